@@ -1,0 +1,84 @@
+// Opens the database: embedded PGlite (default, a local data directory) or a PostgreSQL server (DATABASE_URL).
+// Both get the same type parsers so domain code sees identical values: date → 'YYYY-MM-DD', int8 → number.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB>;
+
+/** Runs plain SQL (possibly several statements) and returns rows; used by migrations and pg-boss. */
+export type RawSql = (text: string, params?: unknown[]) => Promise<{ rows: any[] }>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  exec: (script: string) => Promise<void>;
+  raw: RawSql;
+  close: () => Promise<void>;
+}
+
+const DATE = 1082, INT8 = 20, TIMESTAMPTZ = 1184, NUMERIC = 1700;
+const asIs = (v: string) => v;
+
+export interface DatabaseOptions {
+  url?: string;
+  dataDir?: string;
+  /** A PGlite data-directory dump (tar) to start from instead of an empty directory (tests). */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url) : openPglite(opts);
+}
+
+async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Database> {
+  if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    loadDataDir,
+    extensions: { btree_gist },
+    parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
+  });
+  void pgliteTypes;
+  const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (script) => { await pglite.exec(script); },
+    raw: async (text, params) => {
+      if (params?.length) return pglite.query(text, params);
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+    close: async () => { await db.destroy().catch(() => {}); if (!pglite.closed) await pglite.close(); },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const typeParsers = {
+    getTypeParser(oid: number, format?: any) {
+      if (oid === DATE || oid === TIMESTAMPTZ) return asIs;
+      if (oid === INT8 || oid === NUMERIC) return Number;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
+  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    exec: async (script) => { await pool.query(script); },
+    raw: async (text, params) => pool.query(text, params as any[]),
+    close: async () => { await db.destroy(); },
+  };
+}
+
+/** Sets the actor recorded by row-history triggers for the rest of the transaction. */
+export async function setActor(trx: Db, actor: string): Promise<void> {
+  await sql`select set_config('spire.actor', ${actor}, true)`.execute(trx);
+}

@@ -1,0 +1,61 @@
+// Kysely table types, mirroring migrations/*.sql. Dates are 'YYYY-MM-DD' strings, ranges PostgreSQL literals.
+import type { Generated, ColumnType } from 'kysely';
+
+type DateStr = string;
+type Range = string;
+type Json = ColumnType<any, any, any>;
+
+export type Ejerform = 'kommunal' | 'selvejende' | 'privat' | 'udliciteret';
+export type UnitType = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 'landsbyordning' | 'fritidshjem' | 'sfo' | 'klub';
+export type AgeBand = '0-2' | '3-5' | '6-9' | '10-13' | '14-17';
+export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'management' | 'admin' | 'unit_leader' | 'unit_staff';
+export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
+
+export interface DB {
+  municipality: { code: string; name: string };
+  area: { id: Generated<string>; municipality_code: string; name: string };
+  daginstitution: {
+    id: Generated<string>; number: string; name: string; ejerform: Ejerform;
+    municipality_code: string; is_cluster: Generated<boolean>; closed_on: DateStr | null;
+  };
+  unit: {
+    id: Generated<string>; number: string; daginstitution_id: string; name: string; type: UnitType;
+    inst_type3: number | null; area_id: string | null; street: string; postal_code: string; city: string;
+    lat: number | null; lon: number | null; email: string | null; phone: string | null;
+    opening_hours: Json; opened_on: DateStr | null; closed_on: DateStr | null; synthetic: Generated<boolean>;
+  };
+  alternative_address: { id: Generated<string>; unit_id: string; street: string; postal_code: string; city: string };
+  unit_section: { id: Generated<string>; unit_id: string; name: string; min_age_months: number; max_age_months: number };
+  capacity: { id: Generated<string>; unit_id: string; age_band: AgeBand; places: number; valid: Range };
+  household: {
+    id: Generated<string>; dar_id: string | null; street: string; postal_code: string; city: string;
+    municipality_code: string; area_id: string | null; lat: number | null; lon: number | null;
+  };
+  person: {
+    id: Generated<string>; cpr: string | null; first_name: string; last_name: string; birth_date: DateStr;
+    sex: 'female' | 'male'; email: string | null; phone: string | null; search_name: ColumnType<string, never, never>;
+  };
+  residence: { id: Generated<string>; person_id: string; household_id: string; valid: Range };
+  custody: { id: Generated<string>; child_id: string; guardian_id: string; valid: Range };
+  placement: {
+    id: Generated<string>; child_id: string; unit_id: string; kind: PlacementKind;
+    hours_per_week: Generated<number>; valid: Range;
+  };
+  app_user: {
+    id: Generated<string>; role: Role; name: string; email: string | null; person_id: string | null;
+    oidc_subject: string | null; demo_persona: Generated<boolean>;
+  };
+  user_unit: { user_id: string; unit_id: string };
+  session: { token_hash: string; user_id: string; csrf_token: string; created_at: Generated<string>; expires_at: string };
+  setting: { id: Generated<string>; key: string; value: Json; valid: Range };
+  system_state: { key: string; value: Json };
+  audit_log: {
+    id: Generated<number>; at: Generated<string>; user_id: string | null; user_role: Role | null; action: string;
+    subject_type: string; subject_ids: ColumnType<string[], string[] | undefined, never>; ip: string | null;
+    user_agent: string | null; details: Json;
+  };
+  row_history: {
+    id: Generated<number>; at: Generated<string>; table_name: string; row_id: string; op: 'I' | 'U' | 'D';
+    actor: string | null; old: Json; new: Json;
+  };
+}

@@ -1,0 +1,7 @@
+export * from './local-date.js';
+export * from './date-range.js';
+export * from './money.js';
+export * from './cpr.js';
+export * from './holidays.js';
+export * from './municipalities.js';
+export * from './ids.js';

@@ -1,0 +1,21 @@
+// Gives each integration test file its own fresh, migrated database on the engine the project runs on.
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+
+export const engine = process.env.SPIRE_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+export async function openTestDatabase(): Promise<Database> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database);
+    return database;
+  }
+  const base = inject('pgUrl');
+  const name = 't_' + randomUUID().replaceAll('-', '');
+  const admin = await openDatabase({ url: `${base}/postgres` });
+  await admin.raw(`CREATE DATABASE ${name} TEMPLATE spire_template`);
+  await admin.close();
+  return openDatabase({ url: `${base}/${name}` });
+}
