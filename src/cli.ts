@@ -1,0 +1,56 @@
+// The `spire` command line.
+import { parseArgs } from 'node:util';
+import { danishPublicHolidays, parseCpr } from './shared/index.js';
+
+const [command, ...rest] = process.argv.slice(2);
+const usage = `usage: spire <command>
+  start                       start the server (PORT, DATABASE_URL, SPIRE_DATA_DIR)
+  seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
+  holidays YEAR               Danish public holidays as JSON [{date, name}]
+  cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}`;
+
+async function main() {
+  switch (command) {
+    case 'start': {
+      const { start } = await import('./main.js');
+      await start({ port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '0.0.0.0' });
+      return;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' } } });
+      if (values.scale !== 'small' && values.scale !== 'city') return fail('--scale must be small or city');
+      const { openAndMigrate } = await import('./main.js');
+      const { seedDemo } = await import('./demo/seed.js');
+      const { AppClock } = await import('./platform/clock.js');
+      const database = await openAndMigrate();
+      const t0 = performance.now();
+      const r = await seedDemo(database, { scale: values.scale, seed: Number(values.seed), today: new AppClock().today(), onProgress: (m) => console.error(m) });
+      console.log(JSON.stringify({ ...r, seconds: Math.round(performance.now() - t0) / 1000 }));
+      await database.close();
+      return;
+    }
+    case 'holidays': {
+      const year = Number(rest[0]);
+      if (!Number.isInteger(year) || year < 1700 || year > 2999) return fail('holidays YEAR: a year such as 2026');
+      console.log(JSON.stringify(danishPublicHolidays(year).map((h) => ({ date: h.date.toString(), name: h.name })), null, 2));
+      return;
+    }
+    case 'cpr': {
+      if (!rest[0]) return fail('cpr NUMBER');
+      const r = parseCpr(rest[0]);
+      console.log(JSON.stringify(r.ok ? { valid: true, birthDate: r.birthDate.toString(), sex: r.sex, mod11: r.mod11 } : { valid: false, error: r.error }));
+      if (!r.ok) process.exitCode = 1;
+      return;
+    }
+    default:
+      console.log(usage);
+      if (command && command !== 'help') process.exitCode = 2;
+  }
+}
+
+function fail(msg: string) {
+  console.error(msg);
+  process.exitCode = 2;
+}
+
+await main();

@@ -1,0 +1,41 @@
+// Composition root: open the database, migrate, load the demo municipality on first start, serve.
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { AppClock } from './platform/clock.js';
+import { buildApp } from './platform/http/app.js';
+import { startJobs } from './platform/jobs.js';
+import { seedDemo } from './demo/seed.js';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
+const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export async function openAndMigrate(): Promise<Database> {
+  const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.SPIRE_DATA_DIR ?? DEFAULT_DATA_DIR });
+  await migrate(database);
+  return database;
+}
+
+export async function start(opts: { port: number; host: string }) {
+  const database = await openAndMigrate();
+  const demo = process.env.SPIRE_DEMO !== 'false';
+  const clock = new AppClock();
+  await clock.load(database.db);
+  const { count } = await database.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  if (Number(count) === 0 && demo) {
+    console.log('Loading the demo municipality (first start)…');
+    const r = await seedDemo(database, { scale: 'small', today: clock.today(), onProgress: (m) => console.log('  ' + m) });
+    console.log(`  ${r.units} units, ${r.children} children, ${r.guardians} guardians, ${r.users} demo users`);
+  }
+  const oidc = process.env.OIDC_ISSUER ? {
+    issuer: process.env.OIDC_ISSUER, clientId: process.env.OIDC_CLIENT_ID ?? '', clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
+    redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
+  } : undefined;
+  const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: process.env.SPIRE_SECURE_COOKIES === 'true', oidc });
+  const boss = await startJobs(database);
+  await app.listen({ port: opts.port, host: opts.host });
+  const stop = async () => { await app.close(); await boss.stop({ graceful: false }).catch(() => {}); await database.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://localhost:${opts.port}/ — staff at /staff`);
+}

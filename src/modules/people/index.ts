@@ -1,0 +1,11 @@
+// The people module: children, guardians with custody, households at addresses over time.
+import type { FastifyPluginAsync } from 'fastify';
+import { peopleCitizenRoutes } from './routes.citizen.js';
+import { peopleStaffRoutes } from './routes.staff.js';
+
+export { homeOf, childIdsInCustody, placementsOf } from './queries.js';
+
+export const peopleRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(peopleStaffRoutes, { prefix: '/staff' });
+  await app.register(peopleCitizenRoutes, { prefix: '/citizen' });
+};

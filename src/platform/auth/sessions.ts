@@ -1,0 +1,40 @@
+// Server-side sessions: the cookie holds a random token, the database only its SHA-256 hash.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import type { Actor } from './actor.js';
+
+export const SESSION_COOKIE = 'spire_session';
+const TTL_HOURS = 12;
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, clock: Clock, userId: string) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expires = clock.now().add({ hours: TTL_HOURS }).toString();
+  await db.insertInto('session').values({ token_hash: hash(token), user_id: userId, csrf_token: csrfToken, expires_at: expires }).execute();
+  return { token, csrfToken, maxAgeSeconds: TTL_HOURS * 3600 };
+}
+
+export async function deleteSession(db: Db, token: string) {
+  await db.deleteFrom('session').where('token_hash', '=', hash(token)).execute();
+}
+
+export async function loadSession(db: Db, clock: Clock, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const row = await db.selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select(['app_user.id', 'app_user.role', 'app_user.name', 'app_user.person_id', 'session.csrf_token', 'session.expires_at'])
+    .where('session.token_hash', '=', hash(token))
+    .where('session.expires_at', '>', clock.now().toString())
+    .executeTakeFirst();
+  if (!row) return null;
+  return { actor: await actorFor(db, row), csrfToken: row.csrf_token };
+}
+
+export async function actorFor(db: Db, u: { id: string; role: Actor['role']; name: string; person_id: string | null }): Promise<Actor> {
+  const units = u.role === 'unit_leader' || u.role === 'unit_staff'
+    ? await db.selectFrom('user_unit').select('unit_id').where('user_id', '=', u.id).execute()
+    : [];
+  return { userId: u.id, role: u.role, name: u.name, personId: u.person_id, unitIds: units.map((r) => r.unit_id) };
+}

@@ -1,0 +1,125 @@
+// The API end to end through Fastify's inject: access control, CSRF, audit, bad input, history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, loginAs, type TestApp } from '../../../test/app.js';
+import { smallFixture } from '../../../test/fixture.js';
+import { engine } from '../../../test/db.js';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof smallFixture>>;
+beforeAll(async () => { t = await testApp(); f = await smallFixture(t.database); });
+afterAll(async () => { await t?.close(); });
+
+describe(`API (${engine})`, () => {
+  it('answers health and serves an OpenAPI document', async () => {
+    const h = await t.app.inject({ url: '/api/health' });
+    expect(h.json()).toMatchObject({ status: 'ok', today: '2026-11-23' });
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/staff/units', '/api/citizen/children', '/api/staff/people/search']));
+  });
+
+  it('lists only demo personas and refuses a login as a non-persona', async () => {
+    const personas = (await t.app.inject({ url: '/api/auth/personas' })).json();
+    expect(personas.map((p: any) => p.id)).toContain(f.users.mette);
+    expect(personas.map((p: any) => p.id)).not.toContain(f.users.hidden);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.hidden } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('sets an httpOnly session cookie and requires the CSRF token on changes', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.caseworker } });
+    const cookie = res.cookies.find((c) => c.name === 'spire_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    const noCsrf = await t.app.inject({ method: 'PATCH', url: `/api/staff/units/${f.units.sol}`, payload: { name: 'X' }, cookies: { spire_session: cookie.value } });
+    expect(noCsrf.statusCode).toBe(403);
+    const unit = (await t.app.inject({ url: `/api/staff/units/${f.units.sol}`, cookies: { spire_session: cookie.value } })).json();
+    expect(unit.name).toBe('Børnehuset Solsikken');
+  });
+
+  it('shows a guardian only their own children, and audits the read', async () => {
+    const mette = await loginAs(t.app, f.users.mette);
+    const children = (await mette.call('GET', '/api/citizen/children')).json();
+    expect(children.map((c: any) => c.firstName)).toEqual(['Ida']);
+    expect(children[0].placements[0]).toMatchObject({ unitName: 'Børnehuset Solsikken', kind: 'dagtilbud', start: '2024-01-01', end: null });
+    expect((await mette.call('GET', `/api/staff/children/${f.children.oscar}`)).statusCode).toBe(403);
+    const log = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'child.read').where('user_id', '=', f.users.mette).execute();
+    expect(log.at(-1)!.subject_ids).toEqual([f.children.ida]);
+  });
+
+  it('scopes unit staff to the children and units of their own units', async () => {
+    const leader = await loginAs(t.app, f.users.leader);
+    expect((await leader.call('GET', `/api/staff/children/${f.children.ida}`)).statusCode).toBe(200);
+    expect((await leader.call('GET', `/api/staff/children/${f.children.oscar}`)).statusCode).toBe(403);
+    expect((await leader.call('GET', `/api/staff/units/${f.units.mael}`)).statusCode).toBe(403);
+    const units = (await leader.call('GET', '/api/staff/units')).json();
+    expect(units.map((u: any) => u.name)).toEqual(['Børnehuset Solsikken']);
+    const found = (await leader.call('POST', '/api/staff/people/search', { query: 'berg' })).json();
+    expect(found).toEqual([]);
+  });
+
+  it('finds a child by CPR in the request body and never shows the full CPR', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const res = await cw.call('POST', '/api/staff/people/search', { query: '010323-4411' });
+    expect(res.json()).toEqual([expect.objectContaining({ firstName: 'Ida', cprMasked: '010323-XXXX', isChild: true, unitName: 'Børnehuset Solsikken' })]);
+    expect(res.body).not.toContain('4411');
+    const byName = (await cw.call('POST', '/api/staff/people/search', { query: 'holm' })).json();
+    expect(byName.map((p: any) => p.firstName).sort()).toEqual(['Ida', 'Mette']);
+  });
+
+  it('edits a unit with history and rejects bad input without changing anything', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const ok = await cw.call('PATCH', `/api/staff/units/${f.units.mael}`, { name: 'Mælkebøtten Syd', phone: '98 92 00 00' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().history[0]).toMatchObject({ op: 'U', actorName: 'Pladsanvisning', changes: expect.arrayContaining([{ field: 'name', from: 'Mælkebøtten', to: 'Mælkebøtten Syd' }]) });
+    for (const bad of [{ name: '' }, { postalCode: '98OO' }, { email: 'not-an-email' }, { unknown: 1 }, {}]) {
+      const res = await cw.call('PATCH', `/api/staff/units/${f.units.mael}`, bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().message).toBeTruthy();
+    }
+    expect((await cw.call('GET', `/api/staff/units/${f.units.mael}`)).json().name).toBe('Mælkebøtten Syd');
+    expect((await cw.call('GET', '/api/staff/units/not-a-uuid')).statusCode).toBe(400);
+    expect((await cw.call('GET', '/api/staff/units/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('adds a capacity period, closing the open one, and refuses overlaps', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const add = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '0-2', places: 15, start: '2027-01-01', end: null });
+    expect(add.statusCode).toBe(201);
+    const cap = (await cw.call('GET', `/api/staff/units/${f.units.sol}`)).json().capacity.filter((c: any) => c.ageBand === '0-2');
+    expect(cap).toEqual([
+      expect.objectContaining({ places: 12, start: '2024-01-01', end: '2026-12-31' }),
+      expect.objectContaining({ places: 15, start: '2027-01-01', end: null }),
+    ]);
+    const overlap = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '0-2', places: 9, start: '2026-06-01', end: '2026-07-31' });
+    expect(overlap.statusCode).toBe(409);
+    const backwards = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '3-5', places: 9, start: '2026-06-01', end: '2026-05-01' });
+    expect(backwards.statusCode).toBe(400);
+    const finance = await t.app.inject({ url: `/api/staff/units/${f.units.sol}` });
+    expect(finance.statusCode).toBe(401);
+  });
+
+  it('lets citizens browse units by age with distance from home', async () => {
+    const anon = (await t.app.inject({ url: '/api/citizen/units?ageMonths=12' })).json();
+    expect(anon.home).toBeNull();
+    expect(anon.units.map((u: any) => u.name)).toEqual(['Børnehuset Solsikken']);
+    const mette = await loginAs(t.app, f.users.mette);
+    const mine = (await mette.call('GET', '/api/citizen/units?ageMonths=40')).json();
+    expect(mine.units.map((u: any) => u.name)).toEqual(['Børnehuset Solsikken', 'Mælkebøtten Syd']);
+    expect(mine.units[0].distanceKm).toBeLessThan(1);
+    expect(mine.units[1].distanceKm).toBeGreaterThan(14);
+    expect((await t.app.inject({ url: '/api/citizen/units?type=castle' })).statusCode).toBe(400);
+  });
+
+  it('lets only an administrator search the audit log and set the demo date', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    expect((await cw.call('GET', '/api/staff/audit')).statusCode).toBe(403);
+    expect((await cw.call('PUT', '/api/staff/clock', { today: '2027-01-01' })).statusCode).toBe(403);
+    const admin = await loginAs(t.app, f.users.admin);
+    const rows = (await admin.call('GET', `/api/staff/audit?subjectId=${f.children.ida}`)).json();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: any) => r.subjectIds.includes(f.children.ida))).toBe(true);
+    expect((await admin.call('PUT', '/api/staff/clock', { today: '2027-02-01' })).json().today).toBe('2027-02-01');
+    expect((await t.app.inject({ url: '/api/health' })).json().today).toBe('2027-02-01');
+    await admin.call('PUT', '/api/staff/clock', { today: '2026-11-23' });
+  });
+});

@@ -1,0 +1,15 @@
+// The Postgres-backed job runner (pg-boss), on the server database or on PGlite through its executeSql hook.
+import PgBoss from 'pg-boss';
+import type { Database } from './db/database.js';
+
+export async function startJobs(database: Database): Promise<PgBoss> {
+  const boss = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => database.raw(text, values) }, schema: 'pgboss' } as any);
+  boss.on('error', (e) => console.error('job runner:', e.message));
+  await boss.start();
+  await boss.createQueue('session.cleanup');
+  await boss.work('session.cleanup', async () => {
+    await database.raw('DELETE FROM session WHERE expires_at < now()');
+  });
+  await boss.schedule('session.cleanup', '17 3 * * *', null, { tz: 'Europe/Copenhagen' });
+  return boss;
+}
