@@ -17,6 +17,12 @@ export default defineConfig({
           env: { SPIRE_TEST_DB: 'postgres' }, globalSetup: ['test/db-setup.ts'],
         },
       },
+      {
+        test: {
+          name: 'browser', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 120_000,
+          env: { SPIRE_TEST_DB: 'pglite' }, globalSetup: ['test/build-web.ts'], fileParallelism: false,
+        },
+      },
     ],
   },
 });
