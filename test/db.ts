@@ -15,7 +15,14 @@ export async function openTestDatabase(): Promise<Database> {
   const base = inject('pgUrl');
   const name = 't_' + randomUUID().replaceAll('-', '');
   const admin = await openDatabase({ url: `${base}/postgres` });
-  await admin.raw(`CREATE DATABASE ${name} TEMPLATE spire_template`);
-  await admin.close();
+  try {
+    // Concurrent clones of one template collide ("being accessed by other users"): retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try { await admin.raw(`CREATE DATABASE ${name} TEMPLATE spire_template`); break; } catch (e: any) {
+        if (attempt > 50 || !/being accessed by other users/.test(e.message)) throw e;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
+      }
+    }
+  } finally { await admin.close(); }
   return openDatabase({ url: `${base}/${name}` });
 }

@@ -122,4 +122,13 @@ describe(`API (${engine})`, () => {
     expect((await t.app.inject({ url: '/api/health' })).json().today).toBe('2027-02-01');
     await admin.call('PUT', '/api/staff/clock', { today: '2026-11-23' });
   });
+
+  it('rate-limits logins', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.hidden }, remoteAddress: '10.9.9.9' })).statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+  });
 });
