@@ -17,6 +17,7 @@ import { HttpError, fromDatabaseError } from './errors.js';
 import type { RequestContext } from './context.js';
 import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
+import { settingsRoutes } from '../../modules/settings/index.js';
 
 export interface AppConfig {
   database: Database;
@@ -81,6 +82,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(clockRoutes, { prefix: '/api/staff' });
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(peopleRoutes, { prefix: '/api' });
+  await app.register(settingsRoutes, { prefix: '/api/staff' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {
