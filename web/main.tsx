@@ -1,0 +1,54 @@
+// Entry point: the citizen portal at /, the staff app at /staff.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LanguageProvider } from './shared/i18n.js';
+import { SessionProvider } from './shared/session.js';
+import { CitizenLayout, NotFound, RequireRole, StaffLayout } from './shared/layout.js';
+import { DemoLoginPage } from './shared/demo-login.js';
+import { CitizenHomePage } from './citizen/home.js';
+import { InstitutionBrowserPage } from './citizen/institution-browser.js';
+import { MyChildrenPage } from './citizen/my-children.js';
+import { StaffHomePage } from './staff/home.js';
+import { UnitRegisterPage } from './staff/unit-register.js';
+import { UnitPage } from './staff/unit-page.js';
+import { ChildSearchPage } from './staff/child-search.js';
+import { ChildPage } from './staff/child-page.js';
+import { AuditLogPage } from './staff/audit-log.js';
+import { ClockSettingsPage } from './staff/clock-settings.js';
+
+function App() {
+  return (
+    <Routes>
+      <Route element={<CitizenLayout />}>
+        <Route index element={<CitizenHomePage />} />
+        <Route path="institutioner" element={<InstitutionBrowserPage />} />
+        <Route path="mine-boern" element={<MyChildrenPage />} />
+        <Route path="login" element={<DemoLoginPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="staff" element={<StaffLayout />}>
+        <Route index element={<StaffHomePage />} />
+        <Route path="institutioner" element={<UnitRegisterPage />} />
+        <Route path="institutioner/:id" element={<UnitPage />} />
+        <Route path="boern" element={<ChildSearchPage />} />
+        <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
+        <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LanguageProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </SessionProvider>
+    </LanguageProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,107 @@
+// Small building blocks shared by the citizen portal and the staff app.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from './api.js';
+import { useT } from './i18n.js';
+
+/** GETs `path` (null: nothing) and keeps the last answer while reloading. */
+export function useApi<T>(path: string | null, key?: unknown) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(path !== null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) { setLoading(false); return; }
+    const ctl = new AbortController();
+    setLoading(true);
+    setError(null);
+    api.get<T>(path, ctl.signal).then(
+      (d) => { setData(d); setLoading(false); },
+      (e) => { if (!ctl.signal.aborted) { setError(e); setLoading(false); } },
+    );
+    return () => ctl.abort();
+  }, [path, tick, key]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+/** The message to show for a failed request: the server's own message when there is one. */
+export function useErrorText() {
+  const { t } = useT();
+  return (e: unknown) =>
+    e instanceof ApiError ? (e.code === 'network' ? t('error.network') : e.message || t('error.generic')) : t('error.generic');
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useT();
+  const text = useErrorText();
+  if (!error) return null;
+  const api = error instanceof ApiError ? error : null;
+  const fromServer = !!api && api.code !== 'network' && !!api.message; // the server writes Danish
+  const retry = onRetry && !(api && api.status >= 400 && api.status < 500);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p lang={fromServer ? 'da' : undefined}>{text(error)}</p>
+      {retry && <button type="button" className="button-secondary" onClick={onRetry}>{t('retry')}</button>}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useT();
+  return <p className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('loading')}</p>;
+}
+
+/** The page's one h1; also sets the document title. */
+export function Page({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+  const { t } = useT();
+  useEffect(() => { document.title = `${title} · ${t('app.name')}`; }, [title, t]);
+  return (
+    <>
+      <h1>{title}</h1>
+      {lead && <p className="lead">{lead}</p>}
+      {children}
+    </>
+  );
+}
+
+/** A table with a caption, horizontally scrollable (and so keyboard-focusable) on narrow screens. */
+export function DataTable({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className={className}>
+        <caption>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="hint" id={id + '-hint'}>{hint}</p>}
+      {children}
+    </div>
+  );
+}
+
+export function Status({ text }: { text: string | null }) {
+  return <p className="status" role="status">{text ? <span className="status-ok">{text}</span> : null}</p>;
+}
+
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return <p className="back"><Link to={to}><span aria-hidden="true">← </span>{children}</Link></p>;
+}
+
+/** A heading with a definition list of facts. */
+export function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {items.map(([k, v]) => (
+        <div key={k}><dt>{k}</dt><dd>{v ?? '—'}</dd></div>
+      ))}
+    </dl>
+  );
+}

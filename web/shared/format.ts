@@ -1,0 +1,63 @@
+// Formatting of dates, ages, distances and periods, in the chosen language.
+import type { Lang, T } from './i18n.js';
+import type { Placement } from './types.js';
+
+const locale = (lang: Lang) => (lang === 'da' ? 'da-DK' : 'en-GB');
+
+/** 'YYYY-MM-DD' → "3. marts 2025" / "3 March 2025", read as a calendar date (no time zone shift). */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.toLocaleDateString(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** An instant → "3. mar. 2025 14.05". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+}
+
+/** 27 → "2 år og 3 mdr." */
+export function formatAge(months: number, t: T): string {
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const years = y === 1 ? t('age.year') : t('age.years', { n: y });
+  const mos = m === 1 ? t('age.month') : t('age.months', { n: m });
+  if (y === 0) return mos;
+  if (m === 0) return years;
+  return t('age.and', { a: years, b: mos });
+}
+
+/** 1.234 → "1,2 km" */
+export function formatKm(km: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km) + ' km';
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang)).format(n);
+}
+
+/** "1. august 2024 – 31. juli 2025" or "Fra 1. august 2024". */
+export function formatPeriod(start: string, end: string | null, t: T, lang: Lang): string {
+  return end
+    ? t('placement.period', { start: formatDate(start, lang), end: formatDate(end, lang) })
+    : t('placement.from', { start: formatDate(start, lang) });
+}
+
+/** A period covers `today` when it has started and not ended (the end date counts as the last day). */
+export function isCurrent(p: { start: string; end: string | null }, today: string): boolean {
+  return p.start <= today && (p.end === null || p.end >= today);
+}
+
+export function isFuture(p: Placement, today: string): boolean {
+  return p.start > today;
+}
+
+export function formatValue(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}

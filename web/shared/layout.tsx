@@ -1,0 +1,144 @@
+// Page frame: skip link, header with demo banner, language toggle, user and navigation; main; footer.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ErrorMessage, Loading, Page } from './components.js';
+import { formatDate } from './format.js';
+import { useT, type Key } from './i18n.js';
+import { isStaffRole, useSession } from './session.js';
+import type { Role } from './types.js';
+
+interface NavItem { to: string; label: Key; end?: boolean }
+
+const citizenNav: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/institutioner', label: 'nav.institutions' },
+  { to: '/mine-boern', label: 'nav.myChildren' },
+];
+
+/** What a staff role may use; the server checks the same on every request. */
+export function staffNav(role: Role): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/staff', label: 'nav.staffHome', end: true },
+    { to: '/staff/institutioner', label: 'nav.units' },
+    { to: '/staff/boern', label: 'nav.children' },
+  ];
+  if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
+  return items;
+}
+
+function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; children: ReactNode }) {
+  const { t, lang, setLang } = useT();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // After a route change, move focus to the content so screen readers start there.
+    if (first.current) { first.current = false; return; }
+    mainRef.current?.focus();
+  }, [pathname]);
+  const user = me?.user ?? null;
+  const other = lang === 'da' ? 'en' : 'da';
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('skip')}</a>
+      <header className={staff ? 'site-header site-header-staff' : 'site-header'}>
+        {me?.demo && (
+          <div className="demo-banner">
+            <p className="container">{t('demo.banner', { today: formatDate(me.today, lang) })}</p>
+          </div>
+        )}
+        <div className="container header-inner">
+          <Link to={staff ? '/staff' : '/'} className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tag">{staff ? t('app.staffTag') : t('app.tagline')}</span>
+          </Link>
+          <div className="header-tools">
+            <button type="button" className="button-link" lang={other} onClick={() => setLang(other)}>
+              {t('lang.switch')}
+            </button>
+            {user ? (
+              <>
+                <span className="user-info">
+                  {t('user.loggedInAs')} <strong>{user.name}</strong> <span className="muted">({t(`role.${user.role}`)})</span>
+                </span>
+                <button type="button" className="button-secondary" onClick={() => { void logout().then(() => navigate('/')); }}>
+                  {t('user.logout')}
+                </button>
+              </>
+            ) : (
+              <Link className="button-secondary" to="/login">{t('nav.login')}</Link>
+            )}
+          </div>
+        </div>
+        <nav className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
+          <ul className="container">
+            {nav.map((n) => (
+              <li key={n.to}><NavLink to={n.to} end={n.end}>{t(n.label)}</NavLink></li>
+            ))}
+            {staff && <li className="nav-aside"><Link to="/">{t('nav.citizen')}</Link></li>}
+            {!staff && isStaffRole(user?.role) && <li className="nav-aside"><Link to="/staff">{t('nav.staff')}</Link></li>}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p className="container">{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}
+
+export function CitizenLayout() {
+  return <Shell staff={false} nav={citizenNav}><Outlet /></Shell>;
+}
+
+export function StaffLayout() {
+  const { me, loading, error, refresh } = useSession();
+  const role = me?.user?.role;
+  return (
+    <Shell staff nav={role && isStaffRole(role) ? staffNav(role) : []}>
+      {loading ? <Loading /> : error ? <ErrorMessage error={error} onRetry={() => void refresh()} /> : <StaffGate role={role} />}
+    </Shell>
+  );
+}
+
+function StaffGate({ role }: { role: Role | undefined }) {
+  if (!role) return <LoginRequired />;
+  if (!isStaffRole(role)) return <NoAccess />;
+  return <Outlet />;
+}
+
+export function LoginRequired() {
+  const { t } = useT();
+  return (
+    <Page title={t('auth.title')} lead={t('auth.text')}>
+      <p><Link className="button" to="/login">{t('nav.login')}</Link></p>
+    </Page>
+  );
+}
+
+export function NoAccess() {
+  const { t } = useT();
+  return <Page title={t('noAccess.title')} lead={t('noAccess.text')} />;
+}
+
+/** Admin-only pages. */
+export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { me } = useSession();
+  return me?.user && roles.includes(me.user.role) ? <>{children}</> : <NoAccess />;
+}
+
+export function NotFound() {
+  const { t } = useT();
+  return (
+    <Page title={t('notFound.title')}>
+      <p><Link to="/">{t('notFound.text')}</Link></p>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+// The unit register: search and filters, a table with occupancy.
+import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { query } from '../shared/api.js';
+import { DataTable, ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
+import { formatNumber } from '../shared/format.js';
+import { useT } from '../shared/i18n.js';
+import { UNIT_TYPES, type Area, type StaffUnitRow } from '../shared/types.js';
+
+export function UnitRegisterPage() {
+  const { t } = useT();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [appliedQ, setAppliedQ] = useState('');
+  const [type, setType] = useState('');
+  const [areaId, setAreaId] = useState('');
+  const areas = useApi<Area[]>('/api/citizen/areas');
+  const { data, error, loading, reload } = useApi<StaffUnitRow[]>('/api/staff/units' + query({ q: appliedQ, type, areaId }));
+
+  return (
+    <Page title={t('units.title')}>
+      <form className="filter-row" role="search" aria-label={t('units.title')}
+        onSubmit={(e) => { e.preventDefault(); setAppliedQ(q.trim()); }}>
+        <Field id={id + 'q'} label={t('units.q')}>
+          <input id={id + 'q'} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </Field>
+        <Field id={id + 'type'} label={t('inst.type')}>
+          <select id={id + 'type'} value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t('allTypes')}</option>
+            {UNIT_TYPES.map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+          </select>
+        </Field>
+        <Field id={id + 'area'} label={t('inst.area')}>
+          <select id={id + 'area'} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+            <option value="">{t('allAreas')}</option>
+            {(areas.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </Field>
+        <div className="field field-button"><button type="submit" className="button">{t('search')}</button></div>
+      </form>
+      <ErrorMessage error={error} onRetry={reload} />
+      {loading && <Loading />}
+      {data && data.length === 0 && <p>{t('units.none')}</p>}
+      {data && data.length > 0 && (
+        <DataTable caption={t('units.caption', { n: data.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.number')}</th>
+              <th scope="col">{t('col.name')}</th>
+              <th scope="col">{t('col.type')}</th>
+              <th scope="col">{t('col.ejerform')}</th>
+              <th scope="col">{t('col.daginst')}</th>
+              <th scope="col">{t('col.area')}</th>
+              <th scope="col">{t('col.city')}</th>
+              <th scope="col" className="num">{t('col.occupancy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((u) => (
+              <tr key={u.id}>
+                <td>{u.number}</td>
+                <th scope="row"><Link to={`/staff/institutioner/${encodeURIComponent(u.id)}`}>{u.name}</Link></th>
+                <td>{t(`type.${u.type}`)}</td>
+                <td>{t(`ejerform.${u.ejerform}`)}</td>
+                <td>{u.daginstitutionName}</td>
+                <td>{u.areaName ?? '—'}</td>
+                <td>{u.city}</td>
+                <td className="num"><Occupancy enrolled={u.enrolled} places={u.places} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </Page>
+  );
+}
+
+function Occupancy({ enrolled, places }: { enrolled: number; places: number }) {
+  const { t, lang } = useT();
+  const pct = places > 0 ? Math.round((enrolled / places) * 100) : null;
+  const level = pct === null ? '' : pct > 100 ? ' over' : pct >= 90 ? ' high' : '';
+  return (
+    <span className="occupancy">
+      <span>
+        {t('units.occupancy', { enrolled: formatNumber(enrolled, lang), places: formatNumber(places, lang) })}
+        {pct !== null && <span className="muted"> ({pct} %)</span>}
+      </span>
+      <span className={'meter' + level} aria-hidden="true">
+        <span style={{ width: `${Math.min(pct ?? 0, 100)}%` }} />
+      </span>
+    </span>
+  );
+}
