@@ -8,11 +8,11 @@ import { openTestDatabase } from './db.js';
 
 export interface TestApp { app: FastifyInstance; database: Database; clock: AppClock; close: () => Promise<void> }
 
-export async function testApp(today = LocalDate.of(2026, 11, 23)): Promise<TestApp> {
+export async function testApp(today = LocalDate.of(2026, 11, 23), webDir?: string): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new AppClock();
   await clock.setToday(database.db, today);
-  const app = await buildApp({ database, clock, demo: true });
+  const app = await buildApp({ database, clock, demo: true, webDir });
   return { app, database, clock, close: async () => { await app.close(); await database.close(); } };
 }
 

@@ -10,6 +10,6 @@ export async function startJobs(database: Database): Promise<PgBoss> {
   await boss.work('session.cleanup', async () => {
     await database.raw('DELETE FROM session WHERE expires_at < now()');
   });
-  await boss.schedule('session.cleanup', '17 3 * * *', null, { tz: 'Europe/Copenhagen' });
+  await boss.schedule('session.cleanup', '17 3 * * *', {}, { tz: 'Europe/Copenhagen' });
   return boss;
 }

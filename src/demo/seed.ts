@@ -1,0 +1,88 @@
+// Deterministic demo municipality: real register units of Hjørring (small) or København (city), synthetic SFOs and
+// klubber, households with guardians and children, placements, capacity and demo personas. Same seed, same data.
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Database } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import { type LocalDate, MUNICIPALITIES } from '../shared/index.js';
+import { buildFamilies } from './families.js';
+import { loadInstitutions } from './institutions.js';
+import { buildPlacements } from './placements.js';
+import { Rng, UuidGen } from './prng.js';
+import { buildRegister } from './register.js';
+import { buildUsers } from './users.js';
+
+export type DemoScale = 'small' | 'city';
+
+export interface SeedOptions {
+  scale: DemoScale;
+  seed?: number;
+  today: LocalDate;
+  onProgress?: (msg: string) => void;
+}
+
+export interface SeedResult { units: number; children: number; guardians: number; users: number }
+
+export const DEMO_SCALES: Record<DemoScale, { municipalityCode: string; preschool: number; school: number }> = {
+  small: { municipalityCode: '0860', preschool: 3000, school: 1500 },
+  city: { municipalityCode: '0101', preschool: 30000, school: 20000 },
+};
+
+/** Generates the demo municipality in memory, then bulk-loads it in one transaction (history triggers skipped). */
+export async function seedDemo(database: Database, opts: SeedOptions): Promise<SeedResult> {
+  const started = Date.now();
+  const progress = (msg: string) => opts.onProgress?.(`${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const seed = opts.seed ?? 1;
+  const cfg = DEMO_SCALES[opts.scale];
+  const ids = new UuidGen(seed);
+
+  const institutions = loadInstitutions(cfg.municipalityCode);
+  const register = buildRegister({
+    municipalityCode: cfg.municipalityCode, institutions, schoolAgeTarget: cfg.school, rng: new Rng(seed, 'register'), ids,
+  });
+  progress(`register: ${register.units.length} units (${institutions.length} real) in ${register.areaIds.size} areas`);
+  const { families, rows: familyRows } = buildFamilies({
+    municipalityCode: cfg.municipalityCode, register, today: opts.today,
+    targets: { preschool: cfg.preschool, school: cfg.school }, rng: new Rng(seed, 'families'), ids,
+  });
+  const children = families.reduce((n, f) => n + f.children.length, 0);
+  const guardians = families.reduce((n, f) => n + f.guardians.length, 0);
+  progress(`people: ${families.length} households, ${children} children, ${guardians} guardians`);
+  const placements = buildPlacements(families, register, opts.today, new Rng(seed, 'placements'), ids);
+  progress(`placements: ${placements.rows.placement.length} (${placements.current.size} current)`);
+  const users = buildUsers(families, register, placements, opts.today, ids);
+
+  await database.db.transaction().execute(async (trx) => {
+    await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
+    await trx.insertInto('municipality').values(MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name })))
+      .onConflict((oc) => oc.column('code').doNothing()).execute();
+    const load = async <T extends keyof DB & string>(table: T, rows: Insertable<DB[T]>[]) => {
+      await insertBatched(trx, table, rows);
+      progress(`inserted ${rows.length} ${table}`);
+    };
+    await load('area', register.rows.area);
+    await load('daginstitution', register.rows.daginstitution);
+    await load('unit', register.rows.unit);
+    await load('unit_section', register.rows.unit_section);
+    await load('capacity', placements.rows.capacity);
+    await load('household', familyRows.household);
+    await load('person', familyRows.person);
+    await load('residence', familyRows.residence);
+    await load('custody', familyRows.custody);
+    await load('placement', placements.rows.placement);
+    await load('app_user', users.app_user);
+    await load('user_unit', users.user_unit);
+  });
+  progress('demo data loaded');
+  return { units: register.units.length, children, guardians, users: users.app_user.length };
+}
+
+/** Multi-row inserts, kept under PostgreSQL's 65,535 bind parameters per statement. */
+async function insertBatched(trx: Kysely<DB>, table: keyof DB & string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).length;
+  const size = Math.max(1, Math.min(4000, Math.floor(60000 / columns)));
+  const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  for (let i = 0; i < rows.length; i += size) {
+    await db.insertInto(table).values(rows.slice(i, i + size) as Record<string, unknown>[]).execute();
+  }
+}

@@ -1,0 +1,97 @@
+// A guardian and staff use Spire in chromium: log in from the demo picker, browse, search, edit; every page axe-clean.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { smallFixture } from '../fixture.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
+const SHOTS = process.env.SPIRE_SCREENSHOTS;
+
+beforeAll(async () => {
+  t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  f = await smallFixture(t.database);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => { await browser?.close(); await t?.close(); });
+
+async function newPage() {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+async function loginAs(page: Page, name: string) {
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+}
+async function expectAccessible(page: Page, shot: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('platform in the browser', () => {
+  it('a guardian logs in from the demo picker and sees only her own child and its place', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/login`);
+    await expect.poll(() => page.getByText('Demo: log ind som …').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'login');
+    await page.getByRole('button', { name: 'Log ind som Mette Holm' }).click();
+    await page.waitForURL(`${base}/mine-boern`);
+    await expect.poll(() => page.getByRole('heading', { name: /Ida Holm/ }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Børnehuset Solsikken').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Oscar').count()).toBe(0);
+    await expectAccessible(page, 'my-children');
+    await page.context().close();
+  });
+
+  it('the institution browser filters by age and sorts by distance from home', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Mette Holm');
+    await page.waitForURL(`${base}/mine-boern`);
+    await page.goto(`${base}/institutioner`);
+    await expect.poll(() => page.getByText('Mælkebøtten').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('svg').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'institutions');
+    await page.getByLabel(/alder/i).selectOption({ index: 2 }); // a one-year-old
+    await expect.poll(() => page.getByText('Mælkebøtten').count()).toBe(0);
+    await expect.poll(() => page.getByText('Børnehuset Solsikken').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('a caseworker finds a child by CPR, opens the child page and edits a unit with history', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Pladsanvisning');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/boern`);
+    await page.getByLabel('Navn eller CPR-nummer').fill('010323-4411');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('link', { name: /Ida/ }).click();
+    await expect.poll(() => page.getByText('010323-XXXX').count()).toBeGreaterThan(0);
+    expect(page.url()).not.toContain('4411');
+    await expect.poll(() => page.getByText('Mette').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'child-page');
+
+    await page.goto(`${base}/staff/institutioner/${f.units.mael}`);
+    const name = page.getByLabel('Navn', { exact: true });
+    await name.fill('Mælkebøtten Nord');
+    await page.getByRole('button', { name: /Gem/ }).first().click();
+    await expect.poll(() => page.getByText('Ændringerne er gemt.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Mælkebøtten Nord').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'unit-page');
+    const row = await t.database.db.selectFrom('unit').select('name').where('id', '=', f.units.mael).executeTakeFirstOrThrow();
+    expect(row.name).toBe('Mælkebøtten Nord');
+    await page.context().close();
+  });
+
+  it('an administrator reads the audit log of a child', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Administrator');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/audit`);
+    await page.getByRole('button', { name: /Søg/ }).click();
+    await expect.poll(() => page.getByText('child.read').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'audit');
+    await page.context().close();
+  });
+});
