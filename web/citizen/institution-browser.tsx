@@ -5,8 +5,9 @@ import { query } from '../shared/api.js';
 import { ErrorMessage, Field, Page, useApi } from '../shared/components.js';
 import { formatKm } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { TypeAndAreaFields } from '../shared/unit-filters.js';
 import { useSession } from '../shared/session.js';
-import { AGE_BANDS, UNIT_TYPES, type Area, type CitizenUnit, type CitizenUnits } from '../shared/types.js';
+import { AGE_BANDS, type Area, type CitizenUnit, type CitizenUnits } from '../shared/types.js';
 import { LocationPlan } from './location-plan.js';
 
 const AGES = Array.from({ length: 14 }, (_, i) => i);
@@ -48,18 +49,7 @@ export function InstitutionBrowserPage() {
       <section className="filters" aria-labelledby={id + 'f'}>
         <h2 id={id + 'f'} className="h-small">{t('inst.filters')}</h2>
         <form className="filter-row" onSubmit={(e) => e.preventDefault()}>
-          <Field id={id + 'type'} label={t('inst.type')}>
-            <select id={id + 'type'} value={type} onChange={(e) => setType(e.target.value)}>
-              <option value="">{t('allTypes')}</option>
-              {UNIT_TYPES.map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
-            </select>
-          </Field>
-          <Field id={id + 'area'} label={t('inst.area')}>
-            <select id={id + 'area'} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
-              <option value="">{t('allAreas')}</option>
-              {(areas.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </Field>
+          <TypeAndAreaFields id={id} type={type} setType={setType} areaId={areaId} setAreaId={setAreaId} />
           <Field id={id + 'age'} label={t('inst.age')}>
             <select id={id + 'age'} value={age} onChange={(e) => setAge(e.target.value)}>
               <option value="">{t('inst.anyAge')}</option>

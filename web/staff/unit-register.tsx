@@ -5,7 +5,8 @@ import { query } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
-import { UNIT_TYPES, type Area, type StaffUnitRow } from '../shared/types.js';
+import { TypeAndAreaFields } from '../shared/unit-filters.js';
+import { type StaffUnitRow } from '../shared/types.js';
 
 export function UnitRegisterPage() {
   const { t } = useT();
@@ -14,7 +15,6 @@ export function UnitRegisterPage() {
   const [appliedQ, setAppliedQ] = useState('');
   const [type, setType] = useState('');
   const [areaId, setAreaId] = useState('');
-  const areas = useApi<Area[]>('/api/citizen/areas');
   const { data, error, loading, reload } = useApi<StaffUnitRow[]>('/api/staff/units' + query({ q: appliedQ, type, areaId }));
 
   return (
@@ -24,18 +24,7 @@ export function UnitRegisterPage() {
         <Field id={id + 'q'} label={t('units.q')}>
           <input id={id + 'q'} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
-        <Field id={id + 'type'} label={t('inst.type')}>
-          <select id={id + 'type'} value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">{t('allTypes')}</option>
-            {UNIT_TYPES.map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
-          </select>
-        </Field>
-        <Field id={id + 'area'} label={t('inst.area')}>
-          <select id={id + 'area'} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
-            <option value="">{t('allAreas')}</option>
-            {(areas.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </Field>
+        <TypeAndAreaFields id={id} type={type} setType={setType} areaId={areaId} setAreaId={setAreaId} />
         <div className="field field-button"><button type="submit" className="button">{t('search')}</button></div>
       </form>
       <ErrorMessage error={error} onRetry={reload} />
