@@ -94,4 +94,20 @@ describe('platform in the browser', () => {
     await expectAccessible(page, 'audit');
     await page.context().close();
   });
+
+  it('an administrator adds a municipality setting with a validity period', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Administrator');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/indstillinger`);
+    await page.getByLabel('Nøgle').fill('placement.seniority_from_months');
+    await page.getByLabel('Værdi', { exact: true }).fill('4');
+    await page.getByLabel('Gælder fra').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Tilføj værdi' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'placement.seniority_from_months' }).count()).toBe(1);
+    await expectAccessible(page, 'settings');
+    const row = await t.database.db.selectFrom('setting').select(['value', 'valid']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ value: 4, valid: '[2026-01-01,)' });
+    await page.context().close();
+  });
 });

@@ -6,6 +6,7 @@ import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useSession } from '../shared/session.js';
 import type { Clock } from '../shared/types.js';
+import { MunicipalSettings } from './municipal-settings.js';
 
 export function ClockSettingsPage() {
   const { t, lang } = useT();
@@ -59,6 +60,7 @@ export function ClockSettingsPage() {
           </>
         )}
       </section>
+      <MunicipalSettings />
     </Page>
   );
 }
