@@ -21,4 +21,11 @@ describe('spire CLI', () => {
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).valid).toBe(false);
   });
+
+  it("prints a household's monthly fees per child from the documented example", () => {
+    const out = JSON.parse(spire('fees', '--in', 'docs/formats/fees-example.json').stdout);
+    expect(out.payPercent).toBe(25);
+    expect(out.children.map((c: any) => c.total.kr)).toEqual([1199, 389.63]);
+    expect(out.total.oere).toBe(158863);
+  });
 });

@@ -7,6 +7,7 @@ const usage = `usage: spire <command>
   start                       start the server (PORT, DATABASE_URL, SPIRE_DATA_DIR)
   seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
   holidays YEAR               Danish public holidays as JSON [{date, name}]
+  fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)
   cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}`;
 
 async function main() {
@@ -33,6 +34,11 @@ async function main() {
       const year = Number(rest[0]);
       if (!Number.isInteger(year) || year < 1700 || year > 2999) return fail('holidays YEAR: a year such as 2026');
       console.log(JSON.stringify(danishPublicHolidays(year).map((h) => ({ date: h.date.toString(), name: h.name })), null, 2));
+      return;
+    }
+    case 'fees': {
+      const { feesCli } = await import('./modules/billing/index.js');
+      process.exitCode = feesCli(rest);
       return;
     }
     case 'cpr': {
