@@ -18,7 +18,9 @@ export async function testApp(today = LocalDate.of(2026, 11, 23), webDir?: strin
 
 /** A logged-in API client for one user (cookie + CSRF header). */
 export async function loginAs(app: FastifyInstance, userId: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId } });
+  // Each login from its own address, so the login rate limit (per IP) does not trip across tests.
+  const remoteAddress = `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
+  const res = await app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'spire_session')!;
   const csrf = res.json().csrfToken as string;

@@ -12,6 +12,7 @@ import { MyChildrenPage } from './citizen/my-children.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
+import { NewUnitPage } from './staff/new-unit.js';
 import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
@@ -30,6 +31,7 @@ function App() {
       <Route path="staff" element={<StaffLayout />}>
         <Route index element={<StaffHomePage />} />
         <Route path="institutioner" element={<UnitRegisterPage />} />
+        <Route path="institutioner/ny" element={<RequireRole roles={['admin', 'caseworker']}><NewUnitPage /></RequireRole>} />
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />

@@ -84,6 +84,26 @@ describe('platform in the browser', () => {
     await page.context().close();
   });
 
+  it('a caseworker creates a new daginstitution and unit from the register', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Pladsanvisning');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/institutioner`);
+    await page.getByRole('link', { name: 'Ny enhed' }).click();
+    await page.getByLabel('Daginstitution', { exact: true }).selectOption('new');
+    await page.getByLabel('Daginstitutionens nummer').fill('G30001');
+    await page.getByLabel('Daginstitutionens navn').fill('Dagtilbud Vest');
+    await page.getByLabel('Institutionsnummer').fill('A30001');
+    await page.getByLabel('Navn', { exact: true }).fill('Spirehuset');
+    await page.getByLabel('Vej og husnummer').fill('Åvej 3');
+    await page.getByLabel('Postnummer').fill('9800');
+    await page.getByLabel('By', { exact: true }).fill('Hjørring');
+    await expectAccessible(page, 'new-unit');
+    await page.getByRole('button', { name: 'Opret enhed' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Spirehuset', level: 1 }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('an administrator reads the audit log of a child', async () => {
     const page = await newPage();
     await loginAs(page, 'Administrator');

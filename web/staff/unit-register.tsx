@@ -5,6 +5,7 @@ import { query } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { useSession } from '../shared/session.js';
 import { TypeAndAreaFields } from '../shared/unit-filters.js';
 import { type StaffUnitRow } from '../shared/types.js';
 
@@ -13,12 +14,14 @@ export function UnitRegisterPage() {
   const id = useId();
   const [q, setQ] = useState('');
   const [appliedQ, setAppliedQ] = useState('');
+  const { me } = useSession();
+  const canCreate = ['admin', 'caseworker'].includes(me?.user?.role ?? '');
   const [type, setType] = useState('');
   const [areaId, setAreaId] = useState('');
   const { data, error, loading, reload } = useApi<StaffUnitRow[]>('/api/staff/units' + query({ q: appliedQ, type, areaId }));
 
   return (
-    <Page title={t('units.title')}>
+    <Page title={t('units.title')} lead={canCreate ? <Link to="/staff/institutioner/ny">{t('newUnit.link')}</Link> : undefined}>
       <form className="filter-row" role="search" aria-label={t('units.title')}
         onSubmit={(e) => { e.preventDefault(); setAppliedQ(q.trim()); }}>
         <Field id={id + 'q'} label={t('units.q')}>

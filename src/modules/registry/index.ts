@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { registryStaffRoutes } from './routes.staff.js';
 import { registryCitizenRoutes } from './routes.citizen.js';
+import { registerRoutes } from './routes.register.js';
 
 export { ageBandOf, distanceKm, AGE_BANDS, BANDS_BY_TYPE } from './rules.js';
 export { placesOn, enrolledOn } from './queries.js';
@@ -9,5 +10,6 @@ export { canSeeUnit } from './routes.staff.js';
 
 export const registryRoutes: FastifyPluginAsync = async (app) => {
   await app.register(registryStaffRoutes, { prefix: '/staff' });
+  await app.register(registerRoutes, { prefix: '/staff' });
   await app.register(registryCitizenRoutes, { prefix: '/citizen' });
 };

@@ -132,3 +132,23 @@ describe(`API (${engine})`, () => {
     expect(codes.at(-1)).toBe(429);
   });
 });
+
+describe(`register entries (${engine})`, () => {
+  it('creates a daginstitution and a unit top-down, refuses reused numbers, and closes only an empty unit', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const d = await cw.call('POST', '/api/staff/daginstitutioner', { number: 'g20001', name: 'Dagtilbud Nord', ejerform: 'kommunal', isCluster: true });
+    expect(d.statusCode).toBe(201);
+    const unit = await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A20001', name: 'Spiren', type: 'vuggestue', street: 'Nørregade 2', postalCode: '9800', city: 'Hjørring' });
+    expect(unit.statusCode).toBe(201);
+    expect(unit.json()).toMatchObject({ name: 'Spiren', daginstitution: { number: 'G20001', isCluster: true } });
+    const reused = await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A20001', name: 'Kopi', type: 'vuggestue', street: 'X 1', postalCode: '9800', city: 'Hjørring' });
+    expect(reused.statusCode).toBe(409);
+    expect((await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A2', name: 'Kort', type: 'vuggestue', street: 'X 1', postalCode: '9800', city: 'Hjørring' })).statusCode).toBe(400);
+    expect((await cw.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).json().id).toBe(unit.json().id);
+    const busy = await cw.call('POST', `/api/staff/units/${f.units.sol}/close`, { closedOn: '2027-06-30' });
+    expect(busy.statusCode).toBe(400);
+    expect(busy.json().message).toMatch(/indskrevet/);
+    const leader = await loginAs(t.app, f.users.leader);
+    expect((await leader.call('POST', '/api/staff/daginstitutioner', { number: 'G20002', name: 'X', ejerform: 'privat' })).statusCode).toBe(403);
+  });
+});

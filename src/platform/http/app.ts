@@ -71,6 +71,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     }
     const known = err instanceof HttpError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
+    if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
     req.log.error(err);
     return reply.code(500).send({ error: 'internal', message: 'Der skete en fejl. Prøv igen.' });
