@@ -10,6 +10,8 @@ export type UnitType = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 
 export type AgeBand = '0-2' | '3-5' | '6-9' | '10-13' | '14-17';
 export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'management' | 'admin' | 'unit_leader' | 'unit_staff';
 export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
+export type AbsenceType = 'sick' | 'day_off' | 'holiday';
+type TimeStr = string;
 
 export interface DB {
   municipality: { code: string; name: string };
@@ -57,5 +59,32 @@ export interface DB {
   row_history: {
     id: Generated<number>; at: Generated<string>; table_name: string; row_id: string; op: 'I' | 'U' | 'D';
     actor: string | null; old: Json; new: Json;
+  };
+  // 002_attendance.sql
+  attendance: {
+    id: Generated<string>; child_id: string; unit_id: string; date: DateStr; status: Generated<number>;
+    check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null; updated_at: Generated<string>;
+  };
+  attendance_event: {
+    id: Generated<number>; at: Generated<string>; attendance_id: string; kind: 'check_in' | 'check_out' | 'status' | 'pickup' | 'correction';
+    status: number; check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null;
+    user_id: string | null; terminal_id: string | null; reason: string | null;
+  };
+  terminal: {
+    id: Generated<string>; unit_id: string; name: string; token_hash: string; created_by: string | null;
+    created_at: Generated<string>; revoked_at: string | null;
+  };
+  absence: {
+    id: Generated<string>; child_id: string; valid: Range; type: AbsenceType; reported_by: string | null;
+    reported_by_role: Role; created_at: Generated<string>;
+  };
+  closing_day: { id: Generated<string>; date: DateStr; municipality_code: string | null; unit_id: string | null; name: string };
+  holiday_questionnaire: {
+    id: Generated<string>; municipality_code: string; unit_id: string | null; title: string; question: string;
+    period: Range; deadline: DateStr; created_by: string | null; created_at: Generated<string>;
+  };
+  holiday_answer: {
+    id: Generated<string>; questionnaire_id: string; child_id: string; date: DateStr; needs_care: boolean;
+    answered_by: string | null; answered_at: Generated<string>;
   };
 }

@@ -1,0 +1,119 @@
+// The allocation engine: deferred acceptance with weighted capacity, then waste recovery that never creates
+// justified envy. Pure: no I/O, the same input in any order gives the same output.
+//
+// 1. Cutoff deferred acceptance. Agents (children, or together-sibling blocks) propose down their lists. A unit
+//    keeps its proposers in priority order while they fit in every slot and rejects everyone from the first one
+//    that does not fit (a cutoff, not a skip). That choice is path-independent, so the result does not depend on
+//    the proposal order, and it is fair: anyone rejected ranks below a prefix that already left no room for them,
+//    so swapping them in for any lower-ranked child cannot fit either (Kamada & Kojima's fairness).
+// 2. Waste recovery. The cutoff leaves room a lower-ranked or smaller child could use. For each unit, the
+//    best-ranked agent who prefers it to their current place and fits is moved in, provided leaving their old
+//    unit gives nobody justified envy there. Adding the best-ranked fitting agent creates no envy at the unit
+//    itself (anyone ranked above who wants it does not fit even without a swap). Every move makes one agent
+//    strictly better off and nobody worse off, so the passes end. If the best fitting agent cannot leave, the
+//    room stays empty: filling it with someone ranked lower would give that agent justified envy.
+//
+// The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
+// Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
+// block member has toward a single place) is allowed and reported as sibling-exempt.
+import { addDemand, fits, swapFits, type Model } from './model.js';
+import { buildModel } from './model.js';
+import { report } from './explain.js';
+import type { AllocationInput, AllocationResult } from './types.js';
+
+export function allocate(input: AllocationInput): AllocationResult {
+  const model = buildModel(input);
+  return report(model, assign(model));
+}
+
+/** Per agent, the position in its list of the unit it gets, or -1. */
+export function assign(model: Model): Int32Array {
+  const state = deferredAcceptance(model);
+  recoverWaste(model, state);
+  return state.pos;
+}
+
+interface State {
+  pos: Int32Array; // agent → position in its list, -1 unplaced
+  load: Float64Array[]; // per unit, per slot
+  held: number[][]; // per unit, agents in priority order
+}
+
+export function deferredAcceptance(model: Model): State {
+  const { agents, units, slots } = model;
+  const pos = new Int32Array(agents.length).fill(-1);
+  const next = new Int32Array(agents.length);
+  const load = units.map(() => new Float64Array(slots.length));
+  // Every proposal a unit ever received, best first; the held agents are the prefix before the first misfit.
+  // Rejected proposals stay: a rejected agent must keep blocking everyone ranked below it, or a later, smaller
+  // proposer from below could take room that the rejected one could use by a swap (justified envy).
+  const received: Array<Array<{ agent: number; key: number }>> = units.map(() => []);
+  const held = new Int32Array(units.length);
+  const queue = agents.map((a) => a.index).reverse();
+  while (queue.length) {
+    const a = queue.pop()!;
+    const ws = agents[a]!.wishes;
+    while (next[a]! < ws.length && !ws[next[a]!]!.fitsAlone) next[a]!++; // can never get it: skip, no cutoff
+    if (next[a]! >= ws.length) continue;
+    const w = ws[next[a]!]!, u = w.unit, r = received[u]!;
+    let at = r.length;
+    while (at > 0 && r[at - 1]!.key > w.key) at--;
+    r.splice(at, 0, { agent: a, key: w.key });
+    if (at > held[u]!) { next[a]!++; queue.push(a); continue; } // below the cutoff
+    pos[a] = next[a]!;
+    const l = load[u]!.fill(0);
+    let keep = 0;
+    for (; keep < r.length; keep++) {
+      const d = agents[r[keep]!.agent]!.wishes[pos[r[keep]!.agent]!]?.demand;
+      if (!d || pos[r[keep]!.agent] === -1 || !fits(units[u]!.free, l, d)) break;
+      addDemand(l, d, 1);
+    }
+    for (let i = keep; i <= held[u]! && i < r.length; i++) { // the old prefix and the proposer, from the cut on
+      const x = r[i]!.agent;
+      if (pos[x]! >= 0 && agents[x]!.wishes[pos[x]!]!.unit === u) { pos[x] = -1; next[x]!++; queue.push(x); }
+    }
+    held[u] = keep;
+  }
+  return { pos, load, held: received.map((r, u) => r.slice(0, held[u]!).map((x) => x.agent)) };
+}
+
+export function recoverWaste(model: Model, state: State): void {
+  const { agents, units, claims } = model;
+  const { pos, load, held } = state;
+  const rank = (a: number) => (pos[a]! < 0 ? Infinity : pos[a]!);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const unit of units) {
+      const u = unit.index;
+      for (;;) {
+        const c = claims[u]!.find((cl) => cl.pos < rank(cl.agent) && fits(unit.free, load[u], agents[cl.agent]!.wishes[cl.pos]!.demand));
+        if (!c) break;
+        const from = pos[c.agent]! < 0 ? -1 : agents[c.agent]!.wishes[pos[c.agent]!]!.unit;
+        if (from >= 0 && envyIfLeaving(model, state, c.agent, from)) break;
+        if (from >= 0) {
+          addDemand(load[from]!, agents[c.agent]!.wishes[pos[c.agent]!]!.demand, -1);
+          held[from]!.splice(held[from]!.indexOf(c.agent), 1);
+        }
+        pos[c.agent] = c.pos;
+        addDemand(load[u]!, agents[c.agent]!.wishes[c.pos]!.demand, 1);
+        held[u]!.push(c.agent);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** Would some agent justifiably envy someone at `u` once `leaver` has left it? */
+function envyIfLeaving(model: Model, state: State, leaver: number, u: number): boolean {
+  const { agents, units, claims } = model;
+  const { pos, load, held } = state;
+  const after = Float64Array.from(load[u]!);
+  addDemand(after, agents[leaver]!.wishes[pos[leaver]!]!.demand, -1);
+  const stay = held[u]!.filter((k) => k !== leaver).map((k) => agents[k]!.wishes[pos[k]!]!);
+  for (const cl of claims[u]!) {
+    if (cl.agent === leaver || (pos[cl.agent]! >= 0 && pos[cl.agent]! <= cl.pos)) continue;
+    const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
+    for (const k of stay) if (k.key > cl.key && swapFits(units[u]!.free, after, k.demand, inn)) return true;
+  }
+  return false;
+}

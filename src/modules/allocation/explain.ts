@@ -1,0 +1,123 @@
+// Offers, unplaced children and the reasons, in words a family can read (Danish and English).
+import { fits, fromEpochDay, swapFits, type AgentWish, type Model } from './model.js';
+import { childPositions, loads, metrics } from './metrics.js';
+import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
+
+const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const dateDa = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; };
+const dateEn = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; };
+
+export function report(model: Model, agentPos: Int32Array): AllocationResult {
+  const pos = childPositions(model, agentPos);
+  const load = loads(model, pos);
+  const placedAt: AgentWish[][] = model.units.map(() => []);
+  for (const a of model.agents) if (agentPos[a.index]! >= 0) { const w = a.wishes[agentPos[a.index]!]!; placedAt[w.unit]!.push(w); }
+  const byGlobalRank = new Int32Array(model.children.length);
+  for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
+  const ctx: Ctx = { model, placedAt, load, byGlobalRank };
+  const offers: Offer[] = [];
+  const unplaced: Unplaced[] = [];
+  for (const c of model.children) {
+    const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
+    const notOffered = c.wishes.filter((w) => !got || w.rank < got.rank).map((w) => outcome(ctx, c.index, w.rank));
+    if (got) {
+      const start = c.input.wishedStart, end = fromEpochDay(got.demand!.from + got.demand!.w.length < model.slots.length
+        ? model.slots[got.demand!.from + got.demand!.w.length]! - 1 : model.horizon).toString();
+      const unit = model.units[got.unit]!, cls = model.classes[got.cls]!;
+      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (opskrevet ${dateDa(c.input.seniorityDate)}).`;
+      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (registered ${dateEn(c.input.seniorityDate)}).`;
+      offers.push({
+        applicant: c.input.id, unit: unit.id, rank: got.rank + 1, start, end, priority: cls.id, notOffered,
+        explanation: join({ da, en }, notOffered.map((o) => sentence(model, c.index, o))),
+      });
+    } else {
+      const head = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
+      const tail = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
+      unplaced.push({ applicant: c.input.id, notOffered, explanation: join(head, [...notOffered.map((o) => sentence(model, c.index, o)), tail]) });
+    }
+  }
+  return { offers, unplaced, metrics: metrics(model, pos) };
+}
+
+interface Ctx { model: Model; placedAt: AgentWish[][]; load: Float64Array[]; byGlobalRank: Int32Array }
+
+/** Why child `ci` did not get its wish number `rank` (0-based). */
+function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank: number): WishOutcome {
+  const c = model.children[ci]!, w = c.wishes[rank]!;
+  const base = { unit: w.unitId, rank: rank + 1 };
+  if (!w.demand) return { ...base, code: w.code! };
+  if (!w.fitsAlone) return { ...base, code: 'no-vacancy' };
+  const ag = model.agents[c.agent]!;
+  const aw = ag.wishes.find((x) => x.unit === w.unit);
+  if (!aw || !aw.fitsAlone) return { ...base, code: 'sibling-group' }; // the block as a whole cannot go there
+  const u = w.unit, free = model.units[u]!.free;
+  if (fits(free, load[u], aw.demand)) return { ...base, code: 'held-for-priority' };
+  const placed = placedAt[u]!;
+  const above = placed.filter((k) => k.key < aw.key).sort((x, y) => y.key - x.key);
+  const below = placed.filter((k) => k.key > aw.key);
+  if (below.some((k) => swapFits(free, load[u]!, k.demand, aw.demand))) return { ...base, code: 'sibling-rule' };
+  if (below.length || !above.length) return { ...base, code: 'too-big' };
+  // The last place went to the lowest-ranked child above this one; same class and seniority means the tie-break.
+  const winner = model.children[byGlobalRank[above[0]!.key % model.children.length]!]!;
+  const byLot = winner.input.seniorityDate === c.input.seniorityDate;
+  return { ...base, code: 'lost-to-priority', byClass: model.classes[above[0]!.cls]!.id, ...(byLot ? { byLot } : {}) };
+}
+
+function sentence(model: Model, ci: number, o: WishOutcome): Text {
+  const c = model.children[ci]!, w = c.wishes[o.rank - 1]!;
+  const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
+  const r = reason(model, ci, o);
+  return {
+    da: `Ikke tilbudt ${name} (${o.rank}. ønske), fordi ${r.da}.`,
+    en: `Not offered ${name} (${ordinal(o.rank)} wish), because ${r.en}.`,
+  };
+}
+
+function reason(model: Model, ci: number, o: WishOutcome): Text {
+  const c = model.children[ci]!;
+  const nw = model.nurseryWeight;
+  const texts: Record<RejectionCode, Text> = {
+    'unknown-unit': { da: 'institutionen ikke er med i denne runde', en: 'the institution is not part of this round' },
+    age: { da: 'institutionen ikke har pladser til dit barns alder ved start', en: "the institution has no places for your child's age at the start" },
+    'after-horizon': { da: 'behovsdatoen ligger efter rundens periode', en: 'the wished start is after the period of this round' },
+    'no-vacancy': { da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`, en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}` },
+    'lost-to-priority': lostTo(model, ci, o),
+    'too-big': {
+      da: `den plads, der var tilbage, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
+      en: `the room left was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
+    },
+    'held-for-priority': {
+      da: 'den ledige plads ikke kan gives til dit barn uden at springe et barn med højere prioritet over',
+      en: 'the vacant place cannot go to your child without passing over a child with higher priority',
+    },
+    'sibling-group': { da: 'søskende skal have plads sammen, og der ikke var plads til dem alle', en: 'siblings are to be placed together, and there was not room for all of them' },
+    'sibling-rule': { da: 'søskende, der søger sammen, fik pladserne efter søskendereglen', en: 'siblings applying together got the places under the sibling rule' },
+  };
+  return texts[o.code];
+}
+
+function lostTo(model: Model, ci: number, o: WishOutcome): Text {
+  if (!o.byClass) return { da: '', en: '' };
+  const c = model.children[ci]!, w = c.wishes[o.rank - 1]!;
+  const k = model.classes.findIndex((x) => x.id === o.byClass), cls = model.classes[k]!;
+  if (k < w.cls) return { da: `et barn med prioritet ${cls.da} fik den sidste plads`, en: `a child with priority ${cls.en} got the last place` };
+  if (o.byLot) return {
+    da: `et barn med samme prioritet (${cls.da}) og samme anciennitet fik den sidste plads ved lodtrækning`,
+    en: `a child with the same priority (${cls.en}) and the same seniority got the last place by lot`,
+  };
+  return {
+    da: `et barn med samme prioritet (${cls.da}) og længere anciennitet fik den sidste plads`,
+    en: `a child with the same priority (${cls.en}) and longer seniority got the last place`,
+  };
+}
+
+function join(head: Text, parts: Text[]): Text {
+  return { da: [head.da, ...parts.map((p) => p.da)].join(' '), en: [head.en, ...parts.map((p) => p.en)].join(' ') };
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}
+

@@ -1,0 +1,125 @@
+// Independent counters over a finished assignment: loads recomputed from scratch, justified envy per child pair,
+// waste per agent. Used for the result's metrics, the tests and the benchmark (also on the baseline).
+import { addDemand, fits, swapFits, type Model } from './model.js';
+import type { AllocationMetrics } from './types.js';
+
+/** Per child, the index into its own wishes of the unit it gets, or -1. */
+export function childPositions(model: Model, agentPos: Int32Array): Int32Array {
+  const out = new Int32Array(model.children.length).fill(-1);
+  for (const ag of model.agents) {
+    if (agentPos[ag.index]! < 0) continue;
+    const u = ag.wishes[agentPos[ag.index]!]!.unit;
+    for (const m of ag.members) out[m] = model.children[m]!.wishes.findIndex((w) => w.unit === u && w.demand);
+  }
+  return out;
+}
+
+export function loads(model: Model, childPos: Int32Array): Float64Array[] {
+  const load = model.units.map(() => new Float64Array(model.slots.length));
+  model.children.forEach((c, i) => {
+    if (childPos[i]! >= 0) { const w = c.wishes[childPos[i]!]!; addDemand(load[w.unit]!, w.demand!, 1); }
+  });
+  return load;
+}
+
+export function overCapacity(model: Model, childPos: Int32Array): number {
+  let over = 0;
+  loads(model, childPos).forEach((l, u) => l.forEach((x, s) => { if (x > model.units[u]!.free[s]! + 1e-9) over++; }));
+  return over;
+}
+
+export interface EnvyPair { envious: number; envied: number; unit: number; siblingExempt: boolean }
+
+/**
+ * Justified envy: child i wishes unit u above its own outcome, ranks above child k placed at u, and
+ * the unit's load without k and with i fits on every slot of i's placement.
+ */
+export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
+  const load = loads(model, childPos);
+  const at: number[][] = model.units.map(() => []);
+  model.children.forEach((c, i) => { if (childPos[i]! >= 0) at[c.wishes[childPos[i]!]!.unit]!.push(i); });
+  const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
+  const out: EnvyPair[] = [];
+  model.children.forEach((c, i) => {
+    const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
+    for (const w of c.wishes) {
+      if (!w.demand || w.rank >= own) continue;
+      for (const k of at[w.unit]!) {
+        const wk = model.children[k]!.wishes[childPos[k]!]!;
+        if (wk.key > w.key && swapFits(model.units[w.unit]!.free, load[w.unit]!, wk.demand!, w.demand)) {
+          out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** (agent, unit) pairs: the agent wishes the unit above its outcome and would fit there as things stand. */
+export function wastePairs(model: Model, childPos: Int32Array): Array<{ agent: number; unit: number }> {
+  const load = loads(model, childPos);
+  const out: Array<{ agent: number; unit: number }> = [];
+  for (const ag of model.agents) {
+    // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
+    const units = new Set(ag.members.map((m) => (childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit)));
+    const [u0] = units;
+    const own = units.size === 1 && u0! >= 0 ? ag.wishes.findIndex((w) => w.unit === u0) : -1;
+    ag.wishes.forEach((w, p) => {
+      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand)) out.push({ agent: ag.index, unit: w.unit });
+    });
+  }
+  return out;
+}
+
+export function metrics(model: Model, childPos: Int32Array): AllocationMetrics {
+  const n = model.children.length;
+  const byRank: number[] = [];
+  let placed = 0;
+  model.children.forEach((c, i) => {
+    if (childPos[i]! < 0) return;
+    placed++;
+    const r = c.wishes[childPos[i]!]!.rank;
+    while (byRank.length <= r) byRank.push(0);
+    byRank[r]!++;
+  });
+  const envy = envyPairs(model, childPos);
+  const groups = new Map<string, number[]>();
+  model.children.forEach((c, i) => {
+    const g = c.input.siblingGroup;
+    if (g !== undefined) groups.set(g, [...(groups.get(g) ?? []), i]);
+  });
+  const multi = [...groups.values()].filter((g) => g.length > 1);
+  const together = multi.filter((g) => {
+    const us = new Set(g.map((i) => (childPos[i]! < 0 ? -1 : model.children[i]!.wishes[childPos[i]!]!.unit)));
+    return us.size === 1 && !us.has(-1);
+  }).length;
+  return {
+    applicants: n,
+    placed,
+    unplaced: n - placed,
+    firstChoiceShare: round(n ? (byRank[0] ?? 0) / n : 0),
+    byRank,
+    justifiedEnvy: envy.filter((e) => !e.siblingExempt).length,
+    siblingExemptEnvy: envy.filter((e) => e.siblingExempt).length,
+    waste: wastePairs(model, childPos).length,
+    siblingGroups: multi.length,
+    siblingCoLocation: round(multi.length ? together / multi.length : 1),
+  };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * The naive baseline: first come, first served by seniority, each child takes the first wish with room,
+ * ignoring priority classes and siblings.
+ */
+export function firstComeFirstServed(model: Model): Int32Array {
+  const load = model.units.map(() => new Float64Array(model.slots.length));
+  const pos = new Int32Array(model.children.length).fill(-1);
+  const order = [...model.children].sort((a, b) => a.globalRank - b.globalRank);
+  for (const c of order) {
+    const p = c.wishes.findIndex((w) => w.demand && fits(model.units[w.unit]!.free, load[w.unit], w.demand));
+    if (p >= 0) { pos[c.index] = p; addDemand(load[c.wishes[p]!.unit]!, c.wishes[p]!.demand!, 1); }
+  }
+  return pos;
+}

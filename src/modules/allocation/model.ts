@@ -1,0 +1,229 @@
+// Compiles an AllocationInput into flat arrays the engine can work on quickly.
+//
+// Time granularity: the period from the earliest wished start to the horizon is cut into *slots* at every date
+// where anything changes: capacity and occupancy period bounds, wished start dates, nursery → kindergarten
+// transition dates (when a child's weight drops) and the end of nursery-only placements. Within a slot every
+// load and every free capacity is constant, so checking each slot's first day is exact for every day of every
+// placement, whatever the start dates (1st, 15th or any other day).
+import { LocalDate } from '../../shared/index.js';
+import type { AllocationApplicant, AllocationInput, PriorityClass, RejectionCode } from './types.js';
+
+export const EPS = 1e-9;
+
+/** Days since 1970-01-01 (proleptic Gregorian), computed from the calendar fields. */
+export function epochDay(d: LocalDate): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5) + d.day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+const EPOCH = LocalDate.of(1970, 1, 1);
+export const fromEpochDay = (n: number): LocalDate => EPOCH.plusDays(n);
+
+/** Weighted places over a run of slots: slot `from + k` needs `w[k]`. */
+export interface Demand { from: number; w: Float64Array }
+
+export interface ChildWish {
+  unit: number; // -1: not in the round
+  unitId: string;
+  rank: number; // 0-based position in the child's own list
+  cls: number; // index into policy.priorityClasses
+  key: number; // priority at the unit: lower is better (class, then seniority, then tie-break)
+  demand: Demand | null; // null: not eligible (code says why)
+  code?: RejectionCode;
+  fitsAlone: boolean; // fits next to the enrolled children alone, ignoring this round
+}
+
+export interface Child {
+  index: number;
+  input: AllocationApplicant;
+  start: number;
+  transition: number;
+  globalRank: number; // seniority, then tie-break
+  agent: number;
+  wishes: ChildWish[];
+}
+
+/** A single child, or a together-sibling group placed as one block. */
+export interface Agent { index: number; members: number[]; wishes: AgentWish[] }
+export interface AgentWish { unit: number; rank: number; cls: number; key: number; demand: Demand; fitsAlone: boolean }
+
+export interface ModelUnit { index: number; id: string; name: string; free: Float64Array }
+/** An agent's claim at a unit: `pos` is the unit's position in the agent's list (lower = preferred). */
+export interface Claim { agent: number; pos: number; key: number }
+
+export interface Model {
+  slots: Int32Array; // first day (epoch day) of each slot
+  horizon: number;
+  classes: PriorityClass[];
+  nurseryWeight: number;
+  units: ModelUnit[];
+  children: Child[];
+  agents: Agent[];
+  claims: Claim[][]; // per unit, best priority first
+}
+
+/** FNV-1a: a deterministic tie-break that does not favour early ids. */
+export function tieBreak(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const day = (s: string) => epochDay(LocalDate.parse(s));
+
+export function buildModel(input: AllocationInput): Model {
+  const nw = input.policy.nurseryWeight ?? 2;
+  const transitionMonths = input.policy.transitionAgeMonths ?? 34;
+  const classes = input.policy.priorityClasses;
+  if (classes.length === 0) throw new RangeError('policy.priorityClasses must name at least one class');
+  const classIndex = new Map(classes.map((c, i) => [c.id, i]));
+  const horizon = day(input.horizon);
+  const unitsIn = [...input.units].sort((a, b) => cmp(a.id, b.id));
+  const apps = [...input.applicants].sort((a, b) => cmp(a.id, b.id)); // input order must not matter
+  unique(unitsIn.map((u) => u.id), 'unit');
+  unique(apps.map((a) => a.id), 'applicant');
+
+  // Slot boundaries.
+  const starts = apps.map((a) => day(a.wishedStart));
+  const transitions = apps.map((a) => epochDay(LocalDate.parse(a.birthDate).plusMonths(transitionMonths).firstOfMonth()));
+  const first = Math.min(...starts.filter((s) => s <= horizon), horizon);
+  const cuts = new Set<number>([first]);
+  const cut = (d: number) => { if (d > first && d <= horizon) cuts.add(d); };
+  for (const u of unitsIn) for (const p of [...u.capacity, ...(u.occupancy ?? [])]) {
+    cut(day(p.from));
+    if (p.to) cut(day(p.to) + 1);
+  }
+  starts.forEach(cut);
+  transitions.forEach(cut);
+  const slots = Int32Array.from([...cuts].sort((a, b) => a - b));
+  const slotOf = (d: number) => { // last slot starting on or before d
+    let lo = 0, hi = slots.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (slots[mid]! <= d) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+
+  const units: ModelUnit[] = unitsIn.map((u, index) => {
+    const free = new Float64Array(slots.length);
+    const add = (ps: typeof u.capacity, sign: number) => {
+      for (const p of ps) {
+        const from = day(p.from), to = p.to ? day(p.to) : Infinity;
+        for (let s = 0; s < slots.length; s++) if (slots[s]! >= from && slots[s]! <= to) free[s]! += sign * p.places;
+      }
+    };
+    add(u.capacity, 1);
+    add(u.occupancy ?? [], -1);
+    return { index, id: u.id, name: u.name, free };
+  });
+  const unitIndex = new Map(unitsIn.map((u, i) => [u.id, i]));
+
+  // Global order: seniority, then the tie-break hash, then id.
+  const order = apps.map((a, i) => ({ i, s: day(a.seniorityDate), h: tieBreak(a.id), id: a.id }))
+    .sort((x, y) => x.s - y.s || x.h - y.h || cmp(x.id, y.id));
+  const globalRank = new Int32Array(apps.length);
+  order.forEach((o, r) => { globalRank[o.i] = r; });
+  const N = apps.length;
+
+  const children: Child[] = apps.map((a, index) => {
+    const start = starts[index]!, transition = transitions[index]!;
+    const profile = (end: number): Demand => {
+      const from = slotOf(start), to = slotOf(end);
+      const w = new Float64Array(to - from + 1);
+      for (let s = from; s <= to; s++) w[s - from] = slots[s]! < transition ? nw : 1;
+      return { from, w };
+    };
+    let full: Demand | undefined, nurseryOnly: Demand | undefined;
+    const wishes: ChildWish[] = a.wishes.map((w, rank) => {
+      const cls = w.priority === undefined ? classes.length - 1 : classIndex.get(w.priority);
+      if (cls === undefined) throw new RangeError(`applicant ${a.id}: unknown priority class ${w.priority}`);
+      const unit = unitIndex.get(w.unit) ?? -1;
+      const base = { unit, unitId: w.unit, rank, cls, key: cls * N + globalRank[index]!, demand: null, fitsAlone: false };
+      if (unit < 0) return { ...base, code: 'unknown-unit' as const };
+      if (start > horizon) return { ...base, code: 'after-horizon' as const };
+      const groups = unitsIn[unit]!.ageGroups ?? ['nursery', 'kindergarten'];
+      const nursery = start < transition;
+      if (!groups.includes(nursery ? 'nursery' : 'kindergarten')) return { ...base, code: 'age' as const };
+      const demand = groups.includes('kindergarten') ? (full ??= profile(horizon)) : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
+      return { ...base, demand, fitsAlone: fits(units[unit]!.free, undefined, demand) };
+    });
+    const seen = new Set<string>();
+    for (const w of a.wishes) { if (seen.has(w.unit)) throw new RangeError(`applicant ${a.id} wishes ${w.unit} twice`); seen.add(w.unit); }
+    return { index, input: a, start, transition, globalRank: globalRank[index]!, agent: -1, wishes };
+  });
+
+  const agents = buildAgents(children, slots.length);
+  const claims: Claim[][] = units.map(() => []);
+  for (const ag of agents) ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key }));
+  for (const c of claims) c.sort((x, y) => x.key - y.key);
+  return { slots, horizon, classes, nurseryWeight: nw, units, children, agents, claims };
+}
+
+/**
+ * The sibling rule: children sharing a siblingGroup who all say wantTogether form one block. The block's wishes
+ * are the eldest child's eligible wishes that every member can take, in the eldest's order; its priority at a
+ * unit is its best member's (the family's best claim); its demand is the members' sum.
+ */
+function buildAgents(children: Child[], nSlots: number): Agent[] {
+  const groups = new Map<string, Child[]>();
+  const agents: Agent[] = [];
+  for (const c of children) {
+    const g = c.input.siblingGroup;
+    if (g !== undefined && c.input.wantTogether) groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  for (const c of children) {
+    const g = c.input.siblingGroup;
+    const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : [c];
+    if (c.agent >= 0 || (block.length > 1 && block[0] !== c)) continue;
+    const index = agents.length;
+    block.forEach((m) => { m.agent = index; });
+    const eldest = [...block].sort((x, y) => cmp(x.input.birthDate, y.input.birthDate) || cmp(x.input.id, y.input.id))[0]!;
+    const wishes: AgentWish[] = [];
+    for (const w of eldest.wishes) {
+      if (!w.demand) continue;
+      const mine = block.map((m) => m.wishes.find((x) => x.unit === w.unit && x.demand));
+      if (mine.some((x) => !x)) continue;
+      const best = mine.reduce((a, b) => (b!.key < a!.key ? b : a))!;
+      const demand = block.length === 1 ? w.demand : sum(mine.map((x) => x!.demand!), nSlots);
+      wishes.push({ unit: w.unit, rank: w.rank, cls: best.cls, key: best.key, demand, fitsAlone: mine.every((x) => x!.fitsAlone) });
+    }
+    agents.push({ index, members: block.map((m) => m.index), wishes });
+  }
+  return agents;
+}
+
+function sum(ds: Demand[], nSlots: number): Demand {
+  const from = Math.min(...ds.map((d) => d.from)), to = Math.max(...ds.map((d) => d.from + d.w.length));
+  const w = new Float64Array(Math.min(to, nSlots) - from);
+  for (const d of ds) d.w.forEach((x, k) => { w[d.from + k - from]! += x; });
+  return { from, w };
+}
+
+/** Does `demand` fit on top of `load` (undefined = empty) within `free` in every slot? */
+export function fits(free: Float64Array, load: Float64Array | undefined, d: Demand): boolean {
+  for (let k = 0; k < d.w.length; k++) {
+    const s = d.from + k;
+    if ((load ? load[s]! : 0) + d.w[k]! > free[s]! + EPS) return false;
+  }
+  return true;
+}
+
+/** Would `load` − `out` + `inn` fit? Only slots where `inn` adds can overflow, since `load` itself fits. */
+export function swapFits(free: Float64Array, load: Float64Array, out: Demand, inn: Demand): boolean {
+  for (let k = 0; k < inn.w.length; k++) {
+    const s = inn.from + k, o = s - out.from;
+    const minus = o >= 0 && o < out.w.length ? out.w[o]! : 0;
+    if (load[s]! - minus + inn.w[k]! > free[s]! + EPS) return false;
+  }
+  return true;
+}
+
+export function addDemand(load: Float64Array, d: Demand, sign: 1 | -1): void {
+  for (let k = 0; k < d.w.length; k++) load[d.from + k]! += sign * d.w[k]!;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function unique(ids: string[], what: string) {
+  const s = new Set<string>();
+  for (const id of ids) { if (s.has(id)) throw new RangeError(`duplicate ${what} id ${id}`); s.add(id); }
+}

@@ -1,0 +1,105 @@
+// Attendance reads: the unit's children on a day with their registration and reported absence, closing days,
+// enrolment checks and the correction window setting.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { notFound } from '../../platform/http/errors.js';
+import { LocalDate } from '../../shared/index.js';
+import { ageBandOf } from '../registry/index.js';
+import { settingOn } from '../settings/index.js';
+import { type ClosingDay, closingReason, DEFAULT_CORRECTION_WINDOW_DAYS, derivedStatus, hhmm, initials } from './rules.js';
+
+const NONE = ['00000000-0000-0000-0000-000000000000'];
+
+export async function isEnrolled(db: Db, childId: string, unitId: string, date: LocalDate): Promise<boolean> {
+  const row = await db.selectFrom('placement').select('id').where('child_id', '=', childId).where('unit_id', '=', unitId)
+    .where(sql<boolean>`valid @> ${date.toString()}::date`).executeTakeFirst();
+  return !!row;
+}
+
+export async function unitOf(db: Db, unitId: string) {
+  const u = await db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .select(['unit.id', 'unit.name', 'd.municipality_code as municipalityCode']).where('unit.id', '=', unitId).executeTakeFirst();
+  if (!u) throw notFound('Enheden findes ikke.');
+  return u;
+}
+
+export async function correctionWindowDays(db: Db, today: LocalDate): Promise<number> {
+  const v = await settingOn<number>(db, 'attendance.correction_window_days', today);
+  return typeof v === 'number' ? v : DEFAULT_CORRECTION_WINDOW_DAYS;
+}
+
+/** Listed closing days of a unit (its own and its municipality's) in [from, to]. */
+export async function listedClosingDays(db: Db, unitId: string, from: LocalDate, to: LocalDate): Promise<ClosingDay[]> {
+  const rows = await db.selectFrom('closing_day').select(['date', 'name'])
+    .where('date', '>=', from.toString()).where('date', '<=', to.toString())
+    .where((eb) => eb.or([
+      eb('unit_id', '=', unitId),
+      eb('municipality_code', '=', eb.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+        .select('d.municipality_code').where('unit.id', '=', unitId)),
+    ])).execute();
+  return rows.map((r) => ({ date: LocalDate.parse(r.date), name: r.name }));
+}
+
+export async function closingOn(db: Db, unitId: string, date: LocalDate): Promise<string | null> {
+  return closingReason(date, await listedClosingDays(db, unitId, date, date));
+}
+
+export interface DayChild {
+  id: string; initials: string; firstName: string; lastName: string; ageMonths: number; ageBand: string; group: string;
+  status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null;
+  absence: 'sick' | 'day_off' | 'holiday' | null; hoursPerWeek: number;
+}
+
+/** Every child placed in the unit on `date`, with group (section by age), registration and absence. One query each. */
+export async function childrenOnDay(db: Db, unitId: string, date: LocalDate): Promise<DayChild[]> {
+  const d = date.toString();
+  const [rows, sections] = await Promise.all([
+    db.selectFrom('placement').innerJoin('person as c', 'c.id', 'placement.child_id')
+      .leftJoin('attendance as a', (j) => j.onRef('a.child_id', '=', 'c.id').on('a.date', '=', d))
+      .leftJoin('absence as ab', (j) => j.onRef('ab.child_id', '=', 'c.id').on(sql<boolean>`ab.valid @> ${d}::date`))
+      .select(['c.id', 'c.first_name', 'c.last_name', 'c.birth_date', 'placement.hours_per_week', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'ab.type as absence'])
+      .where('placement.unit_id', '=', unitId).where(sql<boolean>`placement.valid @> ${d}::date`)
+      .orderBy('c.first_name').orderBy('c.last_name').execute(),
+    db.selectFrom('unit_section').select(['name', 'min_age_months', 'max_age_months']).where('unit_id', '=', unitId).orderBy('min_age_months').execute(),
+  ]);
+  return rows.map((r) => {
+    const ageMonths = LocalDate.parse(r.birth_date).ageInMonths(date);
+    const section = sections.find((s) => ageMonths >= s.min_age_months && ageMonths < s.max_age_months);
+    return {
+      id: r.id, initials: initials(r.first_name, r.last_name), firstName: r.first_name, lastName: r.last_name, ageMonths,
+      ageBand: ageBandOf(ageMonths), group: section?.name ?? 'Alle børn',
+      status: derivedStatus(r.status ?? null, r.absence ?? null), checkIn: hhmm(r.check_in ?? null), checkOut: hhmm(r.check_out ?? null),
+      pickupBy: r.pickup_by ?? null, absence: r.absence ?? null, hoursPerWeek: r.hours_per_week,
+    };
+  });
+}
+
+/** Children grouped by section, sections in age order as first met. */
+export function byGroup<T extends { group: string }>(children: T[]): { name: string; children: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const c of children) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  return [...groups].map(([name, list]) => ({ name, children: list }));
+}
+
+/** Registrations and absences of one unit over a date range, for history, planned vs actual and export. */
+export async function registrationsBetween(db: Db, unitId: string, from: LocalDate, to: LocalDate) {
+  return db.selectFrom('attendance as a').innerJoin('person as c', 'c.id', 'a.child_id')
+    .select(['a.id', 'a.date', 'a.child_id', 'c.first_name', 'c.last_name', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'a.updated_at'])
+    .where('a.unit_id', '=', unitId).where('a.date', '>=', from.toString()).where('a.date', '<=', to.toString())
+    .orderBy('a.date').orderBy('c.first_name').orderBy('c.last_name').execute();
+}
+
+/** Placed and absent children per day of a unit in [from, to] (set-based, one query). */
+export async function plannedPerDay(db: Db, unitId: string, from: LocalDate, to: LocalDate) {
+  const rows = await sql<{ day: string; placed: number; absent: number; checked_in: number }>`
+    select d::date::text as day,
+      count(p.id)::int as placed,
+      count(p.id) filter (where exists (select 1 from absence ab where ab.child_id = p.child_id and ab.valid @> d::date))::int as absent,
+      (select count(*)::int from attendance a where a.unit_id = ${unitId} and a.date = d::date and a.check_in is not null) as checked_in
+    from generate_series(${from.toString()}::date, ${to.toString()}::date, interval '1 day') d
+    left join placement p on p.unit_id = ${unitId} and p.valid @> d::date
+    group by d order by d`.execute(db);
+  return rows.rows;
+}
+
+export const unitIdsOrNone = (ids: string[]) => (ids.length ? ids : NONE);
