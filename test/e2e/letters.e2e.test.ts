@@ -40,4 +40,15 @@ describe('letters in the browser', () => {
     expect(await page.getByText('Ulæst').count()).toBe(0);
     await page.context().close();
   });
+
+  it('a caseworker sees the letters sent about a child on the child page', async () => {
+    const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${base}/login`);
+    await page.getByRole('button', { name: 'Log ind som Pladsanvisning' }).click();
+    await page.goto(`${base}/staff/boern/${f.children.ida}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Breve til familien' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Tilbud om plads', exact: true }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
