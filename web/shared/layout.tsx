@@ -13,6 +13,7 @@ const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
+  { to: '/post', label: 'nav.post' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */

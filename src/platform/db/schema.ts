@@ -87,4 +87,14 @@ export interface DB {
     id: Generated<string>; questionnaire_id: string; child_id: string; date: DateStr; needs_care: boolean;
     answered_by: string | null; answered_at: Generated<string>;
   };
+  // 006_letters.sql
+  letter: {
+    id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
+    letter_date: DateStr; content: Json; created_at: Generated<string>;
+  };
+  letter_recipient: { letter_id: string; person_id: string; read_at: string | null };
+  digital_post_message: {
+    id: Generated<number>; letter_id: string; person_id: string; status: Generated<'queued' | 'sent' | 'failed'>; channel: string | null;
+    message_uuid: Generated<string>; attempts: Generated<number>; error: string | null; created_at: Generated<string>; sent_at: string | null;
+  };
 }
