@@ -87,4 +87,15 @@ export interface DB {
     id: Generated<string>; questionnaire_id: string; child_id: string; date: DateStr; needs_care: boolean;
     answered_by: string | null; answered_at: Generated<string>;
   };
+  // 004_booking.sql
+  booking: {
+    id: Generated<string>; child_id: string; unit_id: string; placement_id: string | null; valid: Range;
+    status: Generated<'active' | 'cancelled'>; booked_by: string; booked_at: Generated<string>;
+    released_placement_id: string | null; released_upper: DateStr | null;
+  };
+  booking_event: {
+    id: Generated<number>; booking_id: string; at: Generated<string>; kind: 'booked' | 'moved' | 'cancelled';
+    unit_id: string; valid: Range; user_id: string | null;
+  };
+  unit_load_version: { unit_id: string; version: Generated<number> };
 }
