@@ -18,6 +18,7 @@ import type { RequestContext } from './context.js';
 import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
 import { settingsRoutes } from '../../modules/settings/index.js';
+import { billingRoutes } from '../../modules/billing/index.js';
 
 export interface AppConfig {
   database: Database;
@@ -84,6 +85,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(peopleRoutes, { prefix: '/api' });
   await app.register(settingsRoutes, { prefix: '/api/staff' });
+  await app.register(billingRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {
