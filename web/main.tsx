@@ -17,6 +17,9 @@ import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
+import { BillingPage } from './staff/billing.js';
+import { BillingAccountPage } from './staff/billing-account.js';
+import { PaymentPage } from './citizen/payment.js';
 
 function App() {
   return (
@@ -26,6 +29,7 @@ function App() {
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="login" element={<DemoLoginPage />} />
+        <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -37,6 +41,8 @@ function App() {
         <Route path="boern/:id" element={<ChildPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
+        <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
+import { DateRange } from '../../shared/index.js';
 import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import { setActor } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
@@ -153,15 +154,19 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     await audit(req.ctx.db, req.ctx, { action: 'invoice.read', subjectType: 'invoice', subjectIds: list.slice(0, 500).map((i) => i.id) });
     return list;
   });
-  app.get('/billing/households/:id/account', { schema: { tags: ['billing'], params: z.object({ id: z.uuid() }) } }, async (req) => {
+  app.get('/billing/payers/:id/account', { schema: { tags: ['billing'], params: z.object({ id: z.uuid() }) } }, async (req) => {
     requireRole(req.ctx.actor, READ);
     const db = req.ctx.db;
-    const incomes = await db.selectFrom('household_income').selectAll().where('household_id', '=', req.params.id).orderBy(sql`lower(valid)`).execute();
-    const inv = await db.selectFrom('invoice').select('id').where('household_id', '=', req.params.id).execute();
+    const payer = await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', '=', req.params.id).executeTakeFirst();
+    if (!payer) throw notFound('Betaleren findes ikke.');
+    const inv = await db.selectFrom('invoice').select(['id', 'household_id']).where('payer_id', '=', req.params.id).execute();
+    const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
+    const incomes = households.length ? await db.selectFrom('household_income').selectAll().where('household_id', 'in', households).orderBy(sql`lower(valid)`).execute() : [];
     const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
-    await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'household', subjectIds: [req.params.id] });
+    await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'person', subjectIds: [req.params.id, ...households] });
     return {
-      incomes: incomes.map((i) => ({ id: i.id, yearlyOere: Number(i.yearly_oere), singleProvider: i.single_provider, source: i.source, valid: i.valid })),
+      payer: { id: payer.id, name: `${payer.first_name} ${payer.last_name}` },
+      incomes: incomes.map((i) => ({ id: i.id, yearlyOere: Number(i.yearly_oere), singleProvider: i.single_provider, source: i.source, ...periodOf(i.valid) })),
       invoices, balanceOere: invoices.filter((i) => i.status === 'sent').reduce((s, i) => s + i.totalOere, 0),
     };
   });
@@ -174,6 +179,8 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     return { formatVersion: 1, municipality: req.query.municipality, month: req.query.month.slice(0, 7), invoices: rows };
   });
 };
+
+const periodOf = (valid: string) => { const r = DateRange.fromPg(valid); return { start: r.start.toString(), end: r.end?.toString() ?? null }; };
 
 function runView(r: any) {
   const p = runProgress(r.id);

@@ -14,6 +14,9 @@ export const CORRECTION_MONTHS = 3;
 
 export interface Progress { municipality?: string; phase: 'load' | 'compute' | 'diff' | 'write' | 'done' | 'failed'; done: number; total: number }
 const active = new Map<string, Progress>();
+const TRACE = !!process.env.SPIRE_BILLING_TRACE;
+let t0 = 0;
+const trace = (what: string) => { if (TRACE) { const t = performance.now(); console.error(`billing ${what}: ${Math.round(t - t0)} ms`); t0 = t; } };
 export const runProgress = (runId: string) => active.get(runId);
 
 export interface Plan {
@@ -34,7 +37,9 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   // Corrections reach back at most CORRECTION_MONTHS, and never before the first month ever billed.
   const firstBilled = first?.m && first.m < month ? first.m : month;
   const from = firstBilled > back ? firstBilled : back;
+  t0 = performance.now();
   const data = await loadBillingData(db, municipality, from, addMonths(month, 1));
+  trace('load');
   if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
 
   const desired: DesiredLine[] = [];
@@ -46,6 +51,7 @@ export async function planRun(db: Db, municipality: string, month: string, progr
     if (m === month) { warnings.push(...r.warnings); children = r.children; }
   }
   if (progress) Object.assign(progress, { phase: 'diff', done: data.places.length });
+  trace('compute');
 
   const want = digests(desired);
   const stored = new Map<string, string>();
@@ -53,6 +59,7 @@ export async function planRun(db: Db, municipality: string, month: string, progr
     .where('municipality_code', '=', municipality).where('service_month', '>=', from).where('service_month', '<=', month).execute();
   for (const r of rows) stored.set(stateKey(r.m, r.payer_id), r.digest);
   const changed = changedStates(want, stored);
+  trace('digests');
   const payers = [...new Set([...changed].map((k) => k.slice(11)))];
 
   const billed: BilledLine[] = [];
@@ -65,6 +72,7 @@ export async function planRun(db: Db, municipality: string, month: string, progr
     for (const r of got.rows) billed.push({ payerId: r.payer_id, childId: r.child_id, placementKind: r.placement_kind, serviceMonth: r.service_month, code: r.code, text: r.text, amount: Number(r.amount_oere) });
   }
   const lines = differences(month, desired, billed, changed);
+  trace('diff');
   const states = new Map<string, string>();
   for (const k of changed) states.set(k, want.get(k) ?? '');
   return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size };
@@ -102,7 +110,9 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress)
     const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
     if (m.closed_at) throw conflict('Måneden blev lukket, mens kørslen arbejdede.');
     const written = await writeLines(trx, runId, plan, o, progress);
+    trace('write lines');
     await writeStates(trx, plan);
+    trace('write states');
     await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: written.invoices, lines_written: plan.lines.length })
       .where('id', '=', runId).execute();
   });
@@ -122,11 +132,13 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
       nextSeq.set(r.payer_id, Math.max(nextSeq.get(r.payer_id) ?? 1, r.seq + 1));
     }
   }
+  const totalOf = (p: string) => byPayer.get(p)!.reduce((s, l) => s + l.amount, 0);
+  const drafts = payers.filter((p) => invoiceOf.has(p));
   const fresh = payers.filter((p) => !invoiceOf.has(p)).map((p) => {
     const id = randomUUID();
     invoiceOf.set(p, id);
     const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
-    return { id, municipality_code: plan.municipality, payer_id: p, household_id: hh, month: plan.month, seq: nextSeq.get(p) ?? 1, run_id: runId, total_oere: 0 };
+    return { id, municipality_code: plan.municipality, payer_id: p, household_id: hh, month: plan.month, seq: nextSeq.get(p) ?? 1, run_id: runId, total_oere: totalOf(p) };
   });
   for (let i = 0; i < fresh.length; i += 4000) await trx.insertInto('invoice').values(fresh.slice(i, i + 4000)).execute();
   if (o.crashAfterInvoices) throw new Error('simulated crash half-way through the run');
@@ -135,10 +147,11 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
     await trx.insertInto('invoice_line').values(rows.slice(i, i + 5000)).execute();
     progress.done = Math.min(rows.length, i + 5000);
   }
-  const touched = [...new Set(invoiceOf.values())];
-  for (let i = 0; i < touched.length; i += 10000) {
-    await sql`update invoice i set total_oere = s.total from (select invoice_id, sum(amount_oere) total from invoice_line where invoice_id = any(${touched.slice(i, i + 10000)}::uuid[]) group by invoice_id) s
-      where s.invoice_id = i.id`.execute(trx);
+  // Drafts that received more lines: their total grows by the new lines.
+  for (let i = 0; i < drafts.length; i += 10000) {
+    const chunk = drafts.slice(i, i + 10000);
+    await sql`update invoice i set total_oere = i.total_oere + d.delta from unnest(${chunk.map((p) => invoiceOf.get(p)!)}::uuid[], ${chunk.map(totalOf)}::bigint[]) as d(id, delta)
+      where i.id = d.id`.execute(trx);
   }
   return { invoices: fresh.length };
 }
