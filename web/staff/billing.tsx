@@ -9,6 +9,8 @@ import { BillingRates } from './billing-rates.js';
 export const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
 
+const ROW = { display: 'flex', gap: '0.5rem', flexWrap: 'wrap', margin: '0.75rem 0' } as const;
+
 interface Preview { payers: number; lines: number; corrections: number; totalOere: number; warnings: string[]; sample: { payerName: string; totalOere: number }[] }
 interface Run { id: string; status: 'running' | 'done' | 'failed'; invoicesWritten: number; linesWritten: number; error: string | null; progress: { phase: string; done: number; total: number } | null }
 interface Summary { draft: { count: number; totalOere: number }; sent: { count: number; totalOere: number }; closed: boolean }
@@ -73,7 +75,7 @@ export function BillingPage() {
       <section className="panel" aria-labelledby={id + 'rh'}>
         <h2 id={id + 'rh'}>{t('billing.run.heading')} – {monthLabel(month, lang)}</h2>
         {s && <p>{t('billing.summary', { draft: s.draft.count, draftTotal: kr(s.draft.totalOere, lang), sent: s.sent.count, sentTotal: kr(s.sent.totalOere, lang) })}{s.closed ? ' ' + t('billing.closed') : ''}</p>}
-        <div className="button-row">
+        <div style={ROW}>
           <button type="button" className="button-secondary" disabled={!q || busy || s?.closed} onClick={() => void doPreview()}>{t('billing.preview')}</button>
           <button type="button" className="button" disabled={!q || busy || s?.closed || run?.status === 'running'} onClick={() => void doRun()}>{t('billing.start')}</button>
           <button type="button" className="button-secondary" disabled={!s?.draft.count || busy} onClick={() => void doSend()}>{t('billing.send')}</button>
@@ -94,13 +96,13 @@ export function BillingPage() {
         {run && (
           <div>
             <label htmlFor={id + 'p'}>{t('billing.progress')}: {t(`billing.phase.${run.status === 'running' ? run.progress?.phase ?? 'load' : run.status}` as 'billing.phase.load')}</label>
-            <progress id={id + 'p'} max={100} value={pct}>{pct} %</progress>
+            <progress id={id + 'p'} max={100} value={pct} style={{ display: 'block', width: '100%', maxWidth: '30rem', height: '1rem' }}>{pct} %</progress>
             {run.status === 'done' && <p role="status">{t('billing.runDone', { invoices: run.invoicesWritten, lines: run.linesWritten })}</p>}
             {run.status === 'failed' && <p role="alert" className="error">{t('billing.runFailed', { error: run.error ?? '' })}</p>}
           </div>
         )}
         {s && s.sent.count > 0 && (
-          <p className="button-row">
+          <p style={ROW}>
             <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=csv`}>{t('billing.exportCsv')}</a>
             <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=json`}>{t('billing.exportJson')}</a>
           </p>
