@@ -5,15 +5,15 @@ import { sql } from 'kysely';
 import type { Db } from '../src/platform/db/database.js';
 import { seedRates2025 } from '../src/modules/billing/rates.js';
 
-export async function generateMunicipality(db: Db, code: string, name: string, children: number) {
+export async function generateMunicipality(db: Db, code: string, name: string, children: number, offset = 0) {
   const households = Math.round(children / 1.2), units = Math.max(10, Math.round(children / 60));
   const p = `${code}-`; // id prefix per municipality
   await sql`insert into municipality (code, name) values (${code}, ${name}) on conflict do nothing`.execute(db);
   await sql`insert into daginstitution (id, number, name, ejerform, municipality_code)
-    select md5(${p} || 'd' || i)::uuid, upper(substr(md5(${p} || 'dn' || i), 1, 6)), 'Institution ' || i, 'kommunal', ${code}
+    select md5(${p} || 'd' || i)::uuid, lpad(upper(to_hex(${offset}::int + i)), 6, '0'), 'Institution ' || i, 'kommunal', ${code}
     from generate_series(1, ${units}::int) i`.execute(db);
   await sql`insert into unit (id, number, daginstitution_id, name, type, street, postal_code, city)
-    select md5(${p} || 'u' || i)::uuid, upper(substr(md5(${p} || 'un' || i), 1, 6)), md5(${p} || 'd' || i)::uuid, 'Enhed ' || i,
+    select md5(${p} || 'u' || i)::uuid, lpad(upper(to_hex(8388608 + ${offset}::int + i)), 6, '0'), md5(${p} || 'd' || i)::uuid, 'Enhed ' || i,
       (array['integreret','vuggestue','boernehave','dagpleje','sfo'])[1 + i % 5]::unit_type, 'Gade ' || i, '1000', ${name}
     from generate_series(1, ${units}::int) i`.execute(db);
   await sql`insert into household (id, street, postal_code, city, municipality_code)

@@ -112,7 +112,7 @@ export default async function billingBench() {
       t = performance.now();
       const munis = MUNICIPALITIES.slice(0, 98);
       const per = Math.floor(300_000 / munis.length);
-      for (const [i, m] of munis.entries()) await generateMunicipality(dk.db, m.code, m.name, per + (i < 300_000 - per * munis.length ? 1 : 0));
+      for (const [i, m] of munis.entries()) await generateMunicipality(dk.db, m.code, m.name, per + (i < 300_000 - per * munis.length ? 1 : 0), i * 10_000);
       await dk.raw('ANALYZE');
       console.error(`generated national scale in ${Math.round(performance.now() - t)} ms`);
       let ms = 0, children = 0, invoices = 0, lines = 0, ms2 = 0, lines2 = 0;

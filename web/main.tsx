@@ -9,6 +9,7 @@ import { DemoLoginPage } from './shared/demo-login.js';
 import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
+import { PostPage } from './citizen/post.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -28,6 +29,7 @@ function App() {
         <Route index element={<CitizenHomePage />} />
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
+        <Route path="post" element={<PostPage />} />
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />

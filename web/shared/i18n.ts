@@ -1,5 +1,6 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
 import { billingTexts } from './texts/billing.js';
+import { lettersTexts } from './texts/letters.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -125,7 +126,8 @@ const dict = {
   'clock.today': ['Dags dato', 'Today’s date'], 'clock.current': ['Systemet regner lige nu {date} som i dag.', 'The system currently treats {date} as today.'],
   'clock.saved': ['Datoen er ændret til {date}.', 'The date has been changed to {date}.'], 'clock.set': ['Skift dato', 'Change date'],
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
-} satisfies Record<string, [string, string]>;
+  ...lettersTexts,
+} satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;
 export type Lang = 'da' | 'en';

@@ -14,6 +14,7 @@ const citizenNav: NavItem[] = [
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
   { to: '/betaling', label: 'nav.payment' },
+  { to: '/post', label: 'nav.post' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */

@@ -119,4 +119,14 @@ export interface DB {
   };
   billed_state: { municipality_code: string; service_month: DateStr; payer_id: string; digest: string };
   billing_event: { id: Generated<number>; at: Generated<string>; type: 'invoice.sent'; invoice_id: string; payload: Json; consumed_at: string | null };
+  // 006_letters.sql
+  letter: {
+    id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
+    letter_date: DateStr; content: Json; created_at: Generated<string>;
+  };
+  letter_recipient: { letter_id: string; person_id: string; read_at: string | null };
+  digital_post_message: {
+    id: Generated<number>; letter_id: string; person_id: string; status: Generated<'queued' | 'sent' | 'failed'>; channel: string | null;
+    message_uuid: Generated<string>; attempts: Generated<number>; error: string | null; created_at: Generated<string>; sent_at: string | null;
+  };
 }
