@@ -76,6 +76,14 @@ describe(`parent payment (${engine})`, () => {
     expect(anders[0].totalOere).toBe(kroner(1_180.5));
     expect((await fin.call('POST', '/api/staff/billing/months/send', { municipality: '0860', month: '2026-12' })).json()).toEqual({ sent: 2 });
     expect(await count('billing_event')).toBe(2);
+    // Each invoice is a letter in the payer's inbox, rendered to a Danish PDF on demand.
+    const mette = await loginAs(t.app, f.users.mette);
+    const letters = (await mette.call('GET', '/api/citizen/letters')).json();
+    const letter = letters.find((l: any) => l.subject === 'Opkrævning for december 2026');
+    expect(letter).toBeTruthy();
+    const pdf = await mette.call('GET', `/api/citizen/letters/${letter.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
   });
 
   it('a back-dated income gives correction lines on the next invoice; the sent invoice is never rewritten', async () => {

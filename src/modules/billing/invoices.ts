@@ -2,6 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { formatDkk } from '../../shared/index.js';
+import { sendLetters, type LetterDraft } from '../../platform/letters/index.js';
+import type { LocalDate } from '../../shared/index.js';
 import { monthName } from './diff.js';
 
 export interface InvoiceView {
@@ -16,7 +18,7 @@ export async function invoicesWithLines(db: Db, where: { ids?: string[]; payerId
   if (where.payerId) q = q.where('i.payer_id', '=', where.payerId);
   if (where.municipality) q = q.where('i.municipality_code', '=', where.municipality);
   if (where.month) q = q.where('i.month', '=', where.month);
-  const inv = await q.orderBy('i.month', 'desc').orderBy('i.seq').limit(500).execute();
+  const inv = await q.orderBy('i.month', 'desc').orderBy('i.number', 'desc').limit(where.ids ? where.ids.length : 500).execute();
   if (!inv.length) return [];
   const lines = await db.selectFrom('invoice_line as l').innerJoin('person as c', 'c.id', 'l.child_id')
     .select(['l.invoice_id', 'l.child_id', 'c.first_name', sql<string>`l.service_month::text`.as('service_month'), 'l.code', 'l.text', 'l.amount_oere'])
@@ -38,7 +40,7 @@ export async function monthSummary(db: Db, municipality: string, month: string) 
 }
 
 /** The body of an invoice letter (Danish), for the family's inbox. */
-export function invoiceLetter(inv: InvoiceView) {
+export function invoiceLetter(inv: InvoiceView): LetterDraft {
   return {
     kind: 'invoice', subject: `Opkrævning for ${monthName(inv.month)}${inv.seq > 1 ? ` (tillæg ${inv.seq - 1})` : ''}`,
     recipients: [inv.payerId], childId: inv.lines[0]?.childId ?? null,
@@ -52,8 +54,9 @@ export function invoiceLetter(inv: InvoiceView) {
   };
 }
 
-/** Marks a month's draft invoices sent and writes one outbox event each, in the caller's transaction. */
-export async function sendMonth(trx: Db, municipality: string, month: string) {
+/** Marks a month's draft invoices sent, puts each in the payer's inbox as a letter (rendered to PDF on demand)
+ *  and writes one outbox event each, all in the caller's transaction. */
+export async function sendMonth(trx: Db, municipality: string, month: string, today: LocalDate) {
   const sent = await trx.updateTable('invoice').set({ status: 'sent', sent_at: sql`now()` })
     .where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'draft')
     .returning(['id']).execute();
@@ -63,6 +66,12 @@ export async function sendMonth(trx: Db, municipality: string, month: string) {
       select 'invoice.sent', i.id, jsonb_build_object('version', 1, 'invoiceNumber', i.number, 'municipality', i.municipality_code, 'month', to_char(i.month, 'YYYY-MM'),
         'seq', i.seq, 'payerId', i.payer_id, 'amountOere', i.total_oere)
       from invoice i where i.id = any(${ids.slice(i, i + 5000)}::uuid[]) order by i.number`.execute(trx);
+  }
+  for (let i = 0; i < ids.length; i += 2000) {
+    const invoices = await invoicesWithLines(trx, { ids: ids.slice(i, i + 2000) });
+    const letters = await sendLetters(trx, invoices.map(invoiceLetter), today);
+    await sql`update invoice set letter_id = l.letter from unnest(${invoices.map((x) => x.id)}::uuid[], ${letters}::uuid[]) as l(id, letter)
+      where invoice.id = l.id`.execute(trx);
   }
   return ids;
 }

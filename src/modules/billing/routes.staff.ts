@@ -133,7 +133,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const { municipality, month } = req.body;
     const ids = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const ids = await sendMonth(trx, municipality, month);
+      const ids = await sendMonth(trx, municipality, month, req.ctx.clock.today());
       await audit(trx, req.ctx, { action: 'invoice.send', subjectType: 'invoice', subjectIds: ids.slice(0, 1000), details: { municipality, month, count: ids.length } });
       return ids;
     });
