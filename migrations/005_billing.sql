@@ -158,3 +158,31 @@ CREATE TRIGGER lunch_scheme_history AFTER INSERT OR UPDATE OR DELETE ON lunch_sc
 
 INSERT INTO friplads_scale (year, lower_limit, upper_limit, per_extra_child, single_provider_supplement)
 VALUES (2024, 20030100, 62220000, 700000, 7008900);
+
+-- Friplads casework: a parent applies online, a caseworker decides (the decision goes out as a letter).
+CREATE TABLE friplads_application (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  household_id uuid NOT NULL REFERENCES household,
+  applicant_id uuid NOT NULL REFERENCES person,
+  yearly_oere bigint NOT NULL CHECK (yearly_oere >= 0),
+  children_under18 smallint NOT NULL CHECK (children_under18 BETWEEN 1 AND 30),
+  single_provider boolean NOT NULL,
+  wanted_from date NOT NULL,
+  submitted_at timestamptz NOT NULL DEFAULT now(),
+  status text NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted', 'granted', 'rejected')),
+  decided_by uuid REFERENCES app_user,
+  decided_at timestamptz,
+  pay_percent smallint CHECK (pay_percent BETWEEN 0 AND 100),
+  note text CHECK (length(note) <= 1000),
+  letter_id uuid
+);
+CREATE INDEX friplads_application_household ON friplads_application (household_id);
+CREATE INDEX friplads_application_open ON friplads_application (submitted_at) WHERE status = 'submitted';
+
+-- Months a back-dated change (a yearly true-up) asks the next run to re-check, beyond the usual correction window.
+CREATE TABLE billing_recheck (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  municipality_code char(4) NOT NULL REFERENCES municipality,
+  from_month date NOT NULL CHECK (extract(day FROM from_month) = 1),
+  reason text NOT NULL
+);

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { billingCitizenRoutes } from './routes.citizen.js';
 import { billingStaffRoutes } from './routes.staff.js';
+import { fripladsCitizenRoutes, fripladsStaffRoutes } from './routes.friplads.js';
 
 export { fripladsPercent, type FripladsScale, type FripladsHousehold } from './friplads.js';
 export { monthlyFees, type ChildPlace, type HouseholdFees } from './fees.js';
@@ -13,4 +14,6 @@ export { seedRates2025 } from './rates.js';
 export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(billingStaffRoutes, { prefix: '/staff' });
   await app.register(billingCitizenRoutes, { prefix: '/citizen' });
+  await app.register(fripladsStaffRoutes, { prefix: '/staff' });
+  await app.register(fripladsCitizenRoutes, { prefix: '/citizen' });
 };

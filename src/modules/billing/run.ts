@@ -36,7 +36,10 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   const back = addMonths(month, -CORRECTION_MONTHS);
   // Corrections reach back at most CORRECTION_MONTHS, and never before the first month ever billed.
   const firstBilled = first?.m && first.m < month ? first.m : month;
-  const from = firstBilled > back ? firstBilled : back;
+  let from = firstBilled > back ? firstBilled : back;
+  // A yearly true-up (or another far back-dated change) asks for a longer look back, never before the first billed month.
+  const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).where('municipality_code', '=', municipality).executeTakeFirst();
+  if (recheck?.m && recheck.m < from) from = recheck.m > firstBilled ? recheck.m : firstBilled;
   t0 = performance.now();
   const data = await loadBillingData(db, municipality, from, addMonths(month, 1));
   trace('load');
@@ -112,6 +115,7 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress)
     const written = await writeLines(trx, runId, plan, o, progress);
     trace('write lines');
     await writeStates(trx, plan);
+    await trx.deleteFrom('billing_recheck').where('municipality_code', '=', o.municipality).where('from_month', '<=', o.month).execute();
     trace('write states');
     await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: written.invoices, lines_written: plan.lines.length })
       .where('id', '=', runId).execute();

@@ -119,6 +119,12 @@ export interface DB {
   };
   billed_state: { municipality_code: string; service_month: DateStr; payer_id: string; digest: string };
   billing_event: { id: Generated<number>; at: Generated<string>; type: 'invoice.sent'; invoice_id: string; payload: Json; consumed_at: string | null };
+  friplads_application: {
+    id: Generated<string>; household_id: string; applicant_id: string; yearly_oere: number; children_under18: number; single_provider: boolean;
+    wanted_from: DateStr; submitted_at: Generated<string>; status: Generated<'submitted' | 'granted' | 'rejected'>; decided_by: string | null;
+    decided_at: string | null; pay_percent: number | null; note: string | null; letter_id: string | null;
+  };
+  billing_recheck: { id: Generated<string>; municipality_code: string; from_month: DateStr; reason: string };
   // 006_letters.sql
   letter: {
     id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
