@@ -71,6 +71,24 @@ describe('billing in the browser', () => {
     await expect.poll(() => page.getByText('Frokostordning').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Faktura nr\. \d+ for december 2026/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'payment');
+    await page.getByLabel('Årsindkomst (kr.)').fill('150.000');
+    await page.getByLabel('Fra måned').fill('2026-12');
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect.poll(() => page.getByText(/Ansøgningen er sendt/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Under behandling' }).count()).toBe(1);
+    await expectAccessible(page, 'payment-applied');
+    await page.context().close();
+  });
+
+  it('finance grants the friplads application with a decision letter', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Økonomimedarbejder');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/opkraevning`);
+    await page.getByRole('button', { name: 'Bevilg: Mette Holm' }).click();
+    await expect.poll(() => page.getByText('Afgørelsen er sendt.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen ansøgninger venter.').count()).toBe(1);
+    await expectAccessible(page, 'friplads-cases');
     await page.context().close();
   });
 });

@@ -3,6 +3,7 @@ import { DataTable, ErrorMessage, Loading, Page, useApi } from '../shared/compon
 import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
+import { FripladsApply } from './friplads-apply.js';
 
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const monthLabel = (m: string, lang: string) => new Date(`${m.slice(0, 7)}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
@@ -67,6 +68,7 @@ function PaymentView() {
             <h2 id="pay-inv">{t('pay.invoices')}</h2>
             {data.invoices.length === 0 ? <p>{t('billing.noInvoices')}</p> : data.invoices.map((inv) => <InvoiceTable key={inv.id} invoice={inv} />)}
           </section>
+          <FripladsApply month={data.month} />
         </>
       )}
     </Page>

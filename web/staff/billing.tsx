@@ -5,6 +5,7 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 import { BillingRates } from './billing-rates.js';
+import { FripladsCases } from './friplads-cases.js';
 
 export const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
@@ -132,6 +133,7 @@ export function BillingPage() {
         ))}
       </section>
 
+      <FripladsCases />
       {muni && <BillingRates municipality={muni} />}
     </Page>
   );
