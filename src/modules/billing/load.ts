@@ -11,29 +11,32 @@ const iv = (r: { lo: string; hi: string | null }): Iv => ({ lo: r.lo, hi: r.hi }
 export async function loadBillingData(db: Db, municipality: string, from: string, to: string, onlyChildren?: readonly string[]): Promise<BillingData> {
   const span = sql`daterange(${from}::date, ${to}::date)`;
   const childFilter = onlyChildren ? sql`and p.child_id = any(${[...onlyChildren]}::uuid[])` : sql``;
-  // The placed children of the span, as a reusable subquery.
-  const placed = sql`select distinct p.child_id from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id
-    where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`;
-
-  const [places, residences, custody, members, incomes, rates, lunch, calendar, social, scales] = await Promise.all([
+  // Step by step with id arrays, so each query reads only this municipality's rows (index lookups on a national database).
+  const [places, rates, lunch, calendar, scales] = await Promise.all([
     sql<any>`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours, lower(p.valid)::text lo, upper(p.valid)::text hi
       from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id join person per on per.id = p.child_id
       where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(db),
-    // Addresses of the placed children and of their guardians.
-    sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
-      where r.valid && ${span} and r.person_id in (select child_id from (${placed}) c union select c2.guardian_id from custody c2 where c2.valid && ${span} and c2.child_id in (${placed}))`.execute(db),
-    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c where c.valid && ${span} and c.child_id in (${placed})`.execute(db),
-    sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
-      where r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'
-        and r.household_id in (select r2.household_id from residence r2 where r2.valid && ${span} and r2.person_id in (${placed}))`.execute(db),
-    sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
-      where i.valid && ${span} and i.household_id in (select r2.household_id from residence r2 where r2.valid && ${span} and r2.person_id in (${placed}))`.execute(db),
     sql<any>`select kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi from fee_rate where municipality_code = ${municipality} and valid && ${span}`.execute(db),
     sql<any>`select l.unit_id, l.monthly_oere, l.opted_out, lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
       join daginstitution di on di.id = u.daginstitution_id where di.municipality_code = ${municipality} and l.valid && ${span}`.execute(db),
     sql<any>`select kind, paying_months, change_day, lower(valid)::text lo, upper(valid)::text hi from fee_calendar where municipality_code = ${municipality} and valid && ${span}`.execute(db),
-    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s where s.valid && ${span} and s.child_id in (${placed})`.execute(db),
     db.selectFrom('friplads_scale').selectAll().orderBy('year').execute(),
+  ]);
+  const childIds = [...new Set(places.rows.map((r) => r.child_id as string))];
+  const [custody, social] = await Promise.all([
+    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c where c.child_id = any(${childIds}::uuid[]) and c.valid && ${span}`.execute(db),
+    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s where s.child_id = any(${childIds}::uuid[]) and s.valid && ${span}`.execute(db),
+  ]);
+  const people = [...new Set([...childIds, ...custody.rows.map((r) => r.guardian_id as string)])];
+  const residences = await sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
+    where r.person_id = any(${people}::uuid[]) and r.valid && ${span}`.execute(db);
+  const placedSet = new Set(childIds);
+  const households = [...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string))];
+  const [members, incomes] = await Promise.all([
+    sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
+      where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(db),
+    sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
+      where i.household_id = any(${households}::uuid[]) and i.valid && ${span}`.execute(db),
   ]);
 
   const data: BillingData = {
