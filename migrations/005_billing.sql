@@ -186,3 +186,15 @@ CREATE TABLE billing_recheck (
   from_month date NOT NULL CHECK (extract(day FROM from_month) = 1),
   reason text NOT NULL
 );
+
+-- §41 mellemkommunal afregning: per municipality, year and age band the monthly net and gross cost of a place and
+-- the municipality's subsidy share (percent of the gross cost it pays in its own places).
+CREATE TABLE place_cost (
+  municipality_code char(4) NOT NULL REFERENCES municipality,
+  year smallint NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  age_band age_band NOT NULL,
+  net_oere bigint NOT NULL CHECK (net_oere >= 0),
+  gross_oere bigint NOT NULL CHECK (gross_oere >= 0),
+  subsidy_percent smallint NOT NULL CHECK (subsidy_percent BETWEEN 0 AND 100),
+  PRIMARY KEY (municipality_code, year, age_band)
+);

@@ -28,11 +28,15 @@ export interface BillingData {
   calendar: Map<string, (Iv & { payingMonths: number; changeDay: number })[]>;
   social: Map<string, (Iv & { percent: number })[]>;
   scales: FripladsScale[];
+  /** §41: the municipality of each household (absent: the billing municipality). */
+  householdMunicipality?: Map<string, string>;
+  /** §41: key `${municipality}|${year}|${ageBand}`. */
+  placeCosts?: Map<string, { net: Oere; gross: Oere; subsidyPercent: number }>;
 }
 
 export interface DesiredLine {
   payerId: string; householdId: string | null; childId: string; placementKind: PlacementKind;
-  serviceMonth: string; code: FeeLine['code']; text: string; amount: Oere;
+  serviceMonth: string; code: FeeLine['code'] | 'settlement'; text: string; amount: Oere;
 }
 export interface MonthResult { lines: DesiredLine[]; warnings: string[]; children: number }
 
@@ -86,7 +90,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   if (!scale) return { lines: [], warnings: ['Der er ingen fripladsskala.'], children: 0 };
 
   // Places of the month, grouped by the household of the child (siblings = same folkeregister address).
-  const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number }[] }>();
+  const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[] }>();
   const children = new Set<string>();
   for (const p of data.places) {
     if (!overlaps(p, month, next)) continue;
@@ -109,7 +113,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     if (!g) groups.set(key, g = { householdId, payerId, items: [] });
     children.add(p.childId);
     g.items.push({
-      src: p, share,
+      src: p, share, band,
       place: { childId: p.id, kind, rate: rate.amount, lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0, socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0 },
     });
   }
@@ -120,8 +124,10 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const under18 = g.householdId ? countUnder18(data.members.get(g.householdId), month) : 1;
     const fees = monthlyFees(scale, { income: inc?.yearly ?? NO_INCOME, childrenUnder18: Math.max(1, under18), singleProvider: inc?.singleProvider ?? false }, g.items.map((i) => i.place));
     fees.children.forEach((c, i) => {
-      const { src, share } = g.items[i]!;
-      for (const l of c.lines) {
+      const { src, share, band } = g.items[i]!;
+      const extra = settlementOf(data, g.householdId, band, month, g.items[i]!.place.rate)?.parentExtra ?? 0;
+      const all = extra > 0 ? [...c.lines, { code: 'settlement' as const, text: 'Merbetaling for plads i anden kommune (§ 41)', amount: extra }] : c.lines;
+      for (const l of all) {
         const amount = share === 100 ? l.amount : percentOf(l.amount, share);
         const text = share === 100 ? l.text : `${l.text} (${share} % af måneden)`;
         lines.push({ payerId: g.payerId, householdId: g.householdId, childId: src.childId, placementKind: src.kind, serviceMonth: month, code: l.code, text, amount });
@@ -129,6 +135,21 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     });
   }
   return { lines, warnings, children: children.size };
+}
+
+/**
+ * §41 for a child living in another municipality (A) than the place's (B): A pays B its own average net cost per place
+ * for the age band, capped at its subsidy share of B's gross cost; the parents pay what B's gross cost leaves beyond
+ * that subsidy and their ordinary rate, with no friplads or sibling subsidy on that extra.
+ */
+export function settlementOf(data: BillingData, householdId: string | null, band: AgeBand, month: string, rate: Oere) {
+  const home = householdId ? data.householdMunicipality?.get(householdId) : undefined;
+  if (!home || home === data.municipality) return null;
+  const year = month.slice(0, 4);
+  const a = data.placeCosts?.get(`${home}|${year}|${band}`), b = data.placeCosts?.get(`${data.municipality}|${year}|${band}`);
+  if (!a || !b) return { home, subsidy: 0, parentExtra: 0, missing: true };
+  const subsidy = Math.min(a.net, percentOf(b.gross, a.subsidyPercent));
+  return { home, subsidy, parentExtra: Math.max(0, b.gross - subsidy - rate), missing: false };
 }
 
 /** The payer: a guardian with custody on the day who lives at the child's address, else any guardian; lowest id wins. */

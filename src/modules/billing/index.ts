@@ -1,7 +1,7 @@
 // Parent payment: friplads scales, the monthly fee rules, rates as data, the monthly billing run, invoices, export.
 import type { FastifyPluginAsync } from 'fastify';
 import { billingCitizenRoutes } from './routes.citizen.js';
-import { billingStaffRoutes } from './routes.staff.js';
+import { billingStaffRoutes, settlementRoutes } from './routes.staff.js';
 import { fripladsCitizenRoutes, fripladsStaffRoutes } from './routes.friplads.js';
 
 export { fripladsPercent, type FripladsScale, type FripladsHousehold } from './friplads.js';
@@ -15,5 +15,6 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(billingStaffRoutes, { prefix: '/staff' });
   await app.register(billingCitizenRoutes, { prefix: '/citizen' });
   await app.register(fripladsStaffRoutes, { prefix: '/staff' });
+  await app.register(settlementRoutes, { prefix: '/staff' });
   await app.register(fripladsCitizenRoutes, { prefix: '/citizen' });
 };

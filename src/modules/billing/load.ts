@@ -32,11 +32,13 @@ export async function loadBillingData(db: Db, municipality: string, from: string
     where r.person_id = any(${people}::uuid[]) and r.valid && ${span}`.execute(db);
   const placedSet = new Set(childIds);
   const households = [...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string))];
-  const [members, incomes] = await Promise.all([
+  const [members, incomes, homes, costs] = await Promise.all([
     sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
       where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(db),
     sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
       where i.household_id = any(${households}::uuid[]) and i.valid && ${span}`.execute(db),
+    sql<any>`select id, municipality_code from household where id = any(${households}::uuid[]) and municipality_code <> ${municipality}`.execute(db),
+    sql<any>`select * from place_cost where year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`.execute(db),
   ]);
 
   const data: BillingData = {
@@ -55,6 +57,8 @@ export async function loadBillingData(db: Db, municipality: string, from: string
   for (const r of rates.rows) push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
   for (const r of lunch.rows) push(data.lunch, r.unit_id, { ...iv(r), amount: Number(r.monthly_oere), optedOut: r.opted_out });
   for (const r of calendar.rows) push(data.calendar, r.kind, { ...iv(r), payingMonths: r.paying_months, changeDay: r.change_day });
+  data.householdMunicipality = new Map(homes.rows.map((r) => [r.id, r.municipality_code]));
+  data.placeCosts = new Map(costs.rows.map((r) => [`${r.municipality_code}|${r.year}|${r.age_band}`, { net: Number(r.net_oere), gross: Number(r.gross_oere), subsidyPercent: r.subsidy_percent }]));
   for (const r of social.rows) push(data.social, r.child_id, { ...iv(r), percent: r.percent });
   return data;
 }

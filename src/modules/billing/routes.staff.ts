@@ -12,6 +12,9 @@ import { addCalendar, addIncome, addLunch, addRate, addSocialFriplads, listCalen
 import { assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
 import { monthName } from './diff.js';
+import { settlementStatement } from './settlement.js';
+import { loadBillingData } from './load.js';
+import { addMonths } from './engine.js';
 
 const FINANCE = ['finance', 'admin'] as const;
 const READ = MUNICIPAL_ROLES;
@@ -177,6 +180,41 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const name = `debitor-${req.query.municipality}-${req.query.month.slice(0, 7)}`;
     if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(debtorCsv(rows));
     return { formatVersion: 1, municipality: req.query.municipality, month: req.query.month.slice(0, 7), invoices: rows };
+  });
+};
+
+export const settlementRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.post('/billing/place-costs', { schema: { tags: ['billing'], body: z.object({ municipality: muni, year: z.number().int().min(2000).max(2100),
+    ageBand: z.enum(['0-2', '3-5', '6-9', '10-13', '14-17']), netOere: oere('Nettoudgiften'), grossOere: oere('Bruttoudgiften'),
+    subsidyPercent: z.number().int().min(0).max(100, 'Tilskudsandelen kan højst være 100 %.') }) } }, async (req, reply) => {
+    const actor = requireRole(req.ctx.actor, FINANCE);
+    const b = req.body;
+    await req.ctx.db.transaction().execute(async (trx) => {
+      await setActor(trx, actor.userId);
+      const row = { municipality_code: b.municipality, year: b.year, age_band: b.ageBand, net_oere: b.netOere, gross_oere: b.grossOere, subsidy_percent: b.subsidyPercent };
+      await trx.insertInto('place_cost').values(row).onConflict((c) => c.columns(['municipality_code', 'year', 'age_band']).doUpdateSet(row)).execute();
+      await audit(trx, req.ctx, { action: 'place_cost.set', subjectType: 'place_cost', subjectIds: [], details: { municipality: b.municipality, year: b.year, ageBand: b.ageBand } });
+    });
+    return reply.code(201).send({ ok: true });
+  });
+  app.get('/billing/settlement', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni, month: monthQ }) } }, async (req) => {
+    requireRole(req.ctx.actor, READ);
+    const { municipality, month } = req.query;
+    const data = await loadBillingData(req.ctx.db, municipality, month, addMonths(month, 1));
+    const st = settlementStatement(data, month);
+    const codes = [...st.keys()];
+    const names = codes.length ? new Map((await req.ctx.db.selectFrom('municipality').select(['code', 'name']).where('code', 'in', codes).execute()).map((m) => [m.code, m.name])) : new Map();
+    const kids = [...st.values()].flat().map((l) => l.childId);
+    const kidNames = kids.length ? new Map((await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', kids).execute()).map((p) => [p.id, `${p.first_name} ${p.last_name}`])) : new Map();
+    await audit(req.ctx.db, req.ctx, { action: 'settlement.read', subjectType: 'child', subjectIds: kids.slice(0, 1000) });
+    return {
+      municipality, month: month.slice(0, 7),
+      counterparts: codes.sort().map((c) => ({
+        municipality: c, name: names.get(c) ?? c, children: st.get(c)!.length, subsidyOere: st.get(c)!.reduce((s, l) => s + l.subsidy, 0),
+        lines: st.get(c)!.map((l) => ({ childName: kidNames.get(l.childId) ?? '', ageBand: l.ageBand, subsidyOere: l.subsidy, parentExtraOere: l.parentExtra, missingCosts: l.missingCosts })),
+      })),
+    };
   });
 };
 

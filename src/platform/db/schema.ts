@@ -125,6 +125,7 @@ export interface DB {
     decided_at: string | null; pay_percent: number | null; note: string | null; letter_id: string | null;
   };
   billing_recheck: { id: Generated<string>; municipality_code: string; from_month: DateStr; reason: string };
+  place_cost: { municipality_code: string; year: number; age_band: AgeBand; net_oere: number; gross_oere: number; subsidy_percent: number };
   // 006_letters.sql
   letter: {
     id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
