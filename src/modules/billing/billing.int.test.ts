@@ -6,6 +6,7 @@ import { engine } from '../../../test/db.js';
 import { kroner, percentOf } from '../../shared/index.js';
 import { seedRates2025 } from './rates.js';
 import { startRun } from './run.js';
+import { pdfText } from '../../../test/pdf-text.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, fin: Awaited<ReturnType<typeof loginAs>>;
 let homeId: string;
@@ -84,6 +85,10 @@ describe(`parent payment (${engine})`, () => {
     const pdf = await mette.call('GET', `/api/citizen/letters/${letter.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfText(pdf.rawPayload)).join('\n');
+    expect(text).toMatch(/Forældrebetaling for december 2026/);
+    expect(text).toMatch(/Økonomisk friplads \(betaler 27 %\)/);
+    expect(text).toMatch(/839,97 kr\./);
   });
 
   it('a back-dated income gives correction lines on the next invoice; the sent invoice is never rewritten', async () => {
