@@ -5,8 +5,9 @@ import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcom
 
 const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const dateDa = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; };
-const dateEn = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; };
+const memo = (f: (s: string) => string) => { const m = new Map<string, string>(); return (s: string) => { let r = m.get(s); if (r === undefined) { r = f(s); m.set(s, r); } return r; }; };
+const dateDa = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; });
+const dateEn = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; });
 const dateCache = new Map<number, string>();
 /** Epoch day → 'YYYY-MM-DD'; a round has few distinct end dates, and Temporal is slow. */
 const isoDay = (n: number) => { let s = dateCache.get(n); if (s === undefined) { s = fromEpochDay(n).toString(); dateCache.set(n, s); } return s; };
