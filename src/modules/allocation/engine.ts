@@ -10,8 +10,10 @@
 //    best-ranked agent who prefers it to their current place and fits is moved in, provided leaving their old
 //    unit gives nobody justified envy there. Adding the best-ranked fitting agent creates no envy at the unit
 //    itself (anyone ranked above who wants it does not fit even without a swap). Every move makes one agent
-//    strictly better off and nobody worse off, so the passes end. If the best fitting agent cannot leave, the
-//    room stays empty: filling it with someone ranked lower would give that agent justified envy.
+//    strictly better off and nobody worse off, so the passes end. If the best fitting agent cannot leave, a vacancy
+//    chain is tried: it moves anyway, its old unit is refilled with that unit's best fitting claimants (who may
+//    leave units of their own, up to 8 links deep), and the chain is kept only if no unit left behind has envy.
+//    Otherwise the room stays empty: filling it with someone ranked lower would give that agent justified envy.
 //
 // The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
 // Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
