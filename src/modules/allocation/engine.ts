@@ -63,8 +63,10 @@ export function deferredAcceptance(model: Model): State {
     r.splice(at, 0, { agent: a, key: w.key });
     if (at > held[u]!) { next[a]!++; queue.push(a); continue; } // below the cutoff
     pos[a] = next[a]!;
-    const l = load[u]!.fill(0);
-    let keep = 0;
+    // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
+    const l = load[u]!;
+    for (let j = at + 1; j <= held[u]!; j++) { const x = r[j]!.agent; addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1); }
+    let keep = at;
     for (; keep < r.length; keep++) {
       // An agent rejected here earlier (now unplaced or held elsewhere) marks the cutoff: stop there.
       const x = r[keep]!.agent, px = pos[x]!;
