@@ -16,6 +16,7 @@ import { bruteForce } from './testkit/brute.js';
 import { prepare } from './testkit/checker.js';
 import { tinyInstance } from './testkit/tiny.js';
 
+// Generous timeouts: the suite shares 2 cores with other work; each test takes 1–2 s on an idle machine.
 describe('allocation engine against brute force on tiny rounds', () => {
   it('places as many children as the best priority-respecting fair allocation (no together-siblings)', () => {
     const gaps: number[] = [];
@@ -28,7 +29,7 @@ describe('allocation engine against brute force on tiny rounds', () => {
     }), { numRuns: 500, seed: 7 });
     const withGap = gaps.filter((g) => g > 0);
     console.log(`brute force, singles: ${gaps.length} rounds; the pairwise-fair optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`);
-  });
+  }, 60_000);
 
   it('with together-siblings: never above the exempt optimum, at most 2 children below it', () => {
     const gaps: number[] = [];
@@ -40,5 +41,5 @@ describe('allocation engine against brute force on tiny rounds', () => {
     }), { numRuns: 500, seed: 11 });
     const withGap = gaps.filter((g) => g > 0);
     console.log(`brute force, siblings: ${gaps.length} rounds; the exempt optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`);
-  });
+  }, 60_000);
 });

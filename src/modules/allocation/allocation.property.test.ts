@@ -9,6 +9,7 @@ import type { AllocationInput } from './types.js';
 
 const runs = { numRuns: 400, seed: 20261125 };
 
+// Generous timeouts: the suite shares 2 cores with other work; each test takes 1–2 s on an idle machine.
 describe('allocation engine on random tiny rounds (independent checker, day by day)', () => {
   it('is feasible: never over capacity on any day, nursery weight 2 until the transition, siblings never split', () => {
     fc.assert(fc.property(tinyInstance(), (inst) => {
@@ -16,7 +17,7 @@ describe('allocation engine on random tiny rounds (independent checker, day by d
       expect(v.invalid).toEqual([]);
       expect(v.overCapacity).toEqual([]);
     }), runs);
-  });
+  }, 60_000);
 
   it('is fair: no justified envy outside the sibling rule, not even toward a group of lower-priority children', () => {
     fc.assert(fc.property(tinyInstance(), (inst) => {
@@ -24,13 +25,13 @@ describe('allocation engine on random tiny rounds (independent checker, day by d
       expect(v.envy.filter((e) => !e.siblingExempt)).toEqual([]);
       expect(v.groupEnvy.filter((e) => !e.siblingExempt)).toEqual([]);
     }), runs);
-  });
+  }, 60_000);
 
   it('is non-wasteful: no place left that a child (or a together-sibling group) wished more and fits', () => {
     fc.assert(fc.property(tinyInstance(), (inst) => {
       expect(check(inst, allocate(inst)).waste).toEqual([]);
     }), runs);
-  });
+  }, 60_000);
 
   it("reports metrics that agree with the checker's counts", () => {
     fc.assert(fc.property(tinyInstance(), (inst) => {
@@ -39,7 +40,7 @@ describe('allocation engine on random tiny rounds (independent checker, day by d
       expect(r.metrics.justifiedEnvy).toBe(v.envy.filter((e) => !e.siblingExempt).length);
       expect(r.metrics.waste).toBe(v.waste.length);
     }), runs);
-  });
+  }, 60_000);
 
   it('is deterministic: shuffled applicants, units and periods give the same result', () => {
     const shuffled = (inst: AllocationInput, keys: number[]) => {
@@ -53,5 +54,5 @@ describe('allocation engine on random tiny rounds (independent checker, day by d
     fc.assert(fc.property(tinyInstance(), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 10 }), (inst, keys) => {
       expect(JSON.stringify(allocate(shuffled(inst, keys)))).toBe(JSON.stringify(allocate(inst)));
     }), runs);
-  });
+  }, 60_000);
 });

@@ -10,7 +10,8 @@ const spire = (...args: string[]) => spawnSync(process.execPath, ['bin/spire.mjs
 const dir = mkdtempSync(join(tmpdir(), 'spire-allocate-'));
 const example = JSON.parse(readFileSync('docs/formats/allocation-example.json', 'utf8'));
 
-describe('spire allocate', () => {
+// Each spawn starts tsx (~1 s idle, many more on a loaded shared machine): a generous timeout.
+describe('spire allocate', { timeout: 60_000 }, () => {
   it('allocates the documented example round and writes the result', () => {
     const out = join(dir, 'result.json');
     const r = spire('allocate', '--in', 'docs/formats/allocation-example.json', '--out', out);

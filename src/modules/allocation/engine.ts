@@ -10,13 +10,15 @@
 //    best-ranked agent who prefers it to their current place and fits is moved in, provided leaving their old
 //    unit gives nobody justified envy there. Adding the best-ranked fitting agent creates no envy at the unit
 //    itself (anyone ranked above who wants it does not fit even without a swap). Every move makes one agent
-//    strictly better off and nobody worse off, so the passes end. If the best fitting agent cannot leave, the
-//    room stays empty: filling it with someone ranked lower would give that agent justified envy.
+//    strictly better off and nobody worse off, so the passes end. If the best fitting agent cannot leave, a vacancy
+//    chain is tried: it moves anyway, its old unit is refilled with that unit's best fitting claimants (who may
+//    leave units of their own, up to 8 links deep), and the chain is kept only if no unit left behind has envy.
+//    Otherwise the room stays empty: filling it with someone ranked lower would give that agent justified envy.
 //
 // The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
 // Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
 // block member has toward a single place) is allowed and reported as sibling-exempt.
-import { addDemand, fits, swapFits, type Model } from './model.js';
+import { addDemand, fits, swapFits, type Claim, type Model } from './model.js';
 import { buildModel } from './model.js';
 import { report } from './explain.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -61,12 +63,16 @@ export function deferredAcceptance(model: Model): State {
     r.splice(at, 0, { agent: a, key: w.key });
     if (at > held[u]!) { next[a]!++; queue.push(a); continue; } // below the cutoff
     pos[a] = next[a]!;
-    const l = load[u]!.fill(0);
-    let keep = 0;
+    // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
+    const l = load[u]!;
+    for (let j = at + 1; j <= held[u]!; j++) { const x = r[j]!.agent; addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1); }
+    let keep = at;
     for (; keep < r.length; keep++) {
-      const d = agents[r[keep]!.agent]!.wishes[pos[r[keep]!.agent]!]?.demand;
-      if (!d || pos[r[keep]!.agent] === -1 || !fits(units[u]!.free, l, d)) break;
-      addDemand(l, d, 1);
+      // An agent rejected here earlier (now unplaced or held elsewhere) marks the cutoff: stop there.
+      const x = r[keep]!.agent, px = pos[x]!;
+      const w = px >= 0 ? agents[x]!.wishes[px]! : undefined;
+      if (!w || w.unit !== u || !fits(units[u]!.free, l, w.demand)) break;
+      addDemand(l, w.demand, 1);
     }
     for (let i = keep; i <= held[u]! && i < r.length; i++) { // the old prefix and the proposer, from the cut on
       const x = r[i]!.agent;
@@ -78,29 +84,89 @@ export function deferredAcceptance(model: Model): State {
 }
 
 export function recoverWaste(model: Model, state: State): void {
-  const { agents, units, claims } = model;
-  const { pos, load, held } = state;
-  const rank = (a: number) => (pos[a]! < 0 ? Infinity : pos[a]!);
+  const { units } = model;
   for (let changed = true; changed;) {
     changed = false;
     for (const unit of units) {
-      const u = unit.index;
       for (;;) {
-        const c = claims[u]!.find((cl) => cl.pos < rank(cl.agent) && fits(unit.free, load[u], agents[cl.agent]!.wishes[cl.pos]!.demand));
+        const c = bestFitting(model, state, unit.index);
         if (!c) break;
-        const from = pos[c.agent]! < 0 ? -1 : agents[c.agent]!.wishes[pos[c.agent]!]!.unit;
-        if (from >= 0 && envyIfLeaving(model, state, c.agent, from)) break;
-        if (from >= 0) {
-          addDemand(load[from]!, agents[c.agent]!.wishes[pos[c.agent]!]!.demand, -1);
-          held[from]!.splice(held[from]!.indexOf(c.agent), 1);
-        }
-        pos[c.agent] = c.pos;
-        addDemand(load[u]!, agents[c.agent]!.wishes[c.pos]!.demand, 1);
-        held[u]!.push(c.agent);
-        changed = true;
+        const from = unitOf(model, state, c.agent);
+        if (from < 0 || !envyIfLeaving(model, state, c.agent, from)) { move(model, state, c.agent, c.pos); changed = true; continue; }
+        // Leaving `from` would let someone there envy: try a vacancy chain that refills `from` (and the units its
+        // fillers leave) with their best fitting claimants, and keep it only if no unit left behind has envy.
+        const saved = snapshot(state);
+        if (chain(model, state, c.agent, c.pos, 0)) { changed = true; continue; }
+        restore(state, saved);
+        break; // the room stays empty: filling it with someone ranked lower would give c justified envy
       }
     }
   }
+}
+
+const MAX_CHAIN = 8;
+
+/** The best-ranked agent who prefers unit u to its current place and fits there as things stand. */
+function bestFitting(model: Model, state: State, u: number): Claim | undefined {
+  const { agents, units, claims } = model;
+  const { pos, load } = state;
+  for (const cl of claims[u]!) {
+    const p = pos[cl.agent]!;
+    if ((p < 0 || cl.pos < p) && fits(units[u]!.free, load[u], agents[cl.agent]!.wishes[cl.pos]!.demand)) return cl;
+  }
+  return undefined;
+}
+
+const unitOf = (model: Model, state: State, a: number) => (state.pos[a]! < 0 ? -1 : model.agents[a]!.wishes[state.pos[a]!]!.unit);
+
+function move(model: Model, state: State, a: number, to: number): void {
+  const { agents } = model;
+  const { pos, load, held } = state;
+  const from = unitOf(model, state, a);
+  if (from >= 0) {
+    addDemand(load[from]!, agents[a]!.wishes[pos[a]!]!.demand, -1);
+    held[from]!.splice(held[from]!.indexOf(a), 1);
+  }
+  pos[a] = to;
+  const w = agents[a]!.wishes[to]!;
+  addDemand(load[w.unit]!, w.demand, 1);
+  held[w.unit]!.push(a);
+}
+
+/** Move `a`, refill the unit it left (recursively), and report whether that unit ends up free of envy. */
+function chain(model: Model, state: State, a: number, to: number, depth: number): boolean {
+  const from = unitOf(model, state, a);
+  move(model, state, a, to);
+  if (from < 0) return true;
+  for (let c = bestFitting(model, state, from); c; c = bestFitting(model, state, from)) {
+    if (depth >= MAX_CHAIN || !chain(model, state, c.agent, c.pos, depth + 1)) return false;
+  }
+  return !envyAt(model, state, from);
+}
+
+/** Does some agent who prefers unit u justifiably envy an agent placed there? */
+function envyAt(model: Model, state: State, u: number): boolean {
+  const { agents, units, claims } = model;
+  const { pos, load, held } = state;
+  for (const cl of claims[u]!) {
+    const p = pos[cl.agent]!;
+    if (p >= 0 && p <= cl.pos) continue;
+    const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
+    for (const k of held[u]!) {
+      const kw = agents[k]!.wishes[pos[k]!]!;
+      if (kw.key > cl.key && swapFits(units[u]!.free, load[u]!, kw.demand, inn)) return true;
+    }
+  }
+  return false;
+}
+
+function snapshot(state: State): State {
+  return { pos: state.pos.slice(), load: state.load.map((l) => l.slice()), held: state.held.map((h) => h.slice()) };
+}
+function restore(state: State, saved: State): void {
+  state.pos.set(saved.pos);
+  saved.load.forEach((l, u) => state.load[u]!.set(l));
+  saved.held.forEach((h, u) => { state.held[u] = h; });
 }
 
 /** Would some agent justifiably envy someone at `u` once `leaver` has left it? */

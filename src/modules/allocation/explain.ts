@@ -5,14 +5,19 @@ import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcom
 
 const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const dateDa = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; };
-const dateEn = (s: string) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; };
+const memo = (f: (s: string) => string) => { const m = new Map<string, string>(); return (s: string) => { let r = m.get(s); if (r === undefined) { r = f(s); m.set(s, r); } return r; }; };
+const dateDa = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; });
+const dateEn = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; });
+const dateCache = new Map<number, string>();
+/** Epoch day → 'YYYY-MM-DD'; a round has few distinct end dates, and Temporal is slow. */
+const isoDay = (n: number) => { let s = dateCache.get(n); if (s === undefined) { s = fromEpochDay(n).toString(); dateCache.set(n, s); } return s; };
 
 export function report(model: Model, agentPos: Int32Array): AllocationResult {
   const pos = childPositions(model, agentPos);
   const load = loads(model, pos);
   const placedAt: AgentWish[][] = model.units.map(() => []);
   for (const a of model.agents) if (agentPos[a.index]! >= 0) { const w = a.wishes[agentPos[a.index]!]!; placedAt[w.unit]!.push(w); }
+  for (const p of placedAt) p.sort((x, y) => x.key - y.key);
   const byGlobalRank = new Int32Array(model.children.length);
   for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
   const ctx: Ctx = { model, placedAt, load, byGlobalRank };
@@ -22,8 +27,8 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
     const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
     const notOffered = c.wishes.filter((w) => !got || w.rank < got.rank).map((w) => outcome(ctx, c.index, w.rank));
     if (got) {
-      const start = c.input.wishedStart, end = fromEpochDay(got.demand!.from + got.demand!.w.length < model.slots.length
-        ? model.slots[got.demand!.from + got.demand!.w.length]! - 1 : model.horizon).toString();
+      const start = c.input.wishedStart, end = isoDay(got.demand!.from + got.demand!.w.length < model.slots.length
+        ? model.slots[got.demand!.from + got.demand!.w.length]! - 1 : model.horizon);
       const unit = model.units[got.unit]!, cls = model.classes[got.cls]!;
       const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (opskrevet ${dateDa(c.input.seniorityDate)}).`;
       const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (registered ${dateEn(c.input.seniorityDate)}).`;
@@ -45,23 +50,27 @@ interface Ctx { model: Model; placedAt: AgentWish[][]; load: Float64Array[]; byG
 /** Why child `ci` did not get its wish number `rank` (0-based). */
 function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank: number): WishOutcome {
   const c = model.children[ci]!, w = c.wishes[rank]!;
-  const base = { unit: w.unitId, rank: rank + 1 };
-  if (!w.demand) return { ...base, code: w.code! };
-  if (!w.fitsAlone) return { ...base, code: 'no-vacancy' };
-  const ag = model.agents[c.agent]!;
-  const aw = ag.wishes.find((x) => x.unit === w.unit);
-  if (!aw || !aw.fitsAlone) return { ...base, code: 'sibling-group' }; // the block as a whole cannot go there
+  const out = (code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: rank + 1, code });
+  if (!w.demand) return out(w.code!);
+  if (!w.fitsAlone) return out('no-vacancy');
+  let aw: AgentWish | undefined;
+  for (const x of model.agents[c.agent]!.wishes) if (x.unit === w.unit) { aw = x; break; }
+  if (!aw || !aw.fitsAlone) return out('sibling-group'); // the block as a whole cannot go there
   const u = w.unit, free = model.units[u]!.free;
-  if (fits(free, load[u], aw.demand)) return { ...base, code: 'held-for-priority' };
-  const placed = placedAt[u]!;
-  const above = placed.filter((k) => k.key < aw.key).sort((x, y) => y.key - x.key);
-  const below = placed.filter((k) => k.key > aw.key);
-  if (below.some((k) => swapFits(free, load[u]!, k.demand, aw.demand))) return { ...base, code: 'sibling-rule' };
-  if (below.length || !above.length) return { ...base, code: 'too-big' };
+  if (fits(free, load[u], aw.demand)) return out('held-for-priority');
+  const placed = placedAt[u]!; // by priority
+  let lo = 0, hi = placed.length; // first placed with a key above this child's
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (placed[mid]!.key < aw.key) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < placed.length; k++) {
+    if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand)) return out('sibling-rule');
+  }
+  if (lo < placed.length || lo === 0) return out('too-big');
   // The last place went to the lowest-ranked child above this one; same class and seniority means the tie-break.
-  const winner = model.children[byGlobalRank[above[0]!.key % model.children.length]!]!;
-  const byLot = winner.input.seniorityDate === c.input.seniorityDate;
-  return { ...base, code: 'lost-to-priority', byClass: model.classes[above[0]!.cls]!.id, ...(byLot ? { byLot } : {}) };
+  const last = placed[lo - 1]!;
+  const winner = model.children[byGlobalRank[last.key % model.children.length]!]!;
+  const o: WishOutcome = { unit: w.unitId, rank: rank + 1, code: 'lost-to-priority', byClass: model.classes[last.cls]!.id };
+  if (winner.input.seniorityDate === c.input.seniorityDate) o.byLot = true;
+  return o;
 }
 
 function sentence(model: Model, ci: number, o: WishOutcome): Text {
@@ -77,24 +86,23 @@ function sentence(model: Model, ci: number, o: WishOutcome): Text {
 function reason(model: Model, ci: number, o: WishOutcome): Text {
   const c = model.children[ci]!;
   const nw = model.nurseryWeight;
-  const texts: Record<RejectionCode, Text> = {
-    'unknown-unit': { da: 'institutionen ikke er med i denne runde', en: 'the institution is not part of this round' },
-    age: { da: 'institutionen ikke har pladser til dit barns alder ved start', en: "the institution has no places for your child's age at the start" },
-    'after-horizon': { da: 'behovsdatoen ligger efter rundens periode', en: 'the wished start is after the period of this round' },
-    'no-vacancy': { da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`, en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}` },
-    'lost-to-priority': lostTo(model, ci, o),
-    'too-big': {
+  switch (o.code) {
+    case 'unknown-unit': return { da: 'institutionen ikke er med i denne runde', en: 'the institution is not part of this round' };
+    case 'age': return { da: 'institutionen ikke har pladser til dit barns alder ved start', en: "the institution has no places for your child's age at the start" };
+    case 'after-horizon': return { da: 'behovsdatoen ligger efter rundens periode', en: 'the wished start is after the period of this round' };
+    case 'no-vacancy': return { da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`, en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}` };
+    case 'lost-to-priority': return lostTo(model, ci, o);
+    case 'too-big': return {
       da: `den plads, der var tilbage, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
       en: `the room left was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
-    },
-    'held-for-priority': {
+    };
+    case 'held-for-priority': return {
       da: 'den ledige plads ikke kan gives til dit barn uden at springe et barn med højere prioritet over',
       en: 'the vacant place cannot go to your child without passing over a child with higher priority',
-    },
-    'sibling-group': { da: 'søskende skal have plads sammen, og der ikke var plads til dem alle', en: 'siblings are to be placed together, and there was not room for all of them' },
-    'sibling-rule': { da: 'søskende, der søger sammen, fik pladserne efter søskendereglen', en: 'siblings applying together got the places under the sibling rule' },
-  };
-  return texts[o.code];
+    };
+    case 'sibling-group': return { da: 'søskende skal have plads sammen, og der ikke var plads til dem alle', en: 'siblings are to be placed together, and there was not room for all of them' };
+    case 'sibling-rule': return { da: 'søskende, der søger sammen, fik pladserne efter søskendereglen', en: 'siblings applying together got the places under the sibling rule' };
+  }
 }
 
 function lostTo(model: Model, ci: number, o: WishOutcome): Text {

@@ -1,6 +1,6 @@
 // Independent counters over a finished assignment: loads recomputed from scratch, justified envy per child pair,
 // waste per agent. Used for the result's metrics, the tests and the benchmark (also on the baseline).
-import { addDemand, fits, swapFits, type Model } from './model.js';
+import { addDemand, fits, swapFits, type ChildWish, type Model } from './model.js';
 import type { AllocationMetrics } from './types.js';
 
 /** Per child, the index into its own wishes of the unit it gets, or -1. */
@@ -36,22 +36,26 @@ export interface EnvyPair { envious: number; envied: number; unit: number; sibli
  */
 export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
   const load = loads(model, childPos);
-  const at: number[][] = model.units.map(() => []);
-  model.children.forEach((c, i) => { if (childPos[i]! >= 0) at[c.wishes[childPos[i]!]!.unit]!.push(i); });
+  // Per unit, the children placed there with their wish, by priority: only those after i's key can be envied.
+  const at: Array<Array<{ k: number; w: ChildWish }>> = model.units.map(() => []);
+  for (const c of model.children) if (childPos[c.index]! >= 0) { const w = c.wishes[childPos[c.index]!]!; at[w.unit]!.push({ k: c.index, w }); }
+  for (const list of at) list.sort((x, y) => x.w.key - y.w.key);
   const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
   const out: EnvyPair[] = [];
-  model.children.forEach((c, i) => {
+  for (const c of model.children) {
+    const i = c.index;
     const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
     for (const w of c.wishes) {
       if (!w.demand || w.rank >= own) continue;
-      for (const k of at[w.unit]!) {
-        const wk = model.children[k]!.wishes[childPos[k]!]!;
-        if (wk.key > w.key && swapFits(model.units[w.unit]!.free, load[w.unit]!, wk.demand!, w.demand)) {
-          out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
-        }
+      const list = at[w.unit]!, free = model.units[w.unit]!.free;
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.w.key <= w.key) lo = mid + 1; else hi = mid; }
+      for (let j = lo; j < list.length; j++) {
+        const { k, w: wk } = list[j]!;
+        if (swapFits(free, load[w.unit]!, wk.demand!, w.demand)) out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
       }
     }
-  });
+  }
   return out;
 }
 

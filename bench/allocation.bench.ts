@@ -1,0 +1,49 @@
+// `npm run bench allocation`: a full allocation round (validation-free engine call: model, deferred acceptance,
+// waste recovery, explanations, metrics) at Copenhagen and national scale, median of several runs, against a naive
+// first-come-first-served baseline (seniority order, best wish that fits) measured in the same process.
+import os from 'node:os';
+import { allocate } from '../src/modules/allocation/engine.js';
+import { generateInstance } from '../src/modules/allocation/generator.js';
+import { firstComeFirstServed, metrics } from '../src/modules/allocation/metrics.js';
+import { buildModel } from '../src/modules/allocation/model.js';
+import type { AllocationMetrics } from '../src/modules/allocation/types.js';
+
+const SCALES = [
+  { name: 'copenhagen', applicants: 10_000, units: 450, runs: 5, targetSeconds: 1 },
+  { name: 'national', applicants: 60_000, units: 4_000, runs: 3, targetSeconds: 10 },
+];
+const KEYS = ['placed', 'justifiedEnvy', 'waste', 'firstChoiceShare', 'siblingCoLocation'] as const;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const pick = (m: AllocationMetrics) => Object.fromEntries(KEYS.map((k) => [k, m[k]]));
+const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? 1 : null) : Math.round((a / b) * 1000) / 1000);
+
+export default async function bench() {
+  const only = process.env.ALLOCATION_SCALE;
+  for (const s of SCALES.filter((x) => !only || x.name === only)) {
+    const input = generateInstance({ seed: 2026, applicants: s.applicants, units: s.units, wishes: 5, nurseryShare: 0.6, siblingShare: 0.15 });
+    const times: number[] = [], cpu: number[] = [];
+    let engine: AllocationMetrics | undefined;
+    for (let r = 0; r < s.runs; r++) {
+      const t0 = performance.now(), c0 = process.cpuUsage();
+      engine = allocate(input).metrics;
+      times.push((performance.now() - t0) / 1000);
+      cpu.push(process.cpuUsage(c0).user / 1e6);
+      console.error(`${s.name} run ${r + 1}: ${times.at(-1)!.toFixed(3)} s`);
+    }
+    const t0 = performance.now();
+    const model = buildModel(input);
+    const base = metrics(model, firstComeFirstServed(model));
+    const baselineSeconds = (performance.now() - t0) / 1000;
+    const seconds = median(times);
+    console.log(JSON.stringify({
+      benchmark: `allocation/${s.name}`, applicants: s.applicants, units: s.units, wishes: 5, nurseryShare: 0.6, siblingShare: 0.15,
+      medianSeconds: Math.round(seconds * 1000) / 1000, runs: times.map((t) => Math.round(t * 1000) / 1000),
+      // CPU time of this process (user): the wall clock also counts other processes on a shared machine.
+      medianCpuSeconds: Math.round(median(cpu) * 1000) / 1000, loadAverage: os.loadavg()[0],
+      targetSeconds: s.targetSeconds, withinTarget: seconds <= s.targetSeconds,
+      engine: pick(engine!), baseline: { ...pick(base), seconds: Math.round(baselineSeconds * 1000) / 1000 },
+      ratioToBaseline: Object.fromEntries(KEYS.map((k) => [k, ratio(engine![k], base[k])])),
+    }));
+  }
+}
