@@ -18,6 +18,9 @@ import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
+import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendance-page.js';
+import { ParentAttendancePage } from './citizen/attendance.js';
+import { TerminalPage } from './terminal/terminal-page.js';
 import { BillingPage } from './staff/billing.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
@@ -25,11 +28,13 @@ import { PaymentPage } from './citizen/payment.js';
 function App() {
   return (
     <Routes>
+      <Route path="terminal" element={<TerminalPage />} />
       <Route element={<CitizenLayout />}>
         <Route index element={<CitizenHomePage />} />
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="post" element={<PostPage />} />
+        <Route path="fremmoede" element={<ParentAttendancePage />} />
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
@@ -41,6 +46,8 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="fremmoede" element={<AttendanceUnitsPage />} />
+        <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
         <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />

@@ -1,6 +1,7 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
 import { billingTexts } from './texts/billing.js';
 import { lettersTexts } from './texts/letters.js';
+import { attendanceTexts } from './texts/attendance.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -127,6 +128,7 @@ const dict = {
   'clock.saved': ['Datoen er ændret til {date}.', 'The date has been changed to {date}.'], 'clock.set': ['Skift dato', 'Change date'],
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
   ...lettersTexts,
+  ...attendanceTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

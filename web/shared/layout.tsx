@@ -15,6 +15,7 @@ const citizenNav: NavItem[] = [
   { to: '/mine-boern', label: 'nav.myChildren' },
   { to: '/betaling', label: 'nav.payment' },
   { to: '/post', label: 'nav.post' },
+  { to: '/fremmoede', label: 'nav.parentAttendance' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */
@@ -24,6 +25,7 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;

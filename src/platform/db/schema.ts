@@ -136,4 +136,15 @@ export interface DB {
     id: Generated<number>; letter_id: string; person_id: string; status: Generated<'queued' | 'sent' | 'failed'>; channel: string | null;
     message_uuid: Generated<string>; attempts: Generated<number>; error: string | null; created_at: Generated<string>; sent_at: string | null;
   };
+  // 004_booking.sql
+  booking: {
+    id: Generated<string>; child_id: string; unit_id: string; placement_id: string | null; valid: Range;
+    status: Generated<'active' | 'cancelled'>; booked_by: string; booked_at: Generated<string>;
+    released_placement_id: string | null; released_upper: DateStr | null;
+  };
+  booking_event: {
+    id: Generated<number>; booking_id: string; at: Generated<string>; kind: 'booked' | 'moved' | 'cancelled';
+    unit_id: string; valid: Range; user_id: string | null;
+  };
+  unit_load_version: { unit_id: string; version: Generated<number> };
 }

@@ -20,6 +20,8 @@ import { peopleRoutes } from '../../modules/people/index.js';
 import { settingsRoutes } from '../../modules/settings/index.js';
 import { billingRoutes } from '../../modules/billing/index.js';
 import { letterRoutes } from '../letters/index.js';
+import { attendanceRoutes } from '../../modules/attendance/index.js';
+import { bookingRoutes } from '../../modules/booking/index.js';
 
 export interface AppConfig {
   database: Database;
@@ -88,6 +90,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { prefix: '/api/staff' });
   await app.register(billingRoutes, { prefix: '/api' });
   await app.register(letterRoutes, { prefix: '/api' });
+  await app.register(attendanceRoutes, { prefix: '/api' });
+  await app.register(bookingRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {
