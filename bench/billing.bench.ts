@@ -18,7 +18,7 @@ import { generateMunicipality } from './billing-data.js';
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const MONTH = '2026-12-01';
 
-function startCluster() {
+export function startCluster() {
   const dir = mkdtempSync(join(tmpdir(), 'spire-bench-pg-'));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;

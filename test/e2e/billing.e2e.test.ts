@@ -55,6 +55,7 @@ describe('billing in the browser', () => {
     await page.getByRole('button', { name: 'Send fakturaer' }).click();
     await expect.poll(() => page.getByText('2 fakturaer er sendt.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Debitoreksport (CSV)' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen børn fra andre kommuner i denne måned.').count()).toBe(1);
     await expectAccessible(page, 'billing-sent');
     await page.getByRole('link', { name: 'Mette Holm' }).click();
     await expect.poll(() => page.getByText(/Økonomisk friplads \(betaler 27 %\)/).count()).toBeGreaterThan(0);

@@ -52,4 +52,10 @@ export const billingTexts = {
   'fp.cases': ['Ansøgninger om økonomisk friplads ({n})', 'Applications for økonomisk friplads ({n})'], 'fp.applicant': ['Ansøger', 'Applicant'],
   'fp.payPercent': ['Betaling efter skala', 'Payment by the scale'], 'fp.grant': ['Bevilg', 'Grant'], 'fp.reject': ['Afslå', 'Reject'],
   'fp.decided': ['Afgørelsen er sendt.', 'The decision has been sent.'], 'fp.none': ['Ingen ansøgninger venter.', 'No applications are waiting.'],
+  'st.heading': ['Mellemkommunal afregning (§ 41)', 'Inter-municipal settlement (§ 41)'],
+  'st.intro': ['Børn med bopæl i en anden kommune: bopælskommunen betaler sit tilskud, forældrene resten.', 'Children living in another municipality: their home municipality pays its subsidy, the parents the rest.'],
+  'st.none': ['Ingen børn fra andre kommuner i denne måned.', 'No children from other municipalities this month.'],
+  'st.caption': ['{name} ({code}): {n} børn, tilskud {total}', '{name} ({code}): {n} children, subsidy {total}'],
+  'st.subsidy': ['Tilskud fra bopælskommunen', 'Subsidy from the home municipality'], 'st.extra': ['Forældrenes merbetaling', 'Parents’ extra payment'],
+  'st.missing': ['Mangler udgiftstal', 'Costs missing'],
 } satisfies Record<string, [string, string]>;
