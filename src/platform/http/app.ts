@@ -19,6 +19,7 @@ import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
 import { settingsRoutes } from '../../modules/settings/index.js';
 import { letterRoutes } from '../letters/index.js';
+import { placementRoutes } from '../../modules/placement/index.js';
 
 export interface AppConfig {
   database: Database;
@@ -86,6 +87,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { prefix: '/api' });
   await app.register(settingsRoutes, { prefix: '/api/staff' });
   await app.register(letterRoutes, { prefix: '/api' });
+  await app.register(placementRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {
