@@ -10,6 +10,8 @@ import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
 import { PostPage } from './citizen/post.js';
+import { PlacementPage } from './citizen/placement.js';
+import { WaitlistPage, GuaranteePage, RoundPage, InboxPage, PolicyPage } from './staff/placement-pages.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -27,6 +29,7 @@ function App() {
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="post" element={<PostPage />} />
+        <Route path="pladser" element={<PlacementPage />} />
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -37,6 +40,11 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="venteliste" element={<WaitlistPage />} />
+        <Route path="garanti" element={<GuaranteePage />} />
+        <Route path="runde" element={<RequireRole roles={['admin', 'caseworker']}><RoundPage /></RequireRole>} />
+        <Route path="indbakke" element={<InboxPage />} />
+        <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />

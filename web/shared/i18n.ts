@@ -1,5 +1,6 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
 import { lettersTexts } from './texts/letters.js';
+import { placementTexts } from './texts/placement.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -125,6 +126,7 @@ const dict = {
   'clock.saved': ['Datoen er ændret til {date}.', 'The date has been changed to {date}.'], 'clock.set': ['Skift dato', 'Change date'],
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
   ...lettersTexts,
+  ...placementTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -14,6 +14,7 @@ const citizenNav: NavItem[] = [
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
   { to: '/post', label: 'nav.post' },
+  { to: '/pladser', label: 'nav.placement' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */
@@ -23,6 +24,7 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  if (['caseworker', 'admin', 'consultant', 'management', 'finance'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }

@@ -14,6 +14,7 @@ import { POLICY_KEYS, PRIORITY_CLASSES, policyOn } from './policy.js';
 import { approveRound, previewRound, roundView } from './round.js';
 import { loadWaitlist } from './waitlist.js';
 import { capacityOutlook } from './outlook.js';
+import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 
 const id = z.object({ id: z.uuid() });
 const PLACEMENT_ROLES = ['caseworker', 'admin'] as const;
@@ -129,5 +130,24 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/units/:id/outlook', { schema: { tags: ['placement'], params: id } }, async (req) => {
     requireRole(req.ctx.actor, MUNICIPAL_ROLES);
     return capacityOutlook(req.ctx.db, req.params.id, req.ctx.clock.today());
+  });
+
+  app.post('/aarsrulning', { schema: { tags: ['placement'], summary: 'Yearly transfers: applications for the next kind of place' } }, async (req) => {
+    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    return tx(req, actor.userId, async (trx) => {
+      const created = await aarsrulning(trx, req.ctx.clock.today());
+      await audit(trx, req.ctx, { action: 'aarsrulning.run', subjectType: 'application', subjectIds: [], details: { created } });
+      return { created };
+    });
+  });
+
+  app.post('/continuous-allocation', { schema: { tags: ['placement'], summary: 'Run the engine now and send the offers it finds' } }, async (req) => {
+    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    return tx(req, actor.userId, async (trx) => {
+      await expireOffers(trx, req.ctx.clock.today());
+      const offers = await continuousAllocation(trx, req.ctx.clock.today(), actor.userId);
+      await audit(trx, req.ctx, { action: 'allocation.continuous', subjectType: 'allocation_round', subjectIds: [], details: { offers } });
+      return { offers };
+    });
   });
 };
