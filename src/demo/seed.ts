@@ -11,6 +11,7 @@ import { Rng, UuidGen } from './prng.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
 
+import { seedPlacement } from './seed-placement.js';
 export type DemoScale = 'small' | 'city';
 
 export interface SeedOptions {
@@ -72,6 +73,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('app_user', users.app_user);
     await load('user_unit', users.user_unit);
   });
+  progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress('demo data loaded');
   return { units: register.units.length, children, guardians, users: users.app_user.length };
 }
