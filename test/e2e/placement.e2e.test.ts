@@ -48,7 +48,7 @@ describe('placement in the browser', () => {
     await parent.getByRole('button', { name: 'Send ansøgning' }).click();
     await poll(() => parent.getByText('Ansøgningen er modtaget.').count()).toBe(1);
     await poll(() => parent.getByText(/Nr\. 1 af 1 på ventelisten/).count()).toBe(1);
-    await poll(() => parent.getByText(/Søskende i institutionen: Ida/).count()).toBe(1);
+    await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
     await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
     await expectAccessible(parent, 'placement-parent-applied');
 

@@ -10,7 +10,7 @@ export const placementTexts = {
   'pl.fullTime': ['Fuld tid', 'Full time'], 'pl.partTime': ['30 timer (forælder på orlov)', '30 hours (parent on leave)'],
   'pl.guaranteeDate': ['Garantidato', 'Guarantee date'], 'pl.seniority': ['Anciennitet fra', 'Seniority from'],
   'pl.wish': ['{n}. ønske', 'Wish {n}'], 'pl.position': ['Nr. {pos} af {n} på ventelisten', 'Number {pos} of {n} on the waitlist'],
-  'pl.sibling': ['Søskende i institutionen: {names}', 'Sibling in the unit: {names}'],
+  'pl.sibling': ['søskende her: {names}', 'sibling here: {names}'],
   'pl.withdrawApp': ['Træk ansøgningen tilbage', 'Withdraw the application'], 'pl.change': ['Gem ændringer', 'Save changes'],
   'pl.apply': ['Søg plads', 'Apply for a place'], 'pl.child': ['Barn', 'Child'], 'pl.wishN': ['Ønske {n}', 'Wish {n}'], 'pl.noWish': ['Intet valgt', 'None'],
   'pl.send': ['Send ansøgning', 'Send application'], 'pl.sent': ['Ansøgningen er modtaget.', 'The application has been received.'],
