@@ -20,17 +20,26 @@ import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
+import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendance-page.js';
+import { ParentAttendancePage } from './citizen/attendance.js';
+import { TerminalPage } from './terminal/terminal-page.js';
+import { BillingPage } from './staff/billing.js';
+import { BillingAccountPage } from './staff/billing-account.js';
+import { PaymentPage } from './citizen/payment.js';
 
 function App() {
   return (
     <Routes>
+      <Route path="terminal" element={<TerminalPage />} />
       <Route element={<CitizenLayout />}>
         <Route index element={<CitizenHomePage />} />
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="post" element={<PostPage />} />
+        <Route path="fremmoede" element={<ParentAttendancePage />} />
         <Route path="pladser" element={<PlacementPage />} />
         <Route path="login" element={<DemoLoginPage />} />
+        <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -40,6 +49,8 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="fremmoede" element={<AttendanceUnitsPage />} />
+        <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />
         <Route path="garanti" element={<GuaranteePage />} />
         <Route path="runde" element={<RequireRole roles={['admin', 'caseworker']}><RoundPage /></RequireRole>} />
@@ -47,6 +58,8 @@ function App() {
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
+        <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { buildPlacements } from './placements.js';
 import { Rng, UuidGen } from './prng.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
+import { seedBilling } from './seed-billing.js';
 
 import { seedPlacement } from './seed-placement.js';
 export type DemoScale = 'small' | 'city';
@@ -72,6 +73,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('placement', placements.rows.placement);
     await load('app_user', users.app_user);
     await load('user_unit', users.user_unit);
+    await seedBilling(trx, cfg.municipalityCode);
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress('demo data loaded');

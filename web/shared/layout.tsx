@@ -13,7 +13,9 @@ const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
+  { to: '/betaling', label: 'nav.payment' },
   { to: '/post', label: 'nav.post' },
+  { to: '/fremmoede', label: 'nav.parentAttendance' },
   { to: '/pladser', label: 'nav.placement' },
 ];
 
@@ -24,6 +26,8 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
+  if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (['caseworker', 'admin', 'consultant', 'management', 'finance'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
