@@ -43,7 +43,7 @@ async function main() {
       return;
     }
     case 'allocate': {
-      const { allocateCli } = await import('./modules/allocation/cli.js');
+      const { allocateCli } = await import('./modules/allocation/index.js');
       process.exitCode = allocateCli(rest);
       return;
     }

@@ -1,0 +1,10 @@
+// Public API of the allocation engine (pure, no database): one waitlist round in, offers with explanations out.
+// Format: docs/formats/allocation.md. The caller maps units, capacity, enrolled children and applications to an
+// AllocationInput, validates it with parseAllocationInput (or builds it in code), and calls allocate().
+export { allocate } from './engine.js';
+export { allocationInputSchema, parseAllocationInput } from './schema.js';
+export { allocateCli } from './cli.js';
+export type {
+  AgeGroup, AllocationApplicant, AllocationInput, AllocationMetrics, AllocationPolicy, AllocationResult, AllocationUnit,
+  Offer, PlacesPeriod, PriorityClass, RejectionCode, Text, Unplaced, Wish, WishOutcome,
+} from './types.js';
