@@ -10,6 +10,8 @@ import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
 import { PostPage } from './citizen/post.js';
+import { PlacementPage } from './citizen/placement.js';
+import { WaitlistPage, GuaranteePage, RoundPage, InboxPage, PolicyPage } from './staff/placement-pages.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -35,6 +37,7 @@ function App() {
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="post" element={<PostPage />} />
         <Route path="fremmoede" element={<ParentAttendancePage />} />
+        <Route path="pladser" element={<PlacementPage />} />
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
@@ -48,6 +51,11 @@ function App() {
         <Route path="boern/:id" element={<ChildPage />} />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
+        <Route path="venteliste" element={<WaitlistPage />} />
+        <Route path="garanti" element={<GuaranteePage />} />
+        <Route path="runde" element={<RequireRole roles={['admin', 'caseworker']}><RoundPage /></RequireRole>} />
+        <Route path="indbakke" element={<InboxPage />} />
+        <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
         <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />

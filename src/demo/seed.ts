@@ -12,6 +12,7 @@ import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
 import { seedBilling } from './seed-billing.js';
 
+import { seedPlacement } from './seed-placement.js';
 export type DemoScale = 'small' | 'city';
 
 export interface SeedOptions {
@@ -74,6 +75,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('user_unit', users.user_unit);
     await seedBilling(trx, cfg.municipalityCode);
   });
+  progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress('demo data loaded');
   return { units: register.units.length, children, guardians, users: users.app_user.length };
 }

@@ -2,6 +2,7 @@
 import { billingTexts } from './texts/billing.js';
 import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
+import { placementTexts } from './texts/placement.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -129,6 +130,7 @@ const dict = {
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
   ...lettersTexts,
   ...attendanceTexts,
+  ...placementTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

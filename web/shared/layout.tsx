@@ -16,6 +16,7 @@ const citizenNav: NavItem[] = [
   { to: '/betaling', label: 'nav.payment' },
   { to: '/post', label: 'nav.post' },
   { to: '/fremmoede', label: 'nav.parentAttendance' },
+  { to: '/pladser', label: 'nav.placement' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */
@@ -27,6 +28,7 @@ export function staffNav(role: Role): NavItem[] {
   ];
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
+  if (['caseworker', 'admin', 'consultant', 'management', 'finance'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }

@@ -6,6 +6,7 @@ import { HistoryList } from '../shared/history.js';
 import { useT } from '../shared/i18n.js';
 import { WEEKDAYS, type UnitDetail } from '../shared/types.js';
 import { UnitCapacity } from './unit-capacity.js';
+import { OutlookChart } from './placement-pages.js';
 import { UnitEditForm } from './unit-edit-form.js';
 
 export function UnitPage() {
@@ -75,6 +76,7 @@ export function UnitPage() {
         <section aria-labelledby={cap['aria-labelledby']} className="panel">
           {cap.heading}
           <UnitCapacity unit={u} onChanged={reload} />
+          <OutlookChart unitId={u.id} />
         </section>
         <section aria-labelledby={hist['aria-labelledby']} className="panel">
           {hist.heading}

@@ -22,6 +22,7 @@ import { billingRoutes } from '../../modules/billing/index.js';
 import { letterRoutes } from '../letters/index.js';
 import { attendanceRoutes } from '../../modules/attendance/index.js';
 import { bookingRoutes } from '../../modules/booking/index.js';
+import { placementRoutes } from '../../modules/placement/index.js';
 
 export interface AppConfig {
   database: Database;
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(letterRoutes, { prefix: '/api' });
   await app.register(attendanceRoutes, { prefix: '/api' });
   await app.register(bookingRoutes, { prefix: '/api' });
+  await app.register(placementRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, loginAs, type TestApp } from '../../../test/app.js';
+import { smallFixture } from '../../../test/fixture.js';
+import { engine } from '../../../test/db.js';
+
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, tot: string;
+beforeAll(async () => {
+  t = await testApp(); f = await smallFixture(t.database);
+  const db = t.database.db;
+  // A nursery with a child turning 2 years 10 months in February 2027.
+  const inst = await db.selectFrom('daginstitution').select('id').executeTakeFirstOrThrow();
+  const area = await db.selectFrom('area').select('id').executeTakeFirstOrThrow();
+  const vug = await db.insertInto('unit').values({ number: 'A10003', daginstitution_id: inst.id, name: 'Vuggestuen Mariehønen', type: 'vuggestue', street: 'Åvej 1', postal_code: '9800', city: 'Hjørring', area_id: area.id, lat: 57.458, lon: 9.99 }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('capacity').values({ unit_id: vug.id, age_band: '0-2', places: 10, valid: '[2024-01-01,)' }).execute();
+  tot = (await db.insertInto('person').values({ cpr: '1504244411', first_name: 'Tove', last_name: 'Holm', birth_date: '2024-04-15', sex: 'female' }).returning('id').executeTakeFirstOrThrow()).id;
+  const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
+  await db.insertInto('residence').values({ person_id: tot, household_id: home.household_id, valid: '[2024-04-15,)' }).execute();
+  await db.insertInto('custody').values({ child_id: tot, guardian_id: f.guardians.mette, valid: '[2024-04-15,)' }).execute();
+  await db.insertInto('placement').values({ child_id: tot, unit_id: vug.id, kind: 'dagtilbud', valid: '[2025-01-01,)' }).execute();
+});
+afterAll(async () => { await t?.close(); });
+
+describe(`årsrulning and continuous allocation (${engine})`, () => {
+  it('applies for kindergarten at 2 years 10 months, offers it continuously, and accepting ends the nursery place', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    expect((await cw.call('POST', '/api/staff/aarsrulning')).json()).toEqual({ created: 1 });
+    expect((await cw.call('POST', '/api/staff/aarsrulning')).json()).toEqual({ created: 0 }); // idempotent
+    const app = await t.database.db.selectFrom('application').selectAll().where('child_id', '=', tot).executeTakeFirstOrThrow();
+    expect(app).toMatchObject({ place_kind: 'boernehave', needed_from: '2027-02-01', status: 'active' });
+    const run = await cw.call('POST', '/api/staff/continuous-allocation');
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json().offers).toBe(1);
+    const mette = await loginAs(t.app, f.users.mette);
+    const child = (await mette.call('GET', '/api/citizen/placement')).json().children.find((c: any) => c.id === tot);
+    expect(child.offers).toHaveLength(1);
+    expect((await mette.call('POST', `/api/citizen/offers/${child.offers[0].id}/accept`)).statusCode).toBe(200);
+    const places = await t.database.db.selectFrom('placement').select(['unit_id', 'valid']).where('child_id', '=', tot).orderBy('valid').execute();
+    expect(places.map((p) => p.valid)).toEqual(['[2025-01-01,2027-02-01)', '[2027-02-01,)']);
+    const letters = (await t.database.db.selectFrom('letter').select('subject').where('kind', '=', 'decision').execute()).map((l) => l.subject);
+    expect(letters).toEqual([expect.stringMatching(/Tove Holm/)]);
+  });
+
+  it('shows capacity against occupancy for 12 months and the policy with defaults', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const outlook = (await cw.call('GET', `/api/staff/units/${f.units.sol}/outlook`)).json();
+    expect(outlook).toHaveLength(12);
+    expect(outlook[0]).toMatchObject({ month: '2026-12-01', capacity: 12 * 2 + 20 });
+    expect(outlook[2].occupied).toBeGreaterThan(outlook[0].occupied - 1); // Tove arrives in February
+    const policy = (await cw.call('GET', '/api/staff/placement-policy')).json();
+    expect(policy.keys.find((k: any) => k.key === 'placement.nursery_weight').current).toBe(2);
+    expect((await (await loginAs(t.app, f.users.mette)).call('GET', '/api/staff/placement-policy')).statusCode).toBe(403);
+  });
+});

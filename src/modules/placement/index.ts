@@ -1,0 +1,13 @@
+// Pladsanvisning: applications and waitlists, garantidato, allocation rounds, offers, enrolment, udmeldelse, staff inbox.
+import type { FastifyPluginAsync } from 'fastify';
+import { placementCitizenRoutes } from './routes.citizen.js';
+import { placementStaffRoutes } from './routes.staff.js';
+
+export { guaranteeDate } from './rules.js';
+export { previewRound, buildRoundInput } from './round.js';
+export { expireOffers } from './offers.js';
+
+export const placementRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(placementStaffRoutes, { prefix: '/staff' });
+  await app.register(placementCitizenRoutes, { prefix: '/citizen' });
+};

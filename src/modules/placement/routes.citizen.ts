@@ -1,0 +1,138 @@
+// Citizen self-service: apply, see waitlist positions and garantidato, change, withdraw, answer offers, udmeldelse.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireGuardian } from '../../platform/auth/actor.js';
+import { audit } from '../../platform/audit/audit.js';
+import { setActor } from '../../platform/db/database.js';
+import { forbidden } from '../../platform/http/errors.js';
+import { DateRange, type LocalDate } from '../../shared/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { childIdsInCustody, placementsOf } from '../people/index.js';
+import { apply, changeApplication, loadApplication, requireCustody, siblingsAt, withdrawApplication } from './applications.js';
+import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
+import { PRIORITY_CLASSES, policyOn } from './policy.js';
+import { noticeLastDay, PLACE_KINDS } from './rules.js';
+import { loadWaitlist } from './waitlist.js';
+
+const id = z.object({ id: z.uuid() });
+const wishes = z.array(z.uuid()).min(1).max(10);
+const hours = z.union([z.literal(30), z.literal(40)]);
+
+async function overview(db: Db, guardianId: string, today: LocalDate) {
+  const ids = await childIdsInCustody(db, guardianId, today);
+  if (!ids.length) return { children: [], noticeLastDay: null };
+  const p = await policyOn(db, today);
+  const [children, apps, offers, placements, waitlist] = await Promise.all([
+    db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute(),
+    db.selectFrom('application').selectAll().where('child_id', 'in', ids).where('status', '=', 'active').orderBy('created_at').execute(),
+    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('unit', 'unit.id', 'offer.unit_id')
+      .select(['offer.id', 'a.child_id', 'offer.unit_id', 'unit.name as unitName', 'offer.start_date', 'offer.hours_per_week', 'offer.deadline', 'offer.status', 'offer.explanation', 'offer.guarantee'])
+      .where('a.child_id', 'in', ids).where('offer.status', '=', 'pending').execute(),
+    placementsOf(db, ids, today),
+    loadWaitlist(db, today, p),
+  ]);
+  const mine = waitlist.filter((w) => ids.includes(w.childId));
+  const waiting = new Map<string, number>();
+  for (const w of waitlist) waiting.set(w.unitId, (waiting.get(w.unitId) ?? 0) + 1);
+  return {
+    noticeLastDay: noticeLastDay(today, p.notice).toString(),
+    children: await Promise.all(children.map(async (c) => ({
+      id: c.id, name: `${c.first_name} ${c.last_name}`, birthDate: c.birth_date,
+      placements: placements.filter((pl) => pl.childId === c.id),
+      offers: offers.filter((o) => o.child_id === c.id).map((o) => ({ id: o.id, unitId: o.unit_id, unitName: o.unitName, start: o.start_date, hoursPerWeek: o.hours_per_week, deadline: o.deadline, explanation: o.explanation, guarantee: o.guarantee })),
+      applications: await Promise.all(apps.filter((a) => a.child_id === c.id).map(async (a) => {
+        const ws = mine.filter((w) => w.applicationId === a.id).sort((x, y) => x.rank - y.rank);
+        const sibs = await siblingsAt(db, c.id, ws.map((w) => w.unitId), DateRange.fromPg(`[${a.needed_from},)`).start, today);
+        return {
+          id: a.id, placeKind: a.place_kind, neededFrom: a.needed_from, hoursPerWeek: a.hours_per_week, appliedOn: a.applied_on,
+          seniorityDate: a.seniority_date, guaranteeDate: a.guarantee_date,
+          wishes: ws.map((w) => ({ unitId: w.unitId, unitName: w.unitName, rank: w.rank, position: w.position, waiting: waiting.get(w.unitId) ?? 0,
+            priority: w.priority, priorityText: PRIORITY_CLASSES[w.priority], siblings: sibs.filter((s) => s.unitId === w.unitId).map((s) => s.firstName) })),
+        };
+      })),
+    }))),
+  };
+}
+
+export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tx = <T>(req: { ctx: { db: Db } }, userId: string, fn: (trx: Db) => Promise<T>) =>
+    req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); });
+
+  app.get('/placement', { schema: { tags: ['placement'], summary: 'My children: applications with waitlist positions and garantidato, offers, places' } }, async (req) => {
+    const actor = requireGuardian(req.ctx.actor);
+    const today = req.ctx.clock.today();
+    await req.ctx.db.transaction().execute((trx) => expireOffers(trx, today));
+    const res = await overview(req.ctx.db, actor.personId, today);
+    await audit(req.ctx.db, req.ctx, { action: 'application.read', subjectType: 'child', subjectIds: res.children.map((c) => c.id) });
+    return res;
+  });
+
+  app.post('/applications', {
+    schema: { tags: ['placement'], body: z.object({ childId: z.uuid(), placeKind: z.enum(PLACE_KINDS as [string, ...string[]]), neededFrom: z.iso.date(), hoursPerWeek: hours.default(40), wishes }).strict() },
+  }, async (req, reply) => {
+    const actor = requireGuardian(req.ctx.actor);
+    const today = req.ctx.clock.today();
+    const res = await tx(req, actor.userId, async (trx) => {
+      await requireCustody(trx, actor.personId, req.body.childId, today);
+      const r = await apply(trx, actor.userId, req.body as any, today);
+      await audit(trx, req.ctx, { action: 'application.create', subjectType: 'child', subjectIds: [req.body.childId], details: { application: r.id } });
+      return r;
+    });
+    return reply.code(201).send(res);
+  });
+
+  app.patch('/applications/:id', {
+    schema: { tags: ['placement'], params: id, body: z.object({ neededFrom: z.iso.date().optional(), hoursPerWeek: hours.optional(), wishes: wishes.optional() }).strict() },
+  }, async (req) => {
+    const actor = requireGuardian(req.ctx.actor);
+    const today = req.ctx.clock.today();
+    return tx(req, actor.userId, async (trx) => {
+      const a = await loadApplication(trx, req.params.id);
+      await requireCustody(trx, actor.personId, a.child_id, today);
+      const r = await changeApplication(trx, a.id, req.body, today);
+      await audit(trx, req.ctx, { action: 'application.update', subjectType: 'child', subjectIds: [a.child_id], details: { application: a.id } });
+      return r;
+    });
+  });
+
+  app.post('/applications/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
+    const actor = requireGuardian(req.ctx.actor);
+    const today = req.ctx.clock.today();
+    return tx(req, actor.userId, async (trx) => {
+      const a = await loadApplication(trx, req.params.id);
+      await requireCustody(trx, actor.personId, a.child_id, today);
+      await withdrawApplication(trx, a.id, today);
+      await audit(trx, req.ctx, { action: 'application.withdraw', subjectType: 'child', subjectIds: [a.child_id], details: { application: a.id } });
+      return { ok: true };
+    });
+  });
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(`/offers/:id/${answer}`, { schema: { tags: ['placement'], params: id } }, async (req) => {
+      const actor = requireGuardian(req.ctx.actor);
+      const today = req.ctx.clock.today();
+      return tx(req, actor.userId, async (trx) => {
+        const o = await loadOffer(trx, req.params.id);
+        await requireCustody(trx, actor.personId, o.child_id, today);
+        const r = answer === 'accept' ? await acceptOffer(trx, o.id, today) : (await declineOffer(trx, o.id, today), { ok: true });
+        await audit(trx, req.ctx, { action: `offer.${answer}`, subjectType: 'child', subjectIds: [o.child_id], details: { offer: o.id } });
+        return r;
+      });
+    });
+  }
+
+  app.post('/placements/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
+    const actor = requireGuardian(req.ctx.actor);
+    const today = req.ctx.clock.today();
+    return tx(req, actor.userId, async (trx) => {
+      const p = await trx.selectFrom('placement').select(['id', 'child_id']).where('id', '=', req.params.id).executeTakeFirst();
+      if (!p) throw forbidden();
+      await requireCustody(trx, actor.personId, p.child_id, today);
+      const r = await withdrawPlacement(trx, p.id, today, actor.userId);
+      await audit(trx, req.ctx, { action: 'placement.withdraw', subjectType: 'child', subjectIds: [p.child_id], details: { placement: p.id } });
+      return r;
+    });
+  });
+};

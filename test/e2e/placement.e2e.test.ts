@@ -1,0 +1,99 @@
+// Pladsanvisning in chromium: a parent applies, a caseworker previews and approves a round, the parent accepts.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { smallFixture } from '../fixture.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
+const SHOTS = process.env.SPIRE_SCREENSHOTS;
+// Two shared cores: give the pages time.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+beforeAll(async () => {
+  t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  f = await smallFixture(t.database);
+  const db = t.database.db;
+  const baby = (await db.insertInto('person').values({ cpr: '0106264411', first_name: 'Alma', last_name: 'Holm', birth_date: '2026-06-01', sex: 'female' }).returning('id').executeTakeFirstOrThrow()).id;
+  const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
+  await db.insertInto('residence').values({ person_id: baby, household_id: home.household_id, valid: '[2026-06-01,)' }).execute();
+  await db.insertInto('custody').values({ child_id: baby, guardian_id: f.guardians.mette, valid: '[2026-06-01,)' }).execute();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => { await browser?.close(); await t?.close(); });
+
+async function loginAs(name: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+  return page;
+}
+async function expectAccessible(page: Page, shot: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('placement in the browser', () => {
+  it('parent applies, caseworker previews and approves a round, parent accepts the offer', { timeout: 300_000 }, async () => {
+    const parent = await loginAs('Mette Holm');
+    await parent.goto(`${base}/pladser`);
+    await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
+    await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
+    await parent.getByLabel('Pladstype').selectOption('vuggestue');
+    await parent.getByLabel('Behovsdato').last().fill('2027-01-04');
+    await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
+    await parent.getByRole('button', { name: 'Send ansøgning' }).click();
+    await poll(() => parent.getByText('Ansøgningen er modtaget.').count()).toBe(1);
+    await poll(() => parent.getByText(/Nr\. 1 af 1 på ventelisten/).count()).toBe(1);
+    await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
+    await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
+    await expectAccessible(parent, 'placement-parent-applied');
+
+    const cw = await loginAs('Pladsanvisning');
+    await cw.goto(`${base}/staff/venteliste`);
+    await poll(() => cw.getByRole('cell', { name: 'Alma Holm', exact: true }).count()).toBe(1);
+    await expectAccessible(cw, 'placement-waitlist');
+    await cw.goto(`${base}/staff/runde`);
+    await cw.getByLabel('Horisont (sidste dag)').fill('2027-12-31');
+    await cw.getByRole('button', { name: 'Forhåndsvis runde' }).click();
+    await poll(() => cw.getByText(/Tilbudt Børnehuset Solsikken/).count()).toBe(1);
+    await expectAccessible(cw, 'placement-round-preview');
+    await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
+    await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
+    await cw.goto(`${base}/staff/indbakke`);
+    await poll(() => cw.getByRole('cell', { name: /^Ny ansøgning/ }).count()).toBe(1);
+    await expectAccessible(cw, 'placement-inbox');
+    await cw.goto(`${base}/staff/pladsregler`);
+    await poll(() => cw.getByText('placement.nursery_weight').count()).toBe(1);
+    await expectAccessible(cw, 'placement-policy');
+
+    await parent.goto(`${base}/pladser`);
+    await poll(() => parent.getByText(/Tilbud: Børnehuset Solsikken/).count()).toBe(1);
+    await expectAccessible(parent, 'placement-parent-offer');
+    await parent.getByRole('button', { name: 'Tak ja – Børnehuset Solsikken' }).click();
+    await poll(() => parent.getByText(/Du har takket ja/).count()).toBe(1);
+    await poll(() => parent.getByText(/Børnehuset Solsikken fra 4\. januar 2027/).count()).toBe(1);
+    await expectAccessible(parent, 'placement-parent-accepted');
+    const placed = await t.database.db.selectFrom('placement').select('valid').where('unit_id', '=', f.units.sol).where('valid', '=', '[2027-01-04,)').execute();
+    expect(placed).toHaveLength(1);
+  });
+
+  it('the guarantee overview lists a child at risk and takes a guarantee offer', { timeout: 120_000 }, async () => {
+    const db = t.database.db;
+    await db.updateTable('placement').set({ valid: '[2025-03-01,2026-11-30)' }).where('child_id', '=', f.children.oscar).execute(); // leaves, needs a new place
+    const oscarApp = await db.insertInto('application').values({ child_id: f.children.oscar, place_kind: 'boernehave', placement_kind: 'dagtilbud', needed_from: '2026-12-01', hours_per_week: 40, applied_on: '2026-09-01', seniority_date: '2026-09-01', guarantee_date: '2026-12-01' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('application_wish').values({ application_id: oscarApp.id, rank: 1, unit_id: f.units.sol }).execute();
+    const cw = await loginAs('Pladsanvisning');
+    await cw.goto(`${base}/staff/garanti`);
+    await poll(() => cw.getByRole('cell', { name: 'Oscar Berg', exact: true }).count()).toBe(1);
+    await expectAccessible(cw, 'placement-guarantee');
+    await cw.getByRole('button', { name: 'Giv garantitilbud – Oscar Berg' }).click();
+    await cw.getByLabel('Institution').selectOption({ label: 'Børnehuset Solsikken' });
+    await cw.getByLabel('Begrundelse').fill('Garantiplads inden fristen');
+    await cw.getByRole('button', { name: 'Giv garantitilbud' }).click();
+    await poll(() => cw.getByText('Ingen børn i risiko.').count()).toBe(1);
+  });
+});

@@ -1,0 +1,184 @@
+// "Pladser og ventelister": apply, see waitlist positions and the garantidato, change or withdraw, answer offers, udmeldelse.
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../shared/api.js';
+import { ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
+import { formatDate } from '../shared/format.js';
+import { useT, type Key } from '../shared/i18n.js';
+import { LoginRequired } from '../shared/layout.js';
+import { useSession } from '../shared/session.js';
+
+const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
+type Kind = (typeof KINDS)[number];
+const TYPES_FOR: Record<Kind, string[]> = {
+  dagpleje: ['dagpleje'], vuggestue: ['vuggestue', 'integreret', 'landsbyordning'], boernehave: ['boernehave', 'integreret', 'landsbyordning'],
+  integreret: ['integreret'], sfo: ['sfo', 'landsbyordning'], fritidshjem: ['fritidshjem'], klub: ['klub'],
+};
+
+interface Wish { unitId: string; unitName: string; rank: number; position: number; waiting: number; priorityText: { da: string; en: string }; siblings: string[] }
+interface Application { id: string; placeKind: Kind; neededFrom: string; hoursPerWeek: number; seniorityDate: string; guaranteeDate: string | null; wishes: Wish[] }
+interface Offer { id: string; unitName: string; start: string; hoursPerWeek: number; deadline: string; explanation: string }
+interface PlacementRow { id: string; unitName: string; start: string; end: string | null }
+interface Child { id: string; name: string; birthDate: string; applications: Application[]; offers: Offer[]; placements: PlacementRow[] }
+interface Overview { children: Child[]; noticeLastDay: string | null }
+interface Unit { id: string; name: string; type: string }
+
+export function PlacementPage() {
+  const { t } = useT();
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!me?.user) return <LoginRequired />;
+  if (me.user.role !== 'guardian') return <Page title={t('pl.title')} lead={t('children.staffUser')} />;
+  return <Overview userId={me.user.id} />;
+}
+
+function Overview({ userId }: { userId: string }) {
+  const { t } = useT();
+  const { data, error, loading, reload } = useApi<Overview>('/api/citizen/placement', userId);
+  const [status, setStatus] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setStatus(null); setActionError(null);
+    try { await fn(); setStatus(done); reload(); } catch (e) { setActionError(e); }
+  };
+  return (
+    <Page title={t('pl.title')} lead={t('pl.lead')}>
+      {loading && !data && <Loading />}
+      <ErrorMessage error={error} onRetry={reload} />
+      <Status text={status} />
+      <ErrorMessage error={actionError} />
+      {data?.children.map((c) => <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />)}
+      {data && data.children.length > 0 && <ApplyForm children={data.children} onDone={() => { setStatus(t('pl.sent')); reload(); }} />}
+    </Page>
+  );
+}
+
+type Act = (fn: () => Promise<unknown>, done: string) => Promise<void>;
+
+function ChildSection({ child, notice, act }: { child: Child; notice: string | null; act: Act }) {
+  const { t, lang } = useT();
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{child.name}</h2>
+      {child.offers.length > 0 && <h3>{t('pl.offers')}</h3>}
+      {child.offers.map((o) => (
+        <div key={o.id} className="notice">
+          <p><strong>{t('pl.offer', { unit: o.unitName, start: formatDate(o.start, lang) })}</strong></p>
+          <p lang="da">{o.explanation}</p>
+          <p>{t('pl.deadline', { date: formatDate(o.deadline, lang) })}</p>
+          <p className="button-row">
+            <button type="button" className="button" onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted'))}>{t('pl.accept')} – {o.unitName}</button>{' '}
+            <button type="button" className="button-secondary" onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined'))}>{t('pl.decline')} – {o.unitName}</button>
+          </p>
+        </div>
+      ))}
+      <h3>{t('pl.applications')}</h3>
+      {child.applications.length === 0 && <p>{t('pl.noApplications')}</p>}
+      {child.applications.map((a) => (
+        <div key={a.id}>
+          <dl className="facts">
+            <div><dt>{t('pl.kind')}</dt><dd>{t(`pk.${a.placeKind}` as Key)}</dd></div>
+            <div><dt>{t('pl.neededFrom')}</dt><dd>{formatDate(a.neededFrom, lang)}</dd></div>
+            <div><dt>{t('pl.guaranteeDate')}</dt><dd>{a.guaranteeDate ? formatDate(a.guaranteeDate, lang) : t('none')}</dd></div>
+            <div><dt>{t('pl.hours')}</dt><dd>{a.hoursPerWeek === 30 ? t('pl.partTime') : t('pl.fullTime')}</dd></div>
+            <div><dt>{t('pl.seniority')}</dt><dd>{formatDate(a.seniorityDate, lang)}</dd></div>
+          </dl>
+          <ol>
+            {a.wishes.map((w) => (
+              <li key={w.unitId}>
+                <strong>{w.unitName}</strong>: {t('pl.position', { pos: w.position, n: w.waiting })} · {w.priorityText[lang]}
+                {w.siblings.length > 0 && <> · {t('pl.sibling', { names: w.siblings.join(', ') })}</>}
+              </li>
+            ))}
+          </ol>
+          <ChangeForm app={a} act={act} />
+          <p><button type="button" className="button-secondary" onClick={() => { if (window.confirm(t('pl.confirm'))) void act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done')); }}>{t('pl.withdrawApp')}</button></p>
+        </div>
+      ))}
+      {child.placements.length > 0 && <h3>{t('pl.places')}</h3>}
+      <ul>
+        {child.placements.map((p) => (
+          <li key={p.id}>
+            {t('pl.placeAt', { unit: p.unitName, start: formatDate(p.start, lang) })}{p.end && <> {t('pl.until', { end: formatDate(p.end, lang) })}</>}
+            {!p.end && notice && (
+              <> <button type="button" className="button-secondary" aria-describedby={`${id}-${p.id}`}
+                onClick={() => { if (window.confirm(t('pl.confirm'))) void act(async () => { const r = await api.post<{ lastDay: string }>(`/api/citizen/placements/${p.id}/withdraw`); return r; }, t('pl.withdrawn', { date: formatDate(notice, lang) })); }}>
+                {t('pl.withdraw')} – {p.unitName}</button>
+                <span className="hint" id={`${id}-${p.id}`}> {t('pl.withdrawHint', { date: formatDate(notice, lang) })}</span></>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ChangeForm({ app, act }: { app: Application; act: Act }) {
+  const { t } = useT();
+  const id = useId();
+  const [neededFrom, setNeededFrom] = useState(app.neededFrom);
+  const [hours, setHours] = useState(app.hoursPerWeek);
+  return (
+    <form className="filter-row" onSubmit={(e) => { e.preventDefault(); void act(() => api.patch(`/api/citizen/applications/${app.id}`, { neededFrom, hoursPerWeek: hours }), t('saved')); }}>
+      <Field id={id + 'd'} label={t('pl.neededFrom')}><input id={id + 'd'} type="date" required value={neededFrom} onChange={(e) => setNeededFrom(e.target.value)} /></Field>
+      <Field id={id + 'h'} label={t('pl.hours')}>
+        <select id={id + 'h'} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+          <option value={40}>{t('pl.fullTime')}</option><option value={30}>{t('pl.partTime')}</option>
+        </select>
+      </Field>
+      <div className="field field-button"><button type="submit" className="button-secondary">{t('pl.change')}</button></div>
+    </form>
+  );
+}
+
+function ApplyForm({ children, onDone }: { children: Child[]; onDone: () => void }) {
+  const { t } = useT();
+  const id = useId();
+  const [form, setForm] = useState({ childId: children[0]!.id, placeKind: 'vuggestue' as Kind, neededFrom: '', hours: 40, wishes: ['', '', ''] });
+  const [error, setError] = useState<unknown>(null);
+  const { data: units } = useApi<{ units: Unit[] }>('/api/citizen/units');
+  const options = (units?.units ?? []).filter((u) => TYPES_FOR[form.placeKind].includes(u.type)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  async function submit(e: FormEvent) {
+    e.preventDefault(); setError(null);
+    try {
+      await api.post('/api/citizen/applications', { childId: form.childId, placeKind: form.placeKind, neededFrom: form.neededFrom, hoursPerWeek: form.hours, wishes: form.wishes.filter(Boolean) });
+      setForm({ ...form, neededFrom: '', wishes: ['', '', ''] });
+      onDone();
+    } catch (err) { setError(err); }
+  }
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{t('pl.apply')}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <Field id={id + 'c'} label={t('pl.child')}>
+          <select id={id + 'c'} value={form.childId} onChange={(e) => setForm({ ...form, childId: e.target.value })}>
+            {children.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </Field>
+        <Field id={id + 'k'} label={t('pl.kind')}>
+          <select id={id + 'k'} value={form.placeKind} onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: ['', '', ''] })}>
+            {KINDS.map((k) => <option key={k} value={k}>{t(`pk.${k}` as Key)}</option>)}
+          </select>
+        </Field>
+        <Field id={id + 'd'} label={t('pl.neededFrom')}>
+          <input id={id + 'd'} type="date" required value={form.neededFrom} onChange={(e) => setForm({ ...form, neededFrom: e.target.value })} />
+        </Field>
+        <Field id={id + 'h'} label={t('pl.hours')}>
+          <select id={id + 'h'} value={form.hours} onChange={(e) => setForm({ ...form, hours: Number(e.target.value) })}>
+            <option value={40}>{t('pl.fullTime')}</option><option value={30}>{t('pl.partTime')}</option>
+          </select>
+        </Field>
+        {form.wishes.map((w, i) => (
+          <Field key={i} id={`${id}w${i}`} label={t('pl.wishN', { n: i + 1 })}>
+            <select id={`${id}w${i}`} value={w} required={i === 0} onChange={(e) => setForm({ ...form, wishes: form.wishes.map((x, j) => (j === i ? e.target.value : x)) })}>
+              <option value="">{t('pl.noWish')}</option>
+              {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          </Field>
+        ))}
+        <p><button type="submit" className="button">{t('pl.send')}</button></p>
+      </form>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
