@@ -10,6 +10,7 @@ import { buildPlacements } from './placements.js';
 import { Rng, UuidGen } from './prng.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
+import { seedAttendance } from './seed-attendance.js';
 
 export type DemoScale = 'small' | 'city';
 
@@ -73,6 +74,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('user_unit', users.user_unit);
   });
   progress('demo data loaded');
+  await seedAttendance(database, opts.today, cfg.municipalityCode);
   return { units: register.units.length, children, guardians, users: users.app_user.length };
 }
 

@@ -28,15 +28,28 @@ export async function requireEnrolled(db: Db, childId: string, unitId: string, d
 export interface By { userId: string | null; terminalId: string | null }
 type Row = { id: string; status: number; check_in: string | null; check_out: string | null; pickup_by: string | null };
 
-/** Locks (creating when missing) the child's registration for the day. A new row starts from a reported absence. */
-async function lockDay(trx: Db, childId: string, unitId: string, date: LocalDate): Promise<Row> {
+/** Locks (creating when missing) the child's registration for the day, in one statement: the row exists only when the
+ *  child is placed in the unit that day (else null), and a new row starts from a reported absence. DO UPDATE locks it. */
+async function lockDay(trx: Db, childId: string, unitId: string, date: LocalDate): Promise<Row | null> {
   const d = date.toString();
-  const absence = await trx.selectFrom('absence').select('type').where('child_id', '=', childId)
-    .where(sql<boolean>`valid @> ${d}::date`).executeTakeFirst();
-  await trx.insertInto('attendance').values({ child_id: childId, unit_id: unitId, date: d, status: derivedStatus(null, absence?.type ?? null) })
-    .onConflict((oc) => oc.columns(['child_id', 'date']).doNothing()).execute();
-  return trx.selectFrom('attendance').select(['id', 'status', 'check_in', 'check_out', 'pickup_by'])
-    .where('child_id', '=', childId).where('date', '=', d).forUpdate().executeTakeFirstOrThrow();
+  const r = await sql<Row>`
+    insert into attendance (child_id, unit_id, date, status)
+    select p.child_id, p.unit_id, ${d}::date,
+      coalesce((select case ab.type when 'sick' then 1 else 2 end from absence ab where ab.child_id = p.child_id and ab.valid @> ${d}::date), 0)
+    from placement p where p.child_id = ${childId} and p.unit_id = ${unitId} and p.valid @> ${d}::date
+    limit 1
+    on conflict (child_id, date) do update set updated_at = attendance.updated_at
+    returning id, status, check_in::text, check_out::text, pickup_by`.execute(trx);
+  return r.rows[0] ?? null;
+}
+
+/** Writes the new state and its event in one statement. */
+async function write(trx: Db, id: string, next: Omit<Row, 'id'>, kind: Action['kind'] | 'correction', by: By, reason: string | null = null) {
+  await sql`
+    with u as (update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
+      pickup_by = ${next.pickup_by}, updated_at = now() where id = ${id} returning id)
+    insert into attendance_event (attendance_id, kind, status, check_in, check_out, pickup_by, user_id, terminal_id, reason)
+    select u.id, ${kind}, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, ${by.userId}::uuid, ${by.terminalId}::uuid, ${reason} from u`.execute(trx);
 }
 
 export type Action = { kind: 'check_in'; pickupBy?: string | null } | { kind: 'check_out' } | { kind: 'status'; status: number } | { kind: 'pickup'; pickupBy: string | null };
@@ -45,8 +58,8 @@ export type Action = { kind: 'check_in'; pickupBy?: string | null } | { kind: 'c
 export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: string, childId: string, action: Action, by: By) {
   const date = ctx.clock.today(), now = timeOfDay(ctx.clock);
   const result = await ctx.db.transaction().execute(async (trx) => {
-    await requireEnrolled(trx, childId, unitId, date);
     const row = await lockDay(trx, childId, unitId, date);
+    if (!row) return requireEnrolled(trx, childId, unitId, date).then(() => { throw new Error('unreachable'); });
     const next = { status: row.status, check_in: row.check_in, check_out: row.check_out, pickup_by: row.pickup_by };
     let t: Transition = { ok: true, status: row.status as any };
     if (action.kind === 'check_in') {
@@ -64,8 +77,7 @@ export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: 
     }
     if (!t.ok) throw conflict(t.message);
     next.status = t.status;
-    await trx.updateTable('attendance').set({ ...next, updated_at: sql`now()` }).where('id', '=', row.id).execute();
-    await trx.insertInto('attendance_event').values({ attendance_id: row.id, kind: action.kind, ...next, user_id: by.userId, terminal_id: by.terminalId }).execute();
+    await write(trx, row.id, next, action.kind, by);
     await audit(trx, ctx, { action: `attendance.${action.kind}`, subjectType: 'child', subjectIds: [childId], details: { unitId, terminalId: by.terminalId } });
     return next;
   });
@@ -86,10 +98,9 @@ export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: s
   if (!v.ok) throw badRequest(v.message);
   const next = { status: c.status, check_in: c.checkIn, check_out: c.checkOut, pickup_by: c.pickupBy };
   await ctx.db.transaction().execute(async (trx) => {
-    await requireEnrolled(trx, childId, unitId, date);
     const row = await lockDay(trx, childId, unitId, date);
-    await trx.updateTable('attendance').set({ ...next, updated_at: sql`now()` }).where('id', '=', row.id).execute();
-    await trx.insertInto('attendance_event').values({ attendance_id: row.id, kind: 'correction', ...next, user_id: ctx.actor?.userId ?? null, reason: c.reason }).execute();
+    if (!row) return requireEnrolled(trx, childId, unitId, date);
+    await write(trx, row.id, next, 'correction', { userId: ctx.actor?.userId ?? null, terminalId: null }, c.reason);
     await audit(trx, ctx, { action: 'attendance.correct', subjectType: 'child', subjectIds: [childId], details: { unitId, date: date.toString(), reason: c.reason } });
   });
   const out = { childId, date: date.toString(), status: c.status, checkIn: hhmm(c.checkIn), checkOut: hhmm(c.checkOut), pickupBy: c.pickupBy };

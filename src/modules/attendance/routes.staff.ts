@@ -47,6 +47,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/units/:unitId/attendance/live', { schema: { tags: ['attendance'], params: unitParam } }, async (req, reply) => {
     requireUnitRead(req.ctx.actor, req.params.unitId);
     await unitOf(req.ctx.db, req.params.unitId);
+    await audit(req.ctx.db, req.ctx, { action: 'attendance.live_open', subjectType: 'unit', subjectIds: [req.params.unitId] });
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
