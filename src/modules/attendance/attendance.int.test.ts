@@ -220,3 +220,21 @@ describe(`parents (${engine})`, () => {
     expect((await mette.call('POST', '/api/staff/holiday-questionnaires', { municipalityCode: '0860', title: 'x', question: 'y', start: '2027-01-01', end: '2027-01-02', deadline: '2026-12-20' })).statusCode).toBe(403);
   });
 });
+
+describe(`demo attendance (${engine})`, () => {
+  it('gives the demo unit leader a working terminal, past registrations and a Christmas questionnaire', async () => {
+    const { seedAttendance, demoTerminalToken } = await import('../../demo/seed-attendance.js');
+    const { LocalDate } = await import('../../shared/index.js');
+    await t.clock.setToday(t.database.db, LocalDate.of(2026, 12, 7));
+    await seedAttendance(t.database, LocalDate.of(2026, 12, 7), '0860');
+    const res = await t.app.inject({ method: 'GET', url: '/api/terminal/children', headers: { 'x-terminal-token': demoTerminalToken('A10001') } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().unit.name).toBe('Børnehuset Solsikken');
+    const past = await t.database.db.selectFrom('attendance').select(['date', 'check_in', 'check_out']).where('unit_id', '=', f.units.sol)
+      .where('date', '>=', '2026-11-24').where('date', '<', '2026-12-07').execute();
+    expect(past.length).toBeGreaterThan(5);
+    expect(past.every((r) => r.check_in! < r.check_out!)).toBe(true);
+    const q = await t.database.db.selectFrom('holiday_questionnaire').select(['title', 'deadline']).where('title', '=', 'Jul 2026: fælles pasning').execute();
+    expect(q).toEqual([{ title: 'Jul 2026: fælles pasning', deadline: '2026-12-08' }]);
+  });
+});
