@@ -62,7 +62,10 @@ describe(`attendance terminal (${engine})`, () => {
     const leader = await loginAs(t.app, f.users.leader);
     const made = await leader.call('POST', `/api/staff/units/${f.units.sol}/terminals`, { name: 'Gammel tablet' });
     expect(made.statusCode).toBe(201);
+    const list = () => t.app.inject({ method: 'GET', url: '/api/terminal/children', headers: { 'x-terminal-token': made.json().token } });
+    expect((await list()).statusCode).toBe(200);
     expect((await leader.call('POST', `/api/staff/units/${f.units.sol}/terminals/${made.json().id}/revoke`, {})).statusCode).toBe(200);
+    expect((await list()).statusCode).toBe(401);
     expect((await tap(made.json().token, f.children.ida, 'check-in')).statusCode).toBe(401);
     // Bad status code.
     expect((await tap(solToken, f.children.ida, 'status', { status: 9 })).statusCode).toBe(400);

@@ -13,7 +13,7 @@ import { busFor } from './live.js';
 import { dayOverview, exportCsv, plannedAgainstActual } from './overview.js';
 import { listedClosingDays, unitOf } from './queries.js';
 import { correct, eventsOf, register, timeOfDay } from './register.js';
-import { createTerminal } from './terminals.js';
+import { createTerminal, forgetTerminal } from './terminals.js';
 
 const unitParam = z.object({ unitId: z.uuid() });
 const date = z.iso.date();
@@ -139,6 +139,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
       await audit(trx, { ...req.ctx, db: trx }, { action: 'terminal.revoke', subjectType: 'terminal', subjectIds: [row.id] });
       return row;
     });
+    forgetTerminal(req.ctx.db, row.id);
     return { id: row.id, revokedAt: row.revoked_at };
   });
 
