@@ -21,6 +21,9 @@ import { ClockSettingsPage } from './staff/clock-settings.js';
 import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendance-page.js';
 import { ParentAttendancePage } from './citizen/attendance.js';
 import { TerminalPage } from './terminal/terminal-page.js';
+import { BillingPage } from './staff/billing.js';
+import { BillingAccountPage } from './staff/billing-account.js';
+import { PaymentPage } from './citizen/payment.js';
 
 function App() {
   return (
@@ -33,6 +36,7 @@ function App() {
         <Route path="post" element={<PostPage />} />
         <Route path="fremmoede" element={<ParentAttendancePage />} />
         <Route path="login" element={<DemoLoginPage />} />
+        <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -46,6 +50,8 @@ function App() {
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
+        <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,9 +1,11 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
+import { billingTexts } from './texts/billing.js';
 import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
+  ...billingTexts,
   'app.name': ['Spire', 'Spire'], 'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
   'app.staffTag': ['Medarbejder', 'Staff'], 'app.footer': ['Spire · kommunal administration af dagtilbud, fritidstilbud og klubber', 'Spire · municipal administration of daycare, after-school care and clubs'],
   'skip': ['Gå til indhold', 'Skip to content'], 'lang.switch': ['English', 'Dansk'],

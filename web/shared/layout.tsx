@@ -13,6 +13,7 @@ const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
+  { to: '/betaling', label: 'nav.payment' },
   { to: '/post', label: 'nav.post' },
   { to: '/fremmoede', label: 'nav.parentAttendance' },
 ];
@@ -25,6 +26,7 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/boern', label: 'nav.children' },
   ];
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
+  if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }

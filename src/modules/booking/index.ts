@@ -1,0 +1,12 @@
+// Book en plads: availability from occupancy timelines, booking as an enrolment, policy per age band.
+import type { FastifyPluginAsync } from 'fastify';
+import { bookingCitizenRoutes } from './routes.citizen.js';
+import { bookingStaffRoutes } from './routes.staff.js';
+
+export { bookPlace, moveBooking, cancelBooking } from './service.js';
+export { searchAvailability } from './search.js';
+
+export const bookingRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(bookingCitizenRoutes, { prefix: '/citizen' });
+  await app.register(bookingStaffRoutes, { prefix: '/staff' });
+};

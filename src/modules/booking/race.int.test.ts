@@ -1,0 +1,58 @@
+// The last place: many parents book it at the same moment; exactly one gets it, the others a clear "no longer free".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testApp, loginAs, type TestApp } from '../../../test/app.js';
+import { smallFixture } from '../../../test/fixture.js';
+import { engine } from '../../../test/db.js';
+import { LocalDate } from '../../shared/index.js';
+import { bookPlace, NoLongerFree } from './service.js';
+
+// PGlite has a single connection, so there the race is serial and smaller; on PostgreSQL it is 1,000 at once.
+const ATTEMPTS = engine === 'postgres' ? 1000 : 60;
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, unitId: string, children: string[];
+
+beforeAll(async () => {
+  t = await testApp(); f = await smallFixture(t.database);
+  const db = t.database.db;
+  const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
+  const unit = await db.insertInto('unit').values({ number: 'A19999', daginstitution_id: inst.id, name: 'Vuggestuen Den Sidste Plads', type: 'vuggestue',
+    street: 'Torvet 1', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 }).returning('id').executeTakeFirstOrThrow();
+  unitId = unit.id;
+  // One nursery place: room for exactly one child of weight 2.
+  await db.insertInto('capacity').values({ unit_id: unitId, age_band: '0-2', places: 1, valid: '[2024-01-01,)' }).execute();
+  const rows = await db.insertInto('person').values([...Array(ATTEMPTS)].map((_, i) => ({ first_name: 'Barn', last_name: `Nr${i}`, birth_date: '2026-05-10', sex: 'female' as const })))
+    .returning('id').execute();
+  children = rows.map((r) => r.id);
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+describe(`the last place (${engine})`, () => {
+  it(`${ATTEMPTS} simultaneous attempts give exactly one booking`, async () => {
+    const user = (await t.database.db.selectFrom('app_user').select('id').where('id', '=', f.users.mette).executeTakeFirstOrThrow()).id;
+    const rc = { db: t.database.db, clock: t.clock, actor: { userId: user, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] }, ip: '127.0.0.1', userAgent: null };
+    const start = LocalDate.of(2027, 1, 4);
+    const results = await Promise.allSettled(children.map((childId) => bookPlace(t.database.db, rc, { childId, unitId, start })));
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(ATTEMPTS - 1);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(NoLongerFree);
+      expect(r.reason.statusCode).toBe(409);
+    }
+    const n = await t.database.db.selectFrom('placement').select(sql<number>`count(*)::int`.as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+    expect(n.n).toBe(1);
+    expect((await t.database.db.selectFrom('booking').select(sql<number>`count(*)::int`.as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow()).n).toBe(1);
+  }, 120_000);
+
+  it('answers a late parent over HTTP with "no longer free" and the nearest alternatives', async () => {
+    const db = t.database.db;
+    const late = await db.insertInto('person').values({ first_name: 'Sen', last_name: 'Holm', birth_date: '2026-05-10', sex: 'male' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('custody').values({ child_id: late.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' }).execute();
+    const mette = await loginAs(t.app, f.users.mette);
+    const res = await mette.call('POST', '/api/citizen/bookings', { childId: late.id, unitId, start: '2027-01-04' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: 'no_longer_free', message: expect.stringMatching(/ikke længere ledig/) });
+    expect(res.json().alternatives.map((a: any) => a.unitId)).toContain(f.units.sol);
+  });
+});

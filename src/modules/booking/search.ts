@@ -1,0 +1,73 @@
+// The availability search for one child: every daycare unit with its earliest bookable start from the wished date.
+import { distanceKm } from '../registry/rules.js';
+import { isWorkingDay, LocalDate } from '../../shared/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { earliestBookable, refusalAt, type Context } from './availability.js';
+import { childDates } from './child-dates.js';
+import type { BookingPolicy } from './policy.js';
+import { buildTimeline } from './timeline.js';
+import { closingDays, occupancyCache, type UnitInfo, type UnitOccupancy } from './store.js';
+
+export interface SearchInput { birthDate: LocalDate; wished: LocalDate; today: LocalDate; policy: BookingPolicy;
+  home?: { lat: number | null; lon: number | null } | null; excludePlacementId?: string | null; unitIds?: string[] }
+
+export interface AvailabilityItem {
+  unitId: string; number: string; name: string; type: string; address: string; distanceKm: number | null;
+  start: string; end: string; onWished: boolean;
+}
+
+type Closing = Awaited<ReturnType<typeof closingDays>>;
+export const openCheck = (closing: Closing, u: { id: string; municipalityCode: string }) => (d: LocalDate) => {
+  if (!isWorkingDay(d)) return false;
+  const s = d.toString();
+  return !closing.byUnit.get(u.id)?.has(s) && !closing.byMunicipality.get(u.municipalityCode)?.has(s);
+};
+
+/** A unit's timeline without one placement (the child's own booking when moving it). */
+export function without(o: UnitOccupancy, placementId: string | null | undefined, nw: number): UnitOccupancy {
+  if (!placementId || !o.items.some((i) => i.id === placementId)) return o;
+  const items = o.items.filter((i) => i.id !== placementId);
+  return { ...o, items, timeline: buildTimeline(o.capacity, items, nw) };
+}
+
+export async function searchAvailability(db: Db, input: SearchInput): Promise<{ items: AvailabilityItem[]; units: UnitInfo[]; occ: Map<string, UnitOccupancy>; ctx: Context; closing: Closing }> {
+  const { policy, today, wished } = input;
+  const ctx: Context = { policy, today, child: childDates(input.birthDate, policy) };
+  const [{ info, occ }, closing] = await Promise.all([occupancyCache(db).get(db, policy, today), closingDays(db, today)]);
+  const items: AvailabilityItem[] = [];
+  const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
+  for (const u of info) {
+    if (input.unitIds && !input.unitIds.includes(u.id)) continue;
+    const o0 = occ.get(u.id);
+    if (!o0) continue;
+    const o = without(o0, input.excludePlacementId, policy.nurseryWeight);
+    const isOpen = openCheck(closing, u);
+    const found = earliestBookable(o.timeline, o.facts, ctx, wished, isOpen);
+    if (!found) continue;
+    items.push({
+      unitId: u.id, number: u.number, name: u.name, type: u.type, address: `${u.street}, ${u.postalCode} ${u.city}`,
+      distanceKm: home && u.lat != null && u.lon != null ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10 : null,
+      start: found.start.toString(), end: found.end.minusDays(1).toString(),
+      onWished: found.start.isEqual(wished) && refusalAt(o.timeline, o.facts, ctx, wished, isOpen) === null,
+    });
+  }
+  return { items, units: info, occ, ctx, closing };
+}
+
+export function sortItems(items: AvailabilityItem[], by: 'distance' | 'date') {
+  const dist = (a: AvailabilityItem) => a.distanceKm ?? 1e9;
+  return items.sort(by === 'distance'
+    ? (a, b) => dist(a) - dist(b) || a.start.localeCompare(b.start) || a.name.localeCompare(b.name, 'da')
+    : (a, b) => a.start.localeCompare(b.start) || dist(a) - dist(b) || a.name.localeCompare(b.name, 'da'));
+}
+
+/** Day-by-day status for a unit's calendar: free (bookable start), full, or closed. */
+export function calendarDays(o: UnitOccupancy, ctx: Context, isOpen: (d: LocalDate) => boolean, from: LocalDate, days: number) {
+  const out: { date: string; status: 'free' | 'full' | 'closed' | 'unavailable' }[] = [];
+  for (let k = 0; k < days; k++) {
+    const d = from.plusDays(k);
+    const r = refusalAt(o.timeline, o.facts, ctx, d, isOpen);
+    out.push({ date: d.toString(), status: r === null ? 'free' : r === 'closed_day' ? 'closed' : r === 'full' ? 'full' : 'unavailable' });
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// Loads units' occupancy timelines from the database. The availability search keeps them in memory per database
+// and reloads only units whose unit_load_version moved (bumped by triggers on placement and capacity), so a
+// search costs one small query plus the in-memory scan; a booking reads its unit afresh under the unit lock.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { UnitType } from '../../platform/db/schema.js';
+import type { LocalDate } from '../../shared/index.js';
+import { unitFacts, type UnitFacts } from './availability.js';
+import type { BookingPolicy } from './policy.js';
+import { buildTimeline, type CapacityPeriod, type LoadItem, type Timeline } from './timeline.js';
+
+export const DAYCARE_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'landsbyordning'];
+
+/** Epoch day of a 'YYYY-MM-DD' string (same civil-calendar arithmetic as allocation's epochDay). */
+export function epochOf(s: string): number {
+  const y0 = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400), yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The child's transition (1st of the month at `months` of age) and school start (1 August the year they turn 6). */
+export function childEpochs(birth: string, months: number): { transition: number; schoolStart: number } {
+  const y = +birth.slice(0, 4), m = +birth.slice(5, 7), d = +birth.slice(8, 10);
+  let tm = m - 1 + months, ty = y + Math.floor(tm / 12);
+  tm = tm % 12;
+  // plusMonths(months).firstOfMonth(): the day never moves the month, so day 1 of that month.
+  void d;
+  return { transition: epochOf(`${ty}-${pad(tm + 1)}-01`), schoolStart: epochOf(`${y + 6}-08-01`) };
+}
+
+export interface UnitOccupancy {
+  id: string;
+  facts: UnitFacts;
+  capacity: CapacityPeriod[];
+  items: (LoadItem & { childId: string })[];
+  timeline: Timeline;
+}
+
+const BAND_WEIGHT = (band: string, nw: number) => (band === '0-2' ? nw : band === '3-5' ? 1 : 0);
+
+/** Reads capacity and dagtilbud placements of the given units (ending after `today`). */
+export async function loadOccupancy(db: Db, units: { id: string; type: UnitType }[], policy: BookingPolicy, today: LocalDate,
+  exclude?: string): Promise<Map<string, UnitOccupancy>> {
+  const out = new Map<string, UnitOccupancy>();
+  if (!units.length) return out;
+  const ids = units.map((u) => u.id);
+  const nw = policy.nurseryWeight;
+  const [caps, places] = await Promise.all([
+    db.selectFrom('capacity').select(['unit_id', 'age_band', 'places', sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
+      .where('unit_id', 'in', ids).execute(),
+    db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
+      .select(['placement.id', 'placement.unit_id', 'placement.child_id', 'person.birth_date',
+        sql<string>`lower(placement.valid)::text`.as('lo'), sql<string | null>`upper(placement.valid)::text`.as('hi')])
+      .where('placement.unit_id', 'in', ids).where('placement.kind', '=', 'dagtilbud')
+      .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`).execute(),
+  ]);
+  for (const u of units) out.set(u.id, { id: u.id, facts: unitFacts(u.id, u.type), capacity: [], items: [], timeline: null as any });
+  for (const c of caps) {
+    const w = BAND_WEIGHT(c.age_band, nw);
+    if (w) out.get(c.unit_id)!.capacity.push({ from: epochOf(c.lo), to: c.hi ? epochOf(c.hi) : Infinity, places: c.places * w });
+  }
+  for (const p of places) {
+    if (p.id === exclude) continue;
+    const e = childEpochs(p.birth_date, policy.transitionAgeMonths);
+    out.get(p.unit_id)!.items.push({ id: p.id, childId: p.child_id, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...e });
+  }
+  for (const o of out.values()) o.timeline = buildTimeline(o.capacity, o.items, nw);
+  return out;
+}
+
+export interface UnitInfo {
+  id: string; number: string; name: string; type: UnitType; street: string; postalCode: string; city: string;
+  lat: number | null; lon: number | null; daginstitutionId: string; municipalityCode: string; version: number;
+}
+
+export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
+  return db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .leftJoin('unit_load_version as v', 'v.unit_id', 'unit.id')
+    .select(['unit.id', 'unit.number', 'unit.name', 'unit.type', 'unit.street', 'unit.postal_code as postalCode', 'unit.city',
+      'unit.lat', 'unit.lon', 'unit.daginstitution_id as daginstitutionId', 'd.municipality_code as municipalityCode',
+      sql<number>`coalesce(v.version, 0)::int`.as('version')])
+    .where('unit.closed_on', 'is', null).where('unit.type', 'in', DAYCARE_TYPES).execute();
+}
+
+/** In-memory timelines per database, refreshed by version. */
+class OccupancyCache {
+  private units = new Map<string, { version: number; occ: UnitOccupancy }>();
+  private key = '';
+  private refreshing: Promise<void> | null = null;
+
+  async get(db: Db, policy: BookingPolicy, today: LocalDate): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
+    const info = await daycareUnits(db);
+    const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
+    if (key !== this.key) { this.units.clear(); this.key = key; }
+    const stale = info.filter((u) => this.units.get(u.id)?.version !== u.version);
+    if (stale.length) {
+      while (this.refreshing) await this.refreshing;
+      const still = stale.filter((u) => this.units.get(u.id)?.version !== u.version);
+      if (still.length) {
+        this.refreshing = loadOccupancy(db, still, policy, today).then((m) => {
+          for (const u of still) this.units.set(u.id, { version: u.version, occ: m.get(u.id)! });
+        }).finally(() => { this.refreshing = null; });
+        await this.refreshing;
+      }
+    }
+    const occ = new Map<string, UnitOccupancy>();
+    for (const u of info) { const c = this.units.get(u.id); if (c) occ.set(u.id, c.occ); }
+    return { info, occ };
+  }
+}
+
+const caches = new WeakMap<Db, OccupancyCache>();
+export function occupancyCache(db: Db): OccupancyCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new OccupancyCache()));
+  return c;
+}
+
+/** Closing days from `from` on: per unit, plus the municipality-wide ones. */
+export async function closingDays(db: Db, from: LocalDate, unitId?: string) {
+  let q = db.selectFrom('closing_day').select(['date', 'unit_id', 'municipality_code']).where('date', '>=', from.toString());
+  if (unitId) q = q.where((eb) => eb.or([eb('unit_id', '=', unitId), eb('unit_id', 'is', null)]));
+  const rows = await q.execute();
+  const byUnit = new Map<string, Set<string>>(), byMunicipality = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const [m, k] = r.unit_id ? [byUnit, r.unit_id] : [byMunicipality, r.municipality_code!];
+    if (!m.has(k)) m.set(k, new Set());
+    m.get(k)!.add(r.date);
+  }
+  return { byUnit, byMunicipality };
+}
