@@ -15,6 +15,8 @@ CREATE TABLE attendance (
   check_out time(0),
   pickup_by text CHECK (length(pickup_by) <= 100),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  -- Bumped by every change: terminal taps write only if the row is unchanged since they read it (optimistic).
+  version integer NOT NULL DEFAULT 0,
   UNIQUE (child_id, date),
   CONSTRAINT attendance_check_out_after_check_in CHECK (check_out IS NULL OR check_in IS NULL OR check_out >= check_in),
   CHECK (check_out IS NULL OR check_in IS NOT NULL)

@@ -11,6 +11,7 @@ import { Rng, UuidGen } from './prng.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
 import { seedBilling } from './seed-billing.js';
+import { seedAttendance } from './seed-attendance.js';
 
 import { seedPlacement } from './seed-placement.js';
 export type DemoScale = 'small' | 'city';
@@ -77,6 +78,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress('demo data loaded');
+  await seedAttendance(database, opts.today, cfg.municipalityCode);
   return { units: register.units.length, children, guardians, users: users.app_user.length };
 }
 

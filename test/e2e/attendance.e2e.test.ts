@@ -58,12 +58,12 @@ describe('attendance in the browser', () => {
     expect(await axeViolations(tablet)).toEqual([]);
 
     // The second page was not reloaded: the change arrived over SSE.
-    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 3000 }).toBe('1');
+    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('1');
     expect(await staff.getByTestId('present-Børnehaven').textContent()).toBe('1');
     await tablet.getByRole('button', { name: /^Noah\s*Ikke kommet/ }).click();
-    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 3000 }).toBe('2');
+    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('2');
     await tablet.getByRole('button', { name: /^Ida\s*Til stede/ }).click();
-    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 3000 }).toBe('1');
+    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('1');
     await expect.poll(() => staff.locator(`tr[data-child="${f.children.ida}"]`).textContent()).toContain('Gået hjem');
     if (SHOTS) await staff.screenshot({ path: `${SHOTS}/attendance-staff.png`, fullPage: true });
     expect(await axeViolations(staff)).toEqual([]);
@@ -71,7 +71,11 @@ describe('attendance in the browser', () => {
     await staff.context().close();
   });
 
-  it('a parent reports sickness and sees it on the page', async () => {
+  it('a parent reports sickness, sees it on the page and answers the Christmas questionnaire', async () => {
+    await t.database.db.insertInto('holiday_questionnaire').values({
+      municipality_code: '0860', title: 'Jul 2026: fælles pasning', question: 'Hvilke dage har dit barn brug for pasning?',
+      period: '[2026-12-28,2026-12-31)', deadline: '2026-12-10',
+    }).execute();
     const page = await newPage();
     await page.goto(`${base}/login`);
     await page.getByRole('button', { name: 'Log ind som Mette Holm' }).click();
@@ -86,6 +90,11 @@ describe('attendance in the browser', () => {
     await page.getByLabel('Ferie').check();
     await page.getByRole('button', { name: 'Meld fravær for Ida' }).click();
     await expect.poll(() => page.getByText('Fravær kan højst meldes 7 dage tilbage i tiden.').count()).toBe(1);
+    await page.getByRole('checkbox', { name: '29. december 2026' }).check();
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    await expect.poll(() => page.getByText('Tak, dit svar er gemt.').count()).toBe(1);
+    const answers = await t.database.db.selectFrom('holiday_answer').select(['date', 'needs_care']).orderBy('date').execute();
+    expect(answers).toEqual([{ date: '2026-12-28', needs_care: false }, { date: '2026-12-29', needs_care: true }, { date: '2026-12-30', needs_care: false }]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/attendance-parent.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -10,6 +10,7 @@ const texts: Record<string, Key> = {
   '/staff/boern': 'staff.childrenText',
   '/staff/audit': 'staff.auditText',
   '/staff/indstillinger': 'staff.settingsText',
+  '/staff/fremmoede': 'staff.attendanceText',
 };
 
 export function StaffHomePage() {

@@ -62,7 +62,10 @@ describe(`attendance terminal (${engine})`, () => {
     const leader = await loginAs(t.app, f.users.leader);
     const made = await leader.call('POST', `/api/staff/units/${f.units.sol}/terminals`, { name: 'Gammel tablet' });
     expect(made.statusCode).toBe(201);
+    const list = () => t.app.inject({ method: 'GET', url: '/api/terminal/children', headers: { 'x-terminal-token': made.json().token } });
+    expect((await list()).statusCode).toBe(200);
     expect((await leader.call('POST', `/api/staff/units/${f.units.sol}/terminals/${made.json().id}/revoke`, {})).statusCode).toBe(200);
+    expect((await list()).statusCode).toBe(401);
     expect((await tap(made.json().token, f.children.ida, 'check-in')).statusCode).toBe(401);
     // Bad status code.
     expect((await tap(solToken, f.children.ida, 'status', { status: 9 })).statusCode).toBe(400);
@@ -167,6 +170,16 @@ describe(`staff overview and corrections (${engine})`, () => {
   });
 });
 
+describe(`concurrent taps (${engine})`, () => {
+  it('applies one of five simultaneous check-outs of the same child and refuses the rest', async () => {
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => tap(maelToken, f.children.oscar, 'check-out')));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const events = await t.database.db.selectFrom('attendance_event as e').innerJoin('attendance as a', 'a.id', 'e.attendance_id')
+      .select('e.kind').where('a.child_id', '=', f.children.oscar).orderBy('e.id').execute();
+    expect(events.map((e) => e.kind)).toEqual(['check_in', 'check_out']);
+  });
+});
+
 describe(`parents (${engine})`, () => {
   it('reports sickness for today, which the unit sees at once, and refuses bad periods', async () => {
     const mette = await loginAs(t.app, f.users.mette);
@@ -218,5 +231,23 @@ describe(`parents (${engine})`, () => {
     expect(late.statusCode).toBe(400);
     expect(late.json().message).toBe('Svarfristen er overskredet.');
     expect((await mette.call('POST', '/api/staff/holiday-questionnaires', { municipalityCode: '0860', title: 'x', question: 'y', start: '2027-01-01', end: '2027-01-02', deadline: '2026-12-20' })).statusCode).toBe(403);
+  });
+});
+
+describe(`demo attendance (${engine})`, () => {
+  it('gives the demo unit leader a working terminal, past registrations and a Christmas questionnaire', async () => {
+    const { seedAttendance, demoTerminalToken } = await import('../../demo/seed-attendance.js');
+    const { LocalDate } = await import('../../shared/index.js');
+    await t.clock.setToday(t.database.db, LocalDate.of(2026, 12, 7));
+    await seedAttendance(t.database, LocalDate.of(2026, 12, 7), '0860');
+    const res = await t.app.inject({ method: 'GET', url: '/api/terminal/children', headers: { 'x-terminal-token': demoTerminalToken('A10001') } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().unit.name).toBe('Børnehuset Solsikken');
+    const past = await t.database.db.selectFrom('attendance').select(['date', 'check_in', 'check_out']).where('unit_id', '=', f.units.sol)
+      .where('date', '>=', '2026-11-24').where('date', '<', '2026-12-07').execute();
+    expect(past.length).toBeGreaterThan(5);
+    expect(past.every((r) => r.check_in! < r.check_out!)).toBe(true);
+    const q = await t.database.db.selectFrom('holiday_questionnaire').select(['title', 'deadline']).where('title', '=', 'Jul 2026: fælles pasning').execute();
+    expect(q).toEqual([{ title: 'Jul 2026: fælles pasning', deadline: '2026-12-08' }]);
   });
 });

@@ -26,52 +26,106 @@ export async function requireEnrolled(db: Db, childId: string, unitId: string, d
 }
 
 export interface By { userId: string | null; terminalId: string | null }
-type Row = { id: string; status: number; check_in: string | null; check_out: string | null; pickup_by: string | null };
+type Row = { id: string; version: number; status: number; check_in: string | null; check_out: string | null; pickup_by: string | null };
 
-/** Locks (creating when missing) the child's registration for the day. A new row starts from a reported absence. */
-async function lockDay(trx: Db, childId: string, unitId: string, date: LocalDate): Promise<Row> {
+/** Locks (creating when missing) the child's registration for the day, in one statement: the row exists only when the
+ *  child is placed in the unit that day (else null), and a new row starts from a reported absence. DO UPDATE locks it. */
+async function lockDay(trx: Db, childId: string, unitId: string, date: LocalDate): Promise<Row | null> {
   const d = date.toString();
-  const absence = await trx.selectFrom('absence').select('type').where('child_id', '=', childId)
-    .where(sql<boolean>`valid @> ${d}::date`).executeTakeFirst();
-  await trx.insertInto('attendance').values({ child_id: childId, unit_id: unitId, date: d, status: derivedStatus(null, absence?.type ?? null) })
-    .onConflict((oc) => oc.columns(['child_id', 'date']).doNothing()).execute();
-  return trx.selectFrom('attendance').select(['id', 'status', 'check_in', 'check_out', 'pickup_by'])
-    .where('child_id', '=', childId).where('date', '=', d).forUpdate().executeTakeFirstOrThrow();
+  const r = await sql<Row>`
+    insert into attendance (child_id, unit_id, date, status)
+    select p.child_id, p.unit_id, ${d}::date,
+      coalesce((select case ab.type when 'sick' then 1 else 2 end from absence ab where ab.child_id = p.child_id and ab.valid @> ${d}::date), 0)
+    from placement p where p.child_id = ${childId} and p.unit_id = ${unitId} and p.valid @> ${d}::date
+    limit 1
+    on conflict (child_id, date) do update set updated_at = attendance.updated_at
+    returning id, version, status, check_in::text, check_out::text, pickup_by`.execute(trx);
+  return r.rows[0] ?? null;
+}
+
+/** Writes the new state and its event in one statement. */
+async function write(trx: Db, id: string, next: Omit<Row, 'id' | 'version'>, kind: Action['kind'] | 'correction', by: By, reason: string | null = null) {
+  await sql`
+    with u as (update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
+      pickup_by = ${next.pickup_by}, updated_at = now(), version = version + 1 where id = ${id} returning id)
+    insert into attendance_event (attendance_id, kind, status, check_in, check_out, pickup_by, user_id, terminal_id, reason)
+    select u.id, ${kind}, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, ${by.userId}::uuid, ${by.terminalId}::uuid, ${reason} from u`.execute(trx);
 }
 
 export type Action = { kind: 'check_in'; pickupBy?: string | null } | { kind: 'check_out' } | { kind: 'status'; status: number } | { kind: 'pickup'; pickupBy: string | null };
 
-/** A tap on the terminal (or the same action by staff) for today. */
+/** A tap on the terminal (or the same action by staff) for today. Optimistic and short, for the morning rush: one
+ *  statement reads (creating) the day's row, the rules decide, and one statement writes the row, its event and the
+ *  audit row together, only if the row's version is unchanged since the read; on a concurrent change it re-reads. */
 export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: string, childId: string, action: Action, by: By) {
   const date = ctx.clock.today(), now = timeOfDay(ctx.clock);
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    await requireEnrolled(trx, childId, unitId, date);
-    const row = await lockDay(trx, childId, unitId, date);
-    const next = { status: row.status, check_in: row.check_in, check_out: row.check_out, pickup_by: row.pickup_by };
-    let t: Transition = { ok: true, status: row.status as any };
-    if (action.kind === 'check_in') {
-      t = checkInFrom(row.status);
-      Object.assign(next, { check_in: row.status === 8 ? row.check_in : now, check_out: null });
-      if (action.pickupBy !== undefined) next.pickup_by = action.pickupBy;
-    } else if (action.kind === 'check_out') {
-      t = checkOutFrom(row.status);
-      if (t.ok && row.check_in !== null && now < row.check_in) throw conflict('Udtjek kan ikke ligge før indtjek.');
-      next.check_out = now;
-    } else if (action.kind === 'status') {
-      t = setStatusFrom(row.status, action.status);
-    } else {
-      next.pickup_by = action.pickupBy;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = await readDay(ctx.db, childId, unitId, date);
+    if (!row) { await requireEnrolled(ctx.db, childId, unitId, date); throw conflict('Barnet er ikke indskrevet i enheden.'); }
+    const next = decide(row, action, now);
+    if (await writeIfUnchanged(ctx, row, next, action.kind, by, { unitId, childId, date: date.toString() })) {
+      const out = { childId, date: date.toString(), status: next.status, checkIn: hhmm(next.check_in), checkOut: hhmm(next.check_out), pickupBy: next.pickup_by };
+      bus.publish({ unitId, kind: action.kind, ...out });
+      return out;
     }
-    if (!t.ok) throw conflict(t.message);
-    next.status = t.status;
-    await trx.updateTable('attendance').set({ ...next, updated_at: sql`now()` }).where('id', '=', row.id).execute();
-    await trx.insertInto('attendance_event').values({ attendance_id: row.id, kind: action.kind, ...next, user_id: by.userId, terminal_id: by.terminalId }).execute();
-    await audit(trx, ctx, { action: `attendance.${action.kind}`, subjectType: 'child', subjectIds: [childId], details: { unitId, terminalId: by.terminalId } });
-    return next;
-  });
-  const out = { childId, date: date.toString(), status: result.status, checkIn: hhmm(result.check_in), checkOut: hhmm(result.check_out), pickupBy: result.pickup_by };
-  bus.publish({ unitId, kind: action.kind, ...out });
-  return out;
+  }
+  throw conflict('Registreringen blev ændret samtidig. Prøv igen.');
+}
+
+function decide(row: Omit<Row, 'id'>, action: Action, now: string): Omit<Row, 'id' | 'version'> {
+  const next = { status: row.status, check_in: row.check_in, check_out: row.check_out, pickup_by: row.pickup_by };
+  let t: Transition = { ok: true, status: row.status as any };
+  if (action.kind === 'check_in') {
+    t = checkInFrom(row.status);
+    Object.assign(next, { check_in: row.status === 8 ? row.check_in : now, check_out: null }); // came back: keep the first arrival
+    if (action.pickupBy !== undefined) next.pickup_by = action.pickupBy;
+  } else if (action.kind === 'check_out') {
+    t = checkOutFrom(row.status);
+    if (t.ok && row.check_in !== null && now < row.check_in) throw conflict('Udtjek kan ikke ligge før indtjek.');
+    next.check_out = now;
+  } else if (action.kind === 'status') {
+    t = setStatusFrom(row.status, action.status);
+  } else {
+    next.pickup_by = action.pickupBy;
+  }
+  if (!t.ok) throw conflict(t.message);
+  return { ...next, status: t.status };
+}
+
+/** The day's registration as it stands (id null when there is none yet: its status then comes from a reported
+ *  absence), or null when the child is not placed in the unit that day. One statement, nothing written. */
+async function readDay(db: Db, childId: string, unitId: string, date: LocalDate): Promise<(Omit<Row, 'id'> & { id: string | null }) | null> {
+  const d = date.toString();
+  const r = await sql<Omit<Row, 'id'> & { id: string | null }>`
+    select a.id, coalesce(a.version, 0) as version, a.check_in::text, a.check_out::text, a.pickup_by,
+      coalesce(a.status, (select case ab.type when 'sick' then 1 else 2 end from absence ab where ab.child_id = p.child_id and ab.valid @> ${d}::date), 0)::int as status
+    from placement p left join attendance a on a.child_id = p.child_id and a.date = ${d}::date
+    where p.child_id = ${childId} and p.unit_id = ${unitId} and p.valid @> ${d}::date limit 1`.execute(db);
+  return r.rows[0] ?? null;
+}
+
+/** Row, event and audit row in one atomic statement (the audit row has audit()'s columns). The row is inserted when
+ *  there was none, else updated only if its version is unchanged. False when another change came first. */
+async function writeIfUnchanged(ctx: RequestContext, row: Omit<Row, 'id'> & { id: string | null }, next: Omit<Row, 'id' | 'version'>, kind: Action['kind'], by: By,
+  s: { unitId: string; childId: string; date: string }) {
+  const details = JSON.stringify({ unitId: s.unitId, terminalId: by.terminalId });
+  const upsert = row.id === null
+    ? sql`insert into attendance (child_id, unit_id, date, status, check_in, check_out, pickup_by, version)
+        values (${s.childId}, ${s.unitId}, ${s.date}::date, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, 1)
+        on conflict (child_id, date) do nothing returning id`
+    : sql`update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
+        pickup_by = ${next.pickup_by}, updated_at = now(), version = version + 1
+        where id = ${row.id} and version = ${row.version} returning id`;
+  const r = await sql<{ n: number }>`
+    with u as (${upsert}),
+    e as (insert into attendance_event (attendance_id, kind, status, check_in, check_out, pickup_by, user_id, terminal_id)
+      select u.id, ${kind}, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, ${by.userId}::uuid, ${by.terminalId}::uuid from u
+      returning attendance_id),
+    a as (insert into audit_log (user_id, user_role, action, subject_type, subject_ids, ip, user_agent, details)
+      select ${ctx.actor?.userId ?? null}::uuid, ${ctx.actor?.role ?? null}::role, ${`attendance.${kind}`}, 'child', array[${s.childId}::uuid], ${ctx.ip}, ${ctx.userAgent}, ${details}::jsonb from e
+      returning id)
+    select count(*)::int as n from a`.execute(ctx.db);
+  return r.rows[0]!.n === 1;
 }
 
 export interface Correction { status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; reason: string }
@@ -86,10 +140,9 @@ export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: s
   if (!v.ok) throw badRequest(v.message);
   const next = { status: c.status, check_in: c.checkIn, check_out: c.checkOut, pickup_by: c.pickupBy };
   await ctx.db.transaction().execute(async (trx) => {
-    await requireEnrolled(trx, childId, unitId, date);
     const row = await lockDay(trx, childId, unitId, date);
-    await trx.updateTable('attendance').set({ ...next, updated_at: sql`now()` }).where('id', '=', row.id).execute();
-    await trx.insertInto('attendance_event').values({ attendance_id: row.id, kind: 'correction', ...next, user_id: ctx.actor?.userId ?? null, reason: c.reason }).execute();
+    if (!row) return requireEnrolled(trx, childId, unitId, date);
+    await write(trx, row.id, next, 'correction', { userId: ctx.actor?.userId ?? null, terminalId: null }, c.reason);
     await audit(trx, ctx, { action: 'attendance.correct', subjectType: 'child', subjectIds: [childId], details: { unitId, date: date.toString(), reason: c.reason } });
   });
   const out = { childId, date: date.toString(), status: c.status, checkIn: hhmm(c.checkIn), checkOut: hhmm(c.checkOut), pickupBy: c.pickupBy };

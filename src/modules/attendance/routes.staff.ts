@@ -13,7 +13,7 @@ import { busFor } from './live.js';
 import { dayOverview, exportCsv, plannedAgainstActual } from './overview.js';
 import { listedClosingDays, unitOf } from './queries.js';
 import { correct, eventsOf, register, timeOfDay } from './register.js';
-import { createTerminal } from './terminals.js';
+import { createTerminal, forgetTerminal } from './terminals.js';
 
 const unitParam = z.object({ unitId: z.uuid() });
 const date = z.iso.date();
@@ -47,6 +47,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/units/:unitId/attendance/live', { schema: { tags: ['attendance'], params: unitParam } }, async (req, reply) => {
     requireUnitRead(req.ctx.actor, req.params.unitId);
     await unitOf(req.ctx.db, req.params.unitId);
+    await audit(req.ctx.db, req.ctx, { action: 'attendance.live_open', subjectType: 'unit', subjectIds: [req.params.unitId] });
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -138,6 +139,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
       await audit(trx, { ...req.ctx, db: trx }, { action: 'terminal.revoke', subjectType: 'terminal', subjectIds: [row.id] });
       return row;
     });
+    forgetTerminal(req.ctx.db, row.id);
     return { id: row.id, revokedAt: row.revoked_at };
   });
 

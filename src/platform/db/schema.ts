@@ -65,7 +65,7 @@ export interface DB {
   // 002_attendance.sql
   attendance: {
     id: Generated<string>; child_id: string; unit_id: string; date: DateStr; status: Generated<number>;
-    check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null; updated_at: Generated<string>;
+    check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null; updated_at: Generated<string>; version: Generated<number>;
   };
   attendance_event: {
     id: Generated<number>; at: Generated<string>; attendance_id: string; kind: 'check_in' | 'check_out' | 'status' | 'pickup' | 'correction';

@@ -1,6 +1,7 @@
 // UI strings of the attendance module: terminal, staff overview, parents' page. [da, en].
 export const attendanceTexts = {
   'nav.attendance': ['Fremmøde', 'Attendance'], 'nav.parentAttendance': ['Fravær og fremmøde', 'Absence and attendance'],
+  'staff.attendanceText': ['Hvem er her nu, live fra indgangens terminal; historik, planlagt mod faktisk, fuldtidsbørn og eksport.', 'Who is here now, live from the entrance terminal; history, planned against actual, full-time equivalents and export.'],
   'status.0': ['Ikke kommet', 'Not arrived'], 'status.1': ['Syg', 'Sick'], 'status.2': ['Fri/ferie', 'Day off/holiday'],
   'status.3': ['Til stede', 'Present'], 'status.4': ['På tur', 'On a trip'], 'status.5': ['Sover', 'Sleeping'],
   'status.6': ['Til aktivitet', 'At an activity'], 'status.7': ['Fysisk placering', 'Physical placement'], 'status.8': ['Gået hjem', 'Checked out'],
