@@ -159,12 +159,12 @@ describe(`staff overview and corrections (${engine})`, () => {
     });
     req.end();
     await opened;
-    const sent = Date.now();
+    const sent = performance.now();
     expect((await tap(maelToken, f.children.oscar, 'check-in')).statusCode).toBe(200);
     for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     req.destroy();
     expect(got).toEqual([expect.objectContaining({ childId: f.children.oscar, status: 3, kind: 'check_in', unitId: f.units.mael })]);
-    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(performance.now() - sent).toBeLessThan(1000);
     const parent = await loginAs(t.app, f.users.mette);
     expect((await parent.call('GET', `/api/staff/units/${f.units.mael}/attendance/live`)).statusCode).toBe(403);
   });

@@ -21,7 +21,8 @@ export class AttendanceBus {
   constructor() { this.emitter.setMaxListeners(0); }
 
   publish(change: Omit<AttendanceChange, 'seq' | 'at'>): AttendanceChange {
-    const full = { ...change, seq: ++this.seq, at: Date.now() };
+    // `at`: epoch ms (not a domain date), so a client in another process can measure the lag.
+    const full = { ...change, seq: ++this.seq, at: Math.round(performance.timeOrigin + performance.now()) };
     this.published++;
     this.emitter.emit(change.unitId, full);
     return full;

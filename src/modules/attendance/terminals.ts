@@ -33,11 +33,11 @@ export async function requireTerminal(req: FastifyRequest): Promise<TerminalActo
   let known = cache.get(db);
   if (!known) { known = new Map(); cache.set(db, known); }
   const hit = known.get(hash);
-  if (hit && hit.until > Date.now()) return hit.terminal;
+  if (hit && hit.until > performance.now()) return hit.terminal;
   const t = await db.selectFrom('terminal').select(['id', 'unit_id', 'name'])
     .where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
   if (!t) { known.delete(hash); throw unauthorized('Terminalen er ikke godkendt eller er spærret.'); }
   const terminal = { terminalId: t.id, unitId: t.unit_id, name: t.name };
-  known.set(hash, { terminal, until: Date.now() + CACHE_MS });
+  known.set(hash, { terminal, until: performance.now() + CACHE_MS });
   return terminal;
 }
