@@ -17,7 +17,7 @@ const progress: string[] = [];
 beforeAll(async () => {
   database = await openTestDatabase();
   result = await seedDemo(database, { scale: 'small', today, onProgress: (m) => progress.push(m) });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await database?.close();
@@ -178,5 +178,5 @@ describe('seedDemo (small: Hjørring)', () => {
       await again.close();
       await other.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
