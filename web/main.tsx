@@ -17,6 +17,8 @@ import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
+import { BookPlacePage } from './citizen/book-place.js';
+import { BookingOutlookPage } from './staff/booking-outlook.js';
 
 function App() {
   return (
@@ -26,6 +28,7 @@ function App() {
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
         <Route path="login" element={<DemoLoginPage />} />
+        <Route path="book-plads" element={<BookPlacePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -35,6 +38,7 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="belaegning" element={<BookingOutlookPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />

@@ -1,4 +1,5 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
+import { bookingTexts } from './texts/booking.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -123,6 +124,7 @@ const dict = {
   'clock.today': ['Dags dato', 'Today’s date'], 'clock.current': ['Systemet regner lige nu {date} som i dag.', 'The system currently treats {date} as today.'],
   'clock.saved': ['Datoen er ændret til {date}.', 'The date has been changed to {date}.'], 'clock.set': ['Skift dato', 'Change date'],
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
+  ...bookingTexts,
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof dict;

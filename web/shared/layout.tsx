@@ -13,6 +13,7 @@ const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
+  { to: '/book-plads', label: 'nav.book' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */
@@ -22,6 +23,7 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  if (role !== 'finance') items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
