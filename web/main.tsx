@@ -19,6 +19,7 @@ import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
 import { BookPlacePage } from './citizen/book-place.js';
 import { BookingOutlookPage } from './staff/booking-outlook.js';
+import { PolicySimulatorPage } from './staff/policy-simulator.js';
 
 function App() {
   return (
@@ -39,6 +40,7 @@ function App() {
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
         <Route path="belaegning" element={<BookingOutlookPage />} />
+        <Route path="politiksimulator" element={<RequireRole roles={['admin', 'caseworker', 'management', 'consultant', 'finance']}><PolicySimulatorPage /></RequireRole>} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />

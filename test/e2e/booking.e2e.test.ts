@@ -14,6 +14,8 @@ beforeAll(async () => {
   f = await smallFixture(t.database);
   const alma = await t.database.db.insertInto('person').values({ first_name: 'Alma', last_name: 'Holm', birth_date: '2026-05-10', sex: 'female' }).returning('id').executeTakeFirstOrThrow();
   await t.database.db.insertInto('custody').values({ child_id: alma.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' }).execute();
+  const home = await t.database.db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
+  await t.database.db.insertInto('residence').values({ person_id: alma.id, household_id: home.household_id, valid: '[2026-05-10,)' }).execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -76,6 +78,20 @@ describe('book en plads in the browser', () => {
     await expect.poll(() => page.getByRole('img', { name: /Belægning og kapacitet/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: /Mælkebøtten/ }).count()).toBe(0);
     await expectAccessible(page, 'booking-outlook');
+    await page.context().close();
+  });
+
+  it('a caseworker compares two policies in the simulator', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Pladsanvisning');
+    await page.waitForURL(`${base}/staff`);
+    await page.getByRole('link', { name: 'Politiksimulator' }).click();
+    await page.getByRole('group', { name: 'Forslag A' }).getByLabel('Fordeling').selectOption('booking');
+    await page.getByRole('group', { name: 'Forslag B' }).getByLabel('Fordeling').selectOption('waitlist');
+    await page.getByRole('button', { name: 'Kør simulering' }).click();
+    await expect.poll(() => page.getByText(/Resultat: 1 familier/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /første ønske/ }).count()).toBe(1);
+    await expectAccessible(page, 'booking-simulator');
     await page.context().close();
   });
 });

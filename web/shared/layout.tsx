@@ -24,6 +24,7 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/boern', label: 'nav.children' },
   ];
   if (role !== 'finance') items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
+  if (['admin', 'caseworker', 'management', 'consultant'].includes(role)) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
