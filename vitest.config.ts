@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/node_modules/**'], testTimeout: 60_000 } },
       {
         test: {
           name: 'int-pglite', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000,
@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'browser', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 120_000,
           env: { SPIRE_TEST_DB: 'pglite' }, globalSetup: ['test/build-web.ts'], fileParallelism: false,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -8,6 +8,7 @@ const usage = `usage: spire <command>
   seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
   holidays YEAR               Danish public holidays as JSON [{date, name}]
   fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)
+  allocate --in instance.json [--out result.json]   one allocation round (docs/formats/allocation.md)
   cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}`;
 
 async function main() {
@@ -39,6 +40,11 @@ async function main() {
     case 'fees': {
       const { feesCli } = await import('./modules/billing/index.js');
       process.exitCode = feesCli(rest);
+      return;
+    }
+    case 'allocate': {
+      const { allocateCli } = await import('./modules/allocation/cli.js');
+      process.exitCode = allocateCli(rest);
       return;
     }
     case 'cpr': {

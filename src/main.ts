@@ -5,6 +5,7 @@ import { migrate } from './platform/db/migrate.js';
 import { AppClock } from './platform/clock.js';
 import { buildApp } from './platform/http/app.js';
 import { startJobs } from './platform/jobs.js';
+import { LocalDigitalPost, Sf1601DigitalPost } from './platform/letters/index.js';
 import { seedDemo } from './demo/seed.js';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
@@ -32,7 +33,10 @@ export async function start(opts: { port: number; host: string }) {
     redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
   } : undefined;
   const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: process.env.SPIRE_SECURE_COOKIES === 'true', oidc });
-  const boss = await startJobs(database);
+  // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.
+  const post = process.env.DIGITAL_POST_ENDPOINT ? new Sf1601DigitalPost(process.env.DIGITAL_POST_ENDPOINT)
+    : new LocalDigitalPost(process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)));
+  const boss = await startJobs(database, { post, senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000' });
   await app.listen({ port: opts.port, host: opts.host });
   const stop = async () => { await app.close(); await boss.stop({ graceful: false }).catch(() => {}); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);

@@ -9,6 +9,7 @@ import { DemoLoginPage } from './shared/demo-login.js';
 import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
+import { PostPage } from './citizen/post.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -20,16 +21,26 @@ import { ClockSettingsPage } from './staff/clock-settings.js';
 import { BookPlacePage } from './citizen/book-place.js';
 import { BookingOutlookPage } from './staff/booking-outlook.js';
 import { PolicySimulatorPage } from './staff/policy-simulator.js';
+import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendance-page.js';
+import { ParentAttendancePage } from './citizen/attendance.js';
+import { TerminalPage } from './terminal/terminal-page.js';
+import { BillingPage } from './staff/billing.js';
+import { BillingAccountPage } from './staff/billing-account.js';
+import { PaymentPage } from './citizen/payment.js';
 
 function App() {
   return (
     <Routes>
+      <Route path="terminal" element={<TerminalPage />} />
       <Route element={<CitizenLayout />}>
         <Route index element={<CitizenHomePage />} />
         <Route path="institutioner" element={<InstitutionBrowserPage />} />
         <Route path="mine-boern" element={<MyChildrenPage />} />
+        <Route path="post" element={<PostPage />} />
+        <Route path="fremmoede" element={<ParentAttendancePage />} />
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="book-plads" element={<BookPlacePage />} />
+        <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -41,8 +52,12 @@ function App() {
         <Route path="boern/:id" element={<ChildPage />} />
         <Route path="belaegning" element={<BookingOutlookPage />} />
         <Route path="politiksimulator" element={<RequireRole roles={['admin', 'caseworker', 'management', 'consultant', 'finance']}><PolicySimulatorPage /></RequireRole>} />
+        <Route path="fremmoede" element={<AttendanceUnitsPage />} />
+        <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
+        <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

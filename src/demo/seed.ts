@@ -10,6 +10,7 @@ import { buildPlacements } from './placements.js';
 import { Rng, UuidGen } from './prng.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
+import { seedBilling } from './seed-billing.js';
 
 export type DemoScale = 'small' | 'city';
 
@@ -71,6 +72,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('placement', placements.rows.placement);
     await load('app_user', users.app_user);
     await load('user_unit', users.user_unit);
+    await seedBilling(trx, cfg.municipalityCode);
   });
   progress('demo data loaded');
   return { units: register.units.length, children, guardians, users: users.app_user.length };

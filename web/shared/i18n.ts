@@ -1,8 +1,12 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
 import { bookingTexts } from './texts/booking.js';
+import { billingTexts } from './texts/billing.js';
+import { lettersTexts } from './texts/letters.js';
+import { attendanceTexts } from './texts/attendance.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
+  ...billingTexts,
   'app.name': ['Spire', 'Spire'], 'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
   'app.staffTag': ['Medarbejder', 'Staff'], 'app.footer': ['Spire · kommunal administration af dagtilbud, fritidstilbud og klubber', 'Spire · municipal administration of daycare, after-school care and clubs'],
   'skip': ['Gå til indhold', 'Skip to content'], 'lang.switch': ['English', 'Dansk'],
@@ -124,8 +128,10 @@ const dict = {
   'clock.today': ['Dags dato', 'Today’s date'], 'clock.current': ['Systemet regner lige nu {date} som i dag.', 'The system currently treats {date} as today.'],
   'clock.saved': ['Datoen er ændret til {date}.', 'The date has been changed to {date}.'], 'clock.set': ['Skift dato', 'Change date'],
   'clock.notDemo': ['Uret kan kun ændres i demo-miljøet.', 'The clock can only be changed in the demo environment.'],
+  ...lettersTexts,
+  ...attendanceTexts,
   ...bookingTexts,
-} satisfies Record<string, [string, string]>;
+} satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;
 export type Lang = 'da' | 'en';

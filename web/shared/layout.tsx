@@ -14,6 +14,9 @@ const citizenNav: NavItem[] = [
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
   { to: '/book-plads', label: 'nav.book' },
+  { to: '/betaling', label: 'nav.payment' },
+  { to: '/post', label: 'nav.post' },
+  { to: '/fremmoede', label: 'nav.parentAttendance' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. */
@@ -25,6 +28,8 @@ export function staffNav(role: Role): NavItem[] {
   ];
   if (role !== 'finance') items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
   if (['admin', 'caseworker', 'management', 'consultant'].includes(role)) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
+  items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
+  if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }

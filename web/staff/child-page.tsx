@@ -8,6 +8,7 @@ import { HistoryList } from '../shared/history.js';
 import { useT } from '../shared/i18n.js';
 import type { ChildDetail } from '../shared/types.js';
 import { PlacementTable } from './placement-table.js';
+import { ChildLetters } from './child-letters.js';
 
 export function ChildPage() {
   const { t, lang } = useT();
@@ -79,6 +80,7 @@ export function ChildPage() {
           {h2('pl', t('child.placements'))}
           <PlacementTable items={c.placements} />
         </section>
+        <ChildLetters childId={c.id} headingId={hid + 'post'} />
         <section aria-labelledby={hid + 'hist'} className="panel">
           {h2('hist', t('history.title'))}
           <HistoryList items={c.history} />

@@ -98,3 +98,32 @@ export function initials(firstName: string, lastName: string): string {
 
 /** Seconds dropped: 'HH:MM:SS' → 'HH:MM'. */
 export const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
+
+export type Check = { ok: true } | { ok: false; message: string };
+
+/** A staff correction must describe a possible day: out after in, times that fit the status. */
+export function validCorrection(c: { status: number; checkIn: string | null; checkOut: string | null }): Check {
+  if (c.checkOut !== null && c.checkIn === null) return { ok: false, message: 'Et udtjek kræver et indtjek.' };
+  if (c.checkIn !== null && c.checkOut !== null && c.checkOut < c.checkIn) return { ok: false, message: 'Udtjek kan ikke ligge før indtjek.' };
+  if (IN_CARE.includes(c.status) && (c.checkIn === null || c.checkOut !== null)) {
+    return { ok: false, message: 'Et barn, der er til stede, skal have et indtjek og intet udtjek.' };
+  }
+  if (c.status === STATUS.checkedOut && c.checkOut === null) return { ok: false, message: 'Status "gået hjem" kræver et udtjek.' };
+  if (NOT_IN_YET.includes(c.status) && (c.checkIn !== null || c.checkOut !== null)) {
+    return { ok: false, message: 'Et barn, der ikke er kommet, kan ikke have ind- eller udtjek.' };
+  }
+  return { ok: true };
+}
+
+/** A parent's report of sickness, a day off or a holiday: a real period, not too far back. */
+export function validAbsence(start: LocalDate, end: LocalDate, today: LocalDate, windowDays: number): Check {
+  if (end.isBefore(start)) return { ok: false, message: 'Slutdatoen ligger før startdatoen.' };
+  if (!withinCorrectionWindow(start, today, windowDays)) {
+    return { ok: false, message: `Fravær kan højst meldes ${windowDays} dage tilbage i tiden.` };
+  }
+  if (start.daysUntil(end) > 366) return { ok: false, message: 'Fravær kan højst meldes for et år ad gangen.' };
+  return { ok: true };
+}
+
+/** FLIS full-time equivalents summed over children's weekly hours. */
+export const totalFte = (hours: readonly number[]) => hours.reduce((s, h) => s + fullTimeEquivalent(h), 0);

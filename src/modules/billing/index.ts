@@ -1,5 +1,20 @@
-// Parent payment: friplads scales, the monthly fee rules, and (to come) rates, invoices and settlement.
+// Parent payment: friplads scales, the monthly fee rules, rates as data, the monthly billing run, invoices, export.
+import type { FastifyPluginAsync } from 'fastify';
+import { billingCitizenRoutes } from './routes.citizen.js';
+import { billingStaffRoutes, settlementRoutes } from './routes.staff.js';
+import { fripladsCitizenRoutes, fripladsStaffRoutes } from './routes.friplads.js';
+
 export { fripladsPercent, type FripladsScale, type FripladsHousehold } from './friplads.js';
 export { monthlyFees, type ChildPlace, type HouseholdFees } from './fees.js';
 export { FRIPLADS_SCALES } from './scales.js';
 export { feesCli, feesFromJson } from './cli.js';
+export { startRun, planRun } from './run.js';
+export { seedRates2025 } from './rates.js';
+
+export const billingRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(billingStaffRoutes, { prefix: '/staff' });
+  await app.register(billingCitizenRoutes, { prefix: '/citizen' });
+  await app.register(fripladsStaffRoutes, { prefix: '/staff' });
+  await app.register(settlementRoutes, { prefix: '/staff' });
+  await app.register(fripladsCitizenRoutes, { prefix: '/citizen' });
+};

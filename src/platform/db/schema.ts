@@ -12,6 +12,8 @@ export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'manag
 export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
 export type AbsenceType = 'sick' | 'day_off' | 'holiday';
 type TimeStr = string;
+export type FeeKind = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 'sfo' | 'fritidshjem' | 'klub';
+export type FeeHours = 'full' | 'part' | 'leave30';
 
 export interface DB {
   municipality: { code: string; name: string };
@@ -86,6 +88,53 @@ export interface DB {
   holiday_answer: {
     id: Generated<string>; questionnaire_id: string; child_id: string; date: DateStr; needs_care: boolean;
     answered_by: string | null; answered_at: Generated<string>;
+  };
+  // 005_billing.sql
+  fee_rate: { id: Generated<string>; municipality_code: string; kind: FeeKind; age_band: AgeBand; hours: Generated<FeeHours>; monthly_oere: number; valid: Range };
+  lunch_scheme: { id: Generated<string>; unit_id: string; opted_out: Generated<boolean>; monthly_oere: number; valid: Range };
+  fee_calendar: { id: Generated<string>; municipality_code: string; kind: FeeKind; paying_months: number; change_day: number; valid: Range };
+  friplads_scale: {
+    year: number; lower_limit: number; upper_limit: number; per_extra_child: number; single_provider_supplement: number;
+    steps: Generated<number>; first_step_percent: Generated<number>;
+  };
+  household_income: {
+    id: Generated<string>; household_id: string; yearly_oere: number; single_provider: Generated<boolean>;
+    source: Generated<'application' | 'regulation' | 'final' | 'estimate'>; valid: Range;
+  };
+  social_friplads: { id: Generated<string>; child_id: string; reason: 'behandling' | 'socialpaedagogisk'; percent: number; valid: Range };
+  billing_month: { municipality_code: string; month: DateStr; closed_at: string | null };
+  billing_run: {
+    id: Generated<string>; municipality_code: string; month: DateStr; status: Generated<'running' | 'done' | 'failed'>;
+    started_by: string | null; started_at: Generated<string>; finished_at: string | null; children: Generated<number>;
+    invoices_written: Generated<number>; lines_written: Generated<number>; error: string | null;
+  };
+  invoice: {
+    id: Generated<string>; number: Generated<number>; municipality_code: string; payer_id: string; household_id: string | null;
+    month: DateStr; seq: Generated<number>; run_id: string; total_oere: number; status: Generated<'draft' | 'sent'>;
+    sent_at: string | null; letter_id: string | null;
+  };
+  invoice_line: {
+    id: Generated<number>; invoice_id: string; child_id: string; placement_kind: PlacementKind; service_month: DateStr;
+    code: 'rate' | 'lunch' | 'friplads' | 'sibling' | 'social_friplads' | 'settlement'; text: string; amount_oere: number;
+  };
+  billed_state: { municipality_code: string; service_month: DateStr; payer_id: string; digest: string };
+  billing_event: { id: Generated<number>; at: Generated<string>; type: 'invoice.sent'; invoice_id: string; payload: Json; consumed_at: string | null };
+  friplads_application: {
+    id: Generated<string>; household_id: string; applicant_id: string; yearly_oere: number; children_under18: number; single_provider: boolean;
+    wanted_from: DateStr; submitted_at: Generated<string>; status: Generated<'submitted' | 'granted' | 'rejected'>; decided_by: string | null;
+    decided_at: string | null; pay_percent: number | null; note: string | null; letter_id: string | null;
+  };
+  billing_recheck: { id: Generated<string>; municipality_code: string; from_month: DateStr; reason: string };
+  place_cost: { municipality_code: string; year: number; age_band: AgeBand; net_oere: number; gross_oere: number; subsidy_percent: number };
+  // 006_letters.sql
+  letter: {
+    id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
+    letter_date: DateStr; content: Json; created_at: Generated<string>;
+  };
+  letter_recipient: { letter_id: string; person_id: string; read_at: string | null };
+  digital_post_message: {
+    id: Generated<number>; letter_id: string; person_id: string; status: Generated<'queued' | 'sent' | 'failed'>; channel: string | null;
+    message_uuid: Generated<string>; attempts: Generated<number>; error: string | null; created_at: Generated<string>; sent_at: string | null;
   };
   // 004_booking.sql
   booking: {

@@ -18,6 +18,9 @@ import type { RequestContext } from './context.js';
 import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
 import { settingsRoutes } from '../../modules/settings/index.js';
+import { billingRoutes } from '../../modules/billing/index.js';
+import { letterRoutes } from '../letters/index.js';
+import { attendanceRoutes } from '../../modules/attendance/index.js';
 import { bookingRoutes } from '../../modules/booking/index.js';
 
 export interface AppConfig {
@@ -85,6 +88,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(peopleRoutes, { prefix: '/api' });
   await app.register(settingsRoutes, { prefix: '/api/staff' });
+  await app.register(billingRoutes, { prefix: '/api' });
+  await app.register(letterRoutes, { prefix: '/api' });
+  await app.register(attendanceRoutes, { prefix: '/api' });
   await app.register(bookingRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,134 @@
+// `npm run bench billing`: the monthly billing run on a private PostgreSQL 15 server at Copenhagen scale
+// (30,000 children, ≈ 25,000 payers) and, unless BENCH_SCALE=copenhagen, national scale (300,000 children in
+// 98 municipalities; BENCH_SCALE=national runs only that). Each figure comes with its ratio against a naive per-child query loop in the same process
+// (timed on a sample of children and scaled linearly: a full naive national loop would take hours).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { startRun } from '../src/modules/billing/run.js';
+import { ageBandOfYears, ageInYears, feeKindOf, hoursClassOf, scaleFor } from '../src/modules/billing/engine.js';
+import { monthlyFees } from '../src/modules/billing/fees.js';
+import { MUNICIPALITIES } from '../src/shared/index.js';
+import { generateMunicipality } from './billing-data.js';
+
+const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const MONTH = '2026-12-01';
+
+function startCluster() {
+  const dir = mkdtempSync(join(tmpdir(), 'spire-bench-pg-'));
+  chmodSync(dir, 0o777);
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  run('initdb', ['-D', join(dir, 'data'), '-U', 'spire', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB`, 'start']);
+  const stop = () => {
+    spawnSync(asRoot ? 'runuser' : join(BIN, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'] : ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `postgres://spire@127.0.0.1:${port}`, stop };
+}
+
+async function timedRun(database: Database, municipality: string) {
+  const t0 = performance.now();
+  const r = await startRun(database.db, { municipality, month: MONTH, userId: null });
+  await r.done;
+  const row = await database.db.selectFrom('billing_run').selectAll().where('id', '=', r.runId).executeTakeFirstOrThrow();
+  if (row.status !== 'done') throw new Error(`run failed: ${row.error}`);
+  return { ms: performance.now() - t0, invoices: row.invoices_written, lines: row.lines_written, children: row.children };
+}
+
+/** The naive way: one child at a time, a query per fact, a line inserted at a time. Returns ms per child. */
+async function naivePerChild(database: Database, municipality: string, sample: number) {
+  const db = database.db;
+  await sql`create temp table if not exists naive_line (child_id uuid, code text, amount bigint)`.execute(db);
+  const kids = await sql<{ child_id: string }>`select p.child_id from placement p join unit u on u.id = p.unit_id join daginstitution d on d.id = u.daginstitution_id
+    where d.municipality_code = ${municipality} order by p.child_id limit ${sample}`.execute(db);
+  const scales = (await db.selectFrom('friplads_scale').selectAll().execute()).map((s) => ({ year: s.year, lowerLimit: Number(s.lower_limit), upperLimit: Number(s.upper_limit),
+    perExtraChild: Number(s.per_extra_child), singleProviderSupplement: Number(s.single_provider_supplement), steps: s.steps, firstStepPercent: s.first_step_percent }));
+  const scale = scaleFor(scales, 2026)!;
+  const t0 = performance.now();
+  await db.transaction().execute(async (trx) => {
+    for (const { child_id } of kids.rows) {
+      const pl = (await sql<any>`select p.unit_id, p.kind, p.hours_per_week, u.type, per.birth_date from placement p join unit u on u.id = p.unit_id join person per on per.id = p.child_id
+        where p.child_id = ${child_id} and p.valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      if (!pl) continue;
+      const home = (await sql<any>`select household_id from residence where person_id = ${child_id} and valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      await sql`select guardian_id from custody where child_id = ${child_id} and valid @> ${MONTH}::date`.execute(trx);
+      const inc = (await sql<any>`select yearly_oere, single_provider from household_income where household_id = ${home.household_id} and valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      const n = (await sql<any>`select count(*)::int n from residence r join person p on p.id = r.person_id where r.household_id = ${home.household_id} and r.valid @> ${MONTH}::date and p.birth_date > ${MONTH}::date - interval '18 years'`.execute(trx)).rows[0].n;
+      const age = ageInYears(pl.birth_date, MONTH), kind = feeKindOf(pl.kind, pl.type, age);
+      const rate = (await sql<any>`select monthly_oere from fee_rate where municipality_code = ${municipality} and kind = ${kind} and age_band = ${ageBandOfYears(age)} and hours = ${hoursClassOf(pl.hours_per_week)} and valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      const lunch = (await sql<any>`select monthly_oere from lunch_scheme where unit_id = ${pl.unit_id} and valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      const soc = (await sql<any>`select percent from social_friplads where child_id = ${child_id} and valid @> ${MONTH}::date`.execute(trx)).rows[0];
+      if (!rate) continue;
+      const fees = monthlyFees(scale, { income: inc ? Number(inc.yearly_oere) : Number.MAX_SAFE_INTEGER, childrenUnder18: Math.max(1, n), singleProvider: inc?.single_provider ?? false },
+        [{ childId: child_id, kind, rate: Number(rate.monthly_oere), lunch: lunch && pl.kind === 'dagtilbud' && kind !== 'dagpleje' ? Number(lunch.monthly_oere) : 0, socialFripladsPercent: soc?.percent ?? 0 }]);
+      for (const l of fees.children[0]!.lines) await sql`insert into naive_line values (${child_id}, ${l.code}, ${l.amount})`.execute(trx);
+    }
+    throw new Rollback();
+  }).catch((e) => { if (!(e instanceof Rollback)) throw e; });
+  return (performance.now() - t0) / kids.rows.length;
+}
+class Rollback extends Error {}
+
+export default async function billingBench() {
+  const cluster = startCluster();
+  const results: Record<string, unknown> = {};
+  try {
+    const admin = await openDatabase({ url: `${cluster.url}/postgres` });
+    await admin.raw('CREATE DATABASE bench_cph');
+    await admin.raw('CREATE DATABASE bench_dk');
+    await admin.close();
+
+    // Copenhagen scale.
+    if (process.env.BENCH_SCALE !== 'national') {
+    const cph = await openDatabase({ url: `${cluster.url}/bench_cph` });
+    await migrate(cph);
+    const t = performance.now();
+    const size = await generateMunicipality(cph.db, '0101', 'København', 30_000);
+    await cph.raw('ANALYZE');
+    console.error(`generated Copenhagen scale in ${Math.round(performance.now() - t)} ms`, size);
+    const first = await timedRun(cph, '0101');
+    const second = await timedRun(cph, '0101');
+    const payers = Number((await sql<any>`select count(distinct payer_id) n from invoice`.execute(cph.db)).rows[0].n);
+    const naiveMs = await naivePerChild(cph, '0101', 2000);
+    const naiveTotal = naiveMs * first.children;
+    results.copenhagen = {
+      children: first.children, payers, firstRun: { seconds: +(first.ms / 1000).toFixed(2), invoices: first.invoices, lines: first.lines, limitSeconds: 10 },
+      secondRunNoChanges: { seconds: +(second.ms / 1000).toFixed(2), invoices: second.invoices, lines: second.lines, limitSeconds: 3 },
+      naive: { msPerChild: +naiveMs.toFixed(3), sampledChildren: 2000, estimatedSeconds: +(naiveTotal / 1000).toFixed(1) },
+      ratioNaiveToFirstRun: +(naiveTotal / first.ms).toFixed(1), ratioNaiveToSecondRun: +(naiveTotal / second.ms).toFixed(1),
+    };
+    console.error(JSON.stringify(results.copenhagen));
+    await cph.close();
+    }
+
+    if (process.env.BENCH_SCALE !== 'copenhagen') {
+      const dk = await openDatabase({ url: `${cluster.url}/bench_dk` });
+      await migrate(dk);
+      const t = performance.now();
+      const munis = MUNICIPALITIES.slice(0, 98);
+      const per = Math.floor(300_000 / munis.length);
+      for (const [i, m] of munis.entries()) await generateMunicipality(dk.db, m.code, m.name, per + (i < 300_000 - per * munis.length ? 1 : 0), i * 10_000);
+      await dk.raw('ANALYZE');
+      console.error(`generated national scale in ${Math.round(performance.now() - t)} ms`);
+      let ms = 0, children = 0, invoices = 0, lines = 0, ms2 = 0, lines2 = 0;
+      for (const m of munis) { const r = await timedRun(dk, m.code); ms += r.ms; children += r.children; invoices += r.invoices; lines += r.lines; }
+      for (const m of munis) { const r = await timedRun(dk, m.code); ms2 += r.ms; lines2 += r.lines; }
+      const naiveDk = await naivePerChild(dk, munis[0]!.code, 1000);
+      results.national = {
+        municipalities: munis.length, children, firstRun: { seconds: +(ms / 1000).toFixed(2), invoices, lines, limitSeconds: 120 },
+        secondRunNoChanges: { seconds: +(ms2 / 1000).toFixed(2), lines: lines2 },
+        naive: { msPerChild: +naiveDk.toFixed(3), sampledChildren: 1000, estimatedSeconds: +(naiveDk * children / 1000).toFixed(1) },
+        ratioNaiveToFirstRun: +((naiveDk * children) / ms).toFixed(1),
+      };
+      await dk.close();
+    }
+  } finally { cluster.stop(); }
+  console.log(JSON.stringify({ bench: 'billing', month: MONTH.slice(0, 7), ...results }, null, 2));
+}

@@ -1,0 +1,119 @@
+// Holiday questionnaires ("fælles pasning"): the municipality asks which days in a closure period a child needs care;
+// institutions see the answers as the number of children expected per day.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { audit } from '../../platform/audit/audit.js';
+import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/database.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { badRequest, notFound } from '../../platform/http/errors.js';
+import { DateRange, LocalDate } from '../../shared/index.js';
+import { requireUnitRead } from './access.js';
+import { unitOf } from './queries.js';
+
+type Q = { id: string; municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string };
+const shape = (q: Q) => {
+  const p = DateRange.fromPg(q.period);
+  return { id: q.id, municipalityCode: q.municipality_code, unitId: q.unit_id, title: q.title, question: q.question, start: p.start.toString(), end: p.end!.toString(), deadline: q.deadline };
+};
+const cols = ['q.id', 'q.municipality_code', 'q.unit_id', 'q.title', 'q.question', 'q.period', 'q.deadline'] as const;
+
+/** Questionnaires whose period is not over, asked of the units where the children have a place in that period. */
+export async function questionnairesForChildren(db: Db, placements: { childId: string; unitId: string }[], today: LocalDate) {
+  if (!placements.length) return [];
+  const childIds = [...new Set(placements.map((p) => p.childId))];
+  const rows = await db.selectFrom('holiday_questionnaire as q')
+    .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
+    .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select([...cols, 'p.child_id', 'u.name as unitName'])
+    .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
+    .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
+    .orderBy(sql`lower(q.period)`).execute();
+  const answers = await db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
+    .where('child_id', 'in', childIds).where('questionnaire_id', 'in', [...new Set(rows.map((r) => r.id)), '00000000-0000-0000-0000-000000000000']).orderBy('date').execute();
+  const byId = new Map<string, ReturnType<typeof shape> & { open: boolean; children: { childId: string; unitName: string; answers: { date: string; needsCare: boolean }[] }[] }>();
+  for (const r of rows) {
+    const q = byId.get(r.id) ?? { ...shape(r), open: !LocalDate.parse(r.deadline).isBefore(today), children: [] };
+    byId.set(r.id, q);
+    if (q.children.some((c) => c.childId === r.child_id)) continue;
+    q.children.push({ childId: r.child_id, unitName: r.unitName,
+      answers: answers.filter((a) => a.questionnaire_id === r.id && a.child_id === r.child_id).map((a) => ({ date: a.date, needsCare: a.needs_care })) });
+  }
+  return [...byId.values()];
+}
+
+/** Replaces a child's answers. Refused after the deadline, for days outside the period or for a child not asked. */
+export async function answerQuestionnaire(ctx: RequestContext, userId: string, id: string, childId: string, days: { date: string; needsCare: boolean }[]) {
+  const { db, clock } = ctx, today = clock.today();
+  const q = await db.selectFrom('holiday_questionnaire as q').select(cols).where('q.id', '=', id).executeTakeFirst();
+  if (!q) throw notFound('Spørgeskemaet findes ikke.');
+  const asked = await questionnairesForChildren(db, await db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute(), today);
+  if (!asked.some((a) => a.id === id)) throw badRequest('Spørgeskemaet gælder ikke for dette barn.');
+  if (LocalDate.parse(q.deadline).isBefore(today)) throw badRequest('Svarfristen er overskredet.');
+  const period = DateRange.fromPg(q.period);
+  if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw badRequest('En dag ligger uden for spørgeskemaets periode.');
+  if (new Set(days.map((d) => d.date)).size !== days.length) throw badRequest('Den samme dag er angivet to gange.');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
+    await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
+    await audit(trx, ctx, { action: 'attendance.holiday_answer', subjectType: 'child', subjectIds: [childId], details: { questionnaireId: id } });
+  });
+  return { id, childId, days: days.length, needsCare: days.filter((d) => d.needsCare).length };
+}
+
+/** Per day of the period: children placed in the unit, how many answered, and how many are expected (need care). */
+async function expectedPerDay(db: Db, q: ReturnType<typeof shape>, unitId: string) {
+  const r = await sql<{ day: string; placed: number; answered: number; expected: number }>`
+    select d::date::text as day, count(p.id)::int as placed,
+      count(a.id)::int as answered, count(a.id) filter (where a.needs_care)::int as expected
+    from generate_series(${q.start}::date, ${q.end}::date, interval '1 day') d
+    left join placement p on p.unit_id = ${unitId} and p.valid @> d::date
+    left join holiday_answer a on a.questionnaire_id = ${q.id} and a.child_id = p.child_id and a.date = d::date
+    group by d order by d`.execute(db);
+  return r.rows;
+}
+
+export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const date = z.iso.date();
+
+  app.post('/holiday-questionnaires', {
+    schema: {
+      tags: ['attendance'], summary: 'Ask parents which days in a closure period they need care',
+      body: z.object({
+        municipalityCode: z.string().regex(/^\d{4}$/), unitId: z.uuid().nullable().default(null), title: z.string().trim().min(1).max(200),
+        question: z.string().trim().min(1).max(500), start: date, end: date, deadline: date,
+      }).strict(),
+    },
+  }, async (req, reply) => {
+    const a = requireRole(req.ctx.actor, ['admin', 'management', 'caseworker']);
+    const b = req.body, today = req.ctx.clock.today();
+    const start = LocalDate.parse(b.start), end = LocalDate.parse(b.end), deadline = LocalDate.parse(b.deadline);
+    if (end.isBefore(start) || start.daysUntil(end) > 92) throw badRequest('Perioden skal være højst 3 måneder og slutte efter den starter.');
+    if (deadline.isBefore(today) || deadline.isAfter(end)) throw badRequest('Svarfristen skal ligge mellem i dag og periodens slutning.');
+    const row = await req.ctx.db.insertInto('holiday_questionnaire').values({
+      municipality_code: b.municipalityCode, unit_id: b.unitId, title: b.title, question: b.question,
+      period: DateRange.of(start, end).toPgDaterange(), deadline: b.deadline, created_by: a.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    return reply.code(201).send({ id: row.id });
+  });
+
+  app.get('/holiday-questionnaires', { schema: { tags: ['attendance'] } }, async (req) => {
+    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    const rows = await req.ctx.db.selectFrom('holiday_questionnaire as q').select(cols).orderBy(sql`lower(q.period)`, 'desc').execute();
+    return rows.map(shape);
+  });
+
+  app.get('/units/:unitId/holiday-questionnaires', { schema: { tags: ['attendance'], params: z.object({ unitId: z.uuid() }) } }, async (req) => {
+    requireUnitRead(req.ctx.actor, req.params.unitId);
+    const { db, clock } = req.ctx;
+    const unit = await unitOf(db, req.params.unitId);
+    const rows = await db.selectFrom('holiday_questionnaire as q').select(cols)
+      .where(sql<boolean>`upper(q.period) > ${clock.today().minusDays(30).toString()}::date`)
+      .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
+      .orderBy(sql`lower(q.period)`).execute();
+    return Promise.all(rows.map(async (r) => { const q = shape(r); return { ...q, days: await expectedPerDay(db, q, unit.id) }; }));
+  });
+};

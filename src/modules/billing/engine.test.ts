@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { kroner } from '../../shared/index.js';
+import { addMonths, billedShare, computeMonth, feeKindOf, type BillingData } from './engine.js';
+import { changedStates, differences, digests } from './diff.js';
+import { FRIPLADS_SCALES } from './scales.js';
+
+const open = (lo: string, hi: string | null = null) => ({ lo, hi });
+function data(over: Partial<BillingData> = {}): BillingData {
+  return {
+    municipality: '0860', scales: [FRIPLADS_SCALES[2024]!],
+    places: [
+      { id: 'p1', childId: 'c1', birthDate: '2024-05-01', unitId: 'u1', unitType: 'integreret', kind: 'dagtilbud', hours: 40, ...open('2025-01-01') },
+      { id: 'p2', childId: 'c2', birthDate: '2021-05-01', unitId: 'u1', unitType: 'integreret', kind: 'dagtilbud', hours: 40, ...open('2025-01-01') },
+    ],
+    residences: new Map([['c1', [{ ...open('2024-05-01'), householdId: 'h' }]], ['c2', [{ ...open('2021-05-01'), householdId: 'h' }]], ['g1', [{ ...open('2010-01-01'), householdId: 'h' }]]]),
+    custody: new Map([['c1', [{ ...open('2024-05-01'), guardianId: 'g1' }]], ['c2', [{ ...open('2021-05-01'), guardianId: 'g1' }]]]),
+    members: new Map([['h', [{ ...open('2024-05-01'), birthDate: '2024-05-01' }, { ...open('2021-05-01'), birthDate: '2021-05-01' }]]]),
+    incomes: new Map(),
+    rates: new Map([['vuggestue|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]], ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]]]),
+    lunch: new Map([['u1', [{ ...open('2025-01-01'), amount: kroner(750), optedOut: false }]]]),
+    calendar: new Map([['vuggestue', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]], ['boernehave', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]]]),
+    social: new Map(),
+    ...over,
+  };
+}
+const total = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+describe('the billing engine', () => {
+  it('bills siblings at one address: full price for the dearest place, 50 % on the other, lunch included', () => {
+    const r = computeMonth(data(), '2026-03-01');
+    expect(r.children).toBe(2);
+    expect(total(r.lines.filter((l) => l.childId === 'c1'))).toBe(kroner(3_869 + 750));
+    expect(total(r.lines.filter((l) => l.childId === 'c2'))).toBe(kroner((2_361 + 750) / 2));
+    expect(new Set(r.lines.map((l) => l.payerId))).toEqual(new Set(['g1']));
+  });
+
+  it('bills nothing in July with 11 paying months', () => {
+    expect(computeMonth(data(), '2026-07-01').lines).toEqual([]);
+  });
+
+  it('bills half a month for a place starting on the 15th when changes take effect on the 1st or 15th', () => {
+    expect(billedShare(open('2026-03-15'), '2026-03-01', 15)).toBe(50);
+    expect(billedShare(open('2026-03-02'), '2026-03-01', 15)).toBe(100);
+    expect(billedShare(open('2026-01-01', '2026-03-15'), '2026-03-01', 15)).toBe(50);
+    expect(billedShare(open('2026-03-20'), '2026-03-01', 1)).toBe(100);
+    expect(billedShare(open('2026-04-01'), '2026-03-01', 1)).toBe(0);
+  });
+
+  it('chooses the rate by the unit and the age on the 1st of the month', () => {
+    expect(feeKindOf('dagtilbud', 'dagpleje', 1)).toBe('dagpleje');
+    expect(feeKindOf('dagtilbud', 'integreret', 2)).toBe('vuggestue');
+    expect(feeKindOf('dagtilbud', 'integreret', 3)).toBe('boernehave');
+    expect(feeKindOf('fritidstilbud', 'fritidshjem', 7)).toBe('fritidshjem');
+    expect(addMonths('2026-12-01', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-01-01', -3)).toBe('2025-10-01');
+  });
+
+  it('a back-dated change gives correction lines that bring the billed sum to the new amount', () => {
+    const before = computeMonth(data(), '2026-03-01').lines;
+    const after = computeMonth(data({ incomes: new Map([['h', [{ ...open('2026-01-01'), yearly: kroner(150_000), singleProvider: false }]]]) }), '2026-03-01').lines;
+    const billed = before.map((l) => ({ ...l }));
+    const changed = changedStates(digests(after), digests(before));
+    const diff = differences('2026-04-01', after, billed, changed);
+    expect(diff.every((l) => l.text.startsWith('Regulering marts 2026'))).toBe(true);
+    expect(total(billed) + total(diff)).toBe(total(after));
+    expect(total(after)).toBe(0); // below the lower limit: a full friplads
+    expect(differences('2026-04-01', before, billed, changedStates(digests(before), digests(before)))).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+// The billing engine, pure: from a municipality's data over a few months (loaded set-based by load.ts) to the
+// invoice lines every payer should have for one service month. The fee of each household comes from
+// monthlyFees (fees.ts), the same code `spire fees` prints. Dates are ISO strings here: 30,000 children × months
+// is a hot loop, and ISO dates compare correctly as strings. Intervals are [lo, hi) with hi null for open-ended.
+import { percentOf, type Oere } from '../../shared/index.js';
+import type { AgeBand, FeeHours, PlacementKind, UnitType } from '../../platform/db/schema.js';
+import { monthlyFees, type ChildPlace, type FeeLine, type PlaceKind } from './fees.js';
+import type { FripladsScale } from './friplads.js';
+
+export interface Iv { lo: string; hi: string | null }
+export const covers = (iv: Iv, d: string) => iv.lo <= d && (iv.hi === null || d < iv.hi);
+const overlaps = (iv: Iv, a: string, b: string) => iv.lo < b && (iv.hi === null || iv.hi > a);
+const on = <T extends Iv>(list: readonly T[] | undefined, d: string) => list?.find((x) => covers(x, d));
+
+export interface Place extends Iv { id: string; childId: string; birthDate: string; unitId: string; unitType: UnitType; kind: PlacementKind; hours: number }
+export interface BillingData {
+  municipality: string;
+  places: Place[];
+  /** Folkeregister address over time, for children and guardians. */
+  residences: Map<string, (Iv & { householdId: string })[]>;
+  custody: Map<string, (Iv & { guardianId: string })[]>;
+  /** Everyone registered at a household, with birth date (to count children under 18). */
+  members: Map<string, (Iv & { birthDate: string })[]>;
+  incomes: Map<string, (Iv & { yearly: Oere; singleProvider: boolean })[]>;
+  /** Key `${kind}|${ageBand}|${hours}`. */
+  rates: Map<string, (Iv & { amount: Oere })[]>;
+  lunch: Map<string, (Iv & { amount: Oere; optedOut: boolean })[]>;
+  calendar: Map<string, (Iv & { payingMonths: number; changeDay: number })[]>;
+  social: Map<string, (Iv & { percent: number })[]>;
+  scales: FripladsScale[];
+  /** §41: the municipality of each household (absent: the billing municipality). */
+  householdMunicipality?: Map<string, string>;
+  /** §41: key `${municipality}|${year}|${ageBand}`. */
+  placeCosts?: Map<string, { net: Oere; gross: Oere; subsidyPercent: number }>;
+}
+
+export interface DesiredLine {
+  payerId: string; householdId: string | null; childId: string; placementKind: PlacementKind;
+  serviceMonth: string; code: FeeLine['code'] | 'settlement'; text: string; amount: Oere;
+}
+export interface MonthResult { lines: DesiredLine[]; warnings: string[]; children: number }
+
+export function addMonths(month: string, n: number): string {
+  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12), mm = ((m % 12) + 12) % 12 + 1;
+  return `${yy}-${String(mm).padStart(2, '0')}-01`;
+}
+const day15 = (month: string) => month.slice(0, 8) + '15';
+
+export function ageInYears(birth: string, on: string): number {
+  const a = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? a - 1 : a;
+}
+export function ageBandOfYears(years: number): AgeBand {
+  return years < 3 ? '0-2' : years < 6 ? '3-5' : years < 10 ? '6-9' : years < 14 ? '10-13' : '14-17';
+}
+
+/** Which rate applies: dagpleje by the unit, otherwise nursery or kindergarten by age; SFO or fritidshjem by the unit. */
+export function feeKindOf(kind: PlacementKind, unitType: UnitType, ageYears: number): PlaceKind {
+  if (kind === 'klub') return 'klub';
+  if (kind === 'fritidstilbud') return unitType === 'fritidshjem' ? 'fritidshjem' : 'sfo';
+  if (unitType === 'dagpleje') return 'dagpleje';
+  return ageYears < 3 ? 'vuggestue' : 'boernehave';
+}
+/** Up to 30 hours a week is a part-time place; a municipality without part-time rates charges the full rate. */
+export const hoursClassOf = (hours: number): FeeHours => (hours > 30 ? 'full' : 'part');
+
+/**
+ * Share of a month billed for a place (percent). Change day 1: the whole month once the place runs on any day of it.
+ * Change day 15: the month is two halves (1st–14th, 15th–end), each billed when the place runs on any day of it.
+ */
+export function billedShare(place: Iv, month: string, changeDay: number): number {
+  const next = addMonths(month, 1);
+  if (changeDay === 1) return overlaps(place, month, next) ? 100 : 0;
+  return (overlaps(place, month, day15(month)) ? 50 : 0) + (overlaps(place, day15(month), next) ? 50 : 0);
+}
+
+export function scaleFor(scales: readonly FripladsScale[], year: number): FripladsScale | undefined {
+  let best: FripladsScale | undefined;
+  for (const s of scales) if (s.year <= year && (!best || s.year > best.year)) best = s;
+  return best ?? scales[0];
+}
+
+const NO_INCOME = Number.MAX_SAFE_INTEGER; // no registered income: no økonomisk friplads (100 %)
+
+export function computeMonth(data: BillingData, month: string): MonthResult {
+  const next = addMonths(month, 1);
+  const warnings: string[] = [];
+  const scale = scaleFor(data.scales, Number(month.slice(0, 4)));
+  if (!scale) return { lines: [], warnings: ['Der er ingen fripladsskala.'], children: 0 };
+
+  // Places of the month, grouped by the household of the child (siblings = same folkeregister address).
+  const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[] }>();
+  const children = new Set<string>();
+  for (const p of data.places) {
+    if (!overlaps(p, month, next)) continue;
+    const d = p.lo > month ? p.lo : month; // the first billed day: rates, address and custody on that day
+    const age = ageInYears(p.birthDate, month);
+    const kind = feeKindOf(p.kind, p.unitType, age);
+    const cal = on(data.calendar.get(kind), d);
+    if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
+    const share = billedShare(p, month, cal?.changeDay ?? 1);
+    if (share === 0) continue;
+    const band = ageBandOfYears(age), hours = hoursClassOf(p.hours);
+    const rate = on(data.rates.get(`${kind}|${band}|${hours}`), d) ?? on(data.rates.get(`${kind}|${band}|full`), d);
+    if (!rate) { warnings.push(`Ingen takst for ${kind} ${band} ${hours} pr. ${d} (barn ${p.childId}).`); continue; }
+    const lunchRow = p.kind === 'dagtilbud' && kind !== 'dagpleje' ? on(data.lunch.get(p.unitId), d) : undefined;
+    const householdId = on(data.residences.get(p.childId), d)?.householdId ?? null;
+    const payerId = payerOf(data, p.childId, householdId, d);
+    if (!payerId) { warnings.push(`Barn ${p.childId} har ingen forælder med forældremyndighed pr. ${d}.`); continue; }
+    const key = householdId ?? 'child:' + p.childId;
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = { householdId, payerId, items: [] });
+    children.add(p.childId);
+    g.items.push({
+      src: p, share, band,
+      place: { childId: p.id, kind, rate: rate.amount, lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0, socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0 },
+    });
+  }
+
+  const lines: DesiredLine[] = [];
+  for (const g of groups.values()) {
+    const inc = g.householdId ? on(data.incomes.get(g.householdId), month) : undefined;
+    const under18 = g.householdId ? countUnder18(data.members.get(g.householdId), month) : 1;
+    const fees = monthlyFees(scale, { income: inc?.yearly ?? NO_INCOME, childrenUnder18: Math.max(1, under18), singleProvider: inc?.singleProvider ?? false }, g.items.map((i) => i.place));
+    fees.children.forEach((c, i) => {
+      const { src, share, band } = g.items[i]!;
+      const extra = settlementOf(data, g.householdId, band, month, g.items[i]!.place.rate)?.parentExtra ?? 0;
+      const all = extra > 0 ? [...c.lines, { code: 'settlement' as const, text: 'Merbetaling for plads i anden kommune (§ 41)', amount: extra }] : c.lines;
+      for (const l of all) {
+        const amount = share === 100 ? l.amount : percentOf(l.amount, share);
+        const text = share === 100 ? l.text : `${l.text} (${share} % af måneden)`;
+        lines.push({ payerId: g.payerId, householdId: g.householdId, childId: src.childId, placementKind: src.kind, serviceMonth: month, code: l.code, text, amount });
+      }
+    });
+  }
+  return { lines, warnings, children: children.size };
+}
+
+/**
+ * §41 for a child living in another municipality (A) than the place's (B): A pays B its own average net cost per place
+ * for the age band, capped at its subsidy share of B's gross cost; the parents pay what B's gross cost leaves beyond
+ * that subsidy and their ordinary rate, with no friplads or sibling subsidy on that extra.
+ */
+export function settlementOf(data: BillingData, householdId: string | null, band: AgeBand, month: string, rate: Oere) {
+  const home = householdId ? data.householdMunicipality?.get(householdId) : undefined;
+  if (!home || home === data.municipality) return null;
+  const year = month.slice(0, 4);
+  const a = data.placeCosts?.get(`${home}|${year}|${band}`), b = data.placeCosts?.get(`${data.municipality}|${year}|${band}`);
+  if (!a || !b) return { home, subsidy: 0, parentExtra: 0, missing: true };
+  const subsidy = Math.min(a.net, percentOf(b.gross, a.subsidyPercent));
+  return { home, subsidy, parentExtra: Math.max(0, b.gross - subsidy - rate), missing: false };
+}
+
+/** The payer: a guardian with custody on the day who lives at the child's address, else any guardian; lowest id wins. */
+function payerOf(data: BillingData, childId: string, householdId: string | null, d: string): string | null {
+  let home: string | null = null, any: string | null = null;
+  for (const c of data.custody.get(childId) ?? []) {
+    if (!covers(c, d)) continue;
+    if (any === null || c.guardianId < any) any = c.guardianId;
+    if (householdId && on(data.residences.get(c.guardianId), d)?.householdId === householdId && (home === null || c.guardianId < home)) home = c.guardianId;
+  }
+  return home ?? any;
+}
+
+function countUnder18(members: readonly (Iv & { birthDate: string })[] | undefined, d: string): number {
+  let n = 0;
+  for (const m of members ?? []) if (covers(m, d) && m.birthDate <= d && ageInYears(m.birthDate, d) < 18) n++;
+  return n;
+}

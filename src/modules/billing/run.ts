@@ -1,0 +1,169 @@
+// The monthly billing run: compute every payer's lines in memory (engine.ts), diff against what is billed (diff.ts),
+// and write only the differences in ONE transaction, so a crash leaves no half invoice (the run is simply redone).
+// Progress lives in memory while the run works; the run row records the outcome.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { conflict } from '../../platform/http/errors.js';
+import { addMonths, computeMonth, type DesiredLine } from './engine.js';
+import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
+import { loadBillingData } from './load.js';
+
+/** How many months back a run re-checks what was billed (back-dated changes become corrections). */
+export const CORRECTION_MONTHS = 3;
+
+export interface Progress { municipality?: string; phase: 'load' | 'compute' | 'diff' | 'write' | 'done' | 'failed'; done: number; total: number }
+const active = new Map<string, Progress>();
+const TRACE = !!process.env.SPIRE_BILLING_TRACE;
+let t0 = 0;
+const trace = (what: string) => { if (TRACE) { const t = performance.now(); console.error(`billing ${what}: ${Math.round(t - t0)} ms`); t0 = t; } };
+export const runProgress = (runId: string) => active.get(runId);
+
+export interface Plan {
+  municipality: string; month: string; from: string; children: number; warnings: string[];
+  lines: NewLine[]; states: Map<string, string>; payers: number;
+}
+
+export async function assertOpenMonth(db: Db, municipality: string, month: string) {
+  const m = await db.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', municipality).where('month', '=', month).executeTakeFirst();
+  if (m?.closed_at) throw conflict(`Måneden ${month.slice(0, 7)} er lukket: der kan ikke køres opkrævning for den.`);
+}
+
+/** Computes what a run would write (nothing is written): the preview, and the first half of a run. */
+export async function planRun(db: Db, municipality: string, month: string, progress?: Progress): Promise<Plan> {
+  const first = await db.selectFrom('billing_run').select(sql<string>`min(month)::text`.as('m'))
+    .where('municipality_code', '=', municipality).where('status', '=', 'done').executeTakeFirst();
+  const back = addMonths(month, -CORRECTION_MONTHS);
+  // Corrections reach back at most CORRECTION_MONTHS, and never before the first month ever billed.
+  const firstBilled = first?.m && first.m < month ? first.m : month;
+  let from = firstBilled > back ? firstBilled : back;
+  // A yearly true-up (or another far back-dated change) asks for a longer look back, never before the first billed month.
+  const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).where('municipality_code', '=', municipality).executeTakeFirst();
+  if (recheck?.m && recheck.m < from) from = recheck.m > firstBilled ? recheck.m : firstBilled;
+  t0 = performance.now();
+  const data = await loadBillingData(db, municipality, from, addMonths(month, 1));
+  trace('load');
+  if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
+
+  const desired: DesiredLine[] = [];
+  const warnings: string[] = [];
+  let children = 0;
+  for (let m = from; m <= month; m = addMonths(m, 1)) {
+    const r = computeMonth(data, m);
+    for (const l of r.lines) desired.push(l);
+    if (m === month) { warnings.push(...r.warnings); children = r.children; }
+  }
+  if (progress) Object.assign(progress, { phase: 'diff', done: data.places.length });
+  trace('compute');
+
+  const want = digests(desired);
+  const stored = new Map<string, string>();
+  const rows = await db.selectFrom('billed_state').select([sql<string>`service_month::text`.as('m'), 'payer_id', 'digest'])
+    .where('municipality_code', '=', municipality).where('service_month', '>=', from).where('service_month', '<=', month).execute();
+  for (const r of rows) stored.set(stateKey(r.m, r.payer_id), r.digest);
+  const changed = changedStates(want, stored);
+  trace('digests');
+  const payers = [...new Set([...changed].map((k) => k.slice(11)))];
+
+  const billed: BilledLine[] = [];
+  for (let i = 0; i < payers.length; i += 5000) {
+    const chunk = payers.slice(i, i + 5000);
+    const got = await sql<any>`select i.payer_id, l.child_id, l.placement_kind, l.service_month::text as service_month, l.code, l.text, l.amount_oere
+      from invoice_line l join invoice i on i.id = l.invoice_id
+      where i.municipality_code = ${municipality} and i.payer_id = any(${chunk}::uuid[]) and l.service_month >= ${from}::date and l.service_month <= ${month}::date
+      order by l.id`.execute(db);
+    for (const r of got.rows) billed.push({ payerId: r.payer_id, childId: r.child_id, placementKind: r.placement_kind, serviceMonth: r.service_month, code: r.code, text: r.text, amount: Number(r.amount_oere) });
+  }
+  const lines = differences(month, desired, billed, changed);
+  trace('diff');
+  const states = new Map<string, string>();
+  for (const k of changed) states.set(k, want.get(k) ?? '');
+  return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size };
+}
+
+export interface RunOptions { municipality: string; month: string; userId: string | null; /** Tests: throw half-way through the writes. */ crashAfterInvoices?: boolean }
+
+/** Starts a run in the background; returns its id at once and a promise of its end (tests await it). */
+export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
+  await assertOpenMonth(db, o.municipality, o.month);
+  for (const p of active.values()) {
+    if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw conflict('Der kører allerede en opkrævning for kommunen. Vent til den er færdig.');
+  }
+  // A run left 'running' by a crashed process wrote nothing (its transaction died with it).
+  await db.updateTable('billing_run').set({ status: 'failed', error: 'Afbrudt; intet blev skrevet.', finished_at: sql`now()` })
+    .where('municipality_code', '=', o.municipality).where('status', '=', 'running').execute();
+  const run = await db.insertInto('billing_run').values({ municipality_code: o.municipality, month: o.month, started_by: o.userId }).returning('id').executeTakeFirstOrThrow();
+  const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
+  active.set(run.id, progress);
+  const done = execute(db, run.id, o, progress).then(
+    () => { progress.phase = 'done'; },
+    async (e) => {
+      progress.phase = 'failed';
+      await db.updateTable('billing_run').set({ status: 'failed', error: String(e?.message ?? e).slice(0, 500), finished_at: sql`now()` }).where('id', '=', run.id).execute();
+    },
+  ).finally(() => setTimeout(() => active.delete(run.id), 60_000).unref());
+  return { runId: run.id, done };
+}
+
+async function execute(db: Db, runId: string, o: RunOptions, progress: Progress) {
+  const plan = await planRun(db, o.municipality, o.month, progress);
+  Object.assign(progress, { phase: 'write', done: 0, total: plan.lines.length });
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
+    const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
+    if (m.closed_at) throw conflict('Måneden blev lukket, mens kørslen arbejdede.');
+    const written = await writeLines(trx, runId, plan, o, progress);
+    trace('write lines');
+    await writeStates(trx, plan);
+    await trx.deleteFrom('billing_recheck').where('municipality_code', '=', o.municipality).where('from_month', '<=', o.month).execute();
+    trace('write states');
+    await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: written.invoices, lines_written: plan.lines.length })
+      .where('id', '=', runId).execute();
+  });
+}
+
+async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, progress: Progress) {
+  const byPayer = new Map<string, NewLine[]>();
+  for (const l of plan.lines) { const a = byPayer.get(l.payerId); if (a) a.push(l); else byPayer.set(l.payerId, [l]); }
+  const payers = [...byPayer.keys()];
+  const invoiceOf = new Map<string, string>(); // payer → invoice receiving the lines
+  const nextSeq = new Map<string, number>();
+  for (let i = 0; i < payers.length; i += 5000) {
+    const rows = await trx.selectFrom('invoice').select(['id', 'payer_id', 'seq', 'status'])
+      .where('municipality_code', '=', plan.municipality).where('month', '=', plan.month).where('payer_id', 'in', payers.slice(i, i + 5000)).execute();
+    for (const r of rows) {
+      if (r.status === 'draft') invoiceOf.set(r.payer_id, r.id); // not sent yet: lines may still be added
+      nextSeq.set(r.payer_id, Math.max(nextSeq.get(r.payer_id) ?? 1, r.seq + 1));
+    }
+  }
+  const totalOf = (p: string) => byPayer.get(p)!.reduce((s, l) => s + l.amount, 0);
+  const drafts = payers.filter((p) => invoiceOf.has(p));
+  const fresh = payers.filter((p) => !invoiceOf.has(p)).map((p) => {
+    const id = randomUUID();
+    invoiceOf.set(p, id);
+    const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
+    return { id, municipality_code: plan.municipality, payer_id: p, household_id: hh, month: plan.month, seq: nextSeq.get(p) ?? 1, run_id: runId, total_oere: totalOf(p) };
+  });
+  for (let i = 0; i < fresh.length; i += 4000) await trx.insertInto('invoice').values(fresh.slice(i, i + 4000)).execute();
+  if (o.crashAfterInvoices) throw new Error('simulated crash half-way through the run');
+  const rows = plan.lines.map((l) => ({ invoice_id: invoiceOf.get(l.payerId)!, child_id: l.childId, placement_kind: l.placementKind, service_month: l.serviceMonth, code: l.code, text: l.text, amount_oere: l.amount }));
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx.insertInto('invoice_line').values(rows.slice(i, i + 5000)).execute();
+    progress.done = Math.min(rows.length, i + 5000);
+  }
+  // Drafts that received more lines: their total grows by the new lines.
+  for (let i = 0; i < drafts.length; i += 10000) {
+    const chunk = drafts.slice(i, i + 10000);
+    await sql`update invoice i set total_oere = i.total_oere + d.delta from unnest(${chunk.map((p) => invoiceOf.get(p)!)}::uuid[], ${chunk.map(totalOf)}::bigint[]) as d(id, delta)
+      where i.id = d.id`.execute(trx);
+  }
+  return { invoices: fresh.length };
+}
+
+async function writeStates(trx: Db, plan: Plan) {
+  const rows = [...plan.states].map(([k, digest]) => ({ municipality_code: plan.municipality, service_month: k.slice(0, 10), payer_id: k.slice(11), digest }));
+  for (let i = 0; i < rows.length; i += 10000) {
+    await trx.insertInto('billed_state').values(rows.slice(i, i + 10000))
+      .onConflict((c) => c.columns(['municipality_code', 'service_month', 'payer_id']).doUpdateSet({ digest: sql`excluded.digest` })).execute();
+  }
+}

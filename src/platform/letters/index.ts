@@ -1,0 +1,12 @@
+// Letters to families: structured content → PDF on demand → citizen inbox and Digital Post.
+import type { FastifyPluginAsync } from 'fastify';
+import { letterCitizenRoutes, letterStaffRoutes } from './routes.js';
+
+export { sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
+export { renderLetter, danishDate } from './render.js';
+export { drainDigitalPost, kombiRequestXml, LocalDigitalPost, Sf1601DigitalPost, type DigitalPost } from './digital-post.js';
+
+export const letterRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(letterCitizenRoutes, { prefix: '/citizen' });
+  await app.register(letterStaffRoutes, { prefix: '/staff' });
+};

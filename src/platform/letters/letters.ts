@@ -1,0 +1,53 @@
+// Letters to families: stored as structured content (rendered to PDF on demand), one inbox row per recipient,
+// and one queued Digital Post message per recipient. Cheap enough for a billing run's tens of thousands.
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { LocalDate } from '../../shared/index.js';
+
+export type LetterBlock =
+  | { heading: string }
+  | { text: string }
+  | { table: { columns: string[]; rows: string[][]; alignRight?: number[] } };
+
+export interface LetterDraft {
+  /** Short machine name: offer, decision, withdrawal, booking, invoice, friplads … */
+  kind: string;
+  /** Danish subject line. */
+  subject: string;
+  /** Person ids of the guardians who receive it. */
+  recipients: string[];
+  childId?: string | null;
+  blocks: LetterBlock[];
+}
+
+const CHUNK = 2000;
+
+/** Inserts the letters, their recipients and their Digital Post messages; returns the letter ids in order. */
+export async function sendLetters(db: Db, drafts: LetterDraft[], today: LocalDate): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < drafts.length; i += CHUNK) {
+    const chunk = drafts.slice(i, i + CHUNK);
+    const senders = await senderMunicipalities(db, chunk.map((d) => d.recipients[0]).filter((p): p is string => !!p), today);
+    const rows = await db.insertInto('letter').values(chunk.map((d) => ({
+      kind: d.kind, subject: d.subject, child_id: d.childId ?? null, letter_date: today.toString(),
+      municipality_code: d.recipients[0] ? senders.get(d.recipients[0]) ?? null : null, content: JSON.stringify(d.blocks),
+    }))).returning('id').execute();
+    const recipients = chunk.flatMap((d, k) => [...new Set(d.recipients)].map((person_id) => ({ letter_id: rows[k]!.id, person_id })));
+    if (recipients.length) {
+      await db.insertInto('letter_recipient').values(recipients).execute();
+      await db.insertInto('digital_post_message').values(recipients).execute();
+    }
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** The municipality each person lives in on `today` (the letter's sender). */
+async function senderMunicipalities(db: Db, personIds: string[], today: LocalDate): Promise<Map<string, string>> {
+  if (!personIds.length) return new Map();
+  const rows = await db.selectFrom('residence').innerJoin('household', 'household.id', 'residence.household_id')
+    .select(['residence.person_id', 'household.municipality_code'])
+    .where('residence.person_id', 'in', [...new Set(personIds)])
+    .where(sql<boolean>`residence.valid @> ${today.toString()}::date`).execute();
+  return new Map(rows.map((r) => [r.person_id, r.municipality_code]));
+}

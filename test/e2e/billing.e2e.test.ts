@@ -1,0 +1,94 @@
+// Finance staff run the monthly billing in chromium (preview → run with progress → send → export), a parent reads
+// what they pay and why; every page axe-clean.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { smallFixture } from '../fixture.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+import { seedRates2025 } from '../../src/modules/billing/rates.js';
+
+let t: TestApp, browser: Browser, base: string;
+const SHOTS = process.env.SPIRE_SCREENSHOTS;
+
+beforeAll(async () => {
+  t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  const f = await smallFixture(t.database);
+  const db = t.database.db;
+  await seedRates2025(db, '0860');
+  await db.insertInto('app_user').values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true }).execute();
+  const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.children.ida).executeTakeFirstOrThrow();
+  await db.insertInto('household_income').values({ household_id: home.household_id, yearly_oere: 30_000_000, valid: '[2026-01-01,)' }).execute();
+  await db.insertInto('lunch_scheme').values({ unit_id: f.units.sol, monthly_oere: 75_000, valid: '[2026-01-01,)' }).execute();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => { await browser?.close(); await t?.close(); });
+
+async function newPage() {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+async function loginAs(page: Page, name: string) {
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+}
+async function expectAccessible(page: Page, shot: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('billing in the browser', () => {
+  it('finance previews, runs with progress, sends and exports a month', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Økonomimedarbejder');
+    await page.waitForURL(`${base}/staff`);
+    await page.getByRole('link', { name: 'Opkrævning' }).click();
+    await page.locator('input[type=month]').fill('2026-12');
+    await expect.poll(() => page.getByRole('cell', { name: /Vuggestue|Børnehave/ }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await expect.poll(() => page.getByText(/Forhåndsvisning: 2 betalere/).count()).toBe(1);
+    await expectAccessible(page, 'billing-preview');
+    await page.getByRole('button', { name: 'Start kørsel' }).click();
+    await expect.poll(() => page.getByText(/Kørslen er færdig: 2 nye fakturaer/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/2 fakturaer klar til afsendelse/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Send fakturaer' }).click();
+    await expect.poll(() => page.getByText('2 fakturaer er sendt.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Debitoreksport (CSV)' }).count()).toBe(1);
+    await expectAccessible(page, 'billing-sent');
+    await page.getByRole('link', { name: 'Mette Holm' }).click();
+    await expect.poll(() => page.getByText(/Økonomisk friplads \(betaler 27 %\)/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'billing-account');
+    await page.context().close();
+  });
+
+  it('a parent sees what they pay and why, and the invoice', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Mette Holm');
+    await page.waitForURL(`${base}/mine-boern`);
+    await page.getByRole('link', { name: 'Betaling' }).click();
+    await expect.poll(() => page.getByText(/betaler I 27 % af taksten/).count()).toBe(1);
+    await expect.poll(() => page.getByText('Frokostordning').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Faktura nr\. \d+ for december 2026/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'payment');
+    await page.getByLabel('Årsindkomst (kr.)').fill('150.000');
+    await page.getByLabel('Fra måned').fill('2026-12');
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect.poll(() => page.getByText(/Ansøgningen er sendt/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Under behandling' }).count()).toBe(1);
+    await expectAccessible(page, 'payment-applied');
+    await page.context().close();
+  });
+
+  it('finance grants the friplads application with a decision letter', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Økonomimedarbejder');
+    await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/opkraevning`);
+    await page.getByRole('button', { name: 'Bevilg: Mette Holm' }).click();
+    await expect.poll(() => page.getByText('Afgørelsen er sendt.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen ansøgninger venter.').count()).toBe(1);
+    await expectAccessible(page, 'friplads-cases');
+    await page.context().close();
+  });
+});

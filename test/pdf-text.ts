@@ -1,0 +1,19 @@
+// Reads a PDF's text per page with pdf.js, so tests can assert what a family will read.
+
+// pdf.js 6 expects Node 22's Promise.withResolvers; Node 20 lacks it.
+const P = Promise as unknown as { withResolvers?: () => unknown };
+P.withResolvers ??= () => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
+
+export async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false,
+    standardFontDataUrl: new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url).pathname });
+  const doc = await task.promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  await task.destroy();
+  return pages;
+}

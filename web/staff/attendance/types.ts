@@ -1,0 +1,32 @@
+// Shapes of the attendance API answers used by the staff pages.
+export const IN_CARE = [3, 4, 5, 6, 7];
+export interface OverviewChild {
+  id: string; firstName: string; lastName: string; initials: string; ageMonths: number; ageBand: string;
+  status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; absence: string | null; hoursPerWeek: number; fte: number;
+}
+export interface Hour { hour: number; present: number }
+export interface Group { name: string; placed: number; present: number; byAge: { band: string; placed: number; present: number }[]; hours: Hour[]; children: OverviewChild[] }
+export interface Overview {
+  unit: { id: string; name: string }; today: string; date: string; closed: string | null; hours: Hour[];
+  totals: { placed: number; present: number; sick: number; absent: number; checkedOut: number; notArrived: number; fte: { placed: number; present: number } };
+  groups: Group[];
+}
+export interface Change { seq: number; childId: string; status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; at: number }
+
+/** Applies a live change to the overview and recounts who is here (per group and age band). */
+export function applyChange(o: Overview, c: Change): Overview {
+  const groups = o.groups.map((g) => {
+    if (!g.children.some((x) => x.id === c.childId)) return g;
+    const children = g.children.map((x) => (x.id === c.childId ? { ...x, status: c.status, checkIn: c.checkIn, checkOut: c.checkOut, pickupBy: c.pickupBy } : x));
+    const here = children.filter((x) => IN_CARE.includes(x.status));
+    return { ...g, children, present: here.length, byAge: g.byAge.map((b) => ({ ...b, present: here.filter((x) => x.ageBand === b.band).length })) };
+  });
+  const all = groups.flatMap((g) => g.children);
+  const here = all.filter((x) => IN_CARE.includes(x.status));
+  const count = (s: number) => all.filter((x) => x.status === s).length;
+  return {
+    ...o, groups,
+    totals: { ...o.totals, present: here.length, sick: count(1), absent: count(2), checkedOut: count(8), notArrived: count(0),
+      fte: { ...o.totals.fte, present: here.reduce((s, x) => s + x.fte, 0) } },
+  };
+}

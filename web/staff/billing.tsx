@@ -1,0 +1,140 @@
+// Finance staff: the monthly billing run (preview → run with progress → send → export → close) and the rates.
+import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../shared/api.js';
+import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
+import { useT } from '../shared/i18n.js';
+import { BillingRates } from './billing-rates.js';
+import { FripladsCases } from './friplads-cases.js';
+
+export const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
+const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
+
+const ROW = { display: 'flex', gap: '0.5rem', flexWrap: 'wrap', margin: '0.75rem 0' } as const;
+
+interface Preview { payers: number; lines: number; corrections: number; totalOere: number; warnings: string[]; sample: { payerName: string; totalOere: number }[] }
+interface Run { id: string; status: 'running' | 'done' | 'failed'; invoicesWritten: number; linesWritten: number; error: string | null; progress: { phase: string; done: number; total: number } | null }
+interface Summary { draft: { count: number; totalOere: number }; sent: { count: number; totalOere: number }; closed: boolean }
+interface Invoice { id: string; number: number; seq: number; status: 'draft' | 'sent'; totalOere: number; payerName: string; payerId: string }
+
+export function BillingPage() {
+  const { t, lang } = useT();
+  const id = useId();
+  const munis = useApi<{ code: string; name: string }[]>('/api/staff/billing/municipalities');
+  const [muni, setMuni] = useState('');
+  const [month, setMonth] = useState(() => { const d = new Date(); d.setMonth(d.getMonth() + 1); return d.toISOString().slice(0, 7); });
+  useEffect(() => { if (!muni && munis.data?.[0]) setMuni(munis.data[0].code); }, [munis.data, muni]);
+  const q = muni ? `municipality=${muni}&month=${month}` : null;
+  const summary = useApi<Summary>(q && `/api/staff/billing/months?${q}`);
+  const invoices = useApi<Invoice[]>(q && `/api/staff/billing/invoices?${q}`);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [run, setRun] = useState<Run | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => { setPreview(null); setRun(null); setStatus(null); setErr(null); }, [muni, month]);
+  useEffect(() => {
+    if (!run || run.status !== 'running') return;
+    const timer = setTimeout(() => { api.get<Run>(`/api/staff/billing/runs/${run.id}`).then(setRun, setErr); }, 400);
+    return () => clearTimeout(timer);
+  }, [run]);
+  useEffect(() => { if (run && run.status !== 'running') { summary.reload(); invoices.reload(); } }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function act(fn: () => Promise<void>) {
+    setErr(null); setStatus(null); setBusy(true);
+    try { await fn(); } catch (e) { setErr(e); } finally { setBusy(false); }
+  }
+  const doPreview = () => act(async () => { setPreview(await api.get<Preview>(`/api/staff/billing/preview?${q}`)); });
+  const doRun = () => act(async () => {
+    const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
+    setPreview(null);
+    setRun(await api.get<Run>(`/api/staff/billing/runs/${runId}`));
+  });
+  const doSend = () => act(async () => {
+    const r = await api.post<{ sent: number }>('/api/staff/billing/months/send', { municipality: muni, month });
+    setStatus(t('billing.sent', { n: r.sent })); summary.reload(); invoices.reload();
+  });
+  const doClose = () => act(async () => { await api.post('/api/staff/billing/months/close', { municipality: muni, month }); setStatus(t('billing.closedOk')); summary.reload(); });
+
+  const pct = run?.progress && run.progress.total ? Math.round((100 * run.progress.done) / run.progress.total) : run?.status === 'running' ? 0 : 100;
+  const s = summary.data;
+  return (
+    <Page title={t('billing.title')} lead={t('billing.lead')}>
+      <ErrorMessage error={munis.error} />
+      <div className="filter-row">
+        <Field id={id + 'm'} label={t('billing.municipality')}>
+          <select id={id + 'm'} value={muni} onChange={(e) => setMuni(e.target.value)}>
+            {munis.data?.map((m) => <option key={m.code} value={m.code}>{m.name} ({m.code})</option>)}
+          </select>
+        </Field>
+        <Field id={id + 'mo'} label={t('billing.month')}>
+          <input id={id + 'mo'} type="month" value={month} required onChange={(e) => e.target.value && setMonth(e.target.value)} />
+        </Field>
+      </div>
+
+      <section className="panel" aria-labelledby={id + 'rh'}>
+        <h2 id={id + 'rh'}>{t('billing.run.heading')} – {monthLabel(month, lang)}</h2>
+        {s && <p>{t('billing.summary', { draft: s.draft.count, draftTotal: kr(s.draft.totalOere, lang), sent: s.sent.count, sentTotal: kr(s.sent.totalOere, lang) })}{s.closed ? ' ' + t('billing.closed') : ''}</p>}
+        <div style={ROW}>
+          <button type="button" className="button-secondary" disabled={!q || busy || s?.closed} onClick={() => void doPreview()}>{t('billing.preview')}</button>
+          <button type="button" className="button" disabled={!q || busy || s?.closed || run?.status === 'running'} onClick={() => void doRun()}>{t('billing.start')}</button>
+          <button type="button" className="button-secondary" disabled={!s?.draft.count || busy} onClick={() => void doSend()}>{t('billing.send')}</button>
+          <button type="button" className="button-secondary" disabled={!s || !!s.draft.count || s.closed || busy} onClick={() => void doClose()}>{t('billing.close')}</button>
+        </div>
+        {preview && (
+          <div>
+            <p>{preview.lines ? t('billing.previewResult', { payers: preview.payers, lines: preview.lines, corrections: preview.corrections, total: kr(preview.totalOere, lang) }) : t('billing.nothingToDo')}</p>
+            {preview.sample.length > 0 && (
+              <DataTable caption={t('billing.sample')}>
+                <thead><tr><th scope="col">{t('billing.payer')}</th><th scope="col" className="num">{t('billing.total')}</th></tr></thead>
+                <tbody>{preview.sample.map((x) => <tr key={x.payerName + x.totalOere}><td>{x.payerName}</td><td className="num">{kr(x.totalOere, lang)}</td></tr>)}</tbody>
+              </DataTable>
+            )}
+            {preview.warnings.length > 0 && <details><summary>{t('billing.warnings')} ({preview.warnings.length})</summary><ul>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul></details>}
+          </div>
+        )}
+        {run && (
+          <div>
+            <label htmlFor={id + 'p'}>{t('billing.progress')}: {t(`billing.phase.${run.status === 'running' ? run.progress?.phase ?? 'load' : run.status}` as 'billing.phase.load')}</label>
+            <progress id={id + 'p'} max={100} value={pct} style={{ display: 'block', width: '100%', maxWidth: '30rem', height: '1rem' }}>{pct} %</progress>
+            {run.status === 'done' && <p role="status">{t('billing.runDone', { invoices: run.invoicesWritten, lines: run.linesWritten })}</p>}
+            {run.status === 'failed' && <p role="alert" className="error">{t('billing.runFailed', { error: run.error ?? '' })}</p>}
+          </div>
+        )}
+        {s && s.sent.count > 0 && (
+          <p style={ROW}>
+            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=csv`}>{t('billing.exportCsv')}</a>
+            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=json`}>{t('billing.exportJson')}</a>
+          </p>
+        )}
+        <Status text={status} />
+        <ErrorMessage error={err} />
+      </section>
+
+      <section className="panel" aria-labelledby={id + 'ih'}>
+        <h2 id={id + 'ih'}>{t('billing.invoices', { month: monthLabel(month, lang) })}</h2>
+        {invoices.loading && !invoices.data && <Loading />}
+        <ErrorMessage error={invoices.error} onRetry={invoices.reload} />
+        {invoices.data && (invoices.data.length === 0 ? <p>{t('billing.noInvoices')}</p> : (
+          <DataTable caption={t('billing.invoices', { month: monthLabel(month, lang) })}>
+            <thead><tr><th scope="col">{t('billing.invoiceNo')}</th><th scope="col">{t('billing.payer')}</th><th scope="col">{t('billing.status')}</th><th scope="col" className="num">{t('billing.total')}</th></tr></thead>
+            <tbody>
+              {invoices.data.slice(0, 200).map((i) => (
+                <tr key={i.id}>
+                  <td>{i.number}{i.seq > 1 ? ` (${i.seq})` : ''}</td>
+                  <td><Link to={`/staff/opkraevning/betaler/${i.payerId}?municipality=${muni}`}>{i.payerName}</Link></td>
+                  <td>{t(`billing.status.${i.status}`)}</td>
+                  <td className="num">{kr(i.totalOere, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        ))}
+      </section>
+
+      <FripladsCases />
+      {muni && <BillingRates municipality={muni} />}
+    </Page>
+  );
+}
