@@ -20,6 +20,9 @@ import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
+import { BookPlacePage } from './citizen/book-place.js';
+import { BookingOutlookPage } from './staff/booking-outlook.js';
+import { PolicySimulatorPage } from './staff/policy-simulator.js';
 import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendance-page.js';
 import { ParentAttendancePage } from './citizen/attendance.js';
 import { TerminalPage } from './terminal/terminal-page.js';
@@ -39,6 +42,7 @@ function App() {
         <Route path="fremmoede" element={<ParentAttendancePage />} />
         <Route path="pladser" element={<PlacementPage />} />
         <Route path="login" element={<DemoLoginPage />} />
+        <Route path="book-plads" element={<BookPlacePage />} />
         <Route path="betaling" element={<PaymentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -49,6 +53,8 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route path="belaegning" element={<BookingOutlookPage />} />
+        <Route path="politiksimulator" element={<RequireRole roles={['admin', 'caseworker', 'management', 'consultant', 'finance']}><PolicySimulatorPage /></RequireRole>} />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />

@@ -1,4 +1,5 @@
 // Danish first, English second. One entry a key: [da, en]. The language lives in localStorage.
+import { bookingTexts } from './texts/booking.js';
 import { billingTexts } from './texts/billing.js';
 import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
@@ -131,6 +132,7 @@ const dict = {
   ...lettersTexts,
   ...attendanceTexts,
   ...placementTexts,
+  ...bookingTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -13,6 +13,7 @@ const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/institutioner', label: 'nav.institutions' },
   { to: '/mine-boern', label: 'nav.myChildren' },
+  { to: '/book-plads', label: 'nav.book' },
   { to: '/betaling', label: 'nav.payment' },
   { to: '/post', label: 'nav.post' },
   { to: '/fremmoede', label: 'nav.parentAttendance' },
@@ -26,6 +27,8 @@ export function staffNav(role: Role): NavItem[] {
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  if (role !== 'finance') items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
+  if (['admin', 'caseworker', 'management', 'consultant'].includes(role)) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (['caseworker', 'admin', 'consultant', 'management', 'finance'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });

@@ -74,6 +74,8 @@ describe(`book en plads (${engine})`, () => {
     expect(booked).toMatchObject({ unitName: 'Børnehuset Solsikken', start: '2027-01-04', end: '2032-07-31', changeDeadline: '2026-12-21' });
     expect(booked.letter.subject).toMatch(/Bekræftelse/);
     expect(booked.letter.recipients).toEqual([f.guardians.mette]);
+    const post = (await mette.call('GET', '/api/citizen/letters')).json();
+    expect(JSON.stringify(post)).toMatch(/Bekræftelse: plads til Alma Holm/);
     const p = await t.database.db.selectFrom('placement').select(['unit_id', 'valid']).where('id', '=', booked.placementId).executeTakeFirstOrThrow();
     expect(p).toEqual({ unit_id: f.units.sol, valid: '[2027-01-04,2032-08-01)' });
     expect(await counts()).toEqual({ placements: before.placements + 1, bookings: before.bookings + 1 });

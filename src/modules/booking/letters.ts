@@ -1,8 +1,8 @@
 // Letter content for bookings (confirmation, move, cancellation), as LetterDrafts for the letters platform.
 import type { LocalDate } from '../../shared/index.js';
 
-export type LetterBlock = { heading: string } | { text: string } | { table: { columns: string[]; rows: string[][]; alignRight?: number[] } };
-export interface LetterDraft { kind: string; subject: string; recipients: string[]; childId?: string | null; blocks: LetterBlock[] }
+import type { LetterDraft } from '../../platform/letters/index.js';
+export type { LetterDraft };
 
 export interface BookingFacts { childName: string; childId: string; unitName: string; address: string; start: LocalDate; end: LocalDate; changeDeadline: LocalDate }
 

@@ -7,6 +7,8 @@ import { MUNICIPAL_ROLES, UNIT_ROLES, requireRole } from '../../platform/auth/ac
 import { monthlyOutlook } from './outlook.js';
 import { policyOn } from './policy.js';
 import { epochOf, occupancyCache } from './store.js';
+import { simulate } from './simulator.js';
+import { simulationInput } from './simulation-input.js';
 
 export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -30,5 +32,22 @@ export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
       id: u.id, name: u.name, type: u.type, daginstitutionId: u.daginstitutionId,
       months: monthlyOutlook(occ.get(u.id)!, first, req.query.months, bookings.filter((b) => b.unit_id === u.id).map((b) => epochOf(b.lo))),
     })) };
+  });
+
+  const simPolicy = z.object({
+    mode: z.enum(['booking', 'waitlist', 'hybrid']), hybridMonths: z.number().int().min(0).max(24).default(4),
+    heldShare: z.number().min(0).max(0.5).default(0), releaseWeeks: z.number().int().min(0).max(52).default(8),
+  }).strict();
+
+  app.post('/booking/simulate', {
+    schema: { tags: ['booking'], summary: 'Replay a year of demand under two policies: first choices and waits by how late families registered',
+      body: z.object({ a: simPolicy, b: simPolicy }).strict() },
+  }, async (req) => {
+    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    const { db, clock } = req.ctx, today = clock.today();
+    const policy = await policyOn(db, today);
+    const { units, families } = await simulationInput(db, policy, today);
+    const run = (p: z.infer<typeof simPolicy>) => simulate(units, families, { ...p, nurseryWeight: policy.nurseryWeight });
+    return { families: families.length, units: units.length, a: run(req.body.a), b: run(req.body.b) };
   });
 };

@@ -2,11 +2,12 @@
 import { distanceKm } from '../registry/rules.js';
 import { isWorkingDay, LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
-import { earliestBookable, refusalAt, type Context } from './availability.js';
+import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './policy.js';
 import { buildTimeline } from './timeline.js';
-import { closingDays, occupancyCache, type UnitInfo, type UnitOccupancy } from './store.js';
+import { closingDays, epochOf, isoOf, occupancyCache, yearOf, type UnitInfo, type UnitOccupancy } from './store.js';
+import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 
 export interface SearchInput { birthDate: LocalDate; wished: LocalDate; today: LocalDate; policy: BookingPolicy;
   home?: { lat: number | null; lon: number | null } | null; excludePlacementId?: string | null; unitIds?: string[] }
@@ -36,19 +37,23 @@ export async function searchAvailability(db: Db, input: SearchInput): Promise<{ 
   const [{ info, occ }, closing] = await Promise.all([occupancyCache(db).get(db, policy, today), closingDays(db, today)]);
   const items: AvailabilityItem[] = [];
   const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
+  const fc = fastContext(policy, today, ctx.child);
+  const wishedDay = epochOf(wished.toString());
+  const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
+  const unitClosed = toEpochs(closing.byUnit), municipalityClosed = toEpochs(closing.byMunicipality);
   for (const u of info) {
     if (input.unitIds && !input.unitIds.includes(u.id)) continue;
     const o0 = occ.get(u.id);
     if (!o0) continue;
     const o = without(o0, input.excludePlacementId, policy.nurseryWeight);
-    const isOpen = openCheck(closing, u);
-    const found = earliestBookable(o.timeline, o.facts, ctx, wished, isOpen);
+    const uc = unitClosed.get(u.id), mc = municipalityClosed.get(u.municipalityCode);
+    const closed = (d: number) => isNonWorkingDay(d, yearOf) || !!uc?.has(d) || !!mc?.has(d);
+    const found = earliestBookableFast(o.timeline, o.facts, fc, wishedDay, closed);
     if (!found) continue;
     items.push({
       unitId: u.id, number: u.number, name: u.name, type: u.type, address: `${u.street}, ${u.postalCode} ${u.city}`,
       distanceKm: home && u.lat != null && u.lon != null ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10 : null,
-      start: found.start.toString(), end: found.end.minusDays(1).toString(),
-      onWished: found.start.isEqual(wished) && refusalAt(o.timeline, o.facts, ctx, wished, isOpen) === null,
+      start: isoOf(found.start), end: isoOf(found.end - 1), onWished: found.start === wishedDay,
     });
   }
   return { items, units: info, occ, ctx, closing };

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit/audit.js';
+import { sendLetters } from '../../platform/letters/index.js';
 import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { REFUSAL_DA, demandFor, policyRefusal, refusalAt, unitFacts, type Context, type Refusal } from './availability.js';
@@ -197,6 +198,8 @@ export async function cancelBooking(db: Db, rc: RequestContext, bookingId: strin
   }));
 }
 
-/** Hands letters to the letters platform (sendLetters) once it is merged; until then the drafts are returned only. */
-async function deliverLetters(_trx: Db, _drafts: LetterDraft[], _today: LocalDate): Promise<void> {}
+/** The letters go to the guardians' inbox (and Digital Post) in the same transaction as the change. */
+async function deliverLetters(trx: Db, drafts: LetterDraft[], today: LocalDate): Promise<void> {
+  await sendLetters(trx, drafts.filter((d) => d.recipients.length > 0), today);
+}
 

@@ -1,0 +1,97 @@
+// A parent books, moves and cancels a place in chromium; a cluster leader reads the 12-month outlook. Axe-clean.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { smallFixture } from '../fixture.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
+const SHOTS = process.env.SPIRE_SCREENSHOTS;
+
+beforeAll(async () => {
+  t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  f = await smallFixture(t.database);
+  const alma = await t.database.db.insertInto('person').values({ first_name: 'Alma', last_name: 'Holm', birth_date: '2026-05-10', sex: 'female' }).returning('id').executeTakeFirstOrThrow();
+  await t.database.db.insertInto('custody').values({ child_id: alma.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' }).execute();
+  const home = await t.database.db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
+  await t.database.db.insertInto('residence').values({ person_id: alma.id, household_id: home.household_id, valid: '[2026-05-10,)' }).execute();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => { await browser?.close(); await t?.close(); });
+
+async function newPage() {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+async function loginAs(page: Page, name: string) {
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+}
+async function expectAccessible(page: Page, shot: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('book en plads in the browser', () => {
+  it('a parent finds a free place, books it, moves it and cancels it', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Mette Holm');
+    await page.waitForURL(`${base}/mine-boern`);
+    await page.getByRole('link', { name: 'Book en plads' }).click();
+    await page.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
+    await page.getByLabel('Ønsket startdato').fill('2027-01-04');
+    await page.getByRole('button', { name: 'Find ledige pladser' }).click();
+    await expect.poll(() => page.getByRole('rowheader', { name: /Børnehuset Solsikken/ }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Ledig på ønsket dato').count()).toBe(1);
+    await expectAccessible(page, 'booking-list');
+    await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
+    await page.getByRole('button', { name: /Book fra 4\. januar 2027/ }).click();
+    await expect.poll(() => page.getByText(/Booking bekræftet: Alma starter i Børnehuset Solsikken/).count()).toBe(1);
+    await expectAccessible(page, 'booking-confirmed');
+
+    await page.getByRole('button', { name: /Flyt Børnehuset Solsikken/ }).click();
+    await page.getByLabel('Ønsket startdato').fill('2027-02-01');
+    await page.getByRole('button', { name: 'Find ledige pladser' }).click();
+    await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
+    await expectAccessible(page, 'booking-calendar');
+    await page.getByRole('button', { name: /Flyt til 1\. februar 2027/ }).click();
+    await expect.poll(() => page.getByText(/Bookingen er flyttet/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/1\. februar 2027/).count()).toBeGreaterThan(0);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /Afmeld Børnehuset Solsikken/ }).click();
+    await expect.poll(() => page.getByText('Bookingen er afmeldt.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen bookinger endnu.').count()).toBe(1);
+    const left = await t.database.db.selectFrom('booking').select(['status']).execute();
+    expect(left).toEqual([{ status: 'cancelled' }]);
+    await page.context().close();
+  });
+
+  it('a cluster leader reads the 12-month outlook with the staff implied', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Leder Solsikken');
+    await page.waitForURL(`${base}/staff`);
+    await page.getByRole('link', { name: 'Belægning 12 mdr.' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /Børnehuset Solsikken/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /Belægning og kapacitet/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /Mælkebøtten/ }).count()).toBe(0);
+    await expectAccessible(page, 'booking-outlook');
+    await page.context().close();
+  });
+
+  it('a caseworker compares two policies in the simulator', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Pladsanvisning');
+    await page.waitForURL(`${base}/staff`);
+    await page.getByRole('link', { name: 'Politiksimulator' }).click();
+    await page.getByRole('group', { name: 'Forslag A' }).getByLabel('Fordeling').selectOption('booking');
+    await page.getByRole('group', { name: 'Forslag B' }).getByLabel('Fordeling').selectOption('waitlist');
+    await page.getByRole('button', { name: 'Kør simulering' }).click();
+    await expect.poll(() => page.getByText(/Resultat: 1 familier/).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /første ønske/ }).count()).toBe(1);
+    await expectAccessible(page, 'booking-simulator');
+    await page.context().close();
+  });
+});
