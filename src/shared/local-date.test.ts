@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { LocalDate } from './local-date.js';
+import { epochDay, fromEpochDay, LocalDate } from './local-date.js';
 
 const d = LocalDate.parse;
 const arbDate = fc
@@ -148,5 +148,17 @@ describe('ages', () => {
         );
       }),
     );
+  });
+});
+
+describe('epoch days', () => {
+  it('count days from 1970-01-01 and back, agreeing with LocalDate arithmetic', () => {
+    expect(epochDay({ year: 1970, month: 1, day: 1 })).toBe(0);
+    expect(epochDay({ year: 2024, month: 2, day: 29 })).toBe(19782);
+    const base = LocalDate.of(1970, 1, 1);
+    fc.assert(fc.property(fc.integer({ min: -50_000, max: 80_000 }), (n) => {
+      const d = base.plusDays(n);
+      return epochDay(d) === n && fromEpochDay(n).toString() === d.toString();
+    }));
   });
 });

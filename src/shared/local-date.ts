@@ -107,3 +107,13 @@ export class LocalDate {
   toString(): string { return this.date.toString(); }
   toJSON(): string { return this.toString(); }
 }
+
+/** Days since 1970-01-01 (proleptic Gregorian), without Temporal: for hot loops over dates. */
+export function epochDay(d: { year: number; month: number; day: number }): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5) + d.day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+export const fromEpochDay = (n: number): LocalDate => LocalDate.of(1970, 1, 1).plusDays(n);

@@ -1,5 +1,6 @@
 // Offers, unplaced children and the reasons, in words a family can read (Danish and English).
-import { fits, fromEpochDay, swapFits, type AgentWish, type Model } from './model.js';
+import { fromEpochDay } from '../../shared/index.js';
+import { fits, swapFits, type AgentWish, type Model } from './model.js';
 import { childPositions, loads, metrics } from './metrics.js';
 import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
 

@@ -5,22 +5,13 @@
 // transition dates (when a child's weight drops) and the end of nursery-only placements. Within a slot every
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
-import { LocalDate } from '../../shared/index.js';
+import { epochDay, fromEpochDay, LocalDate } from '../../shared/index.js';
 import type { AgeGroup, AllocationApplicant, AllocationInput, PriorityClass, RejectionCode } from './types.js';
 
 export const EPS = 1e-9;
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
 
 /** Days since 1970-01-01 (proleptic Gregorian), computed from the calendar fields. */
-export function epochDay(d: { year: number; month: number; day: number }): number {
-  const y = d.month <= 2 ? d.year - 1 : d.year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5) + d.day - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-const EPOCH = LocalDate.of(1970, 1, 1);
-export const fromEpochDay = (n: number): LocalDate => EPOCH.plusDays(n);
 
 /** Weighted places over a run of slots: slot `from + k` needs `w[k]`. */
 export interface Demand { from: number; w: Float64Array }

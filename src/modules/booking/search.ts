@@ -1,5 +1,5 @@
 // The availability search for one child: every daycare unit with its earliest bookable start from the wished date.
-import { distanceKm } from '../registry/rules.js';
+import { distanceKm } from '../registry/index.js';
 import { isWorkingDay, LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { refusalAt, type Context } from './availability.js';

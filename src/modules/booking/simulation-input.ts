@@ -3,8 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { distanceKm } from '../registry/rules.js';
-import { tieBreak } from '../allocation/model.js';
+import { distanceKm } from '../registry/index.js';
+import { tieBreak } from '../allocation/index.js';
 import type { BookingPolicy } from './policy.js';
 import { childEpochs, epochOf, occupancyCache } from './store.js';
 import type { SimFamily, SimUnit } from './simulator.js';

@@ -1,7 +1,7 @@
 // A unit's occupancy over time as a change-point list: between two consecutive points the weighted capacity and
 // the weighted load are constant, so a question about a date range is answered segment by segment, never day by
 // day. Days are epoch days (integers); ranges are half-open [from, to).
-import { epochDay, fromEpochDay } from '../allocation/model.js';
+import { epochDay, fromEpochDay } from '../../shared/index.js';
 import type { LocalDate } from '../../shared/index.js';
 
 export { epochDay, fromEpochDay };
