@@ -44,4 +44,15 @@ describe(`30-hour leave place (${engine})`, () => {
     await fin.call('PUT', `/api/staff/billing/place-terms/${placementId}`, { leave30: false });
     expect(await idaRate()).toBe(full);
   });
+
+  it('lists each unit\'s lunch schemes and the §41 place costs for finance, not for a guardian', async () => {
+    expect((await fin.call('POST', '/api/staff/billing/lunch', { unitId: f.units.sol, monthlyOere: 0, optedOut: true, start: '2027-01-01' })).statusCode).toBe(201);
+    const units = (await fin.call('GET', '/api/staff/billing/lunch?municipality=0860')).json();
+    expect(units.find((u: { id: string }) => u.id === f.units.sol).schemes).toEqual([expect.objectContaining({ optedOut: true, monthlyOere: 0, start: '2027-01-01', end: null })]);
+    expect((await fin.call('POST', '/api/staff/billing/place-costs', { municipality: '0860', year: 2026, ageBand: '0-2', netOere: 900_000, grossOere: 1_200_000, subsidyPercent: 75 })).statusCode).toBe(201);
+    expect((await fin.call('GET', '/api/staff/billing/place-costs?municipality=0860')).json()).toEqual([{ year: 2026, ageBand: '0-2', netOere: 900_000, grossOere: 1_200_000, subsidyPercent: 75 }]);
+    const parent = await loginAs(t.app, f.users.mette);
+    expect((await parent.call('GET', '/api/staff/billing/lunch?municipality=0860')).statusCode).toBe(403);
+    expect((await fin.call('GET', '/api/staff/billing/lunch?municipality=86')).statusCode).toBe(400);
+  });
 });
