@@ -5,9 +5,10 @@ import { formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { kr } from './billing.js';
 import { InvoiceTable, type InvoiceView } from '../citizen/payment.js';
+import { IncomeActions } from './income-actions.js';
 
 interface Account {
-  payer: { id: string; name: string };
+  payer: { id: string; name: string }; households: string[];
   incomes: { id: string; yearlyOere: number; singleProvider: boolean; source: string; start: string; end: string | null }[];
   invoices: InvoiceView[]; balanceOere: number;
 }
@@ -30,6 +31,7 @@ export function BillingAccountPage() {
               <tr key={i.id}><td className="num">{kr(i.yearlyOere, lang)}</td><td>{i.singleProvider ? '✓' : '—'}</td><td>{i.source}</td><td>{formatPeriod(i.start, i.end, t, lang)}</td></tr>
             ))}</tbody>
           </DataTable>
+          {data.households.map((h) => <IncomeActions key={h} householdId={h} onDone={reload} />)}
           {data.invoices.map((inv) => <InvoiceTable key={inv.id} invoice={inv} />)}
         </>
       )}

@@ -4,6 +4,7 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Status, useApi } from '../shared/components.js';
 import { formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { PayingMonthsForm, ScaleForm } from './billing-setup.js';
 
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
@@ -72,10 +73,12 @@ export function BillingRates({ municipality }: { municipality: string }) {
             <thead><tr><th scope="col">{t('billing.kind')}</th><th scope="col">{t('billing.payingMonths')}</th><th scope="col">{t('billing.changeDay')}</th><th scope="col">{t('billing.period')}</th></tr></thead>
             <tbody>{data.calendar.map((c) => <tr key={c.id}><td>{typeLabel(c.kind)}</td><td>{c.payingMonths}</td><td>{c.changeDay}.</td><td>{formatPeriod(c.start, c.end, t, lang)}</td></tr>)}</tbody>
           </DataTable>
+          <PayingMonthsForm municipality={municipality} onSaved={reload} />
           <DataTable caption={t('billing.scales.caption')}>
             <thead><tr><th scope="col">{t('billing.year')}</th><th scope="col" className="num">{t('billing.lower')}</th><th scope="col" className="num">{t('billing.upper')}</th><th scope="col" className="num">{t('billing.perChild')}</th><th scope="col" className="num">{t('billing.single')}</th></tr></thead>
             <tbody>{data.scales.map((s) => <tr key={s.year}><td>{s.year}</td><td className="num">{kr(s.lowerLimit, lang)}</td><td className="num">{kr(s.upperLimit, lang)}</td><td className="num">{kr(s.perExtraChild, lang)}</td><td className="num">{kr(s.singleProviderSupplement, lang)}</td></tr>)}</tbody>
           </DataTable>
+          <ScaleForm onSaved={reload} />
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { useT } from '../shared/i18n.js';
 import { BillingRates } from './billing-rates.js';
 import { FripladsCases } from './friplads-cases.js';
 import { SettlementStatements } from './settlement.js';
+import { LunchSchemes, PlaceCosts } from './billing-setup.js';
 
 export const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
@@ -137,6 +138,8 @@ export function BillingPage() {
       {muni && <SettlementStatements municipality={muni} month={month} />}
       <FripladsCases />
       {muni && <BillingRates municipality={muni} />}
+      {muni && <LunchSchemes municipality={muni} />}
+      {muni && <PlaceCosts municipality={muni} />}
     </Page>
   );
 }

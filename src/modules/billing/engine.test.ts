@@ -66,4 +66,14 @@ describe('the billing engine', () => {
     expect(total(after)).toBe(0); // below the lower limit: a full friplads
     expect(differences('2026-04-01', before, billed, changedStates(digests(before), digests(before)))).toEqual([]);
   });
+
+  it('charges a 30-hour leave place the leave30 rate, and never the full rate when that rate is missing', () => {
+    const leave = (d: BillingData) => ({ ...d, places: d.places.map((p) => (p.id === 'p1' ? { ...p, hours: 30, leave30: true } : p)) });
+    const rates = new Map([...data().rates, ['vuggestue|0-2|leave30', [{ ...open('2025-01-01'), amount: kroner(2_500) }]]]);
+    const r = computeMonth(leave(data({ rates })), '2026-03-01');
+    expect(r.lines.find((l) => l.childId === 'c1' && l.code === 'rate')!.amount).toBe(kroner(2_500));
+    const missing = computeMonth(leave(data()), '2026-03-01');
+    expect(missing.lines.filter((l) => l.childId === 'c1')).toEqual([]);
+    expect(missing.warnings.join()).toMatch(/leave30/);
+  });
 });

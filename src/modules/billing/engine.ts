@@ -12,7 +12,7 @@ export const covers = (iv: Iv, d: string) => iv.lo <= d && (iv.hi === null || d 
 const overlaps = (iv: Iv, a: string, b: string) => iv.lo < b && (iv.hi === null || iv.hi > a);
 const on = <T extends Iv>(list: readonly T[] | undefined, d: string) => list?.find((x) => covers(x, d));
 
-export interface Place extends Iv { id: string; childId: string; birthDate: string; unitId: string; unitType: UnitType; kind: PlacementKind; hours: number }
+export interface Place extends Iv { id: string; childId: string; birthDate: string; unitId: string; unitType: UnitType; kind: PlacementKind; hours: number; leave30?: boolean }
 export interface BillingData {
   municipality: string;
   places: Place[];
@@ -101,8 +101,9 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
     const share = billedShare(p, month, cal?.changeDay ?? 1);
     if (share === 0) continue;
-    const band = ageBandOfYears(age), hours = hoursClassOf(p.hours);
-    const rate = on(data.rates.get(`${kind}|${band}|${hours}`), d) ?? on(data.rates.get(`${kind}|${band}|full`), d);
+    const band = ageBandOfYears(age), hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
+    const rate = on(data.rates.get(`${kind}|${band}|${hours}`), d) ?? (hours === 'leave30' ? undefined : on(data.rates.get(`${kind}|${band}|full`), d));
+    // A 30-hour leave place without a leave30 rate is not billed at the full rate: finance must add the rate first.
     if (!rate) { warnings.push(`Ingen takst for ${kind} ${band} ${hours} pr. ${d} (barn ${p.childId}).`); continue; }
     const lunchRow = p.kind === 'dagtilbud' && kind !== 'dagpleje' ? on(data.lunch.get(p.unitId), d) : undefined;
     const householdId = on(data.residences.get(p.childId), d)?.householdId ?? null;

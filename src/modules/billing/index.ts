@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { billingCitizenRoutes } from './routes.citizen.js';
 import { billingStaffRoutes, settlementRoutes } from './routes.staff.js';
 import { fripladsCitizenRoutes, fripladsStaffRoutes } from './routes.friplads.js';
+import { billingSetupRoutes, placeTermsRoutes } from './routes.terms.js';
 
 export { fripladsPercent, type FripladsScale, type FripladsHousehold } from './friplads.js';
 export { monthlyFees, type ChildPlace, type HouseholdFees } from './fees.js';
@@ -17,4 +18,6 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fripladsStaffRoutes, { prefix: '/staff' });
   await app.register(settlementRoutes, { prefix: '/staff' });
   await app.register(fripladsCitizenRoutes, { prefix: '/citizen' });
+  await app.register(placeTermsRoutes, { prefix: '/staff' });
+  await app.register(billingSetupRoutes, { prefix: '/staff' });
 };

@@ -13,8 +13,9 @@ export async function loadBillingData(db: Db, municipality: string, from: string
   const childFilter = onlyChildren ? sql`and p.child_id = any(${[...onlyChildren]}::uuid[])` : sql``;
   // Step by step with id arrays, so each query reads only this municipality's rows (index lookups on a national database).
   const [places, rates, lunch, calendar, scales] = await Promise.all([
-    sql<any>`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours, lower(p.valid)::text lo, upper(p.valid)::text hi
+    sql<any>`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours, coalesce(t.leave30, false) as leave30, lower(p.valid)::text lo, upper(p.valid)::text hi
       from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id join person per on per.id = p.child_id
+      left join billing_place_terms t on t.placement_id = p.id
       where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(db),
     sql<any>`select kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi from fee_rate where municipality_code = ${municipality} and valid && ${span}`.execute(db),
     sql<any>`select l.unit_id, l.monthly_oere, l.opted_out, lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
@@ -44,7 +45,7 @@ export async function loadBillingData(db: Db, municipality: string, from: string
   const data: BillingData = {
     municipality, residences: new Map(), custody: new Map(), members: new Map(), incomes: new Map(), rates: new Map(), lunch: new Map(),
     calendar: new Map(), social: new Map(),
-    places: places.rows.map((r) => ({ id: r.id, childId: r.child_id, birthDate: r.birth_date, unitId: r.unit_id, unitType: r.unit_type, kind: r.kind, hours: Number(r.hours), lo: r.lo, hi: r.hi })),
+    places: places.rows.map((r) => ({ id: r.id, childId: r.child_id, birthDate: r.birth_date, unitId: r.unit_id, unitType: r.unit_type, kind: r.kind, hours: Number(r.hours), leave30: r.leave30 === true, lo: r.lo, hi: r.hi })),
     scales: scales.map((s): FripladsScale => ({ year: s.year, lowerLimit: Number(s.lower_limit), upperLimit: Number(s.upper_limit), perExtraChild: Number(s.per_extra_child),
       singleProviderSupplement: Number(s.single_provider_supplement), steps: s.steps, firstStepPercent: s.first_step_percent })),
   };

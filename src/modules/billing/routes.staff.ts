@@ -169,7 +169,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'person', subjectIds: [req.params.id, ...households] });
     return {
       payer: { id: payer.id, name: `${payer.first_name} ${payer.last_name}` },
-      incomes: incomes.map((i) => ({ id: i.id, yearlyOere: Number(i.yearly_oere), singleProvider: i.single_provider, source: i.source, ...periodOf(i.valid) })),
+      households, incomes: incomes.map((i) => ({ id: i.id, householdId: i.household_id, yearlyOere: Number(i.yearly_oere), singleProvider: i.single_provider, source: i.source, ...periodOf(i.valid) })),
       invoices, balanceOere: invoices.filter((i) => i.status === 'sent').reduce((s, i) => s + i.totalOere, 0),
     };
   });

@@ -126,6 +126,7 @@ export interface DB {
   };
   billing_recheck: { id: Generated<string>; municipality_code: string; from_month: DateStr; reason: string };
   place_cost: { municipality_code: string; year: number; age_band: AgeBand; net_oere: number; gross_oere: number; subsidy_percent: number };
+  billing_place_terms: { id: Generated<string>; placement_id: string; leave30: boolean }; // 007_billing_place_terms.sql
   // 006_letters.sql
   letter: {
     id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
