@@ -63,6 +63,11 @@ describe('placement in the browser', () => {
     await expectAccessible(cw, 'placement-round-preview');
     await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
     await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
+    await cw.getByRole('button', { name: 'Kør løbende fordeling' }).click();
+    await poll(() => cw.getByText('Løbende fordeling: 0 tilbud er sendt.').count()).toBe(1); // Alma already has her offer
+    await cw.getByRole('button', { name: 'Kør årsrulning' }).click();
+    await poll(() => cw.getByText(/^Årsrulning: \d+ nye ansøgninger\.$/).count()).toBe(1);
+    await expectAccessible(cw, 'placement-round-run-now');
     await cw.goto(`${base}/staff/indbakke`);
     await poll(() => cw.getByRole('cell', { name: /^Ny ansøgning/ }).count()).toBe(1);
     await expectAccessible(cw, 'placement-inbox');

@@ -5,6 +5,7 @@
 // runs the engine and sends the offers it finds, as places free up.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
 import { inbox } from './applications.js';
@@ -46,9 +47,9 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
 }
 
 /** Continuous allocation: run the engine now and send its offers straight away (a round approved by the rules). */
-export async function continuousAllocation(trx: Db, today: LocalDate, userId: string | null = null) {
+export async function continuousAllocation(trx: Db, today: LocalDate, userId: string | null = null, kinds: readonly PlacementKind[] = ['dagtilbud', 'fritidstilbud', 'klub']) {
   let offers = 0;
-  for (const kind of ['dagtilbud', 'fritidstilbud', 'klub'] as const) {
+  for (const kind of kinds) {
     const r = await previewRound(trx, kind, today.plusMonths(6), today, userId, 'continuous');
     offers += (await approveRound(trx, r.id, today, userId)).offers;
   }
