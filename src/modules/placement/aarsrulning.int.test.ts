@@ -3,6 +3,7 @@ import { testApp, loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 import { startJobs } from '../../platform/jobs.js';
+import { LocalDate } from '../../shared/index.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, tot: string;
 beforeAll(async () => {
@@ -90,5 +91,36 @@ describe(`årsrulning and continuous allocation (${engine})`, () => {
     } finally {
       await boss.stop({ graceful: false, wait: true } as any);
     }
+  });
+
+  it('moves SFO children to a club from the configured grade (placement.club_from_grade)', async () => {
+    const db = t.database.db;
+    const inst = await db.selectFrom('daginstitution').select('id').executeTakeFirstOrThrow();
+    const [sfo, klub] = await db.insertInto('unit').values([
+      { number: 'S10001', daginstitution_id: inst.id, name: 'SFO Bakken', type: 'sfo', street: 'Skolevej 1', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 },
+      { number: 'K10001', daginstitution_id: inst.id, name: 'Klub Toppen', type: 'klub', street: 'Skolevej 3', postal_code: '9800', city: 'Hjørring', lat: 57.461, lon: 9.981 },
+    ]).returning('id').execute();
+    // Born 2017: school start August 2023, grade 3 from August 2026, grade 4 from August 2027.
+    const kid = (await db.insertInto('person').values({ cpr: '0303174411', first_name: 'Bo', last_name: 'Holm', birth_date: '2017-03-03', sex: 'male' }).returning('id').executeTakeFirstOrThrow()).id;
+    const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
+    await db.insertInto('residence').values({ person_id: kid, household_id: home.household_id, valid: '[2017-03-03,)' }).execute();
+    await db.insertInto('placement').values({ child_id: kid, unit_id: sfo!.id, kind: 'fritidstilbud', valid: '[2023-08-01,)' }).execute();
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const clubApp = () => db.selectFrom('application as a').innerJoin('application_wish as w', 'w.application_id', 'a.id')
+      .select(['a.place_kind', 'a.placement_kind', 'a.needed_from', 'w.unit_id']).where('a.child_id', '=', kid).execute();
+    expect((await cw.call('POST', '/api/staff/aarsrulning')).statusCode).toBe(200);
+    expect(await clubApp()).toEqual([]); // August 2027 is more than 6 months away
+    await t.clock.setToday(db, LocalDate.of(2027, 3, 1));
+    try {
+      expect((await cw.call('POST', '/api/staff/aarsrulning')).statusCode).toBe(200);
+      expect(await clubApp()).toEqual([{ place_kind: 'klub', placement_kind: 'klub', needed_from: '2027-08-01', unit_id: klub!.id }]);
+      // From grade 3 instead, the club would have started in August 2026: in the past, so no application.
+      await db.deleteFrom('application_wish').where('unit_id', '=', klub!.id).execute();
+      await db.deleteFrom('application').where('child_id', '=', kid).execute();
+      const admin = await loginAs(t.app, f.users.admin);
+      expect((await admin.call('POST', '/api/staff/settings', { key: 'placement.club_from_grade', value: 3, start: '2027-01-01' })).statusCode).toBe(201);
+      expect((await cw.call('POST', '/api/staff/aarsrulning')).statusCode).toBe(200);
+      expect(await clubApp()).toEqual([]);
+    } finally { await t.clock.setToday(db, LocalDate.of(2026, 11, 23)); }
   });
 });
