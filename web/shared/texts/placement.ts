@@ -39,6 +39,8 @@ export const placementTexts = {
   'ro.offers': ['{n} tilbud', '{n} offers'], 'ro.unplaced': ['{n} uden tilbud', '{n} without an offer'],
   'ro.metrics': ['{placed} af {n} får tilbud; {first} % får 1. ønske.', '{placed} of {n} get an offer; {first} % get their first wish.'],
   'ro.explanation': ['Forklaring', 'Explanation'],
+  'pl.wishesChange': ['Skift eller omprioritér ønsker', 'Change or re-rank wishes'], 'pl.wishUp': ['Flyt op', 'Move up'], 'pl.wishDown': ['Flyt ned', 'Move down'],
+  'pl.wishRemove': ['Fjern', 'Remove'], 'pl.wishAdd': ['Nyt ønske', 'New wish'], 'pl.wishAddButton': ['Tilføj ønske', 'Add wish'], 'pl.wishesSave': ['Gem ønsker', 'Save wishes'],
   'ro.runNow': ['Kør nu', 'Run now'], 'ro.runLead': ['Køres også automatisk: løbende fordeling hver nat, årsrulning den 1. i måneden.', 'Also run automatically: continuous allocation nightly, yearly transfers on the 1st of each month.'],
   'ro.aarsrulning': ['Kør årsrulning', 'Run yearly transfers'], 'ro.continuous': ['Kør løbende fordeling', 'Run continuous allocation'],
   'ro.aarsrulningDone': ['Årsrulning: {n} nye ansøgninger.', 'Yearly transfers: {n} new applications.'], 'ro.continuousDone': ['Løbende fordeling: {n} tilbud er sendt.', 'Continuous allocation: {n} offers sent.'],
