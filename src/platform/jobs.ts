@@ -2,6 +2,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from './db/database.js';
 import { drainDigitalPost, type DigitalPost } from './letters/index.js';
+import { registerPlacementJobs } from '../modules/placement/index.js';
 
 export async function startJobs(database: Database, digitalPost?: { post: DigitalPost; senderCvr: string }): Promise<PgBoss> {
   const boss = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => database.raw(text, values) }, schema: 'pgboss' } as any);
@@ -12,6 +13,7 @@ export async function startJobs(database: Database, digitalPost?: { post: Digita
     await database.raw('DELETE FROM session WHERE expires_at < now()');
   });
   await boss.schedule('session.cleanup', '17 3 * * *', {}, { tz: 'Europe/Copenhagen' });
+  await registerPlacementJobs(boss, database);
   if (digitalPost) {
     await boss.createQueue('digital-post.send');
     await boss.work('digital-post.send', async () => { await drainDigitalPost(database.db, digitalPost.post, { cvr: digitalPost.senderCvr }); });

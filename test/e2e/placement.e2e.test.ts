@@ -19,6 +19,8 @@ beforeAll(async () => {
   const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
   await db.insertInto('residence').values({ person_id: baby, household_id: home.household_id, valid: '[2026-06-01,)' }).execute();
   await db.insertInto('custody').values({ child_id: baby, guardian_id: f.guardians.mette, valid: '[2026-06-01,)' }).execute();
+  const inst = await db.selectFrom('daginstitution').select('id').executeTakeFirstOrThrow();
+  await db.insertInto('unit').values({ number: 'A10009', daginstitution_id: inst.id, name: 'Vuggestuen Mariehønen', type: 'vuggestue', street: 'Åvej 1', postal_code: '9800', city: 'Hjørring', lat: 57.458, lon: 9.99 }).execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -51,6 +53,19 @@ describe('placement in the browser', () => {
     await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
     await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
     await expectAccessible(parent, 'placement-parent-applied');
+    // Re-rank the wishes of the application: add Mariehønen, move it first, save; then remove it again.
+    const wishes = async () => (await t.database.db.selectFrom('application_wish').innerJoin('unit', 'unit.id', 'application_wish.unit_id').select('unit.name').orderBy('rank').execute()).map((w) => w.name);
+    await parent.getByLabel('Nyt ønske').selectOption({ label: 'Vuggestuen Mariehønen' });
+    await parent.getByRole('button', { name: 'Tilføj ønske' }).click();
+    const newWish = parent.getByRole('listitem').filter({ hasText: 'Vuggestuen Mariehønen' });
+    await newWish.getByRole('button', { name: /^Flyt op/ }).click();
+    await parent.getByRole('button', { name: 'Gem ønsker' }).click();
+    await poll(wishes).toEqual(['Vuggestuen Mariehønen', 'Børnehuset Solsikken']);
+    await poll(() => parent.getByText('Ændringerne er gemt.').count()).toBe(1);
+    await expectAccessible(parent, 'placement-parent-wishes');
+    await parent.getByRole('listitem').filter({ hasText: 'Vuggestuen Mariehønen' }).getByRole('button', { name: /^Fjern/ }).click();
+    await parent.getByRole('button', { name: 'Gem ønsker' }).click();
+    await poll(wishes).toEqual(['Børnehuset Solsikken']);
 
     const cw = await loginAs('Pladsanvisning');
     await cw.goto(`${base}/staff/venteliste`);
@@ -63,6 +78,11 @@ describe('placement in the browser', () => {
     await expectAccessible(cw, 'placement-round-preview');
     await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
     await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
+    await cw.getByRole('button', { name: 'Kør løbende fordeling' }).click();
+    await poll(() => cw.getByText('Løbende fordeling: 0 tilbud er sendt.').count()).toBe(1); // Alma already has her offer
+    await cw.getByRole('button', { name: 'Kør årsrulning' }).click();
+    await poll(() => cw.getByText(/^Årsrulning: \d+ nye ansøgninger\.$/).count()).toBe(1);
+    await expectAccessible(cw, 'placement-round-run-now');
     await cw.goto(`${base}/staff/indbakke`);
     await poll(() => cw.getByRole('cell', { name: /^Ny ansøgning/ }).count()).toBe(1);
     await expectAccessible(cw, 'placement-inbox');

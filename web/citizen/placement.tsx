@@ -92,6 +92,7 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
             ))}
           </ol>
           <ChangeForm app={a} act={act} />
+          <WishesForm app={a} act={act} />
           <p><button type="button" className="button-secondary" onClick={() => { if (window.confirm(t('pl.confirm'))) void act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done')); }}>{t('pl.withdrawApp')}</button></p>
         </div>
       ))}
@@ -127,6 +128,42 @@ function ChangeForm({ app, act }: { app: Application; act: Act }) {
         </select>
       </Field>
       <div className="field field-button"><button type="submit" className="button-secondary">{t('pl.change')}</button></div>
+    </form>
+  );
+}
+
+/** Re-rank, remove or add wishes of an existing application (PATCH with the new order). */
+function WishesForm({ app, act }: { app: Application; act: Act }) {
+  const { t } = useT();
+  const id = useId();
+  const [wishes, setWishes] = useState(app.wishes.map((w) => ({ unitId: w.unitId, unitName: w.unitName })));
+  const [adding, setAdding] = useState('');
+  const { data: units } = useApi<{ units: Unit[] }>('/api/citizen/units');
+  const options = (units?.units ?? []).filter((u) => TYPES_FOR[app.placeKind].includes(u.type) && !wishes.some((w) => w.unitId === u.id)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const move = (i: number, d: number) => { const n = [...wishes]; [n[i], n[i + d]] = [n[i + d]!, n[i]!]; setWishes(n); };
+  return (
+    <form aria-labelledby={id} onSubmit={(e) => { e.preventDefault(); void act(() => api.patch(`/api/citizen/applications/${app.id}`, { wishes: wishes.map((w) => w.unitId) }), t('saved')); }}>
+      <h4 id={id}>{t('pl.wishesChange')}</h4>
+      <ol>
+        {wishes.map((w, i) => (
+          <li key={w.unitId}>{w.unitName}{' '}
+            <button type="button" className="button-secondary" disabled={i === 0} onClick={() => move(i, -1)}>{t('pl.wishUp')}<span className="visually-hidden">: {w.unitName}</span></button>{' '}
+            <button type="button" className="button-secondary" disabled={i === wishes.length - 1} onClick={() => move(i, 1)}>{t('pl.wishDown')}<span className="visually-hidden">: {w.unitName}</span></button>{' '}
+            <button type="button" className="button-secondary" disabled={wishes.length === 1} onClick={() => setWishes(wishes.filter((_, j) => j !== i))}>{t('pl.wishRemove')}<span className="visually-hidden">: {w.unitName}</span></button>
+          </li>
+        ))}
+      </ol>
+      <div className="filter-row">
+        <Field id={id + 'a'} label={t('pl.wishAdd')}>
+          <select id={id + 'a'} value={adding} onChange={(e) => setAdding(e.target.value)}>
+            <option value="">{t('pl.noWish')}</option>
+            {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </Field>
+        <div className="field field-button"><button type="button" className="button-secondary" disabled={!adding}
+          onClick={() => { const u = options.find((o) => o.id === adding); if (u) setWishes([...wishes, { unitId: u.id, unitName: u.name }]); setAdding(''); }}>{t('pl.wishAddButton')}</button></div>
+      </div>
+      <p><button type="submit" className="button-secondary">{t('pl.wishesSave')}</button></p>
     </form>
   );
 }

@@ -112,6 +112,13 @@ export function RoundPage() {
     setError(null);
     try { const r = await api.post<{ offers: number }>(`/api/staff/rounds/${round.id}/approve`); setStatus(t('ro.approved', { n: r.offers })); setRound({ ...round, status: 'approved' }); } catch (err) { setError(err); }
   }
+  async function runNow(job: 'aarsrulning' | 'continuous') {
+    setError(null); setStatus(null); setBusy(true);
+    try {
+      if (job === 'aarsrulning') setStatus(t('ro.aarsrulningDone', { n: (await api.post<{ created: number }>('/api/staff/aarsrulning')).created }));
+      else setStatus(t('ro.continuousDone', { n: (await api.post<{ offers: number }>('/api/staff/continuous-allocation')).offers }));
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  }
   return (
     <Page title={t('ro.title')} lead={t('ro.lead')}>
       <form className="filter-row" onSubmit={(e) => void preview(e)}>
@@ -119,6 +126,12 @@ export function RoundPage() {
         <Field id={id + 'h'} label={t('ro.horizon')}><input id={id + 'h'} type="date" required value={f.horizon} onChange={(e) => setF({ ...f, horizon: e.target.value })} /></Field>
         <div className="field field-button"><button type="submit" className="button" disabled={busy}>{t('ro.preview')}</button></div>
       </form>
+      <section aria-labelledby={id + 'run'}>
+        <h2 id={id + 'run'}>{t('ro.runNow')}</h2>
+        <p>{t('ro.runLead')}</p>
+        <p><button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('aarsrulning')}>{t('ro.aarsrulning')}</button>{' '}
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('continuous')}>{t('ro.continuous')}</button></p>
+      </section>
       {busy && <Loading />}
       <ErrorMessage error={error} />
       <Status text={status} />

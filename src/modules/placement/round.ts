@@ -4,10 +4,11 @@ import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
-import { allocate, type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
+import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
 import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './policy.js';
 import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
+import { allocateWithDistributionRule } from './distribution.js';
 
 const NURSERY_TYPES = new Set(['dagpleje', 'vuggestue']);
 
@@ -76,7 +77,7 @@ export async function buildRoundInput(db: Db, kind: PlacementKind, horizon: Loca
 /** Runs the engine and keeps the result as a preview. */
 export async function previewRound(trx: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate, userId: string | null, mode: 'round' | 'continuous' = 'round') {
   const input = await buildRoundInput(trx, kind, horizon, today);
-  const result = allocate(input);
+  const result = await allocateWithDistributionRule(trx, input, today, await policyOn(trx, today));
   const row = await trx.insertInto('allocation_round').values({ placement_kind: kind, horizon: horizon.toString(), mode, result: JSON.stringify(result), created_by: userId })
     .returning('id').executeTakeFirstOrThrow();
   return { id: row.id, result };

@@ -10,6 +10,7 @@ import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { childIdsInCustody, placementsOf } from '../people/index.js';
 import { apply, changeApplication, loadApplication, requireCustody, siblingsAt, withdrawApplication } from './applications.js';
+import { continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
 import { PRIORITY_CLASSES, policyOn } from './policy.js';
 import { noticeLastDay, PLACE_KINDS } from './rules.js';
@@ -118,6 +119,8 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
         await requireCustody(trx, actor.personId, o.child_id, today);
         const r = answer === 'accept' ? await acceptOffer(trx, o.id, today) : (await declineOffer(trx, o.id, today), { ok: true });
         await audit(trx, req.ctx, { action: `offer.${answer}`, subjectType: 'child', subjectIds: [o.child_id], details: { offer: o.id } });
+        // A declined place is free again: the next child by the rules gets it now (continuous allocation).
+        if (answer === 'decline') await continuousAllocation(trx, today, null, [o.placement_kind]);
         return r;
       });
     });
@@ -127,11 +130,12 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     const actor = requireGuardian(req.ctx.actor);
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
-      const p = await trx.selectFrom('placement').select(['id', 'child_id']).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await trx.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', req.params.id).executeTakeFirst();
       if (!p) throw forbidden();
       await requireCustody(trx, actor.personId, p.child_id, today);
       const r = await withdrawPlacement(trx, p.id, today, actor.userId);
       await audit(trx, req.ctx, { action: 'placement.withdraw', subjectType: 'child', subjectIds: [p.child_id], details: { placement: p.id } });
+      await continuousAllocation(trx, today, null, [p.kind]); // the freed place goes to the next child by the rules
       return r;
     });
   });
