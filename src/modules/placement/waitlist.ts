@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
+import { tieBreak } from '../allocation/index.js'; // the engine's tie-break, so the waitlist order is the round's order
 import type { PlacementPolicy, PriorityClassId } from './policy.js';
 import type { PlaceKind } from './schema.js';
 
@@ -65,12 +66,4 @@ export async function loadWaitlist(db: Db, today: LocalDate, p: PlacementPolicy,
     list.forEach((e, i) => { e.position = i + 1; });
   }
   return entries;
-}
-
-/** The engine's deterministic tie-break (FNV-1a of the applicant id, as in allocation/model.ts), so the waitlist
- *  order is the order the engine uses. */
-function tieBreak(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }
