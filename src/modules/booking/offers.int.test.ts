@@ -8,6 +8,7 @@ import { LocalDate } from '../../shared/index.js';
 import { policyOn } from './policy.js';
 import { bookPlace, NoLongerFree } from './service.js';
 import { occupancyCache } from './store.js';
+import { searchAvailability } from './search.js';
 import { freeAt, day } from './timeline.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, unitId: string, offered: string, booker: string, offerId: string;
@@ -49,5 +50,17 @@ describe(`pending offers hold their place (${engine})`, () => {
     const r = await bookPlace(t.database.db, rc, { childId: booker, unitId, start });
     expect(r.unitId).toBe(unitId);
     expect(await free()).toBe(0);
+  });
+});
+
+describe(`cached closing days (${engine})`, () => {
+  it('the search sees a new closing day at once, and sees it go again', async () => {
+    const db = t.database.db, today = t.clock.today(), policy = await policyOn(db, today);
+    const search = async () => (await searchAvailability(db, { birthDate: LocalDate.of(2025, 1, 10), wished: LocalDate.of(2027, 3, 1), today, policy, unitIds: [f.units.sol] })).items[0];
+    expect(await search()).toMatchObject({ start: '2027-03-01', onWished: true });
+    await db.insertInto('closing_day').values({ unit_id: f.units.sol, date: '2027-03-01', name: 'Pædagogisk dag' }).execute();
+    expect(await search()).toMatchObject({ start: '2027-03-02', onWished: false });
+    await db.deleteFrom('closing_day').where('unit_id', '=', f.units.sol).where('date', '=', '2027-03-01').execute();
+    expect(await search()).toMatchObject({ start: '2027-03-01', onWished: true });
   });
 });

@@ -149,3 +149,21 @@ export async function closingDays(db: Db, from: LocalDate, unitId?: string) {
   }
   return { byUnit, byMunicipality };
 }
+
+export type ClosingDays = Awaited<ReturnType<typeof closingDays>>;
+/** Closing days as epoch-day sets, for the search's hot path. */
+export interface ClosingEpochs { byUnit: Map<string, Set<number>>; byMunicipality: Map<string, Set<number>> }
+
+/** Closing days from today on, kept in memory per database and reloaded when booking_closing_version moves. */
+const closingCaches = new WeakMap<Db, { key: string; closing: ClosingDays; epochs: ClosingEpochs }>();
+export async function cachedClosingDays(db: Db, today: LocalDate): Promise<{ closing: ClosingDays; epochs: ClosingEpochs }> {
+  const row = await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db);
+  const key = `${row.rows[0]?.version ?? 'none'}|${today}`;
+  const hit = closingCaches.get(db);
+  if (hit?.key === key) return hit;
+  const closing = await closingDays(db, today);
+  const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
+  const entry = { key, closing, epochs: { byUnit: toEpochs(closing.byUnit), byMunicipality: toEpochs(closing.byMunicipality) } };
+  closingCaches.set(db, entry);
+  return entry;
+}
