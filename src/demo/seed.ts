@@ -14,6 +14,7 @@ import { seedBilling } from './seed-billing.js';
 import { seedAttendance } from './seed-attendance.js';
 
 import { seedPlacement } from './seed-placement.js';
+import { seedBooking } from './seed-booking.js';
 export type DemoScale = 'small' | 'city';
 
 export interface SeedOptions {
@@ -77,6 +78,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await seedBilling(trx, cfg.municipalityCode);
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
+  progress(`bookings: ${await seedBooking(database.db, opts.today, new Rng(seed, 'booking'), ids)}`);
   progress('demo data loaded');
   await seedAttendance(database, opts.today, cfg.municipalityCode);
   return { units: register.units.length, children, guardians, users: users.app_user.length };

@@ -5,6 +5,7 @@ import { bookingStaffRoutes } from './routes.staff.js';
 
 export { bookPlace, moveBooking, cancelBooking } from './service.js';
 export { searchAvailability } from './search.js';
+export { seedDemoBookings, type DemoBookingWish } from './demo.js';
 
 export const bookingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(bookingCitizenRoutes, { prefix: '/citizen' });

@@ -6,7 +6,7 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './policy.js';
 import { buildTimeline } from './timeline.js';
-import { closingDays, epochOf, isoOf, occupancyCache, yearOf, type UnitInfo, type UnitOccupancy } from './store.js';
+import { cachedClosingDays, closingDays, epochOf, isoOf, occupancyCache, yearOf, type UnitInfo, type UnitOccupancy } from './store.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 
 export interface SearchInput { birthDate: LocalDate; wished: LocalDate; today: LocalDate; policy: BookingPolicy;
@@ -34,13 +34,12 @@ export function without(o: UnitOccupancy, placementId: string | null | undefined
 export async function searchAvailability(db: Db, input: SearchInput): Promise<{ items: AvailabilityItem[]; units: UnitInfo[]; occ: Map<string, UnitOccupancy>; ctx: Context; closing: Closing }> {
   const { policy, today, wished } = input;
   const ctx: Context = { policy, today, child: childDates(input.birthDate, policy) };
-  const [{ info, occ }, closing] = await Promise.all([occupancyCache(db).get(db, policy, today), closingDays(db, today)]);
+  const [{ info, occ }, { closing, epochs }] = await Promise.all([occupancyCache(db).get(db, policy, today), cachedClosingDays(db, today)]);
   const items: AvailabilityItem[] = [];
   const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
   const fc = fastContext(policy, today, ctx.child);
   const wishedDay = epochOf(wished.toString());
-  const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
-  const unitClosed = toEpochs(closing.byUnit), municipalityClosed = toEpochs(closing.byMunicipality);
+  const unitClosed = epochs.byUnit, municipalityClosed = epochs.byMunicipality;
   for (const u of info) {
     if (input.unitIds && !input.unitIds.includes(u.id)) continue;
     const o0 = occ.get(u.id);

@@ -49,14 +49,14 @@ export interface UnitOccupancy {
 
 const BAND_WEIGHT = (band: string, nw: number) => (band === '0-2' ? nw : band === '3-5' ? 1 : 0);
 
-/** Reads capacity and dagtilbud placements of the given units (ending after `today`). */
+/** Reads capacity, dagtilbud placements (ending after `today`) and pending offers of the given units. */
 export async function loadOccupancy(db: Db, units: { id: string; type: UnitType }[], policy: BookingPolicy, today: LocalDate,
   exclude?: string): Promise<Map<string, UnitOccupancy>> {
   const out = new Map<string, UnitOccupancy>();
   if (!units.length) return out;
   const ids = units.map((u) => u.id);
   const nw = policy.nurseryWeight;
-  const [caps, places] = await Promise.all([
+  const [caps, places, offers] = await Promise.all([
     db.selectFrom('capacity').select(['unit_id', 'age_band', 'places', sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
       .where('unit_id', 'in', ids).execute(),
     db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
@@ -64,6 +64,10 @@ export async function loadOccupancy(db: Db, units: { id: string; type: UnitType 
         sql<string>`lower(placement.valid)::text`.as('lo'), sql<string | null>`upper(placement.valid)::text`.as('hi')])
       .where('placement.unit_id', 'in', ids).where('placement.kind', '=', 'dagtilbud')
       .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`).execute(),
+    // A pending offer holds its place from its start date (an accepted one is already a placement).
+    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('person', 'person.id', 'a.child_id')
+      .select(['offer.id', 'offer.unit_id', 'a.child_id', 'person.birth_date', 'offer.start_date'])
+      .where('offer.unit_id', 'in', ids).where('offer.status', '=', 'pending').where('a.placement_kind', '=', 'dagtilbud').execute(),
   ]);
   for (const u of units) out.set(u.id, { id: u.id, facts: unitFacts(u.id, u.type), capacity: [], items: [], timeline: null as any });
   for (const c of caps) {
@@ -74,6 +78,11 @@ export async function loadOccupancy(db: Db, units: { id: string; type: UnitType 
     if (p.id === exclude) continue;
     const e = childEpochs(p.birth_date, policy.transitionAgeMonths);
     out.get(p.unit_id)!.items.push({ id: p.id, childId: p.child_id, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...e });
+  }
+  for (const f of offers) {
+    const o = out.get(f.unit_id)!, e = childEpochs(f.birth_date, policy.transitionAgeMonths);
+    // Held until school start, or until the transition in a unit without kindergarten places.
+    o.items.push({ id: f.id, childId: f.child_id, from: epochOf(f.start_date), to: o.facts.kindergarten ? Infinity : e.transition, ...e });
   }
   for (const o of out.values()) o.timeline = buildTimeline(o.capacity, o.items, nw);
   return out;
@@ -139,4 +148,22 @@ export async function closingDays(db: Db, from: LocalDate, unitId?: string) {
     m.get(k)!.add(r.date);
   }
   return { byUnit, byMunicipality };
+}
+
+export type ClosingDays = Awaited<ReturnType<typeof closingDays>>;
+/** Closing days as epoch-day sets, for the search's hot path. */
+export interface ClosingEpochs { byUnit: Map<string, Set<number>>; byMunicipality: Map<string, Set<number>> }
+
+/** Closing days from today on, kept in memory per database and reloaded when booking_closing_version moves. */
+const closingCaches = new WeakMap<Db, { key: string; closing: ClosingDays; epochs: ClosingEpochs }>();
+export async function cachedClosingDays(db: Db, today: LocalDate): Promise<{ closing: ClosingDays; epochs: ClosingEpochs }> {
+  const row = await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db);
+  const key = `${row.rows[0]?.version ?? 'none'}|${today}`;
+  const hit = closingCaches.get(db);
+  if (hit?.key === key) return hit;
+  const closing = await closingDays(db, today);
+  const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
+  const entry = { key, closing, epochs: { byUnit: toEpochs(closing.byUnit), byMunicipality: toEpochs(closing.byMunicipality) } };
+  closingCaches.set(db, entry);
+  return entry;
 }
