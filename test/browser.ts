@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,4 +22,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
   return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** A fresh Danish browser context and page at a desktop size. */
+export async function openPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+}
+
+/** Logs in from the demo persona picker. */
+export async function loginInBrowser(page: Page, base: string, name: string) {
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+}
+
+/** Saves a screenshot when SPIRE_SCREENSHOTS names a folder, and asserts the page has no axe violations. */
+export async function expectAccessible(page: Page, shot: string) {
+  const dir = process.env.SPIRE_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${shot}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
 }

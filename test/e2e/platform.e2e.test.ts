@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
-import { axeViolations, launchBrowser } from '../browser.js';
+import { expectAccessible, launchBrowser, loginInBrowser, openPage } from '../browser.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
-const SHOTS = process.env.SPIRE_SCREENSHOTS;
 
 beforeAll(async () => {
   t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
@@ -17,18 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await browser?.close(); await t?.close(); });
 
-async function newPage() {
-  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${base}/login`);
-  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
-}
-async function expectAccessible(page: Page, shot: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-  expect(await axeViolations(page)).toEqual([]);
-}
+const newPage = () => openPage(browser);
+const loginAs = (page: Page, name: string) => loginInBrowser(page, base, name);
 
 describe('platform in the browser', () => {
   it('a guardian logs in from the demo picker and sees only her own child and its place', async () => {
