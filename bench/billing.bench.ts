@@ -2,10 +2,6 @@
 // (30,000 children, ≈ 25,000 payers) and, unless BENCH_SCALE=copenhagen, national scale (300,000 children in
 // 98 municipalities; BENCH_SCALE=national runs only that). Each figure comes with its ratio against a naive per-child query loop in the same process
 // (timed on a sample of children and scaled linearly: a full naive national loop would take hours).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -15,23 +11,10 @@ import { monthlyFees } from '../src/modules/billing/fees.js';
 import { MUNICIPALITIES } from '../src/shared/index.js';
 import { generateMunicipality } from './billing-data.js';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+import { startPostgres } from './postgres.js';
 const MONTH = '2026-12-01';
 
-export function startCluster() {
-  const dir = mkdtempSync(join(tmpdir(), 'spire-bench-pg-'));
-  chmodSync(dir, 0o777);
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  run('initdb', ['-D', join(dir, 'data'), '-U', 'spire', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB`, 'start']);
-  const stop = () => {
-    spawnSync(asRoot ? 'runuser' : join(BIN, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'] : ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://spire@127.0.0.1:${port}`, stop };
-}
+const startCluster = () => startPostgres('-c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB');
 
 async function timedRun(database: Database, municipality: string) {
   const t0 = performance.now(), c0 = process.cpuUsage();

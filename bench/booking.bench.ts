@@ -3,10 +3,6 @@
 //    day-by-day SQL scan (load per unit per day over the horizon) run in the same process.
 // 2. Bookings per second under concurrency (service layer, one transaction each, unit lock), against a naive
 //    booking that rechecks the unit day by day in SQL; then a day-by-day audit that no unit is overbooked.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -21,23 +17,9 @@ import { earliestBookableFast, fastContext, isNonWorkingDay } from '../src/modul
 import { childDates } from '../src/modules/booking/child-dates.js';
 import { buildTimeline } from '../src/modules/booking/timeline.js';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+import { startPostgres } from './postgres.js';
 const TODAY = LocalDate.of(2026, 11, 23);
 
-function startPostgres() {
-  const dir = mkdtempSync(join(tmpdir(), 'spire-bench-pg-'));
-  chmodSync(dir, 0o777);
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  run('initdb', ['-D', join(dir, 'data'), '-U', 'spire', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB`, 'start']);
-  const stop = () => {
-    spawnSync(asRoot ? 'runuser' : join(BIN, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'] : ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://spire@127.0.0.1:${port}`, stop };
-}
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]!; };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
