@@ -3,6 +3,7 @@
 // children at weight 2, siblings, and vacancies that grow when the kindergarten children leave for school.
 import { LocalDate } from '../../shared/index.js';
 import type { AgeGroup, AllocationApplicant, AllocationInput, AllocationUnit, Wish } from './types.js';
+import { mulberry32 } from '../../demo/prng.js'; // the demo's seeded generator: same seed, same instance
 
 export interface GeneratorOptions {
   seed: number;
@@ -24,17 +25,6 @@ export const PRIORITY_CLASSES = [
   { id: 'district', da: 'distrikt', en: 'district' },
   { id: 'none', da: 'ingen', en: 'none' },
 ];
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateInstance(o: GeneratorOptions): AllocationInput {
   const rnd = mulberry32(o.seed);
