@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
+import { kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 
 interface Application { id: string; yearlyOere: number; wantedFrom: string; status: 'submitted' | 'granted' | 'rejected'; payPercent: number | null }
@@ -18,7 +19,7 @@ export function FripladsApply({ month }: { month: string }) {
     e.preventDefault();
     setErr(null); setOk(null);
     try {
-      await api.post('/api/citizen/billing/friplads', { yearlyOere: Math.round(Number(form.income.replace(/\./g, '').replace(',', '.')) * 100),
+      await api.post('/api/citizen/billing/friplads', { yearlyOere: kronerToOere(form.income),
         childrenUnder18: Number(form.children), singleProvider: form.single, wantedFrom: `${form.from}-01` });
       setOk(t('fp.sent'));
       apps.reload();

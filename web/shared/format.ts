@@ -1,6 +1,7 @@
 // Formatting of dates, ages, distances and periods, in the chosen language.
 import type { Lang, T } from './i18n.js';
 import type { Placement } from './types.js';
+import { parseDkk } from '../../src/shared/money.js';
 
 const locale = (lang: Lang) => (lang === 'da' ? 'da-DK' : 'en-GB');
 
@@ -60,4 +61,9 @@ export function formatValue(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
+}
+
+/** A kroner amount typed in a form ("2.361,50") in øre; null when it is not one, so the server answers in Danish. */
+export function kronerToOere(input: string): number | null {
+  try { return parseDkk(input); } catch { return null; }
 }

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Status, useApi } from '../shared/components.js';
-import { formatPeriod } from '../shared/format.js';
+import { formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { PayingMonthsForm, ScaleForm } from './billing-setup.js';
 
@@ -29,7 +29,7 @@ export function BillingRates({ municipality }: { municipality: string }) {
     e.preventDefault();
     setErr(null); setOk(null);
     try {
-      const monthlyOere = Math.round(Number(form.amount.replace(/\./g, '').replace(',', '.')) * 100);
+      const monthlyOere = kronerToOere(form.amount);
       await api.post('/api/staff/billing/rates', { municipality, kind: form.kind, ageBand: form.ageBand, hours: form.hours, monthlyOere, start: form.start, end: null });
       setOk(t('billing.rateSaved'));
       reload();

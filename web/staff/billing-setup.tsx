@@ -3,14 +3,13 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
-import { formatPeriod } from '../shared/format.js';
+import { formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { kr } from './billing.js';
 
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
 const BANDS = ['0-2', '3-5', '6-9', '10-13', '14-17'] as const;
 /** "1.234,50" kr. → øre. */
-export const toOere = (s: string) => Math.round(Number(s.replace(/\./g, '').replace(',', '.')) * 100);
 const AMOUNT = '[0-9.]+(,[0-9]{1,2})?';
 
 /** A form that posts, then shows a status line or the API's error. */
@@ -43,7 +42,7 @@ export function LunchSchemes({ municipality }: { municipality: string }) {
   const { submit, feedback } = useSubmit(units.reload);
   const unitId = f.unitId || units.data?.[0]?.id || '';
   const onSubmit = submit(async () => {
-    await api.post('/api/staff/billing/lunch', { unitId, monthlyOere: f.optedOut ? 0 : toOere(f.amount || '0'), optedOut: f.optedOut, start: f.start, end: f.end || null });
+    await api.post('/api/staff/billing/lunch', { unitId, monthlyOere: f.optedOut ? 0 : kronerToOere(f.amount || '0'), optedOut: f.optedOut, start: f.start, end: f.end || null });
     return t('billing.lunch.saved');
   });
   return (
@@ -110,7 +109,7 @@ export function ScaleForm({ onSaved }: { onSaved: () => void }) {
   const [f, setF] = useState({ year: String(new Date().getFullYear() + 1), lower: '', upper: '', perChild: '', single: '' });
   const { submit, feedback } = useSubmit(onSaved);
   const onSubmit = submit(async () => {
-    await api.post('/api/staff/billing/scales', { year: Number(f.year), lowerLimit: toOere(f.lower), upperLimit: toOere(f.upper), perExtraChild: toOere(f.perChild), singleProviderSupplement: toOere(f.single) });
+    await api.post('/api/staff/billing/scales', { year: Number(f.year), lowerLimit: kronerToOere(f.lower), upperLimit: kronerToOere(f.upper), perExtraChild: kronerToOere(f.perChild), singleProviderSupplement: kronerToOere(f.single) });
     return t('billing.scale.saved', { year: f.year });
   });
   const money = (k: 'lower' | 'upper' | 'perChild' | 'single', label: string) => (
@@ -136,7 +135,7 @@ export function PlaceCosts({ municipality }: { municipality: string }) {
   const [f, setF] = useState({ year: String(new Date().getFullYear()), ageBand: '0-2', net: '', gross: '', subsidy: '' });
   const { submit, feedback } = useSubmit(costs.reload);
   const onSubmit = submit(async () => {
-    await api.post('/api/staff/billing/place-costs', { municipality, year: Number(f.year), ageBand: f.ageBand, netOere: toOere(f.net), grossOere: toOere(f.gross), subsidyPercent: Number(f.subsidy) });
+    await api.post('/api/staff/billing/place-costs', { municipality, year: Number(f.year), ageBand: f.ageBand, netOere: kronerToOere(f.net), grossOere: kronerToOere(f.gross), subsidyPercent: Number(f.subsidy) });
     return t('billing.cost.saved');
   });
   return (

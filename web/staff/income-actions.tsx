@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Status } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
-import { toOere } from './billing-setup.js';
+import { kronerToOere } from '../shared/format.js';
 
 export function IncomeActions({ householdId, onDone }: { householdId: string; onDone: () => void }) {
   const { t } = useT();
@@ -18,11 +18,11 @@ export function IncomeActions({ householdId, onDone }: { householdId: string; on
     try { setOk(await fn()); onDone(); } catch (x) { setErr(x); }
   }
   const regulate = () => act(async () => {
-    const r = await api.post<{ applied: boolean; stepsMoved: number; payPercent: number }>('/api/staff/billing/incomes/regulate', { householdId, yearlyOere: toOere(reg.amount), start: `${reg.month}-01` });
+    const r = await api.post<{ applied: boolean; stepsMoved: number; payPercent: number }>('/api/staff/billing/incomes/regulate', { householdId, yearlyOere: kronerToOere(reg.amount), start: `${reg.month}-01` });
     return r.applied ? t('billing.regulate.applied', { steps: r.stepsMoved, pct: r.payPercent }) : t('billing.regulate.notApplied', { steps: r.stepsMoved, pct: r.payPercent });
   });
   const trueUp = () => act(async () => {
-    const r = await api.post<{ payPercent: number }>('/api/staff/billing/incomes/true-up', { householdId, year: Number(up.year), finalYearlyOere: toOere(up.amount) });
+    const r = await api.post<{ payPercent: number }>('/api/staff/billing/incomes/true-up', { householdId, year: Number(up.year), finalYearlyOere: kronerToOere(up.amount) });
     return t('billing.trueUp.done', { year: up.year, pct: r.payPercent });
   });
   return (
