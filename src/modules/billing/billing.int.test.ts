@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { testApp, loginAs, type TestApp } from '../../../test/app.js';
+import { loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
+import { billingTestApp } from '../../../test/billing-fixture.js';
 import { kroner, percentOf } from '../../shared/index.js';
-import { seedRates2025 } from './rates.js';
 import { startRun } from './run.js';
 import { pdfText } from '../../../test/pdf-text.js';
 
@@ -19,11 +19,7 @@ const run = async (month: string, crash = false) => {
 };
 
 beforeAll(async () => {
-  t = await testApp();
-  f = await smallFixture(t.database);
-  await seedRates2025(t.database.db, '0860');
-  const finance = await t.database.db.insertInto('app_user').values({ role: 'finance', name: 'Økonomi', demo_persona: true }).returning('id').executeTakeFirstOrThrow();
-  fin = await loginAs(t.app, finance.id);
+  ({ t, f, fin } = await billingTestApp());
   homeId = (await t.database.db.selectFrom('residence').select('household_id').where('person_id', '=', f.children.ida).executeTakeFirstOrThrow()).household_id;
 });
 afterAll(async () => { await t?.close(); });

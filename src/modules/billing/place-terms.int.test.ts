@@ -1,20 +1,16 @@
 // The 30-hour leave place (orlovsplads): finance marks the placement, the run charges the leave30 rate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, loginAs, type TestApp } from '../../../test/app.js';
+import { loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
-import { seedRates2025 } from './rates.js';
+import { billingTestApp } from '../../../test/billing-fixture.js';
 import { planRun } from './run.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, fin: Awaited<ReturnType<typeof loginAs>>, placementId: string;
 const idaRate = async () => (await planRun(t.database.db, '0860', '2026-12-01')).lines.find((l) => l.childId === f.children.ida && l.code === 'rate' && l.serviceMonth === '2026-12-01')!.amount;
 
 beforeAll(async () => {
-  t = await testApp();
-  f = await smallFixture(t.database);
-  await seedRates2025(t.database.db, '0860');
-  const finance = await t.database.db.insertInto('app_user').values({ role: 'finance', name: 'Økonomi', demo_persona: true }).returning('id').executeTakeFirstOrThrow();
-  fin = await loginAs(t.app, finance.id);
+  ({ t, f, fin } = await billingTestApp());
   placementId = (await t.database.db.selectFrom('placement').select('id').where('child_id', '=', f.children.ida).executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => { await t?.close(); });
