@@ -34,7 +34,11 @@ export type BookingMode = z.infer<typeof mode>;
 export const DEFAULT_POLICY: BookingPolicy = bookingPolicySchema.parse({});
 
 export async function policyOn(db: Db, date: LocalDate): Promise<BookingPolicy> {
-  const value = await settingOn(db, POLICY_KEY, date);
+  return parsePolicy(await settingOn(db, POLICY_KEY, date));
+}
+
+/** The stored setting's value as a policy (defaults where it is missing or invalid). */
+export function parsePolicy(value: unknown): BookingPolicy {
   const parsed = bookingPolicySchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : DEFAULT_POLICY;
 }

@@ -55,4 +55,24 @@ describe(`the last place (${engine})`, () => {
     expect(res.json()).toMatchObject({ error: 'no_longer_free', message: expect.stringMatching(/ikke længere ledig/) });
     expect(res.json().alternatives.map((a: any) => a.unitId)).toContain(f.units.sol);
   });
+
+  it('sees places taken or freed outside booking at once (the kept timeline is only used at its exact version)', async () => {
+    const db = t.database.db;
+    const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
+    const two = await db.insertInto('unit').values({ number: 'A19998', daginstitution_id: inst.id, name: 'Vuggestuen To Pladser', type: 'vuggestue',
+      street: 'Torvet 2', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('capacity').values({ unit_id: two.id, age_band: '0-2', places: 2, valid: '[2024-01-01,)' }).execute();
+    const kids = await db.insertInto('person').values([0, 1, 2].map((i) => ({ first_name: 'Tvilling', last_name: `Nr${i}`, birth_date: '2026-05-10', sex: 'male' as const })))
+      .returning('id').execute();
+    const rc = { db, clock: t.clock, actor: { userId: f.users.mette, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] }, ip: '127.0.0.1', userAgent: null };
+    const start = LocalDate.of(2027, 1, 4);
+    await bookPlace(db, rc, { childId: kids[0]!.id, unitId: two.id, start });
+    // A caseworker gives the other place directly (not through booking).
+    const given = await db.insertInto('placement').values({ child_id: kids[1]!.id, unit_id: two.id, kind: 'dagtilbud', valid: '[2027-01-04,2032-08-01)' })
+      .returning('id').executeTakeFirstOrThrow();
+    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).rejects.toBeInstanceOf(NoLongerFree);
+    // …and takes it back: the place is free again.
+    await db.deleteFrom('placement').where('id', '=', given.id).execute();
+    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).resolves.toMatchObject({ unitId: two.id });
+  });
 });

@@ -41,6 +41,8 @@ export function childEpochs(birth: string, months: number): { transition: number
 
 export interface UnitOccupancy {
   id: string;
+  /** unit_load_version read in the same snapshot as the rows: the timeline is exactly that version's state. */
+  version: number;
   facts: UnitFacts;
   capacity: CapacityPeriod[];
   items: (LoadItem & { childId: string })[];
@@ -49,43 +51,68 @@ export interface UnitOccupancy {
 
 const BAND_WEIGHT = (band: string, nw: number) => (band === '0-2' ? nw : band === '3-5' ? 1 : 0);
 
-/** Reads capacity, dagtilbud placements (ending after `today`) and pending offers of the given units. */
+interface LoadRow {
+  id: string; version: number;
+  caps: { band: string; places: number; lo: string; hi: string | null }[];
+  places: { id: string; child: string; birth: string; lo: string; hi: string | null }[];
+  offers: { id: string; child: string; birth: string; start: string }[];
+}
+
+/**
+ * Reads capacity, dagtilbud placements (ending after `today`) and pending offers of the given units, with their
+ * load version, in one statement (one snapshot).
+ */
 export async function loadOccupancy(db: Db, units: { id: string; type: UnitType }[], policy: BookingPolicy, today: LocalDate,
   exclude?: string): Promise<Map<string, UnitOccupancy>> {
   const out = new Map<string, UnitOccupancy>();
   if (!units.length) return out;
-  const ids = units.map((u) => u.id);
-  const nw = policy.nurseryWeight;
-  const [caps, places, offers] = await Promise.all([
-    db.selectFrom('capacity').select(['unit_id', 'age_band', 'places', sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
-      .where('unit_id', 'in', ids).execute(),
-    db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
-      .select(['placement.id', 'placement.unit_id', 'placement.child_id', 'person.birth_date',
-        sql<string>`lower(placement.valid)::text`.as('lo'), sql<string | null>`upper(placement.valid)::text`.as('hi')])
-      .where('placement.unit_id', 'in', ids).where('placement.kind', '=', 'dagtilbud')
-      .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`).execute(),
-    // A pending offer holds its place from its start date (an accepted one is already a placement).
-    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('person', 'person.id', 'a.child_id')
-      .select(['offer.id', 'offer.unit_id', 'a.child_id', 'person.birth_date', 'offer.start_date'])
-      .where('offer.unit_id', 'in', ids).where('offer.status', '=', 'pending').where('a.placement_kind', '=', 'dagtilbud').execute(),
-  ]);
-  for (const u of units) out.set(u.id, { id: u.id, facts: unitFacts(u.id, u.type), capacity: [], items: [], timeline: null as any });
-  for (const c of caps) {
-    const w = BAND_WEIGHT(c.age_band, nw);
-    if (w) out.get(c.unit_id)!.capacity.push({ from: epochOf(c.lo), to: c.hi ? epochOf(c.hi) : Infinity, places: c.places * w });
-  }
-  for (const p of places) {
-    if (p.id === exclude) continue;
-    const e = childEpochs(p.birth_date, policy.transitionAgeMonths);
-    out.get(p.unit_id)!.items.push({ id: p.id, childId: p.child_id, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...e });
-  }
-  for (const f of offers) {
-    const o = out.get(f.unit_id)!, e = childEpochs(f.birth_date, policy.transitionAgeMonths);
-    // Held until school start, or until the transition in a unit without kindergarten places.
-    o.items.push({ id: f.id, childId: f.child_id, from: epochOf(f.start_date), to: o.facts.kindergarten ? Infinity : e.transition, ...e });
-  }
-  for (const o of out.values()) o.timeline = buildTimeline(o.capacity, o.items, nw);
+  const t = today.toString();
+  const { rows } = await sql<LoadRow>`select u.id, coalesce(v.version, 0)::int as version,
+      (select coalesce(json_agg(json_build_object('band', c.age_band, 'places', c.places, 'lo', lower(c.valid), 'hi', upper(c.valid))), '[]')
+         from capacity c where c.unit_id = u.id) as caps,
+      (select coalesce(json_agg(json_build_object('id', p.id, 'child', p.child_id, 'birth', pe.birth_date, 'lo', lower(p.valid), 'hi', upper(p.valid))), '[]')
+         from placement p join person pe on pe.id = p.child_id
+        where p.unit_id = u.id and p.kind = 'dagtilbud' and (upper_inf(p.valid) or upper(p.valid) > ${t}::date)) as places,
+      -- A pending offer holds its place from its start date (an accepted one is already a placement).
+      (select coalesce(json_agg(json_build_object('id', o.id, 'child', a.child_id, 'birth', pe.birth_date, 'start', o.start_date)), '[]')
+         from offer o join application a on a.id = o.application_id join person pe on pe.id = a.child_id
+        where o.unit_id = u.id and o.status = 'pending' and a.placement_kind = 'dagtilbud') as offers
+    from unit u left join unit_load_version v on v.unit_id = u.id where u.id = any(${units.map((u) => u.id)}::uuid[])`.execute(db);
+  const typeOf = new Map(units.map((u) => [u.id, u.type]));
+  for (const r of rows) out.set(r.id, occupancyOf(r, typeOf.get(r.id)!, policy.nurseryWeight, policy.transitionAgeMonths, exclude));
   return out;
+}
+
+function occupancyOf(r: LoadRow, type: UnitType, nw: number, transitionMonths: number, exclude?: string): UnitOccupancy {
+  const facts = unitFacts(r.id, type);
+  const capacity: CapacityPeriod[] = [];
+  const items: UnitOccupancy['items'] = [];
+  for (const c of r.caps) {
+    const w = BAND_WEIGHT(c.band, nw);
+    if (w) capacity.push({ from: epochOf(c.lo), to: c.hi ? epochOf(c.hi) : Infinity, places: c.places * w });
+  }
+  for (const p of r.places) {
+    if (p.id === exclude) continue;
+    items.push({ id: p.id, childId: p.child, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...childEpochs(p.birth, transitionMonths) });
+  }
+  for (const f of r.offers) {
+    const e = childEpochs(f.birth, transitionMonths);
+    // Held until school start, or until the transition in a unit without kindergarten places.
+    items.push({ id: f.id, childId: f.child, from: epochOf(f.start), to: facts.kindergarten ? Infinity : e.transition, ...e });
+  }
+  return { id: r.id, version: r.version, facts, capacity, items, timeline: buildTimeline(capacity, items, nw) };
+}
+
+/**
+ * Locks the units' load: their unit_load_version rows, which the triggers on placement, offer and capacity also
+ * lock (they bump the version), so every change to a unit's load waits for a booking's check and write, and the
+ * other way round. In id order, so two-unit moves cannot deadlock. Returns the locked versions.
+ */
+export async function lockUnitLoad(trx: Db, unitIds: string[]): Promise<Map<string, number>> {
+  const { rows } = await sql<{ unit_id: string; version: number }>`insert into unit_load_version (unit_id)
+    select id from unit where id = any(${unitIds}::uuid[]) order by id
+    on conflict (unit_id) do update set version = unit_load_version.version returning unit_id, version::int`.execute(trx);
+  return new Map(rows.map((r) => [r.unit_id, r.version]));
 }
 
 export interface UnitInfo {
@@ -104,28 +131,43 @@ export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
 
 /** In-memory timelines per database, refreshed by version. */
 class OccupancyCache {
-  private units = new Map<string, { version: number; occ: UnitOccupancy }>();
+  private units = new Map<string, UnitOccupancy>();
   private key = '';
   private refreshing: Promise<void> | null = null;
 
-  async get(db: Db, policy: BookingPolicy, today: LocalDate): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
-    const info = await daycareUnits(db);
+  private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
     if (key !== this.key) { this.units.clear(); this.key = key; }
+  }
+
+  async get(db: Db, policy: BookingPolicy, today: LocalDate): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
+    const info = await daycareUnits(db);
+    this.keyed(policy, today);
     const stale = info.filter((u) => this.units.get(u.id)?.version !== u.version);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
       const still = stale.filter((u) => this.units.get(u.id)?.version !== u.version);
       if (still.length) {
-        this.refreshing = loadOccupancy(db, still, policy, today).then((m) => {
-          for (const u of still) this.units.set(u.id, { version: u.version, occ: m.get(u.id)! });
-        }).finally(() => { this.refreshing = null; });
+        this.refreshing = loadOccupancy(db, still, policy, today).then((m) => { for (const o of m.values()) this.remember(o); })
+          .finally(() => { this.refreshing = null; });
         await this.refreshing;
       }
     }
     const occ = new Map<string, UnitOccupancy>();
-    for (const u of info) { const c = this.units.get(u.id); if (c) occ.set(u.id, c.occ); }
+    for (const u of info) { const c = this.units.get(u.id); if (c) occ.set(u.id, c); }
     return { info, occ };
+  }
+
+  /** The unit's timeline if the cache holds exactly `version` (a booking under the unit's load lock). */
+  at(policy: BookingPolicy, today: LocalDate, unitId: string, version: number): UnitOccupancy | undefined {
+    this.keyed(policy, today);
+    const o = this.units.get(unitId);
+    return o?.version === version ? o : undefined;
+  }
+
+  /** Keeps a unit's timeline unless a newer version is already held. */
+  remember(o: UnitOccupancy) {
+    if ((this.units.get(o.id)?.version ?? -1) < o.version) this.units.set(o.id, o);
   }
 }
 

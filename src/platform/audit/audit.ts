@@ -10,7 +10,12 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await db.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
+}
+
+/** The audit_log row of an entry, for callers that write it inside a larger statement. */
+export function auditRow(ctx: RequestContext, entry: AuditEntry) {
+  return {
     user_id: ctx.actor?.userId ?? null,
     user_role: ctx.actor?.role ?? null,
     action: entry.action,
@@ -19,5 +24,5 @@ export async function audit(db: Db, ctx: RequestContext, entry: AuditEntry): Pro
     ip: ctx.ip,
     user_agent: ctx.userAgent,
     details: JSON.stringify(entry.details ?? {}),
-  }).execute();
+  };
 }

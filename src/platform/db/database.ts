@@ -1,5 +1,6 @@
 // Opens the database: embedded PGlite (default, a local data directory) or a PostgreSQL server (DATABASE_URL).
 // Both get the same type parsers so domain code sees identical values: date → 'YYYY-MM-DD', int8 → number.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -68,7 +69,7 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
-  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => preparing(await pool.connect()), end: () => pool.end() } }) });
   return {
     db,
     kind: 'postgres',
@@ -81,4 +82,26 @@ async function openPostgres(url: string): Promise<Database> {
 /** Sets the actor recorded by row-history triggers for the rest of the transaction. */
 export async function setActor(trx: Db, actor: string): Promise<void> {
   await sql`select set_config('spire.actor', ${actor}, true)`.execute(trx);
+}
+
+/** A statement whose text starts with this comment is prepared once per connection and reused (no planning per call). */
+export const PREPARED = '/* prepared */';
+const statementNames = new Map<string, string>();
+const PATCHED = Symbol('preparing');
+
+/** Lets a pooled client run PREPARED statements as named statements (node-postgres parses them once per connection). */
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  const c = client as pg.PoolClient & { [PATCHED]?: true };
+  if (c[PATCHED]) return c;
+  const query = c.query.bind(c) as (...args: unknown[]) => unknown;
+  // pool.query also goes through here, with a callback: everything but a PREPARED text passes on untouched.
+  c.query = ((...args: unknown[]) => {
+    const [text, values, ...rest] = args;
+    if (typeof text !== 'string' || !text.startsWith(PREPARED)) return query(...args);
+    let name = statementNames.get(text);
+    if (!name) statementNames.set(text, (name = `spire_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+    return query({ name, text, values }, ...rest);
+  }) as typeof c.query;
+  c[PATCHED] = true;
+  return c;
 }

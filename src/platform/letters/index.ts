@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { letterCitizenRoutes, letterStaffRoutes } from './routes.js';
 
-export { sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
+export { letterRows, sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
 export { renderLetter, danishDate } from './render.js';
 export { drainDigitalPost, kombiRequestXml, LocalDigitalPost, Sf1601DigitalPost, type DigitalPost } from './digital-post.js';
 

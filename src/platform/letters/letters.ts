@@ -1,5 +1,6 @@
 // Letters to families: stored as structured content (rendered to PDF on demand), one inbox row per recipient,
 // and one queued Digital Post message per recipient. Cheap enough for a billing run's tens of thousands.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { LocalDate } from '../../shared/index.js';
@@ -22,22 +23,29 @@ export interface LetterDraft {
 
 const CHUNK = 2000;
 
+/** The rows one letter is stored as: the letter, and an inbox row and a queued Digital Post message per recipient. */
+export function letterRows(d: LetterDraft, id: string, municipalityCode: string | null, today: LocalDate) {
+  const recipients = [...new Set(d.recipients)].map((person_id) => ({ letter_id: id, person_id }));
+  return {
+    letter: { id, kind: d.kind, subject: d.subject, child_id: d.childId ?? null, letter_date: today.toString(), municipality_code: municipalityCode, content: JSON.stringify(d.blocks) },
+    recipients,
+  };
+}
+
 /** Inserts the letters, their recipients and their Digital Post messages; returns the letter ids in order. */
 export async function sendLetters(db: Db, drafts: LetterDraft[], today: LocalDate): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < drafts.length; i += CHUNK) {
     const chunk = drafts.slice(i, i + CHUNK);
     const senders = await senderMunicipalities(db, chunk.map((d) => d.recipients[0]).filter((p): p is string => !!p), today);
-    const rows = await db.insertInto('letter').values(chunk.map((d) => ({
-      kind: d.kind, subject: d.subject, child_id: d.childId ?? null, letter_date: today.toString(),
-      municipality_code: d.recipients[0] ? senders.get(d.recipients[0]) ?? null : null, content: JSON.stringify(d.blocks),
-    }))).returning('id').execute();
-    const recipients = chunk.flatMap((d, k) => [...new Set(d.recipients)].map((person_id) => ({ letter_id: rows[k]!.id, person_id })));
+    const rows = chunk.map((d) => letterRows(d, randomUUID(), d.recipients[0] ? senders.get(d.recipients[0]) ?? null : null, today));
+    await db.insertInto('letter').values(rows.map((r) => r.letter)).execute();
+    const recipients = rows.flatMap((r) => r.recipients);
     if (recipients.length) {
       await db.insertInto('letter_recipient').values(recipients).execute();
       await db.insertInto('digital_post_message').values(recipients).execute();
     }
-    ids.push(...rows.map((r) => r.id));
+    ids.push(...rows.map((r) => r.letter.id));
   }
   return ids;
 }
