@@ -8,6 +8,7 @@ const usage = `usage: spire <command>
   seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
   holidays YEAR               Danish public holidays as JSON [{date, name}]
   fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)
+  bill --month YYYY-MM        the monthly billing run for every municipality with places (a host's scheduled job)
   allocate --in instance.json [--out result.json]   one allocation round (docs/formats/allocation.md)
   cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}`;
 
@@ -40,6 +41,19 @@ async function main() {
     case 'fees': {
       const { feesCli } = await import('./modules/billing/index.js');
       process.exitCode = feesCli(rest);
+      return;
+    }
+    case 'bill': {
+      const { values } = parseArgs({ args: rest, options: { month: { type: 'string' } } });
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month ?? '')) return fail('bill --month YYYY-MM');
+      const { openAndMigrate } = await import('./main.js');
+      const { runAllMunicipalities } = await import('./modules/billing/index.js');
+      const database = await openAndMigrate();
+      const runs = await runAllMunicipalities(database.db, `${values.month}-01`, null,
+        (r) => console.error(`${r.municipality}: ${r.status}, ${r.invoices} invoices, ${r.lines} lines${r.error ? ` (${r.error})` : ''}`));
+      console.log(JSON.stringify(runs));
+      await database.close();
+      if (runs.some((r) => r.status === 'failed')) process.exitCode = 1;
       return;
     }
     case 'allocate': {

@@ -1,7 +1,7 @@
 // Deterministic demo municipality: real register units of Hjørring (small) or København (city), synthetic SFOs and
 // klubber, households with guardians and children, placements, capacity and demo personas. Same seed, same data.
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database } from '../platform/db/database.js';
+import { MAX_PARAMETERS, type Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { type LocalDate, MUNICIPALITIES } from '../shared/index.js';
 import { buildFamilies } from './families.js';
@@ -84,11 +84,11 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   return { units: register.units.length, children, guardians, users: users.app_user.length };
 }
 
-/** Multi-row inserts, kept under PostgreSQL's 65,535 bind parameters per statement. */
+/** Multi-row inserts, kept under the bind parameters one statement may carry (MAX_PARAMETERS). */
 async function insertBatched(trx: Kysely<DB>, table: keyof DB & string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.min(4000, Math.floor(60000 / columns)));
+  const size = Math.max(1, Math.min(4000, Math.floor(MAX_PARAMETERS / columns)));
   const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (let i = 0; i < rows.length; i += size) {
     await db.insertInto(table).values(rows.slice(i, i + size) as Record<string, unknown>[]).execute();

@@ -9,7 +9,7 @@ export { fripladsPercent, type FripladsScale, type FripladsHousehold } from './f
 export { monthlyFees, type ChildPlace, type HouseholdFees } from './fees.js';
 export { FRIPLADS_SCALES } from './scales.js';
 export { feesCli, feesFromJson } from './cli.js';
-export { startRun, planRun } from './run.js';
+export { startRun, planRun, runAllMunicipalities } from './run.js';
 export { seedRates2025 } from './rates.js';
 
 export const billingRoutes: FastifyPluginAsync = async (app) => {

@@ -1,4 +1,6 @@
-// Loads everything a billing run needs for one municipality and a span of months in a few set-based queries.
+// Loads what a billing run needs, set-based: for one municipality (index lookups by id arrays, so a national
+// database is not scanned), or for every municipality at once with a few full scans (the national monthly run,
+// where 98 rounds of lookups would cost far more than reading each table once).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { BillingData, Iv } from './engine.js';
@@ -6,22 +8,27 @@ import type { FripladsScale } from './friplads.js';
 
 const push = <T>(m: Map<string, T[]>, k: string, v: T) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
 const iv = (r: { lo: string; hi: string | null }): Iv => ({ lo: r.lo, hi: r.hi });
+type Rows = { rows: any[] };
+
+const PLACES = sql`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours,
+    coalesce(t.leave30, false) as leave30, lower(p.valid)::text lo, upper(p.valid)::text hi, di.municipality_code
+  from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id join person per on per.id = p.child_id
+  left join billing_place_terms t on t.placement_id = p.id`;
+const RATES = sql`select municipality_code, kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi from fee_rate`;
+const CALENDAR = sql`select municipality_code, kind, paying_months, change_day, lower(valid)::text lo, upper(valid)::text hi from fee_calendar`;
 
 /** Data for months [from, to) (ISO firsts of months) of the places in `municipality`'s units. */
 export async function loadBillingData(db: Db, municipality: string, from: string, to: string, onlyChildren?: readonly string[]): Promise<BillingData> {
   const span = sql`daterange(${from}::date, ${to}::date)`;
   const childFilter = onlyChildren ? sql`and p.child_id = any(${[...onlyChildren]}::uuid[])` : sql``;
   // Step by step with id arrays, so each query reads only this municipality's rows (index lookups on a national database).
-  const [places, rates, lunch, calendar, scales] = await Promise.all([
-    sql<any>`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours, coalesce(t.leave30, false) as leave30, lower(p.valid)::text lo, upper(p.valid)::text hi
-      from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id join person per on per.id = p.child_id
-      left join billing_place_terms t on t.placement_id = p.id
-      where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(db),
-    sql<any>`select kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi from fee_rate where municipality_code = ${municipality} and valid && ${span}`.execute(db),
+  const [places, rates, lunch, calendar, scales, costs] = await Promise.all([
+    sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(db),
+    sql<any>`${RATES} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
     sql<any>`select l.unit_id, l.monthly_oere, l.opted_out, lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
       join daginstitution di on di.id = u.daginstitution_id where di.municipality_code = ${municipality} and l.valid && ${span}`.execute(db),
-    sql<any>`select kind, paying_months, change_day, lower(valid)::text lo, upper(valid)::text hi from fee_calendar where municipality_code = ${municipality} and valid && ${span}`.execute(db),
-    db.selectFrom('friplads_scale').selectAll().orderBy('year').execute(),
+    sql<any>`${CALENDAR} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
+    scalesOf(db), costsOf(db, from, to),
   ]);
   const childIds = [...new Set(places.rows.map((r) => r.child_id as string))];
   const [custody, social] = await Promise.all([
@@ -33,33 +40,73 @@ export async function loadBillingData(db: Db, municipality: string, from: string
     where r.person_id = any(${people}::uuid[]) and r.valid && ${span}`.execute(db);
   const placedSet = new Set(childIds);
   const households = [...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string))];
-  const [members, incomes, homes, costs] = await Promise.all([
+  const [members, incomes, homes] = await Promise.all([
     sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
       where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(db),
     sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
       where i.household_id = any(${households}::uuid[]) and i.valid && ${span}`.execute(db),
     sql<any>`select id, municipality_code from household where id = any(${households}::uuid[]) and municipality_code <> ${municipality}`.execute(db),
-    sql<any>`select * from place_cost where year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`.execute(db),
   ]);
+  const shared = sharedData({ lunch, custody, social, residences, members, incomes, homes, scales, costs });
+  return ofMunicipality(municipality, shared, places.rows, rates.rows, calendar.rows);
+}
 
-  const data: BillingData = {
-    municipality, residences: new Map(), custody: new Map(), members: new Map(), incomes: new Map(), rates: new Map(), lunch: new Map(),
-    calendar: new Map(), social: new Map(),
-    places: places.rows.map((r) => ({ id: r.id, childId: r.child_id, birthDate: r.birth_date, unitId: r.unit_id, unitType: r.unit_type, kind: r.kind, hours: Number(r.hours), leave30: r.leave30 === true, lo: r.lo, hi: r.hi })),
-    scales: scales.map((s): FripladsScale => ({ year: s.year, lowerLimit: Number(s.lower_limit), upperLimit: Number(s.upper_limit), perExtraChild: Number(s.per_extra_child),
-      singleProviderSupplement: Number(s.single_provider_supplement), steps: s.steps, firstStepPercent: s.first_step_percent })),
+/** Every municipality's data for months [from, to), keyed by municipality code (those with places in the span). */
+export async function loadAllBillingData(db: Db, from: string, to: string): Promise<Map<string, BillingData>> {
+  const span = sql`daterange(${from}::date, ${to}::date)`;
+  const q = (text: ReturnType<typeof sql>) => sql<any>`${text}`.execute(db);
+  const [places, rates, calendar, lunch, custody, social, residences, members, incomes, homes, scales, costs] = await Promise.all([
+    q(sql`${PLACES} where p.valid && ${span}`),
+    q(sql`${RATES} where valid && ${span}`),
+    q(sql`${CALENDAR} where valid && ${span}`),
+    q(sql`select unit_id, monthly_oere, opted_out, lower(valid)::text lo, upper(valid)::text hi from lunch_scheme where valid && ${span}`),
+    q(sql`select child_id, guardian_id, lower(valid)::text lo, upper(valid)::text hi from custody where valid && ${span}`),
+    q(sql`select child_id, percent, lower(valid)::text lo, upper(valid)::text hi from social_friplads where valid && ${span}`),
+    q(sql`select person_id, household_id, lower(valid)::text lo, upper(valid)::text hi from residence where valid && ${span}`),
+    q(sql`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
+      where r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`),
+    q(sql`select household_id, yearly_oere, single_provider, lower(valid)::text lo, upper(valid)::text hi from household_income where valid && ${span}`),
+    q(sql`select id, municipality_code from household`),
+    scalesOf(db), costsOf(db, from, to),
+  ]);
+  const shared = sharedData({ lunch, custody, social, residences, members, incomes, homes, scales, costs });
+  const byMunicipality = <T extends { municipality_code: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) push(m, r.municipality_code, r);
+    return m;
   };
+  const placesOf = byMunicipality(places.rows), ratesOf = byMunicipality(rates.rows), calendarOf = byMunicipality(calendar.rows);
+  return new Map([...placesOf].map(([code, rows]) => [code, ofMunicipality(code, shared, rows, ratesOf.get(code) ?? [], calendarOf.get(code) ?? [])]));
+}
+
+const scalesOf = async (db: Db): Promise<FripladsScale[]> => (await db.selectFrom('friplads_scale').selectAll().orderBy('year').execute())
+  .map((s) => ({ year: s.year, lowerLimit: Number(s.lower_limit), upperLimit: Number(s.upper_limit), perExtraChild: Number(s.per_extra_child),
+    singleProviderSupplement: Number(s.single_provider_supplement), steps: s.steps, firstStepPercent: s.first_step_percent }));
+const costsOf = (db: Db, from: string, to: string) => sql<any>`select * from place_cost where year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`.execute(db);
+
+type Shared = Omit<BillingData, 'municipality' | 'places' | 'rates' | 'calendar'>;
+
+/** The maps keyed by person, household or unit: the same for every municipality, so a national run shares them. */
+function sharedData(r: { lunch: Rows; custody: Rows; social: Rows; residences: Rows; members: Rows; incomes: Rows; homes: Rows; scales: FripladsScale[]; costs: Rows }): Shared {
+  const d: Shared = { residences: new Map(), custody: new Map(), members: new Map(), incomes: new Map(), lunch: new Map(), social: new Map(), scales: r.scales };
+  for (const x of r.residences.rows) push(d.residences, x.person_id, { ...iv(x), householdId: x.household_id });
+  for (const x of r.custody.rows) push(d.custody, x.child_id, { ...iv(x), guardianId: x.guardian_id });
+  for (const x of r.members.rows) push(d.members, x.household_id, { ...iv(x), birthDate: x.birth_date });
+  for (const x of r.incomes.rows) push(d.incomes, x.household_id, { ...iv(x), yearly: Number(x.yearly_oere), singleProvider: x.single_provider });
+  for (const x of r.lunch.rows) push(d.lunch, x.unit_id, { ...iv(x), amount: Number(x.monthly_oere), optedOut: x.opted_out });
+  for (const x of r.social.rows) push(d.social, x.child_id, { ...iv(x), percent: x.percent });
+  d.householdMunicipality = new Map(r.homes.rows.map((x) => [x.id, x.municipality_code]));
+  d.placeCosts = new Map(r.costs.rows.map((x) => [`${x.municipality_code}|${x.year}|${x.age_band}`, { net: Number(x.net_oere), gross: Number(x.gross_oere), subsidyPercent: x.subsidy_percent }]));
+  return d;
+}
+
+function ofMunicipality(municipality: string, shared: Shared, places: any[], rates: any[], calendar: any[]): BillingData {
+  const data: BillingData = { ...shared, municipality, rates: new Map(), calendar: new Map(),
+    places: places.map((r) => ({ id: r.id, childId: r.child_id, birthDate: r.birth_date, unitId: r.unit_id, unitType: r.unit_type, kind: r.kind,
+      hours: Number(r.hours), leave30: r.leave30 === true, lo: r.lo, hi: r.hi })) };
   // Deterministic order, whatever the plan: the engine picks the first matching row.
   data.places.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of residences.rows) push(data.residences, r.person_id, { ...iv(r), householdId: r.household_id });
-  for (const r of custody.rows) push(data.custody, r.child_id, { ...iv(r), guardianId: r.guardian_id });
-  for (const r of members.rows) push(data.members, r.household_id, { ...iv(r), birthDate: r.birth_date });
-  for (const r of incomes.rows) push(data.incomes, r.household_id, { ...iv(r), yearly: Number(r.yearly_oere), singleProvider: r.single_provider });
-  for (const r of rates.rows) push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
-  for (const r of lunch.rows) push(data.lunch, r.unit_id, { ...iv(r), amount: Number(r.monthly_oere), optedOut: r.opted_out });
-  for (const r of calendar.rows) push(data.calendar, r.kind, { ...iv(r), payingMonths: r.paying_months, changeDay: r.change_day });
-  data.householdMunicipality = new Map(homes.rows.map((r) => [r.id, r.municipality_code]));
-  data.placeCosts = new Map(costs.rows.map((r) => [`${r.municipality_code}|${r.year}|${r.age_band}`, { net: Number(r.net_oere), gross: Number(r.gross_oere), subsidyPercent: r.subsidy_percent }]));
-  for (const r of social.rows) push(data.social, r.child_id, { ...iv(r), percent: r.percent });
+  for (const r of rates) push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
+  for (const r of calendar) push(data.calendar, r.kind, { ...iv(r), payingMonths: r.paying_months, changeDay: r.change_day });
   return data;
 }

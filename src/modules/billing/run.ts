@@ -3,11 +3,12 @@
 // Progress lives in memory while the run works; the run row records the outcome.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
+import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
 import { conflict } from '../../platform/http/errors.js';
 import { addMonths, computeMonth, type DesiredLine } from './engine.js';
 import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
-import { loadBillingData } from './load.js';
+import { loadAllBillingData, loadBillingData } from './load.js';
+import type { BillingData } from './engine.js';
 
 /** How many months back a run re-checks what was billed (back-dated changes become corrections). */
 export const CORRECTION_MONTHS = 3;
@@ -29,8 +30,11 @@ export async function assertOpenMonth(db: Db, municipality: string, month: strin
   if (m?.closed_at) throw conflict(`Måneden ${month.slice(0, 7)} er lukket: der kan ikke køres opkrævning for den.`);
 }
 
+/** Data loaded once for many runs (the national run): every municipality's, for months [from, to). */
+export interface Preloaded { from: string; to: string; data: Map<string, BillingData> }
+
 /** Computes what a run would write (nothing is written): the preview, and the first half of a run. */
-export async function planRun(db: Db, municipality: string, month: string, progress?: Progress): Promise<Plan> {
+export async function planRun(db: Db, municipality: string, month: string, progress?: Progress, preloaded?: Preloaded): Promise<Plan> {
   const first = await db.selectFrom('billing_run').select(sql<string>`min(month)::text`.as('m'))
     .where('municipality_code', '=', municipality).where('status', '=', 'done').executeTakeFirst();
   const back = addMonths(month, -CORRECTION_MONTHS);
@@ -41,7 +45,9 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).where('municipality_code', '=', municipality).executeTakeFirst();
   if (recheck?.m && recheck.m < from) from = recheck.m > firstBilled ? recheck.m : firstBilled;
   t0 = performance.now();
-  const data = await loadBillingData(db, municipality, from, addMonths(month, 1));
+  const to = addMonths(month, 1);
+  const shared = preloaded && preloaded.from <= from && preloaded.to >= to ? preloaded.data.get(municipality) : undefined;
+  const data = shared ?? await loadBillingData(db, municipality, from, to);
   trace('load');
   if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
 
@@ -81,7 +87,10 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size };
 }
 
-export interface RunOptions { municipality: string; month: string; userId: string | null; /** Tests: throw half-way through the writes. */ crashAfterInvoices?: boolean }
+export interface RunOptions {
+  municipality: string; month: string; userId: string | null; preloaded?: Preloaded;
+  /** Tests: throw half-way through the writes. */ crashAfterInvoices?: boolean;
+}
 
 /** Starts a run in the background; returns its id at once and a promise of its end (tests await it). */
 export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
@@ -106,7 +115,7 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
 }
 
 async function execute(db: Db, runId: string, o: RunOptions, progress: Progress) {
-  const plan = await planRun(db, o.municipality, o.month, progress);
+  const plan = await planRun(db, o.municipality, o.month, progress, o.preloaded);
   Object.assign(progress, { phase: 'write', done: 0, total: plan.lines.length });
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
@@ -121,6 +130,9 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress)
       .where('id', '=', runId).execute();
   });
 }
+
+// Rows per insert, within MAX_PARAMETERS (8, 7 and 4 columns).
+const INVOICE_CHUNK = Math.floor(MAX_PARAMETERS / 8), LINE_CHUNK = Math.floor(MAX_PARAMETERS / 7), STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4);
 
 async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, progress: Progress) {
   const byPayer = new Map<string, NewLine[]>();
@@ -144,12 +156,12 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
     const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
     return { id, municipality_code: plan.municipality, payer_id: p, household_id: hh, month: plan.month, seq: nextSeq.get(p) ?? 1, run_id: runId, total_oere: totalOf(p) };
   });
-  for (let i = 0; i < fresh.length; i += 4000) await trx.insertInto('invoice').values(fresh.slice(i, i + 4000)).execute();
+  for (let i = 0; i < fresh.length; i += INVOICE_CHUNK) await trx.insertInto('invoice').values(fresh.slice(i, i + INVOICE_CHUNK)).execute();
   if (o.crashAfterInvoices) throw new Error('simulated crash half-way through the run');
   const rows = plan.lines.map((l) => ({ invoice_id: invoiceOf.get(l.payerId)!, child_id: l.childId, placement_kind: l.placementKind, service_month: l.serviceMonth, code: l.code, text: l.text, amount_oere: l.amount }));
-  for (let i = 0; i < rows.length; i += 5000) {
-    await trx.insertInto('invoice_line').values(rows.slice(i, i + 5000)).execute();
-    progress.done = Math.min(rows.length, i + 5000);
+  for (let i = 0; i < rows.length; i += LINE_CHUNK) {
+    await trx.insertInto('invoice_line').values(rows.slice(i, i + LINE_CHUNK)).execute();
+    progress.done = Math.min(rows.length, i + LINE_CHUNK);
   }
   // Drafts that received more lines: their total grows by the new lines.
   for (let i = 0; i < drafts.length; i += 10000) {
@@ -162,8 +174,46 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
 
 async function writeStates(trx: Db, plan: Plan) {
   const rows = [...plan.states].map(([k, digest]) => ({ municipality_code: plan.municipality, service_month: k.slice(0, 10), payer_id: k.slice(11), digest }));
-  for (let i = 0; i < rows.length; i += 10000) {
-    await trx.insertInto('billed_state').values(rows.slice(i, i + 10000))
+  for (let i = 0; i < rows.length; i += STATE_CHUNK) {
+    await trx.insertInto('billed_state').values(rows.slice(i, i + STATE_CHUNK))
       .onConflict((c) => c.columns(['municipality_code', 'service_month', 'payer_id']).doUpdateSet({ digest: sql`excluded.digest` })).execute();
   }
+}
+
+export interface MunicipalityRun { municipality: string; runId: string | null; status: 'done' | 'failed' | 'skipped'; invoices: number; lines: number; error?: string }
+
+async function runOne(db: Db, municipality: string, month: string, userId: string | null, preloaded: Preloaded): Promise<MunicipalityRun> {
+  try {
+    const { runId, done } = await startRun(db, { municipality, month, userId, preloaded });
+    await done;
+    const row = await db.selectFrom('billing_run').select(['status', 'error', 'invoices_written', 'lines_written']).where('id', '=', runId).executeTakeFirstOrThrow();
+    return { municipality, runId, status: row.status === 'done' ? 'done' : 'failed', invoices: row.invoices_written ?? 0, lines: row.lines_written ?? 0, ...(row.error ? { error: row.error } : {}) };
+  } catch (e: any) {
+    if (e?.statusCode !== 409) throw e;
+    return { municipality, runId: null, status: 'skipped', invoices: 0, lines: 0, error: e.message };
+  }
+}
+
+/**
+ * The monthly run for every municipality with places (a host running many municipalities): one load of every
+ * table, then one run per municipality, each in its own transaction as if started by hand.
+ */
+export async function runAllMunicipalities(db: Db, month: string, userId: string | null, onRun?: (r: MunicipalityRun) => void): Promise<MunicipalityRun[]> {
+  // Far enough back for every municipality's corrections and rechecks.
+  const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).executeTakeFirst();
+  const back = addMonths(month, -CORRECTION_MONTHS);
+  const from = recheck?.m && recheck.m < back ? recheck.m : back, to = addMonths(month, 1);
+  const preloaded: Preloaded = { from, to, data: await loadAllBillingData(db, from, to) };
+  const out: MunicipalityRun[] = [];
+  const queue = [...preloaded.data.keys()].sort();
+  // Two at a time: one municipality's lines are computed (Node) while another's are written (PostgreSQL).
+  await Promise.all([0, 1].map(async () => {
+    for (let municipality = queue.shift(); municipality; municipality = queue.shift()) {
+      const r = await runOne(db, municipality, month, userId, preloaded);
+      out.push(r);
+      onRun?.(r);
+    }
+  }));
+  out.sort((a, b) => a.municipality.localeCompare(b.municipality));
+  return out;
 }

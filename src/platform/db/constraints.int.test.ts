@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, engine } from '../../../test/db.js';
-import type { Database } from './database.js';
+import { MAX_PARAMETERS, type Database } from './database.js';
 
 let d: Database;
 beforeAll(async () => { d = await openTestDatabase(); });
@@ -22,6 +22,15 @@ describe(`database constraints (${engine})`, () => {
   it('returns dates as YYYY-MM-DD strings and int8 as numbers', async () => {
     const r = await sql<{ d: string; n: number }>`select '2024-02-29'::date as d, 7::int8 as n`.execute(d.db);
     expect(r.rows[0]).toEqual({ d: '2024-02-29', n: 7 });
+  });
+
+  it('refuses a statement with more parameters than both engines take, and the session keeps its data', async () => {
+    const n = MAX_PARAMETERS + 1;
+    const big = sql<{ n: number }>`select cardinality(array[${sql.join([...Array(n)].map((_, i) => sql`${i}::int`))}]) as n`;
+    if (engine === 'pglite') await expect(big.execute(d.db)).rejects.toThrow(/parameters/);
+    else expect((await big.execute(d.db)).rows).toEqual([{ n }]);
+    const r = await sql<{ n: number }>`select 2 + 2 as n`.execute(d.db);
+    expect(r.rows).toEqual([{ n: 4 }]);
   });
 
   it('rejects overlapping capacity periods for one unit and age band', async () => {

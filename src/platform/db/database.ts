@@ -23,6 +23,9 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+/** Bind parameters one statement may carry on both engines (PostgreSQL allows 65,535; PGlite 32,767). */
+export const MAX_PARAMETERS = 32_767;
+
 const DATE = 1082, INT8 = 20, TIMESTAMPTZ = 1184, NUMERIC = 1700;
 const asIs = (v: string) => v;
 
@@ -46,7 +49,13 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
     parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
   });
   void pgliteTypes;
-  const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  // PGlite reads a statement's parameter count as a signed 16-bit number: past MAX_PARAMETERS the statement and the
+  // rest of the session silently go wrong. Refuse such a statement loudly instead.
+  const guarded = { query: (text: string, params?: unknown[]) => {
+    if ((params?.length ?? 0) > MAX_PARAMETERS) throw new Error(`a statement with ${params!.length} parameters (at most ${MAX_PARAMETERS}): insert in smaller chunks`);
+    return pglite.query(text, params);
+  } };
+  const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(guarded as unknown as PGlite) });
   return {
     db,
     kind: 'pglite',
