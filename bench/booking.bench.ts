@@ -1,7 +1,7 @@
 // `npm run bench booking`: book en plads at Copenhagen scale on a private PostgreSQL 15 server.
 // 1. The availability search for one child across all units through the HTTP API (p50/p95), against a naive
 //    day-by-day SQL scan (load per unit per day over the horizon) run in the same process.
-// 2. Bookings per second under concurrency (service layer, one transaction each, unit lock), against a naive
+// 2. Bookings per second under concurrency (service layer, one transaction each under the unit's load lock), against a naive
 //    booking that rechecks the unit day by day in SQL; then a day-by-day audit that no unit is overbooked.
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
