@@ -245,8 +245,9 @@ describe(`demo attendance (${engine})`, () => {
     expect(res.json().unit.name).toBe('Børnehuset Solsikken');
     const past = await t.database.db.selectFrom('attendance').select(['date', 'check_in', 'check_out']).where('unit_id', '=', f.units.sol)
       .where('date', '>=', '2026-11-24').where('date', '<', '2026-12-07').execute();
-    expect(past.length).toBeGreaterThan(5);
-    expect(past.every((r) => r.check_in! < r.check_out!)).toBe(true);
+    // Nine in ten child-days, chosen by a hash of the (random) child id: how many varies, that there are some does not.
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.every((r) => r.check_in! < r.check_out! && LocalDate.parse(r.date).dayOfWeek < 6)).toBe(true);
     const q = await t.database.db.selectFrom('holiday_questionnaire').select(['title', 'deadline']).where('title', '=', 'Jul 2026: fælles pasning').execute();
     expect(q).toEqual([{ title: 'Jul 2026: fælles pasning', deadline: '2026-12-08' }]);
   });
