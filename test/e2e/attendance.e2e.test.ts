@@ -99,4 +99,28 @@ describe('attendance in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('the unit leader adds a closing day and sees it among the coming year’s closing days', async () => {
+    const today = t.clock.today(), day = today.plusDays(20).isWeekend() ? today.plusDays(22) : today.plusDays(20);
+    const staff = await newPage();
+    await staff.goto(`${base}/login`);
+    await staff.getByRole('button', { name: 'Log ind som Leder Solsikken' }).click();
+    await staff.waitForURL(`${base}/staff`);
+    await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
+    await staff.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+    const panel = staff.getByRole('region', { name: 'Lukkedage' });
+    await expect.poll(() => panel.getByRole('table').count()).toBe(1);
+    await panel.getByLabel('Dato').fill(today.toString());
+    await panel.getByLabel('Navn').fill('Personaledag');
+    await panel.getByRole('button', { name: 'Tilføj lukkedag' }).click();
+    await expect.poll(() => panel.getByText('En lukkedag skal ligge i fremtiden.').count()).toBe(1);
+    await panel.getByLabel('Dato').fill(day.toString());
+    await panel.getByRole('button', { name: 'Tilføj lukkedag' }).click();
+    await expect.poll(() => panel.getByRole('row', { name: new RegExp(`${day} Personaledag Lukkedag`) }).count()).toBe(1);
+    const row = await t.database.db.selectFrom('closing_day').select(['date', 'name']).where('unit_id', '=', f.units.sol).executeTakeFirstOrThrow();
+    expect(row).toEqual({ date: day.toString(), name: 'Personaledag' });
+    if (SHOTS) await staff.screenshot({ path: `${SHOTS}/attendance-closing-days.png`, fullPage: true });
+    expect(await axeViolations(staff)).toEqual([]);
+    await staff.context().close();
+  });
 });

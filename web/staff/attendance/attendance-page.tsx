@@ -1,5 +1,5 @@
 // A unit's attendance: who is here now per group and age (live over server-sent events), corrections,
-// presence per hour, planned against actual, FTE, export, holiday answers and the unit's terminals.
+// presence per hour, planned against actual, FTE, export, holiday answers, closing days and the unit's terminals.
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../shared/api.js';
@@ -10,6 +10,7 @@ import { useSession } from '../../shared/session.js';
 import { HourChart } from './hour-chart.js';
 import { CorrectionForm } from './correction-form.js';
 import { AttendanceReports, Terminals } from './reports.js';
+import { ClosingDays } from './closing-days.js';
 import { applyChange, type Change, IN_CARE, type Overview, type OverviewChild } from './types.js';
 
 export function AttendancePage() {
@@ -113,6 +114,7 @@ export function AttendancePage() {
           <HourChart hours={data.hours} title={t('att.perHourCaption', { date: data.date })} />
         </section>
         <AttendanceReports unitId={unitId} today={data.today} />
+        <ClosingDays unitId={unitId} today={data.today} canAdd={isLeader} />
         {isLeader && <Terminals unitId={unitId} />}
       </Page>
     </>
