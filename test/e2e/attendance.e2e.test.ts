@@ -123,4 +123,36 @@ describe('attendance in the browser', () => {
     expect(await axeViolations(staff)).toEqual([]);
     await staff.context().close();
   });
+
+  it('the caseworker asks the families which days of a closure period they need care; a refused deadline changes nothing', async () => {
+    const today = t.clock.today(), start = today.plusDays(40), end = start.plusDays(4);
+    const staff = await newPage();
+    await staff.goto(`${base}/login`);
+    await staff.getByRole('button', { name: 'Log ind som Pladsanvisning' }).click();
+    await staff.waitForURL(`${base}/staff`);
+    await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
+    const panel = staff.getByRole('region', { name: 'Ferieforespørgsler' });
+    await panel.getByLabel('Titel').fill('Nytår: fælles pasning');
+    await panel.getByLabel('Periodens første dag').fill(start.toString());
+    await panel.getByLabel('Periodens sidste dag').fill(end.toString());
+    await panel.getByLabel('Svarfrist').fill(end.plusDays(1).toString());
+    await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
+    await expect.poll(() => panel.getByText('Svarfristen skal ligge mellem i dag og periodens slutning.').count()).toBe(1);
+    expect(await t.database.db.selectFrom('holiday_questionnaire').select('id').where('title', '=', 'Nytår: fælles pasning').execute()).toEqual([]);
+    await panel.getByLabel('Svarfrist').fill(start.minusDays(7).toString());
+    await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
+    await expect.poll(() => panel.getByRole('row', { name: /Nytår: fælles pasning/ }).count()).toBe(1);
+    if (SHOTS) await staff.screenshot({ path: `${SHOTS}/attendance-questionnaires.png`, fullPage: true });
+    expect(await axeViolations(staff)).toEqual([]);
+    await staff.context().close();
+
+    // Mette is asked on her child's attendance page.
+    const parent = await newPage();
+    await parent.goto(`${base}/login`);
+    await parent.getByRole('button', { name: 'Log ind som Mette Holm' }).click();
+    await parent.waitForURL(`${base}/mine-boern`);
+    await parent.getByRole('link', { name: 'Fravær og fremmøde' }).click();
+    await expect.poll(() => parent.getByText('Nytår: fælles pasning').count()).toBeGreaterThan(0);
+    await parent.context().close();
+  });
 });

@@ -11,6 +11,7 @@ import { HourChart } from './hour-chart.js';
 import { CorrectionForm } from './correction-form.js';
 import { AttendanceReports, Terminals } from './reports.js';
 import { ClosingDays } from './closing-days.js';
+import { HolidayQuestionnaires } from './questionnaires.js';
 import { applyChange, type Change, IN_CARE, type Overview, type OverviewChild } from './types.js';
 
 export function AttendancePage() {
@@ -124,6 +125,7 @@ export function AttendancePage() {
 /** The units the user may follow, linking to each unit's attendance. */
 export function AttendanceUnitsPage() {
   const { t } = useT();
+  const { me } = useSession();
   const { data, error, loading, reload } = useApi<{ id: string; name: string; number: string; enrolled: number }[]>('/api/staff/units');
   return (
     <Page title={t('att.title')} lead={t('att.unitsLead')}>
@@ -134,6 +136,7 @@ export function AttendanceUnitsPage() {
           {data.map((u) => <li key={u.id}><Link to={`/staff/fremmoede/${u.id}`}>{u.name}</Link> <span className="muted">({t('att.enrolled', { n: u.enrolled })})</span></li>)}
         </ul>
       )}
+      {me?.user && ['admin', 'management', 'caseworker'].includes(me.user.role) && <HolidayQuestionnaires />}
     </Page>
   );
 }
