@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
-import { axeViolations, launchBrowser } from '../browser.js';
+import { axeViolations, launchBrowser, loginInBrowser } from '../browser.js';
 import { createTerminal } from '../../src/modules/attendance/index.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string, token: string;
@@ -32,15 +32,19 @@ beforeAll(async () => {
 afterAll(async () => { await browser?.close(); await t?.close(); });
 
 const newPage = async (width = 1280) => (await browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } })).newPage();
+/** The unit leader, logged in, on Solsikken's attendance page. */
+async function leaderOnSolsikken() {
+  const staff = await newPage();
+  await loginInBrowser(staff, base, 'Leder Solsikken');
+  await staff.waitForURL(`${base}/staff`);
+  await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
+  await staff.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+  return staff;
+}
 
 describe('attendance in the browser', () => {
   it('a terminal tap checks Ida in and the staff overview updates live', async () => {
-    const staff = await newPage();
-    await staff.goto(`${base}/login`);
-    await staff.getByRole('button', { name: 'Log ind som Leder Solsikken' }).click();
-    await staff.waitForURL(`${base}/staff`);
-    await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
-    await staff.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+    const staff = await leaderOnSolsikken();
     await expect.poll(() => staff.getByText(/^Live:/).count(), { timeout: 10_000 }).toBe(1);
     expect(await staff.getByTestId('present-total').textContent()).toBe('0');
 
@@ -102,12 +106,7 @@ describe('attendance in the browser', () => {
 
   it('the unit leader adds a closing day and sees it among the coming year’s closing days', async () => {
     const today = t.clock.today(), day = today.plusDays(20).isWeekend() ? today.plusDays(22) : today.plusDays(20);
-    const staff = await newPage();
-    await staff.goto(`${base}/login`);
-    await staff.getByRole('button', { name: 'Log ind som Leder Solsikken' }).click();
-    await staff.waitForURL(`${base}/staff`);
-    await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
-    await staff.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+    const staff = await leaderOnSolsikken();
     const panel = staff.getByRole('region', { name: 'Lukkedage' });
     await expect.poll(() => panel.getByRole('table').count()).toBe(1);
     await panel.getByLabel('Dato').fill(today.toString());
