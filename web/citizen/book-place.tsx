@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, query } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
-import { formatDate, formatKm } from '../shared/format.js';
+import { formatDate, formatKm, plusDays } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
@@ -22,7 +22,6 @@ export function BookPlacePage() {
   return <Booker today={me.today} userId={me.user.id} />;
 }
 
-const plusDays = (iso: string, n: number) => { const [y, m, d] = iso.split('-').map(Number); const x = new Date(Date.UTC(y!, m! - 1, d! + n)); return x.toISOString().slice(0, 10); };
 
 function Booker({ today, userId }: { today: string; userId: string }) {
   const { t, lang } = useT();

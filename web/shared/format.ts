@@ -49,6 +49,12 @@ export function formatPeriod(start: string, end: string | null, t: T, lang: Lang
 }
 
 /** A period covers `today` when it has started and not ended (the end date counts as the last day). */
+/** An ISO date `days` days later (earlier when negative). */
+export function plusDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
 export function isCurrent(p: { start: string; end: string | null }, today: string): boolean {
   return p.start <= today && (p.end === null || p.end >= today);
 }

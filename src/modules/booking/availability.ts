@@ -53,6 +53,12 @@ export function policyRefusal(ctx: Context, start: LocalDate): Refusal | null {
   return null;
 }
 
+/** Why a start date is refused before looking at occupancy (policy, age, the unit's age bands), or null. */
+export function refusalBeforeLoad(unit: UnitFacts, ctx: Context, start: LocalDate): Refusal | null {
+  const d = demandFor(unit, ctx, start);
+  return policyRefusal(ctx, start) ?? (typeof d === 'string' ? d : null);
+}
+
 /** Held-back places are kept for places starting later than the release window. */
 export const heldShareFor = (ctx: Context, start: LocalDate) =>
   start.isOnOrAfter(ctx.today.plusWeeks(ctx.policy.releaseWeeks)) ? ctx.policy.heldShare : 0;

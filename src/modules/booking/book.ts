@@ -13,7 +13,7 @@ import { letterRows } from '../../platform/letters/index.js';
 import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import { DateRange, isWorkingDay, LocalDate } from '../../shared/index.js';
-import { REFUSAL_DA, demandFor, policyRefusal, refusalAt, unitFacts, type Context, type Refusal } from './availability.js';
+import { REFUSAL_DA, demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context, type Refusal } from './availability.js';
 import { childDates } from './child-dates.js';
 import { bookingConfirmation, type BookingFacts, type LetterDraft } from './letters.js';
 import { parsePolicy, POLICY_KEY, type BookingPolicy } from './policy.js';
@@ -97,7 +97,7 @@ export async function bookPlace(db: Db, rc: RequestContext, input: { childId: st
     const birth = LocalDate.parse(f.child.birth);
     const ctx: Context = { policy, today, child: childDates(birth, policy) };
     const facts = unitFacts(unit.id, unit.type);
-    const pre = policyRefusal(ctx, start) ?? (() => { const d = demandFor(facts, ctx, start); return typeof d === 'string' ? d : null; })();
+    const pre = refusalBeforeLoad(facts, ctx, start);
     if (pre) throw refusalError(pre);
     const cache = occupancyCache(db);
     const occ = cache.at(policy, today, unit.id, f.version) ?? (await loadOccupancy(trx, [unit], policy, today)).get(unit.id)!;

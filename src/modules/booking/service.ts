@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { demandFor, policyRefusal, refusalAt, unitFacts, type Context } from './availability.js';
+import { demandFor, policyRefusal, refusalAt, refusalBeforeLoad, unitFacts, type Context } from './availability.js';
 import { bookingFacts, NoLongerFree, refusalError, withRetry } from './book.js';
 import { childDates } from './child-dates.js';
 import { bookingCancelled, bookingMoved, type LetterDraft } from './letters.js';
@@ -37,7 +37,7 @@ async function checkLocked(trx: Db, unitId: string, ctx: Context, start: LocalDa
     .where('unit.id', '=', unitId).executeTakeFirst();
   if (!unit || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw notFound('Enheden findes ikke eller tager ikke imod børn i dagtilbud.');
   const facts = unitFacts(unit.id, unit.type);
-  const pre = policyRefusal(ctx, start) ?? (() => { const d = demandFor(facts, ctx, start); return typeof d === 'string' ? d : null; })();
+  const pre = refusalBeforeLoad(facts, ctx, start);
   if (pre) throw refusalError(pre);
   const closing = await closingDays(trx, start, unit.id);
   const occ = (await loadOccupancy(trx, [{ id: unit.id, type: unit.type }], ctx.policy, ctx.today, excludePlacementId)).get(unit.id)!;
@@ -45,7 +45,6 @@ async function checkLocked(trx: Db, unitId: string, ctx: Context, start: LocalDa
   return { unit, facts, refusal: r };
 }
 
-const fromDay = (n: number) => fromEpochDay(n).toString();
 
 async function activeBooking(trx: Db, bookingId: string, today: LocalDate, policy: BookingPolicy) {
   const b = await trx.selectFrom('booking').selectAll().where('id', '=', bookingId).forUpdate().executeTakeFirst();
@@ -86,7 +85,7 @@ export async function moveBooking(db: Db, rc: RequestContext, input: { bookingId
     if (refusal === 'full') throw new NoLongerFree(child.id, input.start, child.birth);
     if (refusal) throw refusalError(refusal);
     const demand = demandFor(uf, ctx, input.start) as Exclude<ReturnType<typeof demandFor>, string>;
-    const end = LocalDate.parse(fromDay(demand.end));
+    const end = fromEpochDay(demand.end);
     const range = DateRange.of(input.start, end.minusDays(1)).toPgDaterange();
     // A current place the booking ended follows the new start (shorter, or longer if the child still fits there).
     if (b.released_placement_id && !input.start.isEqual(b.range.start)) {

@@ -3,11 +3,10 @@
 import { useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Status, useApi } from '../../shared/components.js';
+import { plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 
 interface ClosingDay { date: string; name: string; kind: 'listed' | 'public_holiday' }
-
-const plusDays = (iso: string, days: number) => { const d = new Date(iso + 'T12:00:00Z'); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
 
 export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: string; canAdd: boolean }) {
   const { t } = useT();

@@ -2,18 +2,17 @@
 import { useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Loading, useApi } from '../../shared/components.js';
+import { plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import { PlannedChart } from './hour-chart.js';
 
 interface Day { date: string; closed: string | null; placed: number; absent: number; planned: number; actual: number; difference: number }
 interface Questionnaire { id: string; title: string; start: string; end: string; deadline: string; days: { day: string; placed: number; answered: number; expected: number }[] }
 
-const minus = (iso: string, days: number) => { const d = new Date(iso + 'T12:00:00Z'); d.setUTCDate(d.getUTCDate() - days); return d.toISOString().slice(0, 10); };
-
 export function AttendanceReports({ unitId, today }: { unitId: string; today: string }) {
   const { t } = useT();
   const id = useId();
-  const [from, setFrom] = useState(minus(today, 13));
+  const [from, setFrom] = useState(plusDays(today, -13));
   const [to, setTo] = useState(today);
   const base = `/api/staff/units/${encodeURIComponent(unitId)}`;
   const { data: days, error, loading } = useApi<Day[]>(`${base}/attendance-history?from=${from}&to=${to}`);
