@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LanguageProvider } from './shared/i18n.js';
 import { SessionProvider } from './shared/session.js';
-import { CitizenLayout, NotFound, RequireRole, StaffLayout } from './shared/layout.js';
+import { CitizenLayout, NotFound, RequirePermission, RequireRole, StaffLayout } from './shared/layout.js';
 import { DemoLoginPage } from './shared/demo-login.js';
 import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
@@ -63,7 +63,7 @@ function App() {
         <Route path="indbakke" element={<InboxPage />} />
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
-        <Route path="indstillinger" element={<RequireRole roles={['admin']}><ClockSettingsPage /></RequireRole>} />
+        <Route path="indstillinger" element={<RequirePermission action="settings.change"><ClockSettingsPage /></RequirePermission>} />
         <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
         <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />

@@ -6,9 +6,10 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** A failed request. `message` is the server's own (Danish) message when it sent one. */
+/** A failed request: the refusal code and its parameters (translated by useErrorText); `message` is the server's
+ *  own Danish sentence from endpoints that have not moved to codes yet. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly params: Record<string, string | number> = {}) {
     super(message);
   }
 }
@@ -38,8 +39,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     data = null;
   }
   if (!res.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '');
+    const err = (data ?? {}) as { error?: string; message?: string; params?: Record<string, string | number> };
+    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params);
   }
   return data as T;
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from './api.js';
-import { useT } from './i18n.js';
+import { isKey, useT } from './i18n.js';
 
 /** GETs `path` (null: nothing) and keeps the last answer while reloading. */
 export function useApi<T>(path: string | null, key?: unknown) {
@@ -25,11 +25,16 @@ export function useApi<T>(path: string | null, key?: unknown) {
   return { data, error, loading, reload, setData };
 }
 
-/** The message to show for a failed request: the server's own message when there is one. */
+/** The message to show for a failed request: the refusal code's text in the user's language, else the server's
+ *  own (Danish) message from an endpoint that has no codes yet. */
 export function useErrorText() {
   const { t } = useT();
-  return (e: unknown) =>
-    e instanceof ApiError ? (e.code === 'network' ? t('error.network') : e.message || t('error.generic')) : t('error.generic');
+  return (e: unknown) => {
+    if (!(e instanceof ApiError)) return t('error.generic');
+    if (e.code === 'network') return t('error.network');
+    const key = 'err.' + e.code;
+    return isKey(key) ? t(key, e.params) : e.message || t('error.generic');
+  };
 }
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -37,7 +42,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   const text = useErrorText();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
-  const fromServer = !!api && api.code !== 'network' && !!api.message; // the server writes Danish
+  const fromServer = !!api && api.code !== 'network' && !isKey('err.' + api.code) && !!api.message; // the server writes Danish
   const retry = onRetry && !(api && api.status >= 400 && api.status < 500);
   return (
     <div className="notice notice-error" role="alert">

@@ -4,6 +4,7 @@ import { billingTexts } from './texts/billing.js';
 import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
+import { errorTexts } from './texts/errors.js';
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const dict = {
@@ -133,9 +134,11 @@ const dict = {
   ...attendanceTexts,
   ...placementTexts,
   ...bookingTexts,
+  ...errorTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;
+export const isKey = (k: string): k is Key => k in dict;
 export type Lang = 'da' | 'en';
 export type T = (key: Key, params?: Record<string, string | number>) => string;
 

@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { ErrorMessage, Loading, Page } from './components.js';
 import { formatDate } from './format.js';
 import { useT, type Key } from './i18n.js';
-import { isStaffRole, useSession } from './session.js';
+import { isStaffRole, useCan, useSession } from './session.js';
 import type { Role } from './types.js';
 
 interface NavItem { to: string; label: Key; end?: boolean }
@@ -139,6 +139,11 @@ export function NoAccess() {
 }
 
 /** Admin-only pages. */
+export function RequirePermission({ action, children }: { action: string; children: ReactNode }) {
+  const can = useCan();
+  return can(action) ? <>{children}</> : <NoAccess />;
+}
+
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { me } = useSession();
   return me?.user && roles.includes(me.user.role) ? <>{children}</> : <NoAccess />;

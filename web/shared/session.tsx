@@ -63,3 +63,10 @@ export function useSession(): Session {
 }
 
 export const isStaffRole = (role: string | undefined) => !!role && role !== 'guardian';
+
+/** Whether the server's access policy lets the logged-in user do `action` (from /api/auth/me): menus, pages and
+ *  buttons ask this instead of repeating role lists. */
+export function useCan(): (action: string) => boolean {
+  const { me } = useSession();
+  return (action) => !!me?.permissions.includes(action);
+}

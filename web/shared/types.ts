@@ -9,7 +9,7 @@ export const UNIT_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave', 'i
 export const AGE_BANDS: AgeBand[] = ['0-2', '3-5', '6-9', '10-13', '14-17'];
 
 export interface User { id: string; name: string; role: Role; personId: string | null; unitIds: string[] }
-export interface Me { user: User | null; csrfToken: string | null; demo: boolean; today: string }
+export interface Me { user: User | null; permissions: string[]; csrfToken: string | null; demo: boolean; today: string }
 export interface Persona { id: string; name: string; role: Role; description: string }
 export interface Area { id: string; name: string }
 export interface Address { street: string; postalCode: string; city: string }

@@ -4,11 +4,13 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Status, useApi } from '../shared/components.js';
 import { formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { useCan } from '../shared/session.js';
+import type { Setting } from '../../src/modules/settings/contract.js';
 
-interface Setting { id: string; key: string; value: unknown; start: string; end: string | null }
 
 export function MunicipalSettings() {
   const { t, lang } = useT();
+  const can = useCan();
   const id = useId();
   const { data, error, loading, reload } = useApi<Setting[]>('/api/staff/settings');
   const [form, setForm] = useState({ key: '', value: '', start: '' });
@@ -44,7 +46,7 @@ export function MunicipalSettings() {
           </tbody>
         </DataTable>
       )}
-      <form onSubmit={(e) => void submit(e)} className="filter-row">
+      {can('settings.change') && <form onSubmit={(e) => void submit(e)} className="filter-row">
         <Field id={id + 'k'} label={t('settings.key')}>
           <input id={id + 'k'} required pattern="[a-z][a-z0-9_.]*" value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} />
         </Field>
@@ -55,7 +57,7 @@ export function MunicipalSettings() {
           <input id={id + 's'} type="date" required value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} />
         </Field>
         <div className="field field-button"><button type="submit" className="button">{t('settings.add')}</button></div>
-      </form>
+      </form>}
       <Status text={saved} />
       <ErrorMessage error={saveError} />
     </section>

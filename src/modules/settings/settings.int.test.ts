@@ -32,4 +32,23 @@ describe(`municipality settings (${engine})`, () => {
     expect((await cw.call('POST', '/api/staff/settings', { key: 'x.y', value: 1, start: '2026-01-01' })).statusCode).toBe(403);
     expect((await admin.call('GET', '/api/staff/settings')).json()).toHaveLength(2);
   });
+
+  it('refuses an end before the start with its code, and tells each role what it may do', async () => {
+    const admin = await loginAs(t.app, f.users.admin);
+    const bad = await admin.call('POST', '/api/staff/settings', { key: 'x.y', value: 1, start: '2026-02-01', end: '2026-01-01' });
+    expect([bad.statusCode, bad.json().error]).toEqual([400, 'settings.end-before-start']);
+    expect((await admin.call('GET', '/api/auth/me')).json().permissions).toEqual(expect.arrayContaining(['settings.read', 'settings.change']));
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const perms: string[] = (await cw.call('GET', '/api/auth/me')).json().permissions;
+    expect(perms).toContain('settings.read');
+    expect(perms).not.toContain('settings.change');
+  });
+
+  it('publishes request, response and refusal codes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/staff/settings'].post;
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '403']));
+    expect(post.responses['201'].content['application/json'].schema.properties).toHaveProperty('id');
+    expect(post.description).toContain('settings.end-before-start');
+  });
 });

@@ -6,6 +6,8 @@ import { notFound, unauthorized } from '../http/errors.js';
 import { actorFor, createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 import { audit } from '../audit/audit.js';
 import { oidcRoutes } from './oidc.js';
+import { permittedActions } from './policy.js';
+import { POLICIES } from '../../access.js';
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
@@ -15,7 +17,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     const a = req.ctx.actor;
     return {
       user: a && { id: a.userId, name: a.name, role: a.role, personId: a.personId, unitIds: a.unitIds },
-      csrfToken, demo: app.config.demo, today: app.config.clock.today().toString(),
+      permissions: permittedActions(a, POLICIES), csrfToken, demo: app.config.demo, today: app.config.clock.today().toString(),
     };
   };
 

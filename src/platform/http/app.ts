@@ -13,7 +13,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
-import { HttpError, fromDatabaseError } from './errors.js';
+import { DomainError, HttpError, fromDatabaseError } from './errors.js';
 import type { RequestContext } from './context.js';
 import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
@@ -74,6 +74,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       const where = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || '';
       return reply.code(400).send({ error: 'bad_request', message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim() });
     }
+    if (err instanceof DomainError) return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
     const known = err instanceof HttpError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });

@@ -1,4 +1,26 @@
-// Errors the API turns into clear 4xx answers. Messages are Danish: the citizen UI shows them as they are.
+// Errors the API turns into clear 4xx answers.
+//
+// Services throw `DomainError(code, params)`: a stable code a module declares in its contract.ts with the kind of
+// refusal; the kind becomes an HTTP status here, once. The web translates the code through its i18n texts (Danish
+// and English), so no UI text comes from the server. `HttpError` (a status and a Danish message) is the older form,
+// still used where a module has not moved to codes.
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone';
+const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, gone: 410 };
+
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+export class DomainError extends Error {
+  constructor(readonly code: string, readonly kind: ErrorKind, readonly params: ErrorParams = {}) { super(code); }
+  get statusCode() { return STATUS[this.kind]; }
+}
+
+/** A module's catalogue of refusals: `const fail = domainErrors({ 'settings.end-before-start': 'invalid' })`, then
+ *  `throw fail('settings.end-before-start')`. The codes are the module's contract (OpenAPI lists them). */
+export function domainErrors<const C extends Record<string, ErrorKind>>(catalogue: C) {
+  const fail = (code: keyof C & string, params: ErrorParams = {}) => new DomainError(code, catalogue[code], params);
+  return Object.assign(fail, { codes: catalogue });
+}
+
 export class HttpError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string) { super(message); }
 }

@@ -1,0 +1,6 @@
+// Every module's access policy, in one list: /api/auth/me sends the actor's permitted actions from it, and
+// docs/access.md (role × action) is generated from it and kept true by src/access.test.ts.
+import type { ModulePolicy } from './platform/auth/policy.js';
+import { settingsPolicy } from './modules/settings/policy.js';
+
+export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>];
