@@ -28,7 +28,7 @@ export async function questionnairesForChildren(db: Db, placements: { childId: s
   const rows = await db.selectFrom('holiday_questionnaire as q')
     .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
     .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-    .select([...cols, 'p.child_id', 'p.unit_id', 'u.name as unitName'])
+    .select([...cols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
     .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
     .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
     .orderBy(sql`lower(q.period)`).execute();
@@ -37,17 +37,17 @@ export async function questionnairesForChildren(db: Db, placements: { childId: s
   // Only the days the child's unit is open are asked about (no weekends, public holidays or closing days).
   const open = new Map<string, string[]>();
   for (const r of rows) {
-    const key = `${r.id} ${r.unit_id}`;
+    const key = `${r.id} ${r.childUnitId}`;
     if (open.has(key)) continue;
     const q = shape(r), from = LocalDate.parse(q.start), to = LocalDate.parse(q.end);
-    open.set(key, openDays(from, to, await listedClosingDays(db, r.unit_id, from, to)).map((d) => d.toString()));
+    open.set(key, openDays(from, to, await listedClosingDays(db, r.childUnitId, from, to)).map((d) => d.toString()));
   }
   const byId = new Map<string, ReturnType<typeof shape> & { open: boolean; children: { childId: string; unitId: string; unitName: string; days: string[]; answers: { date: string; needsCare: boolean }[] }[] }>();
   for (const r of rows) {
     const q = byId.get(r.id) ?? { ...shape(r), open: !LocalDate.parse(r.deadline).isBefore(today), children: [] };
     byId.set(r.id, q);
     if (q.children.some((c) => c.childId === r.child_id)) continue;
-    q.children.push({ childId: r.child_id, unitId: r.unit_id, unitName: r.unitName, days: open.get(`${r.id} ${r.unit_id}`)!,
+    q.children.push({ childId: r.child_id, unitId: r.childUnitId, unitName: r.unitName, days: open.get(`${r.id} ${r.childUnitId}`)!,
       answers: answers.filter((a) => a.questionnaire_id === r.id && a.child_id === r.child_id).map((a) => ({ date: a.date, needsCare: a.needs_care })) });
   }
   return [...byId.values()];
