@@ -14,6 +14,10 @@
 //    chain is tried: it moves anyway, its old unit is refilled with that unit's best fitting claimants (who may
 //    leave units of their own, up to 8 links deep), and the chain is kept only if no unit left behind has envy.
 //    Otherwise the room stays empty: filling it with someone ranked lower would give that agent justified envy.
+//    "Envy" follows policy.fillMode (passedOver): under 'strict-order' (default, § 27) an agent is passed over when it
+//    would fit without *all* the lower-ranked agents at the unit; under 'maximise-children' only when one swap fits.
+//    Adding the best fitting agent never passes anyone over (those above it did not fit without the ones below them
+//    before, and still do not); only leaving a unit can, so every leave is checked.
 //
 // The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
 // Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
