@@ -78,7 +78,7 @@ describe('attendance in the browser', () => {
   it('a parent reports sickness, sees it on the page and answers the Christmas questionnaire', async () => {
     await t.database.db.insertInto('holiday_questionnaire').values({
       municipality_code: '0860', title: 'Jul 2026: fælles pasning', question: 'Hvilke dage har dit barn brug for pasning?',
-      period: '[2026-12-28,2026-12-31)', deadline: '2026-12-10',
+      period: '[2026-12-24,2026-12-31)', deadline: '2026-12-10',
     }).execute();
     const page = await newPage();
     await page.goto(`${base}/login`);
@@ -94,11 +94,16 @@ describe('attendance in the browser', () => {
     await page.getByLabel('Ferie').check();
     await page.getByRole('button', { name: 'Meld fravær for Ida' }).click();
     await expect.poll(() => page.getByText('Fravær kan højst meldes 7 dage tilbage i tiden.').count()).toBe(1);
+    // Only the days the unit is open: not Christmas Day, 2nd Christmas Day (public holidays) or the Sunday.
+    await expect.poll(() => page.getByRole('checkbox', { name: '24. december 2026' }).count()).toBe(1);
+    for (const closed of ['25. december 2026', '26. december 2026', '27. december 2026']) expect(await page.getByRole('checkbox', { name: closed }).count()).toBe(0);
     await page.getByRole('checkbox', { name: '29. december 2026' }).check();
     await page.getByRole('button', { name: 'Send svar' }).click();
     await expect.poll(() => page.getByText('Tak, dit svar er gemt.').count()).toBe(1);
     const answers = await t.database.db.selectFrom('holiday_answer').select(['date', 'needs_care']).orderBy('date').execute();
-    expect(answers).toEqual([{ date: '2026-12-28', needs_care: false }, { date: '2026-12-29', needs_care: true }, { date: '2026-12-30', needs_care: false }]);
+    expect(answers).toEqual([
+      { date: '2026-12-24', needs_care: false }, { date: '2026-12-28', needs_care: false }, { date: '2026-12-29', needs_care: true }, { date: '2026-12-30', needs_care: false },
+    ]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/attendance-parent.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -15,7 +15,7 @@ interface ChildAttendance {
 }
 interface Questionnaire {
   id: string; title: string; question: string; start: string; end: string; deadline: string; open: boolean;
-  children: { childId: string; firstName: string; unitName: string; answers: { date: string; needsCare: boolean }[] }[];
+  children: { childId: string; firstName: string; unitName: string; days: string[]; answers: { date: string; needsCare: boolean }[] }[];
 }
 
 export function ParentAttendancePage() {
@@ -106,23 +106,17 @@ function ChildPanel({ child, today }: { child: CitizenChild; today: string }) {
   );
 }
 
-const daysOf = (start: string, end: string) => {
-  const out: string[] = [];
-  for (let d = new Date(start + 'T12:00:00Z'); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
-  return out;
-};
-
 function QuestionnaireForm({ q, onSaved }: { q: Questionnaire; onSaved: () => void }) {
   const { t, lang } = useT();
   const id = useId();
-  const days = daysOf(q.start, q.end);
+  // Only the days the child's unit is open (the server leaves out weekends, public holidays and closing days).
   const [need, setNeed] = useState<Record<string, Record<string, boolean>>>(() =>
-    Object.fromEntries(q.children.map((c) => [c.childId, Object.fromEntries(days.map((d) => [d, c.answers.find((a) => a.date === d)?.needsCare ?? false]))])));
+    Object.fromEntries(q.children.map((c) => [c.childId, Object.fromEntries(c.days.map((d) => [d, c.answers.find((a) => a.date === d)?.needsCare ?? false]))])));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const save = async () => {
     try {
-      for (const c of q.children) await api.put(`/api/citizen/holiday-questionnaires/${q.id}/answers`, { childId: c.childId, days: days.map((d) => ({ date: d, needsCare: need[c.childId]![d]! })) });
+      for (const c of q.children.filter((x) => x.days.length)) await api.put(`/api/citizen/holiday-questionnaires/${q.id}/answers`, { childId: c.childId, days: c.days.map((d) => ({ date: d, needsCare: need[c.childId]![d]! })) });
       setError(null); setSaved(t('pa.qSaved')); onSaved();
     } catch (e) { setError(e); }
   };
@@ -134,7 +128,7 @@ function QuestionnaireForm({ q, onSaved }: { q: Questionnaire; onSaved: () => vo
         {q.children.map((c) => (
           <fieldset key={c.childId} disabled={!q.open}>
             <legend>{t('pa.qChild', { name: c.firstName, unit: c.unitName, answered: c.answers.length ? t('pa.answered') : t('pa.notAnswered') })}</legend>
-            {days.map((d) => (
+            {c.days.map((d) => (
               <label key={d} className="checkbox">
                 <input type="checkbox" checked={need[c.childId]![d]} onChange={(e) => setNeed((n) => ({ ...n, [c.childId]: { ...n[c.childId], [d]: e.target.checked } }))} />
                 {' '}{formatDate(d, lang)}

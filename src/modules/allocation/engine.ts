@@ -14,11 +14,15 @@
 //    chain is tried: it moves anyway, its old unit is refilled with that unit's best fitting claimants (who may
 //    leave units of their own, up to 8 links deep), and the chain is kept only if no unit left behind has envy.
 //    Otherwise the room stays empty: filling it with someone ranked lower would give that agent justified envy.
+//    "Envy" follows policy.fillMode (passedOver): under 'strict-order' (default, § 27) an agent is passed over when it
+//    would fit without *all* the lower-ranked agents at the unit; under 'maximise-children' only when one swap fits.
+//    Adding the best fitting agent never passes anyone over (those above it did not fit without the ones below them
+//    before, and still do not); only leaving a unit can, so every leave is checked.
 //
 // The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
 // Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
 // block member has toward a single place) is allowed and reported as sibling-exempt.
-import { addDemand, fits, swapFits, type Claim, type Model } from './model.js';
+import { addDemand, fits, swapFits, type AgentWish, type Claim, type Model } from './model.js';
 import { buildModel } from './model.js';
 import { report } from './explain.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -144,18 +148,39 @@ function chain(model: Model, state: State, a: number, to: number, depth: number)
   return !envyAt(model, state, from);
 }
 
-/** Does some agent who prefers unit u justifiably envy an agent placed there? */
+/** Does some agent who prefers unit u get passed over there (see passedOver)? */
 function envyAt(model: Model, state: State, u: number): boolean {
-  const { agents, units, claims } = model;
+  const { agents } = model;
   const { pos, load, held } = state;
-  for (const cl of claims[u]!) {
-    const p = pos[cl.agent]!;
-    if (p >= 0 && p <= cl.pos) continue;
-    const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
-    for (const k of held[u]!) {
-      const kw = agents[k]!.wishes[pos[k]!]!;
-      if (kw.key > cl.key && swapFits(units[u]!.free, load[u]!, kw.demand, inn)) return true;
+  return passedOver(model, state, u, load[u]!, held[u]!.map((k) => agents[k]!.wishes[pos[k]!]!), -1);
+}
+
+/**
+ * Is some agent who prefers unit u to its own place (other than `skip`) passed over there for agents of lower priority?
+ * 'strict-order' (the waiting-list order, the default): it would fit once *all* the agents placed there with lower
+ * priority were removed, however many smaller or shorter placements that takes. 'maximise-children': one of them
+ * swapped out would make room (pairwise justified envy), so several lower-ranked children may share the room.
+ */
+function passedOver(model: Model, state: State, u: number, load: Float64Array, placed: AgentWish[], skip: number): boolean {
+  const { agents, units, claims } = model;
+  const { pos } = state;
+  const free = units[u]!.free, cs = claims[u]!;
+  const wants = (cl: Claim) => cl.agent !== skip && !(pos[cl.agent]! >= 0 && pos[cl.agent]! <= cl.pos);
+  if (model.fillMode === 'maximise-children') {
+    for (const cl of cs) {
+      if (!wants(cl)) continue;
+      const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
+      for (const k of placed) if (k.key > cl.key && swapFits(free, load, k.demand, inn)) return true;
     }
+    return false;
+  }
+  // Claimants from the worst up: `cut` is the load without every placed agent ranked below the current claimant.
+  const lower = [...placed].sort((x, y) => y.key - x.key);
+  const cut = Float64Array.from(load);
+  for (let c = cs.length - 1, j = 0; c >= 0; c--) {
+    const cl = cs[c]!;
+    while (j < lower.length && lower[j]!.key > cl.key) addDemand(cut, lower[j++]!.demand, -1);
+    if (j > 0 && wants(cl) && fits(free, cut, agents[cl.agent]!.wishes[cl.pos]!.demand)) return true;
   }
   return false;
 }
@@ -169,17 +194,11 @@ function restore(state: State, saved: State): void {
   saved.held.forEach((h, u) => { state.held[u] = h; });
 }
 
-/** Would some agent justifiably envy someone at `u` once `leaver` has left it? */
+/** Would some agent be passed over at `u` once `leaver` has left it? */
 function envyIfLeaving(model: Model, state: State, leaver: number, u: number): boolean {
-  const { agents, units, claims } = model;
+  const { agents } = model;
   const { pos, load, held } = state;
   const after = Float64Array.from(load[u]!);
   addDemand(after, agents[leaver]!.wishes[pos[leaver]!]!.demand, -1);
-  const stay = held[u]!.filter((k) => k !== leaver).map((k) => agents[k]!.wishes[pos[k]!]!);
-  for (const cl of claims[u]!) {
-    if (cl.agent === leaver || (pos[cl.agent]! >= 0 && pos[cl.agent]! <= cl.pos)) continue;
-    const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
-    for (const k of stay) if (k.key > cl.key && swapFits(units[u]!.free, after, k.demand, inn)) return true;
-  }
-  return false;
+  return passedOver(model, state, u, after, held[u]!.filter((k) => k !== leaver).map((k) => agents[k]!.wishes[pos[k]!]!), leaver);
 }

@@ -1,6 +1,7 @@
 // The explanations a family reads: they name the unit and the reason, in Danish and English.
 import { describe, expect, it } from 'vitest';
 import { allocate } from './engine.js';
+import { allocationInputSchema } from './schema.js';
 import type { AllocationInput } from './types.js';
 
 const classes = [
@@ -45,6 +46,28 @@ describe('allocation explanations', () => {
     const tie = allocate(round([child('x', '2025-01-01', [{ unit: 'maelk' }]), child('y', '2025-01-01', [{ unit: 'maelk' }])]));
     expect(tie.unplaced[0]!.notOffered[0]).toMatchObject({ code: 'lost-to-priority', byLot: true });
     expect(tie.unplaced[0]!.explanation.en).toContain('the same seniority got the last place by lot');
+  });
+
+  it('sets byLot only when the lot decided: not when the winner had a better class at the same seniority', () => {
+    const r = allocate(round([child('x', '2025-01-01', [{ unit: 'maelk', priority: 'sibling' }]), child('y', '2025-01-01', [{ unit: 'maelk' }])]));
+    expect(r.unplaced[0]).toMatchObject({ applicant: 'y', notOffered: [{ code: 'lost-to-priority', byClass: 'sibling' }] });
+    expect(r.unplaced[0]!.notOffered[0]!.byLot).toBeUndefined();
+    expect(r.unplaced[0]!.explanation.da).toContain('et barn med prioritet søskende fik den sidste plads');
+  });
+
+  it('calls the seniority date the date anciennitet counts from, which may lie after the round', () => {
+    const r = allocate(round([child('later', '2027-03-04', [{ unit: 'maelk' }])]));
+    expect(r.offers[0]!.explanation.da).toContain('anciennitet (regnet fra 4. marts 2027)');
+    expect(r.offers[0]!.explanation.da).not.toContain('opskrevet');
+    expect(r.offers[0]!.explanation.en).toContain('seniority (counted from 4 March 2027)');
+  });
+
+  it('names the full path of a duplicate priority class', () => {
+    const bad = round([]);
+    bad.policy = { priorityClasses: [...classes, { id: 'sibling', da: 'x', en: 'x' }] };
+    const e = allocationInputSchema.safeParse(bad);
+    expect(e.success).toBe(false);
+    expect(e.error!.issues.map((i) => i.path)).toEqual([['policy', 'priorityClasses', 2, 'id']]);
   });
 
   it('explains a nursery child that does not fit the room left, and a unit outside the round', () => {

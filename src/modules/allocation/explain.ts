@@ -1,6 +1,6 @@
 // Offers, unplaced children and the reasons, in words a family can read (Danish and English).
 import { fromEpochDay } from '../../shared/index.js';
-import { fits, swapFits, type AgentWish, type Model } from './model.js';
+import { addDemand, fits, swapFits, type AgentWish, type Model } from './model.js';
 import { childPositions, loads, metrics } from './metrics.js';
 import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
 
@@ -31,8 +31,10 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
       const start = c.input.wishedStart, end = isoDay(got.demand!.from + got.demand!.w.length < model.slots.length
         ? model.slots[got.demand!.from + got.demand!.w.length]! - 1 : model.horizon);
       const unit = model.units[got.unit]!, cls = model.classes[got.cls]!;
-      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (opskrevet ${dateDa(c.input.seniorityDate)}).`;
-      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (registered ${dateEn(c.input.seniorityDate)}).`;
+      // The seniority date is when anciennitet counts from, which may lie after the round (e.g. from 4 months of age),
+      // so it is not called the date of registration.
+      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.input.seniorityDate)}).`;
+      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.input.seniorityDate)}).`;
       offers.push({
         applicant: c.input.id, unit: unit.id, rank: got.rank + 1, start, end, priority: cls.id, notOffered,
         explanation: join({ da, en }, notOffered.map((o) => sentence(model, c.index, o))),
@@ -65,12 +67,20 @@ function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank:
   for (let k = lo; k < placed.length; k++) {
     if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand)) return out('sibling-rule');
   }
+  if (lo < placed.length) {
+    // Children of lower priority got places here. Would this child fit without all of them? Then the rule that
+    // passed it over is the municipality's 'maximise-children' (never the default strict waiting-list order).
+    const without = Float64Array.from(load[u]!);
+    for (let k = lo; k < placed.length; k++) addDemand(without, placed[k]!.demand, -1);
+    if (fits(free, without, aw.demand)) return out('place-more-children');
+  }
   if (lo < placed.length || lo === 0) return out('too-big');
-  // The last place went to the lowest-ranked child above this one; same class and seniority means the tie-break.
-  const last = placed[lo - 1]!;
-  const winner = model.children[byGlobalRank[last.key % model.children.length]!]!;
+  // The last place went to the lowest-ranked child above this one. The decisive comparison: class, then seniority,
+  // then the lot; byLot only when class and seniority were equal.
+  const last = placed[lo - 1]!, N = model.children.length;
+  const winner = model.children[byGlobalRank[last.key % N]!]!, me = model.children[byGlobalRank[aw.key % N]!]!;
   const o: WishOutcome = { unit: w.unitId, rank: rank + 1, code: 'lost-to-priority', byClass: model.classes[last.cls]!.id };
-  if (winner.input.seniorityDate === c.input.seniorityDate) o.byLot = true;
+  if (last.cls === aw.cls && winner.input.seniorityDate === me.input.seniorityDate) o.byLot = true;
   return o;
 }
 
@@ -94,8 +104,12 @@ function reason(model: Model, ci: number, o: WishOutcome): Text {
     case 'no-vacancy': return { da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`, en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}` };
     case 'lost-to-priority': return lostTo(model, ci, o);
     case 'too-big': return {
-      da: `den plads, der var tilbage, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
-      en: `the room left was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
+      da: `den plads, der var tilbage efter børn med højere prioritet, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
+      en: `the room left after children with higher priority was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
+    };
+    case 'place-more-children': return {
+      da: `kommunens regel om at placere flest mulige børn gav pladsen til flere børn med lavere prioritet, som tilsammen fylder det samme som dit barn (et vuggestuebarn tæller ${nw} pladser)`,
+      en: `the municipality's rule to place as many children as possible gave the room to several children with lower priority who together take your child's room (a nursery child counts ${nw} places)`,
     };
     case 'held-for-priority': return {
       da: 'den ledige plads ikke kan gives til dit barn uden at springe et barn med højere prioritet over',

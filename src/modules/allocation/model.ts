@@ -6,7 +6,7 @@
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
 import { epochDay, fromEpochDay, LocalDate } from '../../shared/index.js';
-import type { AgeGroup, AllocationApplicant, AllocationInput, PriorityClass, RejectionCode } from './types.js';
+import type { AgeGroup, AllocationApplicant, AllocationInput, FillMode, PriorityClass, RejectionCode } from './types.js';
 
 export const EPS = 1e-9;
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
@@ -50,6 +50,7 @@ export interface Model {
   horizon: number;
   classes: PriorityClass[];
   nurseryWeight: number;
+  fillMode: FillMode;
   units: ModelUnit[];
   children: Child[];
   agents: Agent[];
@@ -169,7 +170,7 @@ export function buildModel(input: AllocationInput): Model {
   const claims: Claim[][] = units.map(() => []);
   for (const ag of agents) ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key }));
   for (const c of claims) c.sort((x, y) => x.key - y.key);
-  return { slots, horizon, classes, nurseryWeight: nw, units, children, agents, claims };
+  return { slots, horizon, classes, nurseryWeight: nw, fillMode: input.policy.fillMode ?? 'strict-order', units, children, agents, claims };
 }
 
 /**

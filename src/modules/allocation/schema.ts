@@ -15,6 +15,7 @@ export const allocationInputSchema = z.object({
     priorityClasses: z.array(z.object({ id: text, da: text, en: text }).strict()).min(1),
     nurseryWeight: z.number().finite().min(1).max(10).optional(),
     transitionAgeMonths: z.number().int().min(1).max(120).optional(),
+    fillMode: z.enum(['strict-order', 'maximise-children']).optional(),
   }).strict(),
   units: z.array(z.object({
     id: text, name: text,
@@ -30,13 +31,13 @@ export const allocationInputSchema = z.object({
   }).strict()),
 }).strict().superRefine((v, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const dup = (ids: string[], what: string, path: string) => {
+  const dup = (ids: string[], what: string, path: string[]) => {
     const seen = new Set<string>();
-    ids.forEach((id, i) => { if (seen.has(id)) issue([path, i, 'id'], `duplicate ${what} id ${id}`); seen.add(id); });
+    ids.forEach((id, i) => { if (seen.has(id)) issue([...path, i, 'id'], `duplicate ${what} id ${id}`); seen.add(id); });
   };
-  dup(v.units.map((u) => u.id), 'unit', 'units');
-  dup(v.applicants.map((a) => a.id), 'applicant', 'applicants');
-  dup(v.policy.priorityClasses.map((c) => c.id), 'priority class', 'policy');
+  dup(v.units.map((u) => u.id), 'unit', ['units']);
+  dup(v.applicants.map((a) => a.id), 'applicant', ['applicants']);
+  dup(v.policy.priorityClasses.map((c) => c.id), 'priority class', ['policy', 'priorityClasses']);
   const units = new Set(v.units.map((u) => u.id)), classes = new Set(v.policy.priorityClasses.map((c) => c.id));
   v.applicants.forEach((a, i) => {
     if (a.birthDate > a.wishedStart) issue(['applicants', i, 'wishedStart'], `applicant ${a.id}: wished start before birth`);

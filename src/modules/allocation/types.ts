@@ -45,7 +45,16 @@ export interface AllocationPolicy {
   nurseryWeight?: number;
   /** Nursery → kindergarten on the 1st of the month the child reaches this age; default 34 (2 years 10 months). */
   transitionAgeMonths?: number;
+  /**
+   * 'strict-order' (default, dagtilbudsloven § 27: the waiting-list order is followed): a place never goes to children
+   * of lower priority at a unit when, without them, a child of higher priority who wished the unit would fit.
+   * 'maximise-children': a municipality's published choice to place more children; a child of higher priority may then
+   * be passed over for several smaller (or shorter) placements of lower priority, and is told so.
+   */
+  fillMode?: FillMode;
 }
+
+export type FillMode = 'strict-order' | 'maximise-children';
 
 export interface AllocationInput {
   /** Last day every offered placement must fit (inclusive). */
@@ -58,7 +67,8 @@ export interface AllocationInput {
 export interface Text { da: string; en: string }
 
 export type RejectionCode =
-  | 'unknown-unit' | 'age' | 'after-horizon' | 'no-vacancy' | 'lost-to-priority' | 'too-big' | 'held-for-priority' | 'sibling-group' | 'sibling-rule';
+  | 'unknown-unit' | 'age' | 'after-horizon' | 'no-vacancy' | 'lost-to-priority' | 'too-big' | 'held-for-priority' | 'sibling-group' | 'sibling-rule'
+  | 'place-more-children';
 
 export interface WishOutcome {
   unit: string;
@@ -66,7 +76,7 @@ export interface WishOutcome {
   code: RejectionCode;
   /** For lost-to-priority: the class of the child who got the last place. */
   byClass?: string;
-  /** For lost-to-priority: same class and seniority, decided by the deterministic tie-break. */
+  /** For lost-to-priority: true only when the decisive comparison was the lottery (same class and same seniority). */
   byLot?: boolean;
 }
 

@@ -11,7 +11,8 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { requireUnitRead } from './access.js';
-import { unitOf } from './queries.js';
+import { listedClosingDays, unitOf } from './queries.js';
+import { openDays } from './rules.js';
 
 type Q = { id: string; municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string };
 const shape = (q: Q) => {
@@ -27,18 +28,26 @@ export async function questionnairesForChildren(db: Db, placements: { childId: s
   const rows = await db.selectFrom('holiday_questionnaire as q')
     .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
     .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-    .select([...cols, 'p.child_id', 'u.name as unitName'])
+    .select([...cols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
     .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
     .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
     .orderBy(sql`lower(q.period)`).execute();
   const answers = await db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
     .where('child_id', 'in', childIds).where('questionnaire_id', 'in', [...new Set(rows.map((r) => r.id)), '00000000-0000-0000-0000-000000000000']).orderBy('date').execute();
-  const byId = new Map<string, ReturnType<typeof shape> & { open: boolean; children: { childId: string; unitName: string; answers: { date: string; needsCare: boolean }[] }[] }>();
+  // Only the days the child's unit is open are asked about (no weekends, public holidays or closing days).
+  const open = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.id} ${r.childUnitId}`;
+    if (open.has(key)) continue;
+    const q = shape(r), from = LocalDate.parse(q.start), to = LocalDate.parse(q.end);
+    open.set(key, openDays(from, to, await listedClosingDays(db, r.childUnitId, from, to)).map((d) => d.toString()));
+  }
+  const byId = new Map<string, ReturnType<typeof shape> & { open: boolean; children: { childId: string; unitId: string; unitName: string; days: string[]; answers: { date: string; needsCare: boolean }[] }[] }>();
   for (const r of rows) {
     const q = byId.get(r.id) ?? { ...shape(r), open: !LocalDate.parse(r.deadline).isBefore(today), children: [] };
     byId.set(r.id, q);
     if (q.children.some((c) => c.childId === r.child_id)) continue;
-    q.children.push({ childId: r.child_id, unitName: r.unitName,
+    q.children.push({ childId: r.child_id, unitId: r.childUnitId, unitName: r.unitName, days: open.get(`${r.id} ${r.childUnitId}`)!,
       answers: answers.filter((a) => a.questionnaire_id === r.id && a.child_id === r.child_id).map((a) => ({ date: a.date, needsCare: a.needs_care })) });
   }
   return [...byId.values()];
@@ -50,11 +59,14 @@ export async function answerQuestionnaire(ctx: RequestContext, userId: string, i
   const q = await db.selectFrom('holiday_questionnaire as q').select(cols).where('q.id', '=', id).executeTakeFirst();
   if (!q) throw notFound('Spørgeskemaet findes ikke.');
   const asked = await questionnairesForChildren(db, await db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute(), today);
-  if (!asked.some((a) => a.id === id)) throw badRequest('Spørgeskemaet gælder ikke for dette barn.');
+  const mine = asked.find((a) => a.id === id)?.children.find((c) => c.childId === childId);
+  if (!mine) throw badRequest('Spørgeskemaet gælder ikke for dette barn.');
   if (LocalDate.parse(q.deadline).isBefore(today)) throw badRequest('Svarfristen er overskredet.');
   const period = DateRange.fromPg(q.period);
   if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw badRequest('En dag ligger uden for spørgeskemaets periode.');
   if (new Set(days.map((d) => d.date)).size !== days.length) throw badRequest('Den samme dag er angivet to gange.');
+  const closed = days.find((d) => !mine.days.includes(LocalDate.parse(d.date).toString()));
+  if (closed) throw badRequest(`Institutionen har lukket ${closed.date} (weekend, helligdag eller lukkedag); der spørges kun om åbne dage.`);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
     await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
@@ -114,6 +126,10 @@ export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
       .where(sql<boolean>`upper(q.period) > ${clock.today().minusDays(30).toString()}::date`)
       .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
       .orderBy(sql`lower(q.period)`).execute();
-    return Promise.all(rows.map(async (r) => { const q = shape(r); return { ...q, days: await expectedPerDay(db, q, unit.id) }; }));
+    return Promise.all(rows.map(async (r) => {
+      const q = shape(r), from = LocalDate.parse(q.start), to = LocalDate.parse(q.end);
+      const open = new Set(openDays(from, to, await listedClosingDays(db, unit.id, from, to)).map((d) => d.toString()));
+      return { ...q, days: (await expectedPerDay(db, q, unit.id)).filter((d) => open.has(d.day)) };
+    }));
   });
 };

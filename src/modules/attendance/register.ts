@@ -77,7 +77,7 @@ function decide(row: Omit<Row, 'id'>, action: Action, now: string): Omit<Row, 'i
   let t: Transition = { ok: true, status: row.status as any };
   if (action.kind === 'check_in') {
     t = checkInFrom(row.status);
-    Object.assign(next, { check_in: row.status === 8 ? row.check_in : now, check_out: null }); // came back: keep the first arrival
+    Object.assign(next, { check_in: row.check_in ?? now, check_out: null }); // came back (also after being sent home sick): keep the first arrival
     if (action.pickupBy !== undefined) next.pickup_by = action.pickupBy;
   } else if (action.kind === 'check_out') {
     t = checkOutFrom(row.status);

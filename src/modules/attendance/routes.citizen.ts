@@ -11,7 +11,8 @@ import { DateRange, LocalDate } from '../../shared/index.js';
 import { childIdsInCustody, placementsOf } from '../people/index.js';
 import { busFor } from './live.js';
 import { correctionWindowDays } from './queries.js';
-import { derivedStatus, hhmm, STATUS, validAbsence } from './rules.js';
+import { derivedStatus, hhmm, IN_CARE, STATUS, validAbsence } from './rules.js';
+import { timeOfDay } from './register.js';
 import { answerQuestionnaire, questionnairesForChildren } from './questionnaires.js';
 
 const date = z.iso.date();
@@ -77,17 +78,32 @@ export const attendanceCitizenRoutes: FastifyPluginAsync = async (base) => {
       const row = await trx.insertInto('absence').values({ child_id: req.params.childId, valid: range, type: req.body.type, reported_by: g.userId, reported_by_role: 'guardian' })
         .returning('id').executeTakeFirstOrThrow();
       // Days without an arrival yet take the reported status, so the overview shows it at once.
-      const touched = await trx.updateTable('attendance').set({ status, updated_at: sql`now()` }).where('child_id', '=', req.params.childId)
+      const touched = await trx.updateTable('attendance').set({ status, updated_at: sql`now()`, version: sql`version + 1` }).where('child_id', '=', req.params.childId)
         .where('status', 'in', [STATUS.notArrived, STATUS.sick, STATUS.absent]).where(sql<boolean>`${range}::daterange @> date`)
-        .returning(['id', 'unit_id', 'date']).execute();
+        .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
       for (const t of touched) await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status, user_id: g.userId, reason: 'Meldt af forælder' }).execute();
+      // Sick after arriving: the child is sent home sick. Shown as sick (and counted so), checked out now if still in
+      // care; the check-in stays on the row and in the trail.
+      if (req.body.type === 'sick') {
+        const sentHome = await trx.updateTable('attendance')
+          .set({ status, check_out: sql`coalesce(check_out, greatest(check_in, ${timeOfDay(clock)}::time))`, updated_at: sql`now()`, version: sql`version + 1` })
+          .where('child_id', '=', req.params.childId).where('status', 'in', [...IN_CARE, STATUS.checkedOut]).where('check_in', 'is not', null)
+          .where(sql<boolean>`${range}::daterange @> date`)
+          .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
+        for (const t of sentHome) {
+          await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status, check_in: t.check_in, check_out: t.check_out, pickup_by: t.pickup_by, user_id: g.userId, reason: 'Meldt syg af forælder efter indtjek: sendt hjem' }).execute();
+        }
+        touched.push(...sentHome);
+      }
       await audit(trx, req.ctx, { action: 'attendance.absence_report', subjectType: 'child', subjectIds: [req.params.childId], details: { type: req.body.type, start: req.body.start, end: req.body.end } });
       return { id: row.id, touched };
     });
     if (start.isOnOrBefore(today) && end.isOnOrAfter(today)) {
-      const units = touched.length ? touched.filter((t) => t.date === today.toString()).map((t) => t.unit_id) : placed.map((p) => p.unit_id);
+      const todays = touched.filter((t) => t.date === today.toString());
+      const units = touched.length ? todays.map((t) => t.unit_id) : placed.map((p) => p.unit_id);
       for (const unitId of new Set(units)) {
-        bus.publish({ unitId, childId: req.params.childId, date: today.toString(), status, checkIn: null, checkOut: null, pickupBy: null, kind: 'absence' });
+        const row = todays.find((t) => t.unit_id === unitId);
+        bus.publish({ unitId, childId: req.params.childId, date: today.toString(), status, checkIn: hhmm(row?.check_in ?? null), checkOut: hhmm(row?.check_out ?? null), pickupBy: row?.pickup_by ?? null, kind: 'absence' });
       }
     }
     return reply.code(201).send({ id, type: req.body.type, start: req.body.start, end: req.body.end });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalDate } from '../../shared/index.js';
 import {
-  checkInFrom, checkOutFrom, closingReason, derivedStatus, fullTimeEquivalent, initials, plannedVsActual, presentPerHour,
+  checkInFrom, checkOutFrom, closingReason, derivedStatus, fullTimeEquivalent, initials, openDays, plannedVsActual, presentPerHour,
   setStatusFrom, STATUS, totalFte, validAbsence, validCorrection, withinCorrectionWindow,
 } from './rules.js';
 
@@ -67,6 +67,17 @@ describe('closing days, planned against actual, hours', () => {
     expect(closingReason(LocalDate.of(2026, 12, 25), listed)).toMatch(/jul/i);
     expect(closingReason(LocalDate.of(2026, 11, 28), listed)).toBe('Lørdag');
     expect(closingReason(LocalDate.of(2026, 11, 23), listed)).toBeNull();
+  });
+  it('lists only open days: no weekends, no public holidays (25–26 December), no listed closing days', () => {
+    const listed = [{ date: LocalDate.of(2026, 12, 28), name: 'Juleluk' }];
+    expect(openDays(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 3), listed).map(String)).toEqual([
+      '2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-29', '2026-12-30', '2026-12-31',
+    ]);
+  });
+  it('lets a correction keep the check-in of a child sent home sick, with its check-out', () => {
+    expect(validCorrection({ status: 1, checkIn: '08:00', checkOut: '10:00' })).toEqual({ ok: true });
+    expect(validCorrection({ status: 1, checkIn: '08:00', checkOut: null }).ok).toBe(false);
+    expect(validCorrection({ status: 2, checkIn: '08:00', checkOut: '10:00' }).ok).toBe(false);
   });
   it('plans placed children who are not absent, and nobody on a closing day', () => {
     const kids = [

@@ -80,6 +80,13 @@ export function closingReason(date: LocalDate, listed: readonly ClosingDay[]): s
   return null;
 }
 
+/** The days in [from, to] the unit is open: weekdays that are neither public holidays nor listed closing days. */
+export function openDays(from: LocalDate, to: LocalDate, listed: readonly ClosingDay[]): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let d = from; d.isOnOrBefore(to); d = d.plusDays(1)) if (closingReason(d, listed) === null) out.push(d);
+  return out;
+}
+
 /** Children present in each hour [h:00, h+1:00) from their check-in/out times ('HH:MM[:SS]'); out = null is still here. */
 export function presentPerHour(rows: { checkIn: string | null; checkOut: string | null }[], now: string | null, hours: readonly number[]) {
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -109,7 +116,9 @@ export function validCorrection(c: { status: number; checkIn: string | null; che
     return { ok: false, message: 'Et barn, der er til stede, skal have et indtjek og intet udtjek.' };
   }
   if (c.status === STATUS.checkedOut && c.checkOut === null) return { ok: false, message: 'Status "gået hjem" kræver et udtjek.' };
-  if (NOT_IN_YET.includes(c.status) && (c.checkIn !== null || c.checkOut !== null)) {
+  // Sick after arriving: sent home sick, with both the check-in and the check-out kept.
+  if (c.status === STATUS.sick && c.checkIn !== null && c.checkOut === null) return { ok: false, message: 'Et barn, der er sendt hjem syg, skal have et udtjek.' };
+  if (NOT_IN_YET.includes(c.status) && c.status !== STATUS.sick && (c.checkIn !== null || c.checkOut !== null)) {
     return { ok: false, message: 'Et barn, der ikke er kommet, kan ikke have ind- eller udtjek.' };
   }
   return { ok: true };

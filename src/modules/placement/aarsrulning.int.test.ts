@@ -50,6 +50,7 @@ describe(`årsrulning and continuous allocation (${engine})`, () => {
     expect(outlook[2].occupied).toBeGreaterThan(outlook[0].occupied - 1); // Tove arrives in February
     const policy = (await cw.call('GET', '/api/staff/placement-policy')).json();
     expect(policy.keys.find((k: any) => k.key === 'placement.nursery_weight').current).toBe(2);
+    expect(policy.keys.find((k: any) => k.key === 'placement.fill_mode').current).toBe('strict-order'); // § 27 by default
     expect((await (await loginAs(t.app, f.users.mette)).call('GET', '/api/staff/placement-policy')).statusCode).toBe(403);
   });
 

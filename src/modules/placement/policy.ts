@@ -25,6 +25,8 @@ export interface PlacementPolicy {
   vulnerableAreas: string[];
   nurseryWeight: number;
   transitionAgeMonths: number;
+  /** Allocation rounds: 'strict-order' (default, § 27 waiting-list order) or 'maximise-children' (docs/formats/allocation.md). */
+  fillMode: 'strict-order' | 'maximise-children';
   maxWishes: Record<string, number>;
   offerDeadlineDays: number;
   notice: NoticeRule;
@@ -45,6 +47,7 @@ export const POLICY_KEYS: { key: string; field: keyof PlacementPolicy; default: 
   { key: 'placement.vulnerable_areas', field: 'vulnerableAreas', default: [], da: 'Udsatte boligområder (områdenavne) for §26 a', en: 'Vulnerable housing areas (area names) for §26 a' },
   { key: 'placement.nursery_weight', field: 'nurseryWeight', default: 2, da: 'Et vuggestuebarn tæller som antal børnehavepladser', en: 'Kindergarten places a nursery child counts' },
   { key: 'placement.transition_age_months', field: 'transitionAgeMonths', default: 34, da: 'Overgang vuggestue → børnehave (alder i måneder)', en: 'Nursery → kindergarten (age in months)' },
+  { key: 'placement.fill_mode', field: 'fillMode', default: 'strict-order', da: 'Fordeling: "strict-order" (ventelistens rækkefølge, § 27) eller "maximise-children" (flest mulige børn; et barn kan springes over for flere mindre børn med lavere prioritet)', en: 'Allocation: "strict-order" (waiting-list order, § 27) or "maximise-children" (most children; a child may be passed over for several smaller children of lower priority)' },
   { key: 'placement.max_wishes', field: 'maxWishes', default: { '0-2': 2, '3-5': 3, '6-9': 2, '10-13': 2 }, da: 'Antal ønsker pr. aldersgruppe', en: 'Wishes per age band' },
   { key: 'placement.offer_deadline_days', field: 'offerDeadlineDays', default: 14, da: 'Svarfrist på pladstilbud (dage)', en: 'Days to answer an offer' },
   { key: 'placement.notice', field: 'notice', default: { months: 1, to: '15_or_month_end' }, da: 'Opsigelsesvarsel ved udmeldelse', en: 'Notice period for withdrawal' },

@@ -60,7 +60,8 @@ export async function buildRoundInput(db: Db, kind: PlacementKind, horizon: Loca
   const units = await unitsFor(db, [...new Set(entries.map((e) => e.unitId))], start, horizon, p, kind);
   return {
     horizon: horizon.toString(),
-    policy: { priorityClasses: p.priorityClasses.map((id) => ({ id, ...PRIORITY_CLASSES[id] })), nurseryWeight: p.nurseryWeight, transitionAgeMonths: p.transitionAgeMonths },
+    policy: { priorityClasses: p.priorityClasses.map((id) => ({ id, ...PRIORITY_CLASSES[id] })), nurseryWeight: p.nurseryWeight, transitionAgeMonths: p.transitionAgeMonths,
+      fillMode: p.fillMode === 'maximise-children' ? 'maximise-children' : 'strict-order' }, // anything else: the law's order
     units,
     applicants: [...byApp.values()].map((ws) => {
       const a = ws[0]!;

@@ -15,10 +15,17 @@ export interface Verdict {
    * Priority-respecting envy (stronger): i passed over at `unit` although removing *all* the children placed there
    * with lower priority than i would make room for i. Implies `envy` when one child is enough.
    */
-  groupEnvy: Array<{ envious: string; unit: string; siblingExempt: boolean }>;
+  groupEnvy: Array<{ envious: string; unit: string; siblingExempt: boolean; passedOver: string[] }>;
   /** An applicant (or together-sibling group) wished `unit` above its outcome and fits there as things stand. */
   waste: Array<{ applicants: string[]; unit: string }>;
   placed: number;
+  /**
+   * Reasons that do not match the assignment: a child told `too-big`, `no-vacancy` or `lost-to-priority` at a unit
+   * where it would fit without the lower-priority children placed there (the honest code is `place-more-children`,
+   * and only under fillMode 'maximise-children'); `byLot` set when the last place above the child was not decided by
+   * the lot (a better class or seniority), or left out when it was.
+   */
+  explanations: Array<{ applicant: string; unit: string; code: string; problem: string }>;
 }
 
 export const fnv1a = (s: string) => {
@@ -119,8 +126,8 @@ const before = (p: Kid['prio'][number], q: Kid['prio'][number]) =>
   p[0] !== q[0] ? p[0] < q[0] : p[1] !== q[1] ? p[1] < q[1] : p[2] !== q[2] ? p[2] < q[2] : p[3] < q[3];
 
 /** `at[kid]` = the wish index the child got, or -1. Over capacity, envy and waste of that assignment. */
-export function evaluate(p: Prepared, at: Int32Array, stopAtFirst = false): Omit<Verdict, 'invalid'> {
-  const out: Omit<Verdict, 'invalid'> = { overCapacity: [], envy: [], groupEnvy: [], waste: [], placed: 0 };
+export function evaluate(p: Prepared, at: Int32Array, stopAtFirst = false): Omit<Verdict, 'invalid' | 'explanations'> {
+  const out: Omit<Verdict, 'invalid' | 'explanations'> = { overCapacity: [], envy: [], groupEnvy: [], waste: [], placed: 0 };
   const load = p.unitIds.map(() => new Float64Array(p.days));
   const placedAt: number[][] = p.unitIds.map(() => []);
   for (const k of p.kids) {
@@ -159,8 +166,10 @@ export function evaluate(p: Prepared, at: Int32Array, stopAtFirst = false): Omit
       const lower = placedAt[u]!.filter((kk) => before(i.prio[r]!, p.kids[kk]!.prio[at[kk]!]!));
       const without = (ks: number[]) => { const s = new Float64Array(p.days); for (const kk of ks) p.kids[kk]!.demand[at[kk]!]!.forEach((x, d) => { s[d]! += x; }); return s; };
       const singles = lower.filter((kk) => p.kids[kk]!.block < 0);
-      if (i.block < 0 && fits(u, [i.demand[r]!], without(singles))) out.groupEnvy.push({ envious: i.a.id, unit: p.unitIds[u]!, siblingExempt: false });
-      else if (fits(u, [i.demand[r]!], without(lower))) out.groupEnvy.push({ envious: i.a.id, unit: p.unitIds[u]!, siblingExempt: true });
+      // passedOver: the lower-priority children placed there (none: the room is simply empty, i.e. waste).
+      const ids = (ks: number[]) => ks.map((kk) => p.kids[kk]!.a.id);
+      if (i.block < 0 && fits(u, [i.demand[r]!], without(singles))) out.groupEnvy.push({ envious: i.a.id, unit: p.unitIds[u]!, siblingExempt: false, passedOver: ids(singles) });
+      else if (fits(u, [i.demand[r]!], without(lower))) out.groupEnvy.push({ envious: i.a.id, unit: p.unitIds[u]!, siblingExempt: true, passedOver: ids(lower) });
     }
   }
   for (const ag of p.agents) {
@@ -203,5 +212,46 @@ export function check(input: AllocationInput, result: AllocationResult): Verdict
     const where = new Set(g.map((i) => (at[i]! < 0 ? '-' : p.unitIds[p.kids[i]!.units[at[i]!]!])));
     if (where.size > 1) invalid.push(`sibling group ${p.kids[g[0]!]!.a.siblingGroup} split: ${[...where].join(', ')}`);
   });
-  return { invalid, ...evaluate(p, at) };
+  return { invalid, ...evaluate(p, at), explanations: explanations(p, at, result) };
+}
+
+/** The family's reasons against the assignment, from the raw input (see Verdict.explanations). Single children only. */
+function explanations(p: Prepared, at: Int32Array, result: AllocationResult): Verdict['explanations'] {
+  const out: Verdict['explanations'] = [];
+  const placedAt: number[][] = p.unitIds.map(() => []);
+  const load = p.unitIds.map(() => new Float64Array(p.days));
+  for (const k of p.kids) {
+    if (at[k.index]! < 0) continue;
+    const u = k.units[at[k.index]!]!;
+    placedAt[u]!.push(k.index);
+    k.demand[at[k.index]!]!.forEach((x, d) => { load[u]![d]! += x; });
+  }
+  const maximise = p.input.policy.fillMode === 'maximise-children';
+  for (const x of [...result.offers, ...result.unplaced]) {
+    const i = p.kids[p.byId.get(x.applicant) ?? -1];
+    if (!i || i.block >= 0) continue;
+    for (const o of x.notOffered) {
+      const r = o.rank - 1, u = i.units[r] ?? -1;
+      if (u < 0) continue;
+      const others = placedAt[u]!.map((kk) => p.kids[kk]!);
+      // Together-groups rank by their best member (the sibling rule): only single children count as lower here.
+      const lower = others.filter((k) => k.block < 0 && before(i.prio[r]!, k.prio[at[k.index]!]!));
+      const room = Float64Array.from(load[u]!);
+      for (const k of lower) k.demand[at[k.index]!]!.forEach((v, d) => { room[d]! -= v; });
+      const fitsWithout = lower.length > 0 && i.demand[r]!.every((v, d) => v === 0 || room[d]! + v <= p.free[u]![d]! + 1e-9);
+      const say = (problem: string) => out.push({ applicant: x.applicant, unit: o.unit, code: o.code, problem });
+      if (['too-big', 'no-vacancy', 'lost-to-priority'].includes(o.code) && fitsWithout) {
+        say(`passed over for ${lower.length} lower-priority children without whom it fits, told ${o.code}`);
+      }
+      if (o.code === 'place-more-children' && (!maximise || !fitsWithout)) say('place-more-children without that policy or without such children');
+      if (o.code === 'lost-to-priority') {
+        const above = others.filter((k) => before(k.prio[at[k.index]!]!, i.prio[r]!));
+        const last = above.reduce<Kid | undefined>((m, k) => (!m || before(m.prio[at[m.index]!]!, k.prio[at[k.index]!]!) ? k : m), undefined);
+        if (!last || last.block >= 0) continue; // a together-group ranks by its best member: not judged here
+        const lp = last.prio[at[last.index]!]!, lot = lp[0] === i.prio[r]![0] && lp[1] === i.prio[r]![1];
+        if (!!o.byLot !== lot) say(`byLot ${!!o.byLot}, but the last place above went to ${last.a.id} with class ${lp[0]} and seniority ${lp[1]} against ${i.prio[r]![0]} and ${i.prio[r]![1]}`);
+      }
+    }
+  }
+  return out;
 }
