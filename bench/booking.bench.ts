@@ -27,6 +27,9 @@ const GUARDIANS = Number(process.env.BENCH_GUARDIANS ?? (SMALL ? 300 : 3000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // families booking at the same moment
 const SEARCHERS = Number(process.env.BENCH_SEARCHERS ?? 4); // families searching at the same moment
 const POPULAR = 20;
+// A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
+// long; its rate is then over the families it finished (the same families, in the same order, as Spire's).
+const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
 const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
 interface Family { guardianId: string; childId: string; cookie: string; csrf: string; start: string; wishes: string[] }
@@ -94,8 +97,9 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
   const w = families[0]!;
   await (await fetch(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } })).arrayBuffer();
   const t0 = performance.now();
+  let finished = 0;
   const bookers = [...Array(CONCURRENCY)].map(async () => {
-    while (next < families.length) {
+    while (next < families.length && performance.now() - t0 < MAX_RUSH_SECONDS * 1000) {
       const i = next++, f = families[i]!;
       if (i % 50 === 7) { // someone else's child: the custody check must refuse it
         const s = await post(f, families[(i + 1) % families.length]!.childId, f.wishes[0]!);
@@ -107,6 +111,7 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
         if (s === 201) { booked++; break; }
         if (s !== 409 && s !== 400) throw new Error(`booking answered ${s}`);
       }
+      finished++;
     }
   });
   let searchIndex = 0;
@@ -124,7 +129,7 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
   const seconds = (performance.now() - t0) / 1000;
   done = true;
   await Promise.all(searchers);
-  return { families: families.length, booked, perSecond: round(booked / seconds, 1), wallSeconds: round(seconds), answers: statuses,
+  return { families: finished, stoppedAfterMaxSeconds: finished < families.length ? MAX_RUSH_SECONDS : null, booked, perSecond: round(booked / seconds, 1), wallSeconds: round(seconds), answers: statuses,
     custodyProbes: { refused403: forbiddenOk, notRefused: forbiddenBreached }, bookingLatencyMs: stats(bookMs), availabilityDuringRushMs: stats(searchMs) };
 }
 
