@@ -128,10 +128,11 @@ export default async function main() {
 
     // Spire through HTTP, as the caseworker's browser calls it.
     const server = await startServer({ BENCH_DB_URL: `${pg.url}/round_spire`, BENCH_TODAY: TODAY.toString() });
-    const headers = { cookie: `spire_session=${session.token}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
+    const headers = { cookie: `spire_session=${session.token}`, 'x-csrf-token': session.csrfToken };
     const call = async (method: string, path: string, body?: unknown) => {
       const s = performance.now();
-      const r = await fetch(`${server.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(`${server.base}${path}`, body === undefined ? { method, headers }
+        : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json: any = await r.json();
       if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(json).slice(0, 300)}`);
       return { json, seconds: (performance.now() - s) / 1000 };
