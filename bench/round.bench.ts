@@ -79,6 +79,9 @@ async function naiveRound(database: Database) {
       where a.status = 'active' and a.placement_kind = 'dagtilbud' and a.needed_from <= $1::date
         and not exists (select 1 from offer o where o.application_id = a.id and o.status = 'pending')
       order by a.seniority_date, a.id`, [TODAY.plusMonths(12).toString()])).rows;
+  // The naive round is still a round: its offers belong to one (approved) allocation_round row.
+  const roundId = (await db.insertInto('allocation_round').values({ placement_kind: 'dagtilbud', horizon: TODAY.plusMonths(12).toString(), mode: 'round', status: 'approved',
+    result: JSON.stringify({ offers: [], unplaced: [] }) }).returning('id').executeTakeFirstOrThrow()).id;
   let offers = 0;
   for (const a of apps) {
     const start = a.needed < t ? TODAY.plusDays(1).toString() : a.needed;
@@ -90,7 +93,7 @@ async function naiveRound(database: Database) {
              from placement pl join person pe on pe.id = pl.child_id where pl.unit_id = ${w.unit_id} and pl.kind = 'dagtilbud' and pl.valid @> ${start}::date)
           - (select coalesce(sum(${p.nurseryWeight}::float8), 0) from offer o where o.unit_id = ${w.unit_id} and o.status = 'pending') as free`.execute(db)).rows[0]!.free;
       if (free >= p.nurseryWeight) {
-        const id = await db.transaction().execute((trx) => createOffer(trx, { applicationId: a.id, unitId: w.unit_id, start: LocalDate.parse(start), roundId: null, priority: 'seniority',
+        const id = await db.transaction().execute((trx) => createOffer(trx, { applicationId: a.id, unitId: w.unit_id, start: LocalDate.parse(start), roundId, priority: 'seniority',
           explanation: 'Tilbudt efter anciennitet.', reason: null, userId: null }, TODAY, true));
         if (id) offers++;
         break;
