@@ -19,8 +19,9 @@ const bus = busFor(app.config);
 let naive: (() => void)[] = [];
 const lags: number[] = [];
 
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (m: any) => {
-  if (m === 'stop') { await app.close(); await database.close(); process.exit(0); }
+  if (m === 'stop') { await app.close(); await database.close(); process.send!({ rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0)); }
   if (m?.naive === true) {
     // The naive live view: every change makes the unit's open overview re-read everything from the database.
     naive = (m.units as string[]).map((u) => bus.subscribe(u, (c) => {

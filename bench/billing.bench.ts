@@ -1,6 +1,7 @@
-// `npm run bench billing`: the monthly billing run on a private PostgreSQL 15 server at Copenhagen scale
-// (30,000 children, ≈ 25,000 payers) and, unless BENCH_SCALE=copenhagen, national scale (300,000 children in
-// 98 municipalities, run by runAllMunicipalities as a host would; BENCH_SCALE=national runs only that). Each figure comes with its ratio against a naive per-child query loop in the same process
+// `npm run bench billing [--scale small]`: the monthly billing run on a durable private PostgreSQL 15 server at
+// Copenhagen scale (30,000 children, ≈ 25,000 payers) and, unless BILLING_SCALE=copenhagen, national scale (300,000
+// children in 98 municipalities, run by runAllMunicipalities as a host would; BILLING_SCALE=national runs only that).
+// --scale small: 3,000 and 30,000 children. Billing runs in this process (as in the server), so its peak RSS is the server's. Each figure comes with its ratio against a naive per-child query loop in the same process
 // (timed on a sample of children and scaled linearly: a full naive national loop would take hours).
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
@@ -11,8 +12,12 @@ import { monthlyFees } from '../src/modules/billing/fees.js';
 import { MUNICIPALITIES } from '../src/shared/index.js';
 import { generateMunicipality } from './billing-data.js';
 
-import { startPostgres } from './postgres.js';
+import { durability, startPostgres } from './postgres.js';
+import { machine, peakRssMb, RSS_LIMIT_MB, save, scale } from './common.js';
 const MONTH = '2026-12-01';
+const SMALL = scale() === 'small';
+const CPH_CHILDREN = SMALL ? 3_000 : 30_000, DK_CHILDREN = SMALL ? 30_000 : 300_000;
+const TARGETS = { copenhagenFirstRunSeconds: 5, copenhagenNoChangeSeconds: 1.5, nationalFirstRunSeconds: 60, serverRssMb: RSS_LIMIT_MB };
 
 const startCluster = () => startPostgres('-c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB');
 
@@ -62,8 +67,9 @@ async function naivePerChild(database: Database, municipality: string, sample: n
 class Rollback extends Error {}
 
 export default async function billingBench() {
+  const m0 = machine();
   const cluster = startCluster();
-  const results: Record<string, unknown> = {};
+  const results: Record<string, any> = {};
   try {
     const admin = await openDatabase({ url: `${cluster.url}/postgres` });
     await admin.raw('CREATE DATABASE bench_cph');
@@ -71,11 +77,12 @@ export default async function billingBench() {
     await admin.close();
 
     // Copenhagen scale.
-    if (process.env.BENCH_SCALE !== 'national') {
+    if (process.env.BILLING_SCALE !== 'national') {
     const cph = await openDatabase({ url: `${cluster.url}/bench_cph` });
     await migrate(cph);
     const t = performance.now();
-    const size = await generateMunicipality(cph.db, '0101', 'København', 30_000);
+    const size = await generateMunicipality(cph.db, '0101', 'København', CPH_CHILDREN);
+    results.durability = await durability((s) => cph.raw(s));
     await cph.raw('ANALYZE');
     console.error(`generated Copenhagen scale in ${Math.round(performance.now() - t)} ms`, size);
     const first = await timedRun(cph, '0101');
@@ -84,8 +91,8 @@ export default async function billingBench() {
     const naiveMs = await naivePerChild(cph, '0101', 2000);
     const naiveTotal = naiveMs * first.children;
     results.copenhagen = {
-      children: first.children, payers, firstRun: { seconds: +(first.ms / 1000).toFixed(2), nodeCpuSeconds: +(first.cpuMs / 1000).toFixed(2), invoices: first.invoices, lines: first.lines, limitSeconds: 10 },
-      secondRunNoChanges: { seconds: +(second.ms / 1000).toFixed(2), nodeCpuSeconds: +(second.cpuMs / 1000).toFixed(2), invoices: second.invoices, lines: second.lines, limitSeconds: 3 },
+      children: first.children, payers, firstRun: { seconds: +(first.ms / 1000).toFixed(2), nodeCpuSeconds: +(first.cpuMs / 1000).toFixed(2), invoices: first.invoices, lines: first.lines, limitSeconds: TARGETS.copenhagenFirstRunSeconds },
+      secondRunNoChanges: { seconds: +(second.ms / 1000).toFixed(2), nodeCpuSeconds: +(second.cpuMs / 1000).toFixed(2), invoices: second.invoices, lines: second.lines, limitSeconds: TARGETS.copenhagenNoChangeSeconds },
       naive: { msPerChild: +naiveMs.toFixed(3), sampledChildren: 2000, estimatedSeconds: +(naiveTotal / 1000).toFixed(1) },
       ratioNaiveToFirstRun: +(naiveTotal / first.ms).toFixed(1), ratioNaiveToSecondRun: +(naiveTotal / second.ms).toFixed(1),
     };
@@ -93,13 +100,14 @@ export default async function billingBench() {
     await cph.close();
     }
 
-    if (process.env.BENCH_SCALE !== 'copenhagen') {
+    if (process.env.BILLING_SCALE !== 'copenhagen') {
       const dk = await openDatabase({ url: `${cluster.url}/bench_dk` });
       await migrate(dk);
       const t = performance.now();
       const munis = MUNICIPALITIES.slice(0, 98);
-      const per = Math.floor(300_000 / munis.length);
-      for (const [i, m] of munis.entries()) await generateMunicipality(dk.db, m.code, m.name, per + (i < 300_000 - per * munis.length ? 1 : 0), i * 10_000);
+      const per = Math.floor(DK_CHILDREN / munis.length);
+      for (const [i, m] of munis.entries()) await generateMunicipality(dk.db, m.code, m.name, per + (i < DK_CHILDREN - per * munis.length ? 1 : 0), i * 10_000);
+      results.durability ??= await durability((s) => dk.raw(s));
       await dk.raw('ANALYZE');
       console.error(`generated national scale in ${Math.round(performance.now() - t)} ms`);
       // The national monthly run: every municipality, one load of every table, two runs at a time.
@@ -115,7 +123,7 @@ export default async function billingBench() {
       const { ms, cpuMs: cpu, children, invoices, lines } = first, { ms: ms2, cpuMs: cpu2, lines: lines2 } = second;
       const naiveDk = await naivePerChild(dk, munis[0]!.code, 1000);
       results.national = {
-        municipalities: munis.length, runs: first.runs, children, firstRun: { seconds: +(ms / 1000).toFixed(2), nodeCpuSeconds: +(cpu / 1000).toFixed(2), invoices, lines, limitSeconds: 120 },
+        municipalities: munis.length, runs: first.runs, children, firstRun: { seconds: +(ms / 1000).toFixed(2), nodeCpuSeconds: +(cpu / 1000).toFixed(2), invoices, lines, limitSeconds: TARGETS.nationalFirstRunSeconds },
         secondRunNoChanges: { seconds: +(ms2 / 1000).toFixed(2), nodeCpuSeconds: +(cpu2 / 1000).toFixed(2), lines: lines2 },
         naive: { msPerChild: +naiveDk.toFixed(3), sampledChildren: 1000, estimatedSeconds: +(naiveDk * children / 1000).toFixed(1) },
         ratioNaiveToFirstRun: +((naiveDk * children) / ms).toFixed(1),
@@ -123,5 +131,11 @@ export default async function billingBench() {
       await dk.close();
     }
   } finally { cluster.stop(); }
-  console.log(JSON.stringify({ bench: 'billing', month: MONTH.slice(0, 7), ...results }, null, 2));
+  const rss = peakRssMb();
+  save('billing', m0, { month: MONTH.slice(0, 7), engine: { postgres: 15, ...results.durability, process: 'in-process (billing runs in the server process)' }, ...results, durability: undefined,
+    naiveDescription: 'one child at a time: a query per fact, one line inserted at a time (timed on a sample, scaled linearly)',
+    serverPeakRssMb: rss, targets: TARGETS,
+    met: { copenhagenFirstRun: results.copenhagen ? results.copenhagen.firstRun.seconds <= TARGETS.copenhagenFirstRunSeconds : null,
+      copenhagenNoChange: results.copenhagen ? results.copenhagen.secondRunNoChanges.seconds <= TARGETS.copenhagenNoChangeSeconds : null,
+      nationalFirstRun: results.national ? results.national.firstRun.seconds <= TARGETS.nationalFirstRunSeconds : null, serverRss: rss <= RSS_LIMIT_MB } });
 }

@@ -1,222 +1,213 @@
-// `npm run bench booking`: book en plads at Copenhagen scale on a private PostgreSQL 15 server.
-// 1. The availability search for one child across all units through the HTTP API (p50/p95), against a naive
-//    day-by-day SQL scan (load per unit per day over the horizon) run in the same process.
-// 2. Bookings per second under concurrency (service layer, one transaction each under the unit's load lock), against a naive
-//    booking that rechecks the unit day by day in SQL; then a day-by-day audit that no unit is overbooked.
+// `npm run bench booking [--scale small]`: a booking rush the way families make it, on a durable PostgreSQL 15 server.
+// The demo municipality (København at full scale) is loaded once; GUARDIANS families, each a guardian with a baby in
+// custody and a real server-side session, book through the HTTP API of a separate server process (default pool):
+// every booking request carries the session cookie and CSRF token and passes the custody check. The rush is
+// concentrated: every family wants one of the 20 most popular units (Zipf-weighted preferences, 3 wishes in order)
+// from the first working day of one of a few popular months; a 409 makes the family try its next wish. A few
+// families also try to book a child who is not theirs (must be 403). Meanwhile SEARCHERS clients run the
+// availability search for their own child: its p95 is measured during the rush.
+// The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
+// Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { AppClock } from '../src/platform/clock.js';
-import { buildApp } from '../src/platform/http/app.js';
+import { createSession } from '../src/platform/auth/sessions.js';
 import { seedDemo } from '../src/demo/seed.js';
-import { LocalDate } from '../src/shared/index.js';
-import { bookPlace } from '../src/modules/booking/service.js';
+import { isWorkingDay, LocalDate } from '../src/shared/index.js';
 import { policyOn } from '../src/modules/booking/policy.js';
-import { occupancyCache, epochOf, isoOf, yearOf } from '../src/modules/booking/store.js';
-import { earliestBookableFast, fastContext, isNonWorkingDay } from '../src/modules/booking/fast.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
-import { buildTimeline } from '../src/modules/booking/timeline.js';
+import { startPostgres, durability } from './postgres.js';
+import { startServer } from './spawn-server.js';
+import { machine, peakRssMb, round, RSS_LIMIT_MB, save, scale, stats } from './common.js';
 
-import { startPostgres } from './postgres.js';
 const TODAY = LocalDate.of(2026, 11, 23);
+const SMALL = scale() === 'small';
+const GUARDIANS = Number(process.env.BENCH_GUARDIANS ?? (SMALL ? 300 : 3000));
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // families booking at the same moment
+const SEARCHERS = Number(process.env.BENCH_SEARCHERS ?? 4); // families searching at the same moment
+const POPULAR = 20;
+// A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
+// long; its rate is then over the families it finished (the same families, in the same order, as Spire's).
+const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
+const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
+interface Family { guardianId: string; childId: string; cookie: string; csrf: string; start: string; wishes: string[] }
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]!; };
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** Seeded pseudo-random numbers: the workload is the same on every run. */
+function rng(seed: number) { let s = seed >>> 0; return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; }; }
 
-/** Naive availability: weighted load per unit per day over the window in SQL, then a day-by-day scan per unit. */
-async function naiveSearch(database: Database, birth: LocalDate, wished: LocalDate, end: LocalDate) {
-  const t = LocalDate.of(birth.year, birth.month, 1).plusMonths(34).toString();
-  const { rows } = await database.raw(`
-    with days as (select d::date as d from generate_series($1::date, $2::date - 1, '1 day') d),
-    cap as (select c.unit_id, days.d, sum(c.places * case c.age_band when '0-2' then 2 when '3-5' then 1 else 0 end) as c
-            from capacity c join days on c.valid @> days.d group by 1, 2),
-    load as (select p.unit_id, days.d, sum(case when days.d < (date_trunc('month', pe.birth_date + interval '34 months'))::date then 2 else 1 end) as l
-             from placement p join person pe on pe.id = p.child_id join days on p.valid @> days.d
-             where p.kind = 'dagtilbud' and days.d < make_date(extract(year from pe.birth_date)::int + 6, 8, 1) group by 1, 2)
-    select cap.unit_id, cap.d::text as d, cap.c - coalesce(load.l, 0) as free from cap left join load using (unit_id, d) order by 1, 2`, [wished.toString(), end.toString()]);
-  const byUnit = new Map<string, { d: string; free: number }[]>();
-  for (const r of rows) { const a = byUnit.get(r.unit_id) ?? []; a.push(r); byUnit.set(r.unit_id, a); }
-  const earliest = new Map<string, string | null>();
-  for (const [u, days] of byUnit) {
-    let s: string | null = days[0]?.d ?? null;
-    for (const x of days) if (x.free < (x.d < t ? 2 : 1)) s = null; else if (s === null) s = x.d;
-    earliest.set(u, s);
+async function prepareWorkload(database: Database) {
+  const db = database.db, random = rng(2026);
+  const policy = await policyOn(db, TODAY);
+  const muni = (await database.raw(`select code from municipality order by code limit 1`)).rows[0].code as string;
+  // The 20 popular units: those with the most nursery places today that take children 0–5.
+  const popular = (await database.raw(`select u.id from unit u join capacity c on c.unit_id = u.id and c.age_band = '0-2' and c.valid @> $1::date
+      where u.closed_on is null and u.type in ('integreret', 'landsbyordning') group by u.id order by sum(c.places) desc, u.id limit ${POPULAR}`, [TODAY.toString()])).rows.map((r) => r.id as string);
+  if (popular.length < POPULAR) throw new Error(`only ${popular.length} units take children 0–5`);
+  const closed = new Set((await database.raw(`select distinct date::text d from closing_day where municipality_code = $1 or unit_id = any($2::uuid[])`, [muni, popular])).rows.map((r) => r.d as string));
+  const household = await db.insertInto('household').values([...Array(GUARDIANS)].map((_, i) => ({ street: `Bookingvej ${i + 1}`, postal_code: '2100', city: 'København Ø', municipality_code: muni })))
+    .returning('id').execute();
+  const guardians = await db.insertInto('person').values([...Array(GUARDIANS)].map((_, i) => ({ first_name: 'Forælder', last_name: `Booking${i}`, birth_date: '1990-05-01', sex: 'female' as const })))
+    .returning('id').execute();
+  // Babies born 1–11 months ago: all old enough (26 weeks) by the popular start months.
+  const births = [...Array(GUARDIANS)].map(() => TODAY.minusDays(30 + Math.floor(random() * 300)));
+  const babies = await db.insertInto('person').values(births.map((b, i) => ({ first_name: 'Baby', last_name: `Booking${i}`, birth_date: b.toString(), sex: (i % 2 ? 'male' : 'female') as 'male' | 'female' })))
+    .returning('id').execute();
+  await db.insertInto('residence').values([...guardians.map((g, i) => ({ person_id: g.id, household_id: household[i]!.id, valid: '[2020-01-01,)' })),
+    ...babies.map((b, i) => ({ person_id: b.id, household_id: household[i]!.id, valid: `[${births[i]},)` }))]).execute();
+  await db.insertInto('custody').values(babies.map((b, i) => ({ child_id: b.id, guardian_id: guardians[i]!.id, valid: `[${births[i]},)` }))).execute();
+  const users = await db.insertInto('app_user').values(guardians.map((g, i) => ({ role: 'guardian' as const, name: `Forælder Booking${i}`, person_id: g.id }))).returning('id').execute();
+  const clock = new AppClock();
+  await clock.setToday(db, TODAY);
+  const sessions: Awaited<ReturnType<typeof createSession>>[] = [];
+  for (const u of users) sessions.push(await createSession(db, clock, u.id));
+  // Popular start months: most families want January, February or August; Zipf-weighted popular units.
+  const months = [TODAY.plusMonths(2), TODAY.plusMonths(3), TODAY.plusMonths(9)].map((d) => LocalDate.of(d.year, d.month, 1));
+  const unitWeights = popular.map((_, k) => 1 / (k + 1)), total = unitWeights.reduce((a, b) => a + b, 0);
+  const pickUnit = () => { let x = random() * total; for (let k = 0; k < popular.length; k++) { x -= unitWeights[k]!; if (x <= 0) return popular[k]!; } return popular.at(-1)!; };
+  const families: Family[] = babies.map((b, i) => {
+    const earliest = childDates(births[i]!, policy).earliestStart;
+    let start = months[random() < 0.4 ? 0 : random() < 0.5 ? 1 : 2]!;
+    if (start.isBefore(earliest)) start = earliest;
+    while (!isWorkingDay(start) || closed.has(start.toString())) start = start.plusDays(1);
+    const wishes = new Set<string>();
+    while (wishes.size < 3) wishes.add(pickUnit());
+    return { guardianId: guardians[i]!.id, childId: b.id, cookie: `spire_session=${sessions[i]!.token}`, csrf: sessions[i]!.csrfToken, start: start.toString(), wishes: [...wishes] };
+  });
+  return { families, popular };
+}
+
+/** One rush against one server: bookers until every family is done, searchers meanwhile. */
+async function rush(base: string, families: Family[], prefix: '/api/citizen' | '/api/naive') {
+  const search = prefix === '/api/citizen' ? `${base}/api/citizen/booking/availability` : `${base}/api/naive/availability`;
+  const statuses: Record<string, number> = {};
+  const count = (k: string) => { statuses[k] = (statuses[k] ?? 0) + 1; };
+  const searchMs: number[] = [], bookMs: number[] = [];
+  let booked = 0, forbiddenOk = 0, forbiddenBreached = 0, next = 0, done = false;
+  const post = async (f: Family, childId: string, unitId: string) => {
+    const t = performance.now();
+    const r = await fetch(`${base}${prefix}/bookings`, { method: 'POST', headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ childId, unitId, start: f.start }) });
+    await r.arrayBuffer();
+    bookMs.push(performance.now() - t);
+    return r.status;
+  };
+  // Warm-up (not counted): one search per server process, as a running server has done before the rush.
+  const w = families[0]!;
+  await (await fetch(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } })).arrayBuffer();
+  const t0 = performance.now();
+  let finished = 0;
+  const bookers = [...Array(CONCURRENCY)].map(async () => {
+    while (next < families.length && performance.now() - t0 < MAX_RUSH_SECONDS * 1000) {
+      const i = next++, f = families[i]!;
+      if (i % 50 === 7) { // someone else's child: the custody check must refuse it
+        const s = await post(f, families[(i + 1) % families.length]!.childId, f.wishes[0]!);
+        if (s === 403) forbiddenOk++; else forbiddenBreached++;
+      }
+      for (const unitId of f.wishes) {
+        const s = await post(f, f.childId, unitId);
+        count(String(s));
+        if (s === 201) { booked++; break; }
+        if (s !== 409 && s !== 400) throw new Error(`booking answered ${s}`);
+      }
+      finished++;
+    }
+  });
+  let searchIndex = 0;
+  const searchers = [...Array(SEARCHERS)].map(async () => {
+    while (!done) {
+      const f = families[(searchIndex++ * 7919) % families.length]!;
+      const t = performance.now();
+      const r = await fetch(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
+      searchMs.push(performance.now() - t);
+    }
+  });
+  await Promise.all(bookers);
+  const seconds = (performance.now() - t0) / 1000;
+  done = true;
+  await Promise.all(searchers);
+  return { families: finished, stoppedAfterMaxSeconds: finished < families.length ? MAX_RUSH_SECONDS : null, booked, perSecond: round(booked / seconds, 1), wallSeconds: round(seconds), answers: statuses,
+    custodyProbes: { refused403: forbiddenOk, notRefused: forbiddenBreached }, bookingLatencyMs: stats(bookMs), availabilityDuringRushMs: stats(searchMs) };
+}
+
+/** Weighted load over capacity, day by day in plain arrays (independent of Spire's timelines), on every day of every new booking. */
+async function overbookedUnitDays(database: Database) {
+  const D0 = TODAY, days = TODAY.daysUntil(TODAY.plusYears(7));
+  const idx = (s: string) => D0.daysUntil(LocalDate.parse(s));
+  const [caps, pls, bks] = await Promise.all([
+    database.raw(`select unit_id, age_band, places, lower(valid)::text lo, upper(valid)::text hi from capacity`),
+    database.raw(`select p.unit_id, lower(p.valid)::text lo, upper(p.valid)::text hi, pe.birth_date::text b from placement p join person pe on pe.id = p.child_id where p.kind = 'dagtilbud' and (upper_inf(p.valid) or upper(p.valid) > $1::date)`, [D0.toString()]),
+    database.raw(`select unit_id, lower(valid)::text lo, upper(valid)::text hi from booking where status = 'active'`),
+  ]);
+  const capOf = new Map<string, Float64Array>(), loadOf = new Map<string, Float64Array>();
+  const arr = (m: Map<string, Float64Array>, u: string) => { let a = m.get(u); if (!a) m.set(u, (a = new Float64Array(days))); return a; };
+  for (const c of caps.rows) {
+    const wt = c.age_band === '0-2' ? 2 : c.age_band === '3-5' ? 1 : 0;
+    const a = arr(capOf, c.unit_id), from = Math.max(0, idx(c.lo)), to = c.hi ? Math.min(days, idx(c.hi)) : days;
+    for (let d = from; d < to; d++) a[d]! += c.places * wt;
   }
-  return earliest;
+  for (const p of pls.rows) {
+    const birth = LocalDate.parse(p.b), tr = idx(birth.plusMonths(34).firstOfMonth().toString()), school = idx(LocalDate.of(birth.year + 6, 8, 1).toString());
+    const a = arr(loadOf, p.unit_id), from = Math.max(0, idx(p.lo)), to = Math.min(days, p.hi ? idx(p.hi) : days, school);
+    for (let d = from; d < to; d++) a[d]! += d < tr ? 2 : 1;
+  }
+  const seen = new Set<string>();
+  for (const b of bks.rows) {
+    const cap = arr(capOf, b.unit_id), load = arr(loadOf, b.unit_id);
+    for (let d = Math.max(0, idx(b.lo)); d < Math.min(days, b.hi ? idx(b.hi) : days); d++) if (load[d]! > cap[d]! + 1e-9) seen.add(`${b.unit_id}:${d}`);
+  }
+  return { overbookedUnitDays: seen.size, bookings: bks.rows.length };
 }
 
 export default async function main() {
+  const m0 = machine();
   const pg = startPostgres();
-  const onSignal = () => { pg.stop(); process.exit(130); };
-  process.once('SIGINT', onSignal); process.once('SIGTERM', onSignal);
   try {
     const admin = await openDatabase({ url: `${pg.url}/postgres` });
-    await admin.raw('CREATE DATABASE spire_bench');
-    await admin.close();
-    process.env.DB_POOL_SIZE = '16';
-    const database = await openDatabase({ url: `${pg.url}/spire_bench` });
-    await migrate(database);
+    await admin.raw('CREATE DATABASE spire_seed');
+    const seedDb = await openDatabase({ url: `${pg.url}/spire_seed` });
+    await migrate(seedDb);
     const t0 = Date.now();
-    await seedDemo(database, { scale: 'city', seed: 1, today: TODAY });
-    const db = database.db;
-    await database.raw('ANALYZE');
-    const enrolled = (await database.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [TODAY.toString()])).rows[0].n;
-    const units = (await database.raw(`select count(*)::int n from unit where closed_on is null and type in ('dagpleje','vuggestue','boernehave','integreret','landsbyordning')`)).rows[0].n;
-    console.error(`seeded København in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${enrolled} children in dagtilbud, ${units} daycare units`);
+    await seedDemo(seedDb, { scale: SMALL ? 'small' : 'city', seed: 1, today: TODAY });
+    const { families, popular } = await prepareWorkload(seedDb);
+    await seedDb.raw('ANALYZE');
+    const enrolled = (await seedDb.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [TODAY.toString()])).rows[0].n;
+    const units = (await seedDb.raw(`select count(*)::int n from unit where closed_on is null and type in ('dagpleje','vuggestue','boernehave','integreret','landsbyordning')`)).rows[0].n;
+    const popularPlaces = (await seedDb.raw(`select coalesce(sum(places), 0)::int n from capacity where unit_id = any($1::uuid[]) and age_band = '0-2' and valid @> $2::date`, [popular, TODAY.toString()])).rows[0].n;
+    const durable = await durability((s) => seedDb.raw(s));
+    await seedDb.close();
+    console.error(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${enrolled} children in dagtilbud, ${units} daycare units, ${families.length} booking families`);
+    await admin.raw('CREATE DATABASE spire_fast TEMPLATE spire_seed');
+    await admin.raw('CREATE DATABASE spire_naive TEMPLATE spire_seed');
+    await admin.close();
 
-    // A guardian with a baby to search for, logged in through the real HTTP API.
-    const clock = new AppClock();
-    await clock.setToday(db, TODAY);
-    const g = (await database.raw(`select c.guardian_id, r.household_id from custody c join residence r on r.person_id = c.guardian_id and upper_inf(r.valid) limit 1`)).rows[0];
-    const baby = await db.insertInto('person').values({ first_name: 'Bench', last_name: 'Baby', birth_date: '2026-06-15', sex: 'female' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('custody').values({ child_id: baby.id, guardian_id: g.guardian_id, valid: '[2026-06-15,)' }).execute();
-    await db.insertInto('residence').values({ person_id: baby.id, household_id: g.household_id, valid: '[2026-06-15,)' }).execute();
-    const user = await db.insertInto('app_user').values({ role: 'guardian', name: 'Bench forælder', person_id: g.guardian_id })
-      .onConflict((oc) => oc.column('person_id').doUpdateSet({ name: 'Bench forælder' })).returning('id').executeTakeFirstOrThrow();
-    const app = await buildApp({ database, clock, demo: true });
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const login = await fetch(`${base}/api/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const wishedDates = [...Array(40)].map((_, k) => TODAY.plusDays(14 + k * 9));
-    const search = async (w: LocalDate) => {
-      const s = performance.now();
-      const r = await fetch(`${base}/api/citizen/booking/availability?childId=${baby.id}&wished=${w}`, { headers: { cookie } });
-      const body = await r.json() as { items: unknown[] };
-      if (r.status !== 200) throw new Error(`search failed ${r.status}`);
-      return { ms: performance.now() - s, n: body.items.length };
+    const runOn = async (dbName: string, naive: boolean) => {
+      const server = await startServer({ BENCH_DB_URL: `${pg.url}/${dbName}`, BENCH_TODAY: TODAY.toString(), BENCH_NAIVE: naive ? '1' : '0' });
+      const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
+      const serverPeakRssMb = await server.stop();
+      const check = await openDatabase({ url: `${pg.url}/${dbName}` });
+      const over = await overbookedUnitDays(check);
+      await check.close();
+      console.error(`${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`);
+      return { ...r, ...over, serverPeakRssMb };
     };
-    await search(wishedDates[0]!); // first call loads the timelines
-    const times: number[] = [];
-    let found = 0;
-    // CPU time of this process (server and client both run here) beside wall time: the machine is shared.
-    const searchCpu0 = process.cpuUsage();
-    for (let i = 0; i < 200; i++) { const r = await search(wishedDates[i % wishedDates.length]!); times.push(r.ms); found = r.n; }
-    const searchCpu = process.cpuUsage(searchCpu0);
-    const horizonEnd = TODAY.plusMonths(36);
-    const naiveTimes: number[] = [];
-    console.error(`availability p95 ${pct(times, 0.95).toFixed(1)} ms; running the naive day-by-day scan…`);
-    for (let i = 0; i < 1; i++) {
-      const s = performance.now();
-      await naiveSearch(database, LocalDate.of(2026, 6, 15), wishedDates[i]!, horizonEnd);
-      naiveTimes.push(performance.now() - s);
-    }
-    await app.close();
-
-    // Bookings: 3,000 babies, each aiming at one of the five earliest free units for a random wished date.
-    const policy = await policyOn(db, TODAY);
-    const N = 2000;
-    const births = [...Array(N)].map((_, i) => TODAY.minusDays(30 + (i * 7919) % 330));
-    const kids = await db.insertInto('person').values(births.map((b, i) => ({ first_name: 'Book', last_name: `Nr${i}`, birth_date: b.toString(), sex: 'male' as const }))).returning(['id', 'birth_date']).execute();
-    // Plan the targets so they fit together (each added to an in-memory copy of the timelines as it is chosen):
-    // then every booking is a real place, and the rate measures successful bookings, not refusals.
-    const targets: { childId: string; unitId: string; start: LocalDate }[] = [];
-    const { info, occ } = await occupancyCache(db).get(db, policy, TODAY);
-    const plan = new Map([...occ].map(([id, o]) => [id, { ...o, items: [...o.items] }]));
-    const noClosing = (d: number) => isNonWorkingDay(d, yearOf);
-    for (const [i, k] of kids.entries()) {
-      const birth = LocalDate.parse(k.birth_date);
-      const fc = fastContext(policy, TODAY, childDates(birth, policy));
-      const wished = epochOf(TODAY.plusDays(30 + (i * 31) % 400).toString());
-      let best: { id: string; start: number; end: number } | null = null;
-      for (let j = 0; j < 40; j++) {
-        const u = info[(i * 7 + j * 11) % info.length]!, o = plan.get(u.id);
-        if (!o) continue;
-        const f = earliestBookableFast(o.timeline, o.facts, fc, wished, noClosing);
-        if (f && (!best || f.start < best.start)) best = { id: u.id, ...f };
-      }
-      if (!best) continue;
-      const o = plan.get(best.id)!;
-      o.items.push({ id: k.id, childId: k.id, from: best.start, to: best.end, transition: fc.transition, schoolStart: fc.school });
-      o.timeline = buildTimeline(o.capacity, o.items, policy.nurseryWeight);
-      targets.push({ childId: k.id, unitId: best.id, start: LocalDate.parse(isoOf(best.start)) });
-    }
-    console.error(`naive scan ${naiveTimes[0]!.toFixed(0)} ms; ${targets.length} booking targets`);
-    const rc = { db, clock, actor: { userId: user.id, role: 'guardian' as const, name: 'b', personId: g.guardian_id, unitIds: [] }, ip: '127.0.0.1', userAgent: 'bench' };
-    const CONC = 16;
-    let ok = 0, refused = 0, next = 0;
-    const s0 = performance.now(), bookCpu0 = process.cpuUsage();
-    await Promise.all([...Array(CONC)].map(async () => {
-      while (next < targets.length) {
-        const t = targets[next++]!;
-        try { await bookPlace(db, rc, t); ok++; } catch (e: any) { if (e?.statusCode === 409) refused++; else throw e; }
-      }
-    }));
-    const secs = (performance.now() - s0) / 1000, bookCpu = process.cpuUsage(bookCpu0);
-    const rate = (ok + refused) / secs;
-
-    // Naive booking: lock the unit, recheck day by day in SQL, insert: on 200 further babies.
-    const naiveKids = await db.insertInto('person').values([...Array(32)].map((_, i) => ({ first_name: 'Naiv', last_name: `Nr${i}`, birth_date: births[i]!.toString(), sex: 'male' as const }))).returning('id').execute();
-    let nOk = 0, nNext = 0;
-    const n0 = performance.now();
-    await Promise.all([...Array(CONC)].map(async () => {
-      while (nNext < naiveKids.length) {
-        const i = nNext++;
-        const t = targets[i]!;
-        await db.transaction().execute(async (trx) => {
-          await trx.selectFrom('unit').select('id').where('id', '=', t.unitId).forUpdate().execute();
-          const end = LocalDate.of(births[i]!.year + 6, 8, 1);
-          const tr = births[i]!.plusMonths(34).firstOfMonth().toString();
-          const { rows } = await sql<{ bad: number }>`
-            with days as (select d::date as d from generate_series(${t.start.toString()}::date, ${end.toString()}::date - 1, '1 day') d)
-            select count(*)::int as bad from days where
-              (select coalesce(sum(c.places * case c.age_band when '0-2' then 2 when '3-5' then 1 else 0 end), 0) from capacity c where c.unit_id = ${t.unitId} and c.valid @> days.d)
-              - (select coalesce(sum(case when days.d < (date_trunc('month', pe.birth_date + interval '34 months'))::date then 2 else 1 end), 0)
-                 from placement p join person pe on pe.id = p.child_id where p.unit_id = ${t.unitId} and p.kind = 'dagtilbud' and p.valid @> days.d
-                 and days.d < make_date(extract(year from pe.birth_date)::int + 6, 8, 1))
-              < case when days.d < ${tr}::date then 2 else 1 end`.execute(trx);
-          if (rows[0]!.bad === 0) {
-            await trx.insertInto('placement').values({ child_id: naiveKids[i]!.id, unit_id: t.unitId, kind: 'dagtilbud', valid: `[${t.start},${end})` }).execute();
-            nOk++;
-          }
-        });
-      }
-    }));
-    const naiveRate = naiveKids.length / ((performance.now() - n0) / 1000);
-
-    // Zero overbooking, checked day by day in plain arrays (independent of the timeline code): over every booking's
-    // window, each unit's weighted load (nursery 2, kindergarten 1, none from school start) stays within capacity.
-    const D0 = TODAY.toString(), days = TODAY.daysUntil(horizonEnd);
-    const dayIndex = (s: string) => LocalDate.parse(D0).daysUntil(LocalDate.parse(s));
-    const [caps, pls, bks] = await Promise.all([
-      database.raw(`select unit_id, age_band, places, lower(valid)::text lo, upper(valid)::text hi from capacity`),
-      database.raw(`select p.unit_id, lower(p.valid)::text lo, upper(p.valid)::text hi, pe.birth_date::text b from placement p join person pe on pe.id = p.child_id where p.kind = 'dagtilbud' and (upper_inf(p.valid) or upper(p.valid) > $1::date)`, [D0]),
-      database.raw(`select unit_id, lower(valid)::text lo, upper(valid)::text hi from booking where status = 'active'`),
-    ]);
-    const capOf = new Map<string, Float64Array>(), loadOf = new Map<string, Float64Array>();
-    const arr = (m: Map<string, Float64Array>, u: string) => { let a = m.get(u); if (!a) m.set(u, (a = new Float64Array(days))); return a; };
-    for (const c of caps.rows) {
-      const w = c.age_band === '0-2' ? 2 : c.age_band === '3-5' ? 1 : 0;
-      const a = arr(capOf, c.unit_id), from = Math.max(0, dayIndex(c.lo)), to = c.hi ? Math.min(days, dayIndex(c.hi)) : days;
-      for (let d = from; d < to; d++) a[d]! += c.places * w;
-    }
-    for (const p of pls.rows) {
-      const birth = LocalDate.parse(p.b), tr = dayIndex(birth.plusMonths(34).firstOfMonth().toString()), school = dayIndex(LocalDate.of(birth.year + 6, 8, 1).toString());
-      const a = arr(loadOf, p.unit_id), from = Math.max(0, dayIndex(p.lo)), to = Math.min(days, p.hi ? dayIndex(p.hi) : days, school);
-      for (let d = from; d < to; d++) a[d]! += d < tr ? 2 : 1;
-    }
-    let overbookedUnitDays = 0;
-    const seen = new Set<string>();
-    for (const b of bks.rows) {
-      const cap = arr(capOf, b.unit_id), load = arr(loadOf, b.unit_id);
-      for (let d = Math.max(0, dayIndex(b.lo)); d < Math.min(days, dayIndex(b.hi)); d++) {
-        const k = b.unit_id + d;
-        if (load[d]! > cap[d]! + 1e-9 && !seen.has(k)) { seen.add(k); overbookedUnitDays++; }
-      }
-    }
-    const over = [{ n: overbookedUnitDays }];
-
-    const p95 = pct(times, 0.95), naiveMedian = pct(naiveTimes, 0.5);
-    const result = {
-      benchmark: 'booking', postgres: 15, scale: { enrolledChildren: enrolled, units, horizonMonths: 36 },
-      availability: { requests: times.length, unitsWithAPlace: found, p50Ms: round(pct(times, 0.5)), p95Ms: round(p95), targetP95Ms: 50,
-        cpuMsPerRequest: round((searchCpu.user + searchCpu.system) / 1000 / times.length),
-        naiveDayByDayMs: round(naiveMedian), speedupP95: round(naiveMedian / p95, 1) },
-      bookings: { attempts: ok + refused, booked: ok, refusedNoLongerFree: refused, concurrency: CONC, perSecond: round(rate, 1), target: 300,
-        cpuMsPerBooking: round((bookCpu.user + bookCpu.system) / 1000 / Math.max(1, ok + refused)), wallSeconds: round(secs),
-        naivePerSecond: round(naiveRate, 1), naiveBooked: nOk, speedup: round(rate / naiveRate, 1), overbookedUnitDays: over[0].n },
-    };
-    console.log(JSON.stringify(result, null, 2));
-    await database.close();
+    const spire = await runOn('spire_fast', false);
+    const naive = await runOn('spire_naive', true);
+    const p95 = spire.availabilityDuringRushMs.p95 ?? Infinity;
+    return save('booking', m0, {
+      engine: { postgres: 15, ...durable, pool: 'default (10)', server: 'separate Node process, HTTP/1.1 keep-alive, real sessions + CSRF + custody check' },
+      workload: { enrolledChildren: enrolled, daycareUnits: units, families: families.length, popularUnits: POPULAR, popularUnitsNurseryPlaces: popularPlaces,
+        wishesPerFamily: 3, bookingConcurrency: CONCURRENCY, searchers: SEARCHERS, today: TODAY.toString() },
+      spire, naive,
+      naiveDescription: 'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',
+      ratios: { bookingsPerSecond: round(spire.perSecond / Math.max(naive.perSecond, 1e-9), 1), availabilityP95: round((naive.availabilityDuringRushMs.p95 ?? 0) / p95, 1) },
+      targets: TARGETS,
+      met: { bookingsPerSecond: spire.perSecond >= TARGETS.bookingsPerSecond, availabilityP95: p95 <= TARGETS.availabilityP95Ms,
+        overbooked: spire.overbookedUnitDays === 0, custody: spire.custodyProbes.notRefused === 0, serverRss: spire.serverPeakRssMb <= RSS_LIMIT_MB },
+      loadGeneratorPeakRssMb: peakRssMb(),
+    });
   } finally { pg.stop(); }
 }
