@@ -4,7 +4,7 @@ import { danishPublicHolidays, parseCpr } from './shared/index.js';
 
 const [command, ...rest] = process.argv.slice(2);
 const usage = `usage: spire <command>
-  start                       start the server (PORT, DATABASE_URL, SPIRE_DATA_DIR)
+  start                       start the server (PORT, HOST, DATABASE_URL, SPIRE_DATA_DIR, SPIRE_DEMO, SPIRE_TRUST_PROXY)
   seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
   holidays YEAR               Danish public holidays as JSON [{date, name}]
   fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)
@@ -16,7 +16,7 @@ async function main() {
   switch (command) {
     case 'start': {
       const { start } = await import('./main.js');
-      await start({ port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '0.0.0.0' });
+      await start({ port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1' });
       return;
     }
     case 'seed': {
@@ -63,7 +63,8 @@ async function main() {
     }
     case 'cpr': {
       if (!rest[0]) return fail('cpr NUMBER');
-      const r = parseCpr(rest[0]);
+      const { AppClock } = await import('./platform/clock.js');
+      const r = parseCpr(rest[0], new AppClock().today());
       console.log(JSON.stringify(r.ok ? { valid: true, birthDate: r.birthDate.toString(), sex: r.sex, mod11: r.mod11 } : { valid: false, error: r.error }));
       if (!r.ok) process.exitCode = 1;
       return;

@@ -7,6 +7,7 @@ import { buildApp } from './platform/http/app.js';
 import { startJobs } from './platform/jobs.js';
 import { LocalDigitalPost, Sf1601DigitalPost } from './platform/letters/index.js';
 import { seedDemo } from './demo/seed.js';
+import { demoModeFromEnv, leaveDemoMode } from './demo/mode.js';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -19,7 +20,11 @@ export async function openAndMigrate(): Promise<Database> {
 
 export async function start(opts: { port: number; host: string }) {
   const database = await openAndMigrate();
-  const demo = process.env.SPIRE_DEMO !== 'false';
+  const { demo, production } = demoModeFromEnv(process.env);
+  if (!demo) {
+    const r = await leaveDemoMode(database, { production }).catch(async (e) => { await database.close(); throw e; });
+    if (r.sessions || r.terminals) console.log(`Demo mode is off: revoked ${r.sessions} demo sessions and ${r.terminals} demo terminals.`);
+  }
   const clock = new AppClock();
   await clock.load(database.db);
   const { count } = await database.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -32,7 +37,7 @@ export async function start(opts: { port: number; host: string }) {
     issuer: process.env.OIDC_ISSUER, clientId: process.env.OIDC_CLIENT_ID ?? '', clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
     redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
   } : undefined;
-  const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: process.env.SPIRE_SECURE_COOKIES === 'true', oidc });
+  const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: envFlag(process.env.SPIRE_SECURE_COOKIES), trustProxy: trustProxyFromEnv(process.env.SPIRE_TRUST_PROXY), oidc });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.
   const post = process.env.DIGITAL_POST_ENDPOINT ? new Sf1601DigitalPost(process.env.DIGITAL_POST_ENDPOINT)
     : new LocalDigitalPost(process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)));
@@ -41,5 +46,15 @@ export async function start(opts: { port: number; host: string }) {
   const stop = async () => { await app.close(); await boss.stop({ graceful: false }).catch(() => {}); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://localhost:${opts.port}/ — staff at /staff`);
+  console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://${opts.host}:${opts.port}/ — staff at /staff`);
+}
+
+const envFlag = (v: string | undefined) => (v === 'true' ? true : v === 'false' ? false : undefined);
+
+/** SPIRE_TRUST_PROXY: unset or "false" trusts no proxy; "true" trusts any; else a comma-separated list of proxy
+ *  addresses/CIDRs (or proxy-addr's "loopback", "uniquelocal") whose X-Forwarded-* headers are believed. */
+export function trustProxyFromEnv(v: string | undefined): boolean | string[] {
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -19,14 +19,21 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** WCAG 2.1 A/AA violations on the current page, as readable strings (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Through the DevTools protocol, not a <script> tag: Spire's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
   return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-/** A fresh Danish browser context and page at a desktop size. */
+const cspViolations = new WeakMap<Page, string[]>();
+
+/** A fresh Danish browser context and page at a desktop size; Content-Security-Policy violations are recorded. */
 export async function openPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) seen.push(m.text()); });
+  return page;
 }
 
 /** Logs in from the demo persona picker. */
@@ -40,4 +47,5 @@ export async function expectAccessible(page: Page, shot: string) {
   const dir = process.env.SPIRE_SCREENSHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${shot}.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
+  expect(cspViolations.get(page) ?? [], 'Content-Security-Policy violations').toEqual([]);
 }

@@ -1,9 +1,5 @@
 // Reads a PDF's text per page with pdf.js, so tests can assert what a family will read.
 
-// pdf.js 6 expects Node 22's Promise.withResolvers; Node 20 lacks it.
-const P = Promise as unknown as { withResolvers?: () => unknown };
-P.withResolvers ??= () => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
-
 export async function pdfText(bytes: Uint8Array): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false,

@@ -6,7 +6,8 @@ import type { Database } from '../platform/db/database.js';
 import { DateRange, LocalDate } from '../shared/index.js';
 import { hashToken } from '../modules/attendance/terminals.js';
 
-export const demoTerminalToken = (unitNumber: string) => `demo-terminal-${unitNumber.toLowerCase()}`;
+export const DEMO_TERMINAL_PREFIX = 'demo-terminal-';
+export const demoTerminalToken = (unitNumber: string) => `${DEMO_TERMINAL_PREFIX}${unitNumber.toLowerCase()}`;
 
 export async function seedAttendance({ db }: Database, today: LocalDate, municipalityCode: string): Promise<void> {
   const units = await db.selectFrom('user_unit').innerJoin('app_user as u', 'u.id', 'user_unit.user_id').innerJoin('unit', 'unit.id', 'user_unit.unit_id')

@@ -24,6 +24,13 @@ describe('parseCpr', () => {
     expect(r.sex).toBe('female');
   });
 
+  it('refuses a birth date after the given today', () => {
+    const today = LocalDate.of(2026, 11, 23);
+    expect(parseCpr('0101364000', today)).toMatchObject({ ok: false, error: expect.stringMatching(/future/) });
+    expect(parseCpr('2311264001', today)).toMatchObject({ ok: true });
+    expect(parseCpr('2411264001', today).ok).toBe(false);
+  });
+
   it('applies the century table', () => {
     expect(birth('0101990000')).toBe('1999-01-01'); // 0–3 → 1900
     expect(birth('0101003999')).toBe('1900-01-01');

@@ -22,8 +22,8 @@ function hasMod11(digits: string): boolean {
   return sum % 11 === 0;
 }
 
-/** Parses 'DDMMYYSSSS' or 'DDMMYY-SSSS' (surrounding whitespace ignored). */
-export function parseCpr(input: string): CprResult {
+/** Parses 'DDMMYYSSSS' or 'DDMMYY-SSSS' (surrounding whitespace ignored). With `today`, a birth date after it is refused. */
+export function parseCpr(input: string, today?: LocalDate): CprResult {
   const m = CPR.exec(String(input).trim());
   if (!m) return { ok: false, error: 'CPR number must be 10 digits, as DDMMYYSSSS or DDMMYY-SSSS' };
   const [, dd, mm, yy, serial] = m as unknown as [string, string, string, string, string];
@@ -34,6 +34,7 @@ export function parseCpr(input: string): CprResult {
   } catch {
     return { ok: false, error: `CPR number has an invalid birth date: ${dd}-${mm}-${year}` };
   }
+  if (today && birthDate.isAfter(today)) return { ok: false, error: `CPR number has a birth date in the future: ${birthDate.toString()}` };
   const cpr = dd + mm + yy + serial;
   const sex: Sex = Number(serial[3]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, cpr, birthDate, sex, mod11: hasMod11(cpr) };

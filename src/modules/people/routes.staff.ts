@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LocalDate, maskCpr, parseCpr } from '../../shared/index.js';
 import { MUNICIPAL_ROLES, requireRole, STAFF_ROLES, type Actor } from '../../platform/auth/actor.js';
 import { setActor, type Db } from '../../platform/db/database.js';
-import { forbidden, notFound } from '../../platform/http/errors.js';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { historyOf } from '../../platform/history/history.js';
 import { homeOf, placementsOf, unitIdsOfChild } from './queries.js';
@@ -25,7 +25,8 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/people/search', { schema: { tags: ['people'], body: z.object({ query: z.string().trim().min(2).max(100) }) } }, async (req) => {
     const actor = requireRole(req.ctx.actor, STAFF_ROLES);
     const { db, clock } = req.ctx, today = clock.today();
-    const cpr = parseCpr(req.body.query);
+    const cpr = parseCpr(req.body.query, today);
+    if (!cpr.ok && /^\d{6}-?\d{4}$/.test(req.body.query)) throw badRequest('Ugyldigt CPR-nummer: fødselsdatoen findes ikke eller ligger i fremtiden.');
     let q = db.selectFrom('person').select(['person.id', 'person.first_name', 'person.last_name', 'person.birth_date', 'person.cpr']);
     if (cpr.ok) q = q.where('person.cpr', '=', cpr.cpr);
     else {

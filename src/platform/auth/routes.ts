@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.js';
 import { oidcRoutes } from './oidc.js';
 import { permittedActions } from './policy.js';
 import { POLICIES } from '../../access.js';
+import { secureCookie } from '../http/app.js';
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
@@ -59,7 +60,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     const db = app.config.database.db;
     const s = await createSession(db, app.config.clock, user.id);
     reply.setCookie(SESSION_COOKIE, s.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies ?? false, maxAge: s.maxAgeSeconds,
+      path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(req), maxAge: s.maxAgeSeconds,
     });
     req.ctx.actor = await actorFor(db, user);
     await audit(db, req.ctx, { action: 'auth.login', subjectType: 'user', subjectIds: [user.id] });

@@ -14,6 +14,7 @@ import { authRoutes } from '../auth/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
 import { DomainError, HttpError, fromDatabaseError } from './errors.js';
+import { installInputPolicy, unsupportedMediaType } from './input-policy.js';
 import type { RequestContext } from './context.js';
 import { registryRoutes } from '../../modules/registry/index.js';
 import { peopleRoutes } from '../../modules/people/index.js';
@@ -28,7 +29,10 @@ export interface AppConfig {
   database: Database;
   clock: AppClock;
   demo: boolean;
+  /** Secure cookies: true/false forces it; unset means Secure unless the request is for localhost (see secureCookie). */
   secureCookies?: boolean;
+  /** Fastify trustProxy: which proxies may set X-Forwarded-For/-Proto/-Host. Off unless configured (SPIRE_TRUST_PROXY). */
+  trustProxy?: boolean | string | string[];
   webDir?: string;
   logger?: boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string };
@@ -40,13 +44,26 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The built web app loads only its own scripts, styles and data: no inline script, no framing. */
+const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Whether a cookie set in answer to `req` must be Secure: as configured, else everywhere but localhost. */
+export function secureCookie(req: FastifyRequest): boolean {
+  const configured = req.server.config.secureCookies;
+  if (configured !== undefined) return configured;
+  const host = (req.hostname ?? '').replace(/:\d+$/, '').toLowerCase();
+  return !LOCAL_HOSTS.has(host) && !host.endsWith('.localhost');
+}
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
-    trustProxy: true,
+    trustProxy: config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });
+  installInputPolicy(app);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,8 +81,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     const session = token ? await loadSession(config.database.db, config.clock, token) : null;
     req.ctx = { db: config.database.db, clock: config.clock, actor: session?.actor ?? null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
     req.csrfToken = session?.csrfToken ?? null;
-    if (!req.url.startsWith('/api/') || SAFE_METHODS.has(req.method)) return;
+    // Decided on the method alone, not on the (possibly percent-encoded) URL: every mutating request is checked.
+    if (SAFE_METHODS.has(req.method)) return;
     checkCsrf(req);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Nothing is cached unless a route says otherwise (static files do): API answers hold personal data.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   app.setErrorHandler((err: any, req, reply) => {
@@ -77,6 +109,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (err instanceof DomainError) return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
     const known = err instanceof HttpError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: 'unsupported_media_type', message: unsupportedMediaType().message });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
     req.log.error(err);
@@ -112,7 +145,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 function checkCsrf(req: FastifyRequest) {
   if (req.csrfToken) {
     if (req.headers['x-csrf-token'] !== req.csrfToken) throw new HttpError(403, 'csrf', 'Ugyldigt eller manglende CSRF-token.');
-  } else if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    throw new HttpError(415, 'unsupported_media_type', 'Forespørgslen skal være JSON.');
+  } else if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
+    throw unsupportedMediaType();
   }
 }

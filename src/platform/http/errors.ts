@@ -37,6 +37,7 @@ export function fromDatabaseError(e: any): HttpError | null {
     case '23P01': return conflict('Perioden overlapper en eksisterende periode.');
     case '23503': return badRequest('Henviser til noget, der ikke findes.');
     case '23514': case '23502': return badRequest('Ugyldige data: ' + (e.constraint ?? e.column ?? 'regel overtrådt') + '.');
+    case '22021': return badRequest('Ugyldige tegn i teksten.');
     case '22P02': case '22007': case '22008': case '22003': case '22001': return badRequest('Ugyldigt format.');
     default: return null;
   }
