@@ -22,7 +22,7 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 }
 
 const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [SPIRE, ...args], { env: env(dataDir), encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [SPIRE, ...args], { env: env(dataDir), encoding: 'utf8', timeout: 300_000 });
 
 /** Starts `spire start` and resolves once it listens, with its address. */
 function startServer(dataDir: string): Promise<{ server: ChildProcess; base: string }> {
@@ -79,7 +79,7 @@ describe('one process per embedded database', () => {
     expect(bill.stderr).not.toContain('kører allerede');
     expect(bill.status).toBe(0);
     expect(await marker(dataDir)).toBe('intact');
-  }, 240_000);
+  }, 600_000);
 
   it('a second open in the same process is refused until the first closes', async () => {
     const dataDir = join(root, 'twice', 'pglite');
@@ -88,7 +88,7 @@ describe('one process per embedded database', () => {
     await first.close();
     const again = await openDatabase({ dataDir });
     await again.close();
-  });
+  }, 180_000);
 
   it('a lock left by a dead process is stale and taken over', async () => {
     const dataDir = join(root, 'stale', 'pglite');
@@ -99,5 +99,5 @@ describe('one process per embedded database', () => {
     const database = await openDatabase({ dataDir });
     await database.close();
     expect(existsSync(dataDir + '.lock')).toBe(false);
-  });
+  }, 180_000);
 });

@@ -60,8 +60,12 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
   void pgliteTypes;
   // PGlite reads a statement's parameter count as a signed 16-bit number: past MAX_PARAMETERS the statement and the
   // rest of the session silently go wrong. Refuse such a statement loudly instead.
-  const guarded = { query: (text: string, params?: unknown[]) => {
+  // PGlite runs each statement synchronously on this thread and resolves in microtasks, so a job issuing statement
+  // after statement (a billing run) starved the event loop: no request was even read until the job ended. Every
+  // statement first yields one macrotask, so waiting requests are parsed and queue their statements in between.
+  const guarded = { query: async (text: string, params?: unknown[]) => {
     if ((params?.length ?? 0) > MAX_PARAMETERS) throw new Error(`a statement with ${params!.length} parameters (at most ${MAX_PARAMETERS}): insert in smaller chunks`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return pglite.query(text, params);
   } };
   const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(guarded as unknown as PGlite) });
