@@ -80,4 +80,11 @@ function fail(msg: string) {
   process.exitCode = 2;
 }
 
-await main();
+try {
+  await main();
+} catch (e: any) {
+  // Another process has the embedded database open (data-dir-lock.ts): refuse clearly, touch nothing.
+  if (e?.name !== 'DataDirLockedError') throw e;
+  console.error(e.message);
+  process.exitCode = 3;
+}

@@ -6,13 +6,27 @@ import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The browser's own clock in every test, far from the server's (test/app.ts fixes Spire's clock at 2026-11-23): the web
+ * must take "today" from Spire's clock, so a page that reads the browser's date instead shows up as a failing test.
+ */
+export const BROWSER_NOW = new Date('2031-06-15T10:00:00+02:00');
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install chromium (browser tests never skip)`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+  // Every context (also browser.newPage's) gets the pinned date; timers keep running.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.setFixedTime(BROWSER_NOW);
+    return context;
+  };
+  return browser;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -5,6 +5,7 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
 import { formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { useToday, yearOf } from '../shared/today.js';
 import { kr } from './billing.js';
 
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
@@ -106,7 +107,8 @@ export function PayingMonthsForm({ municipality, onSaved }: { municipality: stri
 export function ScaleForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useT();
   const id = useId();
-  const [f, setF] = useState({ year: String(new Date().getFullYear() + 1), lower: '', upper: '', perChild: '', single: '' });
+  const today = useToday();
+  const [f, setF] = useState({ year: String(yearOf(today) + 1), lower: '', upper: '', perChild: '', single: '' });
   const { submit, feedback } = useSubmit(onSaved);
   const onSubmit = submit(async () => {
     await api.post('/api/staff/billing/scales', { year: Number(f.year), lowerLimit: kronerToOere(f.lower), upperLimit: kronerToOere(f.upper), perExtraChild: kronerToOere(f.perChild), singleProviderSupplement: kronerToOere(f.single) });
@@ -132,7 +134,8 @@ export function PlaceCosts({ municipality }: { municipality: string }) {
   const { t, lang } = useT();
   const id = useId();
   const costs = useApi<PlaceCost[]>(`/api/staff/billing/place-costs?municipality=${municipality}`);
-  const [f, setF] = useState({ year: String(new Date().getFullYear()), ageBand: '0-2', net: '', gross: '', subsidy: '' });
+  const today = useToday();
+  const [f, setF] = useState({ year: String(yearOf(today)), ageBand: '0-2', net: '', gross: '', subsidy: '' });
   const { submit, feedback } = useSubmit(costs.reload);
   const onSubmit = submit(async () => {
     await api.post('/api/staff/billing/place-costs', { municipality, year: Number(f.year), ageBand: f.ageBand, netOere: kronerToOere(f.net), grossOere: kronerToOere(f.gross), subsidyPercent: Number(f.subsidy) });

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
+import { plusMonths, useToday } from '../shared/today.js';
 import { BillingRates } from './billing-rates.js';
 import { FripladsCases } from './friplads-cases.js';
 import { SettlementStatements } from './settlement.js';
@@ -24,7 +25,8 @@ export function BillingPage() {
   const id = useId();
   const munis = useApi<{ code: string; name: string }[]>('/api/staff/billing/municipalities');
   const [muni, setMuni] = useState('');
-  const [month, setMonth] = useState(() => { const d = new Date(); d.setMonth(d.getMonth() + 1); return d.toISOString().slice(0, 7); });
+  const today = useToday();
+  const [month, setMonth] = useState(() => plusMonths(today, 1));
   useEffect(() => { if (!muni && munis.data?.[0]) setMuni(munis.data[0].code); }, [munis.data, muni]);
   const q = muni ? `municipality=${muni}&month=${month}` : null;
   const summary = useApi<Summary>(q && `/api/staff/billing/months?${q}`);

@@ -5,12 +5,14 @@ import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Status } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 import { kronerToOere } from '../shared/format.js';
+import { useToday, yearOf } from '../shared/today.js';
 
 export function IncomeActions({ householdId, onDone }: { householdId: string; onDone: () => void }) {
   const { t } = useT();
   const id = useId();
   const [reg, setReg] = useState({ amount: '', month: '' });
-  const [up, setUp] = useState({ amount: '', year: String(new Date().getFullYear() - 1) });
+  const today = useToday();
+  const [up, setUp] = useState({ amount: '', year: String(yearOf(today) - 1) });
   const [ok, setOk] = useState<string | null>(null);
   const [err, setErr] = useState<unknown>(null);
   async function act(fn: () => Promise<string>) {

@@ -112,6 +112,28 @@ describe(`parent payment (${engine})`, () => {
     expect(ok).toMatchObject({ status: 'done', invoices_written: 2 });
   });
 
+  it('writes a payer at a time when asked: a crash in the last chunk keeps the whole payers before it, the redo writes the rest once', async () => {
+    const [inv, lines] = [await count('invoice'), await count('invoice_line')];
+    const go = async (crash: boolean) => {
+      const r = await startRun(t.database.db, { municipality: '0860', month: '2027-03-01', userId: null, crashAfterInvoices: crash, writePayers: 1 });
+      await r.done;
+      return t.database.db.selectFrom('billing_run').selectAll().where('id', '=', r.runId).executeTakeFirstOrThrow();
+    };
+    expect((await go(true)).status).toBe('failed');
+    // One payer's transaction committed (invoice, its lines and its billed state), the other's rolled back.
+    const afterCrash = await t.database.db.selectFrom('invoice').select(['id', 'total_oere']).where('month', '=', '2027-03-01').execute();
+    expect(afterCrash).toHaveLength(1);
+    const sum = await t.database.db.selectFrom('invoice_line').select(sql<number>`sum(amount_oere)`.as('s')).where('invoice_id', '=', afterCrash[0]!.id).executeTakeFirstOrThrow();
+    expect(Number(sum.s)).toBe(afterCrash[0]!.total_oere);
+    expect(await go(false)).toMatchObject({ status: 'done', invoices_written: 1 });
+    expect(await count('invoice')).toBe(inv + 2);
+    const march = await t.database.db.selectFrom('invoice').select('payer_id').where('month', '=', '2027-03-01').execute();
+    expect(new Set(march.map((i) => i.payer_id)).size).toBe(2);
+    expect(await count('invoice_line')).toBeGreaterThan(lines);
+    // Nothing left to write: the second payer was not billed twice, the first not again.
+    expect(await go(false)).toMatchObject({ status: 'done', invoices_written: 0, lines_written: 0 });
+  });
+
   it('refuses a run for a closed month and exports the sent invoices as CSV and JSON', async () => {
     expect((await fin.call('POST', '/api/staff/billing/months/close', { municipality: '0860', month: '2026-12' })).statusCode).toBe(200);
     const before = await count('invoice');

@@ -222,9 +222,9 @@ const periodOf = (valid: string) => { const r = DateRange.fromPg(valid); return 
 
 function runView(r: any) {
   const p = runProgress(r.id);
-  // 'running' with no progress in this process: the process that ran it stopped; its transaction wrote nothing.
+  // 'running' with no progress in this process: the process that ran it stopped; at most whole payers were written.
   const lost = r.status === 'running' && !p;
   return { id: r.id, month: String(r.month).slice(0, 7), status: lost ? 'failed' : r.status, startedAt: r.started_at, finishedAt: r.finished_at, children: r.children,
-    invoicesWritten: r.invoices_written, linesWritten: r.lines_written, error: lost ? 'Afbrudt; intet blev skrevet. Start kørslen igen.' : r.error,
+    invoicesWritten: r.invoices_written, linesWritten: r.lines_written, error: lost ? 'Afbrudt før den var færdig. Start kørslen igen; den skriver resten.' : r.error,
     progress: r.status === 'running' && p ? { phase: p.phase, done: p.done, total: p.total } : null };
 }

@@ -1,5 +1,7 @@
 // The monthly billing run: compute every payer's lines in memory (engine.ts), diff against what is billed (diff.ts),
-// and write only the differences in ONE transaction, so a crash leaves no half invoice (the run is simply redone).
+// and write only the differences, one transaction per chunk of payers: a payer's invoice, lines and billed state commit
+// together, so a crash leaves no half invoice and the redo bills only the payers not yet written. Short transactions let
+// other requests in between (on PGlite, one connection, a single long transaction froze the server for the whole write).
 // Progress lives in memory while the run works; the run row records the outcome.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -55,6 +57,7 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   const warnings: string[] = [];
   let children = 0;
   for (let m = from; m <= month; m = addMonths(m, 1)) {
+    if (m !== from) await new Promise<void>((resolve) => setImmediate(resolve)); // let waiting requests in between months
     const r = computeMonth(data, m);
     for (const l of r.lines) desired.push(l);
     if (m === month) { warnings.push(...r.warnings); children = r.children; }
@@ -89,8 +92,12 @@ export async function planRun(db: Db, municipality: string, month: string, progr
 
 export interface RunOptions {
   municipality: string; month: string; userId: string | null; preloaded?: Preloaded;
-  /** Tests: throw half-way through the writes. */ crashAfterInvoices?: boolean;
+  /** Tests: throw half-way through the writes (in the last chunk, after its invoices). */ crashAfterInvoices?: boolean;
+  /** Payers per write transaction (default WRITE_PAYERS). */ writePayers?: number;
 }
+
+/** Payers per write transaction: big enough to write in set-based chunks, small enough to keep each transaction short. */
+export const WRITE_PAYERS = 500;
 
 /** Starts a run in the background; returns its id at once and a promise of its end (tests await it). */
 export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
@@ -98,8 +105,8 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
   for (const p of active.values()) {
     if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw conflict('Der kører allerede en opkrævning for kommunen. Vent til den er færdig.');
   }
-  // A run left 'running' by a crashed process wrote nothing (its transaction died with it).
-  await db.updateTable('billing_run').set({ status: 'failed', error: 'Afbrudt; intet blev skrevet.', finished_at: sql`now()` })
+  // A run left 'running' by a crashed process wrote whole payers at most (their billed state with them): this run does the rest.
+  await db.updateTable('billing_run').set({ status: 'failed', error: 'Afbrudt; resten skrives ved næste kørsel.', finished_at: sql`now()` })
     .where('municipality_code', '=', o.municipality).where('status', '=', 'running').execute();
   const run = await db.insertInto('billing_run').values({ municipality_code: o.municipality, month: o.month, started_by: o.userId }).returning('id').executeTakeFirstOrThrow();
   const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
@@ -117,18 +124,28 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
 async function execute(db: Db, runId: string, o: RunOptions, progress: Progress) {
   const plan = await planRun(db, o.municipality, o.month, progress, o.preloaded);
   Object.assign(progress, { phase: 'write', done: 0, total: plan.lines.length });
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
-    const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
-    if (m.closed_at) throw conflict('Måneden blev lukket, mens kørslen arbejdede.');
-    const written = await writeLines(trx, runId, plan, o, progress);
-    trace('write lines');
-    await writeStates(trx, plan);
-    await trx.deleteFrom('billing_recheck').where('municipality_code', '=', o.municipality).where('from_month', '<=', o.month).execute();
-    trace('write states');
-    await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: written.invoices, lines_written: plan.lines.length })
-      .where('id', '=', runId).execute();
-  });
+  const payerOfState = (k: string) => k.slice(11);
+  const payers = [...new Set([...plan.lines.map((l) => l.payerId), ...[...plan.states.keys()].map(payerOfState)])];
+  const size = o.writePayers ?? WRITE_PAYERS;
+  let invoices = 0;
+  for (let i = 0; i === 0 || i < payers.length; i += size) {
+    const chunk = new Set(payers.slice(i, i + size)), last = i + size >= payers.length;
+    const part: Plan = { ...plan, lines: plan.lines.filter((l) => chunk.has(l.payerId)), states: new Map([...plan.states].filter(([k]) => chunk.has(payerOfState(k)))) };
+    invoices += await db.transaction().execute(async (trx) => {
+      await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
+      const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
+      if (m.closed_at) throw conflict('Måneden blev lukket, mens kørslen arbejdede.');
+      const written = await writeLines(trx, runId, part, { ...o, crashAfterInvoices: o.crashAfterInvoices && last }, progress);
+      await writeStates(trx, part);
+      if (last) {
+        await trx.deleteFrom('billing_recheck').where('municipality_code', '=', o.municipality).where('from_month', '<=', o.month).execute();
+        await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: invoices + written.invoices, lines_written: plan.lines.length })
+          .where('id', '=', runId).execute();
+      }
+      return written.invoices;
+    });
+  }
+  trace('write');
 }
 
 // Rows per insert, within MAX_PARAMETERS (8, 7 and 4 columns).
@@ -161,7 +178,7 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
   const rows = plan.lines.map((l) => ({ invoice_id: invoiceOf.get(l.payerId)!, child_id: l.childId, placement_kind: l.placementKind, service_month: l.serviceMonth, code: l.code, text: l.text, amount_oere: l.amount }));
   for (let i = 0; i < rows.length; i += LINE_CHUNK) {
     await trx.insertInto('invoice_line').values(rows.slice(i, i + LINE_CHUNK)).execute();
-    progress.done = Math.min(rows.length, i + LINE_CHUNK);
+    progress.done += Math.min(LINE_CHUNK, rows.length - i);
   }
   // Drafts that received more lines: their total grows by the new lines.
   for (let i = 0; i < drafts.length; i += 10000) {

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 export type Db = Kysely<DB>;
 
@@ -41,18 +42,30 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 }
 
 async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Database> {
-  if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    loadDataDir,
-    extensions: { btree_gist },
-    parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
-  });
+  let lock: DataDirLock | undefined;
+  if (dataDir && !dataDir.startsWith('memory://')) {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    // One process per data directory (data-dir-lock.ts): refuse before PGlite touches a directory another process has open.
+    lock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      loadDataDir,
+      extensions: { btree_gist },
+      parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
+    });
+  } catch (e) { lock?.release(); throw e; }
   void pgliteTypes;
   // PGlite reads a statement's parameter count as a signed 16-bit number: past MAX_PARAMETERS the statement and the
   // rest of the session silently go wrong. Refuse such a statement loudly instead.
-  const guarded = { query: (text: string, params?: unknown[]) => {
+  // PGlite runs each statement synchronously on this thread and resolves in microtasks, so a job issuing statement
+  // after statement (a billing run) starved the event loop: no request was even read until the job ended. Every
+  // statement first yields one macrotask, so waiting requests are parsed and queue their statements in between.
+  const guarded = { query: async (text: string, params?: unknown[]) => {
     if ((params?.length ?? 0) > MAX_PARAMETERS) throw new Error(`a statement with ${params!.length} parameters (at most ${MAX_PARAMETERS}): insert in smaller chunks`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return pglite.query(text, params);
   } };
   const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(guarded as unknown as PGlite) });
@@ -65,7 +78,9 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
-    close: async () => { await db.destroy().catch(() => {}); if (!pglite.closed) await pglite.close(); },
+    close: async () => {
+      try { await db.destroy().catch(() => {}); if (!pglite.closed) await pglite.close(); } finally { lock?.release(); }
+    },
   };
 }
 

@@ -14,7 +14,7 @@ export const billingTexts = {
   'billing.phase.load': ['Henter data', 'Loading data'], 'billing.phase.compute': ['Beregner', 'Computing'], 'billing.phase.diff': ['Sammenligner', 'Comparing'],
   'billing.phase.write': ['Skriver fakturaer', 'Writing invoices'], 'billing.phase.done': ['Færdig', 'Done'], 'billing.phase.failed': ['Fejlede', 'Failed'],
   'billing.runDone': ['Kørslen er færdig: {invoices} nye fakturaer, {lines} linjer.', 'The run is done: {invoices} new invoices, {lines} lines.'],
-  'billing.runFailed': ['Kørslen fejlede, og intet blev skrevet: {error}', 'The run failed and nothing was written: {error}'],
+  'billing.runFailed': ['Kørslen fejlede: {error}. Start den igen; den skriver det, der mangler.', 'The run failed: {error}. Start it again; it writes what is missing.'],
   'billing.summary': ['{draft} fakturaer klar til afsendelse ({draftTotal}); {sent} sendt ({sentTotal}).', '{draft} invoices ready to send ({draftTotal}); {sent} sent ({sentTotal}).'],
   'billing.closed': ['Måneden er lukket.', 'The month is closed.'],
   'billing.send': ['Send fakturaer', 'Send invoices'], 'billing.sent': ['{n} fakturaer er sendt.', '{n} invoices have been sent.'],
