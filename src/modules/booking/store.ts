@@ -60,7 +60,7 @@ interface LoadRow {
 
 /**
  * Reads capacity, dagtilbud placements (ending after `today`) and pending offers of the given units, with their
- * load version, in one statement (one snapshot).
+ * load version, in one statement (one snapshot). `exclude`: a placement or offer id left out (the one being replaced).
  */
 export async function loadOccupancy(db: Db, units: { id: string; type: UnitType }[], policy: BookingPolicy, today: LocalDate,
   exclude?: string): Promise<Map<string, UnitOccupancy>> {
@@ -96,9 +96,10 @@ function occupancyOf(r: LoadRow, type: UnitType, nw: number, transitionMonths: n
     items.push({ id: p.id, childId: p.child, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...childEpochs(p.birth, transitionMonths) });
   }
   for (const f of r.offers) {
-    const e = childEpochs(f.birth, transitionMonths);
-    // Held until school start, or until the transition in a unit without kindergarten places.
-    items.push({ id: f.id, childId: f.child, from: epochOf(f.start), to: facts.kindergarten ? Infinity : e.transition, ...e });
+    if (f.id === exclude) continue;
+    // Held until school start, like the open-ended placement accepting it creates (in a nursery-only unit too:
+    // the child stays, at weight 1, until a kindergarten place takes over).
+    items.push({ id: f.id, childId: f.child, from: epochOf(f.start), to: Infinity, ...childEpochs(f.birth, transitionMonths) });
   }
   return { id: r.id, version: r.version, facts, capacity, items, timeline: buildTimeline(capacity, items, nw) };
 }

@@ -12,6 +12,7 @@ import { distanceKm } from '../registry/index.js';
 import { inbox } from './applications.js';
 import { policyOn } from './policy.js';
 import { approveRound, previewRound } from './round.js';
+import { lockUnitLoad } from '../booking/index.js';
 import { guaranteeDate, schoolStart, seniorityDate, transitionDate, UNIT_TYPES_FOR } from './rules.js';
 
 export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6) {
@@ -52,8 +53,15 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
   return created;
 }
 
-/** Continuous allocation: run the engine now and send its offers straight away (a round approved by the rules). */
+/**
+ * Continuous allocation: run the engine now and send its offers straight away (a round approved by the rules).
+ * The load of every unit on the waitlists is locked first (one lockUnitLoad, id order), so the preview cannot go
+ * stale before its approval in the same transaction.
+ */
 export async function continuousAllocation(trx: Db, today: LocalDate, userId: string | null = null, kinds: readonly PlacementKind[] = ['dagtilbud', 'fritidstilbud', 'klub']) {
+  const wished = await trx.selectFrom('application_wish as w').innerJoin('application as a', 'a.id', 'w.application_id').select('w.unit_id').distinct()
+    .where('a.status', '=', 'active').where('a.placement_kind', 'in', [...kinds]).execute();
+  await lockUnitLoad(trx, wished.map((w) => w.unit_id));
   let offers = 0;
   for (const kind of kinds) {
     const r = await previewRound(trx, kind, today.plusMonths(6), today, userId, 'continuous');

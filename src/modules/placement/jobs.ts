@@ -6,6 +6,7 @@ import { AppClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { expireOffers } from './offers.js';
+import { withRetry } from '../booking/index.js';
 
 export const PLACEMENT_JOBS = { aarsrulning: 'placement.aarsrulning', continuous: 'placement.continuous-allocation' } as const;
 
@@ -15,7 +16,7 @@ export async function runPlacementJob(database: Database, job: keyof typeof PLAC
   await clock.load(database.db);
   const today = clock.today();
   const ctx = { db: database.db, clock, actor: null, ip: 'job', userAgent: PLACEMENT_JOBS[job] };
-  return database.db.transaction().execute(async (trx) => {
+  return withRetry(() => database.db.transaction().execute(async (trx) => {
     if (job === 'aarsrulning') {
       const created = await aarsrulning(trx, today);
       await audit(trx, ctx, { action: 'aarsrulning.run', subjectType: 'application', subjectIds: [], details: { created, job: true } });
@@ -25,7 +26,7 @@ export async function runPlacementJob(database: Database, job: keyof typeof PLAC
     const offers = await continuousAllocation(trx, today);
     await audit(trx, ctx, { action: 'allocation.continuous', subjectType: 'allocation_round', subjectIds: [], details: { offers, expired, job: true } });
     return { offers, expired };
-  });
+  }));
 }
 
 export async function registerPlacementJobs(boss: PgBoss, database: Database) {

@@ -1,10 +1,13 @@
 // Offers (pladstilbud): create with a deadline and a letter, accept → enrolment (placement), decline, expire;
 // udmeldelse with the notice period. Accepting a new place of the same kind ends the old one.
+// Creating an offer and accepting one take the unit's load lock and re-check its capacity under it (booking's
+// lockUnitLoad and roomFor), like a booking: no path can give the same place twice.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
+import { lockUnitLoad, roomFor } from '../booking/index.js';
 import { inbox } from './applications.js';
 import { decisionLetter, offerLetter, withdrawalLetter } from './letters.js';
 import { policyOn } from './policy.js';
@@ -18,11 +21,18 @@ async function child(db: Db, id: string) {
   const c = await db.selectFrom('person').select(['first_name', 'last_name']).where('id', '=', id).executeTakeFirstOrThrow();
   return `${c.first_name} ${c.last_name}`;
 }
+/** The unit has no room for the child from the start date (weighted load would exceed capacity on some day). */
+export const NO_ROOM = 'Pladsen er ikke længere ledig.';
+const birthOf = async (db: Db, id: string) => LocalDate.parse((await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirstOrThrow()).birth_date);
+
 const unitName = async (db: Db, id: string) => (await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 
 export interface NewOffer { applicationId: string; unitId: string; start: LocalDate; roundId: string | null; priority: string | null; explanation: string; reason: string | null; userId: string | null; guarantee?: boolean }
 
-/** Creates a pending offer and sends the letter. `skipClosed`: an application closed or already offered is skipped (rounds). */
+/**
+ * Creates a pending offer and sends the letter, under the unit's load lock and only if the child fits (409 otherwise).
+ * `skipClosed`: an application closed or already offered, or a unit without room, is skipped (rounds).
+ */
 export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipClosed = false): Promise<string | null> {
   const a = await trx.selectFrom('application').selectAll().where('id', '=', o.applicationId).executeTakeFirst();
   if (!a) throw notFound('Ansøgningen findes ikke.');
@@ -32,6 +42,11 @@ export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipCl
     throw conflict(a.status !== 'active' ? 'Ansøgningen er ikke længere aktiv.' : 'Der er allerede et tilbud, som venter på svar.');
   }
   if (o.start.isBefore(today)) throw badRequest('Startdatoen ligger i fortiden.');
+  await lockUnitLoad(trx, [o.unitId]);
+  if (a.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unitId, await birthOf(trx, a.child_id), o.start, today))) {
+    if (skipClosed) return null;
+    throw conflict(NO_ROOM);
+  }
   const p = await policyOn(trx, today);
   const deadline = LocalDate.min(today.plusDays(p.offerDeadlineDays), LocalDate.max(today, o.start.minusDays(1)));
   const guarantee = o.guarantee ?? (!!a.guarantee_date && !o.start.isAfter(LocalDate.parse(a.guarantee_date)));
@@ -59,9 +74,11 @@ export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
   if (o.status !== 'pending') throw conflict('Tilbuddet er ikke længere åbent.');
   if (today.isAfter(LocalDate.parse(o.deadline))) throw conflict('Svarfristen er overskredet; tilbuddet er udløbet.');
   const start = LocalDate.parse(o.start_date);
-  // The old place of the same kind ends the day before (a transfer); one that starts later cannot be replaced this way.
   const old = await trx.selectFrom('placement').select(['id', 'unit_id', 'valid']).where('child_id', '=', o.child_id).where('kind', '=', o.placement_kind)
     .where(sql<boolean>`valid && daterange(${start.toString()}::date, null)`).execute();
+  // The units whose load changes, locked in id order (lockUnitLoad) before anything is written.
+  await lockUnitLoad(trx, [o.unit_id, ...old.map((p) => p.unit_id)]);
+  // The old place of the same kind ends the day before (a transfer); one that starts later cannot be replaced this way.
   let ended: { unitName: string; lastDay: string } | null = null;
   for (const p of old) {
     const r = DateRange.fromPg(p.valid);
@@ -71,6 +88,8 @@ export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
     await trx.insertInto('placement_withdrawal').values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason: 'transfer' }).execute();
     ended = { unitName: await unitName(trx, p.unit_id), lastDay: lastDay.toString() };
   }
+  // The pending offer held the place; re-check without it (the old place above already ends), in case it no longer fits.
+  if (o.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unit_id, await birthOf(trx, o.child_id), start, today, o.id))) throw conflict(NO_ROOM);
   const placement = await trx.insertInto('placement').values({
     child_id: o.child_id, unit_id: o.unit_id, kind: o.placement_kind, hours_per_week: o.hours_per_week, valid: DateRange.of(start, null).toPgDaterange(),
   }).returning('id').executeTakeFirstOrThrow();

@@ -1,14 +1,29 @@
 // Allocation rounds: build the engine's input from the database, keep the preview, approve it into offers.
+// A preview remembers the load version of every unit it looked at; approving takes those units' load lock (in id
+// order) and refuses the preview as stale if any version moved (a booking, offer, answer or capacity change since),
+// and each offer is re-checked against the unit's capacity as it is created (createOffer).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { HttpError, notFound, conflict } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
 import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './policy.js';
 import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
+import { lockUnitLoad } from '../booking/index.js';
+
+export const PREVIEW_STALE = 'Forhåndsvisningen er forældet — kør den igen.';
+export const previewStale = () => new HttpError(409, 'preview-stale', PREVIEW_STALE);
+
+/** The units' load versions (unit_load_version; a unit no change has touched yet gets its row, without a lock). */
+async function unitVersions(db: Db, unitIds: string[]): Promise<Record<string, number>> {
+  if (!unitIds.length) return {};
+  await sql`insert into unit_load_version (unit_id) select id from unit where id = any(${unitIds}::uuid[]) on conflict (unit_id) do nothing`.execute(db);
+  const rows = await db.selectFrom('unit_load_version').select(['unit_id', sql<number>`version::int`.as('version')]).where('unit_id', 'in', unitIds).execute();
+  return Object.fromEntries(rows.map((r) => [r.unit_id, r.version]));
+}
 
 const NURSERY_TYPES = new Set(['dagpleje', 'vuggestue']);
 
@@ -51,14 +66,21 @@ async function unitsFor(db: Db, unitIds: string[], from: LocalDate, horizon: Loc
 }
 
 export async function buildRoundInput(db: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate): Promise<AllocationInput> {
+  return (await roundInputAt(db, kind, horizon, today)).input;
+}
+
+/** The engine's input and the load version of each of its units, read before their load (so a change in between shows). */
+async function roundInputAt(db: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate): Promise<{ input: AllocationInput; versions: Record<string, number> }> {
   const p = await policyOn(db, today);
   const start = today.plusDays(1);
   const withOffer = new Set((await db.selectFrom('offer').select('application_id').where('status', '=', 'pending').execute()).map((o) => o.application_id));
   const entries = (await loadWaitlist(db, today, p, kind)).filter((e) => !withOffer.has(e.applicationId) && e.neededFrom <= horizon.toString());
   const byApp = new Map<string, typeof entries>();
   for (const e of entries) byApp.set(e.applicationId, [...(byApp.get(e.applicationId) ?? []), e]);
-  const units = await unitsFor(db, [...new Set(entries.map((e) => e.unitId))], start, horizon, p, kind);
-  return {
+  const unitIds = [...new Set(entries.map((e) => e.unitId))];
+  const versions = await unitVersions(db, unitIds);
+  const units = await unitsFor(db, unitIds, start, horizon, p, kind);
+  const input: AllocationInput = {
     horizon: horizon.toString(),
     policy: { priorityClasses: p.priorityClasses.map((id) => ({ id, ...PRIORITY_CLASSES[id] })), nurseryWeight: p.nurseryWeight, transitionAgeMonths: p.transitionAgeMonths,
       fillMode: p.fillMode === 'maximise-children' ? 'maximise-children' : 'strict-order' }, // anything else: the law's order
@@ -73,13 +95,15 @@ export async function buildRoundInput(db: Db, kind: PlacementKind, horizon: Loca
       };
     }),
   };
+  return { input, versions };
 }
 
 /** Runs the engine and keeps the result as a preview. */
 export async function previewRound(trx: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate, userId: string | null, mode: 'round' | 'continuous' = 'round') {
-  const input = await buildRoundInput(trx, kind, horizon, today);
+  const { input, versions } = await roundInputAt(trx, kind, horizon, today);
   const result = await allocateWithDistributionRule(trx, input, today, await policyOn(trx, today));
-  const row = await trx.insertInto('allocation_round').values({ placement_kind: kind, horizon: horizon.toString(), mode, result: JSON.stringify(result), created_by: userId })
+  const row = await trx.insertInto('allocation_round').values({ placement_kind: kind, horizon: horizon.toString(), mode, result: JSON.stringify(result),
+    unit_versions: JSON.stringify(versions), created_by: userId })
     .returning('id').executeTakeFirstOrThrow();
   return { id: row.id, result };
 }
@@ -101,12 +125,21 @@ export async function roundView(db: Db, id: string) {
   };
 }
 
-/** Approve: every offer of the preview becomes a pending offer (if the application is still open), letters go out. */
+/**
+ * Approve: under the load lock of the preview's units, refused (409 preview-stale) if any unit's load changed since
+ * the preview; then every offer of the preview becomes a pending offer (if the application is still open and the
+ * child still fits), letters go out.
+ */
 export async function approveRound(trx: Db, id: string, today: LocalDate, userId: string | null) {
   const r = await trx.selectFrom('allocation_round').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!r) throw notFound('Runden findes ikke.');
   if (r.status !== 'preview') throw conflict('Runden er allerede godkendt eller kasseret.');
   const result = r.result as AllocationResult;
+  const seen = (r.unit_versions ?? null) as Record<string, number> | null;
+  if (!seen) throw previewStale();
+  const now = await lockUnitLoad(trx, [...new Set([...Object.keys(seen), ...result.offers.map((o) => o.unit)])]);
+  for (const o of result.offers) if (!(o.unit in seen)) throw previewStale();
+  for (const [unit, v] of Object.entries(seen)) if ((now.get(unit) ?? 0) !== v) throw previewStale();
   let created = 0;
   for (const o of result.offers) {
     const ok = await createOffer(trx, { applicationId: o.applicant, unitId: o.unit, start: LocalDate.parse(o.start), roundId: id, priority: o.priority, explanation: o.explanation.da, reason: null, userId }, today, true);

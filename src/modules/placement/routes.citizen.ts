@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor } from '../../platform/db/database.js';
+import { withRetry } from '../booking/index.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
@@ -59,7 +60,8 @@ async function overview(db: Db, guardianId: string, today: LocalDate) {
 export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tx = <T>(req: { ctx: { db: Db } }, userId: string, fn: (trx: Db) => Promise<T>) =>
-    req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); });
+    // Retried on a deadlock: offers and answers lock several units' load (booking's lockUnitLoad).
+    withRetry(() => req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); }));
 
   app.get('/placement', { schema: { tags: ['placement'], summary: 'My children: applications with waitlist positions and garantidato, offers, places' } }, async (req) => {
     const actor = requireGuardian(req.ctx.actor);

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor, type Db } from '../../platform/db/database.js';
+import { withRetry } from '../booking/index.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { guaranteeOverview } from './guarantee.js';
@@ -23,7 +24,8 @@ const kind = z.enum(['dagtilbud', 'fritidstilbud', 'klub']);
 export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tx = <T>(req: { ctx: { db: Db } }, userId: string, fn: (trx: Db) => Promise<T>) =>
-    req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); });
+    // Retried on a deadlock: offers and answers lock several units' load (booking's lockUnitLoad).
+    withRetry(() => req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); }));
 
   app.get('/waitlist', {
     schema: { tags: ['placement'], querystring: z.object({ unitId: z.uuid().optional(), areaId: z.uuid().optional(), ageBand: z.enum(['0-2', '3-5', '6-9', '10-13']).optional(), startMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(), priority: z.string().max(40).optional() }) },

@@ -22,6 +22,8 @@ declare module '../../platform/db/schema.js' {
       id: Generated<string>; placement_kind: PlacementKind; horizon: DateStr; status: Generated<'preview' | 'approved' | 'discarded'>;
       mode: Generated<'round' | 'continuous'>; result: Json; created_by: string | null; created_at: Generated<string>;
       approved_by: string | null; approved_at: string | null;
+      /** unit id → unit_load_version the preview was computed at (null: older previews). */
+      unit_versions: Json | null;
     };
     offer: {
       id: Generated<string>; application_id: string; round_id: string | null; unit_id: string; start_date: DateStr;
