@@ -6,7 +6,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
 import { policyOn } from './policy.js';
-import { childEpochs, DAYCARE_TYPES, loadOccupancy } from './store.js';
+import { childEpochs, DAYCARE_TYPES, loadOccupancy, unitTypeOf } from './store.js';
 import { day, earliestFit } from './timeline.js';
 
 /**
@@ -16,7 +16,7 @@ import { day, earliestFit } from './timeline.js';
  * the transition, then 1). Units that are not dagtilbud units carry no weighted load: always true.
  */
 export async function roomFor(trx: Db, unitId: string, birth: LocalDate, start: LocalDate, today: LocalDate, exclude?: string): Promise<boolean> {
-  const unit = await trx.selectFrom('unit').select(['id', 'type']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await unitTypeOf(trx, unitId);
   if (!unit || !DAYCARE_TYPES.includes(unit.type)) return true;
   const policy = await policyOn(trx, today);
   const occ = (await loadOccupancy(trx, [unit], policy, today, exclude)).get(unit.id)!;

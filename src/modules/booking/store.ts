@@ -116,6 +116,20 @@ export async function lockUnitLoad(trx: Db, unitIds: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.unit_id, r.version]));
 }
 
+/** The units' load versions, without a lock (a unit no change has touched yet gets its row): a round preview
+ *  records them, and approval refuses when any has moved. */
+export async function unitLoadVersions(db: Db, unitIds: string[]): Promise<Record<string, number>> {
+  if (!unitIds.length) return {};
+  await sql`insert into unit_load_version (unit_id) select id from unit where id = any(${unitIds}::uuid[]) on conflict (unit_id) do nothing`.execute(db);
+  const rows = await db.selectFrom('unit_load_version').select(['unit_id', sql<number>`version::int`.as('version')]).where('unit_id', 'in', unitIds).execute();
+  return Object.fromEntries(rows.map((r) => [r.unit_id, r.version]));
+}
+
+/** A unit's type (null when it does not exist). */
+export async function unitTypeOf(db: Db, unitId: string) {
+  return (await db.selectFrom('unit').select(['id', 'type']).where('id', '=', unitId).executeTakeFirst()) ?? null;
+}
+
 export interface UnitInfo {
   id: string; number: string; name: string; type: UnitType; street: string; postalCode: string; city: string;
   lat: number | null; lon: number | null; daginstitutionId: string; municipalityCode: string; version: number;

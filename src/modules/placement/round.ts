@@ -12,18 +12,10 @@ import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './policy.js';
 import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
-import { lockUnitLoad } from '../booking/index.js';
+import { lockUnitLoad, unitLoadVersions as unitVersions } from '../booking/index.js';
 
 export const PREVIEW_STALE = 'Forhåndsvisningen er forældet — kør den igen.';
 export const previewStale = () => new HttpError(409, 'preview-stale', PREVIEW_STALE);
-
-/** The units' load versions (unit_load_version; a unit no change has touched yet gets its row, without a lock). */
-async function unitVersions(db: Db, unitIds: string[]): Promise<Record<string, number>> {
-  if (!unitIds.length) return {};
-  await sql`insert into unit_load_version (unit_id) select id from unit where id = any(${unitIds}::uuid[]) on conflict (unit_id) do nothing`.execute(db);
-  const rows = await db.selectFrom('unit_load_version').select(['unit_id', sql<number>`version::int`.as('version')]).where('unit_id', 'in', unitIds).execute();
-  return Object.fromEntries(rows.map((r) => [r.unit_id, r.version]));
-}
 
 const NURSERY_TYPES = new Set(['dagpleje', 'vuggestue']);
 
