@@ -12,6 +12,13 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 export async function openAndMigrate(): Promise<Database> {
+  // With DATABASE_URL_OWNER, migrations run as the schema owner (spire_owner) and the app connects as DATABASE_URL
+  // (spire_app, which may only insert and read audit_log and row_history): see docs/architecture.md "Database roles".
+  if (process.env.DATABASE_URL && process.env.DATABASE_URL_OWNER) {
+    const owner = await openDatabase({ url: process.env.DATABASE_URL_OWNER });
+    try { await migrate(owner); } finally { await owner.close(); }
+    return openDatabase({ url: process.env.DATABASE_URL });
+  }
   const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.SPIRE_DATA_DIR ?? DEFAULT_DATA_DIR });
   await migrate(database);
   return database;

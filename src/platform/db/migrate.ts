@@ -15,5 +15,9 @@ export async function migrate(database: Database): Promise<string[]> {
     await database.exec(`BEGIN;\n${body}\nINSERT INTO schema_migration (name) VALUES ('${file}');\nCOMMIT;`);
     applied.push(file);
   }
+  // Database roles (migrations/015_audit_roles.sql): objects a migration added go to spire_owner, with the grants of spire_app.
+  if (applied.length && (await database.raw(`SELECT to_regprocedure('spire_apply_roles()') IS NOT NULL AS present`)).rows[0]?.present) {
+    await database.exec('SELECT spire_apply_roles()');
+  }
   return applied;
 }
