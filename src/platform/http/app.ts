@@ -12,6 +12,7 @@ import type { AppClock } from '../clock.js';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
 import { auditRoutes } from '../audit/routes.js';
+import { auditRefusal } from '../audit/audit.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
 import { HttpError, fromDatabaseError } from './errors.js';
 import type { RequestContext } from './context.js';
@@ -75,6 +76,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return reply.code(400).send({ error: 'bad_request', message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim() });
     }
     const known = err instanceof HttpError ? err : fromDatabaseError(err);
+    if (known?.statusCode === 403) await auditRefusal(req, known.code);
     if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
