@@ -38,6 +38,7 @@ export async function start(opts: { port: number; host: string }) {
   const oidc = process.env.OIDC_ISSUER ? {
     issuer: process.env.OIDC_ISSUER, clientId: process.env.OIDC_CLIENT_ID ?? '', clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
     redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
+    minAssurance: process.env.OIDC_MIN_ASSURANCE === 'high' ? 'high' as const : 'substantial' as const,
   } : undefined;
   const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: process.env.SPIRE_SECURE_COOKIES === 'true', oidc });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.

@@ -11,6 +11,7 @@ import type { Database } from '../db/database.js';
 import type { AppClock } from '../clock.js';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
+import type { OidcConfig } from '../auth/oidc.js';
 import { auditRoutes } from '../audit/routes.js';
 import { auditRefusal } from '../audit/audit.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
@@ -32,7 +33,7 @@ export interface AppConfig {
   secureCookies?: boolean;
   webDir?: string;
   logger?: boolean;
-  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string };
+  oidc?: OidcConfig;
 }
 
 declare module 'fastify' {
@@ -69,7 +70,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     checkCsrf(req);
   });
 
-  app.setErrorHandler((err: any, req, reply) => {
+  app.setErrorHandler(async (err: any, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || '';
