@@ -122,6 +122,23 @@ describe(`audit coverage of the API (${engine})`, () => {
     expect(checked.length).toBeGreaterThan(20);
   });
 
+  it('names the people in the debtor export, the billing preview and the terminal list (not just a unit or nobody)', async () => {
+    const admin = await loginAs(t.app, f.users.admin);
+    const subjectsOf = async (call: () => Promise<{ statusCode: number }>) => {
+      const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
+      expect((await call()).statusCode).toBe(200);
+      const rows = await t.database.db.selectFrom('audit_log').select('subject_ids').where('id', '>', before).execute();
+      return rows.flatMap((r) => r.subject_ids);
+    };
+    const month = ids.month!.slice(0, 7), next = ids.nextMonth!.slice(0, 7);
+    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/export?municipality=0860&month=${month}&format=csv`)))
+      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/preview?municipality=0860&month=${next}`)))
+      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(await subjectsOf(() => t.app.inject({ url: '/api/terminal/children', headers: { 'x-terminal-token': ids.terminal! } })))
+      .toEqual([f.children.ida]);
+  });
+
   it('writes an access-denied row for a refused request', async () => {
     const mette = await loginAs(t.app, f.users.mette);
     const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
