@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { engine, openTestDatabase } from '../../../test/db.js';
 import type { Database } from '../db/database.js';
 import { audit } from './audit.js';
+import { migrate } from '../db/migrate.js';
 
 let d: Database;
 beforeAll(async () => { d = await openTestDatabase(engine === 'postgres' ? { as: 'spire_app' } : {}); });
@@ -46,6 +47,8 @@ describe(`audit tables against the application's role (${engine})`, () => {
       for (const attack of attacks) {
         await expect(d.exec(attack), attack).rejects.toThrow(/permission denied|must be owner|must be superuser|append-only/);
       }
+      // The application role can start on an up-to-date database (nothing to migrate), but cannot migrate.
+      expect(await migrate(d)).toEqual([]);
       const count = await d.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM row_history`.execute(d.db)).rows[0]!.n).toBe(2);
