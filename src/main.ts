@@ -13,6 +13,13 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 export async function openAndMigrate(): Promise<Database> {
+  // With DATABASE_URL_OWNER, migrations run as the schema owner (spire_owner) and the app connects as DATABASE_URL
+  // (spire_app, which may only insert and read audit_log and row_history): see docs/architecture.md "Database roles".
+  if (process.env.DATABASE_URL && process.env.DATABASE_URL_OWNER) {
+    const owner = await openDatabase({ url: process.env.DATABASE_URL_OWNER });
+    try { await migrate(owner); } finally { await owner.close(); }
+    return openDatabase({ url: process.env.DATABASE_URL });
+  }
   const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.SPIRE_DATA_DIR ?? DEFAULT_DATA_DIR });
   await migrate(database);
   return database;
@@ -36,6 +43,7 @@ export async function start(opts: { port: number; host: string }) {
   const oidc = process.env.OIDC_ISSUER ? {
     issuer: process.env.OIDC_ISSUER, clientId: process.env.OIDC_CLIENT_ID ?? '', clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
     redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
+    minAssurance: process.env.OIDC_MIN_ASSURANCE === 'high' ? 'high' as const : 'substantial' as const,
   } : undefined;
   const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: envFlag(process.env.SPIRE_SECURE_COOKIES), trustProxy: trustProxyFromEnv(process.env.SPIRE_TRUST_PROXY), oidc });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.

@@ -36,6 +36,10 @@ export default async function setup(project: TestProject) {
   };
   try {
     const admin = await openDatabase({ url: `postgres://spire@127.0.0.1:${port}/postgres` });
+    // The two roles of a production server (docs/architecture.md): the template is migrated by the superuser, which
+    // hands the schema to spire_owner; spire_app is what the application logs in as (audit tables: INSERT/SELECT only).
+    await admin.raw('CREATE ROLE spire_owner NOLOGIN');
+    await admin.raw('CREATE ROLE spire_app LOGIN');
     await admin.raw('CREATE DATABASE spire_template');
     await admin.close();
     const tpl = await openDatabase({ url: `postgres://spire@127.0.0.1:${port}/spire_template` });

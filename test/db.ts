@@ -6,7 +6,8 @@ import { migrate } from '../src/platform/db/migrate.js';
 
 export const engine = process.env.SPIRE_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-export async function openTestDatabase(): Promise<Database> {
+/** A fresh database; on PostgreSQL `as: 'spire_app'` connects as the application's own role instead of the superuser. */
+export async function openTestDatabase(opts: { as?: 'spire_app' } = {}): Promise<Database> {
   if (engine === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     await migrate(database);
@@ -24,5 +25,5 @@ export async function openTestDatabase(): Promise<Database> {
       }
     }
   } finally { await admin.close(); }
-  return openDatabase({ url: `${base}/${name}` });
+  return openDatabase({ url: `${opts.as ? base.replace('://spire@', `://${opts.as}@`) : base}/${name}` });
 }

@@ -151,11 +151,16 @@ export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: s
 }
 
 /** The event trail of one child's day, newest last. */
-export async function eventsOf(db: Db, childId: string, date: LocalDate) {
+/** The trail of a child's day as recorded at one unit, and only if the child was placed there that day:
+ *  a unit that once had the child sees nothing of the child's days at its new unit. */
+export async function eventsOf(db: Db, childId: string, date: LocalDate, unitId: string) {
   const rows = await db.selectFrom('attendance_event as e').innerJoin('attendance as a', 'a.id', 'e.attendance_id')
     .leftJoin('app_user as u', 'u.id', 'e.user_id').leftJoin('terminal as t', 't.id', 'e.terminal_id')
     .select(['e.id', 'e.at', 'e.kind', 'e.status', 'e.check_in', 'e.check_out', 'e.pickup_by', 'e.reason', 'u.name as userName', 't.name as terminalName'])
-    .where('a.child_id', '=', childId).where('a.date', '=', date.toString()).orderBy('e.id').execute();
+    .where('a.child_id', '=', childId).where('a.date', '=', date.toString()).where('a.unit_id', '=', unitId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('placement as p').select('p.id')
+      .where('p.child_id', '=', childId).where('p.unit_id', '=', unitId).where(sql<boolean>`p.valid @> a.date`)))
+    .orderBy('e.id').execute();
   return rows.map((r) => ({ id: Number(r.id), at: r.at, kind: r.kind, status: r.status, checkIn: hhmm(r.check_in), checkOut: hhmm(r.check_out),
     pickupBy: r.pickup_by, reason: r.reason, by: r.userName ?? (r.terminalName ? `Terminal: ${r.terminalName}` : null) }));
 }

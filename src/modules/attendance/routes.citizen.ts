@@ -132,6 +132,7 @@ export const attendanceCitizenRoutes: FastifyPluginAsync = async (base) => {
       placementsOf(db, ids, today),
     ]);
     const list = await questionnairesForChildren(db, placements, today);
+    await audit(db, req.ctx, { action: 'attendance.questionnaires_read', subjectType: 'child', subjectIds: ids });
     return list.map((q) => ({ ...q, children: q.children.map((c) => ({ ...c, firstName: children.find((p) => p.id === c.childId)?.first_name ?? '' })) }));
   });
 

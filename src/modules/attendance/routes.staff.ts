@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
-import { requireRole } from '../../platform/auth/actor.js';
+import { MUNICIPAL_ROLES, requireRole, STAFF_ROLES } from '../../platform/auth/actor.js';
+import { loadSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { danishPublicHolidays, LocalDate } from '../../shared/index.js';
 import { requireUnitLeader, requireUnitRead, requireUnitWrite } from './access.js';
@@ -52,9 +53,25 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 3000\n: connected\n\n');
-    const unsubscribe = bus.subscribe(req.params.unitId, (c) => { res.write(`event: change\nid: ${c.seq}\ndata: ${JSON.stringify(c)}\n\n`); });
-    const beat = setInterval(() => res.write(': ping\n\n'), 15_000);
-    const stop = () => { clearInterval(beat); unsubscribe(); };
+    // The stream lives only as long as its session: before each event (and each heartbeat) the session is looked up
+    // again, so after logout, expiry or losing the unit nothing more is sent and the stream ends.
+    const token = req.cookies[SESSION_COOKIE] ?? '', unitId = req.params.unitId;
+    const stillAllowed = async () => {
+      const s = token ? await loadSession(app.config.database.db, app.config.clock, token) : null;
+      return !!s && (MUNICIPAL_ROLES.includes(s.actor.role) || s.actor.unitIds.includes(unitId)) && STAFF_ROLES.includes(s.actor.role);
+    };
+    let chain = Promise.resolve(), open = true;
+    const send = (text: string) => {
+      chain = chain.then(async () => {
+        if (!open) return;
+        if (!(await stillAllowed().catch(() => false))) { end(); return; }
+        if (open) res.write(text);
+      });
+    };
+    const unsubscribe = bus.subscribe(unitId, (c) => send(`event: change\nid: ${c.seq}\ndata: ${JSON.stringify(c)}\n\n`));
+    const beat = setInterval(() => send(': ping\n\n'), 15_000);
+    const stop = () => { open = false; clearInterval(beat); unsubscribe(); };
+    const end = () => { if (!open) return; stop(); res.end(); };
     req.raw.on('close', stop);
     res.on('error', stop);
   });
@@ -76,9 +93,12 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/units/:unitId/attendance/:childId/:date/events', { schema: { tags: ['attendance'], params: childDay } }, async (req) => {
     requireUnitRead(req.ctx.actor, req.params.unitId);
     const { db } = req.ctx;
-    const placed = await db.selectFrom('placement').select('id').where('child_id', '=', req.params.childId).where('unit_id', '=', req.params.unitId).executeTakeFirst();
+    const day = LocalDate.parse(req.params.date);
+    // Placed in this unit on that day (not merely once): other days belong to whichever unit had the child then.
+    const placed = await db.selectFrom('placement').select('id').where('child_id', '=', req.params.childId).where('unit_id', '=', req.params.unitId)
+      .where(sql<boolean>`valid @> ${day.toString()}::date`).executeTakeFirst();
     if (!placed) throw notFound('Barnet er ikke indskrevet i enheden.');
-    const events = await eventsOf(db, req.params.childId, LocalDate.parse(req.params.date));
+    const events = await eventsOf(db, req.params.childId, day, req.params.unitId);
     await audit(db, req.ctx, { action: 'attendance.events_read', subjectType: 'child', subjectIds: [req.params.childId] });
     return events;
   });

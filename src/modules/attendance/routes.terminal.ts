@@ -21,7 +21,7 @@ export const attendanceTerminalRoutes: FastifyPluginAsync = async (base) => {
     const term = await requireTerminal(req);
     const { db, clock } = req.ctx, today = clock.today();
     const [unit, children, closed] = await Promise.all([unitOf(db, term.unitId), childrenOnDay(db, term.unitId, today), closingOn(db, term.unitId, today)]);
-    await audit(db, req.ctx, { action: 'attendance.terminal_read', subjectType: 'unit', subjectIds: [term.unitId], details: { terminalId: term.terminalId } });
+    await audit(db, req.ctx, { action: 'attendance.terminal_read', subjectType: 'child', subjectIds: children.map((c) => c.id), details: { unitId: term.unitId, terminalId: term.terminalId } });
     return {
       terminal: { id: term.terminalId, name: term.name }, unit: { id: unit.id, name: unit.name }, date: today.toString(), closed,
       present: children.filter((c) => IN_CARE.includes(c.status)).length,

@@ -103,7 +103,10 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const byPayer = new Map<string, number>();
     for (const l of plan.lines) byPayer.set(l.payerId, (byPayer.get(l.payerId) ?? 0) + l.amount);
     const names = byPayer.size ? await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', [...byPayer.keys()].slice(0, 20)).execute() : [];
-    await audit(req.ctx.db, req.ctx, { action: 'billing.preview', subjectType: 'invoice', subjectIds: [], details: { municipality, month } });
+    // Subjects: the payers shown in the sample and the children on their lines.
+    const shown = new Set(names.map((n) => n.id));
+    const subjects = new Set([...shown, ...plan.lines.filter((l) => shown.has(l.payerId)).map((l) => l.childId)]);
+    await audit(req.ctx.db, req.ctx, { action: 'billing.preview', subjectType: 'person', subjectIds: [...subjects], details: { municipality, month } });
     return {
       month: month.slice(0, 7), from: plan.from.slice(0, 7), children: plan.children, payers: byPayer.size, lines: plan.lines.length,
       corrections: plan.lines.filter((l) => l.serviceMonth < month).length, totalOere: plan.lines.reduce((s, l) => s + l.amount, 0), warnings: plan.warnings.slice(0, 50),
@@ -176,7 +179,11 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing/export', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni, month: monthQ, format: z.enum(['csv', 'json']).default('json') }) } }, async (req, reply) => {
     requireRole(req.ctx.actor, FINANCE);
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
-    await audit(req.ctx.db, req.ctx, { action: 'billing.export', subjectType: 'invoice', subjectIds: [], details: { municipality: req.query.municipality, month: req.query.month, count: rows.length } });
+    // The export carries full CPR numbers: every payer and every child on a line is a subject.
+    const payers = await req.ctx.db.selectFrom('invoice').select('payer_id').distinct()
+      .where('municipality_code', '=', req.query.municipality).where('month', '=', req.query.month).where('status', '=', 'sent').execute();
+    const subjects = new Set([...payers.map((p) => p.payer_id), ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
+    await audit(req.ctx.db, req.ctx, { action: 'billing.export', subjectType: 'person', subjectIds: [...subjects], details: { municipality: req.query.municipality, month: req.query.month, count: rows.length } });
     const name = `debitor-${req.query.municipality}-${req.query.month.slice(0, 7)}`;
     if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(debtorCsv(rows));
     return { formatVersion: 1, municipality: req.query.municipality, month: req.query.month.slice(0, 7), invoices: rows };

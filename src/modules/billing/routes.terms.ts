@@ -15,6 +15,8 @@ export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing/place-terms/:placementId', { schema: { tags: ['billing'], params } }, async (req) => {
     requireRole(req.ctx.actor, ['finance', 'admin', 'caseworker']);
     const row = await req.ctx.db.selectFrom('billing_place_terms').select('leave30').where('placement_id', '=', req.params.placementId).executeTakeFirst();
+    const placement = await req.ctx.db.selectFrom('placement').select('child_id').where('id', '=', req.params.placementId).executeTakeFirst();
+    await audit(req.ctx.db, req.ctx, { action: 'billing.place_terms.read', subjectType: 'child', subjectIds: placement ? [placement.child_id] : [], details: { placementId: req.params.placementId } });
     return { placementId: req.params.placementId, leave30: row?.leave30 ?? false };
   });
   app.put('/billing/place-terms/:placementId', { schema: { tags: ['billing'], params, body: z.object({ leave30: z.boolean() }) } }, async (req) => {

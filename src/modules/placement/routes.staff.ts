@@ -65,7 +65,11 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/rounds/:id', { schema: { tags: ['placement'], params: id } }, async (req) => {
     requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-    return roundView(req.ctx.db, req.params.id);
+    const view = await roundView(req.ctx.db, req.params.id);
+    const appIds = [...view.offers, ...view.unplaced].map((o) => o.applicationId);
+    const children = appIds.length ? await req.ctx.db.selectFrom('application').select('child_id').where('id', 'in', appIds).execute() : [];
+    await audit(req.ctx.db, req.ctx, { action: 'round.read', subjectType: 'child', subjectIds: [...new Set(children.map((c) => c.child_id))], details: { roundId: req.params.id } });
+    return view;
   });
 
   app.post('/rounds/:id/approve', { schema: { tags: ['placement'], params: id } }, async (req) => {

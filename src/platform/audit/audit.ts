@@ -1,4 +1,5 @@
 // The audit trail: one append-only row per read or change of personal data.
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { RequestContext } from '../http/context.js';
 
@@ -11,6 +12,20 @@ export interface AuditEntry {
 
 export async function audit(db: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await db.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A refused request (403): who tried what on whom. Subjects are the ids in the path; the route is its template, so
+ *  no value of the request is copied (CPR never travels in URLs, bodies are not logged). */
+export async function auditRefusal(req: FastifyRequest, reason: string): Promise<void> {
+  if (!req.ctx) return;
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const subjectIds = Object.values(params).filter((v): v is string => typeof v === 'string' && UUID.test(v));
+  await audit(req.ctx.db, req.ctx, {
+    action: 'access-denied', subjectType: 'request', subjectIds,
+    details: { method: req.method, route: req.routeOptions?.url ?? null, reason },
+  }).catch((e) => req.log.error({ err: e }, 'audit of a refused request failed'));
 }
 
 /** The audit_log row of an entry, for callers that write it inside a larger statement. */

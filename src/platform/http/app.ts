@@ -11,7 +11,9 @@ import type { Database } from '../db/database.js';
 import type { AppClock } from '../clock.js';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
+import type { OidcConfig } from '../auth/oidc.js';
 import { auditRoutes } from '../audit/routes.js';
+import { auditRefusal } from '../audit/audit.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
 import { DomainError, HttpError, fromDatabaseError } from './errors.js';
 import { installInputPolicy, unsupportedMediaType } from './input-policy.js';
@@ -35,7 +37,7 @@ export interface AppConfig {
   trustProxy?: boolean | string | string[];
   webDir?: string;
   logger?: boolean;
-  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string };
+  oidc?: OidcConfig;
 }
 
 declare module 'fastify' {
@@ -100,14 +102,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.setErrorHandler((err: any, req, reply) => {
+  app.setErrorHandler(async (err: any, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || '';
       return reply.code(400).send({ error: 'bad_request', message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim() });
     }
+    const known = err instanceof DomainError || err instanceof HttpError ? err : fromDatabaseError(err);
+    if (known?.statusCode === 403) await auditRefusal(req, known.code);
     if (err instanceof DomainError) return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
-    const known = err instanceof HttpError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: 'unsupported_media_type', message: unsupportedMediaType().message });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });

@@ -2,7 +2,7 @@
 // (https://digitaliser.dk/digital-post/vejledninger/memo) with the letter's PDF as the main document.
 // Sf1601DigitalPost posts that XML to Serviceplatformen; LocalDigitalPost (demo mode) writes the very same XML
 // into a local outbox folder instead, since the national service cannot be reached from here.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -28,8 +28,11 @@ export class LocalDigitalPost implements DigitalPost {
   readonly channel = 'local-outbox';
   constructor(private readonly dir: string) {}
   async send(m: MemoMessage, xml: string) {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${m.messageUUID}.xml`), xml);
+    // The files carry CPR numbers: readable by the service's own user only (the umask cannot widen them).
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const file = join(this.dir, `${m.messageUUID}.xml`);
+    await writeFile(file, xml, { mode: 0o600 });
+    await chmod(file, 0o600);
   }
 }
 

@@ -1,0 +1,151 @@
+// Issue 12 item 5: every personal-data read of the API writes an audit row naming its data subjects.
+// Walks every GET operation of /api/openapi.json, calls it as an allowed actor with real ids from the fixture, and
+// asserts a new audit_log row with subjects. Operations that are not personal data are listed below with a reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, testApp, type TestApp } from '../../../test/app.js';
+import { smallFixture } from '../../../test/fixture.js';
+import { engine } from '../../../test/db.js';
+import { seedRates2025 } from '../../modules/billing/rates.js';
+import { startRun } from '../../modules/billing/run.js';
+import { createTerminal } from '../../modules/attendance/terminals.js';
+import { sendLetters } from '../letters/index.js';
+
+/** Not personal data (or the caller's own session): no audit row required. */
+const NOT_PERSONAL: Record<string, string> = {
+  'GET /api/health': 'liveness',
+  'GET /api/auth/me': "the caller's own session",
+  'GET /api/auth/personas': 'demo personas (staff users, no citizens)',
+  'GET /api/staff/clock': 'demo clock',
+  'GET /api/staff/audit': 'the audit search itself (writes audit.search)',
+  'GET /api/staff/units': 'register of units',
+  'GET /api/staff/units/{id}': 'register of a unit',
+  'GET /api/staff/daginstitutioner': 'register',
+  'GET /api/citizen/areas': 'register',
+  'GET /api/citizen/units': 'register',
+  'GET /api/staff/settings': 'municipal settings',
+  'GET /api/staff/billing/municipalities': 'municipalities',
+  'GET /api/staff/billing/rates': 'rates',
+  'GET /api/staff/billing/lunch': 'lunch schemes of units',
+  'GET /api/staff/billing/place-costs': 'budgeted costs',
+  'GET /api/staff/billing/runs': 'run list: counts and totals',
+  'GET /api/staff/billing/runs/{id}': 'one run: status, counts and totals',
+  'GET /api/staff/units/{unitId}/holiday-questionnaires': 'questionnaires with counts per day',
+  'GET /api/staff/billing/months': 'month status: counts and totals',
+  'GET /api/staff/units/{unitId}/terminals': 'terminal names',
+  'GET /api/staff/units/{unitId}/closing-days': 'closing days',
+  'GET /api/staff/units/{unitId}/attendance-history': 'planned against actual: counts per day',
+  'GET /api/staff/units/{id}/outlook': 'occupancy counts',
+  'GET /api/staff/booking/outlook': 'occupancy counts',
+  'GET /api/staff/placement-policy': 'policy settings',
+  'GET /api/staff/holiday-questionnaires': 'questionnaire definitions',
+  'GET /api/citizen/booking/availability': 'vacant places (child id only selects the age band)',
+  'GET /api/citizen/booking/calendar': 'vacant places of a unit',
+  'GET /api/auth/oidc/login': 'redirect',
+  'GET /api/auth/oidc/callback': 'redirect',
+};
+/** A stream (server-sent events): audited when opened (attendance.live_open, with the unit) and ended with its session. */
+const STREAMS = new Set(['GET /api/staff/units/{unitId}/attendance/live']);
+
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>;
+const ids: Record<string, string> = {};
+beforeAll(async () => {
+  t = await testApp();
+  f = await smallFixture(t.database);
+  const db = t.database.db, today = t.clock.today();
+  await seedRates2025(db, '0860');
+  ids.terminal = (await createTerminal(db, f.units.sol, 'Indgang', null)).token;
+  ids.placement = (await db.selectFrom('placement').select('id').where('child_id', '=', f.children.ida).executeTakeFirstOrThrow()).id;
+  [ids.letter] = await sendLetters(db, [{ kind: 'offer', subject: 'Tilbud', recipients: [f.guardians.mette], childId: f.children.ida, blocks: [{ text: 'Tilbud om plads.' }] }], today);
+  const app = await db.insertInto('application').values({ child_id: f.children.oscar, place_kind: 'boernehave', placement_kind: 'dagtilbud', needed_from: today.plusMonths(2).toString(),
+    hours_per_week: 40, applied_on: today.toString(), seniority_date: today.toString() } as any).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('application_wish').values({ application_id: app.id, rank: 1, unit_id: f.units.mael }).execute();
+  ids.round = (await db.insertInto('allocation_round').values({ placement_kind: 'dagtilbud', horizon: today.plusMonths(3).toString(),
+    result: JSON.stringify({ offers: [], unplaced: [{ applicant: app.id, explanation: { da: 'Ingen ledig plads', en: 'No place' } }], metrics: {} }) } as any)
+    .returning('id').executeTakeFirstOrThrow()).id;
+  ids.month = today.firstOfMonth().toString();
+  const run = await startRun(db, { municipality: '0860', month: ids.month, userId: null });
+  await run.done;
+  ids.run = run.runId;
+  ids.nextMonth = today.firstOfMonth().plusMonths(1).toString();
+  await db.updateTable('invoice').set({ status: 'sent', sent_at: new Date().toISOString() } as any).execute();
+  await db.insertInto('attendance').values({ child_id: f.children.ida, unit_id: f.units.sol, date: today.toString(), status: 3, check_in: '08:00' }).execute();
+});
+afterAll(async () => { await t?.close(); });
+
+describe(`audit coverage of the API (${engine})`, () => {
+  it('writes an audit row with data subjects for every personal-data read', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const admin = await loginAs(t.app, f.users.admin), mette = await loginAs(t.app, f.users.mette);
+    const today = t.clock.today().toString();
+    const pathValue = (path: string, name: string) => {
+      if (name === 'unitId') return f.units.sol;
+      if (name === 'childId') return f.children.ida;
+      if (name === 'placementId') return ids.placement!;
+      if (name === 'date') return today;
+      if (path.includes('/rounds/')) return ids.round!;
+      if (path.includes('/billing/runs/')) return ids.run!;
+      if (path.includes('/payers/')) return f.guardians.mette;
+      if (path.includes('/letters/')) return ids.letter!;
+      if (path.includes('/children/')) return f.children.ida;
+      throw new Error(`no fixture id for ${name} in ${path}`);
+    };
+    const queryValue = (path: string, name: string) => ({
+      municipality: '0860', month: (path.endsWith('/preview') ? ids.nextMonth! : ids.month!).slice(0, 7), from: today, to: today,
+      childId: f.children.ida, unitId: f.units.sol, wished: ids.nextMonth,
+    } as Record<string, string>)[name];
+
+    const problems: string[] = [], checked: string[] = [];
+    for (const [path, ops] of Object.entries<any>(doc.paths)) {
+      const op = ops.get;
+      if (!op) continue;
+      const key = `GET ${path}`;
+      if (NOT_PERSONAL[key] || STREAMS.has(key)) continue;
+      let url = path;
+      const query = new URLSearchParams();
+      for (const p of op.parameters ?? []) {
+        if (p.in === 'path') url = url.replace(`{${p.name}}`, pathValue(path, p.name));
+        else if (p.in === 'query' && p.required) query.set(p.name, queryValue(path, p.name) ?? '');
+      }
+      if (query.size) url += '?' + query.toString();
+      const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
+      const res = path.startsWith('/api/citizen/') ? await mette.call('GET', url)
+        : path.startsWith('/api/terminal/') ? await t.app.inject({ url, headers: { 'x-terminal-token': ids.terminal! } })
+        : await admin.call('GET', url);
+      if (res.statusCode !== 200) { problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`); continue; }
+      const rows = await t.database.db.selectFrom('audit_log').select(['action', 'subject_ids']).where('id', '>', before).execute();
+      // A read that found nobody (no id of anyone in the answer, e.g. an empty list) has no subjects; it must still be logged.
+      const nobody = String(res.headers['content-type']).startsWith('application/json') && !/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(res.body);
+      if (!rows.some((r) => r.subject_ids.length > 0) && !(nobody && rows.length)) problems.push(`${key}: ${rows.length ? `rows ${rows.map((r) => r.action).join(', ')} without subjects` : 'no audit row'}`);
+      checked.push(key);
+    }
+    expect(problems).toEqual([]);
+    expect(checked.length).toBeGreaterThan(20);
+  });
+
+  it('names the people in the debtor export, the billing preview and the terminal list (not just a unit or nobody)', async () => {
+    const admin = await loginAs(t.app, f.users.admin);
+    const subjectsOf = async (call: () => Promise<{ statusCode: number }>) => {
+      const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
+      expect((await call()).statusCode).toBe(200);
+      const rows = await t.database.db.selectFrom('audit_log').select('subject_ids').where('id', '>', before).execute();
+      return rows.flatMap((r) => r.subject_ids);
+    };
+    const month = ids.month!.slice(0, 7), next = ids.nextMonth!.slice(0, 7);
+    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/export?municipality=0860&month=${month}&format=csv`)))
+      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/preview?municipality=0860&month=${next}`)))
+      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(await subjectsOf(() => t.app.inject({ url: '/api/terminal/children', headers: { 'x-terminal-token': ids.terminal! } })))
+      .toEqual([f.children.ida]);
+  });
+
+  it('writes an access-denied row for a refused request', async () => {
+    const mette = await loginAs(t.app, f.users.mette);
+    const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
+    const res = await mette.call('GET', `/api/staff/children/${f.children.oscar}`);
+    expect(res.statusCode).toBe(403);
+    const rows = await t.database.db.selectFrom('audit_log').select(['action', 'user_id', 'subject_ids', 'details']).where('id', '>', before).execute();
+    expect(rows).toEqual([expect.objectContaining({ action: 'access-denied', user_id: f.users.mette, subject_ids: [f.children.oscar],
+      details: expect.objectContaining({ method: 'GET', route: '/api/staff/children/:id' }) })]);
+  });
+});
