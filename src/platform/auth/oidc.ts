@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import * as client from 'openid-client';
 import { forbidden, badRequest, HttpError } from '../http/errors.js';
+import { secureCookie } from '../http/app.js';
 import type { StartSession } from './routes.js';
 
 const STATE_COOKIE = 'spire_oidc';
@@ -43,10 +44,10 @@ export const oidcRoutes: FastifyPluginAsync<{ startSession: StartSession }> = as
       execute: [...(cfg.allowHttpIssuer ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
     }).catch((e) => { config = null; throw e; });
 
-  app.get('/oidc/login', { schema: { tags: ['auth'] } }, async (_req, reply) => {
+  app.get('/oidc/login', { schema: { tags: ['auth'] } }, async (req, reply) => {
     const c = await configuration();
     const state = client.randomState(), verifier = client.randomPKCECodeVerifier(), nonce = client.randomNonce();
-    reply.setCookie(STATE_COOKIE, `${state}.${verifier}.${nonce}`, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies ?? false, maxAge: 600 });
+    reply.setCookie(STATE_COOKIE, `${state}.${verifier}.${nonce}`, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: secureCookie(req), maxAge: 600 });
     const url = client.buildAuthorizationUrl(c, {
       redirect_uri: cfg.redirectUri, scope: 'openid', state, nonce,
       code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
