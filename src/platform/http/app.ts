@@ -75,7 +75,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return reply.code(400).send({ error: 'bad_request', message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim() });
     }
     const known = err instanceof HttpError ? err : fromDatabaseError(err);
-    if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
+    if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message, ...(known.details === undefined ? {} : { details: known.details }) });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
     req.log.error(err);

@@ -1,6 +1,7 @@
 // Errors the API turns into clear 4xx answers. Messages are Danish: the citizen UI shows them as they are.
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) { super(message); }
+  /** `details`: optional structured data sent along (e.g. the complete list behind a refusal). */
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly details?: unknown) { super(message); }
 }
 export const badRequest = (msg: string) => new HttpError(400, 'bad_request', msg);
 export const unauthorized = (msg = 'Du skal være logget ind.') => new HttpError(401, 'unauthorized', msg);
