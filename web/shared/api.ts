@@ -8,7 +8,8 @@ export function setCsrfToken(token: string | null): void {
 
 /** A failed request. `message` is the server's own (Danish) message when it sent one. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /** `details`: structured data the server sent with the refusal (e.g. the complete list behind it). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
     super(message);
   }
 }
@@ -38,8 +39,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     data = null;
   }
   if (!res.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '');
+    const err = (data ?? {}) as { error?: string; message?: string; details?: unknown };
+    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.details);
   }
   return data as T;
 }
