@@ -4,12 +4,12 @@
 //  - Lind/Skov: Ella (1) lives with her mother Sara, Noah (5) with his father Mikkel. Both pay, each for one child.
 // Both parents have custody of their children; each household has its own registered income.
 import type { Insertable } from 'kysely';
-import type { AgeBand, DB } from '../platform/db/schema.js';
+import type { AgeBand, DB, UnitType } from '../platform/db/schema.js';
 import { LocalDate, makeCpr, type Sex } from '../shared/index.js';
 import type { FamilyRows } from './families.js';
 import { ageBand, type PlacementResult } from './placements.js';
 import type { UuidGen } from './prng.js';
-import type { Register, UnitModel } from './register.js';
+import type { Register } from './register.js';
 
 export interface SeparatedRows extends FamilyRows {
   placement: Insertable<DB['placement']>[];
@@ -19,7 +19,7 @@ export interface SeparatedRows extends FamilyRows {
 
 interface Spec {
   adults: { key: string; first: string; last: string; sex: Sex; age: number; home: number }[];
-  children: { key: string; first: string; last: string; sex: Sex; ageDays: number; home: number; type: 'integreret' | 'vuggestue' }[];
+  children: { key: string; first: string; last: string; sex: Sex; ageDays: number; home: number; types: UnitType[] }[];
   /** Yearly income (kr) and single provider, per household. */
   incomes: { kr: number; single: boolean }[];
 }
@@ -27,14 +27,14 @@ interface Spec {
 export const SEPARATED_FAMILIES: Spec[] = [
   {
     adults: [{ key: 'louise', first: 'Louise', last: 'Winther', sex: 'female', age: 34, home: 0 }, { key: 'kasper', first: 'Kasper', last: 'Dahl', sex: 'male', age: 36, home: 1 }],
-    children: [{ key: 'oliver', first: 'Oliver', last: 'Dahl', sex: 'male', ageDays: 4 * 365 + 100, home: 0, type: 'integreret' }],
+    children: [{ key: 'oliver', first: 'Oliver', last: 'Dahl', sex: 'male', ageDays: 4 * 365 + 100, home: 0, types: ['boernehave', 'integreret'] }],
     incomes: [{ kr: 310_000, single: true }, { kr: 585_000, single: false }],
   },
   {
     adults: [{ key: 'sara', first: 'Sara', last: 'Lind', sex: 'female', age: 31, home: 0 }, { key: 'mikkel', first: 'Mikkel', last: 'Skov', sex: 'male', age: 33, home: 1 }],
     children: [
-      { key: 'ella', first: 'Ella', last: 'Skov', sex: 'female', ageDays: 365 + 75, home: 0, type: 'vuggestue' },
-      { key: 'noah', first: 'Noah', last: 'Skov', sex: 'male', ageDays: 5 * 365 + 40, home: 1, type: 'integreret' },
+      { key: 'ella', first: 'Ella', last: 'Skov', sex: 'female', ageDays: 365 + 75, home: 0, types: ['vuggestue', 'integreret'] },
+      { key: 'noah', first: 'Noah', last: 'Skov', sex: 'male', ageDays: 5 * 365 + 40, home: 1, types: ['integreret', 'boernehave'] },
     ],
     incomes: [{ kr: 255_000, single: true }, { kr: 470_000, single: true }],
   },
@@ -42,7 +42,7 @@ export const SEPARATED_FAMILIES: Spec[] = [
 
 /**
  * Rows for the separated families. Households sit on the streets of the first real unit's area; each child gets a
- * place from 10 months of age in the first real unit of its type with a spare place in the child's age band today.
+ * place from 10 months of age in the first real unit of its kind with a spare place in the child's age band today.
  */
 export function buildSeparatedFamilies(o: { municipalityCode: string; register: Register; placements: PlacementResult; birthOf: ReadonlyMap<string, LocalDate>; takenCprs: ReadonlySet<string>; today: LocalDate; ids: UuidGen }): SeparatedRows {
   const { today, ids } = o;
@@ -64,10 +64,11 @@ export function buildSeparatedFamilies(o: { municipalityCode: string; register: 
     const key = `${p.unit.id}|${ageBand(o.birthOf.get(childId)!, today)}`;
     spare.set(key, (spare.get(key) ?? 0) - 1);
   }
-  const unitOf = (type: UnitModel['type'], band: AgeBand) => {
-    const u = [...o.register.units].filter((x) => x.type === type && !x.synthetic).sort((a, b) => a.name.localeCompare(b.name, 'da'))
-      .find((x) => (spare.get(`${x.id}|${band}`) ?? 0) > 0);
-    if (!u) throw new Error(`demo seed: no ${type} unit with a spare ${band} place for a separated family`);
+  const real = [...o.register.units].filter((x) => !x.synthetic).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const unitOf = (types: UnitType[], band: AgeBand) => {
+    // The first type the municipality has (Hjørring has no vuggestue), the first unit by name with a spare place.
+    const u = types.map((type) => real.find((x) => x.type === type && (spare.get(`${x.id}|${band}`) ?? 0) > 0)).find((x) => x);
+    if (!u) throw new Error(`demo seed: no ${types.join('/')} unit with a spare ${band} place for a separated family`);
     spare.set(`${u.id}|${band}`, spare.get(`${u.id}|${band}`)! - 1);
     return u;
   };
@@ -95,7 +96,7 @@ export function buildSeparatedFamilies(o: { municipalityCode: string; register: 
       rows.residence.push({ id: ids.next(), person_id: id, household_id: homes[c.home]!, valid: `[${birth},)` });
       for (const g of adults) rows.custody.push({ id: ids.next(), child_id: id, guardian_id: g, valid: `[${birth},)` });
       const start = birth.plusMonths(10).firstOfMonth().plusMonths(1);
-      rows.placement.push({ id: ids.next(), child_id: id, unit_id: unitOf(c.type, ageBand(birth, today)).id, kind: 'dagtilbud', hours_per_week: 40, valid: `[${start},)` });
+      rows.placement.push({ id: ids.next(), child_id: id, unit_id: unitOf(c.types, ageBand(birth, today)).id, kind: 'dagtilbud', hours_per_week: 40, valid: `[${start},)` });
     }
   }
   return rows;
