@@ -46,7 +46,7 @@ beforeAll(async () => {
   for (const g of ['louise', 'kasper', 'sara', 'mikkel']) {
     users[g] = (await db.insertInto('app_user').values({ role: 'guardian', name: g, person_id: p[g]!, demo_persona: true }).returning('id').executeTakeFirstOrThrow()).id;
   }
-});
+}, 180_000);
 afterAll(async () => { await t?.close(); });
 
 const page = async (who: string) => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
     { child_id: karl, unit_id: f.units.mael, kind: 'dagtilbud', valid: '[2024-01-01,)' },
     { child_id: lone, unit_id: f.units.mael, kind: 'dagtilbud', valid: '[2025-08-01,)' },
   ]).execute();
-});
+}, 180_000);
 afterAll(async () => { await t?.close(); });
 
 describe(`no placed child is billed nothing, silently (${engine})`, () => {
