@@ -25,7 +25,9 @@ describe('spire CLI', () => {
   it("prints a household's monthly fees per child from the documented example", () => {
     const out = JSON.parse(spire('fees', '--in', 'docs/formats/fees-example.json').stdout);
     expect(out.payPercent).toBe(25);
-    expect(out.children.map((c: any) => c.total.kr)).toEqual([1199, 389.63]);
-    expect(out.total.oere).toBe(158863);
+    // Oscar: 3,117 kr → friplads −2,337.75 → 779.25; sibling −(779.25 · 50 % = 389.625 → 389.63) → 389.62.
+    expect(out.children[1].lines.find((l: any) => l.code === 'sibling').amount.oere).toBe(-38963);
+    expect(out.children.map((c: any) => c.total.kr)).toEqual([1199, 389.62]);
+    expect(out.total.oere).toBe(158862);
   });
 });

@@ -158,6 +158,24 @@ describe('seedDemo (small: Hjørring)', () => {
     expect(scoped.some((s) => s.role === 'unit_leader' && s.cluster && s.n >= 2)).toBe(true);
   });
 
+  it('has separated families: two households each, shared custody, one or both parents paying, own incomes', async () => {
+    const fams = await rows(`
+      SELECT c.first_name AS child, string_agg(g.first_name, ',' ORDER BY g.first_name) AS guardians,
+        count(DISTINCT gr.household_id)::int AS homes, bool_or(gr.household_id = cr.household_id) AS lives_with_one,
+        count(*) FILTER (WHERE gr.household_id = cr.household_id)::int AS guardians_at_home,
+        bool_and(EXISTS (SELECT 1 FROM household_income i WHERE i.household_id = gr.household_id AND i.valid @> ${T})) AS incomes,
+        bool_and(EXISTS (SELECT 1 FROM app_user a WHERE a.person_id = g.id AND a.demo_persona)) AS personas,
+        bool_or(EXISTS (SELECT 1 FROM placement p WHERE p.child_id = c.id AND p.valid @> ${T})) AS placed
+      FROM person c JOIN custody k ON k.child_id = c.id AND k.valid @> ${T} JOIN person g ON g.id = k.guardian_id
+      JOIN residence cr ON cr.person_id = c.id AND cr.valid @> ${T} JOIN residence gr ON gr.person_id = g.id AND gr.valid @> ${T}
+      WHERE g.first_name || ' ' || g.last_name IN ('Louise Winther', 'Kasper Dahl', 'Sara Lind', 'Mikkel Skov')
+      GROUP BY c.id, c.first_name ORDER BY c.first_name`);
+    const all = { homes: 2, lives_with_one: true, guardians_at_home: 1, incomes: true, personas: true, placed: true };
+    expect(fams).toEqual([
+      { child: 'Ella', guardians: 'Mikkel,Sara', ...all }, { child: 'Noah', guardians: 'Mikkel,Sara', ...all }, { child: 'Oliver', guardians: 'Kasper,Louise', ...all },
+    ]);
+  });
+
   it('skips row history for the bulk load', async () => {
     const [h] = await rows(`SELECT count(*)::int AS n FROM row_history`);
     expect(h.n).toBe(0);

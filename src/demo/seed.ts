@@ -7,7 +7,8 @@ import { type LocalDate, MUNICIPALITIES } from '../shared/index.js';
 import { buildFamilies } from './families.js';
 import { loadInstitutions } from './institutions.js';
 import { buildPlacements } from './placements.js';
-import { Rng, UuidGen } from './prng.js';
+import { deriveSeed, Rng, UuidGen } from './prng.js';
+import { buildSeparatedFamilies } from './separated.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
 import { seedBilling } from './seed-billing.js';
@@ -54,6 +55,11 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   const placements = buildPlacements(families, register, opts.today, new Rng(seed, 'placements'), ids);
   progress(`placements: ${placements.rows.placement.length} (${placements.current.size} current)`);
   const users = buildUsers(families, register, placements, opts.today, ids);
+  // Separated families (two households, shared custody) on their own id stream: the data above stays as it was.
+  const separated = buildSeparatedFamilies({
+    municipalityCode: cfg.municipalityCode, register, placements, today: opts.today, ids: new UuidGen(deriveSeed(seed, 'separated')),
+    birthOf: new Map(families.flatMap((f) => f.children.map((c) => [c.id, c.birth] as const))), takenCprs: new Set(familyRows.person.map((p) => p.cpr!)),
+  });
 
   await database.db.transaction().execute(async (trx) => {
     await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
@@ -76,12 +82,15 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('app_user', users.app_user);
     await load('user_unit', users.user_unit);
     await seedBilling(trx, cfg.municipalityCode);
+    // After seedBilling: these households get their own incomes, not the generated ones.
+    for (const table of ['household', 'person', 'residence', 'custody', 'placement', 'household_income', 'app_user'] as const) await insertBatched(trx, table, separated[table]);
+    progress(`separated families: ${separated.household.length} households, ${separated.placement.length} children`);
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress(`bookings: ${await seedBooking(database.db, opts.today, new Rng(seed, 'booking'), ids)}`);
   progress('demo data loaded');
   await seedAttendance(database, opts.today, cfg.municipalityCode);
-  return { units: register.units.length, children, guardians, users: users.app_user.length };
+  return { units: register.units.length, children, guardians, users: users.app_user.length + separated.app_user.length };
 }
 
 /** Multi-row inserts, kept under the bind parameters one statement may carry (MAX_PARAMETERS). */

@@ -14,7 +14,7 @@ export interface InvoiceView {
 }
 interface Payment {
   month: string; totalOere: number; friplads: { payPercent: number; incomeOere: number } | null;
-  children: { childId: string; name: string; totalOere: number; lines: { code: string; text: string; amountOere: number }[] }[];
+  children: { childId: string; name: string; paidByOther: boolean; totalOere: number; lines: { code: string; text: string; amountOere: number }[] }[];
   invoices: InvoiceView[];
 }
 
@@ -54,7 +54,7 @@ function PaymentView() {
             <h2 id="pay-now">{t('pay.thisMonth', { month })}</h2>
             <p>{data.friplads ? t('pay.friplads', { income: kr(data.friplads.incomeOere, lang), percent: data.friplads.payPercent }) : t('pay.noIncome')}</p>
             {data.children.length === 0 && <p>{t('pay.none')}</p>}
-            {data.children.map((c) => (
+            {data.children.map((c) => c.paidByOther ? <p key={c.childId}>{t('pay.otherPayer', { name: c.name })}</p> : (
               <DataTable key={c.childId} caption={`${c.name}: ${kr(c.totalOere, lang)}`}>
                 <thead><tr><th scope="col">{t('billing.text')}</th><th scope="col" className="num">{t('billing.amount')}</th></tr></thead>
                 <tbody>

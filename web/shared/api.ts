@@ -9,7 +9,8 @@ export function setCsrfToken(token: string | null): void {
 /** A failed request: the refusal code and its parameters (translated by useErrorText); `message` is the server's
  *  own Danish sentence from endpoints that have not moved to codes yet. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly params: Record<string, string | number> = {}) {
+  /** `details`: structured data the server sent with the refusal (e.g. the complete list behind it). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly params: Record<string, string | number> = {}, readonly details?: unknown) {
     super(message);
   }
 }
@@ -39,8 +40,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     data = null;
   }
   if (!res.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string; params?: Record<string, string | number> };
-    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params);
+    const err = (data ?? {}) as { error?: string; message?: string; params?: Record<string, string | number>; details?: unknown };
+    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params, err.details);
   }
   return data as T;
 }

@@ -1,7 +1,7 @@
 // Finance staff: the monthly billing run (preview → run with progress → send → export → close) and the rates.
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../shared/api.js';
+import { api, ApiError } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 import { plusMonths, useToday } from '../shared/today.js';
@@ -15,7 +15,8 @@ const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toL
 
 const ROW = { display: 'flex', gap: '0.5rem', flexWrap: 'wrap', margin: '0.75rem 0' } as const;
 
-interface Preview { payers: number; lines: number; corrections: number; totalOere: number; warnings: string[]; sample: { payerName: string; totalOere: number }[] }
+interface Unbilled { childId: string; name: string; link: string; reasons: string[]; months: string[] }
+interface Preview { payers: number; lines: number; corrections: number; totalOere: number; warnings: string[]; unbilledCount: number; unbilled: Unbilled[]; sample: { payerName: string; totalOere: number }[] }
 interface Run { id: string; status: 'running' | 'done' | 'failed'; invoicesWritten: number; linesWritten: number; error: string | null; progress: { phase: string; done: number; total: number } | null }
 interface Summary { draft: { count: number; totalOere: number }; sent: { count: number; totalOere: number }; closed: boolean }
 interface Invoice { id: string; number: number; seq: number; status: 'draft' | 'sent'; totalOere: number; payerName: string; payerId: string }
@@ -36,8 +37,10 @@ export function BillingPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Children a run cannot bill: from the preview, or from a refused run or sending (409 with the complete list).
+  const [unbilled, setUnbilled] = useState<Unbilled[] | null>(null);
 
-  useEffect(() => { setPreview(null); setRun(null); setStatus(null); setErr(null); }, [muni, month]);
+  useEffect(() => { setPreview(null); setRun(null); setStatus(null); setErr(null); setUnbilled(null); }, [muni, month]);
   useEffect(() => {
     if (!run || run.status !== 'running') return;
     const timer = setTimeout(() => { api.get<Run>(`/api/staff/billing/runs/${run.id}`).then(setRun, setErr); }, 400);
@@ -47,9 +50,12 @@ export function BillingPage() {
 
   async function act(fn: () => Promise<void>) {
     setErr(null); setStatus(null); setBusy(true);
-    try { await fn(); } catch (e) { setErr(e); } finally { setBusy(false); }
+    try { await fn(); } catch (e) {
+      setErr(e);
+      if (e instanceof ApiError && e.code === 'unbilled_children') setUnbilled((e.details as { children: Unbilled[] }).children);
+    } finally { setBusy(false); }
   }
-  const doPreview = () => act(async () => { setPreview(await api.get<Preview>(`/api/staff/billing/preview?${q}`)); });
+  const doPreview = () => act(async () => { const p = await api.get<Preview>(`/api/staff/billing/preview?${q}`); setPreview(p); setUnbilled(p.unbilled); });
   const doRun = () => act(async () => {
     const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
     setPreview(null);
@@ -95,9 +101,10 @@ export function BillingPage() {
                 <tbody>{preview.sample.map((x) => <tr key={x.payerName + x.totalOere}><td>{x.payerName}</td><td className="num">{kr(x.totalOere, lang)}</td></tr>)}</tbody>
               </DataTable>
             )}
-            {preview.warnings.length > 0 && <details><summary>{t('billing.warnings')} ({preview.warnings.length})</summary><ul>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul></details>}
+            {preview.warnings.length > 0 && <details><summary>{t('billing.warnings')} ({preview.warnings.length})</summary><ul>{preview.warnings.map((w, i) => <li key={i} lang="da">{w}</li>)}</ul></details>}
           </div>
         )}
+        {unbilled && unbilled.length > 0 && <UnbilledChildren list={unbilled} />}
         {run && (
           <div>
             <label htmlFor={id + 'p'}>{t('billing.progress')}: {t(`billing.phase.${run.status === 'running' ? run.progress?.phase ?? 'load' : run.status}` as 'billing.phase.load')}</label>
@@ -143,5 +150,29 @@ export function BillingPage() {
       {muni && <LunchSchemes municipality={muni} />}
       {muni && <PlaceCosts municipality={muni} />}
     </Page>
+  );
+}
+
+/** Every placed child the run cannot bill, by name with a link to the child, and why: the complete list. */
+function UnbilledChildren({ list }: { list: Unbilled[] }) {
+  const { t } = useT();
+  const id = useId();
+  return (
+    <div className="notice notice-error" role="region" aria-labelledby={id}>
+      <h3 id={id}>{t('billing.unbilled.heading', { n: list.length })}</h3>
+      <p>{t('billing.unbilled.lead')}</p>
+      <DataTable caption={t('billing.unbilled.caption', { n: list.length })}>
+        <thead><tr><th scope="col">{t('billing.child')}</th><th scope="col">{t('billing.unbilled.reason')}</th><th scope="col">{t('billing.unbilled.months')}</th></tr></thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.childId}>
+              <td><Link to={c.link}>{c.name || c.childId}</Link></td>
+              <td lang="da">{c.reasons.join(' ')}</td>
+              <td>{c.months.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </div>
   );
 }

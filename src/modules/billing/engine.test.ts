@@ -74,6 +74,45 @@ describe('the billing engine', () => {
     expect(r.lines.find((l) => l.childId === 'c1' && l.code === 'rate')!.amount).toBe(kroner(2_500));
     const missing = computeMonth(leave(data()), '2026-03-01');
     expect(missing.lines.filter((l) => l.childId === 'c1')).toEqual([]);
-    expect(missing.warnings.join()).toMatch(/leave30/);
+    expect(missing.unbilled).toEqual([{ childId: 'c1', placementId: 'p1', month: '2026-03-01', reason: 'Ingen takst for vuggestue 0-2 år, 30-timers orlovsplads, pr. 2026-03-01.' }]);
+  });
+
+  describe('every placed child is billed by the rate of its place, or named', () => {
+    // Born 2020-01-10: 6 years old in March 2026. Born 2023-01-10: 3 years old.
+    const place = (id: string, birthDate: string, unitType: 'boernehave' | 'dagpleje' | 'integreret' | 'vuggestue' | 'fritidshjem', kind: 'dagtilbud' | 'fritidstilbud' = 'dagtilbud') =>
+      ({ id, childId: 'k' + id, birthDate, unitId: 'u2', unitType, kind, hours: 40, ...open('2025-01-01') });
+    const solo = (p: ReturnType<typeof place>, over: Partial<BillingData> = {}) => data({
+      places: [p], residences: new Map([[p.childId, [{ ...open('2015-01-01'), householdId: 'h' + p.id }]], ['g', [{ ...open('2010-01-01'), householdId: 'h' + p.id }]]]),
+      custody: new Map([[p.childId, [{ ...open('2015-01-01'), guardianId: 'g' }]]]), members: new Map(),
+      rates: new Map([...data().rates, ['dagpleje|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_100) }]]]), ...over,
+    });
+    const rateLine = (d: BillingData) => computeMonth(d, '2026-03-01').lines.find((l) => l.code === 'rate')?.amount;
+
+    it('a 6-year-old still in børnehave pays the børnehave rate (3-5), or the 6-9 rate when the municipality set one', () => {
+      const six = place('b6', '2020-01-10', 'boernehave');
+      expect(feeKindOf('dagtilbud', 'boernehave', 6)).toBe('boernehave');
+      const r = computeMonth(solo(six), '2026-03-01');
+      expect(r.unbilled).toEqual([]);
+      expect(rateLine(solo(six))).toBe(kroner(2_361));
+      const own = new Map([...solo(six).rates, ['boernehave|6-9|full', [{ ...open('2026-01-01'), amount: kroner(2_000) }]]]);
+      expect(rateLine(solo(six, { rates: own }))).toBe(kroner(2_000));
+      // In an integrated institution too: from 3 the kindergarten rate, whatever the age band.
+      expect(rateLine(solo(place('i6', '2020-01-10', 'integreret')))).toBe(kroner(2_361));
+    });
+
+    it('a 3-year-old in dagpleje pays the dagpleje rate, and a 3-year-old in a vuggestue the vuggestue rate', () => {
+      expect(rateLine(solo(place('d3', '2023-01-10', 'dagpleje')))).toBe(kroner(3_100));
+      expect(rateLine(solo(place('v3', '2023-01-10', 'vuggestue')))).toBe(kroner(3_869));
+    });
+
+    it('a place with no rate at all, or no guardian to pay, is named in unbilled and bills nothing', () => {
+      const f = place('f7', '2019-01-10', 'fritidshjem', 'fritidstilbud');
+      const r = computeMonth(solo(f), '2026-03-01');
+      expect(r.lines).toEqual([]);
+      expect(r.unbilled).toEqual([{ childId: 'kf7', placementId: 'f7', month: '2026-03-01', reason: 'Ingen takst for fritidshjem 6-9 år, fuld tid, pr. 2026-03-01.' }]);
+      const orphan = computeMonth(solo(place('b4', '2022-01-10', 'boernehave'), { custody: new Map() }), '2026-03-01');
+      expect(orphan.unbilled.map((u) => u.reason)).toEqual(['Ingen forælder med forældremyndighed pr. 2026-03-01.']);
+      expect(computeMonth(data({ scales: [] }), '2026-03-01').unbilled.map((u) => u.childId)).toEqual(['c1', 'c2']);
+    });
   });
 });

@@ -38,7 +38,9 @@ export interface DesiredLine {
   payerId: string; householdId: string | null; childId: string; placementKind: PlacementKind;
   serviceMonth: string; code: FeeLine['code'] | 'settlement'; text: string; amount: Oere;
 }
-export interface MonthResult { lines: DesiredLine[]; warnings: string[]; children: number }
+/** A placed child the month bills nothing for, though it should: a run refuses while there is one (run.ts). */
+export interface Unbilled { childId: string; placementId: string; month: string; reason: string }
+export interface MonthResult { lines: DesiredLine[]; warnings: string[]; children: number; unbilled: Unbilled[] }
 
 export function addMonths(month: string, n: number): string {
   const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7)) - 1 + n;
@@ -55,12 +57,36 @@ export function ageBandOfYears(years: number): AgeBand {
   return years < 3 ? '0-2' : years < 6 ? '3-5' : years < 10 ? '6-9' : years < 14 ? '10-13' : '14-17';
 }
 
-/** Which rate applies: dagpleje by the unit, otherwise nursery or kindergarten by age; SFO or fritidshjem by the unit. */
+/**
+ * Which rate applies: the kind of the place. Dagpleje, vuggestue and børnehave by the unit (a 3-year-old still in
+ * dagpleje pays the dagpleje rate, a 6-year-old still in børnehave the børnehave rate); in an integrated unit
+ * (integreret, landsbyordning) the nursery rate under 3 and the kindergarten rate from 3; SFO or fritidshjem by the unit.
+ */
 export function feeKindOf(kind: PlacementKind, unitType: UnitType, ageYears: number): PlaceKind {
   if (kind === 'klub') return 'klub';
   if (kind === 'fritidstilbud') return unitType === 'fritidshjem' ? 'fritidshjem' : 'sfo';
-  if (unitType === 'dagpleje') return 'dagpleje';
+  if (unitType === 'dagpleje' || unitType === 'vuggestue' || unitType === 'boernehave') return unitType;
   return ageYears < 3 ? 'vuggestue' : 'boernehave';
+}
+/** The age band each kind of place is made for: its rate there is the fallback for a child older or younger. */
+export const HOME_BAND: Record<PlaceKind, AgeBand> = {
+  dagpleje: '0-2', vuggestue: '0-2', boernehave: '3-5', integreret: '3-5', sfo: '6-9', fritidshjem: '6-9', klub: '10-13',
+};
+const KIND_NAME: Record<PlaceKind, string> = {
+  dagpleje: 'dagpleje', vuggestue: 'vuggestue', boernehave: 'børnehave', integreret: 'integreret', sfo: 'SFO', fritidshjem: 'fritidshjem', klub: 'klub',
+};
+const HOURS_NAME: Record<FeeHours, string> = { full: 'fuld tid', part: 'deltid', leave30: '30-timers orlovsplads' };
+
+/**
+ * The rate of a place on a day: the kind's rate for the child's own age band, else the kind's rate for its home band
+ * (HOME_BAND). Part time falls back to the full-time rate of the same band; a leave30 place never does.
+ */
+export function rateOf(rates: BillingData['rates'], kind: PlaceKind, band: AgeBand, hours: FeeHours, d: string): (Iv & { amount: Oere }) | undefined {
+  for (const b of band === HOME_BAND[kind] ? [band] : [band, HOME_BAND[kind]]) {
+    const r = on(rates.get(`${kind}|${b}|${hours}`), d) ?? (hours === 'part' ? on(rates.get(`${kind}|${b}|full`), d) : undefined);
+    if (r) return r;
+  }
+  return undefined;
 }
 /** Up to 30 hours a week is a part-time place; a municipality without part-time rates charges the full rate. */
 export const hoursClassOf = (hours: number): FeeHours => (hours > 30 ? 'full' : 'part');
@@ -86,8 +112,8 @@ const NO_INCOME = Number.MAX_SAFE_INTEGER; // no registered income: no økonomis
 export function computeMonth(data: BillingData, month: string): MonthResult {
   const next = addMonths(month, 1);
   const warnings: string[] = [];
+  const unbilled: Unbilled[] = [];
   const scale = scaleFor(data.scales, Number(month.slice(0, 4)));
-  if (!scale) return { lines: [], warnings: ['Der er ingen fripladsskala.'], children: 0 };
 
   // Places of the month, grouped by the household of the child (siblings = same folkeregister address).
   const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[] }>();
@@ -102,13 +128,20 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const share = billedShare(p, month, cal?.changeDay ?? 1);
     if (share === 0) continue;
     const band = ageBandOfYears(age), hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
-    const rate = on(data.rates.get(`${kind}|${band}|${hours}`), d) ?? (hours === 'leave30' ? undefined : on(data.rates.get(`${kind}|${band}|full`), d));
-    // A 30-hour leave place without a leave30 rate is not billed at the full rate: finance must add the rate first.
-    if (!rate) { warnings.push(`Ingen takst for ${kind} ${band} ${hours} pr. ${d} (barn ${p.childId}).`); continue; }
+    // Every placed child is billed, or named: no scale, no rate (a leave30 place is never billed at the full rate) or
+    // no guardian to pay makes the child unbilled, and a run refuses until finance has fixed it.
+    const miss = (reason: string) => unbilled.push({ childId: p.childId, placementId: p.id, month, reason });
+    if (!scale) { miss(`Der er ingen fripladsskala for ${month.slice(0, 4)}.`); continue; }
+    const rate = rateOf(data.rates, kind, band, hours, d);
+    if (!rate) {
+      const home = HOME_BAND[kind] === band ? '' : ` eller ${HOME_BAND[kind]} år`;
+      miss(`Ingen takst for ${KIND_NAME[kind]} ${band} år${home}, ${HOURS_NAME[hours]}, pr. ${d}.`);
+      continue;
+    }
     const lunchRow = p.kind === 'dagtilbud' && kind !== 'dagpleje' ? on(data.lunch.get(p.unitId), d) : undefined;
     const householdId = on(data.residences.get(p.childId), d)?.householdId ?? null;
     const payerId = payerOf(data, p.childId, householdId, d);
-    if (!payerId) { warnings.push(`Barn ${p.childId} har ingen forælder med forældremyndighed pr. ${d}.`); continue; }
+    if (!payerId) { miss(`Ingen forælder med forældremyndighed pr. ${d}.`); continue; }
     const key = householdId ?? 'child:' + p.childId;
     let g = groups.get(key);
     if (!g) groups.set(key, g = { householdId, payerId, items: [] });
@@ -120,6 +153,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   }
 
   const lines: DesiredLine[] = [];
+  if (!scale) return { lines, warnings, children: 0, unbilled };
   for (const g of groups.values()) {
     const inc = g.householdId ? on(data.incomes.get(g.householdId), month) : undefined;
     const under18 = g.householdId ? countUnder18(data.members.get(g.householdId), month) : 1;
@@ -135,7 +169,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
       }
     });
   }
-  return { lines, warnings, children: children.size };
+  return { lines, warnings, children: children.size, unbilled };
 }
 
 /**

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kroner } from '../../shared/index.js';
 import { fripladsPercent } from './friplads.js';
 import { monthlyFees, type ChildPlace } from './fees.js';
 import { FRIPLADS_SCALES } from './scales.js';
+import { feesFromJson } from './cli.js';
 
 const s2024 = FRIPLADS_SCALES[2024]!;
 const one = { childrenUnder18: 1, singleProvider: false };
@@ -74,6 +76,45 @@ describe('monthly fees of a household', () => {
       const f = monthlyFees(s2024, { income, childrenUnder18: places.length, singleProvider: false }, places);
       return f.children.every((c) => c.lines.reduce((s, l) => s + l.amount, 0) === c.total && c.total >= 0);
     }));
+  });
+
+  // Hand-computed: every reduction line is the exact percentage of what is still due, rounded half away from zero to
+  // whole øre; the child pays the sum of its lines.
+  it('rounds each line half away from zero, in øre (docs/formats/fees.md example)', () => {
+    const h = { income: kroner(300_000), childrenUnder18: 2, singleProvider: false }; // 25 %
+    const f = monthlyFees(s2024, h, [nursery, { ...kindergarten, childId: 'oscar' }]);
+    const oscar = f.children[1]!;
+    // 2,317 + 800 = 3,117.00; friplads 75 % = 2,337.75; due 779.25; sibling 50 % = 389.625 → 389.63; pays 389.62.
+    expect(oscar.lines.map((l) => [l.code, l.amount])).toEqual([['rate', 231_700], ['lunch', 80_000], ['friplads', -233_775], ['sibling', -38_963]]);
+    expect(oscar.total).toBe(38_962);
+    expect(f.children[0]!.total).toBe(119_900); // 4,796 − 3,597
+    expect(f.total).toBe(158_862);
+  });
+
+  it('gives exactly the output docs/formats/fees.md documents for its example', () => {
+    const doc = readFileSync(new URL('../../../docs/formats/fees.md', import.meta.url), 'utf8');
+    const documented = JSON.parse(/## Output[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!);
+    const example = JSON.parse(readFileSync(new URL('../../../docs/formats/fees-example.json', import.meta.url), 'utf8'));
+    expect(feesFromJson(example)).toEqual(documented);
+  });
+
+  it('rounds a half øre in the friplads and the social friplads away from zero', () => {
+    // 402,400 kr, one child: step ⌊(402,400 − 200,301) · 95 / 421,899⌋ = 45 → pays 50 %.
+    const h = { income: kroner(402_400), childrenUnder18: 1, singleProvider: false };
+    const odd: ChildPlace = { childId: 'x', kind: 'dagpleje', rate: 123_457, lunch: 0 };
+    const f = monthlyFees(s2024, h, [odd]);
+    expect(f.payPercent).toBe(50);
+    // 1,234.57 · 50 % = 617.285 → reduction 617.29, pays 617.28.
+    expect(f.children[0]!.lines.find((l) => l.code === 'friplads')!.amount).toBe(-61_729);
+    expect(f.children[0]!.total).toBe(61_728);
+    // Social friplads 50 % of 123.45 = 61.725 → 61.73 waived, pays 61.72.
+    const s = monthlyFees(s2024, rich, [{ ...odd, rate: 12_345, socialFripladsPercent: 50 }]);
+    expect(s.children[0]!.lines.at(-1)!.amount).toBe(-6_173);
+    expect(s.children[0]!.total).toBe(6_172);
+    // A sibling subsidy of 50 % of 1,001.01 = 500.505 → 500.51; the sibling pays 500.50.
+    const two = monthlyFees(s2024, rich, [nursery, { childId: 'y', kind: 'boernehave', rate: 100_101, lunch: 0 }]);
+    expect(two.children[1]!.lines.at(-1)).toEqual({ code: 'sibling', text: 'Søskendetilskud (50 %)', amount: -50_051 });
+    expect(two.children[1]!.total).toBe(50_050);
   });
 
   it('refuses a friplads over 100 % and negative rates', () => {

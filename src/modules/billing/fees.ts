@@ -37,16 +37,18 @@ export function monthlyFees(scale: FripladsScale, household: FripladsHousehold, 
   const children = places.map((p): ChildFee => {
     const lines: FeeLine[] = [{ code: 'rate', text: 'Takst', amount: p.rate }];
     if (p.lunch) lines.push({ code: 'lunch', text: 'Frokostordning', amount: p.lunch });
+    // Each reduction is its own line: the exact percentage of what is still due, rounded half away from zero to whole
+    // øre (percentOf). The child's total is the sum of its lines, so nothing is rounded twice.
     let due = p.rate + p.lunch;
     if (payPercent < 100) {
-      const after = percentOf(due, payPercent);
-      lines.push({ code: 'friplads', text: `Økonomisk friplads (betaler ${payPercent} %)`, amount: after - due });
-      due = after;
+      const reduction = percentOf(due, 100 - payPercent);
+      lines.push({ code: 'friplads', text: `Økonomisk friplads (betaler ${payPercent} %)`, amount: -reduction });
+      due -= reduction;
     }
     if (SIBLING_KINDS.has(p.kind) && sibling.length > 1 && p !== fullPrice) {
-      const half = percentOf(due, 50);
-      lines.push({ code: 'sibling', text: 'Søskendetilskud (50 %)', amount: half - due });
-      due = half;
+      const reduction = percentOf(due, 50);
+      lines.push({ code: 'sibling', text: 'Søskendetilskud (50 %)', amount: -reduction });
+      due -= reduction;
     }
     if (p.socialFripladsPercent) {
       const waived = percentOf(due, p.socialFripladsPercent);

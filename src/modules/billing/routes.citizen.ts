@@ -1,13 +1,18 @@
 // Parents: what they pay this month and why (computed by the same engine as the run), and their invoices.
+// A parent sees the lines they pay, and the income and friplads of their OWN household only: with separated parents
+// each household's income and friplads stay its own, and a child paid by the other household is shown as such.
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
-import { childIdsInCustody } from '../people/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { childIdsInCustody, homeOf } from '../people/index.js';
+import type { LocalDate } from '../../shared/index.js';
 import { addMonths, computeMonth, scaleFor } from './engine.js';
 import { fripladsPercent } from './friplads.js';
 import { loadBillingData } from './load.js';
 import { invoicesWithLines } from './invoices.js';
+import { listScales } from './rates.js';
 
 export const billingCitizenRoutes: FastifyPluginAsync = async (app) => {
   app.get('/billing', { schema: { tags: ['billing'], summary: 'What I pay this month and why, and my invoices' } }, async (req) => {
@@ -18,23 +23,41 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (app) => {
     const munis = kids.length ? await db.selectFrom('placement as p').innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
       .select('d.municipality_code').distinct().where('p.child_id', 'in', kids).where(sql<boolean>`p.valid && daterange(${month}::date, ${addMonths(month, 1)}::date)`).execute() : [];
     const names = kids.length ? new Map((await db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', kids).execute()).map((p) => [p.id, p.first_name])) : new Map();
-    const children: { childId: string; name: string; lines: { code: string; text: string; amountOere: number }[]; totalOere: number }[] = [];
-    let friplads: { payPercent: number; incomeOere: number } | null = null;
+    const children: { childId: string; name: string; paidByOther: boolean; lines: { code: string; text: string; amountOere: number }[]; totalOere: number }[] = [];
     for (const m of munis) {
       const data = await loadBillingData(db, m.municipality_code, month, addMonths(month, 1), kids);
       for (const l of computeMonth(data, month).lines) {
         let c = children.find((x) => x.childId === l.childId);
-        if (!c) children.push(c = { childId: l.childId, name: names.get(l.childId) ?? '', lines: [], totalOere: 0 });
+        if (!c) children.push(c = { childId: l.childId, name: names.get(l.childId) ?? '', paidByOther: true, lines: [], totalOere: 0 });
+        // Another guardian's lines (the child lives in the other household) carry that household's friplads: not shown.
+        if (l.payerId !== actor.personId) continue;
+        c.paidByOther = false;
         c.lines.push({ code: l.code, text: l.text, amountOere: l.amount });
         c.totalOere += l.amount;
       }
-      const hh = [...data.incomes.entries()][0];
-      const inc = hh?.[1].find((i) => i.lo <= month && (i.hi === null || month < i.hi));
-      const scale = scaleFor(data.scales, Number(month.slice(0, 4)));
-      if (inc && scale) friplads = { incomeOere: inc.yearly, payPercent: fripladsPercent(scale, { income: inc.yearly, childrenUnder18: Math.max(1, kids.length), singleProvider: inc.singleProvider }).payPercent };
     }
+    const own = await ownFriplads(db, actor.personId, today, month);
     const invoices = await invoicesWithLines(db, { payerId: actor.personId });
     await audit(db, req.ctx, { action: 'billing.read', subjectType: 'child', subjectIds: kids });
-    return { month: month.slice(0, 7), children, totalOere: children.reduce((s, c) => s + c.totalOere, 0), friplads, invoices: invoices.filter((i) => i.status === 'sent') };
+    if (own.householdId) await audit(db, req.ctx, { action: 'household_income.read', subjectType: 'household', subjectIds: [own.householdId] });
+    return { month: month.slice(0, 7), children, totalOere: children.reduce((s, c) => s + c.totalOere, 0), friplads: own.friplads, invoices: invoices.filter((i) => i.status === 'sent') };
   });
 };
+
+/** The caller's own household (where they live today): its registered income on the 1st and the pay percent it gives. */
+async function ownFriplads(db: Db, personId: string, today: LocalDate, month: string) {
+  const home = await homeOf(db, personId, today);
+  if (!home) return { householdId: null, friplads: null };
+  const [income, under18, scales] = await Promise.all([
+    db.selectFrom('household_income').select(['yearly_oere', 'single_provider']).where('household_id', '=', home.id).where(sql<boolean>`valid @> ${month}::date`).executeTakeFirst(),
+    db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select(sql<number>`count(*)::int`.as('n'))
+      .where('r.household_id', '=', home.id).where(sql<boolean>`r.valid @> ${month}::date`)
+      .where(sql<boolean>`p.birth_date <= ${month}::date and p.birth_date > ${month}::date - interval '18 years'`).executeTakeFirstOrThrow(),
+    listScales(db),
+  ]);
+  const scale = scaleFor(scales, Number(month.slice(0, 4)));
+  if (!income || !scale) return { householdId: home.id, friplads: null };
+  const yearly = Number(income.yearly_oere);
+  const { payPercent } = fripladsPercent(scale, { income: yearly, childrenUnder18: Math.max(1, under18.n), singleProvider: income.single_provider });
+  return { householdId: home.id, friplads: { incomeOere: yearly, payPercent } };
+}

@@ -9,7 +9,7 @@ import { setActor } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { addCalendar, addIncome, addLunch, addRate, addSocialFriplads, listCalendar, listRates, listScales } from './rates.js';
-import { assertOpenMonth, planRun, runProgress, startRun } from './run.js';
+import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
 import { monthName } from './diff.js';
 import { settlementStatement } from './settlement.js';
@@ -107,15 +107,21 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const shown = new Set(names.map((n) => n.id));
     const subjects = new Set([...shown, ...plan.lines.filter((l) => shown.has(l.payerId)).map((l) => l.childId)]);
     await audit(req.ctx.db, req.ctx, { action: 'billing.preview', subjectType: 'person', subjectIds: [...subjects], details: { municipality, month } });
+    if (plan.unbilled.length) await audit(req.ctx.db, req.ctx, { action: 'billing.unbilled.read', subjectType: 'child', subjectIds: plan.unbilled.map((u) => u.childId) });
     return {
       month: month.slice(0, 7), from: plan.from.slice(0, 7), children: plan.children, payers: byPayer.size, lines: plan.lines.length,
-      corrections: plan.lines.filter((l) => l.serviceMonth < month).length, totalOere: plan.lines.reduce((s, l) => s + l.amount, 0), warnings: plan.warnings.slice(0, 50),
+      corrections: plan.lines.filter((l) => l.serviceMonth < month).length, totalOere: plan.lines.reduce((s, l) => s + l.amount, 0), warnings: plan.warnings,
+      // Every placed child the run cannot bill, by name with a link; while there is one, a run is refused (409).
+      unbilledCount: plan.unbilled.length, unbilled: plan.unbilled,
       sample: names.map((n) => ({ payerName: `${n.first_name} ${n.last_name}`, totalOere: byPayer.get(n.id)!, lines: plan.lines.filter((l) => l.payerId === n.id).map((l) => ({ serviceMonth: l.serviceMonth, code: l.code, text: l.text, amountOere: l.amount })) })),
     };
   });
   app.post('/billing/runs', { schema: { tags: ['billing'], body: monthBody } }, async (req, reply) => {
     const actor = requireRole(req.ctx.actor, FINANCE);
-    const { runId } = await startRun(req.ctx.db, { municipality: req.body.municipality, month: req.body.month, userId: actor.userId });
+    const { runId } = await startRun(req.ctx.db, { municipality: req.body.municipality, month: req.body.month, userId: actor.userId }).catch(async (e) => {
+      if (e?.code === 'unbilled_children') await audit(req.ctx.db, req.ctx, { action: 'billing.unbilled.read', subjectType: 'child', subjectIds: e.details.children.map((c: { childId: string }) => c.childId) });
+      throw e;
+    });
     await audit(req.ctx.db, req.ctx, { action: 'billing.run', subjectType: 'billing_run', subjectIds: [runId], details: { municipality: req.body.municipality, month: req.body.month } });
     return reply.code(202).send({ runId });
   });
@@ -137,6 +143,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/billing/months/send', { schema: { tags: ['billing'], body: monthBody } }, async (req) => {
     const actor = requireRole(req.ctx.actor, FINANCE);
     const { municipality, month } = req.body;
+    await assertAllBilled(req.ctx.db, municipality, month);
     const ids = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const ids = await sendMonth(trx, municipality, month, req.ctx.clock.today());

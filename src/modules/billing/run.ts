@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
-import { conflict } from '../../platform/http/errors.js';
-import { addMonths, computeMonth, type DesiredLine } from './engine.js';
+import { conflict, HttpError } from '../../platform/http/errors.js';
+import { addMonths, computeMonth, type DesiredLine, type Unbilled } from './engine.js';
 import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
 import { loadAllBillingData, loadBillingData } from './load.js';
 import type { BillingData } from './engine.js';
@@ -25,6 +25,44 @@ export const runProgress = (runId: string) => active.get(runId);
 export interface Plan {
   municipality: string; month: string; from: string; children: number; warnings: string[];
   lines: NewLine[]; states: Map<string, string>; payers: number;
+  /** Placed children a month of the run would bill nothing for (complete, by name): the run refuses while any is left. */
+  unbilled: UnbilledChild[];
+}
+
+/** A placed child that cannot be billed, with why and in which months; `link` is the child's staff page. */
+export interface UnbilledChild { childId: string; name: string; link: string; reasons: string[]; months: string[] }
+
+/** Groups the engine's unbilled places per child, with the child's name (sorted by name). */
+export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promise<UnbilledChild[]> {
+  if (list.length === 0) return [];
+  const byChild = new Map<string, { reasons: Set<string>; months: Set<string> }>();
+  for (const u of list) {
+    let c = byChild.get(u.childId);
+    if (!c) byChild.set(u.childId, c = { reasons: new Set(), months: new Set() });
+    c.reasons.add(u.reason);
+    c.months.add(u.month.slice(0, 7));
+  }
+  const ids = [...byChild.keys()], names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const p of await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', ids.slice(i, i + 5000)).execute()) names.set(p.id, `${p.first_name} ${p.last_name}`);
+  }
+  return ids.map((id) => ({ childId: id, name: names.get(id) ?? '', link: `/staff/boern/${id}`, reasons: [...byChild.get(id)!.reasons], months: [...byChild.get(id)!.months].sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.childId.localeCompare(b.childId));
+}
+
+/** 409 with the complete list: a run (or sending) that would leave placed children unbilled does not happen. */
+export function unbilledRefusal(children: UnbilledChild[], what: 'run' | 'send'): HttpError {
+  const n = children.length;
+  const message = `${n} ${n === 1 ? 'placeret barn' : 'placerede børn'} kan ikke opkræves (mangler takst, fripladsskala eller betaler). `
+    + (what === 'run' ? 'Kørslen er ikke startet' : 'Fakturaerne er ikke sendt') + ': ret taksterne eller barnets data, og prøv igen.';
+  return new HttpError(409, 'unbilled_children', message, { count: n, children });
+}
+
+/** Refuses (409) when any child placed in the month cannot be billed: before sending a month's invoices. */
+export async function assertAllBilled(db: Db, municipality: string, month: string) {
+  const r = computeMonth(await loadBillingData(db, municipality, month, addMonths(month, 1)), month);
+  const children = await unbilledChildren(db, r.unbilled);
+  if (children.length) throw unbilledRefusal(children, 'send');
 }
 
 export async function assertOpenMonth(db: Db, municipality: string, month: string) {
@@ -55,13 +93,17 @@ export async function planRun(db: Db, municipality: string, month: string, progr
 
   const desired: DesiredLine[] = [];
   const warnings: string[] = [];
+  const missing: Unbilled[] = [];
   let children = 0;
   for (let m = from; m <= month; m = addMonths(m, 1)) {
     if (m !== from) await new Promise<void>((resolve) => setImmediate(resolve)); // let waiting requests in between months
     const r = computeMonth(data, m);
     for (const l of r.lines) desired.push(l);
+    // Every month counts: a child unbilled in a correction month would have what was billed reversed.
+    for (const u of r.unbilled) missing.push(u);
     if (m === month) { warnings.push(...r.warnings); children = r.children; }
   }
+  const unbilled = await unbilledChildren(db, missing);
   if (progress) Object.assign(progress, { phase: 'diff', done: data.places.length });
   trace('compute');
 
@@ -87,7 +129,7 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   trace('diff');
   const states = new Map<string, string>();
   for (const k of changed) states.set(k, want.get(k) ?? '');
-  return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size };
+  return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size, unbilled };
 }
 
 export interface RunOptions {
@@ -99,19 +141,27 @@ export interface RunOptions {
 /** Payers per write transaction: big enough to write in set-based chunks, small enough to keep each transaction short. */
 export const WRITE_PAYERS = 500;
 
-/** Starts a run in the background; returns its id at once and a promise of its end (tests await it). */
+/**
+ * Plans the run (load and compute, nothing written) and refuses it (409, the complete list) when a placed child would
+ * be billed nothing; otherwise writes it in the background: returns its id and a promise of its end (tests await it).
+ */
 export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
   await assertOpenMonth(db, o.municipality, o.month);
   for (const p of active.values()) {
     if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw conflict('Der kører allerede en opkrævning for kommunen. Vent til den er færdig.');
   }
+  const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
+  const planning = `plan:${randomUUID()}`; // holds the municipality while planning, so no second run starts
+  active.set(planning, progress);
+  let plan: Plan;
+  try { plan = await planRun(db, o.municipality, o.month, progress, o.preloaded); } finally { active.delete(planning); }
+  if (plan.unbilled.length) throw unbilledRefusal(plan.unbilled, 'run');
   // A run left 'running' by a crashed process wrote whole payers at most (their billed state with them): this run does the rest.
   await db.updateTable('billing_run').set({ status: 'failed', error: 'Afbrudt; resten skrives ved næste kørsel.', finished_at: sql`now()` })
     .where('municipality_code', '=', o.municipality).where('status', '=', 'running').execute();
   const run = await db.insertInto('billing_run').values({ municipality_code: o.municipality, month: o.month, started_by: o.userId }).returning('id').executeTakeFirstOrThrow();
-  const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
   active.set(run.id, progress);
-  const done = execute(db, run.id, o, progress).then(
+  const done = execute(db, run.id, o, progress, plan).then(
     () => { progress.phase = 'done'; },
     async (e) => {
       progress.phase = 'failed';
@@ -121,8 +171,7 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
   return { runId: run.id, done };
 }
 
-async function execute(db: Db, runId: string, o: RunOptions, progress: Progress) {
-  const plan = await planRun(db, o.municipality, o.month, progress, o.preloaded);
+async function execute(db: Db, runId: string, o: RunOptions, progress: Progress, plan: Plan) {
   Object.assign(progress, { phase: 'write', done: 0, total: plan.lines.length });
   const payerOfState = (k: string) => k.slice(11);
   const payers = [...new Set([...plan.lines.map((l) => l.payerId), ...[...plan.states.keys()].map(payerOfState)])];

@@ -1,6 +1,6 @@
 // §41 settlement statements: what the place municipality bills each home municipality for a month.
 import type { Oere } from '../../shared/index.js';
-import { addMonths, ageBandOfYears, ageInYears, billedShare, covers, feeKindOf, hoursClassOf, settlementOf, type BillingData } from './engine.js';
+import { addMonths, ageBandOfYears, ageInYears, billedShare, covers, feeKindOf, hoursClassOf, rateOf, settlementOf, type BillingData } from './engine.js';
 import { percentOf } from '../../shared/index.js';
 
 export interface SettlementLine { childId: string; ageBand: string; subsidy: Oere; parentExtra: Oere; missingCosts: boolean }
@@ -15,7 +15,7 @@ export function settlementStatement(data: BillingData, month: string): Map<strin
     const age = ageInYears(p.birthDate, month), band = ageBandOfYears(age), kind = feeKindOf(p.kind, p.unitType, age);
     const cal = data.calendar.get(kind)?.find((c) => covers(c, d));
     const share = billedShare(p, month, cal?.changeDay ?? 1);
-    const rate = data.rates.get(`${kind}|${band}|${hoursClassOf(p.hours)}`)?.find((r) => covers(r, d)) ?? data.rates.get(`${kind}|${band}|full`)?.find((r) => covers(r, d));
+    const rate = rateOf(data.rates, kind, band, p.leave30 ? 'leave30' : hoursClassOf(p.hours), d);
     const s = settlementOf(data, householdId, band, month, rate?.amount ?? 0);
     if (!s || share === 0) continue;
     const list = out.get(s.home) ?? [];

@@ -111,7 +111,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     const known = err instanceof DomainError || err instanceof HttpError ? err : fromDatabaseError(err);
     if (known?.statusCode === 403) await auditRefusal(req, known.code);
     if (err instanceof DomainError) return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
-    if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message });
+    const details = known instanceof HttpError ? known.details : undefined;
+    if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message, ...(details === undefined ? {} : { details }) });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: 'unsupported_media_type', message: unsupportedMediaType().message });
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });

@@ -22,7 +22,8 @@ export function domainErrors<const C extends Record<string, ErrorKind>>(catalogu
 }
 
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) { super(message); }
+  /** `details`: optional structured data sent along (e.g. the complete list behind a refusal). */
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly details?: unknown) { super(message); }
 }
 export const badRequest = (msg: string) => new HttpError(400, 'bad_request', msg);
 export const unauthorized = (msg = 'Du skal være logget ind.') => new HttpError(401, 'unauthorized', msg);
