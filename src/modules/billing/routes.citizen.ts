@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
-import { childIdsInCustody, homeOf } from '../people/index.js';
+import { childIdsInCustody, childrenUnder18In, homeOf } from '../people/index.js';
 import type { LocalDate } from '../../shared/index.js';
 import { addMonths, computeMonth, scaleFor } from './engine.js';
 import { fripladsPercent } from './friplads.js';
@@ -50,14 +50,12 @@ async function ownFriplads(db: Db, personId: string, today: LocalDate, month: st
   if (!home) return { householdId: null, friplads: null };
   const [income, under18, scales] = await Promise.all([
     db.selectFrom('household_income').select(['yearly_oere', 'single_provider']).where('household_id', '=', home.id).where(sql<boolean>`valid @> ${month}::date`).executeTakeFirst(),
-    db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select(sql<number>`count(*)::int`.as('n'))
-      .where('r.household_id', '=', home.id).where(sql<boolean>`r.valid @> ${month}::date`)
-      .where(sql<boolean>`p.birth_date <= ${month}::date and p.birth_date > ${month}::date - interval '18 years'`).executeTakeFirstOrThrow(),
+    childrenUnder18In(db, home.id, month),
     listScales(db),
   ]);
   const scale = scaleFor(scales, Number(month.slice(0, 4)));
   if (!income || !scale) return { householdId: home.id, friplads: null };
   const yearly = Number(income.yearly_oere);
-  const { payPercent } = fripladsPercent(scale, { income: yearly, childrenUnder18: Math.max(1, under18.n), singleProvider: income.single_provider });
+  const { payPercent } = fripladsPercent(scale, { income: yearly, childrenUnder18: Math.max(1, under18), singleProvider: income.single_provider });
   return { householdId: home.id, friplads: { incomeOere: yearly, payPercent } };
 }

@@ -11,6 +11,7 @@ import { addMonths, computeMonth, type DesiredLine, type Unbilled } from './engi
 import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
 import { loadAllBillingData, loadBillingData } from './load.js';
 import type { BillingData } from './engine.js';
+import { namesOf } from '../people/index.js';
 
 /** How many months back a run re-checks what was billed (back-dated changes become corrections). */
 export const CORRECTION_MONTHS = 3;
@@ -42,10 +43,7 @@ export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promi
     c.reasons.add(u.reason);
     c.months.add(u.month.slice(0, 7));
   }
-  const ids = [...byChild.keys()], names = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    for (const p of await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', ids.slice(i, i + 5000)).execute()) names.set(p.id, `${p.first_name} ${p.last_name}`);
-  }
+  const ids = [...byChild.keys()], names = await namesOf(db, ids);
   return ids.map((id) => ({ childId: id, name: names.get(id) ?? '', link: `/staff/boern/${id}`, reasons: [...byChild.get(id)!.reasons], months: [...byChild.get(id)!.months].sort() }))
     .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.childId.localeCompare(b.childId));
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { peopleCitizenRoutes } from './routes.citizen.js';
 import { peopleStaffRoutes } from './routes.staff.js';
 
-export { homeOf, childIdsInCustody, placementsOf } from './queries.js';
+export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In } from './queries.js';
 
 export const peopleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleStaffRoutes, { prefix: '/staff' });

@@ -36,3 +36,20 @@ export async function placementsOf(db: Db, childIds: string[], today: LocalDate)
 export async function unitIdsOfChild(db: Db, childId: string, today: LocalDate): Promise<string[]> {
   return (await placementsOf(db, [childId], today)).map((p) => p.unitId);
 }
+
+/** Full names by person id ("Fornavn Efternavn"), in chunks under the parameter limit. */
+export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const p of await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', ids.slice(i, i + 5000)).execute()) names.set(p.id, `${p.first_name} ${p.last_name}`);
+  }
+  return names;
+}
+
+/** How many people under 18 live in the household on a date (friplads counts them). */
+export async function childrenUnder18In(db: Db, householdId: string, on: string): Promise<number> {
+  const r = await db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select(sql<number>`count(*)::int`.as('n'))
+    .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`)
+    .where(sql<boolean>`p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'`).executeTakeFirstOrThrow();
+  return r.n;
+}
