@@ -1,6 +1,7 @@
 // Shapes of the JSON the server sends (see the API contract).
-// The register's responses are its contract's types (src/modules/registry/contract.ts); re-exported for older pages.
+// The register's and people's responses are their contracts' types (src/modules/<m>/contract.ts); re-exported for older pages.
 export type { Area, CapacityPeriod, CitizenUnit, CitizenUnits, Places, StaffUnitRow, UnitDetail } from '../../src/modules/registry/contract.js';
+export type { ChildDetail, CitizenChild, PersonHit, Placement } from '../../src/modules/people/contract.js';
 export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'management' | 'admin' | 'unit_leader' | 'unit_staff';
 export type UnitType = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 'landsbyordning' | 'fritidshjem' | 'sfo' | 'klub';
 export type Ejerform = 'kommunal' | 'selvejende' | 'privat' | 'udliciteret';
@@ -15,12 +16,6 @@ export interface Me { user: User | null; permissions: string[]; csrfToken: strin
 export interface Persona { id: string; name: string; role: Role; description: string }
 export interface Address { street: string; postalCode: string; city: string }
 
-export interface Placement {
-  id: string; unitId: string; unitName: string; unitType: UnitType; kind: PlacementKind;
-  start: string; end: string | null; hoursPerWeek: number;
-}
-export interface CitizenChild { id: string; firstName: string; lastName: string; birthDate: string; ageMonths: number; placements: Placement[] }
-
 export interface HistoryEntry {
   at: string; op: 'I' | 'U' | 'D'; table: string; actorName: string | null;
   changes: { field: string; from: unknown; to: unknown }[];
@@ -28,20 +23,6 @@ export interface HistoryEntry {
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-export interface PersonHit {
-  id: string; firstName: string; lastName: string; birthDate: string;
-  cprMasked: string | null; isChild: boolean; unitName: string | null;
-}
-
-export interface ChildDetail {
-  id: string; firstName: string; lastName: string; birthDate: string; ageMonths: number;
-  sex: 'female' | 'male'; cprMasked: string | null; address: Address | null;
-  guardians: { id: string; firstName: string; lastName: string; phone: string | null; email: string | null }[];
-  siblings: { id: string; firstName: string; lastName: string; birthDate: string }[];
-  placements: Placement[];
-  history: HistoryEntry[];
-}
 
 export interface AuditEntry {
   id: string | number; at: string; userName: string | null; role: Role | null; action: string;

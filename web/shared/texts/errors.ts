@@ -2,9 +2,11 @@
 // module that adds a code without its texts.
 import type { settingsError } from '../../../src/modules/settings/contract.js';
 import type { registryError } from '../../../src/modules/registry/contract.js';
+import type { peopleError } from '../../../src/modules/people/contract.js';
 
 type Code = keyof typeof settingsError.codes
-  | keyof typeof registryError.codes;
+  | keyof typeof registryError.codes
+  | keyof typeof peopleError.codes;
 
 export const errorTexts = {
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
@@ -16,4 +18,6 @@ export const errorTexts = {
   'err.registry.daginstitution-closed': ['Daginstitutionen er lukket.', 'The daginstitution is closed.'],
   'err.registry.closed-before-opened': ['Lukkedatoen ligger før åbningsdatoen.', 'The closing date is before the opening date.'],
   'err.registry.children-after-closing': ['Enheden har børn indskrevet efter lukkedatoen. Flyt eller udmeld dem først.', 'Children are enrolled in the unit after the closing date. Move or unenrol them first.'],
+  'err.people.invalid-cpr': ['Ugyldigt CPR-nummer: fødselsdatoen findes ikke eller ligger i fremtiden.', 'Invalid CPR number: the date of birth does not exist or is in the future.'],
+  'err.people.child-not-found': ['Barnet findes ikke.', 'The child does not exist.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
