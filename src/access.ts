@@ -2,5 +2,8 @@
 // docs/access.md (role × action) is generated from it and kept true by src/access.test.ts.
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { settingsPolicy } from './modules/settings/policy.js';
+import { registryPolicy } from './modules/registry/policy.js';
+import { peoplePolicy } from './modules/people/policy.js';
 
-export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>];
+export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>, registryPolicy as ModulePolicy<string>,
+  peoplePolicy as ModulePolicy<string>];

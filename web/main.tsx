@@ -49,7 +49,7 @@ function App() {
       <Route path="staff" element={<StaffLayout />}>
         <Route index element={<StaffHomePage />} />
         <Route path="institutioner" element={<UnitRegisterPage />} />
-        <Route path="institutioner/ny" element={<RequireRole roles={['admin', 'caseworker']}><NewUnitPage /></RequireRole>} />
+        <Route path="institutioner/ny" element={<RequirePermission action="registry.create"><NewUnitPage /></RequirePermission>} />
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />

@@ -7,7 +7,8 @@ import { formatKm } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { TypeAndAreaFields } from '../shared/unit-filters.js';
 import { useSession } from '../shared/session.js';
-import { AGE_BANDS, type Area, type CitizenUnit, type CitizenUnits } from '../shared/types.js';
+import { AGE_BANDS } from '../shared/types.js';
+import type { Area, CitizenUnit, CitizenUnits } from '../../src/modules/registry/contract.js';
 import { LocationPlan } from './location-plan.js';
 
 const AGES = Array.from({ length: 14 }, (_, i) => i);

@@ -1,7 +1,7 @@
 // A drawn plan of unit locations: an SVG scatter of coordinates (no map tiles), the home as a house.
 import { useState, type MouseEvent } from 'react';
 import { useT } from '../shared/i18n.js';
-import type { CitizenUnits } from '../shared/types.js';
+import type { CitizenUnits } from '../../src/modules/registry/contract.js';
 
 const W = 600;
 const H = 440;

@@ -4,15 +4,16 @@ import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
 import { formatAge, formatDate, formatPeriod, isCurrent, isFuture } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
-import { useSession } from '../shared/session.js';
-import type { CitizenChild, Placement } from '../shared/types.js';
+import { useCan, useSession } from '../shared/session.js';
+import type { CitizenChild, Placement } from '../../src/modules/people/contract.js';
 
 export function MyChildrenPage() {
   const { t } = useT();
   const { me, loading } = useSession();
+  const can = useCan();
   if (loading) return <Loading />;
   if (!me?.user) return <LoginRequired />;
-  if (me.user.role !== 'guardian') return <Page title={t('children.title')} lead={t('children.staffUser')} />;
+  if (!can('people.own-children')) return <Page title={t('children.title')} lead={t('children.staffUser')} />;
   return <ChildrenList today={me.today} userId={me.user.id} />;
 }
 

@@ -1,4 +1,7 @@
 // Shapes of the JSON the server sends (see the API contract).
+// The register's and people's responses are their contracts' types (src/modules/<m>/contract.ts); re-exported for older pages.
+export type { Area, CapacityPeriod, CitizenUnit, CitizenUnits, Places, StaffUnitRow, UnitDetail } from '../../src/modules/registry/contract.js';
+export type { ChildDetail, CitizenChild, PersonHit, Placement } from '../../src/modules/people/contract.js';
 export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'management' | 'admin' | 'unit_leader' | 'unit_staff';
 export type UnitType = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 'landsbyordning' | 'fritidshjem' | 'sfo' | 'klub';
 export type Ejerform = 'kommunal' | 'selvejende' | 'privat' | 'udliciteret';
@@ -11,28 +14,7 @@ export const AGE_BANDS: AgeBand[] = ['0-2', '3-5', '6-9', '10-13', '14-17'];
 export interface User { id: string; name: string; role: Role; personId: string | null; unitIds: string[] }
 export interface Me { user: User | null; permissions: string[]; csrfToken: string | null; demo: boolean; today: string }
 export interface Persona { id: string; name: string; role: Role; description: string }
-export interface Area { id: string; name: string }
 export interface Address { street: string; postalCode: string; city: string }
-
-export type Places = Partial<Record<AgeBand, number>>;
-
-export interface CitizenUnit extends Address {
-  id: string; number: string; name: string; type: UnitType; ejerform: Ejerform;
-  areaId: string | null; areaName: string | null; lat: number | null; lon: number | null;
-  distanceKm: number | null; places: Places;
-}
-export interface CitizenUnits { home: null | (Address & { lat: number | null; lon: number | null }); units: CitizenUnit[] }
-
-export interface Placement {
-  id: string; unitId: string; unitName: string; unitType: UnitType; kind: PlacementKind;
-  start: string; end: string | null; hoursPerWeek: number;
-}
-export interface CitizenChild { id: string; firstName: string; lastName: string; birthDate: string; ageMonths: number; placements: Placement[] }
-
-export interface StaffUnitRow {
-  id: string; number: string; name: string; type: UnitType; ejerform: Ejerform;
-  daginstitutionName: string; areaName: string | null; city: string; places: number; enrolled: number;
-}
 
 export interface HistoryEntry {
   at: string; op: 'I' | 'U' | 'D'; table: string; actorName: string | null;
@@ -41,34 +23,6 @@ export interface HistoryEntry {
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-export interface CapacityPeriod { id: string; ageBand: AgeBand; places: number; start: string; end: string | null }
-
-export interface UnitDetail extends Address {
-  id: string; number: string; name: string; type: UnitType; ejerform: Ejerform;
-  areaId: string | null; areaName: string | null; email: string | null; phone: string | null;
-  openingHours: Partial<Record<Weekday, [string, string]>>;
-  daginstitution: { id: string; number: string; name: string; isCluster: boolean };
-  sections: { id: string; name: string; minAgeMonths: number; maxAgeMonths: number }[];
-  capacity: CapacityPeriod[];
-  alternativeAddresses: (Address & { id: string })[];
-  enrolled: Places;
-  history: HistoryEntry[];
-}
-
-export interface PersonHit {
-  id: string; firstName: string; lastName: string; birthDate: string;
-  cprMasked: string | null; isChild: boolean; unitName: string | null;
-}
-
-export interface ChildDetail {
-  id: string; firstName: string; lastName: string; birthDate: string; ageMonths: number;
-  sex: 'female' | 'male'; cprMasked: string | null; address: Address | null;
-  guardians: { id: string; firstName: string; lastName: string; phone: string | null; email: string | null }[];
-  siblings: { id: string; firstName: string; lastName: string; birthDate: string }[];
-  placements: Placement[];
-  history: HistoryEntry[];
-}
 
 export interface AuditEntry {
   id: string | number; at: string; userName: string | null; role: Role | null; action: string;

@@ -1,7 +1,8 @@
 // The type and area filter fields shared by the citizen institution browser and the staff register.
 import { Field, useApi } from './components.js';
 import { useT } from './i18n.js';
-import { UNIT_TYPES, type Area } from './types.js';
+import { UNIT_TYPES } from './types.js';
+import type { Area } from '../../src/modules/registry/contract.js';
 
 export function TypeAndAreaFields({ id, type, setType, areaId, setAreaId }: {
   id: string; type: string; setType: (v: string) => void; areaId: string; setAreaId: (v: string) => void;

@@ -6,7 +6,7 @@ import { BackLink, DataTable, ErrorMessage, Facts, Field, Loading, Page, Status,
 import { formatAge, formatDate } from '../shared/format.js';
 import { HistoryList } from '../shared/history.js';
 import { useT } from '../shared/i18n.js';
-import type { ChildDetail } from '../shared/types.js';
+import type { ChildDetail } from '../../src/modules/people/contract.js';
 import { PlacementTable } from './placement-table.js';
 import { ChildLetters } from './child-letters.js';
 

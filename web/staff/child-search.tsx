@@ -6,7 +6,7 @@ import { DataTable, ErrorMessage, Field, Page } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useSession } from '../shared/session.js';
-import type { PersonHit } from '../shared/types.js';
+import type { PersonHit } from '../../src/modules/people/contract.js';
 
 // Kept in memory (never stored) so "back to the search" shows the last results, for the same user only.
 let lastSearch: { userId: string; query: string; hits: PersonHit[] } | null = null;

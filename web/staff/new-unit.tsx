@@ -5,8 +5,8 @@ import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Page, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 import { UNIT_TYPES } from '../shared/types.js';
+import type { Daginstitution } from '../../src/modules/registry/contract.js';
 
-interface Daginstitution { id: string; number: string; name: string }
 const NEW = 'new';
 
 export function NewUnitPage() {

@@ -5,7 +5,8 @@ import { DataTable, ErrorMessage, Field, Status } from '../shared/components.js'
 import { formatDate, isCurrent } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useSession } from '../shared/session.js';
-import { AGE_BANDS, type AgeBand, type UnitDetail } from '../shared/types.js';
+import { AGE_BANDS, type AgeBand } from '../shared/types.js';
+import type { UnitDetail } from '../../src/modules/registry/contract.js';
 import { CapacityChart } from './capacity-chart.js';
 
 export function UnitCapacity({ unit, onChanged }: { unit: UnitDetail; onChanged: () => void }) {

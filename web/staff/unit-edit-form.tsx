@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Status } from '../shared/components.js';
 import { useT, type Key } from '../shared/i18n.js';
-import type { UnitDetail } from '../shared/types.js';
+import type { UnitDetail } from '../../src/modules/registry/contract.js';
 
 type Fields = { name: string; email: string; phone: string; street: string; postalCode: string; city: string };
 const FIELDS: { key: keyof Fields; label: Key; type?: string; required?: boolean; autoComplete?: string; pattern?: string }[] = [

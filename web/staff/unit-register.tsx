@@ -5,17 +5,16 @@ import { query } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
-import { useSession } from '../shared/session.js';
+import { useCan } from '../shared/session.js';
 import { TypeAndAreaFields } from '../shared/unit-filters.js';
-import { type StaffUnitRow } from '../shared/types.js';
+import type { StaffUnitRow } from '../../src/modules/registry/contract.js';
 
 export function UnitRegisterPage() {
   const { t } = useT();
   const id = useId();
   const [q, setQ] = useState('');
   const [appliedQ, setAppliedQ] = useState('');
-  const { me } = useSession();
-  const canCreate = ['admin', 'caseworker'].includes(me?.user?.role ?? '');
+  const canCreate = useCan()('registry.create');
   const [type, setType] = useState('');
   const [areaId, setAreaId] = useState('');
   const { data, error, loading, reload } = useApi<StaffUnitRow[]>('/api/staff/units' + query({ q: appliedQ, type, areaId }));

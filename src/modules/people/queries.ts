@@ -1,7 +1,12 @@
-// People queries: homes, custody, placements. Ranges are PostgreSQL dateranges.
+// People queries: homes, custody, placements, search and the child page. Ranges are PostgreSQL dateranges.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { DateRange, LocalDate } from '../../shared/index.js';
+import { DateRange, LocalDate, maskCpr } from '../../shared/index.js';
+import { historyOf } from '../../platform/history/history.js';
+import { peopleError, type ChildDetail, type Placement } from './contract.js';
+
+/** Younger than this is a child (search hits, siblings). */
+export const CHILD_MAX_AGE_YEARS = 18;
 
 const on = (d: LocalDate) => sql<boolean>`valid @> ${d.toString()}::date`;
 
@@ -18,7 +23,7 @@ export async function childIdsInCustody(db: Db, guardianId: string, today: Local
 }
 
 /** Current and future placements of children, newest first. */
-export async function placementsOf(db: Db, childIds: string[], today: LocalDate) {
+export async function placementsOf(db: Db, childIds: string[], today: LocalDate): Promise<Placement[]> {
   if (!childIds.length) return [];
   const rows = await db.selectFrom('placement').innerJoin('unit', 'unit.id', 'placement.unit_id')
     .select(['placement.id', 'placement.child_id', 'placement.unit_id', 'unit.name as unitName', 'unit.type as unitType', 'placement.kind', 'placement.valid', 'placement.hours_per_week'])
@@ -52,4 +57,55 @@ export async function childrenUnder18In(db: Db, householdId: string, on: string)
     .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`)
     .where(sql<boolean>`p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'`).executeTakeFirstOrThrow();
   return r.n;
+}
+
+/** The guardian's children by birth date (names only). */
+export async function childrenByIds(db: Db, ids: string[]) {
+  return db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute();
+}
+
+/** People by exact CPR number or by every word of the name; with `unitIds` only children with a current or future
+ *  place in those units. At most 50, by name. */
+export async function searchPeople(db: Db, today: LocalDate, f: { cpr?: string; words?: string[]; unitIds?: string[] }) {
+  let q = db.selectFrom('person').select(['person.id', 'person.first_name', 'person.last_name', 'person.birth_date', 'person.cpr']);
+  if (f.cpr) q = q.where('person.cpr', '=', f.cpr);
+  for (const w of f.words ?? []) q = q.where('person.search_name', 'like', `%${w.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.unitIds) {
+    const unitIds = f.unitIds.length ? f.unitIds : ['00000000-0000-0000-0000-000000000000'];
+    q = q.where((eb) => eb.exists(eb.selectFrom('placement').select(sql`1`.as('x')).whereRef('placement.child_id', '=', 'person.id')
+      .where('placement.unit_id', 'in', unitIds)
+      .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`)));
+  }
+  return q.orderBy('person.last_name').orderBy('person.first_name').limit(50).execute();
+}
+
+/** Corrects a child's name; false when there is no such person. */
+export async function renameChild(trx: Db, id: string, firstName: string, lastName: string) {
+  const r = await trx.updateTable('person').set({ first_name: firstName, last_name: lastName }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The child page: facts, guardians with custody today, siblings in the household, places and history. */
+export async function childPage(db: Db, id: string, today: LocalDate): Promise<ChildDetail> {
+  const c = await db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date', 'sex', 'cpr']).where('id', '=', id).executeTakeFirst();
+  if (!c) throw peopleError('people.child-not-found');
+  const d = today.toString();
+  const [guardians, home, placements] = await Promise.all([
+    db.selectFrom('custody').innerJoin('person as g', 'g.id', 'custody.guardian_id')
+      .select(['g.id', 'g.first_name as firstName', 'g.last_name as lastName', 'g.phone', 'g.email'])
+      .where('custody.child_id', '=', id).where(sql<boolean>`custody.valid @> ${d}::date`).execute(),
+    homeOf(db, id, today),
+    placementsOf(db, [id], today),
+  ]);
+  const siblings = home ? await db.selectFrom('residence').innerJoin('person as s', 's.id', 'residence.person_id')
+    .select(['s.id', 's.first_name as firstName', 's.last_name as lastName', 's.birth_date as birthDate'])
+    .where('residence.household_id', '=', home.id).where('s.id', '<>', id).where(sql<boolean>`residence.valid @> ${d}::date`)
+    .where('s.birth_date', '>', today.plusYears(-CHILD_MAX_AGE_YEARS).toString()).execute() : [];
+  return {
+    id: c.id, firstName: c.first_name, lastName: c.last_name, birthDate: c.birth_date, ageMonths: LocalDate.parse(c.birth_date).ageInMonths(today),
+    sex: c.sex, cprMasked: c.cpr ? maskCpr(c.cpr) : null,
+    address: home && { street: home.street, postalCode: home.postalCode, city: home.city },
+    guardians, siblings, placements,
+    history: await historyOf(db, [{ table: 'person', ids: [id] }]),
+  };
 }

@@ -1,20 +1,21 @@
 // Citizens: "my children".
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../shared/index.js';
-import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
-import { childIdsInCustody, placementsOf } from './queries.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { peopleContract as c } from './contract.js';
+import { peoplePolicy } from './policy.js';
+import { childIdsInCustody, childrenByIds, placementsOf } from './queries.js';
 
-export const peopleCitizenRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/children', { schema: { tags: ['people'], summary: 'The children in my custody, with places' } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get('/children', { schema: schemaOf('people', c.myChildren) }, async (req) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.own-children');
     const { db, clock } = req.ctx, today = clock.today();
-    const ids = await childIdsInCustody(db, actor.personId, today);
+    const ids = actor.personId ? await childIdsInCustody(db, actor.personId, today) : [];
     if (!ids.length) return [];
-    const [children, placements] = await Promise.all([
-      db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute(),
-      placementsOf(db, ids, today),
-    ]);
+    const [children, placements] = await Promise.all([childrenByIds(db, ids), placementsOf(db, ids, today)]);
     await audit(db, req.ctx, { action: 'child.read', subjectType: 'child', subjectIds: ids });
     return children.map((c) => ({
       id: c.id, firstName: c.first_name, lastName: c.last_name, birthDate: c.birth_date,

@@ -147,7 +147,7 @@ describe(`register entries (${engine})`, () => {
     expect((await cw.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).json().id).toBe(unit.json().id);
     const busy = await cw.call('POST', `/api/staff/units/${f.units.sol}/close`, { closedOn: '2027-06-30' });
     expect(busy.statusCode).toBe(400);
-    expect(busy.json().message).toMatch(/indskrevet/);
+    expect(busy.json().error).toBe('registry.children-after-closing');
     const leader = await loginAs(t.app, f.users.leader);
     expect((await leader.call('POST', '/api/staff/daginstitutioner', { number: 'G20002', name: 'X', ejerform: 'privat' })).statusCode).toBe(403);
   });
