@@ -3,14 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
-import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
+import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { requireUnitRead } from './access.js';
+import { attendanceContract as c, attendanceError as fail } from './contract.js';
+import { attendancePolicy, authorizeUnit } from './policy.js';
 import { listedClosingDays, unitOf } from './queries.js';
 import { openDays } from './rules.js';
 
@@ -57,16 +56,16 @@ export async function questionnairesForChildren(db: Db, placements: { childId: s
 export async function answerQuestionnaire(ctx: RequestContext, userId: string, id: string, childId: string, days: { date: string; needsCare: boolean }[]) {
   const { db, clock } = ctx, today = clock.today();
   const q = await db.selectFrom('holiday_questionnaire as q').select(cols).where('q.id', '=', id).executeTakeFirst();
-  if (!q) throw notFound('Spørgeskemaet findes ikke.');
+  if (!q) throw fail('attendance.questionnaire-not-found');
   const asked = await questionnairesForChildren(db, await db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute(), today);
   const mine = asked.find((a) => a.id === id)?.children.find((c) => c.childId === childId);
-  if (!mine) throw badRequest('Spørgeskemaet gælder ikke for dette barn.');
-  if (LocalDate.parse(q.deadline).isBefore(today)) throw badRequest('Svarfristen er overskredet.');
+  if (!mine) throw fail('attendance.questionnaire-not-for-child');
+  if (LocalDate.parse(q.deadline).isBefore(today)) throw fail('attendance.deadline-passed');
   const period = DateRange.fromPg(q.period);
-  if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw badRequest('En dag ligger uden for spørgeskemaets periode.');
-  if (new Set(days.map((d) => d.date)).size !== days.length) throw badRequest('Den samme dag er angivet to gange.');
+  if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw fail('attendance.day-outside-period');
+  if (new Set(days.map((d) => d.date)).size !== days.length) throw fail('attendance.day-twice');
   const closed = days.find((d) => !mine.days.includes(LocalDate.parse(d.date).toString()));
-  if (closed) throw badRequest(`Institutionen har lukket ${closed.date} (weekend, helligdag eller lukkedag); der spørges kun om åbne dage.`);
+  if (closed) throw fail('attendance.unit-closed-on-day', { date: closed.date });
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
     await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
@@ -89,22 +88,13 @@ async function expectedPerDay(db: Db, q: ReturnType<typeof shape>, unitId: strin
 
 export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const date = z.iso.date();
 
-  app.post('/holiday-questionnaires', {
-    schema: {
-      tags: ['attendance'], summary: 'Ask parents which days in a closure period they need care',
-      body: z.object({
-        municipalityCode: z.string().regex(/^\d{4}$/), unitId: z.uuid().nullable().default(null), title: z.string().trim().min(1).max(200),
-        question: z.string().trim().min(1).max(500), start: date, end: date, deadline: date,
-      }).strict(),
-    },
-  }, async (req, reply) => {
-    const a = requireRole(req.ctx.actor, ['admin', 'management', 'caseworker']);
+  app.post('/holiday-questionnaires', { schema: schemaOf('attendance', c.createQuestionnaire, fail.codes) }, async (req, reply) => {
+    const a = attendancePolicy.authorize(req.ctx.actor, 'attendance.create-questionnaire');
     const b = req.body, today = req.ctx.clock.today();
     const start = LocalDate.parse(b.start), end = LocalDate.parse(b.end), deadline = LocalDate.parse(b.deadline);
-    if (end.isBefore(start) || start.daysUntil(end) > 92) throw badRequest('Perioden skal være højst 3 måneder og slutte efter den starter.');
-    if (deadline.isBefore(today) || deadline.isAfter(end)) throw badRequest('Svarfristen skal ligge mellem i dag og periodens slutning.');
+    if (end.isBefore(start) || start.daysUntil(end) > 92) throw fail('attendance.questionnaire-period');
+    if (deadline.isBefore(today) || deadline.isAfter(end)) throw fail('attendance.questionnaire-deadline');
     const row = await req.ctx.db.insertInto('holiday_questionnaire').values({
       municipality_code: b.municipalityCode, unit_id: b.unitId, title: b.title, question: b.question,
       period: DateRange.of(start, end).toPgDaterange(), deadline: b.deadline, created_by: a.userId,
@@ -112,14 +102,14 @@ export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
     return reply.code(201).send({ id: row.id });
   });
 
-  app.get('/holiday-questionnaires', { schema: { tags: ['attendance'] } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+  app.get('/holiday-questionnaires', { schema: schemaOf('attendance', c.questionnaires, fail.codes) }, async (req) => {
+    attendancePolicy.authorize(req.ctx.actor, 'attendance.list-questionnaires');
     const rows = await req.ctx.db.selectFrom('holiday_questionnaire as q').select(cols).orderBy(sql`lower(q.period)`, 'desc').execute();
     return rows.map(shape);
   });
 
-  app.get('/units/:unitId/holiday-questionnaires', { schema: { tags: ['attendance'], params: z.object({ unitId: z.uuid() }) } }, async (req) => {
-    requireUnitRead(req.ctx.actor, req.params.unitId);
+  app.get('/units/:unitId/holiday-questionnaires', { schema: schemaOf('attendance', c.unitQuestionnaires, fail.codes) }, async (req) => {
+    authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
     const { db, clock } = req.ctx;
     const unit = await unitOf(db, req.params.unitId);
     const rows = await db.selectFrom('holiday_questionnaire as q').select(cols)
