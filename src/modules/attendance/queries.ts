@@ -182,3 +182,66 @@ export async function deleteAbsence(db: Db, id: string) {
 export async function firstNames(db: Db, ids: string[]) {
   return ids.length ? db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', ids).execute() : [];
 }
+
+// Holiday questionnaires and their answers.
+const qCols = ['q.id', 'q.municipality_code', 'q.unit_id', 'q.title', 'q.question', 'q.period', 'q.deadline'] as const;
+
+/** Questionnaires whose period ends after `today`, asked of a unit where one of the children has a place in the period
+ *  (or of that unit's municipality), one row per child and questionnaire, earliest period first. */
+export async function questionnaireRowsForChildren(db: Db, childIds: string[], today: LocalDate) {
+  return db.selectFrom('holiday_questionnaire as q')
+    .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
+    .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select([...qCols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
+    .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
+    .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
+    .orderBy(sql`lower(q.period)`).execute();
+}
+
+export async function answersOf(db: Db, childIds: string[], questionnaireIds: string[]) {
+  return db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
+    .where('child_id', 'in', childIds).where('questionnaire_id', 'in', unitIdsOrNone(questionnaireIds)).orderBy('date').execute();
+}
+
+/** Every place the child has had or will have. */
+export async function placementsOfChild(db: Db, childId: string) {
+  return db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute();
+}
+
+export async function questionnaireById(db: Db, id: string) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols).where('q.id', '=', id).executeTakeFirst();
+}
+
+/** Replaces a child's answers to a questionnaire. */
+export async function replaceAnswers(trx: Db, id: string, childId: string, days: { date: string; needsCare: boolean }[], userId: string) {
+  await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
+  await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
+}
+
+export async function insertQuestionnaire(db: Db, q: { municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string; created_by: string }) {
+  return db.insertInto('holiday_questionnaire').values(q).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function allQuestionnaires(db: Db) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols).orderBy(sql`lower(q.period)`, 'desc').execute();
+}
+
+/** Questionnaires asked of the unit or of its whole municipality whose period ends after `since`. */
+export async function questionnairesOfUnit(db: Db, unit: { id: string; municipalityCode: string }, since: LocalDate) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols)
+    .where(sql<boolean>`upper(q.period) > ${since.toString()}::date`)
+    .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
+    .orderBy(sql`lower(q.period)`).execute();
+}
+
+/** Per day of a questionnaire's period: children placed in the unit, how many answered, and how many are expected. */
+export async function expectedPerDay(db: Db, questionnaireId: string, start: string, end: string, unitId: string) {
+  const r = await sql<{ day: string; placed: number; answered: number; expected: number }>`
+    select d::date::text as day, count(p.id)::int as placed,
+      count(a.id)::int as answered, count(a.id) filter (where a.needs_care)::int as expected
+    from generate_series(${start}::date, ${end}::date, interval '1 day') d
+    left join placement p on p.unit_id = ${unitId} and p.valid @> d::date
+    left join holiday_answer a on a.questionnaire_id = ${questionnaireId} and a.child_id = p.child_id and a.date = d::date
+    group by d order by d`.execute(db);
+  return r.rows;
+}
