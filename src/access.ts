@@ -4,6 +4,11 @@ import type { ModulePolicy } from './platform/auth/policy.js';
 import { settingsPolicy } from './modules/settings/policy.js';
 import { registryPolicy } from './modules/registry/policy.js';
 import { peoplePolicy } from './modules/people/policy.js';
+import { attendancePolicy } from './modules/attendance/policy.js';
 
-export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>, registryPolicy as ModulePolicy<string>,
-  peoplePolicy as ModulePolicy<string>];
+export const POLICIES: readonly ModulePolicy<string>[] = [
+  settingsPolicy as ModulePolicy<string>,
+  registryPolicy as ModulePolicy<string>,
+  peoplePolicy as ModulePolicy<string>,
+  attendancePolicy as ModulePolicy<string>,
+];

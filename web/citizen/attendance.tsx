@@ -5,25 +5,18 @@ import { DataTable, ErrorMessage, Loading, Page, Status, useApi } from '../share
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
-import { useSession } from '../shared/session.js';
+import { useCan, useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
 
-interface ChildAttendance {
-  correctionWindowDays: number;
-  registrations: { date: string; status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; unitName: string }[];
-  absences: { id: string; type: 'sick' | 'day_off' | 'holiday'; start: string; end: string; cancellable: boolean }[];
-}
-interface Questionnaire {
-  id: string; title: string; question: string; start: string; end: string; deadline: string; open: boolean;
-  children: { childId: string; firstName: string; unitName: string; days: string[]; answers: { date: string; needsCare: boolean }[] }[];
-}
+import type { ChildAttendance, CitizenQuestionnaire as Questionnaire } from '../../src/modules/attendance/contract.js';
 
 export function ParentAttendancePage() {
   const { t } = useT();
   const { me, loading } = useSession();
+  const can = useCan();
   if (loading) return <Loading />;
   if (!me?.user) return <LoginRequired />;
-  if (me.user.role !== 'guardian') return <Page title={t('pa.title')} lead={t('children.staffUser')} />;
+  if (!can('attendance.guardian')) return <Page title={t('pa.title')} lead={t('children.staffUser')} />;
   return <Parent today={me.today} userId={me.user.id} />;
 }
 

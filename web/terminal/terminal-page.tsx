@@ -8,8 +8,7 @@ import { useT } from '../shared/i18n.js';
 const STORAGE_KEY = 'spire.terminalToken';
 const IN_CARE = [3, 4, 5, 6, 7];
 
-interface TerminalChild { id: string; initials: string; firstName: string; status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null }
-interface TerminalDay { terminal: { name: string }; unit: { name: string }; date: string; closed: string | null; present: number; groups: { name: string; children: TerminalChild[] }[] }
+import type { TerminalChild, TerminalDay } from '../../src/modules/attendance/contract.js';
 
 function readToken(): string | null {
   const m = /token=([\w-]+)/.exec(window.location.hash);

@@ -81,3 +81,36 @@ describe(`live stream and logout (${engine})`, () => {
     expect(ended).toBe(true);
   });
 });
+
+// Issue 13: attendancePolicy replaced access.ts and inline role lists; the roles and unit scope must stay as they were.
+describe(`attendance policy keeps the roles and unit scope (${engine})`, () => {
+  it('lets each role do what it did, and refuses another unit with its own code', async () => {
+    await t.database.db.updateTable('app_user').set({ demo_persona: true }).where('id', '=', f.users.hidden).execute(); // the finance user
+    const [leader, cw, finance, admin, mette] = await Promise.all([f.users.leader, f.users.caseworker, f.users.hidden, f.users.admin, f.users.mette].map((u) => loginAs(t.app, u)));
+    const unit = (u: string) => `/api/staff/units/${u}`;
+    // Reading: every staff role, unit leaders only their own unit; guardians not at all.
+    expect((await leader.call('GET', `${unit(f.units.sol)}/attendance`)).statusCode).toBe(200);
+    expect((await finance.call('GET', `${unit(f.units.mael)}/attendance`)).statusCode).toBe(200);
+    const other = await leader.call('GET', `${unit(f.units.mael)}/attendance`);
+    expect([other.statusCode, other.json().error]).toEqual([403, 'attendance.not-your-unit']);
+    expect((await mette.call('GET', `${unit(f.units.sol)}/attendance`)).statusCode).toBe(403);
+    // Registering: the unit's own staff and administrators, not the municipality's caseworkers.
+    const cwTap = await cw.call('POST', `${unit(f.units.mael)}/attendance/${f.children.oscar}/check-out`, {});
+    expect([cwTap.statusCode, cwTap.json().error]).toEqual([403, 'forbidden']);
+    expect((await leader.call('POST', `${unit(f.units.mael)}/attendance/${f.children.oscar}/check-out`, {})).json().error).toBe('attendance.not-your-unit');
+    // Terminals: the unit's leader and administrators; another unit's leader gets the leader refusal.
+    expect((await leader.call('GET', `${unit(f.units.sol)}/terminals`)).statusCode).toBe(200);
+    expect((await admin.call('GET', `${unit(f.units.mael)}/terminals`)).statusCode).toBe(200);
+    expect((await cw.call('GET', `${unit(f.units.mael)}/terminals`)).statusCode).toBe(403);
+    const foreign = await leader.call('GET', `${unit(f.units.mael)}/terminals`);
+    expect([foreign.statusCode, foreign.json().error]).toEqual([403, 'attendance.leader-only']);
+    // Questionnaires: created by admin, management and caseworkers; listed by every municipal role.
+    expect((await finance.call('GET', '/api/staff/holiday-questionnaires')).statusCode).toBe(200);
+    expect((await leader.call('GET', '/api/staff/holiday-questionnaires')).statusCode).toBe(403);
+    const q = { municipalityCode: '0101', title: 'Sommer', question: 'Hvilke dage?', start: today, end: today, deadline: today };
+    expect((await finance.call('POST', '/api/staff/holiday-questionnaires', q)).statusCode).toBe(403);
+    // The permitted actions the web asks with useCan.
+    expect((await leader.call('GET', '/api/auth/me')).json().permissions).toEqual(expect.arrayContaining(['attendance.read', 'attendance.register', 'attendance.manage-unit']));
+    expect((await cw.call('GET', '/api/auth/me')).json().permissions).not.toContain('attendance.register');
+  });
+});

@@ -46,15 +46,15 @@ describe(`attendance terminal (${engine})`, () => {
     // A terminal of one unit touching another unit's child.
     const other = await tap(solToken, f.children.oscar, 'check-in');
     expect(other.statusCode).toBe(403);
-    expect(other.json().message).toBe('Barnet er ikke indskrevet i denne enhed.');
+    expect(other.json().error).toBe('attendance.enrolled-elsewhere');
     // A person not enrolled anywhere.
     const none = await tap(solToken, f.guardians.mette, 'check-in');
     expect(none.statusCode).toBe(404);
-    expect(none.json().message).toBe('Barnet er ikke indskrevet i enheden.');
+    expect(none.json().error).toBe('attendance.not-enrolled');
     // A check-out before the check-in.
     const early = await tap(maelToken, f.children.oscar, 'check-out');
     expect(early.statusCode).toBe(409);
-    expect(early.json().message).toBe('Barnet er ikke tjekket ind.');
+    expect(early.json().error).toBe('attendance.not-checked-in');
     expect(await rowsOf(f.children.oscar)).toEqual([]);
     // No token, a made-up token, a revoked terminal.
     expect((await t.app.inject({ method: 'POST', url: `/api/terminal/children/${f.children.ida}/check-in`, payload: {} })).statusCode).toBe(401);
@@ -95,11 +95,11 @@ describe(`staff overview and corrections (${engine})`, () => {
     const url = `/api/staff/units/${f.units.sol}/attendance/${f.children.ida}/2026-11-20`;
     const bad = await leader.call('PUT', url, { status: 8, checkIn: '15:00', checkOut: '08:00', reason: 'Glemt' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('Udtjek kan ikke ligge før indtjek.');
+    expect(bad.json().error).toBe('attendance.correction-out-before-in');
     expect((await leader.call('PUT', url, { status: 8, checkIn: '08:00', checkOut: '15:00', reason: ' ' })).statusCode).toBe(400);
     const old = await leader.call('PUT', `/api/staff/units/${f.units.sol}/attendance/${f.children.ida}/2026-11-01`, { status: 8, checkIn: '08:00', checkOut: '15:00', reason: 'Glemt' });
     expect(old.statusCode).toBe(400);
-    expect(old.json().message).toBe('Registreringer kan højst rettes 7 dage tilbage.');
+    expect(old.json()).toMatchObject({ error: 'attendance.outside-correction-window', params: { days: 7 } });
     expect((await leader.call('PUT', `/api/staff/units/${f.units.mael}/attendance/${f.children.oscar}/2026-11-20`, { status: 8, checkIn: '08:00', checkOut: '15:00', reason: 'x' })).statusCode).toBe(403);
     expect(await t.database.db.selectFrom('attendance').selectAll().where('date', '<', '2026-11-23').execute()).toEqual([]);
     const ok = await leader.call('PUT', url, { status: 8, checkIn: '07:45', checkOut: '15:30', reason: 'Glemte at tjekke ind' });
@@ -193,7 +193,7 @@ describe(`parents (${engine})`, () => {
     const before = await t.database.db.selectFrom('absence').selectAll().execute();
     const past = await mette.call('POST', `/api/citizen/attendance/children/${f.children.ida}/absences`, { type: 'holiday', start: '2026-11-01', end: '2026-11-05' });
     expect(past.statusCode).toBe(400);
-    expect(past.json().message).toBe('Fravær kan højst meldes 7 dage tilbage i tiden.');
+    expect(past.json()).toMatchObject({ error: 'attendance.absence-too-old', params: { days: 7 } });
     expect((await mette.call('POST', `/api/citizen/attendance/children/${f.children.ida}/absences`, { type: 'holiday', start: '2026-12-10', end: '2026-12-01' })).statusCode).toBe(400);
     const overlap = await mette.call('POST', `/api/citizen/attendance/children/${f.children.ida}/absences`, { type: 'day_off', start: '2026-11-24', end: '2026-11-25' });
     expect(overlap.statusCode).toBe(409);
@@ -250,7 +250,7 @@ describe(`parents (${engine})`, () => {
     for (const closed of ['2026-12-25', '2026-12-27', '2026-12-28']) {
       const r = await answer([{ date: closed, needsCare: true }]);
       expect(r.statusCode).toBe(400);
-      expect(r.json().message).toMatch(/lukket/);
+      expect(r.json().error).toBe('attendance.unit-closed-on-day');
     }
     expect((await answer([{ date: '2026-12-23', needsCare: true }, { date: '2026-12-24', needsCare: false }, { date: '2026-12-29', needsCare: false }, { date: '2026-12-30', needsCare: true }])).statusCode).toBe(200);
     const leader = await loginAs(t.app, f.users.leader);
@@ -262,7 +262,7 @@ describe(`parents (${engine})`, () => {
     await t.clock.setToday(t.database.db, (await import('../../shared/index.js')).LocalDate.of(2026, 12, 11));
     const late = await answer([{ date: '2026-12-29', needsCare: false }]);
     expect(late.statusCode).toBe(400);
-    expect(late.json().message).toBe('Svarfristen er overskredet.');
+    expect(late.json().error).toBe('attendance.deadline-passed');
     expect((await mette.call('POST', '/api/staff/holiday-questionnaires', { municipalityCode: '0860', title: 'x', question: 'y', start: '2027-01-01', end: '2027-01-02', deadline: '2026-12-20' })).statusCode).toBe(403);
   });
 });

@@ -2,11 +2,11 @@
 // enrolment checks and the correction window setting.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/errors.js';
+import { attendanceError as fail } from './contract.js';
 import { LocalDate } from '../../shared/index.js';
 import { ageBandOf } from '../registry/index.js';
 import { settingOn } from '../settings/index.js';
-import { type ClosingDay, closingReason, DEFAULT_CORRECTION_WINDOW_DAYS, derivedStatus, hhmm, initials } from './rules.js';
+import { type ClosingDay, closingReason, DEFAULT_CORRECTION_WINDOW_DAYS, derivedStatus, hhmm, IN_CARE, initials, STATUS } from './rules.js';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 
@@ -19,7 +19,7 @@ export async function isEnrolled(db: Db, childId: string, unitId: string, date: 
 export async function unitOf(db: Db, unitId: string) {
   const u = await db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
     .select(['unit.id', 'unit.name', 'd.municipality_code as municipalityCode']).where('unit.id', '=', unitId).executeTakeFirst();
-  if (!u) throw notFound('Enheden findes ikke.');
+  if (!u) throw fail('attendance.unit-not-found');
   return u;
 }
 
@@ -103,3 +103,145 @@ export async function plannedPerDay(db: Db, unitId: string, from: LocalDate, to:
 }
 
 export const unitIdsOrNone = (ids: string[]) => (ids.length ? ids : NONE);
+
+/** A unit's entrance terminals, oldest first. */
+export async function terminalsOf(db: Db, unitId: string) {
+  const rows = await db.selectFrom('terminal').select(['id', 'name', 'created_at', 'revoked_at'])
+    .where('unit_id', '=', unitId).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+}
+
+/** Revokes a unit's terminal (keeping an earlier revocation time); undefined when the unit has no such terminal. */
+export async function revokeTerminal(db: Db, unitId: string, terminalId: string) {
+  return db.updateTable('terminal').set({ revoked_at: sql`coalesce(revoked_at, now())` })
+    .where('id', '=', terminalId).where('unit_id', '=', unitId).returning(['id', 'revoked_at']).executeTakeFirst();
+}
+
+/** A listed closing day of one unit or of a whole municipality. */
+export async function addClosingDay(db: Db, owner: { unitId: string } | { municipalityCode: string }, date: string, name: string) {
+  const who = 'unitId' in owner ? { unit_id: owner.unitId } : { municipality_code: owner.municipalityCode };
+  return db.insertInto('closing_day').values({ ...who, date, name }).returning('id').executeTakeFirstOrThrow();
+}
+
+/** A child's registrations in [from, to] with the unit's name, newest first. */
+export async function registrationsOfChild(db: Db, childId: string, from: LocalDate, to: LocalDate) {
+  return db.selectFrom('attendance as a').innerJoin('unit', 'unit.id', 'a.unit_id')
+    .select(['a.date', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'unit.name as unitName'])
+    .where('a.child_id', '=', childId).where('a.date', '>=', from.toString()).where('a.date', '<=', to.toString())
+    .orderBy('a.date', 'desc').execute();
+}
+
+/** A child's absences ending after `since`, latest start first. */
+export async function absencesSince(db: Db, childId: string, since: LocalDate) {
+  return db.selectFrom('absence').select(['id', 'type', 'valid', 'created_at']).where('child_id', '=', childId)
+    .where(sql<boolean>`upper(valid) > ${since.toString()}::date`).orderBy(sql`lower(valid)`, 'desc').execute();
+}
+
+/** The units where the child has a place some day in the daterange. */
+export async function unitsPlacedIn(db: Db, childId: string, range: string): Promise<string[]> {
+  const rows = await db.selectFrom('placement').select('unit_id').where('child_id', '=', childId)
+    .where(sql<boolean>`valid && ${range}::daterange`).execute();
+  return rows.map((r) => r.unit_id);
+}
+
+type Touched = { id: string; unit_id: string; date: string; check_in: string | null; check_out: string | null; pickup_by: string | null };
+
+/** A parent's absence report: the absence row, and the days it covers that already have a registration take its status
+ *  (with an event each). Days without an arrival yet take the reported status, so the overview shows it at once; sick
+ *  after arriving means sent home sick: shown as sick, checked out now if still in care, the check-in kept. */
+export async function recordAbsence(trx: Db, a: { childId: string; range: string; type: 'sick' | 'day_off' | 'holiday'; status: number; userId: string; now: string }) {
+  const row = await trx.insertInto('absence').values({ child_id: a.childId, valid: a.range, type: a.type, reported_by: a.userId, reported_by_role: 'guardian' })
+    .returning('id').executeTakeFirstOrThrow();
+  const touched: Touched[] = await trx.updateTable('attendance').set({ status: a.status, updated_at: sql`now()`, version: sql`version + 1` }).where('child_id', '=', a.childId)
+    .where('status', 'in', [STATUS.notArrived, STATUS.sick, STATUS.absent]).where(sql<boolean>`${a.range}::daterange @> date`)
+    .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
+  for (const t of touched) await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status: a.status, user_id: a.userId, reason: 'Meldt af forælder' }).execute();
+  if (a.type === 'sick') {
+    const sentHome = await trx.updateTable('attendance')
+      .set({ status: a.status, check_out: sql`coalesce(check_out, greatest(check_in, ${a.now}::time))`, updated_at: sql`now()`, version: sql`version + 1` })
+      .where('child_id', '=', a.childId).where('status', 'in', [...IN_CARE, STATUS.checkedOut]).where('check_in', 'is not', null)
+      .where(sql<boolean>`${a.range}::daterange @> date`)
+      .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
+    for (const t of sentHome) {
+      await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status: a.status, check_in: t.check_in, check_out: t.check_out, pickup_by: t.pickup_by, user_id: a.userId, reason: 'Meldt syg af forælder efter indtjek: sendt hjem' }).execute();
+    }
+    touched.push(...sentHome);
+  }
+  return { id: row.id, touched };
+}
+
+export async function absenceById(db: Db, id: string) {
+  return db.selectFrom('absence').select(['id', 'child_id', 'valid']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteAbsence(db: Db, id: string) {
+  await db.deleteFrom('absence').where('id', '=', id).execute();
+}
+
+/** First names of children (people's table; read here for the questionnaire list). */
+export async function firstNames(db: Db, ids: string[]) {
+  return ids.length ? db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', ids).execute() : [];
+}
+
+// Holiday questionnaires and their answers.
+const qCols = ['q.id', 'q.municipality_code', 'q.unit_id', 'q.title', 'q.question', 'q.period', 'q.deadline'] as const;
+
+/** Questionnaires whose period ends after `today`, asked of a unit where one of the children has a place in the period
+ *  (or of that unit's municipality), one row per child and questionnaire, earliest period first. */
+export async function questionnaireRowsForChildren(db: Db, childIds: string[], today: LocalDate) {
+  return db.selectFrom('holiday_questionnaire as q')
+    .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
+    .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select([...qCols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
+    .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
+    .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
+    .orderBy(sql`lower(q.period)`).execute();
+}
+
+export async function answersOf(db: Db, childIds: string[], questionnaireIds: string[]) {
+  return db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
+    .where('child_id', 'in', childIds).where('questionnaire_id', 'in', unitIdsOrNone(questionnaireIds)).orderBy('date').execute();
+}
+
+/** Every place the child has had or will have. */
+export async function placementsOfChild(db: Db, childId: string) {
+  return db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute();
+}
+
+export async function questionnaireById(db: Db, id: string) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols).where('q.id', '=', id).executeTakeFirst();
+}
+
+/** Replaces a child's answers to a questionnaire. */
+export async function replaceAnswers(trx: Db, id: string, childId: string, days: { date: string; needsCare: boolean }[], userId: string) {
+  await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
+  await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
+}
+
+export async function insertQuestionnaire(db: Db, q: { municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string; created_by: string }) {
+  return db.insertInto('holiday_questionnaire').values(q).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function allQuestionnaires(db: Db) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols).orderBy(sql`lower(q.period)`, 'desc').execute();
+}
+
+/** Questionnaires asked of the unit or of its whole municipality whose period ends after `since`. */
+export async function questionnairesOfUnit(db: Db, unit: { id: string; municipalityCode: string }, since: LocalDate) {
+  return db.selectFrom('holiday_questionnaire as q').select(qCols)
+    .where(sql<boolean>`upper(q.period) > ${since.toString()}::date`)
+    .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
+    .orderBy(sql`lower(q.period)`).execute();
+}
+
+/** Per day of a questionnaire's period: children placed in the unit, how many answered, and how many are expected. */
+export async function expectedPerDay(db: Db, questionnaireId: string, start: string, end: string, unitId: string) {
+  const r = await sql<{ day: string; placed: number; answered: number; expected: number }>`
+    select d::date::text as day, count(p.id)::int as placed,
+      count(a.id)::int as answered, count(a.id) filter (where a.needs_care)::int as expected
+    from generate_series(${start}::date, ${end}::date, interval '1 day') d
+    left join placement p on p.unit_id = ${unitId} and p.valid @> d::date
+    left join holiday_answer a on a.questionnaire_id = ${questionnaireId} and a.child_id = p.child_id and a.date = d::date
+    group by d order by d`.execute(db);
+  return r.rows;
+}

@@ -2,16 +2,15 @@
 // institutions see the answers as the number of children expected per day.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
-import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
+import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { requireUnitRead } from './access.js';
-import { listedClosingDays, unitOf } from './queries.js';
+import { attendanceContract as c, attendanceError as fail } from './contract.js';
+import { attendancePolicy, authorizeUnit } from './policy.js';
+import { allQuestionnaires, answersOf, expectedPerDay, insertQuestionnaire, listedClosingDays, placementsOfChild, questionnaireById,
+  questionnaireRowsForChildren, questionnairesOfUnit, replaceAnswers, unitOf } from './queries.js';
 import { openDays } from './rules.js';
 
 type Q = { id: string; municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string };
@@ -19,21 +18,13 @@ const shape = (q: Q) => {
   const p = DateRange.fromPg(q.period);
   return { id: q.id, municipalityCode: q.municipality_code, unitId: q.unit_id, title: q.title, question: q.question, start: p.start.toString(), end: p.end!.toString(), deadline: q.deadline };
 };
-const cols = ['q.id', 'q.municipality_code', 'q.unit_id', 'q.title', 'q.question', 'q.period', 'q.deadline'] as const;
 
 /** Questionnaires whose period is not over, asked of the units where the children have a place in that period. */
 export async function questionnairesForChildren(db: Db, placements: { childId: string; unitId: string }[], today: LocalDate) {
   if (!placements.length) return [];
   const childIds = [...new Set(placements.map((p) => p.childId))];
-  const rows = await db.selectFrom('holiday_questionnaire as q')
-    .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
-    .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-    .select([...cols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
-    .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
-    .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
-    .orderBy(sql`lower(q.period)`).execute();
-  const answers = await db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
-    .where('child_id', 'in', childIds).where('questionnaire_id', 'in', [...new Set(rows.map((r) => r.id)), '00000000-0000-0000-0000-000000000000']).orderBy('date').execute();
+  const rows = await questionnaireRowsForChildren(db, childIds, today);
+  const answers = await answersOf(db, childIds, [...new Set(rows.map((r) => r.id))]);
   // Only the days the child's unit is open are asked about (no weekends, public holidays or closing days).
   const open = new Map<string, string[]>();
   for (const r of rows) {
@@ -56,80 +47,54 @@ export async function questionnairesForChildren(db: Db, placements: { childId: s
 /** Replaces a child's answers. Refused after the deadline, for days outside the period or for a child not asked. */
 export async function answerQuestionnaire(ctx: RequestContext, userId: string, id: string, childId: string, days: { date: string; needsCare: boolean }[]) {
   const { db, clock } = ctx, today = clock.today();
-  const q = await db.selectFrom('holiday_questionnaire as q').select(cols).where('q.id', '=', id).executeTakeFirst();
-  if (!q) throw notFound('Spørgeskemaet findes ikke.');
-  const asked = await questionnairesForChildren(db, await db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute(), today);
+  const q = await questionnaireById(db, id);
+  if (!q) throw fail('attendance.questionnaire-not-found');
+  const asked = await questionnairesForChildren(db, await placementsOfChild(db, childId), today);
   const mine = asked.find((a) => a.id === id)?.children.find((c) => c.childId === childId);
-  if (!mine) throw badRequest('Spørgeskemaet gælder ikke for dette barn.');
-  if (LocalDate.parse(q.deadline).isBefore(today)) throw badRequest('Svarfristen er overskredet.');
+  if (!mine) throw fail('attendance.questionnaire-not-for-child');
+  if (LocalDate.parse(q.deadline).isBefore(today)) throw fail('attendance.deadline-passed');
   const period = DateRange.fromPg(q.period);
-  if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw badRequest('En dag ligger uden for spørgeskemaets periode.');
-  if (new Set(days.map((d) => d.date)).size !== days.length) throw badRequest('Den samme dag er angivet to gange.');
+  if (days.some((d) => !period.includes(LocalDate.parse(d.date)))) throw fail('attendance.day-outside-period');
+  if (new Set(days.map((d) => d.date)).size !== days.length) throw fail('attendance.day-twice');
   const closed = days.find((d) => !mine.days.includes(LocalDate.parse(d.date).toString()));
-  if (closed) throw badRequest(`Institutionen har lukket ${closed.date} (weekend, helligdag eller lukkedag); der spørges kun om åbne dage.`);
+  if (closed) throw fail('attendance.unit-closed-on-day', { date: closed.date });
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
-    await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
+    await replaceAnswers(trx, id, childId, days, userId);
     await audit(trx, ctx, { action: 'attendance.holiday_answer', subjectType: 'child', subjectIds: [childId], details: { questionnaireId: id } });
   });
   return { id, childId, days: days.length, needsCare: days.filter((d) => d.needsCare).length };
 }
 
-/** Per day of the period: children placed in the unit, how many answered, and how many are expected (need care). */
-async function expectedPerDay(db: Db, q: ReturnType<typeof shape>, unitId: string) {
-  const r = await sql<{ day: string; placed: number; answered: number; expected: number }>`
-    select d::date::text as day, count(p.id)::int as placed,
-      count(a.id)::int as answered, count(a.id) filter (where a.needs_care)::int as expected
-    from generate_series(${q.start}::date, ${q.end}::date, interval '1 day') d
-    left join placement p on p.unit_id = ${unitId} and p.valid @> d::date
-    left join holiday_answer a on a.questionnaire_id = ${q.id} and a.child_id = p.child_id and a.date = d::date
-    group by d order by d`.execute(db);
-  return r.rows;
-}
-
 export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const date = z.iso.date();
 
-  app.post('/holiday-questionnaires', {
-    schema: {
-      tags: ['attendance'], summary: 'Ask parents which days in a closure period they need care',
-      body: z.object({
-        municipalityCode: z.string().regex(/^\d{4}$/), unitId: z.uuid().nullable().default(null), title: z.string().trim().min(1).max(200),
-        question: z.string().trim().min(1).max(500), start: date, end: date, deadline: date,
-      }).strict(),
-    },
-  }, async (req, reply) => {
-    const a = requireRole(req.ctx.actor, ['admin', 'management', 'caseworker']);
+  app.post('/holiday-questionnaires', { schema: schemaOf('attendance', c.createQuestionnaire, fail.codes) }, async (req, reply) => {
+    const a = attendancePolicy.authorize(req.ctx.actor, 'attendance.create-questionnaire');
     const b = req.body, today = req.ctx.clock.today();
     const start = LocalDate.parse(b.start), end = LocalDate.parse(b.end), deadline = LocalDate.parse(b.deadline);
-    if (end.isBefore(start) || start.daysUntil(end) > 92) throw badRequest('Perioden skal være højst 3 måneder og slutte efter den starter.');
-    if (deadline.isBefore(today) || deadline.isAfter(end)) throw badRequest('Svarfristen skal ligge mellem i dag og periodens slutning.');
-    const row = await req.ctx.db.insertInto('holiday_questionnaire').values({
+    if (end.isBefore(start) || start.daysUntil(end) > 92) throw fail('attendance.questionnaire-period');
+    if (deadline.isBefore(today) || deadline.isAfter(end)) throw fail('attendance.questionnaire-deadline');
+    const row = await insertQuestionnaire(req.ctx.db, {
       municipality_code: b.municipalityCode, unit_id: b.unitId, title: b.title, question: b.question,
       period: DateRange.of(start, end).toPgDaterange(), deadline: b.deadline, created_by: a.userId,
-    }).returning('id').executeTakeFirstOrThrow();
+    });
     return reply.code(201).send({ id: row.id });
   });
 
-  app.get('/holiday-questionnaires', { schema: { tags: ['attendance'] } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-    const rows = await req.ctx.db.selectFrom('holiday_questionnaire as q').select(cols).orderBy(sql`lower(q.period)`, 'desc').execute();
-    return rows.map(shape);
+  app.get('/holiday-questionnaires', { schema: schemaOf('attendance', c.questionnaires, fail.codes) }, async (req) => {
+    attendancePolicy.authorize(req.ctx.actor, 'attendance.list-questionnaires');
+    return (await allQuestionnaires(req.ctx.db)).map(shape);
   });
 
-  app.get('/units/:unitId/holiday-questionnaires', { schema: { tags: ['attendance'], params: z.object({ unitId: z.uuid() }) } }, async (req) => {
-    requireUnitRead(req.ctx.actor, req.params.unitId);
+  app.get('/units/:unitId/holiday-questionnaires', { schema: schemaOf('attendance', c.unitQuestionnaires, fail.codes) }, async (req) => {
+    authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
     const { db, clock } = req.ctx;
     const unit = await unitOf(db, req.params.unitId);
-    const rows = await db.selectFrom('holiday_questionnaire as q').select(cols)
-      .where(sql<boolean>`upper(q.period) > ${clock.today().minusDays(30).toString()}::date`)
-      .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
-      .orderBy(sql`lower(q.period)`).execute();
+    const rows = await questionnairesOfUnit(db, unit, clock.today().minusDays(30));
     return Promise.all(rows.map(async (r) => {
       const q = shape(r), from = LocalDate.parse(q.start), to = LocalDate.parse(q.end);
       const open = new Set(openDays(from, to, await listedClosingDays(db, unit.id, from, to)).map((d) => d.toString()));
-      return { ...q, days: (await expectedPerDay(db, q, unit.id)).filter((d) => open.has(d.day)) };
+      return { ...q, days: (await expectedPerDay(db, q.id, q.start, q.end, unit.id)).filter((d) => open.has(d.day)) };
     }));
   });
 };

@@ -5,11 +5,11 @@ import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit/audit.js';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { LocalDate } from '../../shared/index.js';
 import { checkInFrom, checkOutFrom, derivedStatus, hhmm, setStatusFrom, type Transition, validCorrection, withinCorrectionWindow } from './rules.js';
 import { correctionWindowDays } from './queries.js';
 import type { AttendanceBus } from './live.js';
+import { attendanceError as fail } from './contract.js';
 
 /** Wall-clock time of day in Copenhagen, 'HH:MM:SS'. */
 export function timeOfDay(clock: Clock): string {
@@ -21,8 +21,8 @@ export async function requireEnrolled(db: Db, childId: string, unitId: string, d
   const rows = await db.selectFrom('placement').select('unit_id').where('child_id', '=', childId)
     .where(sql<boolean>`valid @> ${date.toString()}::date`).execute();
   if (rows.some((r) => r.unit_id === unitId)) return;
-  if (rows.length) throw forbidden('Barnet er ikke indskrevet i denne enhed.');
-  throw notFound('Barnet er ikke indskrevet i enheden.');
+  if (rows.length) throw fail('attendance.enrolled-elsewhere');
+  throw fail('attendance.not-enrolled');
 }
 
 export interface By { userId: string | null; terminalId: string | null }
@@ -61,7 +61,7 @@ export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: 
   const date = ctx.clock.today(), now = timeOfDay(ctx.clock);
   for (let attempt = 0; attempt < 5; attempt++) {
     const row = await readDay(ctx.db, childId, unitId, date);
-    if (!row) { await requireEnrolled(ctx.db, childId, unitId, date); throw conflict('Barnet er ikke indskrevet i enheden.'); }
+    if (!row) { await requireEnrolled(ctx.db, childId, unitId, date); throw fail('attendance.enrolment-changed'); }
     const next = decide(row, action, now);
     if (await writeIfUnchanged(ctx, row, next, action.kind, by, { unitId, childId, date: date.toString() })) {
       const out = { childId, date: date.toString(), status: next.status, checkIn: hhmm(next.check_in), checkOut: hhmm(next.check_out), pickupBy: next.pickup_by };
@@ -69,7 +69,7 @@ export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: 
       return out;
     }
   }
-  throw conflict('Registreringen blev ændret samtidig. Prøv igen.');
+  throw fail('attendance.concurrent-change');
 }
 
 function decide(row: Omit<Row, 'id'>, action: Action, now: string): Omit<Row, 'id' | 'version'> {
@@ -81,14 +81,14 @@ function decide(row: Omit<Row, 'id'>, action: Action, now: string): Omit<Row, 'i
     if (action.pickupBy !== undefined) next.pickup_by = action.pickupBy;
   } else if (action.kind === 'check_out') {
     t = checkOutFrom(row.status);
-    if (t.ok && row.check_in !== null && now < row.check_in) throw conflict('Udtjek kan ikke ligge før indtjek.');
+    if (t.ok && row.check_in !== null && now < row.check_in) throw fail('attendance.check-out-before-check-in');
     next.check_out = now;
   } else if (action.kind === 'status') {
     t = setStatusFrom(row.status, action.status);
   } else {
     next.pickup_by = action.pickupBy;
   }
-  if (!t.ok) throw conflict(t.message);
+  if (!t.ok) throw fail(t.code, t.params);
   return { ...next, status: t.status };
 }
 
@@ -133,11 +133,11 @@ export interface Correction { status: number; checkIn: string | null; checkOut: 
 /** A staff correction of any day within the correction window, with its reason kept in the event trail. */
 export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: string, childId: string, date: LocalDate, c: Correction) {
   const today = ctx.clock.today();
-  if (date.isAfter(today)) throw badRequest('Der kan ikke rettes i fremtidige dage.');
+  if (date.isAfter(today)) throw fail('attendance.future-day');
   const window = await correctionWindowDays(ctx.db, today);
-  if (!withinCorrectionWindow(date, today, window)) throw badRequest(`Registreringer kan højst rettes ${window} dage tilbage.`);
+  if (!withinCorrectionWindow(date, today, window)) throw fail('attendance.outside-correction-window', { days: window });
   const v = validCorrection(c);
-  if (!v.ok) throw badRequest(v.message);
+  if (!v.ok) throw fail(v.code, v.params);
   const next = { status: c.status, check_in: c.checkIn, check_out: c.checkOut, pickup_by: c.pickupBy };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await lockDay(trx, childId, unitId, date);

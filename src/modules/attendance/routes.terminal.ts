@@ -2,22 +2,20 @@
 // No personal login: the terminal token header authorises the tablet for its one unit (see terminals.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { attendanceContract as c, attendanceError as fail } from './contract.js';
 import { busFor } from './live.js';
 import { byGroup, childrenOnDay, closingOn, unitOf } from './queries.js';
 import { register } from './register.js';
 import { requireTerminal } from './terminals.js';
 import { IN_CARE } from './rules.js';
 
-const childParam = z.object({ childId: z.uuid() });
-const pickup = z.string().trim().max(100).nullable();
-
 export const attendanceTerminalRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const bus = busFor(base.config);
 
-  app.get('/children', { schema: { tags: ['attendance'], summary: "Today's children of the terminal's unit, by group" } }, async (req) => {
+  app.get('/children', { schema: schemaOf('attendance', c.terminalChildren, fail.codes) }, async (req) => {
     const term = await requireTerminal(req);
     const { db, clock } = req.ctx, today = clock.today();
     const [unit, children, closed] = await Promise.all([unitOf(db, term.unitId), childrenOnDay(db, term.unitId, today), closingOn(db, term.unitId, today)]);
@@ -30,19 +28,19 @@ export const attendanceTerminalRoutes: FastifyPluginAsync = async (base) => {
   });
 
   const by = (t: { terminalId: string }) => ({ userId: null, terminalId: t.terminalId });
-  app.post('/children/:childId/check-in', { schema: { tags: ['attendance'], params: childParam, body: z.object({ pickupBy: pickup.optional() }).strict() } }, async (req) => {
+  app.post('/children/:childId/check-in', { schema: schemaOf('attendance', c.terminalCheckIn, fail.codes) }, async (req) => {
     const t = await requireTerminal(req);
     return register(req.ctx, bus, t.unitId, req.params.childId, { kind: 'check_in', pickupBy: req.body.pickupBy }, by(t));
   });
-  app.post('/children/:childId/check-out', { schema: { tags: ['attendance'], params: childParam, body: z.object({}).strict() } }, async (req) => {
+  app.post('/children/:childId/check-out', { schema: schemaOf('attendance', c.terminalCheckOut, fail.codes) }, async (req) => {
     const t = await requireTerminal(req);
     return register(req.ctx, bus, t.unitId, req.params.childId, { kind: 'check_out' }, by(t));
   });
-  app.post('/children/:childId/status', { schema: { tags: ['attendance'], params: childParam, body: z.object({ status: z.number().int().min(0).max(8) }).strict() } }, async (req) => {
+  app.post('/children/:childId/status', { schema: schemaOf('attendance', c.terminalStatus, fail.codes) }, async (req) => {
     const t = await requireTerminal(req);
     return register(req.ctx, bus, t.unitId, req.params.childId, { kind: 'status', status: req.body.status }, by(t));
   });
-  app.post('/children/:childId/pickup', { schema: { tags: ['attendance'], params: childParam, body: z.object({ pickupBy: pickup }).strict() } }, async (req) => {
+  app.post('/children/:childId/pickup', { schema: schemaOf('attendance', c.terminalPickup, fail.codes) }, async (req) => {
     const t = await requireTerminal(req);
     return register(req.ctx, bus, t.unitId, req.params.childId, { kind: 'pickup', pickupBy: req.body.pickupBy || null }, by(t));
   });

@@ -12,7 +12,7 @@ describe('Aula status transitions', () => {
   });
   it('checks out only a child in care', () => {
     for (const s of [3, 4, 5, 6, 7]) expect(checkOutFrom(s)).toEqual({ ok: true, status: STATUS.checkedOut });
-    for (const s of [0, 1, 2, 8]) expect(checkOutFrom(s)).toEqual({ ok: false, message: 'Barnet er ikke tjekket ind.' });
+    for (const s of [0, 1, 2, 8]) expect(checkOutFrom(s)).toEqual({ ok: false, code: 'attendance.not-checked-in' });
   });
   it('sets in-care statuses only on a checked-in child and sick/absent only before arrival', () => {
     expect(setStatusFrom(3, 5)).toEqual({ ok: true, status: 5 });
@@ -46,7 +46,7 @@ describe('corrections and absences', () => {
   });
   it('refuses a check-out before the check-in and times that contradict the status', () => {
     expect(validCorrection({ status: 8, checkIn: '08:00', checkOut: '15:00' }).ok).toBe(true);
-    expect(validCorrection({ status: 8, checkIn: '15:00', checkOut: '08:00' })).toEqual({ ok: false, message: 'Udtjek kan ikke ligge før indtjek.' });
+    expect(validCorrection({ status: 8, checkIn: '15:00', checkOut: '08:00' })).toEqual({ ok: false, code: 'attendance.correction-out-before-in' });
     expect(validCorrection({ status: 8, checkIn: null, checkOut: '08:00' }).ok).toBe(false);
     expect(validCorrection({ status: 3, checkIn: '08:00', checkOut: '09:00' }).ok).toBe(false);
     expect(validCorrection({ status: 1, checkIn: '08:00', checkOut: null }).ok).toBe(false);
@@ -55,7 +55,7 @@ describe('corrections and absences', () => {
   it('refuses an absence ending before it starts or starting beyond the window', () => {
     expect(validAbsence(today, today.plusDays(2), today, 7).ok).toBe(true);
     expect(validAbsence(today.minusDays(7), today, today, 7).ok).toBe(true);
-    expect(validAbsence(today.minusDays(8), today, today, 7)).toEqual({ ok: false, message: 'Fravær kan højst meldes 7 dage tilbage i tiden.' });
+    expect(validAbsence(today.minusDays(8), today, today, 7)).toEqual({ ok: false, code: 'attendance.absence-too-old', params: { days: 7 } });
     expect(validAbsence(today, today.minusDays(1), today, 7).ok).toBe(false);
   });
 });

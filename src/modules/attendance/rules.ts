@@ -1,6 +1,7 @@
 // Pure attendance rules: Aula presence codes and their transitions, FLIS full-time equivalents,
 // planned against actual, the correction window and which days are closing days.
 import { danishPublicHolidays, LocalDate } from '../../shared/index.js';
+import type { AttendanceCode } from './contract.js';
 
 /** Aula presence codes. */
 export const STATUS = {
@@ -13,27 +14,29 @@ export const STATUS_CODES = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const IN_CARE: readonly number[] = [STATUS.present, STATUS.trip, STATUS.sleeping, STATUS.activity, STATUS.physicalPlacement];
 const NOT_IN_YET: readonly number[] = [STATUS.notArrived, STATUS.sick, STATUS.absent];
 
-export type Transition = { ok: true; status: Status } | { ok: false; message: string };
+/** A refusal is a code of the module's catalogue (contract.ts); the web words it. */
+export type Refusal = { ok: false; code: AttendanceCode; params?: Record<string, number> };
+export type Transition = { ok: true; status: Status } | Refusal;
 
 export function checkInFrom(status: number): Transition {
-  if (IN_CARE.includes(status)) return { ok: false, message: 'Barnet er allerede tjekket ind.' };
+  if (IN_CARE.includes(status)) return { ok: false, code: 'attendance.already-checked-in' };
   return { ok: true, status: STATUS.present }; // from not arrived, sick, absent or checked out (came back)
 }
 
 export function checkOutFrom(status: number): Transition {
-  if (!IN_CARE.includes(status)) return { ok: false, message: 'Barnet er ikke tjekket ind.' };
+  if (!IN_CARE.includes(status)) return { ok: false, code: 'attendance.not-checked-in' };
   return { ok: true, status: STATUS.checkedOut };
 }
 
 /** Status changes from the terminal or staff: in-care statuses need a checked-in child, sick/absent one who is not. */
 export function setStatusFrom(current: number, target: number): Transition {
   if (target === STATUS.notArrived || target === STATUS.checkedOut) {
-    return { ok: false, message: 'Brug ind- og udtjekning for at ændre til denne status.' };
+    return { ok: false, code: 'attendance.use-check-in-out' };
   }
   if (IN_CARE.includes(target)) {
-    return IN_CARE.includes(current) ? { ok: true, status: target as Status } : { ok: false, message: 'Barnet skal være tjekket ind først.' };
+    return IN_CARE.includes(current) ? { ok: true, status: target as Status } : { ok: false, code: 'attendance.check-in-first' };
   }
-  if (!NOT_IN_YET.includes(current)) return { ok: false, message: 'Barnet er tjekket ind; tjek barnet ud først.' };
+  if (!NOT_IN_YET.includes(current)) return { ok: false, code: 'attendance.check-out-first' };
   return { ok: true, status: target as Status };
 }
 
@@ -106,31 +109,31 @@ export function initials(firstName: string, lastName: string): string {
 /** Seconds dropped: 'HH:MM:SS' → 'HH:MM'. */
 export const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
 
-export type Check = { ok: true } | { ok: false; message: string };
+export type Check = { ok: true } | Refusal;
 
 /** A staff correction must describe a possible day: out after in, times that fit the status. */
 export function validCorrection(c: { status: number; checkIn: string | null; checkOut: string | null }): Check {
-  if (c.checkOut !== null && c.checkIn === null) return { ok: false, message: 'Et udtjek kræver et indtjek.' };
-  if (c.checkIn !== null && c.checkOut !== null && c.checkOut < c.checkIn) return { ok: false, message: 'Udtjek kan ikke ligge før indtjek.' };
+  if (c.checkOut !== null && c.checkIn === null) return { ok: false, code: 'attendance.correction-out-without-in' };
+  if (c.checkIn !== null && c.checkOut !== null && c.checkOut < c.checkIn) return { ok: false, code: 'attendance.correction-out-before-in' };
   if (IN_CARE.includes(c.status) && (c.checkIn === null || c.checkOut !== null)) {
-    return { ok: false, message: 'Et barn, der er til stede, skal have et indtjek og intet udtjek.' };
+    return { ok: false, code: 'attendance.correction-present-times' };
   }
-  if (c.status === STATUS.checkedOut && c.checkOut === null) return { ok: false, message: 'Status "gået hjem" kræver et udtjek.' };
+  if (c.status === STATUS.checkedOut && c.checkOut === null) return { ok: false, code: 'attendance.correction-checked-out-needs-out' };
   // Sick after arriving: sent home sick, with both the check-in and the check-out kept.
-  if (c.status === STATUS.sick && c.checkIn !== null && c.checkOut === null) return { ok: false, message: 'Et barn, der er sendt hjem syg, skal have et udtjek.' };
+  if (c.status === STATUS.sick && c.checkIn !== null && c.checkOut === null) return { ok: false, code: 'attendance.correction-sent-home-needs-out' };
   if (NOT_IN_YET.includes(c.status) && c.status !== STATUS.sick && (c.checkIn !== null || c.checkOut !== null)) {
-    return { ok: false, message: 'Et barn, der ikke er kommet, kan ikke have ind- eller udtjek.' };
+    return { ok: false, code: 'attendance.correction-not-arrived-times' };
   }
   return { ok: true };
 }
 
 /** A parent's report of sickness, a day off or a holiday: a real period, not too far back. */
 export function validAbsence(start: LocalDate, end: LocalDate, today: LocalDate, windowDays: number): Check {
-  if (end.isBefore(start)) return { ok: false, message: 'Slutdatoen ligger før startdatoen.' };
+  if (end.isBefore(start)) return { ok: false, code: 'attendance.end-before-start' };
   if (!withinCorrectionWindow(start, today, windowDays)) {
-    return { ok: false, message: `Fravær kan højst meldes ${windowDays} dage tilbage i tiden.` };
+    return { ok: false, code: 'attendance.absence-too-old', params: { days: windowDays } };
   }
-  if (start.daysUntil(end) > 366) return { ok: false, message: 'Fravær kan højst meldes for et år ad gangen.' };
+  if (start.daysUntil(end) > 366) return { ok: false, code: 'attendance.absence-too-long' };
   return { ok: true };
 }
 

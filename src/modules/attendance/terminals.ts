@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.js';
-import { unauthorized } from '../../platform/http/errors.js';
+import { attendanceError as fail } from './contract.js';
 
 export const TERMINAL_HEADER = 'x-terminal-token';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -28,7 +28,7 @@ export function forgetTerminal(db: Db, terminalId: string) {
 /** The terminal calling, from its token header; 401 when missing, unknown or revoked. */
 export async function requireTerminal(req: FastifyRequest): Promise<TerminalActor> {
   const token = req.headers[TERMINAL_HEADER];
-  if (typeof token !== 'string' || token.length < 16 || token.length > 200) throw unauthorized('Terminalen er ikke godkendt.');
+  if (typeof token !== 'string' || token.length < 16 || token.length > 200) throw fail('attendance.terminal-unauthorized');
   const db = req.ctx.db, hash = hashToken(token);
   let known = cache.get(db);
   if (!known) { known = new Map(); cache.set(db, known); }
@@ -36,7 +36,7 @@ export async function requireTerminal(req: FastifyRequest): Promise<TerminalActo
   if (hit && hit.until > performance.now()) return hit.terminal;
   const t = await db.selectFrom('terminal').select(['id', 'unit_id', 'name'])
     .where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
-  if (!t) { known.delete(hash); throw unauthorized('Terminalen er ikke godkendt eller er spærret.'); }
+  if (!t) { known.delete(hash); throw fail('attendance.terminal-revoked'); }
   const terminal = { terminalId: t.id, unitId: t.unit_id, name: t.name };
   known.set(hash, { terminal, until: performance.now() + CACHE_MS });
   return terminal;

@@ -6,7 +6,7 @@ import { api } from '../../shared/api.js';
 import { BackLink, DataTable, ErrorMessage, Loading, Page, useApi } from '../../shared/components.js';
 import { formatAge, formatNumber } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
-import { useSession } from '../../shared/session.js';
+import { useCan, useSession } from '../../shared/session.js';
 import { HourChart } from './hour-chart.js';
 import { CorrectionForm } from './correction-form.js';
 import { AttendanceReports, Terminals } from './reports.js';
@@ -18,6 +18,7 @@ export function AttendancePage() {
   const { t, lang } = useT();
   const { unitId = '' } = useParams();
   const { me } = useSession();
+  const can = useCan();
   const [date, setDate] = useState('');
   const path = `/api/staff/units/${encodeURIComponent(unitId)}/attendance${date ? `?date=${date}` : ''}`;
   const { data, error, loading, reload, setData } = useApi<Overview>(path);
@@ -42,8 +43,10 @@ export function AttendancePage() {
     return () => { clearTimeout(timer); es.close(); };
   }, [unitId, isToday, setData, reload, lang]);
 
-  const canWrite = !!me?.user && (me.user.role === 'admin' || (['unit_leader', 'unit_staff'].includes(me.user.role) && me.user.unitIds.includes(unitId)));
-  const isLeader = !!me?.user && (me.user.role === 'admin' || (me.user.role === 'unit_leader' && me.user.unitIds.includes(unitId)));
+  // The server's policy (useCan) decides the role; unit leaders and staff act only on their own units (unitScoped).
+  const ownUnit = !!me?.user && (!['unit_leader', 'unit_staff'].includes(me.user.role) || me.user.unitIds.includes(unitId));
+  const canWrite = can('attendance.register') && ownUnit;
+  const isLeader = can('attendance.manage-unit') && ownUnit;
   const tap = async (c: OverviewChild) => {
     await api.post(`/api/staff/units/${unitId}/attendance/${c.id}/${IN_CARE.includes(c.status) ? 'check-out' : 'check-in'}`, {});
     if (!isToday) reload();
@@ -125,7 +128,7 @@ export function AttendancePage() {
 /** The units the user may follow, linking to each unit's attendance. */
 export function AttendanceUnitsPage() {
   const { t } = useT();
-  const { me } = useSession();
+  const can = useCan();
   const { data, error, loading, reload } = useApi<{ id: string; name: string; number: string; enrolled: number }[]>('/api/staff/units');
   return (
     <Page title={t('att.title')} lead={t('att.unitsLead')}>
@@ -136,7 +139,7 @@ export function AttendanceUnitsPage() {
           {data.map((u) => <li key={u.id}><Link to={`/staff/fremmoede/${u.id}`}>{u.name}</Link> <span className="muted">({t('att.enrolled', { n: u.enrolled })})</span></li>)}
         </ul>
       )}
-      {me?.user && ['admin', 'management', 'caseworker'].includes(me.user.role) && <HolidayQuestionnaires />}
+      {can('attendance.create-questionnaire') && <HolidayQuestionnaires />}
     </Page>
   );
 }

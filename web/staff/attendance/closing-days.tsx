@@ -6,7 +6,7 @@ import { DataTable, ErrorMessage, Status, useApi } from '../../shared/components
 import { plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 
-interface ClosingDay { date: string; name: string; kind: 'listed' | 'public_holiday' }
+import type { ClosingDay } from '../../../src/modules/attendance/contract.js';
 
 export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: string; canAdd: boolean }) {
   const { t } = useT();

@@ -5,7 +5,7 @@ import { ErrorMessage, useApi } from '../../shared/components.js';
 import { useT } from '../../shared/i18n.js';
 import type { OverviewChild } from './types.js';
 
-interface Event { id: number; at: string; kind: string; status: number; checkIn: string | null; checkOut: string | null; reason: string | null; by: string | null }
+import type { AttendanceEvent as Event } from '../../../src/modules/attendance/contract.js';
 
 export function CorrectionForm({ unitId, date, child, onDone }: { unitId: string; date: string; child: OverviewChild; onDone: () => void }) {
   const { t } = useT();

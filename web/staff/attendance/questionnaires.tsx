@@ -5,7 +5,7 @@ import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../../shared/components.js';
 import { useT } from '../../shared/i18n.js';
 
-interface Questionnaire { id: string; municipalityCode: string; unitId: string | null; title: string; start: string; end: string; deadline: string }
+import type { Questionnaire } from '../../../src/modules/attendance/contract.js';
 
 export function HolidayQuestionnaires() {
   const { t } = useT();

@@ -6,8 +6,7 @@ import { plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import { PlannedChart } from './hour-chart.js';
 
-interface Day { date: string; closed: string | null; placed: number; absent: number; planned: number; actual: number; difference: number }
-interface Questionnaire { id: string; title: string; start: string; end: string; deadline: string; days: { day: string; placed: number; answered: number; expected: number }[] }
+import type { HistoryDay as Day, Terminal, UnitQuestionnaire as Questionnaire } from '../../../src/modules/attendance/contract.js';
 
 export function AttendanceReports({ unitId, today }: { unitId: string; today: string }) {
   const { t } = useT();
@@ -58,7 +57,6 @@ export function AttendanceReports({ unitId, today }: { unitId: string; today: st
   );
 }
 
-interface Terminal { id: string; name: string; createdAt: string; revokedAt: string | null }
 
 export function Terminals({ unitId }: { unitId: string }) {
   const { t } = useT();

@@ -1,16 +1,8 @@
-// Shapes of the attendance API answers used by the staff pages.
+// The attendance API's answers (types from the module's contract) and the live overview's bookkeeping.
+import type { Overview } from '../../../src/modules/attendance/contract.js';
+
+export type { Hour, Overview, OverviewChild, OverviewGroup as Group } from '../../../src/modules/attendance/contract.js';
 export const IN_CARE = [3, 4, 5, 6, 7];
-export interface OverviewChild {
-  id: string; firstName: string; lastName: string; initials: string; ageMonths: number; ageBand: string;
-  status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; absence: string | null; hoursPerWeek: number; fte: number;
-}
-export interface Hour { hour: number; present: number }
-export interface Group { name: string; placed: number; present: number; byAge: { band: string; placed: number; present: number }[]; hours: Hour[]; children: OverviewChild[] }
-export interface Overview {
-  unit: { id: string; name: string }; today: string; date: string; closed: string | null; hours: Hour[];
-  totals: { placed: number; present: number; sick: number; absent: number; checkedOut: number; notArrived: number; fte: { placed: number; present: number } };
-  groups: Group[];
-}
 export interface Change { seq: number; childId: string; status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; at: number }
 
 /** Applies a live change to the overview and recounts who is here (per group and age band). */
