@@ -2,5 +2,6 @@
 // docs/access.md (role × action) is generated from it and kept true by src/access.test.ts.
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { settingsPolicy } from './modules/settings/policy.js';
+import { bookingPolicy } from './modules/booking/policy.js';
 
-export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>];
+export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>, bookingPolicy as ModulePolicy<string>];

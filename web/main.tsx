@@ -53,8 +53,8 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
-        <Route path="belaegning" element={<BookingOutlookPage />} />
-        <Route path="politiksimulator" element={<RequireRole roles={['admin', 'caseworker', 'management', 'consultant', 'finance']}><PolicySimulatorPage /></RequireRole>} />
+        <Route path="belaegning" element={<RequirePermission action="booking.outlook"><BookingOutlookPage /></RequirePermission>} />
+        <Route path="politiksimulator" element={<RequirePermission action="booking.simulate"><PolicySimulatorPage /></RequirePermission>} />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />

@@ -30,3 +30,10 @@ export async function enrolledOn(db: Db, date: LocalDate, unitIds?: string[]) {
   if (unitIds) q = q.where('placement.unit_id', 'in', unitIds.length ? unitIds : ['00000000-0000-0000-0000-000000000000']);
   return q.execute();
 }
+
+/** Unit names by id (e.g. for another module's list of bookings). */
+export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
