@@ -3,5 +3,7 @@
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { settingsPolicy } from './modules/settings/policy.js';
 import { bookingPolicy } from './modules/booking/policy.js';
+import { placementPolicy } from './modules/placement/policy.js';
 
-export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>, bookingPolicy as ModulePolicy<string>];
+export const POLICIES: readonly ModulePolicy<string>[] = [settingsPolicy as ModulePolicy<string>, bookingPolicy as ModulePolicy<string>,
+  placementPolicy as ModulePolicy<string>];

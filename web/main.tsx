@@ -59,7 +59,7 @@ function App() {
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />
         <Route path="garanti" element={<GuaranteePage />} />
-        <Route path="runde" element={<RequireRole roles={['admin', 'caseworker']}><RoundPage /></RequireRole>} />
+        <Route path="runde" element={<RequirePermission action="placement.allocate"><RoundPage /></RequirePermission>} />
         <Route path="indbakke" element={<InboxPage />} />
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />

@@ -31,7 +31,7 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
-  if (['caseworker', 'admin', 'consultant', 'management'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
+  if (can('placement.read')) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }

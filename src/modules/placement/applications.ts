@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { childIdsInCustody } from '../people/index.js';
-import { policyOn, type PlacementPolicy } from './policy.js';
+import { policyOn, type PlacementPolicy } from './placement-policy.js';
 import {
   earliestStart, guaranteeDate, kindFitsAge, maxWishes, placementKindOf, schoolStart, seniorityDate, UNIT_TYPES_FOR,
 } from './rules.js';

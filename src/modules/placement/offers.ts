@@ -10,7 +10,7 @@ import { DateRange, LocalDate } from '../../shared/index.js';
 import { lockUnitLoad, roomFor } from '../booking/index.js';
 import { inbox } from './applications.js';
 import { decisionLetter, offerLetter, withdrawalLetter } from './letters.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './placement-policy.js';
 import { noticeLastDay } from './rules.js';
 
 async function guardiansOf(db: Db, childId: string, today: LocalDate) {

@@ -8,7 +8,7 @@ import type { PlacementKind } from '../../platform/db/schema.js';
 import { HttpError, notFound, conflict } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
-import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './policy.js';
+import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './placement-policy.js';
 import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
