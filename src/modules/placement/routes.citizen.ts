@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor } from '../../platform/db/database.js';
 import { withRetry } from '../booking/index.js';
-import { forbidden } from '../../platform/http/errors.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { childIdsInCustody, placementsOf } from '../people/index.js';
@@ -16,6 +15,7 @@ import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import { noticeLastDay, PLACE_KINDS } from './rules.js';
 import { loadWaitlist } from './waitlist.js';
 import { placementPolicy } from './policy.js';
+import { placementError } from './contract.js';
 
 const id = z.object({ id: z.uuid() });
 const wishes = z.array(z.uuid()).min(1).max(10);
@@ -133,7 +133,7 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
       const p = await trx.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', req.params.id).executeTakeFirst();
-      if (!p) throw forbidden();
+      if (!p) throw placementError('placement.place-not-yours');
       await requireCustody(trx, actor.personId!, p.child_id, today);
       const r = await withdrawPlacement(trx, p.id, today, actor.userId);
       await audit(trx, req.ctx, { action: 'placement.withdraw', subjectType: 'child', subjectIds: [p.child_id], details: { placement: p.id } });

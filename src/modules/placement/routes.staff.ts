@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { withRetry } from '../booking/index.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { guaranteeOverview } from './guarantee.js';
 import { placementPolicy } from './policy.js';
@@ -16,6 +15,7 @@ import { approveRound, previewRound, roundView } from './round.js';
 import { loadWaitlist } from './waitlist.js';
 import { capacityOutlook } from './outlook.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
+import { placementError } from './contract.js';
 
 const id = z.object({ id: z.uuid() });
 const kind = z.enum(['dagtilbud', 'fritidstilbud', 'klub']);
@@ -52,7 +52,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     const today = req.ctx.clock.today();
     const horizon = LocalDate.parse(req.body.horizon);
-    if (!horizon.isAfter(today) || horizon.isAfter(today.plusYears(2))) throw badRequest('Horisonten skal ligge efter i dag og højst 2 år frem.');
+    if (!horizon.isAfter(today) || horizon.isAfter(today.plusYears(2))) throw placementError('placement.bad-horizon');
     const r = await tx(req, actor.userId, async (trx) => {
       await expireOffers(trx, today);
       const res = await previewRound(trx, req.body.kind, horizon, today, actor.userId);
@@ -87,7 +87,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     const today = req.ctx.clock.today();
     const offerId = await tx(req, actor.userId, async (trx) => {
       const unit = await trx.selectFrom('unit').select(['id', 'closed_on']).where('id', '=', req.body.unitId).executeTakeFirst();
-      if (!unit || unit.closed_on) throw badRequest('Institutionen findes ikke eller er lukket.');
+      if (!unit || unit.closed_on) throw placementError('placement.unit-closed');
       const oid = await createOffer(trx, { applicationId: req.body.applicationId, unitId: unit.id, start: LocalDate.parse(req.body.start), roundId: null, priority: null,
         explanation: `Manuelt tilbud: ${req.body.reason}`, reason: req.body.reason, userId: actor.userId, guarantee: req.body.guarantee }, today);
       const a = await trx.selectFrom('application').select('child_id').where('id', '=', req.body.applicationId).executeTakeFirstOrThrow();
@@ -102,7 +102,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     return tx(req, actor.userId, async (trx) => {
       const a = await trx.updateTable('application').set({ ...(req.body.specialNeeds !== undefined ? { special_needs: req.body.specialNeeds } : {}), ...(req.body.movingIn !== undefined ? { moving_in: req.body.movingIn } : {}) })
         .where('id', '=', req.params.id).returning('child_id').executeTakeFirst();
-      if (!a) throw notFound('Ansøgningen findes ikke.');
+      if (!a) throw placementError('placement.application-not-found');
       await audit(trx, req.ctx, { action: 'application.priority', subjectType: 'child', subjectIds: [a.child_id], details: req.body });
       return { ok: true };
     });
@@ -122,7 +122,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/inbox/:id/handled', { schema: { tags: ['placement'], params: id } }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.handle-inbox');
     const r = await req.ctx.db.updateTable('staff_inbox').set({ handled_by: actor.userId, handled_at: sql`now()` }).where('id', '=', req.params.id).where('handled_at', 'is', null).returning('id').executeTakeFirst();
-    if (!r) throw notFound('Opgaven findes ikke eller er allerede behandlet.');
+    if (!r) throw placementError('placement.task-not-found');
     return { ok: true };
   });
 
