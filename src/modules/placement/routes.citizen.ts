@@ -7,7 +7,7 @@ import { setActor } from '../../platform/db/database.js';
 import { withRetry } from '../booking/index.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
-import { childIdsInCustody, placementsOf } from '../people/index.js';
+import { childIdsInCustody, personsById, placementsOf } from '../people/index.js';
 import { apply, changeApplication, loadApplication, requireCustody, siblingsAt, withdrawApplication } from './applications.js';
 import { continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
@@ -15,6 +15,7 @@ import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import { noticeLastDay, PLACE_KINDS } from './rules.js';
 import { loadWaitlist } from './waitlist.js';
 import { placementPolicy } from './policy.js';
+import { activeApplicationsOf, pendingOffersOf, placementToWithdraw } from './queries.js';
 import { placementError } from './contract.js';
 
 const id = z.object({ id: z.uuid() });
@@ -26,11 +27,9 @@ async function overview(db: Db, guardianId: string, today: LocalDate) {
   if (!ids.length) return { children: [], noticeLastDay: null };
   const p = await policyOn(db, today);
   const [children, apps, offers, placements, waitlist] = await Promise.all([
-    db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute(),
-    db.selectFrom('application').selectAll().where('child_id', 'in', ids).where('status', '=', 'active').orderBy('created_at').execute(),
-    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('unit', 'unit.id', 'offer.unit_id')
-      .select(['offer.id', 'a.child_id', 'offer.unit_id', 'unit.name as unitName', 'offer.start_date', 'offer.hours_per_week', 'offer.deadline', 'offer.status', 'offer.explanation', 'offer.guarantee'])
-      .where('a.child_id', 'in', ids).where('offer.status', '=', 'pending').execute(),
+    personsById(db, ids).then((cs) => cs.sort((a, b) => a.birth_date.localeCompare(b.birth_date))),
+    activeApplicationsOf(db, ids),
+    pendingOffersOf(db, ids),
     placementsOf(db, ids, today),
     loadWaitlist(db, today, p),
   ]);
@@ -132,7 +131,7 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
-      const p = await trx.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await placementToWithdraw(trx, req.params.id);
       if (!p) throw placementError('placement.place-not-yours');
       await requireCustody(trx, actor.personId!, p.child_id, today);
       const r = await withdrawPlacement(trx, p.id, today, actor.userId);
