@@ -15,7 +15,7 @@ import { AppClock } from '../src/platform/clock.js';
 import { createSession } from '../src/platform/auth/sessions.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { isWorkingDay, LocalDate } from '../src/shared/index.js';
-import { policyOn } from '../src/modules/booking/policy.js';
+import { policyOn } from '../src/modules/booking/booking-policy.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
 import { startPostgres, durability } from './postgres.js';
 import { startServer } from './spawn-server.js';

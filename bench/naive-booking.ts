@@ -12,13 +12,14 @@ import { z } from 'zod';
 import { requireGuardian } from '../src/platform/auth/actor.js';
 import { audit } from '../src/platform/audit/audit.js';
 import { sendLetters } from '../src/platform/letters/index.js';
-import { forbidden, HttpError, notFound } from '../src/platform/http/errors.js';
+import { forbidden, notFound } from '../src/platform/http/errors.js';
+import { bookingError, REFUSAL_CODE } from '../src/modules/booking/contract.js';
 import type { RequestContext } from '../src/platform/http/context.js';
 import { DateRange, isWorkingDay, LocalDate } from '../src/shared/index.js';
 import { childIdsInCustody } from '../src/modules/people/index.js';
-import { policyOn } from '../src/modules/booking/policy.js';
+import { policyOn } from '../src/modules/booking/booking-policy.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
-import { demandFor, heldShareFor, REFUSAL_DA, refusalBeforeLoad, unitFacts, type Context } from '../src/modules/booking/availability.js';
+import { demandFor, heldShareFor, refusalBeforeLoad, unitFacts, type Context } from '../src/modules/booking/availability.js';
 import { bookingFacts } from '../src/modules/booking/book.js';
 import { bookingConfirmation } from '../src/modules/booking/letters.js';
 import { fromEpochDay } from '../src/modules/booking/timeline.js';
@@ -89,10 +90,10 @@ export const naiveBookingRoutes: FastifyPluginAsync = async (base) => {
       const ctx: Context = { policy, today, child: childDates(LocalDate.parse(child.birth_date), policy) };
       const facts = unitFacts(unit.id, unit.type);
       const pre = refusalBeforeLoad(facts, ctx, start);
-      if (pre) throw new HttpError(400, pre, REFUSAL_DA[pre]);
+      if (pre) throw bookingError(REFUSAL_CODE[pre]);
       const closed = await trx.selectFrom('closing_day').select('date').where('date', '=', start.toString())
         .where((eb) => eb.or([eb('unit_id', '=', unit.id), eb('municipality_code', '=', unit.municipality_code)])).executeTakeFirst();
-      if (!isWorkingDay(start) || closed) throw new HttpError(400, 'closed_day', REFUSAL_DA.closed_day);
+      if (!isWorkingDay(start) || closed) throw bookingError('booking.closed-day');
       const dem = demandFor(facts, ctx, start) as Exclude<ReturnType<typeof demandFor>, string>;
       const end = fromEpochDay(dem.end), tr = ctx.child.transition.toString(), held = heldShareFor(ctx, start);
       const { rows } = await sql<{ bad: number }>`
@@ -103,7 +104,7 @@ export const naiveBookingRoutes: FastifyPluginAsync = async (base) => {
              from placement p join person pe on pe.id = p.child_id where p.unit_id = ${unit.id} and p.kind = 'dagtilbud' and p.valid @> days.d
              and days.d < make_date(extract(year from pe.birth_date)::int + 6, 8, 1))
           < case when days.d < ${tr}::date then ${policy.nurseryWeight} else 1 end - 1e-9`.execute(trx);
-      if (rows[0]!.bad > 0) return reply.code(409).send({ error: 'no_longer_free', message: REFUSAL_DA.full });
+      if (rows[0]!.bad > 0) return reply.code(409).send({ error: 'booking.no-longer-free', message: 'booking.no-longer-free' });
       const range = DateRange.of(start, end.minusDays(1)).toPgDaterange();
       const placementId = randomUUID(), bookingId = randomUUID();
       await trx.insertInto('placement').values({ id: placementId, child_id: child.id, unit_id: unit.id, kind: 'dagtilbud', valid: range }).execute();

@@ -17,7 +17,7 @@ import { LocalDate } from '../src/shared/index.js';
 import { distanceKm } from '../src/modules/registry/index.js';
 import { guaranteeDate } from '../src/modules/placement/rules.js';
 import { createOffer } from '../src/modules/placement/offers.js';
-import { policyOn } from '../src/modules/placement/policy.js';
+import { policyOn } from '../src/modules/placement/placement-policy.js';
 import { startPostgres, durability } from './postgres.js';
 import { startServer } from './spawn-server.js';
 import { machine, peakRssMb, round, RSS_LIMIT_MB, save, scale } from './common.js';

@@ -5,10 +5,14 @@ import { settingsPolicy } from './modules/settings/policy.js';
 import { registryPolicy } from './modules/registry/policy.js';
 import { peoplePolicy } from './modules/people/policy.js';
 import { attendancePolicy } from './modules/attendance/policy.js';
+import { bookingPolicy } from './modules/booking/policy.js';
+import { placementPolicy } from './modules/placement/policy.js';
 
 export const POLICIES: readonly ModulePolicy<string>[] = [
   settingsPolicy as ModulePolicy<string>,
   registryPolicy as ModulePolicy<string>,
   peoplePolicy as ModulePolicy<string>,
   attendancePolicy as ModulePolicy<string>,
+  bookingPolicy as ModulePolicy<string>,
+  placementPolicy as ModulePolicy<string>,
 ];

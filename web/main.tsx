@@ -53,13 +53,13 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
-        <Route path="belaegning" element={<BookingOutlookPage />} />
-        <Route path="politiksimulator" element={<RequireRole roles={['admin', 'caseworker', 'management', 'consultant', 'finance']}><PolicySimulatorPage /></RequireRole>} />
+        <Route path="belaegning" element={<RequirePermission action="booking.outlook"><BookingOutlookPage /></RequirePermission>} />
+        <Route path="politiksimulator" element={<RequirePermission action="booking.simulate"><PolicySimulatorPage /></RequirePermission>} />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />
         <Route path="garanti" element={<GuaranteePage />} />
-        <Route path="runde" element={<RequireRole roles={['admin', 'caseworker']}><RoundPage /></RequireRole>} />
+        <Route path="runde" element={<RequirePermission action="placement.allocate"><RoundPage /></RequirePermission>} />
         <Route path="indbakke" element={<InboxPage />} />
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />

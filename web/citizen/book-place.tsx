@@ -8,10 +8,7 @@ import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
 
-interface Item { unitId: string; name: string; type: string; address: string; distanceKm: number | null; start: string; end: string; onWished: boolean }
-interface Availability { child: { id: string; name: string }; policy: { modeNursery: string; modeKindergarten: string; hybridMonths: number }; items: Item[] }
-interface Day { date: string; status: 'free' | 'full' | 'closed' | 'unavailable' }
-interface Booking { id: string; childId: string; childName: string; unitName: string; start: string; end: string | null; status: string; changeDeadline: string; changeable: boolean }
+import type { Availability, AvailabilityItem as Item, Booked, Booking, Calendar, CalendarDay as Day, Moved } from '../../src/modules/booking/contract.js';
 
 export function BookPlacePage() {
   const { t } = useT();
@@ -50,18 +47,18 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     setFailure(null); setAlternatives(null); setMessage(null);
     try {
       if (moving) {
-        const r = await api.post<{ unitName: string; start: string }>(`/api/citizen/bookings/${moving.id}/move`, { unitId: u.unitId, start: date });
+        const r = await api.post<Moved>(`/api/citizen/bookings/${moving.id}/move`, { unitId: u.unitId, start: date });
         setMessage(t('book.movedOk', { unit: r.unitName, date: formatDate(r.start, lang) }));
         setMoving(null);
       } else {
-        const r = await api.post<{ unitName: string; start: string; changeDeadline: string }>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
+        const r = await api.post<Booked>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
         const child = children.data?.find((c) => c.id === childId);
         setMessage(t('book.confirmed', { child: child?.firstName ?? '', unit: r.unitName, date: formatDate(r.start, lang), deadline: formatDate(r.changeDeadline, lang) }));
       }
       setUnit(null); setSearch(null); setTick((n) => n + 1);
     } catch (e) {
       setFailure(e);
-      if (e instanceof ApiError && e.code === 'no_longer_free') {
+      if (e instanceof ApiError && e.code === 'booking.no-longer-free') {
         const again = await api.get<Availability>('/api/citizen/booking/availability' + query({ childId: moving?.childId ?? childId, wished: date, sort: 'distance', excludeBookingId: moving?.id }));
         setAlternatives(again.items.slice(0, 5));
       }
@@ -157,7 +154,7 @@ function UnitCalendar({ unit, childId, excludeBookingId, moving, onChoose }: { u
   const { t, lang } = useT();
   const [from, setFrom] = useState(unit.start.slice(0, 8) + '01');
   const path = '/api/citizen/booking/calendar' + query({ childId, unitId: unit.unitId, from, days: 62, excludeBookingId });
-  const { data, error, loading } = useApi<{ days: Day[] }>(path);
+  const { data, error, loading } = useApi<Calendar>(path);
   const months = new Map<string, Day[]>();
   for (const d of data?.days ?? []) { const k = d.date.slice(0, 7); months.set(k, [...(months.get(k) ?? []), d]); }
   const shiftMonths = (n: number) => { const [y, m] = from.split('-').map(Number); const x = new Date(Date.UTC(y!, m! - 1 + n, 1)); setFrom(x.toISOString().slice(0, 10)); };

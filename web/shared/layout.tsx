@@ -20,18 +20,18 @@ const citizenNav: NavItem[] = [
   { to: '/pladser', label: 'nav.placement' },
 ];
 
-/** What a staff role may use; the server checks the same on every request. */
-export function staffNav(role: Role): NavItem[] {
+/** What a staff role may use; the server checks the same on every request. `can` is useCan() (the server's policy). */
+export function staffNav(role: Role, can: (action: string) => boolean = () => false): NavItem[] {
   const items: NavItem[] = [
     { to: '/staff', label: 'nav.staffHome', end: true },
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
-  if (role !== 'finance') items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
-  if (['admin', 'caseworker', 'management', 'consultant'].includes(role)) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
+  if (can('booking.outlook')) items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
+  if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
-  if (['caseworker', 'admin', 'consultant', 'management'].includes(role)) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
+  if (can('placement.read')) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
@@ -111,8 +111,9 @@ export function CitizenLayout() {
 export function StaffLayout() {
   const { me, loading, error, refresh } = useSession();
   const role = me?.user?.role;
+  const can = useCan();
   return (
-    <Shell staff nav={role && isStaffRole(role) ? staffNav(role) : []}>
+    <Shell staff nav={role && isStaffRole(role) ? staffNav(role, can) : []}>
       {loading ? <Loading /> : error ? <ErrorMessage error={error} onRetry={() => void refresh()} /> : <StaffGate role={role} />}
     </Shell>
   );

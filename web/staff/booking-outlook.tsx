@@ -2,9 +2,8 @@
 import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import type { Outlook } from '../../src/modules/booking/contract.js';
 
-interface Month { month: string; capacity: number; load: number; nursery: number; kindergarten: number; bookingsStarting: number; staff: number }
-interface Outlook { from: string; units: { id: string; name: string; type: string; months: Month[] }[] }
 
 export function BookingOutlookPage() {
   const { t } = useT();

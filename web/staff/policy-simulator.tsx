@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
+import type { SimPolicy, SimResult, Simulation } from '../../src/modules/booking/contract.js';
 
-interface Policy { mode: 'booking' | 'waitlist' | 'hybrid'; hybridMonths: number; heldShare: number; releaseWeeks: number }
-interface Bucket { bucket: string; families: number; firstChoice: number; placed: number; meanWaitDays: number }
-interface Result { families: number; firstChoiceShare: number; placedShare: number; meanWaitDays: number; byLateness: Bucket[] }
-interface Answer { families: number; units: number; a: Result; b: Result }
+type Policy = Required<SimPolicy>;
+type Result = SimResult;
+type Answer = Simulation;
 
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
 

@@ -2,7 +2,7 @@
 import type { UnitType } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import type { ChildDates } from './child-dates.js';
-import type { BookingPolicy, BookingMode } from './policy.js';
+import type { BookingPolicy, BookingMode } from './booking-policy.js';
 import { day, earliestFit, fromEpochDay, type Demand, type Timeline } from './timeline.js';
 
 export interface UnitFacts { id: string; type: UnitType; nursery: boolean; kindergarten: boolean }
@@ -13,18 +13,6 @@ export const unitFacts = (id: string, type: UnitType): UnitFacts =>
   ({ id, type, nursery: NURSERY_TYPES.includes(type), kindergarten: KINDERGARTEN_TYPES.includes(type) });
 
 export type Refusal = 'too_young' | 'school_age' | 'age_band' | 'waitlist' | 'hybrid_too_soon' | 'past' | 'beyond_horizon' | 'closed_day' | 'full';
-
-export const REFUSAL_DA: Record<Refusal, string> = {
-  too_young: 'Barnet er for ungt til en plads på den dato.',
-  school_age: 'Barnet er startet i skole på den dato.',
-  age_band: 'Enheden har ikke pladser til barnets aldersgruppe.',
-  waitlist: 'Pladser til denne aldersgruppe fordeles efter venteliste (anciennitet), ikke ved booking.',
-  hybrid_too_soon: 'Pladser med kort varsel fordeles efter venteliste; vælg en senere startdato.',
-  past: 'Startdatoen skal ligge efter i dag.',
-  beyond_horizon: 'Startdatoen ligger længere ude, end der kan bookes.',
-  closed_day: 'Enheden holder lukket den dag; vælg en anden startdato.',
-  full: 'Pladsen er ikke længere ledig.',
-};
 
 export interface Context { policy: BookingPolicy; today: LocalDate; child: ChildDates }
 

@@ -10,24 +10,25 @@ import { PREPARED, type Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { auditRow } from '../../platform/audit/audit.js';
 import { letterRows } from '../../platform/letters/index.js';
-import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
+import { DomainError } from '../../platform/http/errors.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import { DateRange, isWorkingDay, LocalDate } from '../../shared/index.js';
-import { REFUSAL_DA, demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context, type Refusal } from './availability.js';
+import { demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context, type Refusal } from './availability.js';
 import { childDates } from './child-dates.js';
+import { bookingError, REFUSAL_CODE } from './contract.js';
 import { bookingConfirmation, type BookingFacts, type LetterDraft } from './letters.js';
-import { parsePolicy, POLICY_KEY, type BookingPolicy } from './policy.js';
+import { parsePolicy, POLICY_KEY, type BookingPolicy } from './booking-policy.js';
 import { DAYCARE_TYPES, childEpochs, epochOf, loadOccupancy, occupancyCache, type UnitOccupancy } from './store.js';
 import { buildTimeline, fromEpochDay } from './timeline.js';
 
-/** The place is gone: the caller answers 409 with the nearest alternatives. */
-export class NoLongerFree extends HttpError {
+/** The place is gone (`booking.no-longer-free`): the caller answers 409 with the nearest alternatives. */
+export class NoLongerFree extends DomainError {
   constructor(readonly childId: string, readonly wished: LocalDate, readonly birthDate: LocalDate) {
-    super(409, 'no_longer_free', 'Pladsen er ikke længere ledig. Se de nærmeste alternativer.');
+    super('booking.no-longer-free', bookingError.codes['booking.no-longer-free']);
   }
 }
 
-export const refusalError = (r: Refusal) => (r === 'full' ? conflict(REFUSAL_DA.full) : new HttpError(400, r, REFUSAL_DA[r]));
+export const refusalError = (r: Refusal) => bookingError(REFUSAL_CODE[r]);
 
 /** Retries a transaction a deadlock or serialization failure aborted. */
 export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
@@ -90,9 +91,9 @@ export async function bookPlace(db: Db, rc: RequestContext, input: { childId: st
   const result = await withRetry(() => db.transaction().execute(async (trx) => {
     after = null;
     const f = await lockAndRead(trx, input.unitId, input.childId, start, today);
-    if (!f.child) throw notFound('Barnet findes ikke.');
+    if (!f.child) throw bookingError('booking.child-not-found');
     const unit = f.unit;
-    if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw notFound('Enheden findes ikke eller tager ikke imod børn i dagtilbud.');
+    if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw bookingError('booking.unit-not-daycare');
     const policy = parsePolicy(f.policy);
     const birth = LocalDate.parse(f.child.birth);
     const ctx: Context = { policy, today, child: childDates(birth, policy) };
@@ -111,9 +112,9 @@ export async function bookPlace(db: Db, rc: RequestContext, input: { childId: st
     // elsewhere ends the day before the new one starts (the kindergarten place replaces the nursery place).
     let released: { id: string; hi: string | null } | null = null;
     for (const p of f.mine.filter((m) => m.lo < end.toString())) {
-      if (p.booking_id) throw conflict('Barnet har allerede en booking i perioden. Flyt eller afmeld den i stedet.');
-      if (p.lo >= start.toString()) throw conflict('Barnet har allerede en plads, der starter i perioden.');
-      if (p.unit_id === unit.id) throw conflict('Barnet går allerede i denne enhed.');
+      if (p.booking_id) throw bookingError('booking.already-booked');
+      if (p.lo >= start.toString()) throw bookingError('booking.place-starts-in-period');
+      if (p.unit_id === unit.id) throw bookingError('booking.already-in-unit');
       released = { id: p.id, hi: p.hi };
     }
     if (released) await trx.updateTable('placement').set({ valid: sql`daterange(lower(valid), ${start.toString()}::date)` }).where('id', '=', released.id).execute();

@@ -5,7 +5,7 @@
 // afresh (loadOccupancy) and earliestFit, without the share held back for the pladsanvisning.
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './booking-policy.js';
 import { childEpochs, DAYCARE_TYPES, loadOccupancy, unitTypeOf } from './store.js';
 import { day, earliestFit } from './timeline.js';
 

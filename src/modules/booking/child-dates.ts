@@ -1,6 +1,6 @@
 // The dates in a child's daycare life that booking depends on: earliest start, nursery → kindergarten, school start.
 import { LocalDate } from '../../shared/index.js';
-import type { BookingPolicy } from './policy.js';
+import type { BookingPolicy } from './booking-policy.js';
 
 export interface ChildDates { birth: LocalDate; earliestStart: LocalDate; transition: LocalDate; schoolStart: LocalDate }
 

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { demandFor, refusalAt, unitFacts, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './booking-policy.js';
 import { openCheck } from './search.js';
 import { childEpochs, closingDays, daycareUnits, loadOccupancy } from './store.js';
 import { buildTimeline, epochDay, fromEpochDay, type Demand } from './timeline.js';

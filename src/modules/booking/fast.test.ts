@@ -4,7 +4,7 @@ import { isWorkingDay, LocalDate } from '../../shared/index.js';
 import { earliestBookable, unitFacts } from './availability.js';
 import { childDates } from './child-dates.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
-import { DEFAULT_POLICY } from './policy.js';
+import { DEFAULT_POLICY } from './booking-policy.js';
 import { epochOf, isoOf, yearOf } from './store.js';
 import { buildTimeline, epochDay } from './timeline.js';
 

@@ -2,7 +2,7 @@
 // earliestBookable/refusalAt, without date objects per unit, so one search over hundreds of units stays fast.
 import { danishPublicHolidays, type LocalDate } from '../../shared/index.js';
 import type { ChildDates } from './child-dates.js';
-import type { BookingPolicy } from './policy.js';
+import type { BookingPolicy } from './booking-policy.js';
 import { day, earliestFit, type Timeline } from './timeline.js';
 import type { UnitFacts } from './availability.js';
 

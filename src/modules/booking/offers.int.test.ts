@@ -5,7 +5,7 @@ import { testApp, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './booking-policy.js';
 import { bookPlace, NoLongerFree } from './service.js';
 import { occupancyCache } from './store.js';
 import { searchAvailability } from './search.js';

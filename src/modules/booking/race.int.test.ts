@@ -52,7 +52,7 @@ describe(`the last place (${engine})`, () => {
     const mette = await loginAs(t.app, f.users.mette);
     const res = await mette.call('POST', '/api/citizen/bookings', { childId: late.id, unitId, start: '2027-01-04' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ error: 'no_longer_free', message: expect.stringMatching(/ikke længere ledig/) });
+    expect(res.json()).toMatchObject({ error: 'booking.no-longer-free' });
     expect(res.json().alternatives.map((a: any) => a.unitId)).toContain(f.units.sol);
   });
 

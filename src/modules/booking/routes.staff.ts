@@ -1,11 +1,12 @@
-// Staff: the 12-month booking and occupancy outlook per unit (cluster leaders see their own units).
+// Staff: the 12-month booking and occupancy outlook per unit (cluster leaders see their own units), and the policy simulator.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { z } from 'zod';
-import { MUNICIPAL_ROLES, UNIT_ROLES, requireRole } from '../../platform/auth/actor.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { policyOn } from './booking-policy.js';
+import { bookingContract as c, bookingError, type SimPolicy } from './contract.js';
 import { monthlyOutlook } from './outlook.js';
-import { policyOn } from './policy.js';
+import { bookingPolicy } from './policy.js';
+import { activeBookingStarts } from './queries.js';
 import { epochOf, occupancyCache } from './store.js';
 import { simulate } from './simulator.js';
 import { simulationInput } from './simulation-input.js';
@@ -13,20 +14,15 @@ import { simulationInput } from './simulation-input.js';
 export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/booking/outlook', {
-    schema: { tags: ['booking'], summary: 'Bookings and expected occupancy per unit and month, with the staff minimum staffing implies',
-      querystring: z.object({ months: z.coerce.number().int().min(1).max(12).default(12), daginstitutionId: z.uuid().optional() }) },
-  }, async (req) => {
-    const actor = requireRole(req.ctx.actor, [...MUNICIPAL_ROLES, ...UNIT_ROLES]);
+  app.get('/booking/outlook', { schema: schemaOf('booking', c.outlook, bookingError.codes) }, async (req) => {
+    const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.outlook');
     const { db, clock } = req.ctx, today = clock.today();
     const policy = await policyOn(db, today);
     const { info, occ } = await occupancyCache(db).get(db, policy, today);
-    let units = info.filter((u) => !UNIT_ROLES.includes(actor.role) || actor.unitIds.includes(u.id));
+    let units = info.filter((u) => bookingPolicy.can(actor, 'booking.outlook', { unitId: u.id }));
     if (req.query.daginstitutionId) units = units.filter((u) => u.daginstitutionId === req.query.daginstitutionId);
     units.sort((a, b) => a.name.localeCompare(b.name, 'da'));
-    const ids = units.map((u) => u.id);
-    const bookings = ids.length ? await db.selectFrom('booking').select(['unit_id', sql<string>`lower(valid)::text`.as('lo')])
-      .where('status', '=', 'active').where('unit_id', 'in', ids).execute() : [];
+    const bookings = await activeBookingStarts(db, units.map((u) => u.id));
     const first = today.firstOfMonth().plusMonths(1);
     return { from: first.toString().slice(0, 7), units: units.map((u) => ({
       id: u.id, name: u.name, type: u.type, daginstitutionId: u.daginstitutionId,
@@ -34,20 +30,12 @@ export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
     })) };
   });
 
-  const simPolicy = z.object({
-    mode: z.enum(['booking', 'waitlist', 'hybrid']), hybridMonths: z.number().int().min(0).max(24).default(4),
-    heldShare: z.number().min(0).max(0.5).default(0), releaseWeeks: z.number().int().min(0).max(52).default(8),
-  }).strict();
-
-  app.post('/booking/simulate', {
-    schema: { tags: ['booking'], summary: 'Replay a year of demand under two policies: first choices and waits by how late families registered',
-      body: z.object({ a: simPolicy, b: simPolicy }).strict() },
-  }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+  app.post('/booking/simulate', { schema: schemaOf('booking', c.simulate, bookingError.codes) }, async (req) => {
+    bookingPolicy.authorize(req.ctx.actor, 'booking.simulate');
     const { db, clock } = req.ctx, today = clock.today();
     const policy = await policyOn(db, today);
     const { units, families } = await simulationInput(db, policy, today);
-    const run = (p: z.infer<typeof simPolicy>) => simulate(units, families, { ...p, nurseryWeight: policy.nurseryWeight });
+    const run = (p: Required<SimPolicy>) => simulate(units, families, { ...p, nurseryWeight: policy.nurseryWeight });
     return { families: families.length, units: units.length, a: run(req.body.a), b: run(req.body.b) };
   });
 };

@@ -4,7 +4,7 @@ import { isWorkingDay, LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
-import type { BookingPolicy } from './policy.js';
+import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
 import { cachedClosingDays, closingDays, epochOf, isoOf, occupancyCache, yearOf, type UnitInfo, type UnitOccupancy } from './store.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';

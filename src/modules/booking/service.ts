@@ -5,13 +5,14 @@ import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit/audit.js';
 import { sendLetters } from '../../platform/letters/index.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
+import { guardianIdsOf, personsById } from '../people/index.js';
 import { demandFor, policyRefusal, refusalAt, refusalBeforeLoad, unitFacts, type Context } from './availability.js';
 import { bookingFacts, NoLongerFree, refusalError, withRetry } from './book.js';
 import { childDates } from './child-dates.js';
+import { bookingError } from './contract.js';
 import { bookingCancelled, bookingMoved, type LetterDraft } from './letters.js';
-import { policyOn, type BookingPolicy } from './policy.js';
+import { policyOn, type BookingPolicy } from './booking-policy.js';
 import { openCheck } from './search.js';
 import { closingDays, DAYCARE_TYPES, loadOccupancy, lockUnitLoad } from './store.js';
 import { earliestFit, day, fromEpochDay } from './timeline.js';
@@ -19,23 +20,19 @@ import { earliestFit, day, fromEpochDay } from './timeline.js';
 export { bookPlace, NoLongerFree, type BookResult } from './book.js';
 
 async function childOf(db: Db, childId: string) {
-  const c = await db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', '=', childId).executeTakeFirst();
-  if (!c) throw notFound('Barnet findes ikke.');
+  const [c] = await personsById(db, [childId]);
+  if (!c) throw bookingError('booking.child-not-found');
   return { ...c, name: `${c.first_name} ${c.last_name}`, birth: LocalDate.parse(c.birth_date) };
 }
 
-async function guardiansOf(db: Db, childId: string, today: LocalDate) {
-  const rows = await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId)
-    .where(sql<boolean>`valid @> ${today.toString()}::date`).execute();
-  return rows.map((r) => r.guardian_id);
-}
+const guardiansOf = guardianIdsOf;
 
 /** Reads the unit (its load already locked) and answers whether the child fits from `start` under the lock. */
 async function checkLocked(trx: Db, unitId: string, ctx: Context, start: LocalDate, excludePlacementId?: string) {
   const unit = await trx.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
     .select(['unit.id', 'unit.name', 'unit.type', 'unit.street', 'unit.postal_code', 'unit.city', 'unit.closed_on', 'd.municipality_code'])
     .where('unit.id', '=', unitId).executeTakeFirst();
-  if (!unit || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw notFound('Enheden findes ikke eller tager ikke imod børn i dagtilbud.');
+  if (!unit || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw bookingError('booking.unit-not-daycare');
   const facts = unitFacts(unit.id, unit.type);
   const pre = refusalBeforeLoad(facts, ctx, start);
   if (pre) throw refusalError(pre);
@@ -48,11 +45,11 @@ async function checkLocked(trx: Db, unitId: string, ctx: Context, start: LocalDa
 
 async function activeBooking(trx: Db, bookingId: string, today: LocalDate, policy: BookingPolicy) {
   const b = await trx.selectFrom('booking').selectAll().where('id', '=', bookingId).forUpdate().executeTakeFirst();
-  if (!b) throw notFound('Bookingen findes ikke.');
-  if (b.status !== 'active' || !b.placement_id) throw conflict('Bookingen er allerede afmeldt.');
+  if (!b) throw bookingError('booking.not-found');
+  if (b.status !== 'active' || !b.placement_id) throw bookingError('booking.already-cancelled');
   const r = DateRange.fromPg(b.valid);
   const deadline = r.start.minusDays(policy.changeDeadlineDays);
-  if (today.isAfter(deadline)) throw conflict(`Bookingen kan kun ændres frem til ${policy.changeDeadlineDays} dage før start (${deadline}).`);
+  if (today.isAfter(deadline)) throw bookingError('booking.change-deadline', { days: policy.changeDeadlineDays, deadline: deadline.toString() });
   return { ...b, range: r };
 }
 
@@ -94,7 +91,7 @@ export async function moveBooking(db: Db, rc: RequestContext, input: { bookingId
         if (input.start.isBefore(b.range.start)) {
           await trx.updateTable('placement').set({ valid: sql`daterange(lower(valid), ${input.start.toString()}::date)` }).where('id', '=', b.released_placement_id).execute();
         } else if (!(await restoreReleased(trx, b, b.range.start, input.start, ctx))) {
-          throw conflict('Den nuværende plads kan ikke forlænges til den nye startdato. Vælg en tidligere dato.');
+          throw bookingError('booking.current-place-not-extendable');
         }
       }
     }

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
 import { tieBreak } from '../allocation/index.js';
-import type { BookingPolicy } from './policy.js';
+import type { BookingPolicy } from './booking-policy.js';
 import { childEpochs, epochOf, occupancyCache } from './store.js';
 import type { SimFamily, SimUnit } from './simulator.js';
 

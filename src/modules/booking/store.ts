@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import type { LocalDate } from '../../shared/index.js';
 import { unitFacts, type UnitFacts } from './availability.js';
-import type { BookingPolicy } from './policy.js';
+import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline, type CapacityPeriod, type LoadItem, type Timeline } from './timeline.js';
 
 export const DAYCARE_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'landsbyordning'];

@@ -4,7 +4,7 @@ import { LocalDate } from '../../shared/index.js';
 import { buildTimeline, earliestFit, freeAt, loadSegments, type CapacityPeriod, type LoadItem } from './timeline.js';
 import { earliestBookable, refusalAt, unitFacts } from './availability.js';
 import { childDates } from './child-dates.js';
-import { DEFAULT_POLICY } from './policy.js';
+import { DEFAULT_POLICY } from './booking-policy.js';
 import { epochDay } from './timeline.js';
 
 const NW = 2;

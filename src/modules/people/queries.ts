@@ -109,3 +109,15 @@ export async function childPage(db: Db, id: string, today: LocalDate): Promise<C
     history: await historyOf(db, [{ table: 'person', ids: [id] }]),
   };
 }
+
+/** Name and birth date of persons by id (e.g. a child another module holds a booking for). */
+export async function personsById(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).execute();
+}
+
+/** The child's guardians with custody on a date. */
+export async function guardianIdsOf(db: Db, childId: string, date: LocalDate): Promise<string[]> {
+  const rows = await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId).where(on(date)).execute();
+  return rows.map((r) => r.guardian_id);
+}

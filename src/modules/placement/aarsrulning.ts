@@ -10,7 +10,7 @@ import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
 import { inbox } from './applications.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './placement-policy.js';
 import { approveRound, previewRound } from './round.js';
 import { lockUnitLoad } from '../booking/index.js';
 import { guaranteeDate, schoolStart, seniorityDate, transitionDate, UNIT_TYPES_FOR } from './rules.js';

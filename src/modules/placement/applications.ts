@@ -1,14 +1,14 @@
 // Applications (opskrivning): apply, change wishes/date/hours, withdraw. Every refusal is a Danish 4xx, nothing changed.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { childIdsInCustody } from '../people/index.js';
-import { policyOn, type PlacementPolicy } from './policy.js';
+import { policyOn, type PlacementPolicy } from './placement-policy.js';
 import {
   earliestStart, guaranteeDate, kindFitsAge, maxWishes, placementKindOf, schoolStart, seniorityDate, UNIT_TYPES_FOR,
 } from './rules.js';
 import type { InboxKind, PlaceKind } from './schema.js';
+import { placementError } from './contract.js';
 
 export interface ApplicationInput { childId: string; placeKind: PlaceKind; neededFrom: string; hoursPerWeek: 30 | 40; wishes: string[] }
 
@@ -17,34 +17,34 @@ export async function inbox(db: Db, kind: InboxKind, childId: string | null, tex
 }
 
 export async function requireCustody(db: Db, guardianId: string, childId: string, today: LocalDate) {
-  if (!(await childIdsInCustody(db, guardianId, today)).includes(childId)) throw forbidden('Barnet er ikke i din forældremyndighed.');
+  if (!(await childIdsInCustody(db, guardianId, today)).includes(childId)) throw placementError('placement.not-your-child');
 }
 
 const childName = async (db: Db, id: string) => {
   const c = await db.selectFrom('person').select(['first_name', 'last_name', 'birth_date']).where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound('Barnet findes ikke.');
+  if (!c) throw placementError('placement.child-not-found');
   return { name: `${c.first_name} ${c.last_name}`, birth: LocalDate.parse(c.birth_date) };
 };
 
 /** Checks the date and the wishes against the child's age and the policy; returns the computed dates. */
 async function validate(db: Db, p: PlacementPolicy, birth: LocalDate, kind: PlaceKind, neededFrom: LocalDate, wishes: string[], today: LocalDate) {
-  if (neededFrom.isBefore(birth)) throw badRequest('Behovsdatoen ligger før barnets fødsel.');
-  if (neededFrom.isBefore(today)) throw badRequest('Behovsdatoen ligger i fortiden.');
+  if (neededFrom.isBefore(birth)) throw placementError('placement.needed-before-birth');
+  if (neededFrom.isBefore(today)) throw placementError('placement.needed-in-past');
   const earliest = earliestStart(birth, p.earliestStart);
   if (placementKindOf(kind) === 'dagtilbud') {
-    if (neededFrom.isBefore(earliest)) throw badRequest(`Barnet kan tidligst starte ${earliest.toString()}.`);
-    if (!neededFrom.isBefore(schoolStart(birth))) throw badRequest('Behovsdatoen ligger efter skolestart.');
+    if (neededFrom.isBefore(earliest)) throw placementError('placement.too-early', { earliest: earliest.toString() });
+    if (!neededFrom.isBefore(schoolStart(birth))) throw placementError('placement.needed-after-school');
   }
-  if (!kindFitsAge(kind, birth, neededFrom, p.transitionAgeMonths, p.clubFromGrade)) throw badRequest('Pladstypen passer ikke til barnets alder på behovsdatoen.');
-  if (wishes.length === 0) throw badRequest('Vælg mindst ét ønske.');
-  if (new Set(wishes).size !== wishes.length) throw badRequest('Den samme institution er valgt flere gange.');
+  if (!kindFitsAge(kind, birth, neededFrom, p.transitionAgeMonths, p.clubFromGrade)) throw placementError('placement.kind-not-for-age');
+  if (wishes.length === 0) throw placementError('placement.no-wishes');
+  if (new Set(wishes).size !== wishes.length) throw placementError('placement.duplicate-wish');
   const max = maxWishes(p.maxWishes, birth.ageInMonths(neededFrom));
-  if (wishes.length > max) throw badRequest(`Der kan højst vælges ${max} ønsker for barnets alder.`);
+  if (wishes.length > max) throw placementError('placement.too-many-wishes', { max });
   const units = await db.selectFrom('unit').select(['id', 'type', 'closed_on']).where('id', 'in', wishes).execute();
-  if (units.length !== wishes.length) throw badRequest('En ønsket institution findes ikke.');
+  if (units.length !== wishes.length) throw placementError('placement.wish-not-found');
   for (const u of units) {
-    if (u.closed_on) throw badRequest('En ønsket institution er lukket.');
-    if (!UNIT_TYPES_FOR[kind].includes(u.type)) throw badRequest('En ønsket institution tilbyder ikke den valgte pladstype.');
+    if (u.closed_on) throw placementError('placement.wish-closed');
+    if (!UNIT_TYPES_FOR[kind].includes(u.type)) throw placementError('placement.wish-wrong-kind');
   }
 }
 
@@ -55,7 +55,7 @@ export async function apply(trx: Db, userId: string | null, input: ApplicationIn
   await validate(trx, p, birth, input.placeKind, neededFrom, input.wishes, today);
   const kind = placementKindOf(input.placeKind);
   const open = await trx.selectFrom('application').select('id').where('child_id', '=', input.childId).where('placement_kind', '=', kind).where('status', '=', 'active').executeTakeFirst();
-  if (open) throw conflict('Barnet står allerede på venteliste til denne type plads. Ret den eksisterende ansøgning.');
+  if (open) throw placementError('placement.already-waiting');
   const g = guaranteeDate(birth, neededFrom, today, kind);
   const row = await trx.insertInto('application').values({
     child_id: input.childId, place_kind: input.placeKind, placement_kind: kind, needed_from: neededFrom.toString(),
@@ -69,7 +69,7 @@ export async function apply(trx: Db, userId: string | null, input: ApplicationIn
 
 export async function loadApplication(db: Db, id: string) {
   const a = await db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!a) throw notFound('Ansøgningen findes ikke.');
+  if (!a) throw placementError('placement.application-not-found');
   return a;
 }
 
@@ -77,7 +77,7 @@ export interface ApplicationChange { neededFrom?: string; hoursPerWeek?: 30 | 40
 
 export async function changeApplication(trx: Db, id: string, change: ApplicationChange, today: LocalDate) {
   const a = await loadApplication(trx, id);
-  if (a.status !== 'active') throw conflict('Ansøgningen er ikke længere aktiv.');
+  if (a.status !== 'active') throw placementError('placement.application-not-active');
   const p = await policyOn(trx, today);
   const { name, birth } = await childName(trx, a.child_id);
   const current = (await trx.selectFrom('application_wish').select('unit_id').where('application_id', '=', id).orderBy('rank').execute()).map((w) => w.unit_id);
@@ -102,7 +102,7 @@ export async function changeApplication(trx: Db, id: string, change: Application
 
 export async function withdrawApplication(trx: Db, id: string, today: LocalDate) {
   const a = await loadApplication(trx, id);
-  if (a.status !== 'active') throw conflict('Ansøgningen er ikke længere aktiv.');
+  if (a.status !== 'active') throw placementError('placement.application-not-active');
   await trx.updateTable('offer').set({ status: 'cancelled', answered_on: today.toString() }).where('application_id', '=', id).where('status', '=', 'pending').execute();
   await trx.updateTable('application').set({ status: 'withdrawn', closed_on: today.toString() }).where('id', '=', id).execute();
   const { name } = await childName(trx, a.child_id);

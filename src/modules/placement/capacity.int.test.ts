@@ -56,7 +56,7 @@ describe(`no overbooking through a round (${engine})`, () => {
     // The stored preview is approved: refused, no offer.
     const approve = await cw.call('POST', `/api/staff/rounds/${preview.json().id}/approve`);
     expect(approve.statusCode, approve.body).toBe(409);
-    expect(approve.json()).toMatchObject({ error: 'preview-stale', message: expect.stringMatching(/forhåndsvisningen er forældet — kør den igen/i) });
+    expect(approve.json()).toMatchObject({ error: 'placement.preview-stale' });
     const db = t.database.db;
     expect(await db.selectFrom('offer').select('id').where('unit_id', '=', unit).execute()).toEqual([]);
     expect(await overCapacityDays(db, [unit], today, 2200)).toEqual([]);
@@ -78,7 +78,7 @@ describe(`no overbooking through a round (${engine})`, () => {
     expect(app.statusCode, app.body).toBe(201);
     const manual = await cw.call('POST', '/api/staff/offers', { applicationId: app.json().id, unitId: unit, start: start.toString(), reason: 'Garantiplads' });
     expect(manual.statusCode, manual.body).toBe(409);
-    expect(manual.json().message).toMatch(/ikke længere ledig/);
+    expect(manual.json().error).toBe('placement.no-room');
     const db = t.database.db;
     // An offer written before this check existed (straight into the table) is refused at acceptance.
     const old = await db.insertInto('offer').values({ application_id: app.json().id, unit_id: unit, start_date: start.toString(), hours_per_week: 40,

@@ -10,7 +10,7 @@ import { smallFixture } from '../../../test/fixture.js';
 import { overCapacityDays } from '../../../test/capacity-check.js';
 import { engine } from '../../../test/db.js';
 import { setActor, type Db } from '../../platform/db/database.js';
-import { fromDatabaseError, HttpError } from '../../platform/http/errors.js';
+import { DomainError, fromDatabaseError, HttpError } from '../../platform/http/errors.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { isWorkingDay, LocalDate } from '../../shared/index.js';
 import { bookPlace, moveBooking, withRetry } from '../booking/index.js';
@@ -119,7 +119,7 @@ async function run(w: World, o: Op): Promise<string> {
 /** A refusal the API answers with a 4xx is an expected outcome; anything else fails the property. */
 async function outcome(p: Promise<string>): Promise<string> {
   try { return await p; } catch (e: any) {
-    if (e instanceof HttpError && e.statusCode < 500) return e.code;
+    if ((e instanceof HttpError || e instanceof DomainError) && e.statusCode < 500) return e.code;
     if (fromDatabaseError(e)) return `db:${e.code}`;
     throw e;
   }

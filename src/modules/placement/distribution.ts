@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
 import { allocate, type AllocationInput, type AllocationResult } from './engine-port.js';
-import type { PlacementPolicy } from './policy.js';
+import type { PlacementPolicy } from './placement-policy.js';
 
 /** Those of the given children who live in a vulnerable area today. */
 async function vulnerableChildren(db: Db, ids: string[], today: LocalDate, areas: string[]) {

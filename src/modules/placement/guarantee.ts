@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { LocalDate, isGuaranteeDay } from '../../shared/index.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './placement-policy.js';
 
 /** Guarantee days from today (exclusive) up to and including the garantidato (0 when passed). */
 export function guaranteeDaysLeft(today: LocalDate, g: LocalDate): number {

@@ -4,14 +4,14 @@
 // lockUnitLoad and roomFor), like a booking: no path can give the same place twice.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { lockUnitLoad, roomFor } from '../booking/index.js';
 import { inbox } from './applications.js';
 import { decisionLetter, offerLetter, withdrawalLetter } from './letters.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './placement-policy.js';
 import { noticeLastDay } from './rules.js';
+import { placementError } from './contract.js';
 
 async function guardiansOf(db: Db, childId: string, today: LocalDate) {
   return (await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId)
@@ -21,8 +21,6 @@ async function child(db: Db, id: string) {
   const c = await db.selectFrom('person').select(['first_name', 'last_name']).where('id', '=', id).executeTakeFirstOrThrow();
   return `${c.first_name} ${c.last_name}`;
 }
-/** The unit has no room for the child from the start date (weighted load would exceed capacity on some day). */
-export const NO_ROOM = 'Pladsen er ikke længere ledig.';
 const birthOf = async (db: Db, id: string) => LocalDate.parse((await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirstOrThrow()).birth_date);
 
 const unitName = async (db: Db, id: string) => (await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
@@ -35,17 +33,17 @@ export interface NewOffer { applicationId: string; unitId: string; start: LocalD
  */
 export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipClosed = false): Promise<string | null> {
   const a = await trx.selectFrom('application').selectAll().where('id', '=', o.applicationId).executeTakeFirst();
-  if (!a) throw notFound('Ansøgningen findes ikke.');
+  if (!a) throw placementError('placement.application-not-found');
   const pending = await trx.selectFrom('offer').select('id').where('application_id', '=', a.id).where('status', '=', 'pending').executeTakeFirst();
   if (a.status !== 'active' || pending) {
     if (skipClosed) return null;
-    throw conflict(a.status !== 'active' ? 'Ansøgningen er ikke længere aktiv.' : 'Der er allerede et tilbud, som venter på svar.');
+    throw placementError(a.status !== 'active' ? 'placement.application-not-active' : 'placement.offer-pending');
   }
-  if (o.start.isBefore(today)) throw badRequest('Startdatoen ligger i fortiden.');
+  if (o.start.isBefore(today)) throw placementError('placement.start-in-past');
   await lockUnitLoad(trx, [o.unitId]);
   if (a.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unitId, await birthOf(trx, a.child_id), o.start, today))) {
     if (skipClosed) return null;
-    throw conflict(NO_ROOM);
+    throw placementError('placement.no-room');
   }
   const p = await policyOn(trx, today);
   const deadline = LocalDate.min(today.plusDays(p.offerDeadlineDays), LocalDate.max(today, o.start.minusDays(1)));
@@ -65,14 +63,14 @@ export async function loadOffer(db: Db, id: string) {
   const o = await db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id')
     .select(['offer.id', 'offer.status', 'offer.deadline', 'offer.unit_id', 'offer.start_date', 'offer.hours_per_week', 'offer.application_id', 'a.child_id', 'a.placement_kind', 'a.place_kind'])
     .where('offer.id', '=', id).executeTakeFirst();
-  if (!o) throw notFound('Tilbuddet findes ikke.');
+  if (!o) throw placementError('placement.offer-not-found');
   return o;
 }
 
 export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
   const o = await loadOffer(trx, id);
-  if (o.status !== 'pending') throw conflict('Tilbuddet er ikke længere åbent.');
-  if (today.isAfter(LocalDate.parse(o.deadline))) throw conflict('Svarfristen er overskredet; tilbuddet er udløbet.');
+  if (o.status !== 'pending') throw placementError('placement.offer-not-open');
+  if (today.isAfter(LocalDate.parse(o.deadline))) throw placementError('placement.offer-expired');
   const start = LocalDate.parse(o.start_date);
   const old = await trx.selectFrom('placement').select(['id', 'unit_id', 'valid']).where('child_id', '=', o.child_id).where('kind', '=', o.placement_kind)
     .where(sql<boolean>`valid && daterange(${start.toString()}::date, null)`).execute();
@@ -82,14 +80,14 @@ export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
   let ended: { unitName: string; lastDay: string } | null = null;
   for (const p of old) {
     const r = DateRange.fromPg(p.valid);
-    if (!r.start.isBefore(start)) throw conflict('Barnet har allerede en plads af samme slags fra samme tidspunkt.');
+    if (!r.start.isBefore(start)) throw placementError('placement.already-placed');
     const lastDay = start.minusDays(1);
     await trx.updateTable('placement').set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() }).where('id', '=', p.id).execute();
     await trx.insertInto('placement_withdrawal').values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason: 'transfer' }).execute();
     ended = { unitName: await unitName(trx, p.unit_id), lastDay: lastDay.toString() };
   }
   // The pending offer held the place; re-check without it (the old place above already ends), in case it no longer fits.
-  if (o.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unit_id, await birthOf(trx, o.child_id), start, today, o.id))) throw conflict(NO_ROOM);
+  if (o.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unit_id, await birthOf(trx, o.child_id), start, today, o.id))) throw placementError('placement.no-room');
   const placement = await trx.insertInto('placement').values({
     child_id: o.child_id, unit_id: o.unit_id, kind: o.placement_kind, hours_per_week: o.hours_per_week, valid: DateRange.of(start, null).toPgDaterange(),
   }).returning('id').executeTakeFirstOrThrow();
@@ -115,7 +113,7 @@ async function dropWish(trx: Db, applicationId: string, unitId: string, today: L
 
 export async function declineOffer(trx: Db, id: string, today: LocalDate) {
   const o = await loadOffer(trx, id);
-  if (o.status !== 'pending') throw conflict('Tilbuddet er ikke længere åbent.');
+  if (o.status !== 'pending') throw placementError('placement.offer-not-open');
   await trx.updateTable('offer').set({ status: 'declined', answered_on: today.toString() }).where('id', '=', id).execute();
   await dropWish(trx, o.application_id, o.unit_id, today);
   await inbox(trx, 'offer_answer', o.child_id, `${await child(trx, o.child_id)} har takket nej til ${await unitName(trx, o.unit_id)}.`, today);
@@ -134,11 +132,11 @@ export async function expireOffers(trx: Db, today: LocalDate) {
 /** Udmeldelse: the placement ends after the notice period (never before it starts). */
 export async function withdrawPlacement(trx: Db, placementId: string, today: LocalDate, userId: string | null, reason: 'family' | 'staff' = 'family') {
   const p = await trx.selectFrom('placement').select(['id', 'child_id', 'unit_id', 'valid']).where('id', '=', placementId).executeTakeFirst();
-  if (!p) throw notFound('Pladsen findes ikke.');
+  if (!p) throw placementError('placement.place-not-found');
   const r = DateRange.fromPg(p.valid);
   const policy = await policyOn(trx, today);
   const lastDay = LocalDate.max(noticeLastDay(today, policy.notice), r.start);
-  if (r.end && !r.end.isAfter(lastDay)) throw conflict('Pladsen er allerede opsagt eller slutter før opsigelsesvarslet.');
+  if (r.end && !r.end.isAfter(lastDay)) throw placementError('placement.already-ended');
   await trx.updateTable('placement').set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() }).where('id', '=', p.id).execute();
   await trx.insertInto('placement_withdrawal').values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason, requested_by: userId }).execute();
   const name = await child(trx, p.child_id), unit = await unitName(trx, p.unit_id);

@@ -3,7 +3,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
 import { enrolledOn, placesOn } from '../registry/index.js';
-import { policyOn } from './policy.js';
+import { policyOn } from './placement-policy.js';
 
 export async function capacityOutlook(db: Db, unitId: string, today: LocalDate) {
   const p = await policyOn(db, today);

@@ -25,18 +25,18 @@ describe(`placement (${engine})`, () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().guaranteeDate).toBe('2027-02-23'); // 3 months after the application, a Tuesday
     const before = [await count('application'), await count('staff_inbox')];
-    const bad = async (body: object, status: number, msg: RegExp) => {
+    const bad = async (body: object, status: number, code: string) => {
       const r = await mette.call('POST', '/api/citizen/applications', { childId: baby, placeKind: 'vuggestue', neededFrom: '2027-01-04', hoursPerWeek: 40, wishes: [f.units.sol], ...body });
       expect(r.statusCode, r.body).toBe(status);
-      expect(r.json().message).toMatch(msg);
+      expect(r.json().error).toBe(code);
     };
-    await bad({ childId: f.children.oscar }, 403, /forældremyndighed/);
-    await bad({ neededFrom: '2026-05-01' }, 400, /før barnets fødsel/);
-    await bad({ childId: f.children.ida, placeKind: 'boernehave', neededFrom: '2029-08-01' }, 400, /skolestart/);
-    await bad({ wishes: [f.units.sol, f.units.sol] }, 400, /flere gange/);
-    await bad({ placeKind: 'dagpleje', wishes: [f.units.mael] }, 400, /tilbyder ikke/);
-    await bad({ neededFrom: '2026-11-27' }, 400, /tidligst starte/);
-    await bad({}, 409, /allerede på venteliste/);
+    await bad({ childId: f.children.oscar }, 403, 'placement.not-your-child');
+    await bad({ neededFrom: '2026-05-01' }, 400, 'placement.needed-before-birth');
+    await bad({ childId: f.children.ida, placeKind: 'boernehave', neededFrom: '2029-08-01' }, 400, 'placement.needed-after-school');
+    await bad({ wishes: [f.units.sol, f.units.sol] }, 400, 'placement.duplicate-wish');
+    await bad({ placeKind: 'dagpleje', wishes: [f.units.mael] }, 400, 'placement.wish-wrong-kind');
+    await bad({ neededFrom: '2026-11-27' }, 400, 'placement.too-early');
+    await bad({}, 409, 'placement.already-waiting');
     expect((await mette.call('POST', '/api/citizen/applications', { childId: baby, placeKind: 'vuggestue', neededFrom: 'x', wishes: [] })).statusCode).toBe(400);
     expect([await count('application'), await count('staff_inbox')]).toEqual(before);
   });
@@ -96,7 +96,7 @@ describe(`placement (${engine})`, () => {
       const before = await count('placement');
       const r = await anders.call('POST', `/api/citizen/offers/${o.json().id}/accept`);
       expect(r.statusCode).toBe(409);
-      expect(r.json().message).toMatch(/udløbet/);
+      expect(r.json().error).toBe('placement.offer-expired');
       expect(await count('placement')).toBe(before);
     } finally { await t.clock.setToday(t.database.db, LocalDate.of(2026, 11, 23)); }
     // The database itself refuses two overlapping places of one kind.

@@ -1,67 +1,11 @@
-// The municipality's placement rules as versioned settings (src/modules/settings), with the legal/typical defaults.
-import type { Db } from '../../platform/db/database.js';
-import type { LocalDate } from '../../shared/index.js';
-import { settingOn } from '../settings/index.js';
-import type { EarliestStart, NoticeRule } from './rules.js';
+// Who may apply, answer offers and give notice (guardians), read the pladsanvisning (municipal staff) and allocate.
+import { definePolicy } from '../../platform/auth/policy.js';
+import { MUNICIPAL_ROLES } from '../../platform/auth/actor.js';
 
-/** The priority classes a municipality may order; 'seniority' is everyone else and always last. */
-export const PRIORITY_CLASSES = {
-  special_needs: { da: 'Særlige behov (visiteret af sagsbehandler)', en: 'Special needs (set by a caseworker)' },
-  moving_in: { da: 'Tilflytter (reserveret plads)', en: 'Moving in (reserved place)' },
-  sibling: { da: 'Søskende i institutionen', en: 'Sibling in the unit' },
-  distance: { da: 'Bor tæt på', en: 'Lives nearby' },
-  seniority: { da: 'Anciennitet', en: 'Seniority' },
-} as const;
-export type PriorityClassId = keyof typeof PRIORITY_CLASSES;
-
-export interface PlacementPolicy {
-  seniorityFromMonths: number;
-  earliestStart: EarliestStart;
-  priorityClasses: PriorityClassId[];
-  distanceKm: number;
-  reservedMovingIn: number;
-  seniorityOnChange: 'keep' | 'reset';
-  distributionShare: number | null;
-  vulnerableAreas: string[];
-  nurseryWeight: number;
-  transitionAgeMonths: number;
-  /** Allocation rounds: 'strict-order' (default, § 27 waiting-list order) or 'maximise-children' (docs/formats/allocation.md). */
-  fillMode: 'strict-order' | 'maximise-children';
-  maxWishes: Record<string, number>;
-  offerDeadlineDays: number;
-  notice: NoticeRule;
-  fritidOfferWindow: { from: string; to: string };
-  clubFromGrade: number;
-  riskDays: number;
-}
-
-/** Setting keys, their defaults and a one-line description for the policy editor. */
-export const POLICY_KEYS: { key: string; field: keyof PlacementPolicy; default: unknown; da: string; en: string }[] = [
-  { key: 'placement.seniority_from_months', field: 'seniorityFromMonths', default: 4, da: 'Anciennitet tæller fra barnets alder (måneder)', en: 'Seniority counts from age (months)' },
-  { key: 'placement.earliest_start', field: 'earliestStart', default: { weeks: 26 }, da: 'Tidligste start, fx {"weeks":26} eller {"months":6}', en: 'Earliest start, e.g. {"weeks":26} or {"months":6}' },
-  { key: 'placement.priority_classes', field: 'priorityClasses', default: ['special_needs', 'moving_in', 'sibling', 'distance', 'seniority'], da: 'Prioritetsgrupper i rækkefølge', en: 'Priority classes in order' },
-  { key: 'placement.distance_km', field: 'distanceKm', default: 2, da: 'Afstand for nærhedsprioritet (km)', en: 'Distance for the nearby priority (km)' },
-  { key: 'placement.reserved_moving_in', field: 'reservedMovingIn', default: 6, da: 'Reserverede pladser til tilflyttere pr. institution pr. år', en: 'Places reserved for families moving in, per unit per year' },
-  { key: 'placement.seniority_on_change', field: 'seniorityOnChange', default: 'keep', da: 'Anciennitet ved ændrede ønsker: "keep" eller "reset"', en: 'Seniority when wishes change: "keep" or "reset"' },
-  { key: 'placement.distribution_share', field: 'distributionShare', default: 0.3, da: 'Fordelingsreglen §26 a: højeste andel fra udsatte boligområder (null = fra)', en: '§26 a distribution rule: maximum share from vulnerable areas (null = off)' },
-  { key: 'placement.vulnerable_areas', field: 'vulnerableAreas', default: [], da: 'Udsatte boligområder (områdenavne) for §26 a', en: 'Vulnerable housing areas (area names) for §26 a' },
-  { key: 'placement.nursery_weight', field: 'nurseryWeight', default: 2, da: 'Et vuggestuebarn tæller som antal børnehavepladser', en: 'Kindergarten places a nursery child counts' },
-  { key: 'placement.transition_age_months', field: 'transitionAgeMonths', default: 34, da: 'Overgang vuggestue → børnehave (alder i måneder)', en: 'Nursery → kindergarten (age in months)' },
-  { key: 'placement.fill_mode', field: 'fillMode', default: 'strict-order', da: 'Fordeling: "strict-order" (ventelistens rækkefølge, § 27) eller "maximise-children" (flest mulige børn; et barn kan springes over for flere mindre børn med lavere prioritet)', en: 'Allocation: "strict-order" (waiting-list order, § 27) or "maximise-children" (most children; a child may be passed over for several smaller children of lower priority)' },
-  { key: 'placement.max_wishes', field: 'maxWishes', default: { '0-2': 2, '3-5': 3, '6-9': 2, '10-13': 2 }, da: 'Antal ønsker pr. aldersgruppe', en: 'Wishes per age band' },
-  { key: 'placement.offer_deadline_days', field: 'offerDeadlineDays', default: 14, da: 'Svarfrist på pladstilbud (dage)', en: 'Days to answer an offer' },
-  { key: 'placement.notice', field: 'notice', default: { months: 1, to: '15_or_month_end' }, da: 'Opsigelsesvarsel ved udmeldelse', en: 'Notice period for withdrawal' },
-  { key: 'placement.fritid_offer_window', field: 'fritidOfferWindow', default: { from: '04-01', to: '08-01' }, da: 'Tilbud om SFO/fritidshjem i skolestartsåret (MM-DD)', en: 'SFO/after-school offers in the school-start year (MM-DD)' },
-  { key: 'placement.club_from_grade', field: 'clubFromGrade', default: 4, da: 'Klub fra klassetrin', en: 'Club from grade' },
-  { key: 'placement.guarantee_risk_days', field: 'riskDays', default: 60, da: 'Vis garantirisiko når der er højst så mange dage til garantidatoen', en: 'Show guarantee risk within this many days' },
-];
-
-export async function policyOn(db: Db, date: LocalDate): Promise<PlacementPolicy> {
-  const values = await Promise.all(POLICY_KEYS.map((k) => settingOn(db, k.key, date)));
-  const p: Record<string, unknown> = {};
-  POLICY_KEYS.forEach((k, i) => { p[k.field] = values[i] === undefined ? k.default : values[i]; });
-  const policy = p as unknown as PlacementPolicy;
-  const known = policy.priorityClasses.filter((c): c is PriorityClassId => c in PRIORITY_CLASSES && c !== 'seniority');
-  policy.priorityClasses = [...known, 'seniority'];
-  return policy;
-}
+export const placementPolicy = definePolicy('placement', {
+  'placement.read-own': { summary: 'See one\'s own children\'s applications, waitlist positions, offers and places', roles: ['guardian'] },
+  'placement.apply': { summary: 'Apply, change or withdraw an application, answer an offer, give notice, for a child in one\'s custody', roles: ['guardian'] },
+  'placement.read': { summary: 'Read waitlists, the guarantee overview, rounds, the staff inbox, placement rules and unit outlooks', roles: MUNICIPAL_ROLES },
+  'placement.handle-inbox': { summary: 'Mark a staff inbox task handled', roles: MUNICIPAL_ROLES },
+  'placement.allocate': { summary: 'Preview and approve rounds, make manual offers, set special needs, run årsrulning and continuous allocation', roles: ['caseworker', 'admin'] },
+});

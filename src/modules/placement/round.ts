@@ -5,17 +5,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
-import { HttpError, notFound, conflict } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
-import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './policy.js';
+import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './placement-policy.js';
 import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
 import { lockUnitLoad, unitLoadVersions as unitVersions } from '../booking/index.js';
+import { placementError } from './contract.js';
 
-export const PREVIEW_STALE = 'Forhåndsvisningen er forældet — kør den igen.';
-export const previewStale = () => new HttpError(409, 'preview-stale', PREVIEW_STALE);
+export const previewStale = () => placementError('placement.preview-stale');
 
 const NURSERY_TYPES = new Set(['dagpleje', 'vuggestue']);
 
@@ -102,7 +101,7 @@ export async function previewRound(trx: Db, kind: PlacementKind, horizon: LocalD
 
 export async function roundView(db: Db, id: string) {
   const r = await db.selectFrom('allocation_round').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound('Runden findes ikke.');
+  if (!r) throw placementError('placement.round-not-found');
   const result = r.result as AllocationResult;
   const appIds = [...result.offers.map((o) => o.applicant), ...result.unplaced.map((u) => u.applicant)];
   const names = new Map(appIds.length ? (await db.selectFrom('application as a').innerJoin('person as c', 'c.id', 'a.child_id')
@@ -124,8 +123,8 @@ export async function roundView(db: Db, id: string) {
  */
 export async function approveRound(trx: Db, id: string, today: LocalDate, userId: string | null) {
   const r = await trx.selectFrom('allocation_round').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!r) throw notFound('Runden findes ikke.');
-  if (r.status !== 'preview') throw conflict('Runden er allerede godkendt eller kasseret.');
+  if (!r) throw placementError('placement.round-not-found');
+  if (r.status !== 'preview') throw placementError('placement.round-decided');
   const result = r.result as AllocationResult;
   const seen = (r.unit_versions ?? null) as Record<string, number> | null;
   if (!seen) throw previewStale();

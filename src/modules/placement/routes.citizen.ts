@@ -2,20 +2,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor } from '../../platform/db/database.js';
 import { withRetry } from '../booking/index.js';
-import { forbidden } from '../../platform/http/errors.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
-import { childIdsInCustody, placementsOf } from '../people/index.js';
+import { childIdsInCustody, personsById, placementsOf } from '../people/index.js';
 import { apply, changeApplication, loadApplication, requireCustody, siblingsAt, withdrawApplication } from './applications.js';
 import { continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
-import { PRIORITY_CLASSES, policyOn } from './policy.js';
+import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import { noticeLastDay, PLACE_KINDS } from './rules.js';
 import { loadWaitlist } from './waitlist.js';
+import { placementPolicy } from './policy.js';
+import { activeApplicationsOf, pendingOffersOf, placementToWithdraw } from './queries.js';
+import { placementError } from './contract.js';
 
 const id = z.object({ id: z.uuid() });
 const wishes = z.array(z.uuid()).min(1).max(10);
@@ -26,11 +27,9 @@ async function overview(db: Db, guardianId: string, today: LocalDate) {
   if (!ids.length) return { children: [], noticeLastDay: null };
   const p = await policyOn(db, today);
   const [children, apps, offers, placements, waitlist] = await Promise.all([
-    db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute(),
-    db.selectFrom('application').selectAll().where('child_id', 'in', ids).where('status', '=', 'active').orderBy('created_at').execute(),
-    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('unit', 'unit.id', 'offer.unit_id')
-      .select(['offer.id', 'a.child_id', 'offer.unit_id', 'unit.name as unitName', 'offer.start_date', 'offer.hours_per_week', 'offer.deadline', 'offer.status', 'offer.explanation', 'offer.guarantee'])
-      .where('a.child_id', 'in', ids).where('offer.status', '=', 'pending').execute(),
+    personsById(db, ids).then((cs) => cs.sort((a, b) => a.birth_date.localeCompare(b.birth_date))),
+    activeApplicationsOf(db, ids),
+    pendingOffersOf(db, ids),
     placementsOf(db, ids, today),
     loadWaitlist(db, today, p),
   ]);
@@ -64,10 +63,10 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     withRetry(() => req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); }));
 
   app.get('/placement', { schema: { tags: ['placement'], summary: 'My children: applications with waitlist positions and garantidato, offers, places' } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read-own');
     const today = req.ctx.clock.today();
     await req.ctx.db.transaction().execute((trx) => expireOffers(trx, today));
-    const res = await overview(req.ctx.db, actor.personId, today);
+    const res = await overview(req.ctx.db, actor.personId!, today);
     await audit(req.ctx.db, req.ctx, { action: 'application.read', subjectType: 'child', subjectIds: res.children.map((c) => c.id) });
     return res;
   });
@@ -75,10 +74,10 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.post('/applications', {
     schema: { tags: ['placement'], body: z.object({ childId: z.uuid(), placeKind: z.enum(PLACE_KINDS as [string, ...string[]]), neededFrom: z.iso.date(), hoursPerWeek: hours.default(40), wishes }).strict() },
   }, async (req, reply) => {
-    const actor = requireGuardian(req.ctx.actor);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     const res = await tx(req, actor.userId, async (trx) => {
-      await requireCustody(trx, actor.personId, req.body.childId, today);
+      await requireCustody(trx, actor.personId!, req.body.childId, today);
       const r = await apply(trx, actor.userId, req.body as any, today);
       await audit(trx, req.ctx, { action: 'application.create', subjectType: 'child', subjectIds: [req.body.childId], details: { application: r.id } });
       return r;
@@ -89,11 +88,11 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.patch('/applications/:id', {
     schema: { tags: ['placement'], params: id, body: z.object({ neededFrom: z.iso.date().optional(), hoursPerWeek: hours.optional(), wishes: wishes.optional() }).strict() },
   }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
       const a = await loadApplication(trx, req.params.id);
-      await requireCustody(trx, actor.personId, a.child_id, today);
+      await requireCustody(trx, actor.personId!, a.child_id, today);
       const r = await changeApplication(trx, a.id, req.body, today);
       await audit(trx, req.ctx, { action: 'application.update', subjectType: 'child', subjectIds: [a.child_id], details: { application: a.id } });
       return r;
@@ -101,11 +100,11 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/applications/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
       const a = await loadApplication(trx, req.params.id);
-      await requireCustody(trx, actor.personId, a.child_id, today);
+      await requireCustody(trx, actor.personId!, a.child_id, today);
       await withdrawApplication(trx, a.id, today);
       await audit(trx, req.ctx, { action: 'application.withdraw', subjectType: 'child', subjectIds: [a.child_id], details: { application: a.id } });
       return { ok: true };
@@ -114,11 +113,11 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
 
   for (const answer of ['accept', 'decline'] as const) {
     app.post(`/offers/:id/${answer}`, { schema: { tags: ['placement'], params: id } }, async (req) => {
-      const actor = requireGuardian(req.ctx.actor);
+      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
       const today = req.ctx.clock.today();
       return tx(req, actor.userId, async (trx) => {
         const o = await loadOffer(trx, req.params.id);
-        await requireCustody(trx, actor.personId, o.child_id, today);
+        await requireCustody(trx, actor.personId!, o.child_id, today);
         const r = answer === 'accept' ? await acceptOffer(trx, o.id, today) : (await declineOffer(trx, o.id, today), { ok: true });
         await audit(trx, req.ctx, { action: `offer.${answer}`, subjectType: 'child', subjectIds: [o.child_id], details: { offer: o.id } });
         // A declined place is free again: the next child by the rules gets it now (continuous allocation).
@@ -129,12 +128,12 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
   }
 
   app.post('/placements/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
-      const p = await trx.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', req.params.id).executeTakeFirst();
-      if (!p) throw forbidden();
-      await requireCustody(trx, actor.personId, p.child_id, today);
+      const p = await placementToWithdraw(trx, req.params.id);
+      if (!p) throw placementError('placement.place-not-yours');
+      await requireCustody(trx, actor.personId!, p.child_id, today);
       const r = await withdrawPlacement(trx, p.id, today, actor.userId);
       await audit(trx, req.ctx, { action: 'placement.withdraw', subjectType: 'child', subjectIds: [p.child_id], details: { placement: p.id } });
       await continuousAllocation(trx, today, null, [p.kind]); // the freed place goes to the next child by the rules

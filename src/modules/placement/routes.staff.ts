@@ -3,22 +3,21 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { withRetry } from '../booking/index.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
 import { LocalDate } from '../../shared/index.js';
 import { guaranteeOverview } from './guarantee.js';
+import { placementPolicy } from './policy.js';
 import { createOffer, expireOffers } from './offers.js';
-import { POLICY_KEYS, PRIORITY_CLASSES, policyOn } from './policy.js';
+import { POLICY_KEYS, PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import { approveRound, previewRound, roundView } from './round.js';
 import { loadWaitlist } from './waitlist.js';
 import { capacityOutlook } from './outlook.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
+import { placementError } from './contract.js';
 
 const id = z.object({ id: z.uuid() });
-const PLACEMENT_ROLES = ['caseworker', 'admin'] as const;
 const kind = z.enum(['dagtilbud', 'fritidstilbud', 'klub']);
 
 export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
@@ -30,7 +29,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/waitlist', {
     schema: { tags: ['placement'], querystring: z.object({ unitId: z.uuid().optional(), areaId: z.uuid().optional(), ageBand: z.enum(['0-2', '3-5', '6-9', '10-13']).optional(), startMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(), priority: z.string().max(40).optional() }) },
   }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const today = req.ctx.clock.today();
     const q = req.query;
     const all = await loadWaitlist(req.ctx.db, today, await policyOn(req.ctx.db, today));
@@ -43,17 +42,17 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/guarantee', { schema: { tags: ['placement'], summary: 'Children at risk of a guarantee breach (§23/§25)' } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const rows = await guaranteeOverview(req.ctx.db, req.ctx.clock.today());
     await audit(req.ctx.db, req.ctx, { action: 'guarantee.read', subjectType: 'child', subjectIds: rows.map((r) => r.childId).slice(0, 1000) });
     return rows;
   });
 
   app.post('/rounds', { schema: { tags: ['placement'], body: z.object({ kind: kind.default('dagtilbud'), horizon: z.iso.date() }).strict() } }, async (req, reply) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     const today = req.ctx.clock.today();
     const horizon = LocalDate.parse(req.body.horizon);
-    if (!horizon.isAfter(today) || horizon.isAfter(today.plusYears(2))) throw badRequest('Horisonten skal ligge efter i dag og højst 2 år frem.');
+    if (!horizon.isAfter(today) || horizon.isAfter(today.plusYears(2))) throw placementError('placement.bad-horizon');
     const r = await tx(req, actor.userId, async (trx) => {
       await expireOffers(trx, today);
       const res = await previewRound(trx, req.body.kind, horizon, today, actor.userId);
@@ -64,7 +63,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/rounds/:id', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const view = await roundView(req.ctx.db, req.params.id);
     const appIds = [...view.offers, ...view.unplaced].map((o) => o.applicationId);
     const children = appIds.length ? await req.ctx.db.selectFrom('application').select('child_id').where('id', 'in', appIds).execute() : [];
@@ -73,7 +72,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/rounds/:id/approve', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
       const r = await approveRound(trx, req.params.id, req.ctx.clock.today(), actor.userId);
       await audit(trx, req.ctx, { action: 'round.approve', subjectType: 'allocation_round', subjectIds: [req.params.id], details: r });
@@ -84,11 +83,11 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/offers', {
     schema: { tags: ['placement'], body: z.object({ applicationId: z.uuid(), unitId: z.uuid(), start: z.iso.date(), reason: z.string().trim().min(3).max(500), guarantee: z.boolean().optional() }).strict() },
   }, async (req, reply) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     const today = req.ctx.clock.today();
     const offerId = await tx(req, actor.userId, async (trx) => {
       const unit = await trx.selectFrom('unit').select(['id', 'closed_on']).where('id', '=', req.body.unitId).executeTakeFirst();
-      if (!unit || unit.closed_on) throw badRequest('Institutionen findes ikke eller er lukket.');
+      if (!unit || unit.closed_on) throw placementError('placement.unit-closed');
       const oid = await createOffer(trx, { applicationId: req.body.applicationId, unitId: unit.id, start: LocalDate.parse(req.body.start), roundId: null, priority: null,
         explanation: `Manuelt tilbud: ${req.body.reason}`, reason: req.body.reason, userId: actor.userId, guarantee: req.body.guarantee }, today);
       const a = await trx.selectFrom('application').select('child_id').where('id', '=', req.body.applicationId).executeTakeFirstOrThrow();
@@ -99,18 +98,18 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.patch('/applications/:id', { schema: { tags: ['placement'], params: id, body: z.object({ specialNeeds: z.boolean().optional(), movingIn: z.boolean().optional() }).strict() } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
       const a = await trx.updateTable('application').set({ ...(req.body.specialNeeds !== undefined ? { special_needs: req.body.specialNeeds } : {}), ...(req.body.movingIn !== undefined ? { moving_in: req.body.movingIn } : {}) })
         .where('id', '=', req.params.id).returning('child_id').executeTakeFirst();
-      if (!a) throw notFound('Ansøgningen findes ikke.');
+      if (!a) throw placementError('placement.application-not-found');
       await audit(trx, req.ctx, { action: 'application.priority', subjectType: 'child', subjectIds: [a.child_id], details: req.body });
       return { ok: true };
     });
   });
 
   app.get('/inbox', { schema: { tags: ['placement'], querystring: z.object({ all: z.coerce.boolean().optional() }) } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     let q = req.ctx.db.selectFrom('staff_inbox').leftJoin('person', 'person.id', 'staff_inbox.child_id').leftJoin('app_user', 'app_user.id', 'staff_inbox.handled_by')
       .select(['staff_inbox.id', 'staff_inbox.kind', 'staff_inbox.child_id as childId', 'staff_inbox.text', 'staff_inbox.created_on as createdOn', 'staff_inbox.handled_at as handledAt', 'app_user.name as handledBy'])
       .orderBy('staff_inbox.created_at', 'desc').limit(200);
@@ -121,25 +120,25 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/inbox/:id/handled', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.handle-inbox');
     const r = await req.ctx.db.updateTable('staff_inbox').set({ handled_by: actor.userId, handled_at: sql`now()` }).where('id', '=', req.params.id).where('handled_at', 'is', null).returning('id').executeTakeFirst();
-    if (!r) throw notFound('Opgaven findes ikke eller er allerede behandlet.');
+    if (!r) throw placementError('placement.task-not-found');
     return { ok: true };
   });
 
   app.get('/placement-policy', { schema: { tags: ['placement'] } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const p = await policyOn(req.ctx.db, req.ctx.clock.today());
     return { keys: POLICY_KEYS.map((k) => ({ key: k.key, da: k.da, en: k.en, default: k.default, current: p[k.field] })), classes: PRIORITY_CLASSES };
   });
 
   app.get('/units/:id/outlook', { schema: { tags: ['placement'], params: id } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+    placementPolicy.authorize(req.ctx.actor, 'placement.read');
     return capacityOutlook(req.ctx.db, req.params.id, req.ctx.clock.today());
   });
 
   app.post('/aarsrulning', { schema: { tags: ['placement'], summary: 'Yearly transfers: applications for the next kind of place' } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
       const created = await aarsrulning(trx, req.ctx.clock.today());
       await audit(trx, req.ctx, { action: 'aarsrulning.run', subjectType: 'application', subjectIds: [], details: { created } });
@@ -148,7 +147,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/continuous-allocation', { schema: { tags: ['placement'], summary: 'Run the engine now and send the offers it finds' } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, PLACEMENT_ROLES);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
       await expireOffers(trx, req.ctx.clock.today());
       const offers = await continuousAllocation(trx, req.ctx.clock.today(), actor.userId);

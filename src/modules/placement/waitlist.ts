@@ -6,7 +6,7 @@ import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
 import { tieBreak } from '../allocation/index.js'; // the engine's tie-break, so the waitlist order is the round's order
-import type { PlacementPolicy, PriorityClassId } from './policy.js';
+import type { PlacementPolicy, PriorityClassId } from './placement-policy.js';
 import type { PlaceKind } from './schema.js';
 
 export interface WaitlistEntry {

@@ -164,3 +164,10 @@ export async function citizenUnits(db: Db, today: LocalDate, f: { type?: UnitTyp
   }
   return q.execute();
 }
+
+/** Unit names by id (e.g. for another module's list of bookings). */
+export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

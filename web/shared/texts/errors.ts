@@ -4,11 +4,15 @@ import type { settingsError } from '../../../src/modules/settings/contract.js';
 import type { registryError } from '../../../src/modules/registry/contract.js';
 import type { peopleError } from '../../../src/modules/people/contract.js';
 import type { attendanceError } from '../../../src/modules/attendance/contract.js';
+import type { bookingError } from '../../../src/modules/booking/contract.js';
+import type { placementError } from '../../../src/modules/placement/contract.js';
 
 type Code = keyof typeof settingsError.codes
   | keyof typeof registryError.codes
   | keyof typeof peopleError.codes
-  | keyof typeof attendanceError.codes;
+  | keyof typeof attendanceError.codes
+  | keyof typeof bookingError.codes
+  | keyof typeof placementError.codes;
 
 export const errorTexts = {
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
@@ -65,4 +69,57 @@ export const errorTexts = {
   'err.attendance.unit-closed-on-day': ['Institutionen har lukket {date} (weekend, helligdag eller lukkedag); der spørges kun om åbne dage.', 'The institution is closed on {date} (weekend, public holiday or closing day); only open days are asked about.'],
   'err.attendance.questionnaire-period': ['Perioden skal være højst 3 måneder og slutte efter den starter.', 'The period must be at most 3 months and end after it starts.'],
   'err.attendance.questionnaire-deadline': ['Svarfristen skal ligge mellem i dag og periodens slutning.', 'The deadline must be between today and the end of the period.'],
+  'err.booking.not-your-child': ['Barnet er ikke i din forældremyndighed.', 'The child is not in your custody.'],
+  'err.booking.child-not-found': ['Barnet findes ikke.', 'The child does not exist.'],
+  'err.booking.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
+  'err.booking.unit-not-daycare': ['Enheden findes ikke eller tager ikke imod børn i dagtilbud.', 'The unit does not exist or does not take children in day care.'],
+  'err.booking.not-found': ['Bookingen findes ikke.', 'The booking does not exist.'],
+  'err.booking.already-cancelled': ['Bookingen er allerede afmeldt.', 'The booking has already been cancelled.'],
+  'err.booking.change-deadline': ['Bookingen kan kun ændres frem til {days} dage før start ({deadline}).', 'The booking can only be changed until {days} days before the start ({deadline}).'],
+  'err.booking.current-place-not-extendable': ['Den nuværende plads kan ikke forlænges til den nye startdato. Vælg en tidligere dato.', 'The current place cannot be extended to the new start date. Choose an earlier date.'],
+  'err.booking.already-booked': ['Barnet har allerede en booking i perioden. Flyt eller afmeld den i stedet.', 'The child already has a booking in the period. Move or cancel it instead.'],
+  'err.booking.place-starts-in-period': ['Barnet har allerede en plads, der starter i perioden.', 'The child already has a place starting in the period.'],
+  'err.booking.already-in-unit': ['Barnet går allerede i denne enhed.', 'The child already attends this unit.'],
+  'err.booking.no-longer-free': ['Pladsen er ikke længere ledig. Se de nærmeste alternativer.', 'The place is no longer free. See the nearest alternatives.'],
+  'err.booking.too-young': ['Barnet er for ungt til en plads på den dato.', 'The child is too young for a place on that date.'],
+  'err.booking.school-age': ['Barnet er startet i skole på den dato.', 'The child has started school on that date.'],
+  'err.booking.age-band': ['Enheden har ikke pladser til barnets aldersgruppe.', 'The unit has no places for the child\'s age group.'],
+  'err.booking.waitlist': ['Pladser til denne aldersgruppe fordeles efter venteliste (anciennitet), ikke ved booking.', 'Places for this age group are allocated by waiting list (seniority), not by booking.'],
+  'err.booking.hybrid-too-soon': ['Pladser med kort varsel fordeles efter venteliste; vælg en senere startdato.', 'Places at short notice are allocated by waiting list; choose a later start date.'],
+  'err.booking.past': ['Startdatoen skal ligge efter i dag.', 'The start date must be after today.'],
+  'err.booking.beyond-horizon': ['Startdatoen ligger længere ude, end der kan bookes.', 'The start date is further ahead than places can be booked.'],
+  'err.booking.closed-day': ['Enheden holder lukket den dag; vælg en anden startdato.', 'The unit is closed that day; choose another start date.'],
+  'err.booking.full': ['Pladsen er ikke længere ledig.', 'The place is no longer free.'],
+  'err.placement.not-your-child': ['Barnet er ikke i din forældremyndighed.', 'The child is not in your custody.'],
+  'err.placement.place-not-yours': ['Du har ikke adgang til dette.', 'You do not have access to this.'],
+  'err.placement.child-not-found': ['Barnet findes ikke.', 'The child does not exist.'],
+  'err.placement.needed-before-birth': ['Behovsdatoen ligger før barnets fødsel.', 'The date of need is before the child\'s birth.'],
+  'err.placement.needed-in-past': ['Behovsdatoen ligger i fortiden.', 'The date of need is in the past.'],
+  'err.placement.too-early': ['Barnet kan tidligst starte {earliest}.', 'The child can start {earliest} at the earliest.'],
+  'err.placement.needed-after-school': ['Behovsdatoen ligger efter skolestart.', 'The date of need is after school start.'],
+  'err.placement.kind-not-for-age': ['Pladstypen passer ikke til barnets alder på behovsdatoen.', 'The kind of place does not fit the child\'s age on the date of need.'],
+  'err.placement.no-wishes': ['Vælg mindst ét ønske.', 'Choose at least one wish.'],
+  'err.placement.duplicate-wish': ['Den samme institution er valgt flere gange.', 'The same unit is chosen more than once.'],
+  'err.placement.too-many-wishes': ['Der kan højst vælges {max} ønsker for barnets alder.', 'At most {max} wishes can be chosen for the child\'s age.'],
+  'err.placement.wish-not-found': ['En ønsket institution findes ikke.', 'A wished unit does not exist.'],
+  'err.placement.wish-closed': ['En ønsket institution er lukket.', 'A wished unit is closed.'],
+  'err.placement.wish-wrong-kind': ['En ønsket institution tilbyder ikke den valgte pladstype.', 'A wished unit does not offer the chosen kind of place.'],
+  'err.placement.already-waiting': ['Barnet står allerede på venteliste til denne type plads. Ret den eksisterende ansøgning.', 'The child is already on the waiting list for this kind of place. Change the existing application.'],
+  'err.placement.application-not-found': ['Ansøgningen findes ikke.', 'The application does not exist.'],
+  'err.placement.application-not-active': ['Ansøgningen er ikke længere aktiv.', 'The application is no longer active.'],
+  'err.placement.offer-pending': ['Der er allerede et tilbud, som venter på svar.', 'An offer is already waiting for an answer.'],
+  'err.placement.start-in-past': ['Startdatoen ligger i fortiden.', 'The start date is in the past.'],
+  'err.placement.no-room': ['Pladsen er ikke længere ledig.', 'The place is no longer free.'],
+  'err.placement.offer-not-found': ['Tilbuddet findes ikke.', 'The offer does not exist.'],
+  'err.placement.offer-not-open': ['Tilbuddet er ikke længere åbent.', 'The offer is no longer open.'],
+  'err.placement.offer-expired': ['Svarfristen er overskredet; tilbuddet er udløbet.', 'The deadline has passed; the offer has expired.'],
+  'err.placement.already-placed': ['Barnet har allerede en plads af samme slags fra samme tidspunkt.', 'The child already has a place of the same kind from the same date.'],
+  'err.placement.place-not-found': ['Pladsen findes ikke.', 'The place does not exist.'],
+  'err.placement.already-ended': ['Pladsen er allerede opsagt eller slutter før opsigelsesvarslet.', 'The place has already been given notice or ends before the notice period.'],
+  'err.placement.preview-stale': ['Forhåndsvisningen er forældet — kør den igen.', 'The preview is out of date — run it again.'],
+  'err.placement.round-not-found': ['Runden findes ikke.', 'The round does not exist.'],
+  'err.placement.round-decided': ['Runden er allerede godkendt eller kasseret.', 'The round has already been approved or discarded.'],
+  'err.placement.bad-horizon': ['Horisonten skal ligge efter i dag og højst 2 år frem.', 'The horizon must be after today and at most 2 years ahead.'],
+  'err.placement.unit-closed': ['Institutionen findes ikke eller er lukket.', 'The unit does not exist or is closed.'],
+  'err.placement.task-not-found': ['Opgaven findes ikke eller er allerede behandlet.', 'The task does not exist or has already been handled.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;

@@ -1,0 +1,38 @@
+// The placement API's refusal codes (request and response schemas still live in the routes: to do, issue 13).
+import { domainErrors } from '../../platform/http/errors.js';
+
+export const placementError = domainErrors({
+  'placement.not-your-child': 'forbidden',
+  'placement.place-not-yours': 'forbidden',
+  'placement.child-not-found': 'not-found',
+  'placement.needed-before-birth': 'invalid',
+  'placement.needed-in-past': 'invalid',
+  'placement.too-early': 'invalid',
+  'placement.needed-after-school': 'invalid',
+  'placement.kind-not-for-age': 'invalid',
+  'placement.no-wishes': 'invalid',
+  'placement.duplicate-wish': 'invalid',
+  'placement.too-many-wishes': 'invalid',
+  'placement.wish-not-found': 'invalid',
+  'placement.wish-closed': 'invalid',
+  'placement.wish-wrong-kind': 'invalid',
+  'placement.already-waiting': 'conflict',
+  'placement.application-not-found': 'not-found',
+  'placement.application-not-active': 'conflict',
+  'placement.offer-pending': 'conflict',
+  'placement.start-in-past': 'invalid',
+  'placement.no-room': 'conflict',
+  'placement.offer-not-found': 'not-found',
+  'placement.offer-not-open': 'conflict',
+  'placement.offer-expired': 'conflict',
+  'placement.already-placed': 'conflict',
+  'placement.place-not-found': 'not-found',
+  'placement.already-ended': 'conflict',
+  'placement.preview-stale': 'conflict',
+  'placement.round-not-found': 'not-found',
+  'placement.round-decided': 'conflict',
+  'placement.bad-horizon': 'invalid',
+  'placement.unit-closed': 'invalid',
+  'placement.task-not-found': 'not-found',
+});
+export type PlacementErrorCode = keyof typeof placementError.codes;
