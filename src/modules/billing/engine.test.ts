@@ -34,6 +34,23 @@ describe('the billing engine', () => {
     expect(new Set(r.lines.map((l) => l.payerId))).toEqual(new Set(['g1']));
   });
 
+  it('bills a month once when a child moves from nursery to kindergarten within it (change day 1 and 15)', () => {
+    const moved = (changeDay: number) => data({
+      places: [
+        { id: 'old', childId: 'c2', birthDate: '2022-03-01', unitId: 'u1', unitType: 'vuggestue', kind: 'dagtilbud', hours: 40, ...open('2025-01-01', '2026-03-10') },
+        { id: 'new', childId: 'c2', birthDate: '2022-03-01', unitId: 'u2', unitType: 'boernehave', kind: 'dagtilbud', hours: 40, ...open('2026-03-10') },
+      ],
+      lunch: new Map(),
+      rates: new Map([['vuggestue|3-5|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]], ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]]]),
+      calendar: new Map([['vuggestue', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]], ['boernehave', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]]]),
+    });
+    // Change day 1: March stays with the nursery place (running on the 1st); the kindergarten pays from April.
+    expect(total(computeMonth(moved(1), '2026-03-01').lines)).toBe(kroner(3_869));
+    expect(total(computeMonth(moved(1), '2026-04-01').lines)).toBe(kroner(2_361));
+    // Change day 15: the move on the 10th falls in the first half, which the nursery place holds; the second half is the kindergarten's.
+    expect(total(computeMonth(moved(15), '2026-03-01').lines)).toBe(kroner(3_869 / 2 + 2_361 / 2));
+  });
+
   it('bills nothing in July with 11 paying months', () => {
     expect(computeMonth(data(), '2026-07-01').lines).toEqual([]);
   });

@@ -94,11 +94,35 @@ export const hoursClassOf = (hours: number): FeeHours => (hours > 30 ? 'full' : 
 /**
  * Share of a month billed for a place (percent). Change day 1: the whole month once the place runs on any day of it.
  * Change day 15: the month is two halves (1st–14th, 15th–end), each billed when the place runs on any day of it.
+ * A period is billed once per child and kind of place: after a transfer within the period, it stays with the
+ * `previous` place (the child's place of the same kind just before this one), and the new place pays from the next period.
  */
-export function billedShare(place: Iv, month: string, changeDay: number): number {
+export function billedShare(place: Iv, month: string, changeDay: number, previous?: Iv): number {
   const next = addMonths(month, 1);
-  if (changeDay === 1) return overlaps(place, month, next) ? 100 : 0;
-  return (overlaps(place, month, day15(month)) ? 50 : 0) + (overlaps(place, day15(month), next) ? 50 : 0);
+  const billed = (a: string, b: string) => overlaps(place, a, b) && !(previous && overlaps(previous, a, b));
+  if (changeDay === 1) return billed(month, next) ? 100 : 0;
+  return (billed(month, day15(month)) ? 50 : 0) + (billed(day15(month), next) ? 50 : 0);
+}
+
+/** Each place's predecessor: the same child's place of the same kind that ended just before it (cached per data set). */
+const predecessors = new WeakMap<readonly Place[], Map<string, Place>>();
+function previousPlaces(places: readonly Place[]): Map<string, Place> {
+  let prev = predecessors.get(places);
+  if (prev) return prev;
+  prev = new Map();
+  const byChild = new Map<string, Place[]>();
+  for (const p of places) {
+    const k = `${p.childId}|${p.kind}`;
+    const list = byChild.get(k);
+    if (list) list.push(p); else byChild.set(k, [p]);
+  }
+  for (const list of byChild.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+    for (let i = 1; i < list.length; i++) prev.set(list[i]!.id, list[i - 1]!);
+  }
+  predecessors.set(places, prev);
+  return prev;
 }
 
 export function scaleFor(scales: readonly FripladsScale[], year: number): FripladsScale | undefined {
@@ -118,6 +142,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   // Places of the month, grouped by the household of the child (siblings = same folkeregister address).
   const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[] }>();
   const children = new Set<string>();
+  const previous = previousPlaces(data.places);
   for (const p of data.places) {
     if (!overlaps(p, month, next)) continue;
     const d = p.lo > month ? p.lo : month; // the first billed day: rates, address and custody on that day
@@ -125,7 +150,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const kind = feeKindOf(p.kind, p.unitType, age);
     const cal = on(data.calendar.get(kind), d);
     if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
-    const share = billedShare(p, month, cal?.changeDay ?? 1);
+    const share = billedShare(p, month, cal?.changeDay ?? 1, previous.get(p.id));
     if (share === 0) continue;
     const band = ageBandOfYears(age), hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
     // Every placed child is billed, or named: no scale, no rate (a leave30 place is never billed at the full rate) or
@@ -148,7 +173,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     children.add(p.childId);
     g.items.push({
       src: p, share, band,
-      place: { childId: p.id, kind, rate: rate.amount, lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0, socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0 },
+      place: { childId: p.childId, kind, rate: rate.amount, lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0, socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0 },
     });
   }
 

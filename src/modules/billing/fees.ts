@@ -45,7 +45,8 @@ export function monthlyFees(scale: FripladsScale, household: FripladsHousehold, 
       lines.push({ code: 'friplads', text: `Økonomisk friplads (betaler ${payPercent} %)`, amount: -reduction });
       due -= reduction;
     }
-    if (SIBLING_KINDS.has(p.kind) && sibling.length > 1 && p !== fullPrice) {
+    // Siblings are other children: a child's own second place in a month (a transfer on change day 15) is no sibling.
+    if (SIBLING_KINDS.has(p.kind) && fullPrice && p.childId !== fullPrice.childId) {
       const reduction = percentOf(due, 50);
       lines.push({ code: 'sibling', text: 'Søskendetilskud (50 %)', amount: -reduction });
       due -= reduction;
