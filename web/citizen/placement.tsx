@@ -6,6 +6,8 @@ import { formatDate } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
+import type { CitizenApplication as Application, OverviewChild as Child, Overview as OverviewData, Withdrawn } from '../../src/modules/placement/contract.js';
+import type { CitizenUnits } from '../../src/modules/registry/contract.js';
 
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
 type Kind = (typeof KINDS)[number];
@@ -14,13 +16,6 @@ const TYPES_FOR: Record<Kind, string[]> = {
   integreret: ['integreret'], sfo: ['sfo', 'landsbyordning'], fritidshjem: ['fritidshjem'], klub: ['klub'],
 };
 
-interface Wish { unitId: string; unitName: string; rank: number; position: number; waiting: number; priorityText: { da: string; en: string }; siblings: string[] }
-interface Application { id: string; placeKind: Kind; neededFrom: string; hoursPerWeek: number; seniorityDate: string; guaranteeDate: string | null; wishes: Wish[] }
-interface Offer { id: string; unitName: string; start: string; hoursPerWeek: number; deadline: string; explanation: string }
-interface PlacementRow { id: string; unitName: string; start: string; end: string | null }
-interface Child { id: string; name: string; birthDate: string; applications: Application[]; offers: Offer[]; placements: PlacementRow[] }
-interface Overview { children: Child[]; noticeLastDay: string | null }
-interface Unit { id: string; name: string; type: string }
 
 export function PlacementPage() {
   const { t } = useT();
@@ -33,7 +28,7 @@ export function PlacementPage() {
 
 function Overview({ userId }: { userId: string }) {
   const { t } = useT();
-  const { data, error, loading, reload } = useApi<Overview>('/api/citizen/placement', userId);
+  const { data, error, loading, reload } = useApi<OverviewData>('/api/citizen/placement', userId);
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -103,7 +98,7 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
             {t('pl.placeAt', { unit: p.unitName, start: formatDate(p.start, lang) })}{p.end && <> {t('pl.until', { end: formatDate(p.end, lang) })}</>}
             {!p.end && notice && (
               <> <button type="button" className="button-secondary" aria-describedby={`${id}-${p.id}`}
-                onClick={() => { if (window.confirm(t('pl.confirm'))) void act(async () => { const r = await api.post<{ lastDay: string }>(`/api/citizen/placements/${p.id}/withdraw`); return r; }, t('pl.withdrawn', { date: formatDate(notice, lang) })); }}>
+                onClick={() => { if (window.confirm(t('pl.confirm'))) void act(async () => { const r = await api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`); return r; }, t('pl.withdrawn', { date: formatDate(notice, lang) })); }}>
                 {t('pl.withdraw')} – {p.unitName}</button>
                 <span className="hint" id={`${id}-${p.id}`}> {t('pl.withdrawHint', { date: formatDate(notice, lang) })}</span></>
             )}
@@ -138,7 +133,7 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
   const id = useId();
   const [wishes, setWishes] = useState(app.wishes.map((w) => ({ unitId: w.unitId, unitName: w.unitName })));
   const [adding, setAdding] = useState('');
-  const { data: units } = useApi<{ units: Unit[] }>('/api/citizen/units');
+  const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
   const options = (units?.units ?? []).filter((u) => TYPES_FOR[app.placeKind].includes(u.type) && !wishes.some((w) => w.unitId === u.id)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const move = (i: number, d: number) => { const n = [...wishes]; [n[i], n[i + d]] = [n[i + d]!, n[i]!]; setWishes(n); };
   return (
@@ -173,7 +168,7 @@ function ApplyForm({ children, onDone }: { children: Child[]; onDone: () => void
   const id = useId();
   const [form, setForm] = useState({ childId: children[0]!.id, placeKind: 'vuggestue' as Kind, neededFrom: '', hours: 40, wishes: ['', '', ''] });
   const [error, setError] = useState<unknown>(null);
-  const { data: units } = useApi<{ units: Unit[] }>('/api/citizen/units');
+  const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
   const options = (units?.units ?? []).filter((u) => TYPES_FOR[form.placeKind].includes(u.type)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   async function submit(e: FormEvent) {
     e.preventDefault(); setError(null);

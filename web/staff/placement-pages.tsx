@@ -5,9 +5,7 @@ import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '.
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { Area, StaffUnitRow } from '../shared/types.js';
-
-type Text = { da: string; en: string };
-interface WaitRow { applicationId: string; childId: string; childName: string; unitId: string; unitName: string; rank: number; position: number; neededFrom: string; guaranteeDate: string | null; priority: string; priorityText: Text; km: number | null }
+import type { GuaranteeRisk as RiskRow, InboxItem, OffersMade, OutlookMonth, PlacementRules, RoundView, TransfersMade, Waitlist } from '../../src/modules/placement/contract.js';
 
 export function WaitlistPage() {
   const { t, lang } = useT();
@@ -15,8 +13,8 @@ export function WaitlistPage() {
   const [f, setF] = useState({ unitId: '', areaId: '', ageBand: '', startMonth: '', priority: '' });
   const { data: units } = useApi<StaffUnitRow[]>('/api/staff/units');
   const { data: areas } = useApi<Area[]>('/api/citizen/areas');
-  const { data: policy } = useApi<{ classes: Record<string, Text> }>('/api/staff/placement-policy');
-  const { data, error, loading, reload } = useApi<{ total: number; rows: WaitRow[] }>('/api/staff/waitlist' + query(f));
+  const { data: policy } = useApi<PlacementRules>('/api/staff/placement-policy');
+  const { data, error, loading, reload } = useApi<Waitlist>('/api/staff/waitlist' + query(f));
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   return (
     <Page title={t('wl.title')} lead={t('wl.lead')}>
@@ -41,8 +39,6 @@ export function WaitlistPage() {
     </Page>
   );
 }
-
-interface RiskRow { applicationId: string; childName: string; placeKind: string; neededFrom: string; guaranteeDate: string; daysLeft: number; guaranteeDaysLeft: number; breached: boolean }
 
 export function GuaranteePage() {
   const { t, lang } = useT();
@@ -89,12 +85,6 @@ function OfferForm({ applicationId, start, onDone }: { applicationId: string; st
   );
 }
 
-interface RoundView {
-  id: string; status: string; metrics: { applicants: number; placed: number; firstChoiceShare: number };
-  offers: { applicationId: string; childName: string; unitName: string; rank: number; start: string; explanation: Text }[];
-  unplaced: { applicationId: string; childName: string; explanation: Text }[];
-}
-
 export function RoundPage() {
   const { t, lang } = useT();
   const id = useId();
@@ -110,13 +100,13 @@ export function RoundPage() {
   async function approve() {
     if (!round) return;
     setError(null);
-    try { const r = await api.post<{ offers: number }>(`/api/staff/rounds/${round.id}/approve`); setStatus(t('ro.approved', { n: r.offers })); setRound({ ...round, status: 'approved' }); } catch (err) { setError(err); }
+    try { const r = await api.post<OffersMade>(`/api/staff/rounds/${round.id}/approve`); setStatus(t('ro.approved', { n: r.offers })); setRound({ ...round, status: 'approved' }); } catch (err) { setError(err); }
   }
   async function runNow(job: 'aarsrulning' | 'continuous') {
     setError(null); setStatus(null); setBusy(true);
     try {
-      if (job === 'aarsrulning') setStatus(t('ro.aarsrulningDone', { n: (await api.post<{ created: number }>('/api/staff/aarsrulning')).created }));
-      else setStatus(t('ro.continuousDone', { n: (await api.post<{ offers: number }>('/api/staff/continuous-allocation')).offers }));
+      if (job === 'aarsrulning') setStatus(t('ro.aarsrulningDone', { n: (await api.post<TransfersMade>('/api/staff/aarsrulning')).created }));
+      else setStatus(t('ro.continuousDone', { n: (await api.post<OffersMade>('/api/staff/continuous-allocation')).offers }));
     } catch (err) { setError(err); } finally { setBusy(false); }
   }
   return (
@@ -153,8 +143,6 @@ export function RoundPage() {
   );
 }
 
-interface InboxItem { id: string; kind: string; text: string; createdOn: string }
-
 export function InboxPage() {
   const { t, lang } = useT();
   const { data, error, loading, reload } = useApi<InboxItem[]>('/api/staff/inbox');
@@ -178,12 +166,10 @@ export function InboxPage() {
   );
 }
 
-interface PolicyKey { key: string; da: string; en: string; current: unknown }
-
 export function PolicyPage() {
   const { t, lang } = useT();
   const id = useId();
-  const { data, error, loading, reload } = useApi<{ keys: PolicyKey[] }>('/api/staff/placement-policy');
+  const { data, error, loading, reload } = useApi<PlacementRules>('/api/staff/placement-policy');
   const [f, setF] = useState({ key: '', value: '', start: '' });
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -223,7 +209,7 @@ export function PolicyPage() {
 /** Capacity against occupancy per month for the next 12 months, as a small SVG line/bar chart with a table fallback. */
 export function OutlookChart({ unitId }: { unitId: string }) {
   const { t, lang } = useT();
-  const { data } = useApi<{ month: string; capacity: number; occupied: number }[]>(`/api/staff/units/${unitId}/outlook`);
+  const { data } = useApi<OutlookMonth[]>(`/api/staff/units/${unitId}/outlook`);
   if (!data) return null;
   const W = 600, H = 200, L = 36, B = 24, max = Math.max(1, ...data.flatMap((d) => [d.capacity, d.occupied]));
   const x = (i: number) => L + (i * (W - L - 8)) / data.length, bw = (W - L - 8) / data.length / 2 - 2;

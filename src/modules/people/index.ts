@@ -5,6 +5,7 @@ import { peopleStaffRoutes } from './routes.staff.js';
 
 export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In } from './queries.js';
 export { personsById, guardianIdsOf } from './queries.js';
+export { Placement as PlacementSchema } from './contract.js';
 
 export const peopleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleStaffRoutes, { prefix: '/staff' });

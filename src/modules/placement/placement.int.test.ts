@@ -116,11 +116,29 @@ describe(`placement (${engine})`, () => {
     expect(inbox.map((i: any) => i.kind)).toEqual(expect.arrayContaining(['application', 'offer_answer', 'withdrawal']));
     expect((await cw.call('POST', `/api/staff/inbox/${inbox[0].id}/handled`)).statusCode).toBe(200);
     expect((await cw.call('GET', '/api/staff/inbox')).json()).toHaveLength(inbox.length - 1);
+    const handled = (await cw.call('GET', '/api/staff/inbox?all=true')).json().find((i: any) => i.id === inbox[0].id);
+    expect(handled).toMatchObject({ kind: inbox[0].kind, text: inbox[0].text, handledBy: 'Pladsanvisning', handledAt: expect.any(String) });
     // Anders changes the behovsdato (garantidato follows), then withdraws
     const anders = await loginAs(t.app, f.users.anders);
     const a = (await anders.call('GET', '/api/citizen/placement')).json().children[0].applications[0];
     expect((await anders.call('PATCH', `/api/citizen/applications/${a.id}`, { neededFrom: '2027-03-01', hoursPerWeek: 30 })).json()).toEqual({ guaranteeDate: '2027-03-01' });
     expect((await anders.call('POST', `/api/citizen/applications/${a.id}/withdraw`)).statusCode).toBe(200);
     expect((await anders.call('POST', `/api/citizen/applications/${a.id}/withdraw`)).statusCode).toBe(409);
+  });
+
+  it('documents every placement endpoint with a summary, its response schema and its refusal codes', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>)
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })))
+      .filter(({ op }) => op.tags?.includes('placement'));
+    expect(ops).toHaveLength(20); // 13 staff, 7 citizen
+    for (const { at, op } of ops) {
+      expect(op.summary, at).toBeTruthy();
+      const ok = op.responses['200'] ?? op.responses['201'];
+      expect(ok?.content?.['application/json']?.schema, at).toBeDefined();
+    }
+    const apply = ops.find((o) => o.at === 'POST /api/citizen/applications')!.op;
+    expect(apply.responses['201'].content['application/json'].schema.properties).toHaveProperty('guaranteeDate');
+    expect(apply.description).toContain('placement.already-waiting');
   });
 });

@@ -1,28 +1,25 @@
 // Citizen self-service: apply, see waitlist positions and garantidato, change, withdraw, answer offers, udmeldelse.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
 import { setActor } from '../../platform/db/database.js';
+import { schemaOf } from '../../platform/http/contract.js';
 import { withRetry } from '../booking/index.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
+import type { RequestContext } from '../../platform/http/context.js';
 import { childIdsInCustody, personsById, placementsOf } from '../people/index.js';
 import { apply, changeApplication, loadApplication, requireCustody, siblingsAt, withdrawApplication } from './applications.js';
 import { continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
 import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
-import { noticeLastDay, PLACE_KINDS } from './rules.js';
+import { noticeLastDay } from './rules.js';
 import { loadWaitlist } from './waitlist.js';
 import { placementPolicy } from './policy.js';
 import { activeApplicationsOf, pendingOffersOf, placementToWithdraw } from './queries.js';
-import { placementError } from './contract.js';
+import { placementContract as c, placementError, type Overview } from './contract.js';
 
-const id = z.object({ id: z.uuid() });
-const wishes = z.array(z.uuid()).min(1).max(10);
-const hours = z.union([z.literal(30), z.literal(40)]);
-
-async function overview(db: Db, guardianId: string, today: LocalDate) {
+async function overview(db: Db, guardianId: string, today: LocalDate): Promise<Overview> {
   const ids = await childIdsInCustody(db, guardianId, today);
   if (!ids.length) return { children: [], noticeLastDay: null };
   const p = await policyOn(db, today);
@@ -62,7 +59,7 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     // Retried on a deadlock: offers and answers lock several units' load (booking's lockUnitLoad).
     withRetry(() => req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); }));
 
-  app.get('/placement', { schema: { tags: ['placement'], summary: 'My children: applications with waitlist positions and garantidato, offers, places' } }, async (req) => {
+  app.get('/placement', { schema: schemaOf('placement', c.overview, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read-own');
     const today = req.ctx.clock.today();
     await req.ctx.db.transaction().execute((trx) => expireOffers(trx, today));
@@ -71,23 +68,19 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     return res;
   });
 
-  app.post('/applications', {
-    schema: { tags: ['placement'], body: z.object({ childId: z.uuid(), placeKind: z.enum(PLACE_KINDS as [string, ...string[]]), neededFrom: z.iso.date(), hoursPerWeek: hours.default(40), wishes }).strict() },
-  }, async (req, reply) => {
+  app.post('/applications', { schema: schemaOf('placement', c.apply, placementError.codes) }, async (req, reply) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     const res = await tx(req, actor.userId, async (trx) => {
       await requireCustody(trx, actor.personId!, req.body.childId, today);
-      const r = await apply(trx, actor.userId, req.body as any, today);
+      const r = await apply(trx, actor.userId, req.body, today);
       await audit(trx, req.ctx, { action: 'application.create', subjectType: 'child', subjectIds: [req.body.childId], details: { application: r.id } });
       return r;
     });
     return reply.code(201).send(res);
   });
 
-  app.patch('/applications/:id', {
-    schema: { tags: ['placement'], params: id, body: z.object({ neededFrom: z.iso.date().optional(), hoursPerWeek: hours.optional(), wishes: wishes.optional() }).strict() },
-  }, async (req) => {
+  app.patch('/applications/:id', { schema: schemaOf('placement', c.change, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
@@ -99,7 +92,7 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     });
   });
 
-  app.post('/applications/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
+  app.post('/applications/:id/withdraw', { schema: schemaOf('placement', c.withdrawApplication, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {
@@ -107,27 +100,35 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
       await requireCustody(trx, actor.personId!, a.child_id, today);
       await withdrawApplication(trx, a.id, today);
       await audit(trx, req.ctx, { action: 'application.withdraw', subjectType: 'child', subjectIds: [a.child_id], details: { application: a.id } });
-      return { ok: true };
+      return { ok: true as const };
     });
   });
 
-  for (const answer of ['accept', 'decline'] as const) {
-    app.post(`/offers/:id/${answer}`, { schema: { tags: ['placement'], params: id } }, async (req) => {
-      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
-      const today = req.ctx.clock.today();
-      return tx(req, actor.userId, async (trx) => {
-        const o = await loadOffer(trx, req.params.id);
-        await requireCustody(trx, actor.personId!, o.child_id, today);
-        const r = answer === 'accept' ? await acceptOffer(trx, o.id, today) : (await declineOffer(trx, o.id, today), { ok: true });
-        await audit(trx, req.ctx, { action: `offer.${answer}`, subjectType: 'child', subjectIds: [o.child_id], details: { offer: o.id } });
-        // A declined place is free again: the next child by the rules gets it now (continuous allocation).
-        if (answer === 'decline') await continuousAllocation(trx, today, null, [o.placement_kind]);
-        return r;
-      });
+  /** Answers the guardian's offer: `fn` accepts or declines it (in the transaction), then the answer is audited. */
+  const answerOffer = <T>(req: { ctx: RequestContext; params: { id: string } }, answer: 'accept' | 'decline', fn: (trx: Db, offerId: string, today: LocalDate) => Promise<T>) => {
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
+    const today = req.ctx.clock.today();
+    return tx(req, actor.userId, async (trx) => {
+      const o = await loadOffer(trx, req.params.id);
+      await requireCustody(trx, actor.personId!, o.child_id, today);
+      const r = await fn(trx, o.id, today);
+      await audit(trx, req.ctx, { action: `offer.${answer}`, subjectType: 'child', subjectIds: [o.child_id], details: { offer: o.id } });
+      // A declined place is free again: the next child by the rules gets it now (continuous allocation).
+      if (answer === 'decline') await continuousAllocation(trx, today, null, [o.placement_kind]);
+      return r;
     });
-  }
+  };
 
-  app.post('/placements/:id/withdraw', { schema: { tags: ['placement'], params: id } }, async (req) => {
+  app.post('/offers/:id/accept', { schema: schemaOf('placement', c.accept, placementError.codes) }, async (req) =>
+    answerOffer(req, 'accept', (trx, offerId, today) => acceptOffer(trx, offerId, today)));
+
+  app.post('/offers/:id/decline', { schema: schemaOf('placement', c.decline, placementError.codes) }, async (req) =>
+    answerOffer(req, 'decline', async (trx, offerId, today) => {
+      await declineOffer(trx, offerId, today);
+      return { ok: true as const };
+    }));
+
+  app.post('/placements/:id/withdraw', { schema: schemaOf('placement', c.withdrawPlacement, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');
     const today = req.ctx.clock.today();
     return tx(req, actor.userId, async (trx) => {

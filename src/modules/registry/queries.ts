@@ -171,3 +171,9 @@ export async function unitNames(db: Db, ids: string[]): Promise<Map<string, stri
   const rows = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Whether the unit exists and is not closed (e.g. before another module offers a place there). */
+export async function isUnitOpen(db: Db, id: string): Promise<boolean> {
+  const u = await db.selectFrom('unit').select('closed_on').where('id', '=', id).executeTakeFirst();
+  return !!u && !u.closed_on;
+}
