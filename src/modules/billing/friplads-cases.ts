@@ -66,7 +66,7 @@ export async function decideApplication(trx: Db, id: string, d: { grant: boolean
   const [letter] = await sendLetters(trx, [decisionLetter({ recipients, granted: d.grant, payPercent: pct, income: Number(a.yearly_oere), from, note: d.note, kind: 'decision' })], d.today);
   await trx.updateTable('friplads_application').set({ status: d.grant ? 'granted' : 'rejected', decided_by: d.userId, decided_at: sql`now()`, pay_percent: d.grant ? pct : null, note: d.note, letter_id: letter ?? null })
     .where('id', '=', id).execute();
-  return { status: d.grant ? 'granted' : 'rejected', payPercent: d.grant ? pct : null, letterId: letter };
+  return { status: d.grant ? 'granted' as const : 'rejected' as const, payPercent: d.grant ? pct : null, letterId: letter };
 }
 
 /** A new income applies only when it moves the household ≥ 5 steps on the scale (up or down). */
