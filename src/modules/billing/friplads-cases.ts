@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { sendLetters, type LetterDraft } from '../../platform/letters/index.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { billingError } from './contract.js';
 import { formatDkk, type LocalDate, type Oere } from '../../shared/index.js';
 import { scaleFor, ageInYears } from './engine.js';
 import { fripladsPercent } from './friplads.js';
@@ -32,7 +32,7 @@ async function under18At(db: Db, householdId: string, on: string): Promise<numbe
 
 export async function payPercentOf(db: Db, on: string, h: { income: Oere; childrenUnder18: number; singleProvider: boolean }) {
   const scale = scaleFor((await listScales(db)), Number(on.slice(0, 4)));
-  if (!scale) throw conflict('Der er ingen fripladsskala.');
+  if (!scale) throw billingError('billing.no-scale');
   return fripladsPercent(scale, { income: h.income, childrenUnder18: h.childrenUnder18, singleProvider: h.singleProvider });
 }
 
@@ -57,8 +57,8 @@ export function decisionLetter(o: { recipients: string[]; granted: boolean; payP
 
 export async function decideApplication(trx: Db, id: string, d: { grant: boolean; start: string | null; note: string | null; userId: string; today: LocalDate }) {
   const a = await trx.selectFrom('friplads_application').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!a) throw notFound('Ansøgningen findes ikke.');
-  if (a.status !== 'submitted') throw conflict('Ansøgningen er allerede afgjort.');
+  if (!a) throw billingError('billing.application-not-found');
+  if (a.status !== 'submitted') throw billingError('billing.application-decided');
   const from = d.start ?? a.wanted_from;
   const pct = (await payPercentOf(trx, from, { income: Number(a.yearly_oere), childrenUnder18: a.children_under18, singleProvider: a.single_provider })).payPercent;
   if (d.grant) await addIncome(trx, { householdId: a.household_id, yearlyOere: Number(a.yearly_oere), singleProvider: a.single_provider, source: 'application', start: from, end: null });
@@ -72,7 +72,7 @@ export async function decideApplication(trx: Db, id: string, d: { grant: boolean
 /** A new income applies only when it moves the household ≥ 5 steps on the scale (up or down). */
 export async function regulate(trx: Db, householdId: string, yearlyOere: Oere, start: string, today: LocalDate) {
   const cur = await trx.selectFrom('household_income').selectAll().where('household_id', '=', householdId).where(sql<boolean>`valid @> ${start}::date`).executeTakeFirst();
-  if (!cur) throw conflict('Husstanden har ingen registreret indkomst at regulere: den skal søge om friplads.');
+  if (!cur) throw billingError('billing.no-income-to-regulate');
   const n = await under18At(trx, householdId, start);
   const before = await payPercentOf(trx, start, { income: Number(cur.yearly_oere), childrenUnder18: n, singleProvider: cur.single_provider });
   const after = await payPercentOf(trx, start, { income: yearlyOere, childrenUnder18: n, singleProvider: cur.single_provider });
@@ -88,10 +88,10 @@ export async function regulate(trx: Db, householdId: string, yearlyOere: Oere, s
 export async function trueUp(trx: Db, householdId: string, year: number, finalOere: Oere, today: LocalDate) {
   const y0 = `${year}-01-01`, y1 = `${year + 1}-01-01`;
   const h = await trx.selectFrom('household').select(['id', 'municipality_code']).where('id', '=', householdId).executeTakeFirst();
-  if (!h) throw notFound('Husstanden findes ikke.');
+  if (!h) throw billingError('billing.household-not-found');
   const rows = await trx.selectFrom('household_income').selectAll().select([sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
     .where('household_id', '=', householdId).where(sql<boolean>`valid && daterange(${y0}::date, ${y1}::date)`).execute();
-  if (!rows.length) throw conflict(`Husstanden havde ingen indkomst registreret i ${year}: der er intet at efterregulere.`);
+  if (!rows.length) throw billingError('billing.no-income-in-year', { year });
   const single = rows[rows.length - 1]!.single_provider;
   for (const r of rows) {
     await trx.deleteFrom('household_income').where('id', '=', r.id).execute();

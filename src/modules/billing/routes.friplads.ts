@@ -2,7 +2,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
@@ -15,12 +14,12 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.post('/billing/friplads', { schema: schemaOf('billing', c.apply, billingError.codes) }, async (req, reply) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
     const today = req.ctx.clock.today();
-    if (req.body.wantedFrom < today.firstOfMonth().toString()) throw badRequest('Der kan kun søges friplads fra indeværende eller en kommende måned.');
+    if (req.body.wantedFrom < today.firstOfMonth().toString()) throw billingError('billing.friplads-past-month');
     const home = await householdOf(req.ctx.db, actor.personId!, today.toString());
-    if (!home) throw badRequest('Du har ingen registreret adresse i folkeregistret.');
+    if (!home) throw billingError('billing.no-address');
     const row = await req.ctx.db.transaction().execute(async (trx) => {
       const open = await trx.selectFrom('friplads_application').select('id').where('household_id', '=', home.id).where('status', '=', 'submitted').executeTakeFirst();
-      if (open) throw badRequest('Husstanden har allerede en ansøgning under behandling.');
+      if (open) throw billingError('billing.application-open');
       const r = await trx.insertInto('friplads_application').values({ household_id: home.id, applicant_id: actor.personId!, yearly_oere: req.body.yearlyOere,
         children_under18: req.body.childrenUnder18, single_provider: req.body.singleProvider, wanted_from: req.body.wantedFrom }).returning('id').executeTakeFirstOrThrow();
       await audit(trx, req.ctx, { action: 'friplads.apply', subjectType: 'household', subjectIds: [home.id, r.id] });
@@ -74,7 +73,7 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
   });
   app.post('/billing/incomes/true-up', { schema: schemaOf('billing', c.trueUp, billingError.codes) }, async (req) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
-    if (req.body.year >= req.ctx.clock.today().year) throw badRequest('Et år kan først efterreguleres, når det er slut.');
+    if (req.body.year >= req.ctx.clock.today().year) throw billingError('billing.year-not-over');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await trueUp(trx, req.body.householdId, req.body.year, req.body.finalYearlyOere, req.ctx.clock.today());

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { DateRange } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
@@ -17,7 +16,7 @@ import { settlementStatement } from './settlement.js';
 import { loadBillingData } from './load.js';
 import { addMonths } from './engine.js';
 
-const checkPeriod = (b: { start: string; end: string | null }) => { if (b.end && b.end < b.start) throw badRequest('Slutdatoen ligger før startdatoen.'); };
+const checkPeriod = (b: { start: string; end: string | null }) => { if (b.end && b.end < b.start) throw billingError('billing.end-before-start'); };
 
 export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +55,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
   app.post('/billing/scales', { schema: schemaOf('billing', c.addScale, billingError.codes) }, async (req, reply) => {
     const b = req.body;
-    if (b.upperLimit <= b.lowerLimit) throw badRequest('Den øvre indkomstgrænse skal være større end den nedre.');
+    if (b.upperLimit <= b.lowerLimit) throw billingError('billing.upper-below-lower');
     const r = await write(req, 'friplads_scale.create', 'friplads_scale', async (trx) => {
       await trx.insertInto('friplads_scale').values({ year: b.year, lower_limit: b.lowerLimit, upper_limit: b.upperLimit, per_extra_child: b.perExtraChild, single_provider_supplement: b.singleProviderSupplement }).execute();
       return { id: String(b.year) };
@@ -117,7 +116,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing/runs/:id', { schema: schemaOf('billing', c.run, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const r = await req.ctx.db.selectFrom('billing_run').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-    if (!r) throw notFound('Kørslen findes ikke.');
+    if (!r) throw billingError('billing.run-not-found');
     return runView(r);
   });
   app.get('/billing/months', { schema: schemaOf('billing', c.month, billingError.codes) }, async (req) => {
@@ -140,7 +139,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { municipality, month } = req.body;
     const drafts = await req.ctx.db.selectFrom('invoice').select(sql<number>`count(*)::int`.as('n')).where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'draft').executeTakeFirstOrThrow();
-    if (drafts.n) throw conflict(`Der er ${drafts.n} fakturaer for ${monthName(month)}, som ikke er sendt. Send dem først.`);
+    if (drafts.n) throw billingError('billing.unsent-invoices', { count: drafts.n, month: monthName(month) });
     await req.ctx.db.insertInto('billing_month').values({ municipality_code: municipality, month, closed_at: sql`now()` })
       .onConflict((c) => c.columns(['municipality_code', 'month']).doUpdateSet({ closed_at: sql`coalesce(billing_month.closed_at, now())` })).execute();
     return { closed: true };
@@ -155,7 +154,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const db = req.ctx.db;
     const payer = await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', '=', req.params.id).executeTakeFirst();
-    if (!payer) throw notFound('Betaleren findes ikke.');
+    if (!payer) throw billingError('billing.payer-not-found');
     const inv = await db.selectFrom('invoice').select(['id', 'household_id']).where('payer_id', '=', req.params.id).execute();
     const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
     const incomes = households.length ? await db.selectFrom('household_income').selectAll().where('household_id', 'in', households).orderBy(sql`lower(valid)`).execute() : [];

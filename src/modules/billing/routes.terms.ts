@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { DateRange } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
@@ -24,9 +23,9 @@ export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
     const { placementId } = req.params;
     return req.ctx.db.transaction().execute(async (trx) => {
       const p = await trx.selectFrom('placement').select(['child_id', 'kind', 'hours_per_week']).where('id', '=', placementId).executeTakeFirst();
-      if (!p) throw notFound('Pladsen findes ikke.');
-      if (req.body.leave30 && p.kind !== 'dagtilbud') throw badRequest('Kun en plads i dagtilbud kan være en orlovsplads på 30 timer.');
-      if (req.body.leave30 && p.hours_per_week > 30) throw badRequest('En orlovsplads er højst 30 timer om ugen; ret pladsens timetal først.');
+      if (!p) throw billingError('billing.placement-not-found');
+      if (req.body.leave30 && p.kind !== 'dagtilbud') throw billingError('billing.leave30-not-daycare');
+      if (req.body.leave30 && p.hours_per_week > 30) throw billingError('billing.leave30-too-many-hours');
       await setActor(trx, actor.userId);
       await trx.insertInto('billing_place_terms').values({ placement_id: placementId, leave30: req.body.leave30 })
         .onConflict((c) => c.column('placement_id').doUpdateSet({ leave30: req.body.leave30 })).execute();
