@@ -9,13 +9,14 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
 import type { Db } from '../../platform/db/database.js';
-import { childIdsInCustody, childrenUnder18In, homeOf } from '../people/index.js';
+import { childIdsInCustody, childrenUnder18In, homeOf, personsById } from '../people/index.js';
 import type { LocalDate } from '../../shared/index.js';
 import { addMonths, computeMonth, scaleFor } from './engine.js';
 import { fripladsPercent } from './friplads.js';
 import { loadBillingData } from './load.js';
 import { invoicesWithLines } from './invoices.js';
 import { listScales } from './rates.js';
+import { incomeOn } from './queries.js';
 
 export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +28,7 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
     const kids = await childIdsInCustody(db, personId, today);
     const munis = kids.length ? await db.selectFrom('placement as p').innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
       .select('d.municipality_code').distinct().where('p.child_id', 'in', kids).where(sql<boolean>`p.valid && daterange(${month}::date, ${addMonths(month, 1)}::date)`).execute() : [];
-    const names = kids.length ? new Map((await db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', kids).execute()).map((p) => [p.id, p.first_name])) : new Map();
+    const names = new Map((await personsById(db, kids)).map((p) => [p.id, p.first_name]));
     const children: { childId: string; name: string; paidByOther: boolean; lines: { code: string; text: string; amountOere: number }[]; totalOere: number }[] = [];
     for (const m of munis) {
       const data = await loadBillingData(db, m.municipality_code, month, addMonths(month, 1), kids);
@@ -54,7 +55,7 @@ async function ownFriplads(db: Db, personId: string, today: LocalDate, month: st
   const home = await homeOf(db, personId, today);
   if (!home) return { householdId: null, friplads: null };
   const [income, under18, scales] = await Promise.all([
-    db.selectFrom('household_income').select(['yearly_oere', 'single_provider']).where('household_id', '=', home.id).where(sql<boolean>`valid @> ${month}::date`).executeTakeFirst(),
+    incomeOn(db, home.id, month),
     childrenUnder18In(db, home.id, month),
     listScales(db),
   ]);

@@ -6,8 +6,9 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
+import { addApplication, applicationsByStatus, applicationsOfHousehold, openApplicationOf } from './queries.js';
+import { namesOf } from '../people/index.js';
 import { decideApplication, householdOf, payPercentOf, regulate, trueUp } from './friplads-cases.js';
-
 
 export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -18,10 +19,9 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
     const home = await householdOf(req.ctx.db, actor.personId!, today.toString());
     if (!home) throw billingError('billing.no-address');
     const row = await req.ctx.db.transaction().execute(async (trx) => {
-      const open = await trx.selectFrom('friplads_application').select('id').where('household_id', '=', home.id).where('status', '=', 'submitted').executeTakeFirst();
+      const open = await openApplicationOf(trx, home.id);
       if (open) throw billingError('billing.application-open');
-      const r = await trx.insertInto('friplads_application').values({ household_id: home.id, applicant_id: actor.personId!, yearly_oere: req.body.yearlyOere,
-        children_under18: req.body.childrenUnder18, single_provider: req.body.singleProvider, wanted_from: req.body.wantedFrom }).returning('id').executeTakeFirstOrThrow();
+      const r = await addApplication(trx, { householdId: home.id, applicantId: actor.personId!, ...req.body });
       await audit(trx, req.ctx, { action: 'friplads.apply', subjectType: 'household', subjectIds: [home.id, r.id] });
       return r;
     });
@@ -31,8 +31,7 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
     const home = await householdOf(req.ctx.db, actor.personId!, req.ctx.clock.today().toString());
     if (!home) return [];
-    const rows = await req.ctx.db.selectFrom('friplads_application').select(['id', 'yearly_oere', 'wanted_from', 'status', 'pay_percent', 'submitted_at', 'letter_id'])
-      .where('household_id', '=', home.id).orderBy('submitted_at', 'desc').execute();
+    const rows = await applicationsOfHousehold(req.ctx.db, home.id);
     await audit(req.ctx.db, req.ctx, { action: 'friplads.read', subjectType: 'household', subjectIds: [home.id] });
     return rows.map((r) => ({ id: r.id, yearlyOere: Number(r.yearly_oere), wantedFrom: r.wanted_from, status: r.status, payPercent: r.pay_percent, letterId: r.letter_id }));
   });
@@ -42,11 +41,10 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/billing/friplads', { schema: schemaOf('billing', c.applications, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
-    const rows = await req.ctx.db.selectFrom('friplads_application as a').innerJoin('person as p', 'p.id', 'a.applicant_id')
-      .select(['a.id', 'a.household_id', 'a.yearly_oere', 'a.children_under18', 'a.single_provider', 'a.wanted_from', 'a.status', 'a.pay_percent', 'p.first_name', 'p.last_name'])
-      .where('a.status', '=', req.query.status).orderBy('a.submitted_at').limit(200).execute();
+    const rows = await applicationsByStatus(req.ctx.db, req.query.status);
+    const names = await namesOf(req.ctx.db, [...new Set(rows.map((r) => r.applicant_id))]);
     const out = await Promise.all(rows.map(async (r) => ({
-      id: r.id, householdId: r.household_id, applicant: `${r.first_name} ${r.last_name}`, yearlyOere: Number(r.yearly_oere), childrenUnder18: r.children_under18,
+      id: r.id, householdId: r.household_id, applicant: names.get(r.applicant_id) ?? '', yearlyOere: Number(r.yearly_oere), childrenUnder18: r.children_under18,
       singleProvider: r.single_provider, wantedFrom: r.wanted_from, status: r.status,
       payPercent: r.pay_percent ?? (await payPercentOf(req.ctx.db, r.wanted_from, { income: Number(r.yearly_oere), childrenUnder18: r.children_under18, singleProvider: r.single_provider })).payPercent,
     })));

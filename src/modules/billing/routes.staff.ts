@@ -1,13 +1,15 @@
 // Finance staff: rates and scales as data, incomes and social friplads, runs with preview, sending, export, accounts.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { DateRange } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
+import { addScale, closeMonth, draftCount, incomesOf, invoicesOfPayer, latestRuns, runById, sentPayers, setPlaceCost } from './queries.js';
+import { namesOf, personsById } from '../people/index.js';
+import { municipalitiesWithUnits, municipalityNames } from '../registry/index.js';
 import { addCalendar, addIncome, addLunch, addRate, addSocialFriplads, listCalendar, listRates, listScales } from './rates.js';
 import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
@@ -32,8 +34,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/billing/municipalities', { schema: schemaOf('billing', c.municipalities, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    return req.ctx.db.selectFrom('municipality as m').select(['m.code', 'm.name'])
-      .where((eb) => eb.exists(eb.selectFrom('daginstitution as d').select('d.id').whereRef('d.municipality_code', '=', 'm.code'))).orderBy('m.name').execute();
+    return municipalitiesWithUnits(req.ctx.db);
   });
 
   app.get('/billing/rates', { schema: schemaOf('billing', c.rates, billingError.codes) }, async (req) => {
@@ -57,7 +58,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const b = req.body;
     if (b.upperLimit <= b.lowerLimit) throw billingError('billing.upper-below-lower');
     const r = await write(req, 'friplads_scale.create', 'friplads_scale', async (trx) => {
-      await trx.insertInto('friplads_scale').values({ year: b.year, lower_limit: b.lowerLimit, upper_limit: b.upperLimit, per_extra_child: b.perExtraChild, single_provider_supplement: b.singleProviderSupplement }).execute();
+      await addScale(trx, b);
       return { id: String(b.year) };
     }, () => []);
     return reply.code(201).send(r);
@@ -85,7 +86,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const plan = await planRun(req.ctx.db, municipality, month);
     const byPayer = new Map<string, number>();
     for (const l of plan.lines) byPayer.set(l.payerId, (byPayer.get(l.payerId) ?? 0) + l.amount);
-    const names = byPayer.size ? await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', [...byPayer.keys()].slice(0, 20)).execute() : [];
+    const names = await personsById(req.ctx.db, [...byPayer.keys()].slice(0, 20));
     // Subjects: the payers shown in the sample and the children on their lines.
     const shown = new Set(names.map((n) => n.id));
     const subjects = new Set([...shown, ...plan.lines.filter((l) => shown.has(l.payerId)).map((l) => l.childId)]);
@@ -110,12 +111,12 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
   app.get('/billing/runs', { schema: schemaOf('billing', c.runs, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    const rows = await req.ctx.db.selectFrom('billing_run').selectAll().where('municipality_code', '=', req.query.municipality).orderBy('started_at', 'desc').limit(24).execute();
+    const rows = await latestRuns(req.ctx.db, req.query.municipality);
     return rows.map(runView);
   });
   app.get('/billing/runs/:id', { schema: schemaOf('billing', c.run, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    const r = await req.ctx.db.selectFrom('billing_run').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    const r = await runById(req.ctx.db, req.params.id);
     if (!r) throw billingError('billing.run-not-found');
     return runView(r);
   });
@@ -138,10 +139,9 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/billing/months/close', { schema: schemaOf('billing', c.closeMonth, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { municipality, month } = req.body;
-    const drafts = await req.ctx.db.selectFrom('invoice').select(sql<number>`count(*)::int`.as('n')).where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'draft').executeTakeFirstOrThrow();
-    if (drafts.n) throw billingError('billing.unsent-invoices', { count: drafts.n, month: monthName(month) });
-    await req.ctx.db.insertInto('billing_month').values({ municipality_code: municipality, month, closed_at: sql`now()` })
-      .onConflict((c) => c.columns(['municipality_code', 'month']).doUpdateSet({ closed_at: sql`coalesce(billing_month.closed_at, now())` })).execute();
+    const drafts = await draftCount(req.ctx.db, municipality, month);
+    if (drafts) throw billingError('billing.unsent-invoices', { count: drafts, month: monthName(month) });
+    await closeMonth(req.ctx.db, municipality, month);
     return { closed: true };
   });
   app.get('/billing/invoices', { schema: schemaOf('billing', c.invoices, billingError.codes) }, async (req) => {
@@ -153,11 +153,11 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing/payers/:id/account', { schema: schemaOf('billing', c.account, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const db = req.ctx.db;
-    const payer = await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', '=', req.params.id).executeTakeFirst();
+    const [payer] = await personsById(db, [req.params.id]);
     if (!payer) throw billingError('billing.payer-not-found');
-    const inv = await db.selectFrom('invoice').select(['id', 'household_id']).where('payer_id', '=', req.params.id).execute();
+    const inv = await invoicesOfPayer(db, req.params.id);
     const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
-    const incomes = households.length ? await db.selectFrom('household_income').selectAll().where('household_id', 'in', households).orderBy(sql`lower(valid)`).execute() : [];
+    const incomes = await incomesOf(db, households);
     const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
     await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'person', subjectIds: [req.params.id, ...households] });
     return {
@@ -170,9 +170,8 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
-    const payers = await req.ctx.db.selectFrom('invoice').select('payer_id').distinct()
-      .where('municipality_code', '=', req.query.municipality).where('month', '=', req.query.month).where('status', '=', 'sent').execute();
-    const subjects = new Set([...payers.map((p) => p.payer_id), ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
+    const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
+    const subjects = new Set([...payers, ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
     await audit(req.ctx.db, req.ctx, { action: 'billing.export', subjectType: 'person', subjectIds: [...subjects], details: { municipality: req.query.municipality, month: req.query.month, count: rows.length } });
     const name = `debitor-${req.query.municipality}-${req.query.month.slice(0, 7)}`;
     if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(debtorCsv(rows));
@@ -187,8 +186,7 @@ export const settlementRoutes: FastifyPluginAsync = async (base) => {
     const b = req.body;
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const row = { municipality_code: b.municipality, year: b.year, age_band: b.ageBand, net_oere: b.netOere, gross_oere: b.grossOere, subsidy_percent: b.subsidyPercent };
-      await trx.insertInto('place_cost').values(row).onConflict((c) => c.columns(['municipality_code', 'year', 'age_band']).doUpdateSet(row)).execute();
+      await setPlaceCost(trx, b);
       await audit(trx, req.ctx, { action: 'place_cost.set', subjectType: 'place_cost', subjectIds: [], details: { municipality: b.municipality, year: b.year, ageBand: b.ageBand } });
     });
     return reply.code(201).send({ ok: true });
@@ -199,9 +197,9 @@ export const settlementRoutes: FastifyPluginAsync = async (base) => {
     const data = await loadBillingData(req.ctx.db, municipality, month, addMonths(month, 1));
     const st = settlementStatement(data, month);
     const codes = [...st.keys()];
-    const names = codes.length ? new Map((await req.ctx.db.selectFrom('municipality').select(['code', 'name']).where('code', 'in', codes).execute()).map((m) => [m.code, m.name])) : new Map();
+    const names = await municipalityNames(req.ctx.db, codes);
     const kids = [...st.values()].flat().map((l) => l.childId);
-    const kidNames = kids.length ? new Map((await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', kids).execute()).map((p) => [p.id, `${p.first_name} ${p.last_name}`])) : new Map();
+    const kidNames = await namesOf(req.ctx.db, kids);
     await audit(req.ctx.db, req.ctx, { action: 'settlement.read', subjectType: 'child', subjectIds: kids.slice(0, 1000) });
     return {
       municipality, month: month.slice(0, 7),
