@@ -7,6 +7,7 @@ import { peoplePolicy } from './modules/people/policy.js';
 import { attendancePolicy } from './modules/attendance/policy.js';
 import { bookingPolicy } from './modules/booking/policy.js';
 import { placementPolicy } from './modules/placement/policy.js';
+import { billingPolicy } from './modules/billing/policy.js';
 
 export const POLICIES: readonly ModulePolicy<string>[] = [
   settingsPolicy as ModulePolicy<string>,
@@ -15,4 +16,5 @@ export const POLICIES: readonly ModulePolicy<string>[] = [
   attendancePolicy as ModulePolicy<string>,
   bookingPolicy as ModulePolicy<string>,
   placementPolicy as ModulePolicy<string>,
+  billingPolicy as ModulePolicy<string>,
 ];

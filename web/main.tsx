@@ -64,7 +64,7 @@ function App() {
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
         <Route path="indstillinger" element={<RequirePermission action="settings.change"><ClockSettingsPage /></RequirePermission>} />
-        <Route path="opkraevning" element={<RequireRole roles={['finance', 'admin']}><BillingPage /></RequireRole>} />
+        <Route path="opkraevning" element={<RequirePermission action="billing.manage"><BillingPage /></RequirePermission>} />
         <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -4,8 +4,9 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
 import { kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import type { OwnApplication } from '../../src/modules/billing/contract.js';
 
-interface Application { id: string; yearlyOere: number; wantedFrom: string; status: 'submitted' | 'granted' | 'rejected'; payPercent: number | null }
+type Application = OwnApplication;
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 
 export function FripladsApply({ month }: { month: string }) {

@@ -4,19 +4,11 @@ import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import { FripladsApply } from './friplads-apply.js';
+import type { Invoice as InvoiceView, MyPayment as Payment } from '../../src/modules/billing/contract.js';
 
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const monthLabel = (m: string, lang: string) => new Date(`${m.slice(0, 7)}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
 
-export interface InvoiceView {
-  id: string; number: number; month: string; seq: number; status: string; totalOere: number;
-  lines: { childName: string; serviceMonth: string; code: string; text: string; amountOere: number }[];
-}
-interface Payment {
-  month: string; totalOere: number; friplads: { payPercent: number; incomeOere: number } | null;
-  children: { childId: string; name: string; paidByOther: boolean; totalOere: number; lines: { code: string; text: string; amountOere: number }[] }[];
-  invoices: InvoiceView[];
-}
 
 export function InvoiceTable({ invoice }: { invoice: InvoiceView }) {
   const { t, lang } = useT();

@@ -30,7 +30,7 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.outlook')) items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
-  if (role === 'finance' || role === 'admin') items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
+  if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (can('placement.read')) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;

@@ -4,14 +4,9 @@ import { BackLink, DataTable, ErrorMessage, Loading, Page, useApi } from '../sha
 import { formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { kr } from './billing.js';
-import { InvoiceTable, type InvoiceView } from '../citizen/payment.js';
+import { InvoiceTable } from '../citizen/payment.js';
+import type { Account } from '../../src/modules/billing/contract.js';
 import { IncomeActions } from './income-actions.js';
-
-interface Account {
-  payer: { id: string; name: string }; households: string[];
-  incomes: { id: string; yearlyOere: number; singleProvider: boolean; source: string; start: string; end: string | null }[];
-  invoices: InvoiceView[]; balanceOere: number;
-}
 
 export function BillingAccountPage() {
   const { t, lang } = useT();

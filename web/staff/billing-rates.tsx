@@ -5,17 +5,12 @@ import { DataTable, ErrorMessage, Field, Loading, Status, useApi } from '../shar
 import { formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { PayingMonthsForm, ScaleForm } from './billing-setup.js';
+import type { Rates } from '../../src/modules/billing/contract.js';
 
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
 const BANDS = ['0-2', '3-5', '6-9', '10-13', '14-17'] as const;
 const HOURS = ['full', 'part', 'leave30'] as const;
-
-interface Rates {
-  rates: { id: string; kind: typeof KINDS[number]; ageBand: string; hours: typeof HOURS[number]; monthlyOere: number; start: string; end: string | null }[];
-  calendar: { id: string; kind: typeof KINDS[number]; payingMonths: number; changeDay: number; start: string; end: string | null }[];
-  scales: { year: number; lowerLimit: number; upperLimit: number; perExtraChild: number; singleProviderSupplement: number }[];
-}
 
 export function BillingRates({ municipality }: { municipality: string }) {
   const { t, lang } = useT();

@@ -5,6 +5,7 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
 import { formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import type { LunchUnit, PlaceCost } from '../../src/modules/billing/contract.js';
 import { useToday, yearOf } from '../shared/today.js';
 import { kr } from './billing.js';
 
@@ -34,7 +35,6 @@ function Sub({ title, children }: { title: string; children: ReactNode }) {
 }
 const Button = ({ label }: { label: string }) => <div className="field field-button"><button type="submit" className="button">{label}</button></div>;
 
-interface LunchUnit { id: string; name: string; schemes: { id: string; optedOut: boolean; monthlyOere: number; start: string; end: string | null }[] }
 export function LunchSchemes({ municipality }: { municipality: string }) {
   const { t, lang } = useT();
   const id = useId();
@@ -129,7 +129,6 @@ export function ScaleForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-interface PlaceCost { year: number; ageBand: string; netOere: number; grossOere: number; subsidyPercent: number }
 export function PlaceCosts({ municipality }: { municipality: string }) {
   const { t, lang } = useT();
   const id = useId();

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
+import type { Invoice, MonthSummary, Municipality, Preview, Run, UnbilledChild } from '../../src/modules/billing/contract.js';
 import { plusMonths, useToday } from '../shared/today.js';
 import { BillingRates } from './billing-rates.js';
 import { FripladsCases } from './friplads-cases.js';
@@ -15,16 +16,13 @@ const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toL
 
 const ROW = { display: 'flex', gap: '0.5rem', flexWrap: 'wrap', margin: '0.75rem 0' } as const;
 
-interface Unbilled { childId: string; name: string; link: string; reasons: string[]; months: string[] }
-interface Preview { payers: number; lines: number; corrections: number; totalOere: number; warnings: string[]; unbilledCount: number; unbilled: Unbilled[]; sample: { payerName: string; totalOere: number }[] }
-interface Run { id: string; status: 'running' | 'done' | 'failed'; invoicesWritten: number; linesWritten: number; error: string | null; progress: { phase: string; done: number; total: number } | null }
-interface Summary { draft: { count: number; totalOere: number }; sent: { count: number; totalOere: number }; closed: boolean }
-interface Invoice { id: string; number: number; seq: number; status: 'draft' | 'sent'; totalOere: number; payerName: string; payerId: string }
+type Unbilled = UnbilledChild;
+type Summary = MonthSummary;
 
 export function BillingPage() {
   const { t, lang } = useT();
   const id = useId();
-  const munis = useApi<{ code: string; name: string }[]>('/api/staff/billing/municipalities');
+  const munis = useApi<Municipality[]>('/api/staff/billing/municipalities');
   const [muni, setMuni] = useState('');
   const today = useToday();
   const [month, setMonth] = useState(() => plusMonths(today, 1));

@@ -3,8 +3,9 @@ import { useId, useState } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Loading, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
+import type { Application } from '../../src/modules/billing/contract.js';
 
-interface Case { id: string; applicant: string; yearlyOere: number; childrenUnder18: number; singleProvider: boolean; wantedFrom: string; payPercent: number }
+type Case = Application;
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 
 export function FripladsCases() {

@@ -2,11 +2,8 @@
 import { useId } from 'react';
 import { DataTable, ErrorMessage, Loading, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
+import type { Settlement as Statement } from '../../src/modules/billing/contract.js';
 
-interface Statement {
-  counterparts: { municipality: string; name: string; children: number; subsidyOere: number;
-    lines: { childName: string; ageBand: string; subsidyOere: number; parentExtraOere: number; missingCosts: boolean }[] }[];
-}
 const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
 
 export function SettlementStatements({ municipality, month }: { municipality: string; month: string }) {

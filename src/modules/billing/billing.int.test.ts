@@ -139,7 +139,7 @@ describe(`parent payment (${engine})`, () => {
     const before = await count('invoice');
     const closed = await fin.call('POST', '/api/staff/billing/runs', { municipality: '0860', month: '2026-12' });
     expect(closed.statusCode).toBe(409);
-    expect(closed.json().message).toMatch(/lukket/);
+    expect(closed.json()).toMatchObject({ error: 'billing.month-closed', params: { month: '2026-12' } });
     expect(await count('invoice')).toBe(before);
     const json = (await fin.call('GET', '/api/staff/billing/export?municipality=0860&month=2026-12')).json();
     expect(json).toMatchObject({ formatVersion: 1, month: '2026-12' });

@@ -2,8 +2,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { sendLetters, type LetterDraft } from '../../platform/letters/index.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
-import { formatDkk, type LocalDate, type Oere } from '../../shared/index.js';
+import { billingError } from './contract.js';
+import { formatDkk, LocalDate, type Oere } from '../../shared/index.js';
+import { guardiansLivingIn, homeOf, householdById, residentBirthDates } from '../people/index.js';
 import { scaleFor, ageInYears } from './engine.js';
 import { fripladsPercent } from './friplads.js';
 import { listScales, addIncome } from './rates.js';
@@ -12,27 +13,20 @@ import { listScales, addIncome } from './rates.js';
 export const REGULATION_STEPS = 5;
 
 export async function householdOf(db: Db, personId: string, on: string): Promise<{ id: string; municipality: string } | null> {
-  const r = await db.selectFrom('residence as r').innerJoin('household as h', 'h.id', 'r.household_id').select(['h.id', 'h.municipality_code'])
-    .where('r.person_id', '=', personId).where(sql<boolean>`r.valid @> ${on}::date`).executeTakeFirst();
-  return r ? { id: r.id, municipality: r.municipality_code } : null;
+  const h = await homeOf(db, personId, LocalDate.parse(on));
+  return h ? { id: h.id, municipality: h.municipalityCode } : null;
 }
 
 /** Guardians living at the household on the day: the recipients of its letters. */
-async function guardiansAt(db: Db, householdId: string, on: string): Promise<string[]> {
-  const rows = await db.selectFrom('residence as r').select('r.person_id').distinct().where('r.household_id', '=', householdId)
-    .where(sql<boolean>`r.valid @> ${on}::date`)
-    .where((eb) => eb.exists(eb.selectFrom('custody as c').select('c.id').whereRef('c.guardian_id', '=', 'r.person_id'))).execute();
-  return rows.map((r) => r.person_id);
-}
+const guardiansAt = guardiansLivingIn;
 async function under18At(db: Db, householdId: string, on: string): Promise<number> {
-  const rows = await db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select('p.birth_date')
-    .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`).execute();
-  return Math.max(1, rows.filter((p) => ageInYears(p.birth_date, on) < 18).length);
+  const births = await residentBirthDates(db, householdId, on);
+  return Math.max(1, births.filter((b) => ageInYears(b, on) < 18).length);
 }
 
 export async function payPercentOf(db: Db, on: string, h: { income: Oere; childrenUnder18: number; singleProvider: boolean }) {
   const scale = scaleFor((await listScales(db)), Number(on.slice(0, 4)));
-  if (!scale) throw conflict('Der er ingen fripladsskala.');
+  if (!scale) throw billingError('billing.no-scale');
   return fripladsPercent(scale, { income: h.income, childrenUnder18: h.childrenUnder18, singleProvider: h.singleProvider });
 }
 
@@ -57,8 +51,8 @@ export function decisionLetter(o: { recipients: string[]; granted: boolean; payP
 
 export async function decideApplication(trx: Db, id: string, d: { grant: boolean; start: string | null; note: string | null; userId: string; today: LocalDate }) {
   const a = await trx.selectFrom('friplads_application').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!a) throw notFound('Ansøgningen findes ikke.');
-  if (a.status !== 'submitted') throw conflict('Ansøgningen er allerede afgjort.');
+  if (!a) throw billingError('billing.application-not-found');
+  if (a.status !== 'submitted') throw billingError('billing.application-decided');
   const from = d.start ?? a.wanted_from;
   const pct = (await payPercentOf(trx, from, { income: Number(a.yearly_oere), childrenUnder18: a.children_under18, singleProvider: a.single_provider })).payPercent;
   if (d.grant) await addIncome(trx, { householdId: a.household_id, yearlyOere: Number(a.yearly_oere), singleProvider: a.single_provider, source: 'application', start: from, end: null });
@@ -66,13 +60,13 @@ export async function decideApplication(trx: Db, id: string, d: { grant: boolean
   const [letter] = await sendLetters(trx, [decisionLetter({ recipients, granted: d.grant, payPercent: pct, income: Number(a.yearly_oere), from, note: d.note, kind: 'decision' })], d.today);
   await trx.updateTable('friplads_application').set({ status: d.grant ? 'granted' : 'rejected', decided_by: d.userId, decided_at: sql`now()`, pay_percent: d.grant ? pct : null, note: d.note, letter_id: letter ?? null })
     .where('id', '=', id).execute();
-  return { status: d.grant ? 'granted' : 'rejected', payPercent: d.grant ? pct : null, letterId: letter };
+  return { status: d.grant ? 'granted' as const : 'rejected' as const, payPercent: d.grant ? pct : null, letterId: letter };
 }
 
 /** A new income applies only when it moves the household ≥ 5 steps on the scale (up or down). */
 export async function regulate(trx: Db, householdId: string, yearlyOere: Oere, start: string, today: LocalDate) {
   const cur = await trx.selectFrom('household_income').selectAll().where('household_id', '=', householdId).where(sql<boolean>`valid @> ${start}::date`).executeTakeFirst();
-  if (!cur) throw conflict('Husstanden har ingen registreret indkomst at regulere: den skal søge om friplads.');
+  if (!cur) throw billingError('billing.no-income-to-regulate');
   const n = await under18At(trx, householdId, start);
   const before = await payPercentOf(trx, start, { income: Number(cur.yearly_oere), childrenUnder18: n, singleProvider: cur.single_provider });
   const after = await payPercentOf(trx, start, { income: yearlyOere, childrenUnder18: n, singleProvider: cur.single_provider });
@@ -87,11 +81,11 @@ export async function regulate(trx: Db, householdId: string, yearlyOere: Oere, s
 /** The yearly true-up: the final income replaces every income row of the year; the next run corrects the months billed. */
 export async function trueUp(trx: Db, householdId: string, year: number, finalOere: Oere, today: LocalDate) {
   const y0 = `${year}-01-01`, y1 = `${year + 1}-01-01`;
-  const h = await trx.selectFrom('household').select(['id', 'municipality_code']).where('id', '=', householdId).executeTakeFirst();
-  if (!h) throw notFound('Husstanden findes ikke.');
+  const h = await householdById(trx, householdId);
+  if (!h) throw billingError('billing.household-not-found');
   const rows = await trx.selectFrom('household_income').selectAll().select([sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
     .where('household_id', '=', householdId).where(sql<boolean>`valid && daterange(${y0}::date, ${y1}::date)`).execute();
-  if (!rows.length) throw conflict(`Husstanden havde ingen indkomst registreret i ${year}: der er intet at efterregulere.`);
+  if (!rows.length) throw billingError('billing.no-income-in-year', { year });
   const single = rows[rows.length - 1]!.single_provider;
   for (const r of rows) {
     await trx.deleteFrom('household_income').where('id', '=', r.id).execute();
@@ -99,7 +93,7 @@ export async function trueUp(trx: Db, householdId: string, year: number, finalOe
     if (r.hi === null || r.hi > y1) await trx.insertInto('household_income').values({ household_id: householdId, yearly_oere: r.yearly_oere, single_provider: r.single_provider, source: r.source, valid: sql`daterange(${y1}::date, ${r.hi}::date)` }).execute();
   }
   await trx.insertInto('household_income').values({ household_id: householdId, yearly_oere: finalOere, single_provider: single, source: 'final', valid: sql`daterange(${y0}::date, ${y1}::date)` }).execute();
-  await trx.insertInto('billing_recheck').values({ municipality_code: h.municipality_code, from_month: y0, reason: `efterregulering ${year}` }).execute();
+  await trx.insertInto('billing_recheck').values({ municipality_code: h.municipalityCode, from_month: y0, reason: `efterregulering ${year}` }).execute();
   const n = await under18At(trx, householdId, y0);
   const pct = (await payPercentOf(trx, y0, { income: finalOere, childrenUnder18: n, singleProvider: single })).payPercent;
   const recipients = await guardiansAt(trx, householdId, today.toString());

@@ -23,7 +23,9 @@ describe(`friplads casework (${engine})`, () => {
     expect((await mette.call('POST', '/api/citizen/billing/friplads', { yearlyOere: -1, childrenUnder18: 1, singleProvider: false, wantedFrom: '2026-12-01' })).statusCode).toBe(400);
     expect((await mette.call('POST', '/api/citizen/billing/friplads', { yearlyOere: kroner(250_000), childrenUnder18: 1, singleProvider: false, wantedFrom: '2026-12-15' })).statusCode).toBe(400);
     expect((await mette.call('POST', '/api/citizen/billing/friplads', { yearlyOere: kroner(250_000), childrenUnder18: 1, singleProvider: false, wantedFrom: '2026-12-01' })).statusCode).toBe(201);
-    expect((await mette.call('POST', '/api/citizen/billing/friplads', { yearlyOere: kroner(250_000), childrenUnder18: 1, singleProvider: false, wantedFrom: '2026-12-01' })).statusCode).toBe(400);
+    const again = await mette.call('POST', '/api/citizen/billing/friplads', { yearlyOere: kroner(250_000), childrenUnder18: 1, singleProvider: false, wantedFrom: '2026-12-01' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toBe('billing.application-open');
     expect((await mette.call('GET', '/api/citizen/billing/friplads')).json()).toEqual([expect.objectContaining({ status: 'submitted', yearlyOere: kroner(250_000) })]);
   });
 
@@ -34,7 +36,9 @@ describe(`friplads casework (${engine})`, () => {
     expect(list[0].payPercent).toBe(16); // floor((250000 − 200301) · 95 / 421899) = 11 → 5 + 11 %
     const d = await cw.call('POST', `/api/staff/billing/friplads/${list[0].id}/decision`, { grant: true });
     expect(d.json()).toMatchObject({ status: 'granted', payPercent: 16 });
-    expect((await cw.call('POST', `/api/staff/billing/friplads/${list[0].id}/decision`, { grant: false })).statusCode).toBe(409);
+    const decided = await cw.call('POST', `/api/staff/billing/friplads/${list[0].id}/decision`, { grant: false });
+    expect(decided.statusCode).toBe(409);
+    expect(decided.json().error).toBe('billing.application-decided');
     expect(await incomes()).toEqual([{ yearly_oere: kroner(250_000), source: 'application', valid: '[2026-12-01,)' }]);
     const mette = await loginAs(t.app, f.users.mette);
     const letters = (await mette.call('GET', '/api/citizen/letters')).json();

@@ -19,10 +19,12 @@ describe(`30-hour leave place (${engine})`, () => {
   it('refuses a leave mark on a place of more than 30 hours, and staff outside finance', async () => {
     const tooLong = await fin.call('PUT', `/api/staff/billing/place-terms/${placementId}`, { leave30: true });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().message).toMatch(/30 timer/);
+    expect(tooLong.json()).toMatchObject({ error: 'billing.leave30-too-many-hours' });
     const leader = await loginAs(t.app, f.users.leader);
     expect((await leader.call('PUT', `/api/staff/billing/place-terms/${placementId}`, { leave30: true })).statusCode).toBe(403);
-    expect((await fin.call('PUT', '/api/staff/billing/place-terms/00000000-0000-4000-8000-000000000000', { leave30: true })).statusCode).toBe(404);
+    const missing = await fin.call('PUT', '/api/staff/billing/place-terms/00000000-0000-4000-8000-000000000000', { leave30: true });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe('billing.placement-not-found');
     expect(await t.database.db.selectFrom('billing_place_terms').selectAll().execute()).toEqual([]);
   });
 

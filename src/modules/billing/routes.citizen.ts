@@ -2,27 +2,33 @@
 // A parent sees the lines they pay, and the income and friplads of their OWN household only: with separated parents
 // each household's income and friplads stay its own, and a child paid by the other household is shown as such.
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { requireGuardian } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { billingContract as c, billingError } from './contract.js';
+import { billingPolicy } from './policy.js';
 import type { Db } from '../../platform/db/database.js';
-import { childIdsInCustody, childrenUnder18In, homeOf } from '../people/index.js';
+import { childIdsInCustody, childrenUnder18In, homeOf, personsById } from '../people/index.js';
 import type { LocalDate } from '../../shared/index.js';
 import { addMonths, computeMonth, scaleFor } from './engine.js';
 import { fripladsPercent } from './friplads.js';
 import { loadBillingData } from './load.js';
 import { invoicesWithLines } from './invoices.js';
 import { listScales } from './rates.js';
+import { incomeOn } from './queries.js';
 
-export const billingCitizenRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/billing', { schema: { tags: ['billing'], summary: 'What I pay this month and why, and my invoices' } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
+export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get('/billing', { schema: schemaOf('billing', c.myPayment, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
+    const personId = actor.personId!;
     const { db, clock } = req.ctx, today = clock.today();
     const month = today.firstOfMonth().toString();
-    const kids = await childIdsInCustody(db, actor.personId, today);
+    const kids = await childIdsInCustody(db, personId, today);
     const munis = kids.length ? await db.selectFrom('placement as p').innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
       .select('d.municipality_code').distinct().where('p.child_id', 'in', kids).where(sql<boolean>`p.valid && daterange(${month}::date, ${addMonths(month, 1)}::date)`).execute() : [];
-    const names = kids.length ? new Map((await db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', kids).execute()).map((p) => [p.id, p.first_name])) : new Map();
+    const names = new Map((await personsById(db, kids)).map((p) => [p.id, p.first_name]));
     const children: { childId: string; name: string; paidByOther: boolean; lines: { code: string; text: string; amountOere: number }[]; totalOere: number }[] = [];
     for (const m of munis) {
       const data = await loadBillingData(db, m.municipality_code, month, addMonths(month, 1), kids);
@@ -30,14 +36,14 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (app) => {
         let c = children.find((x) => x.childId === l.childId);
         if (!c) children.push(c = { childId: l.childId, name: names.get(l.childId) ?? '', paidByOther: true, lines: [], totalOere: 0 });
         // Another guardian's lines (the child lives in the other household) carry that household's friplads: not shown.
-        if (l.payerId !== actor.personId) continue;
+        if (l.payerId !== personId) continue;
         c.paidByOther = false;
         c.lines.push({ code: l.code, text: l.text, amountOere: l.amount });
         c.totalOere += l.amount;
       }
     }
-    const own = await ownFriplads(db, actor.personId, today, month);
-    const invoices = await invoicesWithLines(db, { payerId: actor.personId });
+    const own = await ownFriplads(db, personId, today, month);
+    const invoices = await invoicesWithLines(db, { payerId: personId });
     await audit(db, req.ctx, { action: 'billing.read', subjectType: 'child', subjectIds: kids });
     if (own.householdId) await audit(db, req.ctx, { action: 'household_income.read', subjectType: 'household', subjectIds: [own.householdId] });
     return { month: month.slice(0, 7), children, totalOere: children.reduce((s, c) => s + c.totalOere, 0), friplads: own.friplads, invoices: invoices.filter((i) => i.status === 'sent') };
@@ -49,7 +55,7 @@ async function ownFriplads(db: Db, personId: string, today: LocalDate, month: st
   const home = await homeOf(db, personId, today);
   if (!home) return { householdId: null, friplads: null };
   const [income, under18, scales] = await Promise.all([
-    db.selectFrom('household_income').select(['yearly_oere', 'single_provider']).where('household_id', '=', home.id).where(sql<boolean>`valid @> ${month}::date`).executeTakeFirst(),
+    incomeOn(db, home.id, month),
     childrenUnder18In(db, home.id, month),
     listScales(db),
   ]);

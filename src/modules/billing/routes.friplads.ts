@@ -1,42 +1,37 @@
 // Friplads casework over HTTP: parents apply; caseworkers and finance decide, regulate and true up.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { requireGuardian, requireRole } from '../../platform/auth/actor.js';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { billingContract as c, billingError } from './contract.js';
+import { billingPolicy } from './policy.js';
+import { addApplication, applicationsByStatus, applicationsOfHousehold, openApplicationOf } from './queries.js';
+import { namesOf } from '../people/index.js';
 import { decideApplication, householdOf, payPercentOf, regulate, trueUp } from './friplads-cases.js';
-
-const CASE_ROLES = ['caseworker', 'finance', 'admin'] as const;
-const income = z.number().int('Indkomsten skal angives i hele øre.').min(0, 'Indkomsten kan ikke være negativ.').max(100_000_000_000);
-const firstOfMonth = z.iso.date().refine((d) => d.endsWith('-01'), 'Ændringer gælder fra den 1. i en måned.');
 
 export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.post('/billing/friplads', { schema: { tags: ['billing'], summary: 'Apply for økonomisk friplads', body: z.object({
-    yearlyOere: income, childrenUnder18: z.number().int().min(1, 'Husstanden skal have mindst ét barn under 18 år.').max(30), singleProvider: z.boolean(), wantedFrom: firstOfMonth }) } }, async (req, reply) => {
-    const actor = requireGuardian(req.ctx.actor);
+  app.post('/billing/friplads', { schema: schemaOf('billing', c.apply, billingError.codes) }, async (req, reply) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
     const today = req.ctx.clock.today();
-    if (req.body.wantedFrom < today.firstOfMonth().toString()) throw badRequest('Der kan kun søges friplads fra indeværende eller en kommende måned.');
-    const home = await householdOf(req.ctx.db, actor.personId, today.toString());
-    if (!home) throw badRequest('Du har ingen registreret adresse i folkeregistret.');
+    if (req.body.wantedFrom < today.firstOfMonth().toString()) throw billingError('billing.friplads-past-month');
+    const home = await householdOf(req.ctx.db, actor.personId!, today.toString());
+    if (!home) throw billingError('billing.no-address');
     const row = await req.ctx.db.transaction().execute(async (trx) => {
-      const open = await trx.selectFrom('friplads_application').select('id').where('household_id', '=', home.id).where('status', '=', 'submitted').executeTakeFirst();
-      if (open) throw badRequest('Husstanden har allerede en ansøgning under behandling.');
-      const r = await trx.insertInto('friplads_application').values({ household_id: home.id, applicant_id: actor.personId, yearly_oere: req.body.yearlyOere,
-        children_under18: req.body.childrenUnder18, single_provider: req.body.singleProvider, wanted_from: req.body.wantedFrom }).returning('id').executeTakeFirstOrThrow();
+      const open = await openApplicationOf(trx, home.id);
+      if (open) throw billingError('billing.application-open');
+      const r = await addApplication(trx, { householdId: home.id, applicantId: actor.personId!, ...req.body });
       await audit(trx, req.ctx, { action: 'friplads.apply', subjectType: 'household', subjectIds: [home.id, r.id] });
       return r;
     });
     return reply.code(201).send(row);
   });
-  app.get('/billing/friplads', { schema: { tags: ['billing'], summary: 'My household’s friplads applications' } }, async (req) => {
-    const actor = requireGuardian(req.ctx.actor);
-    const home = await householdOf(req.ctx.db, actor.personId, req.ctx.clock.today().toString());
+  app.get('/billing/friplads', { schema: schemaOf('billing', c.myApplications, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
+    const home = await householdOf(req.ctx.db, actor.personId!, req.ctx.clock.today().toString());
     if (!home) return [];
-    const rows = await req.ctx.db.selectFrom('friplads_application').select(['id', 'yearly_oere', 'wanted_from', 'status', 'pay_percent', 'submitted_at', 'letter_id'])
-      .where('household_id', '=', home.id).orderBy('submitted_at', 'desc').execute();
+    const rows = await applicationsOfHousehold(req.ctx.db, home.id);
     await audit(req.ctx.db, req.ctx, { action: 'friplads.read', subjectType: 'household', subjectIds: [home.id] });
     return rows.map((r) => ({ id: r.id, yearlyOere: Number(r.yearly_oere), wantedFrom: r.wanted_from, status: r.status, payPercent: r.pay_percent, letterId: r.letter_id }));
   });
@@ -44,22 +39,20 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
 
 export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/billing/friplads', { schema: { tags: ['billing'], querystring: z.object({ status: z.enum(['submitted', 'granted', 'rejected']).default('submitted') }) } }, async (req) => {
-    requireRole(req.ctx.actor, CASE_ROLES);
-    const rows = await req.ctx.db.selectFrom('friplads_application as a').innerJoin('person as p', 'p.id', 'a.applicant_id')
-      .select(['a.id', 'a.household_id', 'a.yearly_oere', 'a.children_under18', 'a.single_provider', 'a.wanted_from', 'a.status', 'a.pay_percent', 'p.first_name', 'p.last_name'])
-      .where('a.status', '=', req.query.status).orderBy('a.submitted_at').limit(200).execute();
+  app.get('/billing/friplads', { schema: schemaOf('billing', c.applications, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+    const rows = await applicationsByStatus(req.ctx.db, req.query.status);
+    const names = await namesOf(req.ctx.db, [...new Set(rows.map((r) => r.applicant_id))]);
     const out = await Promise.all(rows.map(async (r) => ({
-      id: r.id, householdId: r.household_id, applicant: `${r.first_name} ${r.last_name}`, yearlyOere: Number(r.yearly_oere), childrenUnder18: r.children_under18,
+      id: r.id, householdId: r.household_id, applicant: names.get(r.applicant_id) ?? '', yearlyOere: Number(r.yearly_oere), childrenUnder18: r.children_under18,
       singleProvider: r.single_provider, wantedFrom: r.wanted_from, status: r.status,
       payPercent: r.pay_percent ?? (await payPercentOf(req.ctx.db, r.wanted_from, { income: Number(r.yearly_oere), childrenUnder18: r.children_under18, singleProvider: r.single_provider })).payPercent,
     })));
     await audit(req.ctx.db, req.ctx, { action: 'friplads.read', subjectType: 'household', subjectIds: rows.map((r) => r.household_id) });
     return out;
   });
-  app.post('/billing/friplads/:id/decision', { schema: { tags: ['billing'], params: z.object({ id: z.uuid() }),
-    body: z.object({ grant: z.boolean(), start: firstOfMonth.nullable().default(null), note: z.string().max(1000).nullable().default(null) }) } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, CASE_ROLES);
+  app.post('/billing/friplads/:id/decision', { schema: schemaOf('billing', c.decide, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await decideApplication(trx, req.params.id, { ...req.body, userId: actor.userId, today: req.ctx.clock.today() });
@@ -67,8 +60,8 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
       return r;
     });
   });
-  app.post('/billing/incomes/regulate', { schema: { tags: ['billing'], body: z.object({ householdId: z.uuid(), yearlyOere: income, start: firstOfMonth }) } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, CASE_ROLES);
+  app.post('/billing/incomes/regulate', { schema: schemaOf('billing', c.regulate, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await regulate(trx, req.body.householdId, req.body.yearlyOere, req.body.start, req.ctx.clock.today());
@@ -76,9 +69,9 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
       return r;
     });
   });
-  app.post('/billing/incomes/true-up', { schema: { tags: ['billing'], body: z.object({ householdId: z.uuid(), year: z.number().int().min(2000).max(2100), finalYearlyOere: income }) } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, CASE_ROLES);
-    if (req.body.year >= req.ctx.clock.today().year) throw badRequest('Et år kan først efterreguleres, når det er slut.');
+  app.post('/billing/incomes/true-up', { schema: schemaOf('billing', c.trueUp, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+    if (req.body.year >= req.ctx.clock.today().year) throw billingError('billing.year-not-over');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await trueUp(trx, req.body.householdId, req.body.year, req.body.finalYearlyOere, req.ctx.clock.today());

@@ -1,13 +1,15 @@
 // Finance staff: rates and scales as data, incomes and social friplads, runs with preview, sending, export, accounts.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { sql } from 'kysely';
 import { DateRange } from '../../shared/index.js';
-import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { billingContract as c, billingError } from './contract.js';
+import { billingPolicy } from './policy.js';
+import { addScale, closeMonth, draftCount, incomesOf, invoicesOfPayer, latestRuns, runById, sentPayers, setPlaceCost } from './queries.js';
+import { namesOf, personsById } from '../people/index.js';
+import { municipalitiesWithUnits, municipalityNames } from '../registry/index.js';
 import { addCalendar, addIncome, addLunch, addRate, addSocialFriplads, listCalendar, listRates, listScales } from './rates.js';
 import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
@@ -16,20 +18,12 @@ import { settlementStatement } from './settlement.js';
 import { loadBillingData } from './load.js';
 import { addMonths } from './engine.js';
 
-const FINANCE = ['finance', 'admin'] as const;
-const READ = MUNICIPAL_ROLES;
-const muni = z.string().regex(/^\d{4}$/, 'Kommunekode skal være 4 cifre.');
-const monthQ = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skal skrives ÅÅÅÅ-MM.').transform((m) => m + '-01');
-const date = z.iso.date();
-const period = { start: date, end: date.nullable().default(null) };
-const oere = (what: string) => z.number().int(`${what} skal angives i hele øre.`).min(0, `${what} kan ikke være negativ.`).max(100_000_000_000);
-const kind = z.enum(['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub']);
-const checkPeriod = (b: { start: string; end: string | null }) => { if (b.end && b.end < b.start) throw badRequest('Slutdatoen ligger før startdatoen.'); };
+const checkPeriod = (b: { start: string; end: string | null }) => { if (b.end && b.end < b.start) throw billingError('billing.end-before-start'); };
 
 export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const write = async <T>(req: any, action: string, subjectType: string, fn: (trx: any) => Promise<{ id: string } & T>, subjectIds?: (r: T & { id: string }) => string[]) => {
-    const actor = requireRole(req.ctx.actor, FINANCE);
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     return req.ctx.db.transaction().execute(async (trx: any) => {
       await setActor(trx, actor.userId);
       const r = await fn(trx);
@@ -38,53 +32,44 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     });
   };
 
-  app.get('/billing/municipalities', { schema: { tags: ['billing'] } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
-    return req.ctx.db.selectFrom('municipality as m').select(['m.code', 'm.name'])
-      .where((eb) => eb.exists(eb.selectFrom('daginstitution as d').select('d.id').whereRef('d.municipality_code', '=', 'm.code'))).orderBy('m.name').execute();
+  app.get('/billing/municipalities', { schema: schemaOf('billing', c.municipalities, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    return municipalitiesWithUnits(req.ctx.db);
   });
 
-  app.get('/billing/rates', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
+  app.get('/billing/rates', { schema: schemaOf('billing', c.rates, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const [rates, calendar, scales] = await Promise.all([listRates(req.ctx.db, req.query.municipality), listCalendar(req.ctx.db, req.query.municipality), listScales(req.ctx.db)]);
     return { rates, calendar, scales };
   });
-  app.post('/billing/rates', { schema: { tags: ['billing'], body: z.object({
-    municipality: muni, kind, ageBand: z.enum(['0-2', '3-5', '6-9', '10-13', '14-17']), hours: z.enum(['full', 'part', 'leave30']).default('full'),
-    monthlyOere: oere('Taksten'), ...period }) } }, async (req, reply) => {
+  app.post('/billing/rates', { schema: schemaOf('billing', c.addRate, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply.code(201).send(await write(req, 'fee_rate.create', 'fee_rate', (trx) => addRate(trx, req.body)));
   });
-  app.post('/billing/calendar', { schema: { tags: ['billing'], body: z.object({
-    municipality: muni, kind, payingMonths: z.union([z.literal(11), z.literal(12)]), changeDay: z.union([z.literal(1), z.literal(15)]), ...period }) } }, async (req, reply) => {
+  app.post('/billing/calendar', { schema: schemaOf('billing', c.addCalendar, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply.code(201).send(await write(req, 'fee_calendar.create', 'fee_calendar', (trx) => addCalendar(trx, req.body)));
   });
-  app.post('/billing/lunch', { schema: { tags: ['billing'], body: z.object({ unitId: z.uuid(), monthlyOere: oere('Frokostprisen'), optedOut: z.boolean().default(false), ...period }) } }, async (req, reply) => {
+  app.post('/billing/lunch', { schema: schemaOf('billing', c.addLunch, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply.code(201).send(await write(req, 'lunch_scheme.create', 'lunch_scheme', (trx) => addLunch(trx, req.body)));
   });
-  app.post('/billing/scales', { schema: { tags: ['billing'], body: z.object({
-    year: z.number().int().min(2000).max(2100), lowerLimit: oere('Nedre grænse'), upperLimit: oere('Øvre grænse'),
-    perExtraChild: oere('Tillæg pr. barn'), singleProviderSupplement: oere('Eneforsørgertillæg') }) } }, async (req, reply) => {
+  app.post('/billing/scales', { schema: schemaOf('billing', c.addScale, billingError.codes) }, async (req, reply) => {
     const b = req.body;
-    if (b.upperLimit <= b.lowerLimit) throw badRequest('Den øvre indkomstgrænse skal være større end den nedre.');
+    if (b.upperLimit <= b.lowerLimit) throw billingError('billing.upper-below-lower');
     const r = await write(req, 'friplads_scale.create', 'friplads_scale', async (trx) => {
-      await trx.insertInto('friplads_scale').values({ year: b.year, lower_limit: b.lowerLimit, upper_limit: b.upperLimit, per_extra_child: b.perExtraChild, single_provider_supplement: b.singleProviderSupplement }).execute();
+      await addScale(trx, b);
       return { id: String(b.year) };
     }, () => []);
     return reply.code(201).send(r);
   });
-  app.post('/billing/incomes', { schema: { tags: ['billing'], body: z.object({
-    householdId: z.uuid(), yearlyOere: z.number().int('Indkomsten skal angives i hele øre.').min(0, 'Indkomsten kan ikke være negativ.').max(100_000_000_000),
-    singleProvider: z.boolean().default(false), source: z.enum(['application', 'regulation', 'final', 'estimate']).default('application'), ...period }) } }, async (req, reply) => {
+  app.post('/billing/incomes', { schema: schemaOf('billing', c.addIncome, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply.code(201).send(await write(req, 'household_income.create', 'household', (trx) => addIncome(trx, req.body), () => [req.body.householdId]));
   });
-  app.post('/billing/social-friplads', { schema: { tags: ['billing'], body: z.object({
-    childId: z.uuid(), reason: z.enum(['behandling', 'socialpaedagogisk']), percent: z.number().int().min(0, 'En friplads kan ikke være negativ.').max(100, 'En friplads kan højst være 100 %.'), ...period }) } }, async (req, reply) => {
+  app.post('/billing/social-friplads', { schema: schemaOf('billing', c.addSocialFriplads, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
-    const actor = requireRole(req.ctx.actor, ['finance', 'admin', 'caseworker']);
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.social-friplads');
     const r = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const row = await addSocialFriplads(trx, req.body);
@@ -94,15 +79,14 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     return reply.code(201).send(r);
   });
 
-  const monthBody = z.object({ municipality: muni, month: monthQ });
-  app.get('/billing/preview', { schema: { tags: ['billing'], querystring: monthBody } }, async (req) => {
-    requireRole(req.ctx.actor, FINANCE);
+  app.get('/billing/preview', { schema: schemaOf('billing', c.preview, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { municipality, month } = req.query;
     await assertOpenMonth(req.ctx.db, municipality, month);
     const plan = await planRun(req.ctx.db, municipality, month);
     const byPayer = new Map<string, number>();
     for (const l of plan.lines) byPayer.set(l.payerId, (byPayer.get(l.payerId) ?? 0) + l.amount);
-    const names = byPayer.size ? await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', [...byPayer.keys()].slice(0, 20)).execute() : [];
+    const names = await personsById(req.ctx.db, [...byPayer.keys()].slice(0, 20));
     // Subjects: the payers shown in the sample and the children on their lines.
     const shown = new Set(names.map((n) => n.id));
     const subjects = new Set([...shown, ...plan.lines.filter((l) => shown.has(l.payerId)).map((l) => l.childId)]);
@@ -116,8 +100,8 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       sample: names.map((n) => ({ payerName: `${n.first_name} ${n.last_name}`, totalOere: byPayer.get(n.id)!, lines: plan.lines.filter((l) => l.payerId === n.id).map((l) => ({ serviceMonth: l.serviceMonth, code: l.code, text: l.text, amountOere: l.amount })) })),
     };
   });
-  app.post('/billing/runs', { schema: { tags: ['billing'], body: monthBody } }, async (req, reply) => {
-    const actor = requireRole(req.ctx.actor, FINANCE);
+  app.post('/billing/runs', { schema: schemaOf('billing', c.startRun, billingError.codes) }, async (req, reply) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { runId } = await startRun(req.ctx.db, { municipality: req.body.municipality, month: req.body.month, userId: actor.userId }).catch(async (e) => {
       if (e?.code === 'unbilled_children') await audit(req.ctx.db, req.ctx, { action: 'billing.unbilled.read', subjectType: 'child', subjectIds: e.details.children.map((c: { childId: string }) => c.childId) });
       throw e;
@@ -125,23 +109,23 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     await audit(req.ctx.db, req.ctx, { action: 'billing.run', subjectType: 'billing_run', subjectIds: [runId], details: { municipality: req.body.municipality, month: req.body.month } });
     return reply.code(202).send({ runId });
   });
-  app.get('/billing/runs', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
-    const rows = await req.ctx.db.selectFrom('billing_run').selectAll().where('municipality_code', '=', req.query.municipality).orderBy('started_at', 'desc').limit(24).execute();
+  app.get('/billing/runs', { schema: schemaOf('billing', c.runs, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const rows = await latestRuns(req.ctx.db, req.query.municipality);
     return rows.map(runView);
   });
-  app.get('/billing/runs/:id', { schema: { tags: ['billing'], params: z.object({ id: z.uuid() }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
-    const r = await req.ctx.db.selectFrom('billing_run').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-    if (!r) throw notFound('Kørslen findes ikke.');
+  app.get('/billing/runs/:id', { schema: schemaOf('billing', c.run, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const r = await runById(req.ctx.db, req.params.id);
+    if (!r) throw billingError('billing.run-not-found');
     return runView(r);
   });
-  app.get('/billing/months', { schema: { tags: ['billing'], querystring: monthBody } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
+  app.get('/billing/months', { schema: schemaOf('billing', c.month, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
     return monthSummary(req.ctx.db, req.query.municipality, req.query.month);
   });
-  app.post('/billing/months/send', { schema: { tags: ['billing'], body: monthBody } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, FINANCE);
+  app.post('/billing/months/send', { schema: schemaOf('billing', c.sendMonth, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { municipality, month } = req.body;
     await assertAllBilled(req.ctx.db, municipality, month);
     const ids = await req.ctx.db.transaction().execute(async (trx) => {
@@ -152,29 +136,28 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     });
     return { sent: ids.length };
   });
-  app.post('/billing/months/close', { schema: { tags: ['billing'], body: monthBody } }, async (req) => {
-    requireRole(req.ctx.actor, FINANCE);
+  app.post('/billing/months/close', { schema: schemaOf('billing', c.closeMonth, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const { municipality, month } = req.body;
-    const drafts = await req.ctx.db.selectFrom('invoice').select(sql<number>`count(*)::int`.as('n')).where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'draft').executeTakeFirstOrThrow();
-    if (drafts.n) throw conflict(`Der er ${drafts.n} fakturaer for ${monthName(month)}, som ikke er sendt. Send dem først.`);
-    await req.ctx.db.insertInto('billing_month').values({ municipality_code: municipality, month, closed_at: sql`now()` })
-      .onConflict((c) => c.columns(['municipality_code', 'month']).doUpdateSet({ closed_at: sql`coalesce(billing_month.closed_at, now())` })).execute();
+    const drafts = await draftCount(req.ctx.db, municipality, month);
+    if (drafts) throw billingError('billing.unsent-invoices', { count: drafts, month: monthName(month) });
+    await closeMonth(req.ctx.db, municipality, month);
     return { closed: true };
   });
-  app.get('/billing/invoices', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni, month: monthQ.optional(), payerId: z.uuid().optional() }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
+  app.get('/billing/invoices', { schema: schemaOf('billing', c.invoices, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const list = await invoicesWithLines(req.ctx.db, { municipality: req.query.municipality, month: req.query.month, payerId: req.query.payerId });
     await audit(req.ctx.db, req.ctx, { action: 'invoice.read', subjectType: 'invoice', subjectIds: list.slice(0, 500).map((i) => i.id) });
     return list;
   });
-  app.get('/billing/payers/:id/account', { schema: { tags: ['billing'], params: z.object({ id: z.uuid() }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
+  app.get('/billing/payers/:id/account', { schema: schemaOf('billing', c.account, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const db = req.ctx.db;
-    const payer = await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', '=', req.params.id).executeTakeFirst();
-    if (!payer) throw notFound('Betaleren findes ikke.');
-    const inv = await db.selectFrom('invoice').select(['id', 'household_id']).where('payer_id', '=', req.params.id).execute();
+    const [payer] = await personsById(db, [req.params.id]);
+    if (!payer) throw billingError('billing.payer-not-found');
+    const inv = await invoicesOfPayer(db, req.params.id);
     const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
-    const incomes = households.length ? await db.selectFrom('household_income').selectAll().where('household_id', 'in', households).orderBy(sql`lower(valid)`).execute() : [];
+    const incomes = await incomesOf(db, households);
     const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
     await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'person', subjectIds: [req.params.id, ...households] });
     return {
@@ -183,13 +166,12 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       invoices, balanceOere: invoices.filter((i) => i.status === 'sent').reduce((s, i) => s + i.totalOere, 0),
     };
   });
-  app.get('/billing/export', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni, month: monthQ, format: z.enum(['csv', 'json']).default('json') }) } }, async (req, reply) => {
-    requireRole(req.ctx.actor, FINANCE);
+  app.get('/billing/export', { schema: schemaOf('billing', c.export, billingError.codes) }, async (req, reply) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
-    const payers = await req.ctx.db.selectFrom('invoice').select('payer_id').distinct()
-      .where('municipality_code', '=', req.query.municipality).where('month', '=', req.query.month).where('status', '=', 'sent').execute();
-    const subjects = new Set([...payers.map((p) => p.payer_id), ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
+    const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
+    const subjects = new Set([...payers, ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
     await audit(req.ctx.db, req.ctx, { action: 'billing.export', subjectType: 'person', subjectIds: [...subjects], details: { municipality: req.query.municipality, month: req.query.month, count: rows.length } });
     const name = `debitor-${req.query.municipality}-${req.query.month.slice(0, 7)}`;
     if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(debtorCsv(rows));
@@ -199,28 +181,25 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
 
 export const settlementRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.post('/billing/place-costs', { schema: { tags: ['billing'], body: z.object({ municipality: muni, year: z.number().int().min(2000).max(2100),
-    ageBand: z.enum(['0-2', '3-5', '6-9', '10-13', '14-17']), netOere: oere('Nettoudgiften'), grossOere: oere('Bruttoudgiften'),
-    subsidyPercent: z.number().int().min(0).max(100, 'Tilskudsandelen kan højst være 100 %.') }) } }, async (req, reply) => {
-    const actor = requireRole(req.ctx.actor, FINANCE);
+  app.post('/billing/place-costs', { schema: schemaOf('billing', c.setPlaceCost, billingError.codes) }, async (req, reply) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const b = req.body;
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const row = { municipality_code: b.municipality, year: b.year, age_band: b.ageBand, net_oere: b.netOere, gross_oere: b.grossOere, subsidy_percent: b.subsidyPercent };
-      await trx.insertInto('place_cost').values(row).onConflict((c) => c.columns(['municipality_code', 'year', 'age_band']).doUpdateSet(row)).execute();
+      await setPlaceCost(trx, b);
       await audit(trx, req.ctx, { action: 'place_cost.set', subjectType: 'place_cost', subjectIds: [], details: { municipality: b.municipality, year: b.year, ageBand: b.ageBand } });
     });
     return reply.code(201).send({ ok: true });
   });
-  app.get('/billing/settlement', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni, month: monthQ }) } }, async (req) => {
-    requireRole(req.ctx.actor, READ);
+  app.get('/billing/settlement', { schema: schemaOf('billing', c.settlement, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const { municipality, month } = req.query;
     const data = await loadBillingData(req.ctx.db, municipality, month, addMonths(month, 1));
     const st = settlementStatement(data, month);
     const codes = [...st.keys()];
-    const names = codes.length ? new Map((await req.ctx.db.selectFrom('municipality').select(['code', 'name']).where('code', 'in', codes).execute()).map((m) => [m.code, m.name])) : new Map();
+    const names = await municipalityNames(req.ctx.db, codes);
     const kids = [...st.values()].flat().map((l) => l.childId);
-    const kidNames = kids.length ? new Map((await req.ctx.db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', kids).execute()).map((p) => [p.id, `${p.first_name} ${p.last_name}`])) : new Map();
+    const kidNames = await namesOf(req.ctx.db, kids);
     await audit(req.ctx.db, req.ctx, { action: 'settlement.read', subjectType: 'child', subjectIds: kids.slice(0, 1000) });
     return {
       municipality, month: month.slice(0, 7),

@@ -1,59 +1,55 @@
 // Finance marks a placement as a 30-hour leave place (orlovsplads): the run then charges the 'leave30' rate.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { sql } from 'kysely';
 import { DateRange } from '../../shared/index.js';
-import { MUNICIPAL_ROLES, requireRole } from '../../platform/auth/actor.js';
 import { setActor } from '../../platform/db/database.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { billingContract as c, billingError } from './contract.js';
+import { billingPolicy } from './policy.js';
+import { lunchSchemes, placeCosts, placeTermsOf, setPlaceTerms } from './queries.js';
+import { unitsOfMunicipality } from '../registry/index.js';
 
 export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const params = z.object({ placementId: z.uuid() });
-  app.get('/billing/place-terms/:placementId', { schema: { tags: ['billing'], params } }, async (req) => {
-    requireRole(req.ctx.actor, ['finance', 'admin', 'caseworker']);
-    const row = await req.ctx.db.selectFrom('billing_place_terms').select('leave30').where('placement_id', '=', req.params.placementId).executeTakeFirst();
+  app.get('/billing/place-terms/:placementId', { schema: schemaOf('billing', c.placeTerms, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.place-terms.read');
+    const row = await placeTermsOf(req.ctx.db, req.params.placementId);
     const placement = await req.ctx.db.selectFrom('placement').select('child_id').where('id', '=', req.params.placementId).executeTakeFirst();
     await audit(req.ctx.db, req.ctx, { action: 'billing.place_terms.read', subjectType: 'child', subjectIds: placement ? [placement.child_id] : [], details: { placementId: req.params.placementId } });
     return { placementId: req.params.placementId, leave30: row?.leave30 ?? false };
   });
-  app.put('/billing/place-terms/:placementId', { schema: { tags: ['billing'], params, body: z.object({ leave30: z.boolean() }) } }, async (req) => {
-    const actor = requireRole(req.ctx.actor, ['finance', 'admin']);
+  app.put('/billing/place-terms/:placementId', { schema: schemaOf('billing', c.setPlaceTerms, billingError.codes) }, async (req) => {
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.place-terms');
     const { placementId } = req.params;
     return req.ctx.db.transaction().execute(async (trx) => {
       const p = await trx.selectFrom('placement').select(['child_id', 'kind', 'hours_per_week']).where('id', '=', placementId).executeTakeFirst();
-      if (!p) throw notFound('Pladsen findes ikke.');
-      if (req.body.leave30 && p.kind !== 'dagtilbud') throw badRequest('Kun en plads i dagtilbud kan være en orlovsplads på 30 timer.');
-      if (req.body.leave30 && p.hours_per_week > 30) throw badRequest('En orlovsplads er højst 30 timer om ugen; ret pladsens timetal først.');
+      if (!p) throw billingError('billing.placement-not-found');
+      if (req.body.leave30 && p.kind !== 'dagtilbud') throw billingError('billing.leave30-not-daycare');
+      if (req.body.leave30 && p.hours_per_week > 30) throw billingError('billing.leave30-too-many-hours');
       await setActor(trx, actor.userId);
-      await trx.insertInto('billing_place_terms').values({ placement_id: placementId, leave30: req.body.leave30 })
-        .onConflict((c) => c.column('placement_id').doUpdateSet({ leave30: req.body.leave30 })).execute();
+      await setPlaceTerms(trx, placementId, req.body.leave30);
       await audit(trx, req.ctx, { action: 'billing.place_terms.set', subjectType: 'child', subjectIds: [p.child_id], details: { placementId, leave30: req.body.leave30 } });
       return { placementId, leave30: req.body.leave30 };
     });
   });
 };
 
-const muni = z.string().regex(/^\d{4}$/, 'Kommunekode skal være 4 cifre.');
 /** What the finance setup pages list: each unit's lunch scheme over time, and the §41 place costs. */
 export const billingSetupRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/billing/lunch', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni }) } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-    const units = await req.ctx.db.selectFrom('unit as u').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-      .select(['u.id', 'u.name', 'u.type']).where('d.municipality_code', '=', req.query.municipality).where('u.type', '<>', 'dagpleje').orderBy('u.name').execute();
-    const schemes = units.length ? await req.ctx.db.selectFrom('lunch_scheme').select(['id', 'unit_id', 'opted_out', 'monthly_oere', 'valid'])
-      .where('unit_id', 'in', units.map((u) => u.id)).orderBy(sql`lower(valid)`).execute() : [];
+  app.get('/billing/lunch', { schema: schemaOf('billing', c.lunch, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const units = (await unitsOfMunicipality(req.ctx.db, req.query.municipality)).filter((u) => u.type !== 'dagpleje');
+    const schemes = await lunchSchemes(req.ctx.db, units.map((u) => u.id));
     return units.map((u) => ({ id: u.id, name: u.name, schemes: schemes.filter((s) => s.unit_id === u.id).map((s) => {
       const r = DateRange.fromPg(s.valid);
       return { id: s.id, optedOut: s.opted_out, monthlyOere: Number(s.monthly_oere), start: r.start.toString(), end: r.end?.toString() ?? null };
     }) }));
   });
-  app.get('/billing/place-costs', { schema: { tags: ['billing'], querystring: z.object({ municipality: muni }) } }, async (req) => {
-    requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-    const rows = await req.ctx.db.selectFrom('place_cost').selectAll().where('municipality_code', '=', req.query.municipality).orderBy('year', 'desc').orderBy('age_band').execute();
+  app.get('/billing/place-costs', { schema: schemaOf('billing', c.placeCosts, billingError.codes) }, async (req) => {
+    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const rows = await placeCosts(req.ctx.db, req.query.municipality);
     return rows.map((r) => ({ year: r.year, ageBand: r.age_band, netOere: Number(r.net_oere), grossOere: Number(r.gross_oere), subsidyPercent: r.subsidy_percent }));
   });
 };

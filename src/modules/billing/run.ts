@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
-import { conflict, HttpError } from '../../platform/http/errors.js';
+import { HttpError } from '../../platform/http/errors.js';
+import { billingError } from './contract.js';
 import { addMonths, computeMonth, type DesiredLine, type Unbilled } from './engine.js';
 import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
 import { loadAllBillingData, loadBillingData } from './load.js';
@@ -65,7 +66,7 @@ export async function assertAllBilled(db: Db, municipality: string, month: strin
 
 export async function assertOpenMonth(db: Db, municipality: string, month: string) {
   const m = await db.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', municipality).where('month', '=', month).executeTakeFirst();
-  if (m?.closed_at) throw conflict(`Måneden ${month.slice(0, 7)} er lukket: der kan ikke køres opkrævning for den.`);
+  if (m?.closed_at) throw billingError('billing.month-closed', { month: month.slice(0, 7) });
 }
 
 /** Data loaded once for many runs (the national run): every municipality's, for months [from, to). */
@@ -146,7 +147,7 @@ export const WRITE_PAYERS = 500;
 export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
   await assertOpenMonth(db, o.municipality, o.month);
   for (const p of active.values()) {
-    if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw conflict('Der kører allerede en opkrævning for kommunen. Vent til den er færdig.');
+    if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw billingError('billing.run-in-progress');
   }
   const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
   const planning = `plan:${randomUUID()}`; // holds the municipality while planning, so no second run starts
@@ -181,7 +182,7 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress,
     invoices += await db.transaction().execute(async (trx) => {
       await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
       const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
-      if (m.closed_at) throw conflict('Måneden blev lukket, mens kørslen arbejdede.');
+      if (m.closed_at) throw new Error('Måneden blev lukket, mens kørslen arbejdede.');
       const written = await writeLines(trx, runId, part, { ...o, crashAfterInvoices: o.crashAfterInvoices && last }, progress);
       await writeStates(trx, part);
       if (last) {

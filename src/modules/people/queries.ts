@@ -121,3 +121,23 @@ export async function guardianIdsOf(db: Db, childId: string, date: LocalDate): P
   const rows = await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId).where(on(date)).execute();
   return rows.map((r) => r.guardian_id);
 }
+
+/** A household's municipality (e.g. billing's recheck after a true-up); null when it does not exist. */
+export async function householdById(db: Db, id: string): Promise<{ id: string; municipalityCode: string } | null> {
+  return (await db.selectFrom('household').select(['id', 'municipality_code as municipalityCode']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Birth dates of everyone living at the household on the day (ISO dates). */
+export async function residentBirthDates(db: Db, householdId: string, on: string): Promise<string[]> {
+  const rows = await db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select('p.birth_date')
+    .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`).execute();
+  return rows.map((r) => r.birth_date);
+}
+
+/** Residents of the household on the day who are guardians (have custody of some child): its letters' recipients. */
+export async function guardiansLivingIn(db: Db, householdId: string, on: string): Promise<string[]> {
+  const rows = await db.selectFrom('residence as r').select('r.person_id').distinct().where('r.household_id', '=', householdId)
+    .where(sql<boolean>`r.valid @> ${on}::date`)
+    .where((eb) => eb.exists(eb.selectFrom('custody as c').select('c.id').whereRef('c.guardian_id', '=', 'r.person_id'))).execute();
+  return rows.map((r) => r.person_id);
+}

@@ -177,3 +177,22 @@ export async function isUnitOpen(db: Db, id: string): Promise<boolean> {
   const u = await db.selectFrom('unit').select('closed_on').where('id', '=', id).executeTakeFirst();
   return !!u && !u.closed_on;
 }
+
+/** Municipalities that have at least one daginstitution, by name (e.g. billing's municipality picker). */
+export async function municipalitiesWithUnits(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.selectFrom('municipality as m').select(['m.code', 'm.name'])
+    .where((eb) => eb.exists(eb.selectFrom('daginstitution as d').select('d.id').whereRef('d.municipality_code', '=', 'm.code'))).orderBy('m.name').execute();
+}
+
+/** Municipality names by code. */
+export async function municipalityNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.selectFrom('municipality').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((m) => [m.code, m.name]));
+}
+
+/** The units of a municipality's daginstitutions, by name. */
+export async function unitsOfMunicipality(db: Db, municipality: string): Promise<{ id: string; name: string; type: UnitType }[]> {
+  return db.selectFrom('unit as u').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select(['u.id', 'u.name', 'u.type']).where('d.municipality_code', '=', municipality).orderBy('u.name').execute();
+}

@@ -14,8 +14,8 @@ export interface Operation {
   querystring?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
-  /** 201 for creations; 200 otherwise. */
-  status?: 200 | 201;
+  /** 201 for creations, 202 for work started in the background; 200 otherwise. */
+  status?: 200 | 201 | 202;
   /** The module's refusal codes this operation may answer with (listed in OpenAPI). */
   errors?: readonly string[];
 }
@@ -26,7 +26,7 @@ type SchemaOf<O extends Operation> = { tags: string[]; summary: string; descript
   & (O extends { params: infer P } ? { params: P } : unknown)
   & (O extends { querystring: infer Q } ? { querystring: Q } : unknown)
   & (O extends { body: infer B } ? { body: B } : unknown)
-  & { response: Record<O extends { status: 201 } ? 201 : 200, O['response']> & Record<keyof typeof GENERIC, typeof ErrorBody> };
+  & { response: Record<O extends { status: infer S extends 201 | 202 } ? S : 200, O['response']> & Record<keyof typeof GENERIC, typeof ErrorBody> };
 
 export function schemaOf<const O extends Operation>(tag: string, op: O, catalogue: Record<string, ErrorKind> = {}): SchemaOf<O> {
   const codes = (op.errors ?? []).map((c) => `\`${c}\` (${catalogue[c] ?? 'invalid'})`);

@@ -6,13 +6,15 @@ import type { peopleError } from '../../../src/modules/people/contract.js';
 import type { attendanceError } from '../../../src/modules/attendance/contract.js';
 import type { bookingError } from '../../../src/modules/booking/contract.js';
 import type { placementError } from '../../../src/modules/placement/contract.js';
+import type { billingError } from '../../../src/modules/billing/contract.js';
 
 type Code = keyof typeof settingsError.codes
   | keyof typeof registryError.codes
   | keyof typeof peopleError.codes
   | keyof typeof attendanceError.codes
   | keyof typeof bookingError.codes
-  | keyof typeof placementError.codes;
+  | keyof typeof placementError.codes
+  | keyof typeof billingError.codes;
 
 export const errorTexts = {
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
@@ -122,4 +124,24 @@ export const errorTexts = {
   'err.placement.bad-horizon': ['Horisonten skal ligge efter i dag og højst 2 år frem.', 'The horizon must be after today and at most 2 years ahead.'],
   'err.placement.unit-closed': ['Institutionen findes ikke eller er lukket.', 'The unit does not exist or is closed.'],
   'err.placement.task-not-found': ['Opgaven findes ikke eller er allerede behandlet.', 'The task does not exist or has already been handled.'],
+  'err.billing.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'err.billing.upper-below-lower': ['Den øvre indkomstgrænse skal være større end den nedre.', 'The upper income limit must be greater than the lower one.'],
+  'err.billing.run-not-found': ['Kørslen findes ikke.', 'The run does not exist.'],
+  'err.billing.payer-not-found': ['Betaleren findes ikke.', 'The payer does not exist.'],
+  'err.billing.unsent-invoices': ['Der er {count} fakturaer for {month}, som ikke er sendt. Send dem først.', 'There are {count} invoices for {month} that have not been sent. Send them first.'],
+  'err.billing.month-closed': ['Måneden {month} er lukket: der kan ikke køres opkrævning for den.', 'The month {month} is closed: no billing run can be made for it.'],
+  'err.billing.run-in-progress': ['Der kører allerede en opkrævning for kommunen. Vent til den er færdig.', 'A billing run for the municipality is already in progress. Wait until it has finished.'],
+  'err.billing.no-scale': ['Der er ingen fripladsskala.', 'There is no friplads scale.'],
+  'err.billing.application-not-found': ['Ansøgningen findes ikke.', 'The application does not exist.'],
+  'err.billing.application-decided': ['Ansøgningen er allerede afgjort.', 'The application has already been decided.'],
+  'err.billing.no-income-to-regulate': ['Husstanden har ingen registreret indkomst at regulere: den skal søge om friplads.', 'The household has no registered income to regulate: it must apply for friplads.'],
+  'err.billing.household-not-found': ['Husstanden findes ikke.', 'The household does not exist.'],
+  'err.billing.no-income-in-year': ['Husstanden havde ingen indkomst registreret i {year}: der er intet at efterregulere.', 'The household had no income registered in {year}: there is nothing to true up.'],
+  'err.billing.friplads-past-month': ['Der kan kun søges friplads fra indeværende eller en kommende måned.', 'Friplads can only be applied for from the current or a coming month.'],
+  'err.billing.no-address': ['Du har ingen registreret adresse i folkeregistret.', 'You have no registered address in the civil register.'],
+  'err.billing.application-open': ['Husstanden har allerede en ansøgning under behandling.', 'The household already has an application being processed.'],
+  'err.billing.year-not-over': ['Et år kan først efterreguleres, når det er slut.', 'A year can only be trued up once it has ended.'],
+  'err.billing.placement-not-found': ['Pladsen findes ikke.', 'The place does not exist.'],
+  'err.billing.leave30-not-daycare': ['Kun en plads i dagtilbud kan være en orlovsplads på 30 timer.', 'Only a place in day care can be a 30-hour leave place.'],
+  'err.billing.leave30-too-many-hours': ['En orlovsplads er højst 30 timer om ugen; ret pladsens timetal først.', 'A leave place is at most 30 hours a week; change the hours of the place first.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
