@@ -20,7 +20,7 @@ let naive: (() => void)[] = [];
 const lags: number[] = [];
 
 process.on('disconnect', () => process.exit(0));
-process.on('message', async (m: any) => {
+async function onMessage(m: any) {
   if (m === 'stop') { await app.close(); await database.close(); process.send!({ rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0)); }
   if (m?.naive === true) {
     // The naive live view: every change makes the unit's open overview re-read everything from the database.
@@ -29,5 +29,6 @@ process.on('message', async (m: any) => {
     }));
   }
   if (m?.naive === false) { naive.forEach((f) => f()); naive = []; process.send!({ lags: lags.splice(0), published: bus.published }); }
-});
+}
+process.on('message', (m: any) => void onMessage(m));
 process.send!({ port: (app.server.address() as AddressInfo).port });

@@ -8,7 +8,6 @@
 // availability search for their own child: its p95 is measured during the rush.
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
-import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { AppClock } from '../src/platform/clock.js';

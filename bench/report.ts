@@ -22,11 +22,11 @@ if (!saved) {
 }
 const runMinutes = saved ? null : (Date.now() - t0) / 60000;
 
-const load = (name: string): any | null => {
+const load = (name: string): any => {
   const f = new URL(`bench/results/${name}${small ? '.small' : ''}.json`, ROOT);
   return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null;
 };
-const n = (x: unknown, unit = '') => (x === null || x === undefined ? '–' : `${typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 2 }) : x}${unit}`);
+const n = (x: unknown, unit = '') => (x === null || x === undefined ? '–' : `${typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(x as string)}${unit}`);
 const yes = (b: unknown) => (b === true ? 'yes' : b === false ? '**no**' : '–');
 type Row = [figure: string, measured: string, target: string, naive: string, met: unknown];
 

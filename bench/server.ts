@@ -20,8 +20,9 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 process.on('disconnect', () => process.exit(0));
-process.on('message', async (m: any) => {
+async function onMessage(m: any) {
   if (m === 'rss') process.send!({ rssMb: rssMb() });
   if (m === 'stop') { await app.close(); await database.close(); process.send!({ rssMb: rssMb() }, () => process.exit(0)); }
-});
+}
+process.on('message', (m: any) => void onMessage(m));
 process.send!({ port: (app.server.address() as AddressInfo).port });

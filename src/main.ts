@@ -52,8 +52,8 @@ export async function start(opts: { port: number; host: string }) {
   const boss = await startJobs(database, { post, senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000' });
   await app.listen({ port: opts.port, host: opts.host });
   const stop = async () => { await app.close(); await boss.stop({ graceful: false }).catch(() => {}); await database.close(); process.exit(0); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
   console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://${opts.host}:${opts.port}/ — staff at /staff`);
 }
 

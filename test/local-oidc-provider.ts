@@ -29,6 +29,7 @@ export async function startLocalOidcProvider(opts: { clientId: string; clientSec
     const s = createSign('RSA-SHA256').update(input).sign(how === 'foreign-key' ? foreign.privateKey : key.privateKey);
     return `${input}.${s.toString('base64url')}`;
   };
+  // oxlint-disable-next-line typescript/no-misused-promises -- every request is answered inside, errors included
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url!, issuer);
     const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };

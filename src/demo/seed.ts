@@ -65,7 +65,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
     await trx.insertInto('municipality').values(MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name })))
       .onConflict((oc) => oc.column('code').doNothing()).execute();
-    const load = async <T extends keyof DB & string>(table: T, rows: Insertable<DB[T]>[]) => {
+    const load = async <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => {
       await insertBatched(trx, table, rows);
       progress(`inserted ${rows.length} ${table}`);
     };
@@ -94,7 +94,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
 }
 
 /** Multi-row inserts, kept under the bind parameters one statement may carry (MAX_PARAMETERS). */
-async function insertBatched(trx: Kysely<DB>, table: keyof DB & string, rows: readonly object[]): Promise<void> {
+async function insertBatched(trx: Kysely<DB>, table: keyof DB, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).length;
   const size = Math.max(1, Math.min(4000, Math.floor(MAX_PARAMETERS / columns)));

@@ -20,7 +20,7 @@ export function DemoLoginPage() {
     setError(null);
     try {
       const m = await login(p.id);
-      navigate(m.user?.role === 'guardian' ? '/mine-boern' : '/staff');
+      void navigate(m.user?.role === 'guardian' ? '/mine-boern' : '/staff');
     } catch (e) {
       setError(e);
       setBusy(null);

@@ -28,7 +28,7 @@ export function NewUnitPage() {
       const unit = await api.post<{ id: string }>('/api/staff/units', {
         daginstitutionId, number: v.number, name: v.name, type: v.type, street: v.street, postalCode: v.postalCode, city: v.city,
       });
-      navigate(`/staff/institutioner/${encodeURIComponent(unit.id)}`);
+      void navigate(`/staff/institutioner/${encodeURIComponent(unit.id)}`);
     } catch (err) { setError(err); }
   }
 

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
-import type { SimPolicy, SimResult, Simulation } from '../../src/modules/booking/contract.js';
+import type { SimPolicy, Simulation } from '../../src/modules/booking/contract.js';
 
 type Policy = Required<SimPolicy>;
-type Result = SimResult;
 type Answer = Simulation;
 
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
@@ -47,7 +46,7 @@ export function PolicySimulatorPage() {
   };
   return (
     <Page title={t('sim.title')} lead={t('sim.lead')}>
-      <form onSubmit={run}>
+      <form onSubmit={(e) => void run(e)}>
         <div className="card-grid"><PolicyForm id="a" value={a} onChange={setA} /><PolicyForm id="b" value={b} onChange={setB} /></div>
         <button type="submit" className="button" disabled={busy}>{t('sim.run')}</button>
       </form>

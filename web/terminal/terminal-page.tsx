@@ -1,7 +1,7 @@
 // The entrance terminal: a tablet page with large tiles, one tap to check a child in or out.
 // It needs no personal login: the unit leader opens /terminal#token=… once and the token stays in localStorage.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, request } from '../shared/api.js';
+import { ApiError } from '../shared/api.js';
 import { useErrorText } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 
@@ -23,7 +23,7 @@ function readToken(): string | null {
 async function call<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api/terminal${path}`, {
     method, headers: { accept: 'application/json', 'x-terminal-token': token, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined, credentials: 'omit',
+    ...(body ? { body: JSON.stringify(body) } : {}), credentials: 'omit',
   }).catch(() => { throw new ApiError(0, 'network', ''); });
   const data = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, data?.error ?? 'http', data?.message ?? '');
@@ -48,7 +48,7 @@ export function TerminalPage() {
   useEffect(() => {
     document.title = `${t('term.title')} · Spire`;
     void load();
-    const timer = setInterval(load, 30_000); // other terminals and staff change things too
+    const timer = setInterval(() => void load(), 30_000); // other terminals and staff change things too
     return () => clearInterval(timer);
   }, [load, t]);
 

@@ -5,7 +5,7 @@
 // transition dates (when a child's weight drops) and the end of nursery-only placements. Within a slot every
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
-import { epochDay, fromEpochDay, LocalDate } from '../../shared/index.js';
+import { epochDay, LocalDate } from '../../shared/index.js';
 import type { AgeGroup, AllocationApplicant, AllocationInput, FillMode, PriorityClass, RejectionCode } from './types.js';
 
 export const EPS = 1e-9;

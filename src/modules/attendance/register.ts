@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { LocalDate } from '../../shared/index.js';
-import { checkInFrom, checkOutFrom, derivedStatus, hhmm, setStatusFrom, type Transition, validCorrection, withinCorrectionWindow } from './rules.js';
+import { checkInFrom, checkOutFrom, hhmm, setStatusFrom, type Transition, validCorrection, withinCorrectionWindow } from './rules.js';
 import { correctionWindowDays } from './queries.js';
 import type { AttendanceBus } from './live.js';
 import { attendanceError as fail } from './contract.js';

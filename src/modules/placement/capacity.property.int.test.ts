@@ -138,7 +138,7 @@ describe(`no unit is ever over capacity, whatever the paths interleave (${engine
         expect(await overCapacityDays(t.database.db, w.units, today, 2300)).toEqual([]);
       }
     }), { numRuns: RUNS });
-    if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify([...seen].sort()));
+    if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify([...seen].sort((a, b) => a[0].localeCompare(b[0]))));
     // Every path ran; places were given through bookings and offers (the property is not vacuous).
     const kinds = new Set([...seen.keys()].map((k) => k.split(':')[0]));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['book', 'offer', 'preview']));

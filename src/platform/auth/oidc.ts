@@ -73,7 +73,7 @@ export const oidcRoutes: FastifyPluginAsync<{ startSession: StartSession }> = as
       req.log.warn({ err: { name: (e as Error).name, message: (e as Error).message, code: (e as any).code } }, 'OIDC login refused');
       throw forbidden('Login blev afvist.');
     }
-    if ((RANK[String(claims.acr ?? '')] ?? 0) < RANK[NSIS_LOA[minAssurance]]!) throw forbidden('Login med MitID kræver et højere sikringsniveau.');
+    if ((RANK[(typeof claims.acr === 'string' ? claims.acr : '')] ?? 0) < RANK[NSIS_LOA[minAssurance]]!) throw forbidden('Login med MitID kræver et højere sikringsniveau.');
     const user = await app.config.database.db.selectFrom('app_user').select(['id', 'role', 'name', 'person_id'])
       .where('oidc_subject', '=', String(claims.sub)).executeTakeFirst();
     if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');

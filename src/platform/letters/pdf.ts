@@ -21,7 +21,7 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
   doc.setTitle(letter.subject); doc.setAuthor(letter.sender); doc.setLanguage('da-DK'); doc.setCreator('Spire');
   const regular = await doc.embedFont(StandardFonts.Helvetica), bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const supported = new Set(regular.getCharacterSet());
-  const clean = (s: string) => [...s.replace(/[\u2212\u2013]/g, '-').replace(/\u2265/g, '>=').replace(/\u2264/g, '<=')]
+  const clean = (s: string) => Array.from(s.replace(/[\u2212\u2013]/g, '-').replace(/\u2265/g, '>=').replace(/\u2264/g, '<='))
     .map((c) => (supported.has(c.codePointAt(0)!) ? c : '?')).join('');
   const width = A4[0] - 2 * MARGIN;
   let page = doc.addPage(A4), y = A4[1] - MARGIN;
