@@ -42,7 +42,7 @@ function Overview({ userId }: { userId: string }) {
       <Status text={status} />
       <ErrorMessage error={actionError} />
       {data?.children.map((c) => <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />)}
-      {data && data.children.length > 0 && <ApplyForm children={data.children} onDone={() => { setStatus(t('pl.sent')); reload(); }} />}
+      {data && data.children.length > 0 && <ApplyForm kids={data.children} onDone={() => { setStatus(t('pl.sent')); reload(); }} />}
     </Page>
   );
 }
@@ -163,10 +163,10 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
   );
 }
 
-function ApplyForm({ children, onDone }: { children: Child[]; onDone: () => void }) {
+function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
   const { t } = useT();
   const id = useId();
-  const [form, setForm] = useState({ childId: children[0]!.id, placeKind: 'vuggestue' as Kind, neededFrom: '', hours: 40, wishes: ['', '', ''] });
+  const [form, setForm] = useState({ childId: kids[0]!.id, placeKind: 'vuggestue' as Kind, neededFrom: '', hours: 40, wishes: ['', '', ''] });
   const [error, setError] = useState<unknown>(null);
   const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
   const options = (units?.units ?? []).filter((u) => TYPES_FOR[form.placeKind].includes(u.type)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
@@ -184,7 +184,7 @@ function ApplyForm({ children, onDone }: { children: Child[]; onDone: () => void
       <form onSubmit={(e) => void submit(e)}>
         <Field id={id + 'c'} label={t('pl.child')}>
           <select id={id + 'c'} value={form.childId} onChange={(e) => setForm({ ...form, childId: e.target.value })}>
-            {children.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {kids.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </Field>
         <Field id={id + 'k'} label={t('pl.kind')}>

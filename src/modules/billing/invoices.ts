@@ -92,7 +92,7 @@ export async function debtorExport(db: Db, municipality: string, month: string) 
   }));
 }
 
-const csvCell = (v: unknown) => { const s = v === null || v === undefined ? '' : String(v); return /[";\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
+const csvCell = (v: string | number | boolean | null | undefined) => { const s = v === null || v === undefined ? '' : String(v); return /[";\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
 export function debtorCsv(rows: Awaited<ReturnType<typeof debtorExport>>) {
   const head = ['format_version', 'invoice_number', 'seq', 'month', 'municipality', 'payer_cpr', 'payer_name', 'address', 'amount_oere', 'sent_on', 'due_on'];
   return [head.join(';'), ...rows.map((r) => [EXPORT_VERSION, r.invoiceNumber, r.seq, r.month, r.municipality, r.payerCpr, r.payerName, r.address, r.amountOere, r.sentOn, r.dueOn].map(csvCell).join(';'))].join('\r\n') + '\r\n';

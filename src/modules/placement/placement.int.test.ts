@@ -100,7 +100,7 @@ describe(`placement (${engine})`, () => {
       expect(await count('placement')).toBe(before);
     } finally { await t.clock.setToday(t.database.db, LocalDate.of(2026, 11, 23)); }
     // The database itself refuses two overlapping places of one kind.
-    await expect(t.database.db.insertInto('placement').values({ child_id: baby, unit_id: f.units.mael, kind: 'dagtilbud', valid: '[2027-02-01,)' }).execute()).rejects.toThrow();
+    await expect(t.database.db.insertInto('placement').values({ child_id: baby, unit_id: f.units.mael, kind: 'dagtilbud', valid: '[2027-02-01,)' }).execute()).rejects.toThrow(/exclusion constraint/);
   });
 
   it('changes and withdraws an application; udmeldelse with notice; every change lands in the staff inbox', async () => {
