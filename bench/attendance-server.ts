@@ -21,14 +21,24 @@ const lags: number[] = [];
 
 process.on('disconnect', () => process.exit(0));
 async function onMessage(m: any) {
-  if (m === 'stop') { await app.close(); await database.close(); process.send!({ rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0)); }
+  if (m === 'stop') {
+    await app.close();
+    await database.close();
+    process.send!({ rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
+  }
   if (m?.naive === true) {
     // The naive live view: every change makes the unit's open overview re-read everything from the database.
-    naive = (m.units as string[]).map((u) => bus.subscribe(u, (c) => {
-      void dayOverview(database.db, u, today, null).then(() => lags.push(Date.now() - c.at));
-    }));
+    naive = (m.units as string[]).map((u) =>
+      bus.subscribe(u, (c) => {
+        void dayOverview(database.db, u, today, null).then(() => lags.push(Date.now() - c.at));
+      }),
+    );
   }
-  if (m?.naive === false) { naive.forEach((f) => f()); naive = []; process.send!({ lags: lags.splice(0), published: bus.published }); }
+  if (m?.naive === false) {
+    naive.forEach((f) => f());
+    naive = [];
+    process.send!({ lags: lags.splice(0), published: bus.published });
+  }
 }
 process.on('message', (m: any) => void onMessage(m));
 process.send!({ port: (app.server.address() as AddressInfo).port });

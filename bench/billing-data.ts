@@ -6,7 +6,8 @@ import type { Db } from '../src/platform/db/database.js';
 import { seedRates2025 } from '../src/modules/billing/rates.js';
 
 export async function generateMunicipality(db: Db, code: string, name: string, children: number, offset = 0) {
-  const households = Math.round(children / 1.2), units = Math.max(10, Math.round(children / 60));
+  const households = Math.round(children / 1.2),
+    units = Math.max(10, Math.round(children / 60));
   const p = `${code}-`; // id prefix per municipality
   await sql`insert into municipality (code, name) values (${code}, ${name}) on conflict do nothing`.execute(db);
   await sql`insert into daginstitution (id, number, name, ejerform, municipality_code)
@@ -17,15 +18,21 @@ export async function generateMunicipality(db: Db, code: string, name: string, c
       (array['integreret','vuggestue','boernehave','dagpleje','sfo'])[1 + i % 5]::unit_type, 'Gade ' || i, '1000', ${name}
     from generate_series(1, ${units}::int) i`.execute(db);
   await sql`insert into household (id, street, postal_code, city, municipality_code)
-    select md5(${p} || 'h' || i)::uuid, 'Vej ' || i, '1000', ${name}, ${code} from generate_series(1, ${households}::int) i`.execute(db);
+    select md5(${p} || 'h' || i)::uuid, 'Vej ' || i, '1000', ${name}, ${code} from generate_series(1, ${households}::int) i`.execute(
+    db,
+  );
   // Guardians: one per household, a second in every other household.
   await sql`insert into person (id, first_name, last_name, birth_date, sex)
     select md5(${p} || 'g' || i)::uuid, 'Forælder', 'Nr' || i, date '1985-01-01' + (i % 3000), 'female'::sex from generate_series(1, ${households}::int) i
     union all
-    select md5(${p} || 'x' || i)::uuid, 'Forælder', 'To' || i, date '1984-01-01' + (i % 3000), 'male'::sex from generate_series(1, ${households}::int) i where i % 2 = 0`.execute(db);
+    select md5(${p} || 'x' || i)::uuid, 'Forælder', 'To' || i, date '1984-01-01' + (i % 3000), 'male'::sex from generate_series(1, ${households}::int) i where i % 2 = 0`.execute(
+    db,
+  );
   // Children 0–9 years on 2026-12-01, all placed by then; child i lives in household ((i − 1) mod households) + 1.
   await sql`insert into person (id, first_name, last_name, birth_date, sex)
-    select md5(${p} || 'c' || i)::uuid, 'Barn', 'Nr' || i, date '2016-12-15' + ((i * 97) % 3300), 'male'::sex from generate_series(1, ${children}::int) i`.execute(db);
+    select md5(${p} || 'c' || i)::uuid, 'Barn', 'Nr' || i, date '2016-12-15' + ((i * 97) % 3300), 'male'::sex from generate_series(1, ${children}::int) i`.execute(
+    db,
+  );
   await sql`insert into residence (person_id, household_id, valid)
     select md5(${p} || 'g' || i)::uuid, md5(${p} || 'h' || i)::uuid, '[2010-01-01,)'::daterange from generate_series(1, ${households}::int) i
     union all select md5(${p} || 'x' || i)::uuid, md5(${p} || 'h' || i)::uuid, '[2010-01-01,)'::daterange from generate_series(1, ${households}::int) i where i % 2 = 0
@@ -44,9 +51,13 @@ export async function generateMunicipality(db: Db, code: string, name: string, c
       daterange(greatest(born + 300, date '2025-01-01'), null)
     from c`.execute(db);
   await sql`insert into household_income (household_id, yearly_oere, valid)
-    select md5(${p} || 'h' || i)::uuid, (150000 + (i * 7919) % 550000) * 100, '[2025-01-01,)' from generate_series(1, ${households}::int) i where i % 3 = 0`.execute(db);
+    select md5(${p} || 'h' || i)::uuid, (150000 + (i * 7919) % 550000) * 100, '[2025-01-01,)' from generate_series(1, ${households}::int) i where i % 3 = 0`.execute(
+    db,
+  );
   await sql`insert into lunch_scheme (unit_id, monthly_oere, valid)
-    select md5(${p} || 'u' || i)::uuid, 80000, '[2025-01-01,)' from generate_series(1, ${units}::int) i where i % 5 not in (3, 4)`.execute(db);
+    select md5(${p} || 'u' || i)::uuid, 80000, '[2025-01-01,)' from generate_series(1, ${units}::int) i where i % 5 not in (3, 4)`.execute(
+    db,
+  );
   await seedRates2025(db, code);
   return { children, households, units };
 }

@@ -14,9 +14,14 @@ import { startRun } from '../src/modules/billing/run.js';
 import { generateMunicipality } from './billing-data.js';
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 4000);
-const TODAY = LocalDate.of(2026, 11, 23), MONTH = '2026-12-01', EVERY_MS = 25;
+const TODAY = LocalDate.of(2026, 11, 23),
+  MONTH = '2026-12-01',
+  EVERY_MS = 25;
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? +s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1) : 0; };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? +s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1) : 0;
+};
 const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95), max: pct(xs, 1) });
 
 export default async function billingPgliteBench() {
@@ -31,24 +36,44 @@ export default async function billingPgliteBench() {
   const app = await buildApp({ database, clock, demo: false });
   const units = await db.selectFrom('unit').select('id').execute();
   const tokenOf = new Map(units.map((u, i) => [u.id, `bench-terminal-${i}-secret-token-000000`]));
-  await db.insertInto('terminal').values(units.map((u) => ({ unit_id: u.id, name: 'Indgang', token_hash: hashToken(tokenOf.get(u.id)!) }))).execute();
-  const placed = (await sql<{ child_id: string; unit_id: string }>`select child_id, unit_id from placement where valid @> ${TODAY.toString()}::date order by child_id`.execute(db)).rows;
+  await db
+    .insertInto('terminal')
+    .values(units.map((u) => ({ unit_id: u.id, name: 'Indgang', token_hash: hashToken(tokenOf.get(u.id)!) })))
+    .execute();
+  const placed = (
+    await sql<{
+      child_id: string;
+      unit_id: string;
+    }>`select child_id, unit_id from placement where valid @> ${TODAY.toString()}::date order by child_id`.execute(db)
+  ).rows;
   let next = 0;
   const tap = async () => {
     const p = placed[next++ % placed.length]!;
     const t0 = performance.now();
-    const r = await app.inject({ method: 'POST', url: `/api/terminal/children/${p.child_id}/check-in`, headers: { 'x-terminal-token': tokenOf.get(p.unit_id)! }, payload: {} });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/terminal/children/${p.child_id}/check-in`,
+      headers: { 'x-terminal-token': tokenOf.get(p.unit_id)! },
+      payload: {},
+    });
     if (r.statusCode >= 500) throw new Error(`check-in ${r.statusCode}: ${r.body}`);
     return performance.now() - t0;
   };
   /** Check-ins every EVERY_MS until `until` resolves (or for `ms`), not waiting for one to finish before the next. */
   async function load(until: Promise<unknown>) {
-    const lat: number[] = [], pending: Promise<void>[] = [];
+    const lat: number[] = [],
+      pending: Promise<void>[] = [];
     let done = false;
-    void until.then(() => { done = true; });
+    void until.then(() => {
+      done = true;
+    });
     let late = 0; // how much later than asked the load generator's own timer fired: the event loop's longest block
     while (!done) {
-      pending.push(tap().then((ms) => { lat.push(ms); }));
+      pending.push(
+        tap().then((ms) => {
+          lat.push(ms);
+        }),
+      );
       const t0 = performance.now();
       await new Promise((r) => setTimeout(r, EVERY_MS));
       late = Math.max(late, performance.now() - t0 - EVERY_MS);
@@ -62,10 +87,28 @@ export default async function billingPgliteBench() {
   const run = await startRun(db, { municipality: '0860', month: MONTH, userId: null });
   const during = await load(run.done);
   const runSeconds = +((performance.now() - t0) / 1000).toFixed(2);
-  const row = await db.selectFrom('billing_run').select(['status', 'invoices_written', 'lines_written', 'error']).where('id', '=', run.runId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('billing_run')
+    .select(['status', 'invoices_written', 'lines_written', 'error'])
+    .where('id', '=', run.runId)
+    .executeTakeFirstOrThrow();
   if (row.status !== 'done') throw new Error(`run ${row.status}: ${row.error}`);
   await app.close();
   await database.close();
-  console.log(JSON.stringify({ bench: 'billing-pglite', children: CHILDREN, invoices: row.invoices_written, lines: row.lines_written, runSeconds, baseline, duringRun: during,
-    ratioMaxDuringToBaseline: +(during.checkInMs.max / Math.max(1, baseline.checkInMs.max)).toFixed(1) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'billing-pglite',
+        children: CHILDREN,
+        invoices: row.invoices_written,
+        lines: row.lines_written,
+        runSeconds,
+        baseline,
+        duringRun: during,
+        ratioMaxDuringToBaseline: +(during.checkInMs.max / Math.max(1, baseline.checkInMs.max)).toFixed(1),
+      },
+      null,
+      2,
+    ),
+  );
 }

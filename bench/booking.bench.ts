@@ -31,40 +31,118 @@ const POPULAR = 20;
 const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
 const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
-interface Family { guardianId: string; childId: string; cookie: string; csrf: string; start: string; wishes: string[] }
+interface Family {
+  guardianId: string;
+  childId: string;
+  cookie: string;
+  csrf: string;
+  start: string;
+  wishes: string[];
+}
 
 /** Seeded pseudo-random numbers: the workload is the same on every run. */
-function rng(seed: number) { let s = seed >>> 0; return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; }; }
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
 
 async function prepareWorkload(database: Database) {
-  const db = database.db, random = rng(2026);
+  const db = database.db,
+    random = rng(2026);
   const policy = await policyOn(db, TODAY);
   const muni = (await database.raw(`select code from municipality order by code limit 1`)).rows[0].code as string;
   // The 20 popular units: those with the most nursery places today that take children 0–5.
-  const popular = (await database.raw(`select u.id from unit u join capacity c on c.unit_id = u.id and c.age_band = '0-2' and c.valid @> $1::date
-      where u.closed_on is null and u.type in ('integreret', 'landsbyordning') group by u.id order by sum(c.places) desc, u.id limit ${POPULAR}`, [TODAY.toString()])).rows.map((r) => r.id as string);
+  const popular = (
+    await database.raw(
+      `select u.id from unit u join capacity c on c.unit_id = u.id and c.age_band = '0-2' and c.valid @> $1::date
+      where u.closed_on is null and u.type in ('integreret', 'landsbyordning') group by u.id order by sum(c.places) desc, u.id limit ${POPULAR}`,
+      [TODAY.toString()],
+    )
+  ).rows.map((r) => r.id as string);
   if (popular.length < POPULAR) throw new Error(`only ${popular.length} units take children 0–5`);
-  const closed = new Set((await database.raw(`select distinct date::text d from closing_day where municipality_code = $1 or unit_id = any($2::uuid[])`, [muni, popular])).rows.map((r) => r.d as string));
-  const household = await db.insertInto('household').values([...Array(GUARDIANS)].map((_, i) => ({ street: `Bookingvej ${i + 1}`, postal_code: '2100', city: 'København Ø', municipality_code: muni })))
-    .returning('id').execute();
-  const guardians = await db.insertInto('person').values([...Array(GUARDIANS)].map((_, i) => ({ first_name: 'Forælder', last_name: `Booking${i}`, birth_date: '1990-05-01', sex: 'female' as const })))
-    .returning('id').execute();
+  const closed = new Set(
+    (
+      await database.raw(
+        `select distinct date::text d from closing_day where municipality_code = $1 or unit_id = any($2::uuid[])`,
+        [muni, popular],
+      )
+    ).rows.map((r) => r.d as string),
+  );
+  const household = await db
+    .insertInto('household')
+    .values(
+      [...Array(GUARDIANS)].map((_, i) => ({
+        street: `Bookingvej ${i + 1}`,
+        postal_code: '2100',
+        city: 'København Ø',
+        municipality_code: muni,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const guardians = await db
+    .insertInto('person')
+    .values(
+      [...Array(GUARDIANS)].map((_, i) => ({
+        first_name: 'Forælder',
+        last_name: `Booking${i}`,
+        birth_date: '1990-05-01',
+        sex: 'female' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
   // Babies born 1–11 months ago: all old enough (26 weeks) by the popular start months.
   const births = [...Array(GUARDIANS)].map(() => TODAY.minusDays(30 + Math.floor(random() * 300)));
-  const babies = await db.insertInto('person').values(births.map((b, i) => ({ first_name: 'Baby', last_name: `Booking${i}`, birth_date: b.toString(), sex: (i % 2 ? 'male' : 'female') as 'male' | 'female' })))
-    .returning('id').execute();
-  await db.insertInto('residence').values([...guardians.map((g, i) => ({ person_id: g.id, household_id: household[i]!.id, valid: '[2020-01-01,)' })),
-    ...babies.map((b, i) => ({ person_id: b.id, household_id: household[i]!.id, valid: `[${births[i]},)` }))]).execute();
-  await db.insertInto('custody').values(babies.map((b, i) => ({ child_id: b.id, guardian_id: guardians[i]!.id, valid: `[${births[i]},)` }))).execute();
-  const users = await db.insertInto('app_user').values(guardians.map((g, i) => ({ role: 'guardian' as const, name: `Forælder Booking${i}`, person_id: g.id }))).returning('id').execute();
+  const babies = await db
+    .insertInto('person')
+    .values(
+      births.map((b, i) => ({
+        first_name: 'Baby',
+        last_name: `Booking${i}`,
+        birth_date: b.toString(),
+        sex: (i % 2 ? 'male' : 'female') as 'male' | 'female',
+      })),
+    )
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('residence')
+    .values([
+      ...guardians.map((g, i) => ({ person_id: g.id, household_id: household[i]!.id, valid: '[2020-01-01,)' })),
+      ...babies.map((b, i) => ({ person_id: b.id, household_id: household[i]!.id, valid: `[${births[i]},)` })),
+    ])
+    .execute();
+  await db
+    .insertInto('custody')
+    .values(babies.map((b, i) => ({ child_id: b.id, guardian_id: guardians[i]!.id, valid: `[${births[i]},)` })))
+    .execute();
+  const users = await db
+    .insertInto('app_user')
+    .values(guardians.map((g, i) => ({ role: 'guardian' as const, name: `Forælder Booking${i}`, person_id: g.id })))
+    .returning('id')
+    .execute();
   const clock = new AppClock();
   await clock.setToday(db, TODAY);
   const sessions: Awaited<ReturnType<typeof createSession>>[] = [];
   for (const u of users) sessions.push(await createSession(db, clock, u.id));
   // Popular start months: most families want January, February or August; Zipf-weighted popular units.
-  const months = [TODAY.plusMonths(2), TODAY.plusMonths(3), TODAY.plusMonths(9)].map((d) => LocalDate.of(d.year, d.month, 1));
-  const unitWeights = popular.map((_, k) => 1 / (k + 1)), total = unitWeights.reduce((a, b) => a + b, 0);
-  const pickUnit = () => { let x = random() * total; for (let k = 0; k < popular.length; k++) { x -= unitWeights[k]!; if (x <= 0) return popular[k]!; } return popular.at(-1)!; };
+  const months = [TODAY.plusMonths(2), TODAY.plusMonths(3), TODAY.plusMonths(9)].map((d) =>
+    LocalDate.of(d.year, d.month, 1),
+  );
+  const unitWeights = popular.map((_, k) => 1 / (k + 1)),
+    total = unitWeights.reduce((a, b) => a + b, 0);
+  const pickUnit = () => {
+    let x = random() * total;
+    for (let k = 0; k < popular.length; k++) {
+      x -= unitWeights[k]!;
+      if (x <= 0) return popular[k]!;
+    }
+    return popular.at(-1)!;
+  };
   const families: Family[] = babies.map((b, i) => {
     const earliest = childDates(births[i]!, policy).earliestStart;
     let start = months[random() < 0.4 ? 0 : random() < 0.5 ? 1 : 2]!;
@@ -72,42 +150,68 @@ async function prepareWorkload(database: Database) {
     while (!isWorkingDay(start) || closed.has(start.toString())) start = start.plusDays(1);
     const wishes = new Set<string>();
     while (wishes.size < 3) wishes.add(pickUnit());
-    return { guardianId: guardians[i]!.id, childId: b.id, cookie: `spire_session=${sessions[i]!.token}`, csrf: sessions[i]!.csrfToken, start: start.toString(), wishes: [...wishes] };
+    return {
+      guardianId: guardians[i]!.id,
+      childId: b.id,
+      cookie: `spire_session=${sessions[i]!.token}`,
+      csrf: sessions[i]!.csrfToken,
+      start: start.toString(),
+      wishes: [...wishes],
+    };
   });
   return { families, popular };
 }
 
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
 async function rush(base: string, families: Family[], prefix: '/api/citizen' | '/api/naive') {
-  const search = prefix === '/api/citizen' ? `${base}/api/citizen/booking/availability` : `${base}/api/naive/availability`;
+  const search =
+    prefix === '/api/citizen' ? `${base}/api/citizen/booking/availability` : `${base}/api/naive/availability`;
   const statuses: Record<string, number> = {};
-  const count = (k: string) => { statuses[k] = (statuses[k] ?? 0) + 1; };
-  const searchMs: number[] = [], bookMs: number[] = [];
-  let booked = 0, forbiddenOk = 0, forbiddenBreached = 0, next = 0, done = false;
+  const count = (k: string) => {
+    statuses[k] = (statuses[k] ?? 0) + 1;
+  };
+  const searchMs: number[] = [],
+    bookMs: number[] = [];
+  let booked = 0,
+    forbiddenOk = 0,
+    forbiddenBreached = 0,
+    next = 0,
+    done = false;
   const post = async (f: Family, childId: string, unitId: string) => {
     const t = performance.now();
-    const r = await fetch(`${base}${prefix}/bookings`, { method: 'POST', headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ childId, unitId, start: f.start }) });
+    const r = await fetch(`${base}${prefix}/bookings`, {
+      method: 'POST',
+      headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ childId, unitId, start: f.start }),
+    });
     await r.arrayBuffer();
     bookMs.push(performance.now() - t);
     return r.status;
   };
   // Warm-up (not counted): one search per server process, as a running server has done before the rush.
   const w = families[0]!;
-  await (await fetch(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } })).arrayBuffer();
+  await (
+    await fetch(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } })
+  ).arrayBuffer();
   const t0 = performance.now();
   let finished = 0;
   const bookers = [...Array(CONCURRENCY)].map(async () => {
     while (next < families.length && performance.now() - t0 < MAX_RUSH_SECONDS * 1000) {
-      const i = next++, f = families[i]!;
-      if (i % 50 === 7) { // someone else's child: the custody check must refuse it
+      const i = next++,
+        f = families[i]!;
+      if (i % 50 === 7) {
+        // someone else's child: the custody check must refuse it
         const s = await post(f, families[(i + 1) % families.length]!.childId, f.wishes[0]!);
-        if (s === 403) forbiddenOk++; else forbiddenBreached++;
+        if (s === 403) forbiddenOk++;
+        else forbiddenBreached++;
       }
       for (const unitId of f.wishes) {
         const s = await post(f, f.childId, unitId);
         count(String(s));
-        if (s === 201) { booked++; break; }
+        if (s === 201) {
+          booked++;
+          break;
+        }
         if (s !== 409 && s !== 400) throw new Error(`booking answered ${s}`);
       }
       finished++;
@@ -128,35 +232,61 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
   const seconds = (performance.now() - t0) / 1000;
   done = true;
   await Promise.all(searchers);
-  return { families: finished, stoppedAfterMaxSeconds: finished < families.length ? MAX_RUSH_SECONDS : null, booked, perSecond: round(booked / seconds, 1), wallSeconds: round(seconds), answers: statuses,
-    custodyProbes: { refused403: forbiddenOk, notRefused: forbiddenBreached }, bookingLatencyMs: stats(bookMs), availabilityDuringRushMs: stats(searchMs) };
+  return {
+    families: finished,
+    stoppedAfterMaxSeconds: finished < families.length ? MAX_RUSH_SECONDS : null,
+    booked,
+    perSecond: round(booked / seconds, 1),
+    wallSeconds: round(seconds),
+    answers: statuses,
+    custodyProbes: { refused403: forbiddenOk, notRefused: forbiddenBreached },
+    bookingLatencyMs: stats(bookMs),
+    availabilityDuringRushMs: stats(searchMs),
+  };
 }
 
 /** Weighted load over capacity, day by day in plain arrays (independent of Spire's timelines), on every day of every new booking. */
 async function overbookedUnitDays(database: Database) {
-  const D0 = TODAY, days = TODAY.daysUntil(TODAY.plusYears(7));
+  const D0 = TODAY,
+    days = TODAY.daysUntil(TODAY.plusYears(7));
   const idx = (s: string) => D0.daysUntil(LocalDate.parse(s));
   const [caps, pls, bks] = await Promise.all([
     database.raw(`select unit_id, age_band, places, lower(valid)::text lo, upper(valid)::text hi from capacity`),
-    database.raw(`select p.unit_id, lower(p.valid)::text lo, upper(p.valid)::text hi, pe.birth_date::text b from placement p join person pe on pe.id = p.child_id where p.kind = 'dagtilbud' and (upper_inf(p.valid) or upper(p.valid) > $1::date)`, [D0.toString()]),
+    database.raw(
+      `select p.unit_id, lower(p.valid)::text lo, upper(p.valid)::text hi, pe.birth_date::text b from placement p join person pe on pe.id = p.child_id where p.kind = 'dagtilbud' and (upper_inf(p.valid) or upper(p.valid) > $1::date)`,
+      [D0.toString()],
+    ),
     database.raw(`select unit_id, lower(valid)::text lo, upper(valid)::text hi from booking where status = 'active'`),
   ]);
-  const capOf = new Map<string, Float64Array>(), loadOf = new Map<string, Float64Array>();
-  const arr = (m: Map<string, Float64Array>, u: string) => { let a = m.get(u); if (!a) m.set(u, (a = new Float64Array(days))); return a; };
+  const capOf = new Map<string, Float64Array>(),
+    loadOf = new Map<string, Float64Array>();
+  const arr = (m: Map<string, Float64Array>, u: string) => {
+    let a = m.get(u);
+    if (!a) m.set(u, (a = new Float64Array(days)));
+    return a;
+  };
   for (const c of caps.rows) {
     const wt = c.age_band === '0-2' ? 2 : c.age_band === '3-5' ? 1 : 0;
-    const a = arr(capOf, c.unit_id), from = Math.max(0, idx(c.lo)), to = c.hi ? Math.min(days, idx(c.hi)) : days;
+    const a = arr(capOf, c.unit_id),
+      from = Math.max(0, idx(c.lo)),
+      to = c.hi ? Math.min(days, idx(c.hi)) : days;
     for (let d = from; d < to; d++) a[d]! += c.places * wt;
   }
   for (const p of pls.rows) {
-    const birth = LocalDate.parse(p.b), tr = idx(birth.plusMonths(34).firstOfMonth().toString()), school = idx(LocalDate.of(birth.year + 6, 8, 1).toString());
-    const a = arr(loadOf, p.unit_id), from = Math.max(0, idx(p.lo)), to = Math.min(days, p.hi ? idx(p.hi) : days, school);
+    const birth = LocalDate.parse(p.b),
+      tr = idx(birth.plusMonths(34).firstOfMonth().toString()),
+      school = idx(LocalDate.of(birth.year + 6, 8, 1).toString());
+    const a = arr(loadOf, p.unit_id),
+      from = Math.max(0, idx(p.lo)),
+      to = Math.min(days, p.hi ? idx(p.hi) : days, school);
     for (let d = from; d < to; d++) a[d]! += d < tr ? 2 : 1;
   }
   const seen = new Set<string>();
   for (const b of bks.rows) {
-    const cap = arr(capOf, b.unit_id), load = arr(loadOf, b.unit_id);
-    for (let d = Math.max(0, idx(b.lo)); d < Math.min(days, b.hi ? idx(b.hi) : days); d++) if (load[d]! > cap[d]! + 1e-9) seen.add(`${b.unit_id}:${d}`);
+    const cap = arr(capOf, b.unit_id),
+      load = arr(loadOf, b.unit_id);
+    for (let d = Math.max(0, idx(b.lo)); d < Math.min(days, b.hi ? idx(b.hi) : days); d++)
+      if (load[d]! > cap[d]! + 1e-9) seen.add(`${b.unit_id}:${d}`);
   }
   return { overbookedUnitDays: seen.size, bookings: bks.rows.length };
 }
@@ -173,40 +303,87 @@ export default async function main() {
     await seedDemo(seedDb, { scale: SMALL ? 'small' : 'city', seed: 1, today: TODAY });
     const { families, popular } = await prepareWorkload(seedDb);
     await seedDb.raw('ANALYZE');
-    const enrolled = (await seedDb.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [TODAY.toString()])).rows[0].n;
-    const units = (await seedDb.raw(`select count(*)::int n from unit where closed_on is null and type in ('dagpleje','vuggestue','boernehave','integreret','landsbyordning')`)).rows[0].n;
-    const popularPlaces = (await seedDb.raw(`select coalesce(sum(places), 0)::int n from capacity where unit_id = any($1::uuid[]) and age_band = '0-2' and valid @> $2::date`, [popular, TODAY.toString()])).rows[0].n;
+    const enrolled = (
+      await seedDb.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [
+        TODAY.toString(),
+      ])
+    ).rows[0].n;
+    const units = (
+      await seedDb.raw(
+        `select count(*)::int n from unit where closed_on is null and type in ('dagpleje','vuggestue','boernehave','integreret','landsbyordning')`,
+      )
+    ).rows[0].n;
+    const popularPlaces = (
+      await seedDb.raw(
+        `select coalesce(sum(places), 0)::int n from capacity where unit_id = any($1::uuid[]) and age_band = '0-2' and valid @> $2::date`,
+        [popular, TODAY.toString()],
+      )
+    ).rows[0].n;
     const durable = await durability((s) => seedDb.raw(s));
     await seedDb.close();
-    console.error(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${enrolled} children in dagtilbud, ${units} daycare units, ${families.length} booking families`);
+    console.error(
+      `seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${enrolled} children in dagtilbud, ${units} daycare units, ${families.length} booking families`,
+    );
     await admin.raw('CREATE DATABASE spire_fast TEMPLATE spire_seed');
     await admin.raw('CREATE DATABASE spire_naive TEMPLATE spire_seed');
     await admin.close();
 
     const runOn = async (dbName: string, naive: boolean) => {
-      const server = await startServer({ BENCH_DB_URL: `${pg.url}/${dbName}`, BENCH_TODAY: TODAY.toString(), BENCH_NAIVE: naive ? '1' : '0' });
+      const server = await startServer({
+        BENCH_DB_URL: `${pg.url}/${dbName}`,
+        BENCH_TODAY: TODAY.toString(),
+        BENCH_NAIVE: naive ? '1' : '0',
+      });
       const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
       const serverPeakRssMb = await server.stop();
       const check = await openDatabase({ url: `${pg.url}/${dbName}` });
       const over = await overbookedUnitDays(check);
       await check.close();
-      console.error(`${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`);
+      console.error(
+        `${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
+      );
       return { ...r, ...over, serverPeakRssMb };
     };
     const spire = await runOn('spire_fast', false);
     const naive = await runOn('spire_naive', true);
     const p95 = spire.availabilityDuringRushMs.p95 ?? Infinity;
     return save('booking', m0, {
-      engine: { postgres: 15, ...durable, pool: 'default (10)', server: 'separate Node process, HTTP/1.1 keep-alive, real sessions + CSRF + custody check' },
-      workload: { enrolledChildren: enrolled, daycareUnits: units, families: families.length, popularUnits: POPULAR, popularUnitsNurseryPlaces: popularPlaces,
-        wishesPerFamily: 3, bookingConcurrency: CONCURRENCY, searchers: SEARCHERS, today: TODAY.toString() },
-      spire, naive,
-      naiveDescription: 'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',
-      ratios: { bookingsPerSecond: round(spire.perSecond / Math.max(naive.perSecond, 1e-9), 1), availabilityP95: round((naive.availabilityDuringRushMs.p95 ?? 0) / p95, 1) },
+      engine: {
+        postgres: 15,
+        ...durable,
+        pool: 'default (10)',
+        server: 'separate Node process, HTTP/1.1 keep-alive, real sessions + CSRF + custody check',
+      },
+      workload: {
+        enrolledChildren: enrolled,
+        daycareUnits: units,
+        families: families.length,
+        popularUnits: POPULAR,
+        popularUnitsNurseryPlaces: popularPlaces,
+        wishesPerFamily: 3,
+        bookingConcurrency: CONCURRENCY,
+        searchers: SEARCHERS,
+        today: TODAY.toString(),
+      },
+      spire,
+      naive,
+      naiveDescription:
+        'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',
+      ratios: {
+        bookingsPerSecond: round(spire.perSecond / Math.max(naive.perSecond, 1e-9), 1),
+        availabilityP95: round((naive.availabilityDuringRushMs.p95 ?? 0) / p95, 1),
+      },
       targets: TARGETS,
-      met: { bookingsPerSecond: spire.perSecond >= TARGETS.bookingsPerSecond, availabilityP95: p95 <= TARGETS.availabilityP95Ms,
-        overbooked: spire.overbookedUnitDays === 0, custody: spire.custodyProbes.notRefused === 0, serverRss: spire.serverPeakRssMb <= RSS_LIMIT_MB },
+      met: {
+        bookingsPerSecond: spire.perSecond >= TARGETS.bookingsPerSecond,
+        availabilityP95: p95 <= TARGETS.availabilityP95Ms,
+        overbooked: spire.overbookedUnitDays === 0,
+        custody: spire.custodyProbes.notRefused === 0,
+        serverRss: spire.serverPeakRssMb <= RSS_LIMIT_MB,
+      },
       loadGeneratorPeakRssMb: peakRssMb(),
     });
-  } finally { pg.stop(); }
+  } finally {
+    pg.stop();
+  }
 }

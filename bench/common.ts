@@ -14,13 +14,23 @@ export function scale(): Scale {
 }
 
 export function machine() {
-  let commit = 'unknown', dirty = false;
+  let commit = 'unknown',
+    dirty = false;
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
-  } catch { /* not a git checkout */ }
-  return { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGb: +(totalmem() / 2 ** 30).toFixed(1), loadAverage1m: +loadavg()[0]!.toFixed(2),
-    node: process.version, commit: dirty ? `${commit}+dirty` : commit, at: new Date().toISOString() };
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: +(totalmem() / 2 ** 30).toFixed(1),
+    loadAverage1m: +loadavg()[0]!.toFixed(2),
+    node: process.version,
+    commit: dirty ? `${commit}+dirty` : commit,
+    at: new Date().toISOString(),
+  };
 }
 
 /** Peak resident set size of this process so far, in MB. */
@@ -32,16 +42,30 @@ export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(2);
 };
-export const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: pct(xs, 100) });
+export const stats = (xs: number[]) => ({
+  n: xs.length,
+  p50: pct(xs, 50),
+  p95: pct(xs, 95),
+  p99: pct(xs, 99),
+  max: pct(xs, 100),
+});
 export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Prints the result as JSON and keeps it for the report (with the machine, load at the start and at the end). */
 export function save(name: string, startMachine: ReturnType<typeof machine>, result: Record<string, unknown>) {
   const end = machine();
-  const full = { benchmark: name, scale: scale(), machine: { ...startMachine, loadAverage1mAtStart: startMachine.loadAverage1m, loadAverage1m: end.loadAverage1m }, ...result };
+  const full = {
+    benchmark: name,
+    scale: scale(),
+    machine: { ...startMachine, loadAverage1mAtStart: startMachine.loadAverage1m, loadAverage1m: end.loadAverage1m },
+    ...result,
+  };
   console.log(JSON.stringify(full, null, 2));
   const dir = new URL('./results/', import.meta.url);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(new URL(`${name}${scale() === 'small' ? '.small' : ''}.json`, dir), JSON.stringify(full, null, 2) + '\n');
+  writeFileSync(
+    new URL(`${name}${scale() === 'small' ? '.small' : ''}.json`, dir),
+    JSON.stringify(full, null, 2) + '\n',
+  );
   return full;
 }

@@ -9,7 +9,11 @@ let installed = false;
 function runStops() {
   while (stops.length) {
     const s = stops.pop()!;
-    try { s(); } catch (e) { console.error('cleanup failed:', e); }
+    try {
+      s();
+    } catch (e) {
+      console.error('cleanup failed:', e);
+    }
   }
 }
 
@@ -18,17 +22,37 @@ function install() {
   installed = true;
   process.on('exit', runStops);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(sig, () => { console.error(`\n${sig}: stopping what the benchmark started…`); runStops(); process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[sig]); });
+    process.on(sig, () => {
+      console.error(`\n${sig}: stopping what the benchmark started…`);
+      runStops();
+      process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[sig]);
+    });
   }
-  process.on('uncaughtException', (e) => { console.error(e); runStops(); process.exit(1); });
-  process.on('unhandledRejection', (e) => { console.error(e); runStops(); process.exit(1); });
+  process.on('uncaughtException', (e) => {
+    console.error(e);
+    runStops();
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (e) => {
+    console.error(e);
+    runStops();
+    process.exit(1);
+  });
 }
 
 /** Registers a stop; returns a function that runs it now (once) and unregisters it. */
 export function onCleanup(stop: Stop): () => void {
   install();
   let done = false;
-  const once = () => { if (done) return; done = true; stop(); };
+  const once = () => {
+    if (done) return;
+    done = true;
+    stop();
+  };
   stops.push(once);
-  return () => { const i = stops.indexOf(once); if (i >= 0) stops.splice(i, 1); once(); };
+  return () => {
+    const i = stops.indexOf(once);
+    if (i >= 0) stops.splice(i, 1);
+    once();
+  };
 }

@@ -11,13 +11,24 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 /** Settings a benchmark may tune; durability settings are refused. */
 const FORBIDDEN = /\b(fsync|synchronous_commit|full_page_writes|wal_level\s*=\s*minimal)\b/;
 
-export function startPostgres(settings = '-c max_connections=100 -c shared_buffers=256MB'): { url: string; stop: () => void; dir: string } {
-  if (FORBIDDEN.test(settings)) throw new Error(`benchmarks run PostgreSQL with default durability; refused settings: ${settings}`);
+export function startPostgres(settings = '-c max_connections=100 -c shared_buffers=256MB'): {
+  url: string;
+  stop: () => void;
+  dir: string;
+} {
+  if (FORBIDDEN.test(settings))
+    throw new Error(`benchmarks run PostgreSQL with default durability; refused settings: ${settings}`);
   const dir = mkdtempSync(join(tmpdir(), 'spire-bench-pg-'));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
-  const cmdOf = (cmd: string, args: string[]) => asRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]] as const : [join(BIN, cmd), args] as const;
-  const run = (cmd: string, args: string[]) => { const [c, a] = cmdOf(cmd, args); return execFileSync(c, [...a], { stdio: 'pipe' }); };
+  const cmdOf = (cmd: string, args: string[]) =>
+    asRoot
+      ? (['runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]] as const)
+      : ([join(BIN, cmd), args] as const);
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = cmdOf(cmd, args);
+    return execFileSync(c, [...a], { stdio: 'pipe' });
+  };
   const port = 20000 + Math.floor(Math.random() * 20000);
   const data = join(dir, 'data');
   const stopArgs = ['-D', data, '-m', 'fast', 'stop'];
@@ -28,13 +39,31 @@ export function startPostgres(settings = '-c max_connections=100 -c shared_buffe
   });
   try {
     run('initdb', ['-D', data, '-U', 'spire', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`, 'start']);
-  } catch (e) { remove(); throw e; }
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`,
+      'start',
+    ]);
+  } catch (e) {
+    remove();
+    throw e;
+  }
   // Watchdog: once this process is gone (even by SIGKILL), stop the cluster and remove its directory.
   const [c, a] = cmdOf('pg_ctl', stopArgs);
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; if [ -d ${q(data)} ]; then ${[c, ...a].map(q).join(' ')} >/dev/null 2>&1; rm -rf ${q(dir)}; fi`],
-    { detached: true, stdio: 'ignore' });
+  const watchdog = spawn(
+    'sh',
+    [
+      '-c',
+      `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; if [ -d ${q(data)} ]; then ${[c, ...a].map(q).join(' ')} >/dev/null 2>&1; rm -rf ${q(dir)}; fi`,
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
   watchdog.unref();
   return { url: `postgres://spire@127.0.0.1:${port}`, stop: remove, dir };
 }
@@ -42,5 +71,9 @@ export function startPostgres(settings = '-c max_connections=100 -c shared_buffe
 /** The durability settings the server actually runs with (printed in every result). */
 export async function durability(raw: (s: string) => Promise<{ rows: any[] }>) {
   const get = async (k: string) => (await raw(`show ${k}`)).rows[0][k];
-  return { fsync: await get('fsync'), synchronousCommit: await get('synchronous_commit'), fullPageWrites: await get('full_page_writes') };
+  return {
+    fsync: await get('fsync'),
+    synchronousCommit: await get('synchronous_commit'),
+    fullPageWrites: await get('full_page_writes'),
+  };
 }

@@ -6,7 +6,10 @@ import { readdirSync } from 'node:fs';
 import './lifecycle.js';
 
 const dir = new URL('./', import.meta.url);
-const all = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', '')).sort();
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace('.bench.ts', ''))
+  .sort();
 const args = process.argv.slice(2);
 const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--scale');
 const unknown = wanted.filter((w) => !all.includes(w));

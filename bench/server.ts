@@ -22,7 +22,11 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 process.on('disconnect', () => process.exit(0));
 async function onMessage(m: any) {
   if (m === 'rss') process.send!({ rssMb: rssMb() });
-  if (m === 'stop') { await app.close(); await database.close(); process.send!({ rssMb: rssMb() }, () => process.exit(0)); }
+  if (m === 'stop') {
+    await app.close();
+    await database.close();
+    process.send!({ rssMb: rssMb() }, () => process.exit(0));
+  }
 }
 process.on('message', (m: any) => void onMessage(m));
 process.send!({ port: (app.server.address() as AddressInfo).port });

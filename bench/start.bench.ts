@@ -16,23 +16,42 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGETS = { firstStartSeconds: 15, restartSeconds: 5, serverRssMb: RSS_LIMIT_MB };
 
 const vmHwmMb = (pid: number) => {
-  try { const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8')); return m ? Math.round(Number(m[1]) / 1024) : null; } catch { return null; }
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
 };
 
 async function startOnce(env: Record<string, string>) {
   const t0 = performance.now();
   // `npm start` = `vite build --logLevel warn && node bin/spire.mjs start`: the same two steps, so the server's pid is ours.
-  const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
   const buildSeconds = (performance.now() - t0) / 1000;
   const port = 30000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/spire.mjs'), 'start'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const kill = onCleanup(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/spire.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const kill = onCleanup(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
   let healthy = false;
   while (!healthy) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     if (performance.now() - t0 > 600_000) throw new Error('server not healthy after 10 minutes');
-    try { healthy = (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200; } catch { /* not listening yet */ }
+    try {
+      healthy = (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+    } catch {
+      /* not listening yet */
+    }
     if (!healthy) await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -40,7 +59,12 @@ async function startOnce(env: Record<string, string>) {
   child.kill('SIGTERM');
   await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
   kill();
-  return { seconds: round(seconds), buildSeconds: round(buildSeconds), serverSeconds: round(seconds - buildSeconds), serverPeakRssMb: rssMb };
+  return {
+    seconds: round(seconds),
+    buildSeconds: round(buildSeconds),
+    serverSeconds: round(seconds - buildSeconds),
+    serverPeakRssMb: rssMb,
+  };
 }
 
 export default async function main() {
@@ -50,7 +74,11 @@ export default async function main() {
   try {
     rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
     // A fresh TMPDIR gives tsx an empty compile cache, as after `npm ci` on a new machine.
-    const env = { SPIRE_DATA_DIR: join(tmp, 'pglite'), DIGITAL_POST_OUTBOX: join(tmp, 'outbox'), TMPDIR: join(tmp, 'tmp') };
+    const env = {
+      SPIRE_DATA_DIR: join(tmp, 'pglite'),
+      DIGITAL_POST_OUTBOX: join(tmp, 'outbox'),
+      TMPDIR: join(tmp, 'tmp'),
+    };
     spawnSync('mkdir', ['-p', env.TMPDIR]);
     const first = await startOnce(env);
     console.error(`first start ${first.seconds} s (build ${first.buildSeconds} s)`);
@@ -59,10 +87,20 @@ export default async function main() {
     const rss = Math.max(first.serverPeakRssMb ?? 0, restart.serverPeakRssMb ?? 0);
     return save('start', m0, {
       engine: 'embedded PGlite (the default), demo municipality (small)',
-      firstStart: first, restart,
-      naive: { firstStartSeconds: 21, source: 'issue 15: npm start after npm ci on an idle machine, before this work (not re-measured)' },
+      firstStart: first,
+      restart,
+      naive: {
+        firstStartSeconds: 21,
+        source: 'issue 15: npm start after npm ci on an idle machine, before this work (not re-measured)',
+      },
       targets: TARGETS,
-      met: { firstStart: first.seconds <= TARGETS.firstStartSeconds, restart: restart.seconds <= TARGETS.restartSeconds, serverRss: rss <= RSS_LIMIT_MB },
+      met: {
+        firstStart: first.seconds <= TARGETS.firstStartSeconds,
+        restart: restart.seconds <= TARGETS.restartSeconds,
+        serverRss: rss <= RSS_LIMIT_MB,
+      },
     });
-  } finally { cleanup(); }
+  } finally {
+    cleanup();
+  }
 }

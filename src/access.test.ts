@@ -3,9 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { accessTable } from './platform/auth/policy.js';
 import { POLICIES } from './access.js';
 
-const ROLES = ['guardian', 'caseworker', 'finance', 'consultant', 'management', 'admin', 'unit_leader', 'unit_staff'] as const;
+const ROLES = [
+  'guardian',
+  'caseworker',
+  'finance',
+  'consultant',
+  'management',
+  'admin',
+  'unit_leader',
+  'unit_staff',
+] as const;
 const DOC = new URL('../docs/access.md', import.meta.url);
-const HEAD = '# Who may do what\n\nGenerated from each module\'s `policy.ts` by `UPDATE_ACCESS=1 npx vitest run src/access.test.ts`; ' +
+const HEAD =
+  "# Who may do what\n\nGenerated from each module's `policy.ts` by `UPDATE_ACCESS=1 npx vitest run src/access.test.ts`; " +
   'src/access.test.ts fails when this file and the code disagree. "own units": unit leaders and staff only for their units.\n\n';
 
 describe('access policy', () => {

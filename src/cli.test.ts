@@ -14,7 +14,12 @@ describe('spire CLI', () => {
   });
 
   it('parses a CPR number, reporting but not requiring modulus 11', () => {
-    expect(JSON.parse(spire('cpr', '070761-4285').stdout)).toEqual({ valid: true, birthDate: '1961-07-07', sex: 'male', mod11: true });
+    expect(JSON.parse(spire('cpr', '070761-4285').stdout)).toEqual({
+      valid: true,
+      birthDate: '1961-07-07',
+      sex: 'male',
+      mod11: true,
+    });
     const noMod11 = JSON.parse(spire('cpr', '0103234412').stdout);
     expect(noMod11).toMatchObject({ valid: true, birthDate: '2023-03-01', sex: 'female' });
     const bad = spire('cpr', '3102991234');

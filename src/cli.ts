@@ -20,14 +20,22 @@ async function main() {
       return;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' } },
+      });
       if (values.scale !== 'small' && values.scale !== 'city') return fail('--scale must be small or city');
       const { openAndMigrate } = await import('./main.js');
       const { seedDemo } = await import('./demo/seed.js');
       const { AppClock } = await import('./platform/clock.js');
       const database = await openAndMigrate();
       const t0 = performance.now();
-      const r = await seedDemo(database, { scale: values.scale, seed: Number(values.seed), today: new AppClock().today(), onProgress: (m) => console.error(m) });
+      const r = await seedDemo(database, {
+        scale: values.scale,
+        seed: Number(values.seed),
+        today: new AppClock().today(),
+        onProgress: (m) => console.error(m),
+      });
       console.log(JSON.stringify({ ...r, seconds: Math.round(performance.now() - t0) / 1000 }));
       await database.close();
       return;
@@ -35,7 +43,13 @@ async function main() {
     case 'holidays': {
       const year = Number(rest[0]);
       if (!Number.isInteger(year) || year < 1700 || year > 2999) return fail('holidays YEAR: a year such as 2026');
-      console.log(JSON.stringify(danishPublicHolidays(year).map((h) => ({ date: h.date.toString(), name: h.name })), null, 2));
+      console.log(
+        JSON.stringify(
+          danishPublicHolidays(year).map((h) => ({ date: h.date.toString(), name: h.name })),
+          null,
+          2,
+        ),
+      );
       return;
     }
     case 'fees': {
@@ -49,8 +63,11 @@ async function main() {
       const { openAndMigrate } = await import('./main.js');
       const { runAllMunicipalities } = await import('./modules/billing/index.js');
       const database = await openAndMigrate();
-      const runs = await runAllMunicipalities(database.db, `${values.month}-01`, null,
-        (r) => console.error(`${r.municipality}: ${r.status}, ${r.invoices} invoices, ${r.lines} lines${r.error ? ` (${r.error})` : ''}`));
+      const runs = await runAllMunicipalities(database.db, `${values.month}-01`, null, (r) =>
+        console.error(
+          `${r.municipality}: ${r.status}, ${r.invoices} invoices, ${r.lines} lines${r.error ? ` (${r.error})` : ''}`,
+        ),
+      );
       console.log(JSON.stringify(runs));
       await database.close();
       if (runs.some((r) => r.status === 'failed')) process.exitCode = 1;
@@ -65,7 +82,13 @@ async function main() {
       if (!rest[0]) return fail('cpr NUMBER');
       const { AppClock } = await import('./platform/clock.js');
       const r = parseCpr(rest[0], new AppClock().today());
-      console.log(JSON.stringify(r.ok ? { valid: true, birthDate: r.birthDate.toString(), sex: r.sex, mod11: r.mod11 } : { valid: false, error: r.error }));
+      console.log(
+        JSON.stringify(
+          r.ok
+            ? { valid: true, birthDate: r.birthDate.toString(), sex: r.sex, mod11: r.mod11 }
+            : { valid: false, error: r.error },
+        ),
+      );
       if (!r.ok) process.exitCode = 1;
       return;
     }

@@ -17,10 +17,18 @@ export async function openAndMigrate(): Promise<Database> {
   // (spire_app, which may only insert and read audit_log and row_history): see docs/architecture.md "Database roles".
   if (process.env.DATABASE_URL && process.env.DATABASE_URL_OWNER) {
     const owner = await openDatabase({ url: process.env.DATABASE_URL_OWNER });
-    try { await migrate(owner); } finally { await owner.close(); }
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.close();
+    }
     return openDatabase({ url: process.env.DATABASE_URL });
   }
-  const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.SPIRE_DATA_DIR ?? DEFAULT_DATA_DIR });
+  const database = await openDatabase(
+    process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL }
+      : { dataDir: process.env.SPIRE_DATA_DIR ?? DEFAULT_DATA_DIR },
+  );
   await migrate(database);
   return database;
 }
@@ -29,29 +37,61 @@ export async function start(opts: { port: number; host: string }) {
   const database = await openAndMigrate();
   const { demo, production } = demoModeFromEnv(process.env);
   if (!demo) {
-    const r = await leaveDemoMode(database, { production }).catch(async (e) => { await database.close(); throw e; });
-    if (r.sessions || r.terminals) console.log(`Demo mode is off: revoked ${r.sessions} demo sessions and ${r.terminals} demo terminals.`);
+    const r = await leaveDemoMode(database, { production }).catch(async (e) => {
+      await database.close();
+      throw e;
+    });
+    if (r.sessions || r.terminals)
+      console.log(`Demo mode is off: revoked ${r.sessions} demo sessions and ${r.terminals} demo terminals.`);
   }
   const clock = new AppClock();
   await clock.load(database.db);
-  const { count } = await database.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await database.db
+    .selectFrom('unit')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   if (Number(count) === 0 && demo) {
     console.log('Loading the demo municipality (first start)…');
-    const r = await seedDemo(database, { scale: 'small', today: clock.today(), onProgress: (m) => console.log('  ' + m) });
+    const r = await seedDemo(database, {
+      scale: 'small',
+      today: clock.today(),
+      onProgress: (m) => console.log('  ' + m),
+    });
     console.log(`  ${r.units} units, ${r.children} children, ${r.guardians} guardians, ${r.users} demo users`);
   }
-  const oidc = process.env.OIDC_ISSUER ? {
-    issuer: process.env.OIDC_ISSUER, clientId: process.env.OIDC_CLIENT_ID ?? '', clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
-    redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
-    minAssurance: process.env.OIDC_MIN_ASSURANCE === 'high' ? 'high' as const : 'substantial' as const,
-  } : undefined;
-  const app = await buildApp({ database, clock, demo, webDir: WEB_DIR, logger: true, secureCookies: envFlag(process.env.SPIRE_SECURE_COOKIES), trustProxy: trustProxyFromEnv(process.env.SPIRE_TRUST_PROXY), oidc });
+  const oidc = process.env.OIDC_ISSUER
+    ? {
+        issuer: process.env.OIDC_ISSUER,
+        clientId: process.env.OIDC_CLIENT_ID ?? '',
+        clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
+        redirectUri: process.env.OIDC_REDIRECT_URI ?? `http://localhost:${opts.port}/api/auth/oidc/callback`,
+        minAssurance: process.env.OIDC_MIN_ASSURANCE === 'high' ? ('high' as const) : ('substantial' as const),
+      }
+    : undefined;
+  const app = await buildApp({
+    database,
+    clock,
+    demo,
+    webDir: WEB_DIR,
+    logger: true,
+    secureCookies: envFlag(process.env.SPIRE_SECURE_COOKIES),
+    trustProxy: trustProxyFromEnv(process.env.SPIRE_TRUST_PROXY),
+    oidc,
+  });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.
-  const post = process.env.DIGITAL_POST_ENDPOINT ? new Sf1601DigitalPost(process.env.DIGITAL_POST_ENDPOINT)
-    : new LocalDigitalPost(process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)));
+  const post = process.env.DIGITAL_POST_ENDPOINT
+    ? new Sf1601DigitalPost(process.env.DIGITAL_POST_ENDPOINT)
+    : new LocalDigitalPost(
+        process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)),
+      );
   const boss = await startJobs(database, { post, senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000' });
   await app.listen({ port: opts.port, host: opts.host });
-  const stop = async () => { await app.close(); await boss.stop({ graceful: false }).catch(() => {}); await database.close(); process.exit(0); };
+  const stop = async () => {
+    await app.close();
+    await boss.stop({ graceful: false }).catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://${opts.host}:${opts.port}/ — staff at /staff`);
@@ -64,5 +104,8 @@ const envFlag = (v: string | undefined) => (v === 'true' ? true : v === 'false' 
 export function trustProxyFromEnv(v: string | undefined): boolean | string[] {
   if (!v || v === 'false') return false;
   if (v === 'true') return true;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -6,14 +6,27 @@ import { LocalDate } from '../src/shared/index.js';
 import type { Database } from '../src/platform/db/database.js';
 import { openTestDatabase } from './db.js';
 
-export interface TestApp { app: FastifyInstance; database: Database; clock: AppClock; close: () => Promise<void> }
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  clock: AppClock;
+  close: () => Promise<void>;
+}
 
 export async function testApp(today = LocalDate.of(2026, 11, 23), webDir?: string): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new AppClock();
   await clock.setToday(database.db, today);
   const app = await buildApp({ database, clock, demo: true, webDir });
-  return { app, database, clock, close: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    database,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 /** A logged-in API client for one user (cookie + CSRF header). */
@@ -25,6 +38,12 @@ export async function loginAs(app: FastifyInstance, userId: string) {
   const cookie = res.cookies.find((c) => c.name === 'spire_session')!;
   const csrf = res.json().csrfToken as string;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as any, cookies: { spire_session: cookie.value }, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+    app.inject({
+      method,
+      url,
+      payload: payload as any,
+      cookies: { spire_session: cookie.value },
+      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+    });
   return { call, csrf, cookie: cookie.value };
 }

@@ -7,6 +7,10 @@ export async function billingTestApp() {
   const t = await testApp();
   const f = await smallFixture(t.database);
   await seedRates2025(t.database.db, '0860');
-  const finance = await t.database.db.insertInto('app_user').values({ role: 'finance', name: 'Økonomi', demo_persona: true }).returning('id').executeTakeFirstOrThrow();
+  const finance = await t.database.db
+    .insertInto('app_user')
+    .values({ role: 'finance', name: 'Økonomi', demo_persona: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { t, f, fin: await loginAs(t.app, finance.id) };
 }

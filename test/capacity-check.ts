@@ -6,29 +6,73 @@ import { sql } from 'kysely';
 import type { Db } from '../src/platform/db/database.js';
 import { LocalDate } from '../src/shared/index.js';
 
-export interface OverDay { unitId: string; day: string; load: number; capacity: number }
+export interface OverDay {
+  unitId: string;
+  day: string;
+  load: number;
+  capacity: number;
+}
 
-export async function overCapacityDays(db: Db, unitIds: string[], today: LocalDate, days: number, nurseryWeight = 2, transitionMonths = 34): Promise<OverDay[]> {
+export async function overCapacityDays(
+  db: Db,
+  unitIds: string[],
+  today: LocalDate,
+  days: number,
+  nurseryWeight = 2,
+  transitionMonths = 34,
+): Promise<OverDay[]> {
   if (!unitIds.length) return [];
-  const caps = await db.selectFrom('capacity').select(['unit_id', 'age_band', 'places', sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
-    .where('unit_id', 'in', unitIds).execute();
-  const places = await db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
-    .select(['placement.unit_id', 'person.birth_date', sql<string>`lower(placement.valid)::text`.as('lo'), sql<string | null>`upper(placement.valid)::text`.as('hi')])
-    .where('placement.unit_id', 'in', unitIds).where('placement.kind', '=', 'dagtilbud').execute();
-  const offers = await db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('person', 'person.id', 'a.child_id')
+  const caps = await db
+    .selectFrom('capacity')
+    .select([
+      'unit_id',
+      'age_band',
+      'places',
+      sql<string>`lower(valid)::text`.as('lo'),
+      sql<string | null>`upper(valid)::text`.as('hi'),
+    ])
+    .where('unit_id', 'in', unitIds)
+    .execute();
+  const places = await db
+    .selectFrom('placement')
+    .innerJoin('person', 'person.id', 'placement.child_id')
+    .select([
+      'placement.unit_id',
+      'person.birth_date',
+      sql<string>`lower(placement.valid)::text`.as('lo'),
+      sql<string | null>`upper(placement.valid)::text`.as('hi'),
+    ])
+    .where('placement.unit_id', 'in', unitIds)
+    .where('placement.kind', '=', 'dagtilbud')
+    .execute();
+  const offers = await db
+    .selectFrom('offer')
+    .innerJoin('application as a', 'a.id', 'offer.application_id')
+    .innerJoin('person', 'person.id', 'a.child_id')
     .select(['offer.unit_id', 'person.birth_date', 'offer.start_date as lo', sql<string | null>`null`.as('hi')])
-    .where('offer.unit_id', 'in', unitIds).where('offer.status', '=', 'pending').where('a.placement_kind', '=', 'dagtilbud').execute();
+    .where('offer.unit_id', 'in', unitIds)
+    .where('offer.status', '=', 'pending')
+    .where('a.placement_kind', '=', 'dagtilbud')
+    .execute();
   const items = [...places, ...offers].map((p) => {
     const birth = LocalDate.parse(p.birth_date);
-    return { unit: p.unit_id, lo: p.lo, hi: p.hi, transition: birth.plusMonths(transitionMonths).firstOfMonth().toString(), school: `${birth.year + 6}-08-01` };
+    return {
+      unit: p.unit_id,
+      lo: p.lo,
+      hi: p.hi,
+      transition: birth.plusMonths(transitionMonths).firstOfMonth().toString(),
+      school: `${birth.year + 6}-08-01`,
+    };
   });
   const out: OverDay[] = [];
   for (let i = 0; i < days; i++) {
     const d = today.plusDays(i).toString();
     for (const u of unitIds) {
-      const capacity = caps.filter((c) => c.unit_id === u && c.lo <= d && (c.hi === null || d < c.hi))
+      const capacity = caps
+        .filter((c) => c.unit_id === u && c.lo <= d && (c.hi === null || d < c.hi))
         .reduce((s, c) => s + c.places * (c.age_band === '0-2' ? nurseryWeight : c.age_band === '3-5' ? 1 : 0), 0);
-      const load = items.filter((p) => p.unit === u && p.lo <= d && (p.hi === null || d < p.hi) && d < p.school)
+      const load = items
+        .filter((p) => p.unit === u && p.lo <= d && (p.hi === null || d < p.hi) && d < p.school)
         .reduce((s, p) => s + (d < p.transition ? nurseryWeight : 1), 0);
       if (load > capacity) out.push({ unitId: u, day: d, load, capacity });
     }

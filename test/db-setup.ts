@@ -9,13 +9,18 @@ import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgUrl: string }
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
 }
 
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export default async function setup(project: TestProject) {
-  if (project.name !== 'int-postgres') { project.provide('pgUrl', ''); return; }
+  if (project.name !== 'int-postgres') {
+    project.provide('pgUrl', '');
+    return;
+  }
   if (!existsSync(join(BIN, 'pg_ctl'))) {
     throw new Error(`PostgreSQL 15 not found in ${BIN}: install postgresql-15 (the integration suite must run on it)`);
   }
@@ -23,15 +28,28 @@ export default async function setup(project: TestProject) {
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
-           : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
   const port = 20000 + Math.floor(Math.random() * 20000);
   run('initdb', ['-D', join(dir, 'data'), '-U', 'spire', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    'start',
+  ]);
   const stop = () => {
-    spawnSync(asRoot ? 'runuser' : join(BIN, 'pg_ctl'),
-      asRoot ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop'] : ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
+    spawnSync(
+      asRoot ? 'runuser' : join(BIN, 'pg_ctl'),
+      asRoot
+        ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop']
+        : ['-D', join(dir, 'data'), '-m', 'immediate', 'stop'],
+    );
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -45,7 +63,10 @@ export default async function setup(project: TestProject) {
     const tpl = await openDatabase({ url: `postgres://spire@127.0.0.1:${port}/spire_template` });
     await migrate(tpl);
     await tpl.close();
-  } catch (e) { stop(); throw e; }
+  } catch (e) {
+    stop();
+    throw e;
+  }
   project.provide('pgUrl', `postgres://spire@127.0.0.1:${port}`);
   return stop;
 }

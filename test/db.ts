@@ -19,11 +19,16 @@ export async function openTestDatabase(opts: { as?: 'spire_app' } = {}): Promise
   try {
     // Concurrent clones of one template collide ("being accessed by other users"): retry briefly.
     for (let attempt = 0; ; attempt++) {
-      try { await admin.raw(`CREATE DATABASE ${name} TEMPLATE spire_template`); break; } catch (e: any) {
+      try {
+        await admin.raw(`CREATE DATABASE ${name} TEMPLATE spire_template`);
+        break;
+      } catch (e: any) {
         if (attempt > 50 || !/being accessed by other users/.test(e.message)) throw e;
         await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
       }
     }
-  } finally { await admin.close(); }
+  } finally {
+    await admin.close();
+  }
   return openDatabase({ url: `${opts.as ? base.replace('://spire@', `://${opts.as}@`) : base}/${name}` });
 }

@@ -18,7 +18,8 @@ function partial(s: string): (number | null)[] | null {
 
 function comparator(c: string): Bound | null {
   const m = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(c)!;
-  const op = m[1] ?? '', p = partial(m[2]!);
+  const op = m[1] ?? '',
+    p = partial(m[2]!);
   if (!p) return null;
   const [maj, min, pat] = p;
   if (maj === null) return op === '' || op === '=' || op === '>=' || op === '<=' ? { min: null, below: null } : null;
@@ -26,13 +27,24 @@ function comparator(c: string): Bound | null {
   // The first version after the partial's own span: "20" → 21.0.0, "20.1" → 20.2.0, "20.1.2" → 20.1.3.
   const after: V = min === null ? [maj + 1, 0, 0] : pat === null ? [maj, min + 1, 0] : [maj, min, pat + 1];
   switch (op) {
-    case '': case '=': return { min: lo, below: after };
-    case '>=': return { min: lo, below: null };
-    case '>': return { min: after, below: null };
-    case '<': return { min: null, below: lo };
-    case '<=': return { min: null, below: after };
-    case '~': return { min: lo, below: min === null ? [maj + 1, 0, 0] : [maj, min + 1, 0] };
-    case '^': return { min: lo, below: maj > 0 || min === null ? [maj + 1, 0, 0] : min > 0 || pat === null ? [0, min + 1, 0] : [0, 0, pat + 1] };
+    case '':
+    case '=':
+      return { min: lo, below: after };
+    case '>=':
+      return { min: lo, below: null };
+    case '>':
+      return { min: after, below: null };
+    case '<':
+      return { min: null, below: lo };
+    case '<=':
+      return { min: null, below: after };
+    case '~':
+      return { min: lo, below: min === null ? [maj + 1, 0, 0] : [maj, min + 1, 0] };
+    case '^':
+      return {
+        min: lo,
+        below: maj > 0 || min === null ? [maj + 1, 0, 0] : min > 0 || pat === null ? [0, min + 1, 0] : [0, 0, pat + 1],
+      };
   }
   return null;
 }
@@ -62,7 +74,12 @@ export function minimumNode(range: string): string {
   return `${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}`;
 }
 
-export interface LockFile { packages: Record<string, { version?: string; engines?: Record<string, string> | string[]; dev?: boolean; optional?: boolean }> }
+export interface LockFile {
+  packages: Record<
+    string,
+    { version?: string; engines?: Record<string, string> | string[]; dev?: boolean; optional?: boolean }
+  >;
+}
 
 /** Installed packages whose engines.node does not include `node`, as "path@version (engines)". */
 export function auditEngines(lock: LockFile, node: string): string[] {
@@ -72,7 +89,11 @@ export function auditEngines(lock: LockFile, node: string): string[] {
     const range = pkg.engines && !Array.isArray(pkg.engines) ? pkg.engines.node : undefined;
     if (!range) continue;
     let ok: boolean;
-    try { ok = satisfies(node, range); } catch { ok = false; }
+    try {
+      ok = satisfies(node, range);
+    } catch {
+      ok = false;
+    }
     if (!ok) bad.push(`${path.replace(/^.*node_modules\//, '')}@${pkg.version} (node ${range}) at ${path}`);
   }
   return bad;

@@ -16,7 +16,12 @@ export interface NextToken {
   omitIdToken?: boolean;
 }
 
-export async function startLocalOidcProvider(opts: { clientId: string; clientSecret: string; subject: string; acr?: string }) {
+export async function startLocalOidcProvider(opts: {
+  clientId: string;
+  clientSecret: string;
+  subject: string;
+  acr?: string;
+}) {
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomUUID();
@@ -26,39 +31,88 @@ export async function startLocalOidcProvider(opts: { clientId: string; clientSec
   const sign = (claims: Record<string, unknown>, how: NextToken['signature']) => {
     if (how === 'none') return `${b64({ alg: 'none' })}.${b64(claims)}.`;
     const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64(claims)}`;
-    const s = createSign('RSA-SHA256').update(input).sign(how === 'foreign-key' ? foreign.privateKey : key.privateKey);
+    const s = createSign('RSA-SHA256')
+      .update(input)
+      .sign(how === 'foreign-key' ? foreign.privateKey : key.privateKey);
     return `${input}.${s.toString('base64url')}`;
   };
   // oxlint-disable-next-line typescript/no-misused-promises -- every request is answered inside, errors included
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url!, issuer);
-    const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`,
-        response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
-        code_challenge_methods_supported: ['S256'], token_endpoint_auth_methods_supported: ['client_secret_basic'] });
+      return json(200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic'],
+      });
     }
-    if (url.pathname === '/jwks') return json(200, { keys: [{ ...key.publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] });
+    if (url.pathname === '/jwks')
+      return json(200, { keys: [{ ...key.publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] });
     if (url.pathname === '/authorize') {
       const code = 'code-' + randomUUID();
-      codes.set(code, { challenge: url.searchParams.get('code_challenge')!, redirectUri: url.searchParams.get('redirect_uri')!, nonce: url.searchParams.get('nonce') });
-      res.writeHead(302, { location: `${url.searchParams.get('redirect_uri')}?code=${code}&state=${url.searchParams.get('state')}` });
+      codes.set(code, {
+        challenge: url.searchParams.get('code_challenge')!,
+        redirectUri: url.searchParams.get('redirect_uri')!,
+        nonce: url.searchParams.get('nonce'),
+      });
+      res.writeHead(302, {
+        location: `${url.searchParams.get('redirect_uri')}?code=${code}&state=${url.searchParams.get('state')}`,
+      });
       return res.end();
     }
     if (url.pathname === '/token' && req.method === 'POST') {
       let body = '';
       for await (const chunk of req) body += chunk;
       const form = new URLSearchParams(body);
-      const [id, secret] = Buffer.from(String(req.headers.authorization).replace('Basic ', ''), 'base64').toString().split(':').map(decodeURIComponent);
+      const [id, secret] = Buffer.from(String(req.headers.authorization).replace('Basic ', ''), 'base64')
+        .toString()
+        .split(':')
+        .map(decodeURIComponent);
       const grant = codes.get(form.get('code') ?? '');
-      const verifierOk = grant && createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') === grant.challenge;
-      if (id !== opts.clientId || secret !== opts.clientSecret || !grant || !verifierOk || grant.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant' });
+      const verifierOk =
+        grant &&
+        createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url') === grant.challenge;
+      if (
+        id !== opts.clientId ||
+        secret !== opts.clientSecret ||
+        !grant ||
+        !verifierOk ||
+        grant.redirectUri !== form.get('redirect_uri')
+      )
+        return json(400, { error: 'invalid_grant' });
       codes.delete(form.get('code')!);
-      const next = state.next; state.next = {};
+      const next = state.next;
+      state.next = {};
       const now = Math.floor(Date.now() / 1000);
-      const claims: Record<string, unknown> = { iss: issuer, sub: opts.subject, aud: opts.clientId, iat: now, exp: now + 300, acr: opts.acr ?? LOA_SUBSTANTIAL, ...(grant.nonce ? { nonce: grant.nonce } : {}), ...next.claims };
+      const claims: Record<string, unknown> = {
+        iss: issuer,
+        sub: opts.subject,
+        aud: opts.clientId,
+        iat: now,
+        exp: now + 300,
+        acr: opts.acr ?? LOA_SUBSTANTIAL,
+        ...(grant.nonce ? { nonce: grant.nonce } : {}),
+        ...next.claims,
+      };
       for (const k of Object.keys(claims)) if (claims[k] === undefined) delete claims[k];
-      return json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, ...(next.omitIdToken ? {} : { id_token: sign(claims, next.signature) }) });
+      return json(200, {
+        access_token: 'at',
+        token_type: 'Bearer',
+        expires_in: 300,
+        ...(next.omitIdToken ? {} : { id_token: sign(claims, next.signature) }),
+      });
     }
     json(404, {});
   });

@@ -3,7 +3,9 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<unknown>) {
-    let passed = 0, failed = errors.length, skipped = 0;
+    let passed = 0,
+      failed = errors.length,
+      skipped = 0;
     for (const m of modules) {
       if (m.errors().length > 0) failed++; // the file itself failed (setup, import)
       for (const t of m.children.allTests()) {

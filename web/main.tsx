@@ -49,23 +49,79 @@ function App() {
       <Route path="staff" element={<StaffLayout />}>
         <Route index element={<StaffHomePage />} />
         <Route path="institutioner" element={<UnitRegisterPage />} />
-        <Route path="institutioner/ny" element={<RequirePermission action="registry.create"><NewUnitPage /></RequirePermission>} />
+        <Route
+          path="institutioner/ny"
+          element={
+            <RequirePermission action="registry.create">
+              <NewUnitPage />
+            </RequirePermission>
+          }
+        />
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
-        <Route path="belaegning" element={<RequirePermission action="booking.outlook"><BookingOutlookPage /></RequirePermission>} />
-        <Route path="politiksimulator" element={<RequirePermission action="booking.simulate"><PolicySimulatorPage /></RequirePermission>} />
+        <Route
+          path="belaegning"
+          element={
+            <RequirePermission action="booking.outlook">
+              <BookingOutlookPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="politiksimulator"
+          element={
+            <RequirePermission action="booking.simulate">
+              <PolicySimulatorPage />
+            </RequirePermission>
+          }
+        />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
         <Route path="venteliste" element={<WaitlistPage />} />
         <Route path="garanti" element={<GuaranteePage />} />
-        <Route path="runde" element={<RequirePermission action="placement.allocate"><RoundPage /></RequirePermission>} />
+        <Route
+          path="runde"
+          element={
+            <RequirePermission action="placement.allocate">
+              <RoundPage />
+            </RequirePermission>
+          }
+        />
         <Route path="indbakke" element={<InboxPage />} />
         <Route path="pladsregler" element={<PolicyPage />} />
-        <Route path="audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
-        <Route path="indstillinger" element={<RequirePermission action="settings.change"><ClockSettingsPage /></RequirePermission>} />
-        <Route path="opkraevning" element={<RequirePermission action="billing.manage"><BillingPage /></RequirePermission>} />
-        <Route path="opkraevning/betaler/:id" element={<RequireRole roles={['finance', 'admin', 'caseworker', 'management']}><BillingAccountPage /></RequireRole>} />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={['admin']}>
+              <AuditLogPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="indstillinger"
+          element={
+            <RequirePermission action="settings.change">
+              <ClockSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opkraevning"
+          element={
+            <RequirePermission action="billing.manage">
+              <BillingPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opkraevning/betaler/:id"
+          element={
+            <RequireRole roles={['finance', 'admin', 'caseworker', 'management']}>
+              <BillingAccountPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -44,7 +44,10 @@ export interface FamilyOptions {
 const RESIDENCE_FROM = LocalDate.of(2015, 1, 1);
 const LAST_NAME_INDEX = LAST_NAMES.map((_, i) => i);
 
-export function buildFamilies({ municipalityCode, register, today, targets, rng, ids }: FamilyOptions): { families: Family[]; rows: FamilyRows } {
+export function buildFamilies({ municipalityCode, register, today, targets, rng, ids }: FamilyOptions): {
+  families: Family[];
+  rows: FamilyRows;
+} {
   const rows: FamilyRows = { household: [], person: [], residence: [], custody: [] };
   const families: Family[] = [];
   const cprs = new Set<string>();
@@ -57,10 +60,12 @@ export function buildFamilies({ municipalityCode, register, today, targets, rng,
   const categoryOf = (k: number) => (k < 0 ? null : k < d6 ? 'preschool' : k < d10 ? 'school' : null);
 
   const areas = [...register.householdWeight].sort(([a], [b]) => byCodeUnit(a, b));
-  const anchorsByArea = new Map(areas.map(([a]) => {
-    const own = register.units.filter((u) => u.area === a && !u.synthetic && u.type !== 'dagpleje');
-    return [a, own.length ? own : register.units.filter((u) => u.area === a)];
-  }));
+  const anchorsByArea = new Map(
+    areas.map(([a]) => {
+      const own = register.units.filter((u) => u.area === a && !u.synthetic && u.type !== 'dagpleje');
+      return [a, own.length ? own : register.units.filter((u) => u.area === a)];
+    }),
+  );
   const lastName = () => LAST_NAMES[rng.weighted(LAST_NAME_INDEX, lastNameWeight)]!;
 
   const person = (first: string, last: string, birth: LocalDate, sex: Sex): PersonModel => {
@@ -70,28 +75,45 @@ export function buildFamilies({ municipalityCode, register, today, targets, rng,
     cprs.add(cpr);
     const p: PersonModel = { id: ids.next(), firstName: first, lastName: last, birth, sex, cpr };
     rows.person.push({
-      id: p.id, cpr, first_name: first, last_name: last, birth_date: birth.toString(), sex, email: null, phone: null,
+      id: p.id,
+      cpr,
+      first_name: first,
+      last_name: last,
+      birth_date: birth.toString(),
+      sex,
+      email: null,
+      phone: null,
     });
     return p;
   };
 
   while (left.preschool > 0 || left.school > 0) {
     // Birth dates of the children (days before today), anchored in a category that still needs children.
-    const wantSchool = left.preschool <= 0 || (left.school > 0 && rng.next() < left.school / (left.school + left.preschool));
+    const wantSchool =
+      left.preschool <= 0 || (left.school > 0 && rng.next() < left.school / (left.school + left.preschool));
     const anchor = wantSchool ? rng.int(d6, d10 - 1) : rng.int(0, d6 - 1);
     const size = rng.chance(0.42) ? 1 : rng.chance(0.72) ? 2 : 3;
     const ks: number[] = [anchor];
-    let older = anchor, younger = anchor;
+    let older = anchor,
+      younger = anchor;
     for (let i = 1; i < size; i++) {
       const gap = rng.int(450, 1500);
-      if (rng.chance(0.5)) { older += gap; ks.push(older); } else { younger -= gap; ks.push(younger); }
+      if (rng.chance(0.5)) {
+        older += gap;
+        ks.push(older);
+      } else {
+        younger -= gap;
+        ks.push(younger);
+      }
     }
-    const kept = ks.filter((k) => {
-      const c = categoryOf(k);
-      if (!c || left[c] <= 0) return false;
-      left[c]--;
-      return true;
-    }).sort((a, b) => b - a);
+    const kept = ks
+      .filter((k) => {
+        const c = categoryOf(k);
+        if (!c || left[c] <= 0) return false;
+        left[c]--;
+        return true;
+      })
+      .sort((a, b) => b - a);
     if (kept.length === 0) continue;
 
     // Guardians.
@@ -109,8 +131,14 @@ export function buildFamilies({ municipalityCode, register, today, targets, rng,
       const fatherBirth = motherBirth.minusDays(rng.int(-700, 2500));
       guardians.push(person(rng.pick(ADULT_FIRST_NAMES.male), single ? motherLast : fatherLast, fatherBirth, 'male'));
     }
-    const childLast = single || fatherLast === motherLast ? guardians[0]!.lastName
-      : rng.chance(0.6) ? fatherLast : rng.chance(0.5) ? motherLast : `${motherLast} ${fatherLast}`;
+    const childLast =
+      single || fatherLast === motherLast
+        ? guardians[0]!.lastName
+        : rng.chance(0.6)
+          ? fatherLast
+          : rng.chance(0.5)
+            ? motherLast
+            : `${motherLast} ${fatherLast}`;
 
     // Children.
     const children = kept.map((k) => {
@@ -129,16 +157,23 @@ export function buildFamilies({ municipalityCode, register, today, targets, rng,
     const street = `${rng.pick(streetsFor(area))} ${no}${letter}${flat ? `, ${floor} ${rng.pick(['tv', 'th', 'mf'])}` : ''}`;
     const householdId = ids.next();
     rows.household.push({
-      id: householdId, dar_id: null, street, postal_code: anchorUnit.postalCode, city: anchorUnit.city,
-      municipality_code: municipalityCode, area_id: register.areaIds.get(area)!,
-      lat: round6(anchorUnit.lat + rng.gauss() * 0.005 * spread), lon: round6(anchorUnit.lon + rng.gauss() * 0.009 * spread),
+      id: householdId,
+      dar_id: null,
+      street,
+      postal_code: anchorUnit.postalCode,
+      city: anchorUnit.city,
+      municipality_code: municipalityCode,
+      area_id: register.areaIds.get(area)!,
+      lat: round6(anchorUnit.lat + rng.gauss() * 0.005 * spread),
+      lon: round6(anchorUnit.lon + rng.gauss() * 0.009 * spread),
     });
     for (const p of [...guardians, ...children]) {
       const from = LocalDate.max(RESIDENCE_FROM, p.birth);
       rows.residence.push({ id: ids.next(), person_id: p.id, household_id: householdId, valid: `[${from},)` });
     }
     for (const c of children) {
-      for (const g of guardians) rows.custody.push({ id: ids.next(), child_id: c.id, guardian_id: g.id, valid: `[${c.birth},)` });
+      for (const g of guardians)
+        rows.custody.push({ id: ids.next(), child_id: c.id, guardian_id: g.id, valid: `[${c.birth},)` });
     }
     families.push({ householdId, area, guardians, children });
   }

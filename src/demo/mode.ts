@@ -6,7 +6,10 @@ import type { Database } from '../platform/db/database.js';
 import { DEMO_TERMINAL_PREFIX } from './seed-attendance.js';
 import { forgetTerminal } from '../modules/attendance/terminals.js';
 
-export interface DemoMode { demo: boolean; production: boolean }
+export interface DemoMode {
+  demo: boolean;
+  production: boolean;
+}
 
 export function demoModeFromEnv(env: NodeJS.ProcessEnv): DemoMode {
   const realDatabase = !!env.DATABASE_URL;
@@ -16,14 +19,17 @@ export function demoModeFromEnv(env: NodeJS.ProcessEnv): DemoMode {
 
 export class DemoUsersPresentError extends Error {
   constructor(count: number) {
-    super(`Refusing to start: ${count} demo users are present in this database and demo mode is off. `
-      + 'Use a database without the demo municipality, or start with SPIRE_DEMO=true for a demo.');
+    super(
+      `Refusing to start: ${count} demo users are present in this database and demo mode is off. ` +
+        'Use a database without the demo municipality, or start with SPIRE_DEMO=true for a demo.',
+    );
   }
 }
 
 /** What a start with demo mode off does before serving; returns what it revoked. Idempotent. */
 export async function leaveDemoMode({ db }: Database, opts: { production: boolean }) {
-  const sessions = await db.deleteFrom('session')
+  const sessions = await db
+    .deleteFrom('session')
     .where('user_id', 'in', db.selectFrom('app_user').select('id').where('demo_persona', '=', true))
     .executeTakeFirst();
   // Demo terminals: the well-known tokens (`demo-terminal-<unit number>`) and any terminal a demo persona created.
@@ -35,8 +41,11 @@ export async function leaveDemoMode({ db }: Database, opts: { production: boolea
     returning id`.execute(db);
   for (const { id } of terminals.rows) forgetTerminal(db, id);
   await db.deleteFrom('system_state').where('key', '=', 'clock.today').execute();
-  const { count } = await db.selectFrom('app_user').where('demo_persona', '=', true)
-    .select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('app_user')
+    .where('demo_persona', '=', true)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   if (opts.production && Number(count) > 0) throw new DemoUsersPresentError(Number(count));
   return { sessions: Number(sessions.numDeletedRows), terminals: terminals.rows.length, demoUsers: Number(count) };
 }

@@ -6,7 +6,11 @@ import type { Family, PersonModel } from './families.js';
 import type { Rng, UuidGen } from './prng.js';
 import type { Band, Register, UnitModel } from './register.js';
 
-export interface CurrentPlacement { unit: UnitModel; kind: PlacementKind; start: LocalDate }
+export interface CurrentPlacement {
+  unit: UnitModel;
+  kind: PlacementKind;
+  start: LocalDate;
+}
 
 export interface PlacementResult {
   /** The placement each child holds on `today` (absent: no place, e.g. waiting). */
@@ -24,10 +28,21 @@ export function ageBand(birth: LocalDate, on: LocalDate): AgeBand {
 }
 
 const NATURAL_BANDS: Record<string, AgeBand[]> = {
-  dagpleje: ['0-2'], vuggestue: ['0-2'], boernehave: ['3-5'], integreret: ['0-2', '3-5'], sfo: ['6-9'], klub: ['6-9'],
+  dagpleje: ['0-2'],
+  vuggestue: ['0-2'],
+  boernehave: ['3-5'],
+  integreret: ['0-2', '3-5'],
+  sfo: ['6-9'],
+  klub: ['6-9'],
 };
 
-export function buildPlacements(families: Family[], register: Register, today: LocalDate, rng: Rng, ids: UuidGen): PlacementResult {
+export function buildPlacements(
+  families: Family[],
+  register: Register,
+  today: LocalDate,
+  rng: Rng,
+  ids: UuidGen,
+): PlacementResult {
   const placement: PlacementResult['rows']['placement'] = [];
   const current = new Map<string, CurrentPlacement>();
   const transferred = new Set<string>();
@@ -47,8 +62,22 @@ export function buildPlacements(families: Family[], register: Register, today: L
     const pool = local && rng.chance(localShare) ? local : allBand.get(band);
     return pool?.length ? rng.weighted(pool, (u) => u.weight[band]) : null;
   };
-  const add = (child: PersonModel, unit: UnitModel, kind: PlacementKind, start: LocalDate, end: LocalDate | null, hours: number) => {
-    placement.push({ id: ids.next(), child_id: child.id, unit_id: unit.id, kind, hours_per_week: hours, valid: `[${start},${end ?? ''})` });
+  const add = (
+    child: PersonModel,
+    unit: UnitModel,
+    kind: PlacementKind,
+    start: LocalDate,
+    end: LocalDate | null,
+    hours: number,
+  ) => {
+    placement.push({
+      id: ids.next(),
+      child_id: child.id,
+      unit_id: unit.id,
+      kind,
+      hours_per_week: hours,
+      valid: `[${start},${end ?? ''})`,
+    });
     if (end === null) current.set(child.id, { unit, kind, start });
   };
   const daycareHours = () => (rng.chance(0.88) ? 40 : rng.chance(0.6) ? 30 : 25);
@@ -64,7 +93,8 @@ export function buildPlacements(families: Family[], register: Register, today: L
         if (start.isAfter(today) || rng.chance(0.02)) continue;
         const third = child.birth.plusYears(3);
         const band: Band = years < 3 ? 'nursery' : 'kg';
-        const unit: UnitModel | null = siblingUnit && siblingUnit.weight[band] > 0 && rng.chance(0.5) ? siblingUnit : choose(fam.area, band);
+        const unit: UnitModel | null =
+          siblingUnit && siblingUnit.weight[band] > 0 && rng.chance(0.5) ? siblingUnit : choose(fam.area, band);
         if (!unit) continue;
         const hours = daycareHours();
         if (band === 'kg' && start.isBefore(third) && (unit.type !== 'integreret' || rng.chance(0.25))) {
@@ -81,7 +111,8 @@ export function buildPlacements(families: Family[], register: Register, today: L
         // School age: SFO from 1 May of the year the child starts school; some 9-year-olds moved on to a klub.
         const sfoStart = LocalDate.of(child.birth.year + 6, 5, 1);
         const klubStart = LocalDate.of(child.birth.year + 9, 8, 1);
-        const klub = years === 9 && klubStart.isOnOrBefore(today) && rng.chance(0.5) ? choose(fam.area, 'klub', 0.8) : null;
+        const klub =
+          years === 9 && klubStart.isOnOrBefore(today) && rng.chance(0.5) ? choose(fam.area, 'klub', 0.8) : null;
         if (klub) {
           const sfo = rng.chance(0.85) ? choose(fam.area, 'sfo') : null;
           if (sfo) add(child, sfo, 'fritidstilbud', sfoStart, klubStart, 20);

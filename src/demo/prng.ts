@@ -76,7 +76,10 @@ export class UuidGen {
 
   next(): string {
     const w = () => ((this.rnd() * 4294967296) >>> 0).toString(16).padStart(8, '0');
-    const a = w(), b = w(), c = w(), d = w();
+    const a = w(),
+      b = w(),
+      c = w(),
+      d = w();
     const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }

@@ -24,7 +24,11 @@ export interface UnitModel {
   daginstitutionId: string;
 }
 
-export interface Cluster { daginstitutionId: string; name: string; unitIds: string[] }
+export interface Cluster {
+  daginstitutionId: string;
+  name: string;
+  unitIds: string[];
+}
 
 export interface Register {
   areaIds: Map<string, string>;
@@ -41,26 +45,48 @@ export interface Register {
 }
 
 const TYPE_OF: Record<InstitutionRecord['kind'], UnitType> = {
-  aldersintegreret: 'integreret', vuggestue: 'vuggestue', boernehave: 'boernehave',
-  dagpleje: 'dagpleje', klub: 'klub', sfo: 'sfo',
+  aldersintegreret: 'integreret',
+  vuggestue: 'vuggestue',
+  boernehave: 'boernehave',
+  dagpleje: 'dagpleje',
+  klub: 'klub',
+  sfo: 'sfo',
 };
 
-const INST_TYPE3: Partial<Record<UnitType, number>> = { vuggestue: 6010, dagpleje: 6010, boernehave: 6011, integreret: 6012 };
+const INST_TYPE3: Partial<Record<UnitType, number>> = {
+  vuggestue: 6010,
+  dagpleje: 6010,
+  boernehave: 6011,
+  integreret: 6012,
+};
 
 const SECTIONS: Record<string, [string, number, number][]> = {
-  integreret: [['Vuggestuegruppe', 0, 36], ['Børnehavegruppe', 36, 72]],
+  integreret: [
+    ['Vuggestuegruppe', 0, 36],
+    ['Børnehavegruppe', 36, 72],
+  ],
   vuggestue: [['Vuggestuegruppe', 0, 36]],
   dagpleje: [['Dagplejere', 0, 36]],
   boernehave: [['Børnehavegruppe', 36, 72]],
-  sfo: [['Indskoling 0.–1. klasse', 60, 96], ['2.–3. klasse', 96, 120]],
-  klub: [['Juniorklub', 96, 132], ['Fritidsklub', 132, 168]],
+  sfo: [
+    ['Indskoling 0.–1. klasse', 60, 96],
+    ['2.–3. klasse', 96, 120],
+  ],
+  klub: [
+    ['Juniorklub', 96, 132],
+    ['Fritidsklub', 132, 168],
+  ],
 };
 
 function openingHours(type: UnitType): Record<string, [string, string]> {
   const [open, close, fri]: [string, string, string] =
-    type === 'dagpleje' ? ['06:45', '16:30', '15:30']
-      : type === 'klub' ? ['13:00', '18:00', '17:00']
-        : type === 'sfo' ? ['06:30', '17:00', '16:30'] : ['06:30', '17:00', '16:00'];
+    type === 'dagpleje'
+      ? ['06:45', '16:30', '15:30']
+      : type === 'klub'
+        ? ['13:00', '18:00', '17:00']
+        : type === 'sfo'
+          ? ['06:30', '17:00', '16:30']
+          : ['06:30', '17:00', '16:00'];
   return { mon: [open, close], tue: [open, close], wed: [open, close], thu: [open, close], fri: [open, fri] };
 }
 
@@ -93,7 +119,13 @@ export interface RegisterOptions {
   ids: UuidGen;
 }
 
-export function buildRegister({ municipalityCode, institutions, schoolAgeTarget, rng, ids }: RegisterOptions): Register {
+export function buildRegister({
+  municipalityCode,
+  institutions,
+  schoolAgeTarget,
+  rng,
+  ids,
+}: RegisterOptions): Register {
   const city = municipalityCode === '0101';
   const rows: Register['rows'] = { area: [], daginstitution: [], unit: [], unit_section: [] };
   const areaIds = new Map<string, string>();
@@ -106,17 +138,32 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     }
     return id;
   };
-  const instNumbers = new Set<string>(), unitNumbers = new Set<string>();
+  const instNumbers = new Set<string>(),
+    unitNumbers = new Set<string>();
   const units: UnitModel[] = [];
 
   const addUnit = (m: Omit<UnitModel, 'id' | 'daginstitutionId'>, number: string, daginstitutionId: string) => {
     const u: UnitModel = { ...m, id: ids.next(), daginstitutionId };
     units.push(u);
     rows.unit.push({
-      id: u.id, number, daginstitution_id: daginstitutionId, name: u.name, type: u.type,
-      inst_type3: INST_TYPE3[u.type] ?? null, area_id: areaId(u.area), street: u.street, postal_code: u.postalCode,
-      city: u.city, lat: u.lat, lon: u.lon, email: null, phone: null, opening_hours: JSON.stringify(openingHours(u.type)),
-      opened_on: null, closed_on: null, synthetic: u.synthetic,
+      id: u.id,
+      number,
+      daginstitution_id: daginstitutionId,
+      name: u.name,
+      type: u.type,
+      inst_type3: INST_TYPE3[u.type] ?? null,
+      area_id: areaId(u.area),
+      street: u.street,
+      postal_code: u.postalCode,
+      city: u.city,
+      lat: u.lat,
+      lon: u.lon,
+      email: null,
+      phone: null,
+      opening_hours: JSON.stringify(openingHours(u.type)),
+      opened_on: null,
+      closed_on: null,
+      synthetic: u.synthetic,
     });
     for (const [name, lo, hi] of SECTIONS[u.type] ?? []) {
       rows.unit_section.push({ id: ids.next(), unit_id: u.id, name, min_age_months: lo, max_age_months: hi });
@@ -131,15 +178,26 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     const a = areaOf(r);
     if (a !== 'Øvrige') byArea.set(a, [...(byArea.get(a) ?? []), r]);
   }
-  const candidates = [...byArea].filter(([, rs]) => rs.length >= 2)
+  const candidates = [...byArea]
+    .filter(([, rs]) => rs.length >= 2)
     .sort(([a, x], [b, y]) => Number(x.length > 6) - Number(y.length > 6) || y.length - x.length || byCodeUnit(a, b));
   const clusterOf = new Map<string, { id: string; cluster: Cluster }>();
   for (const [area, rs] of candidates.slice(0, 3)) {
     const id = ids.next();
     const cluster: Cluster = { daginstitutionId: id, name: `Dagtilbud ${area}`, unitIds: [] };
     rows.daginstitution.push({
-      id, number: uniqueNumber(instNumbers, `K${municipalityCode}${rows.daginstitution.length}`.slice(0, 6), cluster.name, 'K'),
-      name: cluster.name, ejerform: 'kommunal', municipality_code: municipalityCode, is_cluster: true, closed_on: null,
+      id,
+      number: uniqueNumber(
+        instNumbers,
+        `K${municipalityCode}${rows.daginstitution.length}`.slice(0, 6),
+        cluster.name,
+        'K',
+      ),
+      name: cluster.name,
+      ejerform: 'kommunal',
+      municipality_code: municipalityCode,
+      is_cluster: true,
+      closed_on: null,
     });
     for (const r of rs.slice(0, 4)) clusterOf.set(r.number, { id, cluster });
   }
@@ -149,7 +207,14 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     const type = TYPE_OF[r.kind];
     const f = () => rng.float(0.6, 1.4);
     const weight: Record<Band, number> = {
-      nursery: type === 'dagpleje' ? dagplejeSize * f() : type === 'vuggestue' ? 40 * f() : type === 'integreret' ? 30 * f() : 0,
+      nursery:
+        type === 'dagpleje'
+          ? dagplejeSize * f()
+          : type === 'vuggestue'
+            ? 40 * f()
+            : type === 'integreret'
+              ? 30 * f()
+              : 0,
       kg: type === 'boernehave' ? 60 * f() : type === 'integreret' ? 50 * f() : 0,
       sfo: type === 'sfo' ? 200 * f() : 0,
       klub: type === 'klub' ? 80 * f() : 0,
@@ -160,15 +225,33 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     else {
       instId = ids.next();
       rows.daginstitution.push({
-        id: instId, number: uniqueNumber(instNumbers, r.number, r.name, 'D'), name: r.name, ejerform: r.ownership,
-        municipality_code: municipalityCode, is_cluster: false, closed_on: null,
+        id: instId,
+        number: uniqueNumber(instNumbers, r.number, r.name, 'D'),
+        name: r.name,
+        ejerform: r.ownership,
+        municipality_code: municipalityCode,
+        is_cluster: false,
+        closed_on: null,
       });
     }
     const unitNumber = uniqueNumber(unitNumbers, (r.number[0] === 'A' ? 'B' : 'A') + r.number.slice(1), r.name, 'A');
-    const u = addUnit({
-      name: r.name, type, area: areaOf(r), weight, lat: r.lat, lon: r.lng, street: r.street, postalCode: r.postalCode,
-      city: r.city, synthetic: false, ownership: r.ownership,
-    }, unitNumber, instId);
+    const u = addUnit(
+      {
+        name: r.name,
+        type,
+        area: areaOf(r),
+        weight,
+        lat: r.lat,
+        lon: r.lng,
+        street: r.street,
+        postalCode: r.postalCode,
+        city: r.city,
+        synthetic: false,
+        ownership: r.ownership,
+      },
+      unitNumber,
+      instId,
+    );
     cl?.cluster.unitIds.push(u.id);
   }
 
@@ -187,14 +270,31 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     const anchor = rng.pick(anchors.length ? anchors : units.filter((u) => u.area === area));
     const instId = ids.next();
     rows.daginstitution.push({
-      id: instId, number: uniqueNumber(instNumbers, `F${seq}`, name, 'F'), name, ejerform: 'kommunal',
-      municipality_code: municipalityCode, is_cluster: false, closed_on: null,
+      id: instId,
+      number: uniqueNumber(instNumbers, `F${seq}`, name, 'F'),
+      name,
+      ejerform: 'kommunal',
+      municipality_code: municipalityCode,
+      is_cluster: false,
+      closed_on: null,
     });
-    addUnit({
-      name, type, area, weight, synthetic: true, ownership: 'kommunal',
-      lat: anchor.lat + rng.gauss() * 0.004, lon: anchor.lon + rng.gauss() * 0.007,
-      street: `${rng.pick(streetsFor(area))} ${rng.int(1, 60)}`, postalCode: anchor.postalCode, city: anchor.city,
-    }, uniqueNumber(unitNumbers, `S${seq}`, name, 'S'), instId);
+    addUnit(
+      {
+        name,
+        type,
+        area,
+        weight,
+        synthetic: true,
+        ownership: 'kommunal',
+        lat: anchor.lat + rng.gauss() * 0.004,
+        lon: anchor.lon + rng.gauss() * 0.007,
+        street: `${rng.pick(streetsFor(area))} ${rng.int(1, 60)}`,
+        postalCode: anchor.postalCode,
+        city: anchor.city,
+      },
+      uniqueNumber(unitNumbers, `S${seq}`, name, 'S'),
+      instId,
+    );
     seq++;
   };
   const zero = { nursery: 0, kg: 0, sfo: 0, klub: 0 };
@@ -206,9 +306,12 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
     const schools = SCHOOLS[area] ?? [`${area} Skole`];
     for (let i = 0; i < needed; i++) {
       const school = schools[i % schools.length]!;
-      const name = i < schools.length
-        ? (city ? `Fritidshjemmet ved ${school}` : `SFO ved ${school}`)
-        : `Fritidshjemmet ${FRITIDSHJEM_NAMES[(i - schools.length) % FRITIDSHJEM_NAMES.length]} (${school})`;
+      const name =
+        i < schools.length
+          ? city
+            ? `Fritidshjemmet ved ${school}`
+            : `SFO ved ${school}`
+          : `Fritidshjemmet ${FRITIDSHJEM_NAMES[(i - schools.length) % FRITIDSHJEM_NAMES.length]} (${school})`;
       synthetic(name, 'sfo', area, { ...zero, sfo: 200 * rng.float(0.8, 1.2) });
     }
     const klubDemand = schoolAgeTarget * 0.12 * (w / totalWeight);
@@ -216,5 +319,11 @@ export function buildRegister({ municipalityCode, institutions, schoolAgeTarget,
       synthetic(`Fritidsklubben ${area.replace(/ \(.*\)$/, '')}`, 'klub', area, { ...zero, klub: 80 });
     }
   }
-  return { areaIds, units, clusters: [...new Set([...clusterOf.values()].map((c) => c.cluster))], householdWeight, rows };
+  return {
+    areaIds,
+    units,
+    clusters: [...new Set([...clusterOf.values()].map((c) => c.cluster))],
+    householdWeight,
+    rows,
+  };
 }

@@ -10,13 +10,30 @@ export const DEMO_TERMINAL_PREFIX = 'demo-terminal-';
 export const demoTerminalToken = (unitNumber: string) => `${DEMO_TERMINAL_PREFIX}${unitNumber.toLowerCase()}`;
 
 export async function seedAttendance({ db }: Database, today: LocalDate, municipalityCode: string): Promise<void> {
-  const units = await db.selectFrom('user_unit').innerJoin('app_user as u', 'u.id', 'user_unit.user_id').innerJoin('unit', 'unit.id', 'user_unit.unit_id')
-    .select(['unit.id', 'unit.number', 'u.id as leaderId']).where('u.role', '=', 'unit_leader').where('u.demo_persona', '=', true)
-    .orderBy('u.name').orderBy('unit.number').execute();
+  const units = await db
+    .selectFrom('user_unit')
+    .innerJoin('app_user as u', 'u.id', 'user_unit.user_id')
+    .innerJoin('unit', 'unit.id', 'user_unit.unit_id')
+    .select(['unit.id', 'unit.number', 'u.id as leaderId'])
+    .where('u.role', '=', 'unit_leader')
+    .where('u.demo_persona', '=', true)
+    .orderBy('u.name')
+    .orderBy('unit.number')
+    .execute();
   const first = [...new Map(units.map((u) => [u.leaderId, u])).values()];
   if (!first.length) return;
-  await db.insertInto('terminal').values(first.map((u) => ({ unit_id: u.id, name: 'Indgang (demo)', token_hash: hashToken(demoTerminalToken(u.number)), created_by: u.leaderId })))
-    .onConflict((oc) => oc.column('token_hash').doNothing()).execute();
+  await db
+    .insertInto('terminal')
+    .values(
+      first.map((u) => ({
+        unit_id: u.id,
+        name: 'Indgang (demo)',
+        token_hash: hashToken(demoTerminalToken(u.number)),
+        created_by: u.leaderId,
+      })),
+    )
+    .onConflict((oc) => oc.column('token_hash').doNothing())
+    .execute();
   const ids = first.map((u) => u.id);
   const t = today.toString();
   // Past weekdays: nine in ten children came, arriving 06:30–09:00 and leaving 14:00–17:00.
@@ -40,9 +57,14 @@ export async function seedAttendance({ db }: Database, today: LocalDate, municip
   const year = today.month === 12 && today.day > 20 ? today.year + 1 : today.year;
   const period = DateRange.of(LocalDate.of(year, 12, 22), LocalDate.of(year, 12, 31));
   const deadline = period.start.minusDays(14).isAfter(today) ? period.start.minusDays(14) : today.plusDays(1);
-  await db.insertInto('holiday_questionnaire').values({
-    municipality_code: municipalityCode, title: `Jul ${year}: fælles pasning`,
-    question: 'Institutionerne holder juleferie med fælles pasning. Hvilke dage har dit barn brug for pasning?',
-    period: period.toPgDaterange(), deadline: deadline.toString(),
-  }).execute();
+  await db
+    .insertInto('holiday_questionnaire')
+    .values({
+      municipality_code: municipalityCode,
+      title: `Jul ${year}: fælles pasning`,
+      question: 'Institutionerne holder juleferie med fælles pasning. Hvilke dage har dit barn brug for pasning?',
+      period: period.toPgDaterange(),
+      deadline: deadline.toString(),
+    })
+    .execute();
 }

@@ -28,10 +28,14 @@ const rows = async (text: string) => (await database.raw(text)).rows;
 /** Everything that identifies the generated people and placements, in a stable order. */
 async function fingerprint(db: Database): Promise<string> {
   const people = (await db.raw(`SELECT cpr, first_name, last_name, birth_date, sex FROM person ORDER BY cpr`)).rows;
-  const places = (await db.raw(`
+  const places = (
+    await db.raw(`
     SELECT c.cpr, u.number, p.kind, p.valid::text AS valid, p.hours_per_week FROM placement p
-    JOIN person c ON c.id = p.child_id JOIN unit u ON u.id = p.unit_id ORDER BY c.cpr, lower(p.valid)`)).rows;
-  return createHash('sha256').update(JSON.stringify([people, places])).digest('hex');
+    JOIN person c ON c.id = p.child_id JOIN unit u ON u.id = p.unit_id ORDER BY c.cpr, lower(p.valid)`)
+  ).rows;
+  return createHash('sha256')
+    .update(JSON.stringify([people, places]))
+    .digest('hex');
 }
 
 describe('seedDemo (small: Hjørring)', () => {
@@ -88,7 +92,9 @@ describe('seedDemo (small: Hjørring)', () => {
     const [homeless] = await rows(`
       SELECT count(*)::int AS n FROM person p WHERE NOT EXISTS (SELECT 1 FROM residence r WHERE r.person_id = p.id AND r.valid @> ${T})`);
     expect(homeless.n).toBe(0);
-    const [muni] = await rows(`SELECT count(DISTINCT municipality_code)::int AS n, min(municipality_code) AS code FROM household`);
+    const [muni] = await rows(
+      `SELECT count(DISTINCT municipality_code)::int AS n, min(municipality_code) AS code FROM household`,
+    );
     expect(muni).toEqual({ n: 1, code: '0860' });
   });
 
@@ -107,8 +113,12 @@ describe('seedDemo (small: Hjørring)', () => {
       WHERE p.valid @> ${T}`);
     expect(current.length).toBeGreaterThan(3000);
     const fits: Record<string, [string, number, number]> = {
-      dagpleje: ['dagtilbud', 0, 36], vuggestue: ['dagtilbud', 0, 36], integreret: ['dagtilbud', 0, 72],
-      boernehave: ['dagtilbud', 36, 72], sfo: ['fritidstilbud', 72, 120], klub: ['klub', 72, 168],
+      dagpleje: ['dagtilbud', 0, 36],
+      vuggestue: ['dagtilbud', 0, 36],
+      integreret: ['dagtilbud', 0, 72],
+      boernehave: ['dagtilbud', 36, 72],
+      sfo: ['fritidstilbud', 72, 120],
+      klub: ['klub', 72, 168],
     };
     const misfits = current.filter((p) => {
       const months = LocalDate.parse(p.birth_date).ageInMonths(today);
@@ -127,7 +137,11 @@ describe('seedDemo (small: Hjørring)', () => {
       occupied.set(key, (occupied.get(key) ?? 0) + 1);
     }
     const capacity = new Map<string, number>(
-      (await rows(`SELECT unit_id, age_band, places FROM capacity WHERE valid @> ${T}`)).map((c) => [`${c.unit_id}|${c.age_band}`, c.places]));
+      (await rows(`SELECT unit_id, age_band, places FROM capacity WHERE valid @> ${T}`)).map((c) => [
+        `${c.unit_id}|${c.age_band}`,
+        c.places,
+      ]),
+    );
     const over = [...occupied].filter(([key, n]) => n > (capacity.get(key) ?? 0));
     expect(over).toEqual([]);
     const places = [...capacity.values()].reduce((a, b) => a + b, 0);
@@ -145,7 +159,9 @@ describe('seedDemo (small: Hjørring)', () => {
     const guardians = users.filter((u) => u.role === 'guardian');
     expect(guardians.length).toBeGreaterThanOrEqual(5);
     for (const g of guardians) {
-      const [k] = await rows(`SELECT count(*)::int AS n FROM custody WHERE guardian_id = '${g.person_id}' AND valid @> ${T}`);
+      const [k] = await rows(
+        `SELECT count(*)::int AS n FROM custody WHERE guardian_id = '${g.person_id}' AND valid @> ${T}`,
+      );
       expect(k.n, g.name).toBeGreaterThanOrEqual(1);
       const [p] = await rows(`SELECT first_name || ' ' || last_name AS name FROM person WHERE id = '${g.person_id}'`);
       expect(g.name).toBe(p.name);
@@ -172,7 +188,9 @@ describe('seedDemo (small: Hjørring)', () => {
       GROUP BY c.id, c.first_name ORDER BY c.first_name`);
     const all = { homes: 2, lives_with_one: true, guardians_at_home: 1, incomes: true, personas: true, placed: true };
     expect(fams).toEqual([
-      { child: 'Ella', guardians: 'Mikkel,Sara', ...all }, { child: 'Noah', guardians: 'Mikkel,Sara', ...all }, { child: 'Oliver', guardians: 'Kasper,Louise', ...all },
+      { child: 'Ella', guardians: 'Mikkel,Sara', ...all },
+      { child: 'Noah', guardians: 'Mikkel,Sara', ...all },
+      { child: 'Oliver', guardians: 'Kasper,Louise', ...all },
     ]);
   });
 

@@ -25,7 +25,12 @@ export interface SeedOptions {
   onProgress?: (msg: string) => void;
 }
 
-export interface SeedResult { units: number; children: number; guardians: number; users: number }
+export interface SeedResult {
+  units: number;
+  children: number;
+  guardians: number;
+  users: number;
+}
 
 export const DEMO_SCALES: Record<DemoScale, { municipalityCode: string; preschool: number; school: number }> = {
   small: { municipalityCode: '0860', preschool: 3000, school: 1500 },
@@ -42,12 +47,20 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
 
   const institutions = loadInstitutions(cfg.municipalityCode);
   const register = buildRegister({
-    municipalityCode: cfg.municipalityCode, institutions, schoolAgeTarget: cfg.school, rng: new Rng(seed, 'register'), ids,
+    municipalityCode: cfg.municipalityCode,
+    institutions,
+    schoolAgeTarget: cfg.school,
+    rng: new Rng(seed, 'register'),
+    ids,
   });
   progress(`register: ${register.units.length} units (${institutions.length} real) in ${register.areaIds.size} areas`);
   const { families, rows: familyRows } = buildFamilies({
-    municipalityCode: cfg.municipalityCode, register, today: opts.today,
-    targets: { preschool: cfg.preschool, school: cfg.school }, rng: new Rng(seed, 'families'), ids,
+    municipalityCode: cfg.municipalityCode,
+    register,
+    today: opts.today,
+    targets: { preschool: cfg.preschool, school: cfg.school },
+    rng: new Rng(seed, 'families'),
+    ids,
   });
   const children = families.reduce((n, f) => n + f.children.length, 0);
   const guardians = families.reduce((n, f) => n + f.guardians.length, 0);
@@ -57,14 +70,22 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   const users = buildUsers(families, register, placements, opts.today, ids);
   // Separated families (two households, shared custody) on their own id stream: the data above stays as it was.
   const separated = buildSeparatedFamilies({
-    municipalityCode: cfg.municipalityCode, register, placements, today: opts.today, ids: new UuidGen(deriveSeed(seed, 'separated')),
-    birthOf: new Map(families.flatMap((f) => f.children.map((c) => [c.id, c.birth] as const))), takenCprs: new Set(familyRows.person.map((p) => p.cpr!)),
+    municipalityCode: cfg.municipalityCode,
+    register,
+    placements,
+    today: opts.today,
+    ids: new UuidGen(deriveSeed(seed, 'separated')),
+    birthOf: new Map(families.flatMap((f) => f.children.map((c) => [c.id, c.birth] as const))),
+    takenCprs: new Set(familyRows.person.map((p) => p.cpr!)),
   });
 
   await database.db.transaction().execute(async (trx) => {
     await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
-    await trx.insertInto('municipality').values(MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name })))
-      .onConflict((oc) => oc.column('code').doNothing()).execute();
+    await trx
+      .insertInto('municipality')
+      .values(MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
     const load = async <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => {
       await insertBatched(trx, table, rows);
       progress(`inserted ${rows.length} ${table}`);
@@ -83,14 +104,28 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('user_unit', users.user_unit);
     await seedBilling(trx, cfg.municipalityCode);
     // After seedBilling: these households get their own incomes, not the generated ones.
-    for (const table of ['household', 'person', 'residence', 'custody', 'placement', 'household_income', 'app_user'] as const) await insertBatched(trx, table, separated[table]);
+    for (const table of [
+      'household',
+      'person',
+      'residence',
+      'custody',
+      'placement',
+      'household_income',
+      'app_user',
+    ] as const)
+      await insertBatched(trx, table, separated[table]);
     progress(`separated families: ${separated.household.length} households, ${separated.placement.length} children`);
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress(`bookings: ${await seedBooking(database.db, opts.today, new Rng(seed, 'booking'), ids)}`);
   progress('demo data loaded');
   await seedAttendance(database, opts.today, cfg.municipalityCode);
-  return { units: register.units.length, children, guardians, users: users.app_user.length + separated.app_user.length };
+  return {
+    units: register.units.length,
+    children,
+    guardians,
+    users: users.app_user.length + separated.app_user.length,
+  };
 }
 
 /** Multi-row inserts, kept under the bind parameters one statement may carry (MAX_PARAMETERS). */
@@ -100,6 +135,9 @@ async function insertBatched(trx: Kysely<DB>, table: keyof DB, rows: readonly ob
   const size = Math.max(1, Math.min(4000, Math.floor(MAX_PARAMETERS / columns)));
   const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (let i = 0; i < rows.length; i += size) {
-    await db.insertInto(table).values(rows.slice(i, i + size) as Record<string, unknown>[]).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as Record<string, unknown>[])
+      .execute();
   }
 }

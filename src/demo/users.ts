@@ -20,7 +20,13 @@ const STAFF: [Role, string][] = [
   ['admin', 'Systemadministrator: Sofie Lund'],
 ];
 
-export function buildUsers(families: Family[], register: Register, placements: PlacementResult, today: LocalDate, ids: UuidGen): UserRows {
+export function buildUsers(
+  families: Family[],
+  register: Register,
+  placements: PlacementResult,
+  today: LocalDate,
+  ids: UuidGen,
+): UserRows {
   const rows: UserRows = { app_user: [], user_unit: [] };
   const add = (role: Role, name: string, personId: string | null = null) => {
     const id = ids.next();
@@ -49,13 +55,16 @@ export function buildUsers(families: Family[], register: Register, placements: P
   // Two children in daycare at two different units, two guardians.
   find('siblings in different units', (f) => {
     const kids = f.children.filter(daycare);
-    return f.guardians.length === 2 && kids.length >= 2 && new Set(kids.map((c) => cur(c)!.unit.id)).size >= 2 ? kids[0] : undefined;
+    return f.guardians.length === 2 && kids.length >= 2 && new Set(kids.map((c) => cur(c)!.unit.id)).size >= 2
+      ? kids[0]
+      : undefined;
   });
   // A single parent with a child in daycare.
   find('single parent', (f) => (f.guardians.length === 1 ? f.children.find(daycare) : undefined));
   // A family with a baby not yet placed, and an older sibling who is.
   find('baby not yet placed', (f) =>
-    f.children.some(daycare) ? f.children.find((c) => ageMonths(c) < 7 && !cur(c)) : undefined);
+    f.children.some(daycare) ? f.children.find((c) => ageMonths(c) < 7 && !cur(c)) : undefined,
+  );
   // A school-age child in SFO.
   find('school-age child', (f) => f.children.find((c) => cur(c)?.kind === 'fritidstilbud'), 1);
   // A child who moved from nursery to kindergarten (placement history).
@@ -72,7 +81,9 @@ export function buildUsers(families: Family[], register: Register, placements: P
     for (const unitId of cluster.unitIds) rows.user_unit.push({ user_id: leader, unit_id: unitId });
   }
   const inCluster = new Set(register.clusters.flatMap((c) => c.unitIds));
-  const personaUnits = personas.map((p) => cur(p.focus)?.unit).filter((u): u is UnitModel => !!u && !inCluster.has(u.id));
+  const personaUnits = personas
+    .map((p) => cur(p.focus)?.unit)
+    .filter((u): u is UnitModel => !!u && !inCluster.has(u.id));
   const leaderUnit = personaUnits.find((u) => u.type !== 'sfo' && u.type !== 'klub') ?? personaUnits[0];
   if (leaderUnit) {
     const id = add('unit_leader', `Leder: Peter Mørk (${leaderUnit.name})`);

@@ -25,8 +25,11 @@ export class AppClock implements Clock {
   }
   async setToday(db: Db, today: LocalDate | null): Promise<void> {
     if (today) {
-      await db.insertInto('system_state').values({ key: 'clock.today', value: JSON.stringify(today.toString()) })
-        .onConflict((c) => c.column('key').doUpdateSet({ value: JSON.stringify(today.toString()) })).execute();
+      await db
+        .insertInto('system_state')
+        .values({ key: 'clock.today', value: JSON.stringify(today.toString()) })
+        .onConflict((c) => c.column('key').doUpdateSet({ value: JSON.stringify(today.toString()) }))
+        .execute();
     } else {
       await db.deleteFrom('system_state').where('key', '=', 'clock.today').execute();
     }

@@ -4,8 +4,14 @@ import type { Database } from './db/database.js';
 import { drainDigitalPost, type DigitalPost } from './letters/index.js';
 import { registerPlacementJobs } from '../modules/placement/index.js';
 
-export async function startJobs(database: Database, digitalPost?: { post: DigitalPost; senderCvr: string }): Promise<PgBoss> {
-  const boss = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => database.raw(text, values) }, schema: 'pgboss' } as any);
+export async function startJobs(
+  database: Database,
+  digitalPost?: { post: DigitalPost; senderCvr: string },
+): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => database.raw(text, values) },
+    schema: 'pgboss',
+  } as any);
   boss.on('error', (e) => console.error('job runner:', e.message));
   await boss.start();
   await boss.createQueue('session.cleanup');
@@ -16,7 +22,9 @@ export async function startJobs(database: Database, digitalPost?: { post: Digita
   await registerPlacementJobs(boss, database);
   if (digitalPost) {
     await boss.createQueue('digital-post.send');
-    await boss.work('digital-post.send', async () => { await drainDigitalPost(database.db, digitalPost.post, { cvr: digitalPost.senderCvr }); });
+    await boss.work('digital-post.send', async () => {
+      await drainDigitalPost(database.db, digitalPost.post, { cvr: digitalPost.senderCvr });
+    });
     await boss.schedule('digital-post.send', '* * * * *', {});
   }
   return boss;

@@ -34,7 +34,8 @@ export function parseCpr(input: string, today?: LocalDate): CprResult {
   } catch {
     return { ok: false, error: `CPR number has an invalid birth date: ${dd}-${mm}-${year}` };
   }
-  if (today && birthDate.isAfter(today)) return { ok: false, error: `CPR number has a birth date in the future: ${birthDate.toString()}` };
+  if (today && birthDate.isAfter(today))
+    return { ok: false, error: `CPR number has a birth date in the future: ${birthDate.toString()}` };
   const cpr = dd + mm + yy + serial;
   const sex: Sex = Number(serial[3]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, cpr, birthDate, sex, mod11: hasMod11(cpr) };

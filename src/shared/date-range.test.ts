@@ -57,7 +57,10 @@ describe('DateRange', () => {
     expect(r('2024-01-01', '2024-12-31').days()).toBe(366);
     expect(r('2024-02-27', '2024-03-01').days()).toBe(4);
     expect([...r('2024-02-27', '2024-03-01').daysIterator()].map(String)).toEqual([
-      '2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01',
+      '2024-02-27',
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
     ]);
     expect(() => r('2024-01-01').days()).toThrow(RangeError);
     expect(() => [...r('2024-01-01').daysIterator()]).toThrow(RangeError);
@@ -66,7 +69,10 @@ describe('DateRange', () => {
   it('toString and toJSON', () => {
     expect(r('2024-01-01', '2024-12-31').toString()).toBe('[2024-01-01,2024-12-31]');
     expect(r('2024-01-01').toString()).toBe('[2024-01-01,)');
-    expect(JSON.parse(JSON.stringify(r('2024-01-01', '2024-12-31')))).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    expect(JSON.parse(JSON.stringify(r('2024-01-01', '2024-12-31')))).toEqual({
+      start: '2024-01-01',
+      end: '2024-12-31',
+    });
     expect(r('2024-01-01').toJSON()).toEqual({ start: '2024-01-01', end: null });
   });
 
@@ -91,7 +97,9 @@ describe('DateRange', () => {
     fc.assert(
       fc.property(arbRange, arbRange, (a, b) => {
         const i = a.intersection(b);
-        return a.overlaps(b) === b.overlaps(a) && a.overlaps(b) === (i !== null) && String(i) === String(b.intersection(a));
+        return (
+          a.overlaps(b) === b.overlaps(a) && a.overlaps(b) === (i !== null) && String(i) === String(b.intersection(a))
+        );
       }),
     );
   });
@@ -106,8 +114,6 @@ describe('DateRange', () => {
   });
 
   it('property: contains implies the intersection is the contained range', () => {
-    fc.assert(
-      fc.property(arbRange, arbRange, (a, b) => !a.contains(b) || String(a.intersection(b)) === String(b)),
-    );
+    fc.assert(fc.property(arbRange, arbRange, (a, b) => !a.contains(b) || String(a.intersection(b)) === String(b)));
   });
 });

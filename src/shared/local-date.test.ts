@@ -5,7 +5,11 @@ import { epochDay, fromEpochDay, LocalDate } from './local-date.js';
 
 const d = LocalDate.parse;
 const arbDate = fc
-  .record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1900, max: 2100 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, day }) => LocalDate.of(y, m, day));
 
 describe('LocalDate construction and parsing', () => {
@@ -18,8 +22,19 @@ describe('LocalDate construction and parsing', () => {
     expect(LocalDate.fromPlainDate(Temporal.PlainDate.from('2025-06-05')).toString()).toBe('2025-06-05');
   });
 
-  it.each(['2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-1-01', '20240101', '2024-01-01T00:00',
-    ' 2024-01-01', '+002024-01-01', '', 'not a date'])('rejects %j with RangeError', (s) => {
+  it.each([
+    '2023-02-29',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-04-31',
+    '2024-1-01',
+    '20240101',
+    '2024-01-01T00:00',
+    ' 2024-01-01',
+    '+002024-01-01',
+    '',
+    'not a date',
+  ])('rejects %j with RangeError', (s) => {
     expect(() => d(s)).toThrow(RangeError);
     expect(() => d(s)).toThrow(/Invalid date/);
     expect(LocalDate.tryParse(s)).toBeNull();
@@ -96,7 +111,11 @@ describe('LocalDate comparison', () => {
 
   it('property: compare is antisymmetric and consistent with daysUntil', () => {
     fc.assert(
-      fc.property(arbDate, arbDate, (x, y) => x.compare(y) === -y.compare(x) && x.compare(y) === -Math.sign(x.daysUntil(y))),
+      fc.property(
+        arbDate,
+        arbDate,
+        (x, y) => x.compare(y) === -y.compare(x) && x.compare(y) === -Math.sign(x.daysUntil(y)),
+      ),
     );
   });
 });
@@ -156,9 +175,11 @@ describe('epoch days', () => {
     expect(epochDay({ year: 1970, month: 1, day: 1 })).toBe(0);
     expect(epochDay({ year: 2024, month: 2, day: 29 })).toBe(19782);
     const base = LocalDate.of(1970, 1, 1);
-    fc.assert(fc.property(fc.integer({ min: -50_000, max: 80_000 }), (n) => {
-      const d = base.plusDays(n);
-      return epochDay(d) === n && fromEpochDay(n).toString() === d.toString();
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -50_000, max: 80_000 }), (n) => {
+        const d = base.plusDays(n);
+        return epochDay(d) === n && fromEpochDay(n).toString() === d.toString();
+      }),
+    );
   });
 });

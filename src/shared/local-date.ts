@@ -55,29 +55,61 @@ export class LocalDate {
     return dates.reduce((a, b) => (b.isAfter(a) ? b : a));
   }
 
-  get year(): number { return this.date.year; }
-  get month(): number { return this.date.month; }
-  get day(): number { return this.date.day; }
+  get year(): number {
+    return this.date.year;
+  }
+  get month(): number {
+    return this.date.month;
+  }
+  get day(): number {
+    return this.date.day;
+  }
   /** 1 = Monday … 7 = Sunday. */
-  get dayOfWeek(): number { return this.date.dayOfWeek; }
+  get dayOfWeek(): number {
+    return this.date.dayOfWeek;
+  }
 
   // Temporal's default overflow is 'constrain': 31 Jan + 1 month = 28/29 Feb.
-  plusDays(n: number): LocalDate { return new LocalDate(this.date.add({ days: n })); }
-  plusWeeks(n: number): LocalDate { return new LocalDate(this.date.add({ weeks: n })); }
-  plusMonths(n: number): LocalDate { return new LocalDate(this.date.add({ months: n })); }
-  plusYears(n: number): LocalDate { return new LocalDate(this.date.add({ years: n })); }
-  minusDays(n: number): LocalDate { return this.plusDays(-n); }
-  firstOfMonth(): LocalDate { return new LocalDate(this.date.with({ day: 1 })); }
-  lastOfMonth(): LocalDate { return new LocalDate(this.date.with({ day: this.date.daysInMonth })); }
+  plusDays(n: number): LocalDate {
+    return new LocalDate(this.date.add({ days: n }));
+  }
+  plusWeeks(n: number): LocalDate {
+    return new LocalDate(this.date.add({ weeks: n }));
+  }
+  plusMonths(n: number): LocalDate {
+    return new LocalDate(this.date.add({ months: n }));
+  }
+  plusYears(n: number): LocalDate {
+    return new LocalDate(this.date.add({ years: n }));
+  }
+  minusDays(n: number): LocalDate {
+    return this.plusDays(-n);
+  }
+  firstOfMonth(): LocalDate {
+    return new LocalDate(this.date.with({ day: 1 }));
+  }
+  lastOfMonth(): LocalDate {
+    return new LocalDate(this.date.with({ day: this.date.daysInMonth }));
+  }
 
   compare(other: LocalDate): -1 | 0 | 1 {
     return Math.sign(Temporal.PlainDate.compare(this.date, other.date)) as -1 | 0 | 1;
   }
-  isBefore(other: LocalDate): boolean { return this.compare(other) < 0; }
-  isAfter(other: LocalDate): boolean { return this.compare(other) > 0; }
-  isEqual(other: LocalDate): boolean { return this.compare(other) === 0; }
-  isOnOrBefore(other: LocalDate): boolean { return this.compare(other) <= 0; }
-  isOnOrAfter(other: LocalDate): boolean { return this.compare(other) >= 0; }
+  isBefore(other: LocalDate): boolean {
+    return this.compare(other) < 0;
+  }
+  isAfter(other: LocalDate): boolean {
+    return this.compare(other) > 0;
+  }
+  isEqual(other: LocalDate): boolean {
+    return this.compare(other) === 0;
+  }
+  isOnOrBefore(other: LocalDate): boolean {
+    return this.compare(other) <= 0;
+  }
+  isOnOrAfter(other: LocalDate): boolean {
+    return this.compare(other) >= 0;
+  }
 
   /** other − this, in days (negative if other is earlier). */
   daysUntil(other: LocalDate): number {
@@ -102,10 +134,16 @@ export class LocalDate {
     return this.plusYears(y).isAfter(on) ? y - 1 : y;
   }
 
-  isWeekend(): boolean { return this.dayOfWeek >= 6; }
+  isWeekend(): boolean {
+    return this.dayOfWeek >= 6;
+  }
 
-  toString(): string { return this.date.toString(); }
-  toJSON(): string { return this.toString(); }
+  toString(): string {
+    return this.date.toString();
+  }
+  toJSON(): string {
+    return this.toString();
+  }
 }
 
 /** Days since 1970-01-01 (proleptic Gregorian), without Temporal: for hot loops over dates. */

@@ -57,8 +57,10 @@ describe('formatDkk / parseDkk', () => {
 
   it('property: parse(format(x)) === x', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.boolean(), (n, cur) =>
-        parseDkk(formatDkk(n, { withCurrency: cur })) === n + 0,
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.boolean(),
+        (n, cur) => parseDkk(formatDkk(n, { withCurrency: cur })) === n + 0,
       ),
     );
   });
@@ -115,7 +117,9 @@ describe('allocate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e9, max: 1e9 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
         (total, weights) => {
           const parts = allocate(total, weights);
           const sum = weights.reduce((a, b) => a + b, 0);

@@ -38,7 +38,10 @@ const DKK = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
  * '.' is only a thousands separator, so '12.5' is rejected rather than guessed.
  */
 export function parseDkk(input: string): Oere {
-  const s = input.trim().replace(/\s*(kr\.?|dkk)$/i, '').replace(/^\u2212/, '-');
+  const s = input
+    .trim()
+    .replace(/\s*(kr\.?|dkk)$/i, '')
+    .replace(/^\u2212/, '-');
   const m = DKK.exec(s);
   if (!m) throw new RangeError(`Invalid DKK amount: ${JSON.stringify(input)}`);
   const [, sign, kr, ore = ''] = m;

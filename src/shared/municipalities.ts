@@ -9,8 +9,7 @@ export interface Municipality {
 
 // The 98 municipalities since 2007. Codes/names copied from Danmarks Statistik data
 // (kept inline: no runtime dependency on external files).
-const m = (code: string, name: string, region: Region): Municipality =>
-  Object.freeze({ code, name, region });
+const m = (code: string, name: string, region: Region): Municipality => Object.freeze({ code, name, region });
 
 export const MUNICIPALITIES: readonly Municipality[] = Object.freeze([
   m('0101', 'København', 'Hovedstaden'),

@@ -15,23 +15,45 @@ beforeAll(async () => {
   t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
   f = await smallFixture(t.database);
   const db = t.database.db;
-  await db.insertInto('unit_section').values([
-    { unit_id: f.units.sol, name: 'Vuggestuen', min_age_months: 0, max_age_months: 36 },
-    { unit_id: f.units.sol, name: 'Børnehaven', min_age_months: 36, max_age_months: 72 },
-  ]).execute();
+  await db
+    .insertInto('unit_section')
+    .values([
+      { unit_id: f.units.sol, name: 'Vuggestuen', min_age_months: 0, max_age_months: 36 },
+      { unit_id: f.units.sol, name: 'Børnehaven', min_age_months: 36, max_age_months: 72 },
+    ])
+    .execute();
   // Two more children in Solsikken so the terminal shows two groups.
-  const kids = await db.insertInto('person').values([
-    { cpr: '0505254415', first_name: 'Alma', last_name: 'Juhl', birth_date: '2025-05-05', sex: 'female' },
-    { cpr: '0606224416', first_name: 'Noah', last_name: 'Friis', birth_date: '2022-06-06', sex: 'male' },
-  ]).returning('id').execute();
-  await db.insertInto('placement').values(kids.map((k) => ({ child_id: k.id, unit_id: f.units.sol, kind: 'dagtilbud' as const, hours_per_week: 30, valid: '[2025-08-01,)' }))).execute();
+  const kids = await db
+    .insertInto('person')
+    .values([
+      { cpr: '0505254415', first_name: 'Alma', last_name: 'Juhl', birth_date: '2025-05-05', sex: 'female' },
+      { cpr: '0606224416', first_name: 'Noah', last_name: 'Friis', birth_date: '2022-06-06', sex: 'male' },
+    ])
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('placement')
+    .values(
+      kids.map((k) => ({
+        child_id: k.id,
+        unit_id: f.units.sol,
+        kind: 'dagtilbud' as const,
+        hours_per_week: 30,
+        valid: '[2025-08-01,)',
+      })),
+    )
+    .execute();
   token = (await createTerminal(db, f.units.sol, 'Indgang', null)).token;
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
-const newPage = async (width = 1280) => (await browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } })).newPage();
+const newPage = async (width = 1280) =>
+  (await browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } })).newPage();
 /** The unit leader, logged in, on Solsikken's attendance page. */
 async function leaderOnSolsikken() {
   const staff = await newPage();
@@ -76,10 +98,16 @@ describe('attendance in the browser', () => {
   });
 
   it('a parent reports sickness, sees it on the page and answers the Christmas questionnaire', async () => {
-    await t.database.db.insertInto('holiday_questionnaire').values({
-      municipality_code: '0860', title: 'Jul 2026: fælles pasning', question: 'Hvilke dage har dit barn brug for pasning?',
-      period: '[2026-12-24,2026-12-31)', deadline: '2026-12-10',
-    }).execute();
+    await t.database.db
+      .insertInto('holiday_questionnaire')
+      .values({
+        municipality_code: '0860',
+        title: 'Jul 2026: fælles pasning',
+        question: 'Hvilke dage har dit barn brug for pasning?',
+        period: '[2026-12-24,2026-12-31)',
+        deadline: '2026-12-10',
+      })
+      .execute();
     const page = await newPage();
     await page.goto(`${base}/login`);
     await page.getByRole('button', { name: 'Log ind som Mette Holm' }).click();
@@ -96,13 +124,21 @@ describe('attendance in the browser', () => {
     await expect.poll(() => page.getByText('Fravær kan højst meldes 7 dage tilbage i tiden.').count()).toBe(1);
     // Only the days the unit is open: not Christmas Day, 2nd Christmas Day (public holidays) or the Sunday.
     await expect.poll(() => page.getByRole('checkbox', { name: '24. december 2026' }).count()).toBe(1);
-    for (const closed of ['25. december 2026', '26. december 2026', '27. december 2026']) expect(await page.getByRole('checkbox', { name: closed }).count()).toBe(0);
+    for (const closed of ['25. december 2026', '26. december 2026', '27. december 2026'])
+      expect(await page.getByRole('checkbox', { name: closed }).count()).toBe(0);
     await page.getByRole('checkbox', { name: '29. december 2026' }).check();
     await page.getByRole('button', { name: 'Send svar' }).click();
     await expect.poll(() => page.getByText('Tak, dit svar er gemt.').count()).toBe(1);
-    const answers = await t.database.db.selectFrom('holiday_answer').select(['date', 'needs_care']).orderBy('date').execute();
+    const answers = await t.database.db
+      .selectFrom('holiday_answer')
+      .select(['date', 'needs_care'])
+      .orderBy('date')
+      .execute();
     expect(answers).toEqual([
-      { date: '2026-12-24', needs_care: false }, { date: '2026-12-28', needs_care: false }, { date: '2026-12-29', needs_care: true }, { date: '2026-12-30', needs_care: false },
+      { date: '2026-12-24', needs_care: false },
+      { date: '2026-12-28', needs_care: false },
+      { date: '2026-12-29', needs_care: true },
+      { date: '2026-12-30', needs_care: false },
     ]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/attendance-parent.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -110,7 +146,8 @@ describe('attendance in the browser', () => {
   });
 
   it('the unit leader adds a closing day and sees it among the coming year’s closing days', async () => {
-    const today = t.clock.today(), day = today.plusDays(20).isWeekend() ? today.plusDays(22) : today.plusDays(20);
+    const today = t.clock.today(),
+      day = today.plusDays(20).isWeekend() ? today.plusDays(22) : today.plusDays(20);
     const staff = await leaderOnSolsikken();
     const panel = staff.getByRole('region', { name: 'Lukkedage' });
     await expect.poll(() => panel.getByRole('table').count()).toBe(1);
@@ -120,8 +157,14 @@ describe('attendance in the browser', () => {
     await expect.poll(() => panel.getByText('En lukkedag skal ligge i fremtiden.').count()).toBe(1);
     await panel.getByLabel('Dato').fill(day.toString());
     await panel.getByRole('button', { name: 'Tilføj lukkedag' }).click();
-    await expect.poll(() => panel.getByRole('row', { name: new RegExp(`${day} Personaledag Lukkedag`) }).count()).toBe(1);
-    const row = await t.database.db.selectFrom('closing_day').select(['date', 'name']).where('unit_id', '=', f.units.sol).executeTakeFirstOrThrow();
+    await expect
+      .poll(() => panel.getByRole('row', { name: new RegExp(`${day} Personaledag Lukkedag`) }).count())
+      .toBe(1);
+    const row = await t.database.db
+      .selectFrom('closing_day')
+      .select(['date', 'name'])
+      .where('unit_id', '=', f.units.sol)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ date: day.toString(), name: 'Personaledag' });
     if (SHOTS) await staff.screenshot({ path: `${SHOTS}/attendance-closing-days.png`, fullPage: true });
     expect(await axeViolations(staff)).toEqual([]);
@@ -129,7 +172,9 @@ describe('attendance in the browser', () => {
   });
 
   it('the caseworker asks the families which days of a closure period they need care; a refused deadline changes nothing', async () => {
-    const today = t.clock.today(), start = today.plusDays(40), end = start.plusDays(4);
+    const today = t.clock.today(),
+      start = today.plusDays(40),
+      end = start.plusDays(4);
     const staff = await newPage();
     await staff.goto(`${base}/login`);
     await staff.getByRole('button', { name: 'Log ind som Pladsanvisning' }).click();
@@ -141,8 +186,16 @@ describe('attendance in the browser', () => {
     await panel.getByLabel('Periodens sidste dag').fill(end.toString());
     await panel.getByLabel('Svarfrist').fill(end.plusDays(1).toString());
     await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
-    await expect.poll(() => panel.getByText('Svarfristen skal ligge mellem i dag og periodens slutning.').count()).toBe(1);
-    expect(await t.database.db.selectFrom('holiday_questionnaire').select('id').where('title', '=', 'Nytår: fælles pasning').execute()).toEqual([]);
+    await expect
+      .poll(() => panel.getByText('Svarfristen skal ligge mellem i dag og periodens slutning.').count())
+      .toBe(1);
+    expect(
+      await t.database.db
+        .selectFrom('holiday_questionnaire')
+        .select('id')
+        .where('title', '=', 'Nytår: fælles pasning')
+        .execute(),
+    ).toEqual([]);
     await panel.getByLabel('Svarfrist').fill(start.minusDays(7).toString());
     await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
     await expect.poll(() => panel.getByRole('row', { name: /Nytår: fælles pasning/ }).count()).toBe(1);

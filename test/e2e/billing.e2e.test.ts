@@ -16,13 +16,26 @@ beforeAll(async () => {
   const db = t.database.db;
   await seedRates2025(db, '0860');
   await db.insertInto('app_user').values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true }).execute();
-  const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.children.ida).executeTakeFirstOrThrow();
-  await db.insertInto('household_income').values({ household_id: home.household_id, yearly_oere: 30_000_000, valid: '[2026-01-01,)' }).execute();
-  await db.insertInto('lunch_scheme').values({ unit_id: f.units.sol, monthly_oere: 75_000, valid: '[2026-01-01,)' }).execute();
+  const home = await db
+    .selectFrom('residence')
+    .select('household_id')
+    .where('person_id', '=', f.children.ida)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('household_income')
+    .values({ household_id: home.household_id, yearly_oere: 30_000_000, valid: '[2026-01-01,)' })
+    .execute();
+  await db
+    .insertInto('lunch_scheme')
+    .values({ unit_id: f.units.sol, monthly_oere: 75_000, valid: '[2026-01-01,)' })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
 const newPage = () => openPage(browser);
 const loginAs = (page: Page, name: string) => loginInBrowser(page, base, name);
@@ -84,9 +97,20 @@ describe('billing in the browser', () => {
 
   it('finance keeps lunch schemes, paying months, a new scale and §41 costs, and regulates and trues up an income', async () => {
     const db = t.database.db;
-    const mette = await db.selectFrom('app_user').select('person_id').where('name', '=', 'Mette Holm').executeTakeFirstOrThrow();
-    const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', mette.person_id!).executeTakeFirstOrThrow();
-    await db.insertInto('household_income').values({ household_id: home.household_id, yearly_oere: 30_000_000, valid: '[2025-01-01,2026-01-01)' }).execute();
+    const mette = await db
+      .selectFrom('app_user')
+      .select('person_id')
+      .where('name', '=', 'Mette Holm')
+      .executeTakeFirstOrThrow();
+    const home = await db
+      .selectFrom('residence')
+      .select('household_id')
+      .where('person_id', '=', mette.person_id!)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('household_income')
+      .values({ household_id: home.household_id, yearly_oere: 30_000_000, valid: '[2025-01-01,2026-01-01)' })
+      .execute();
     const page = await newPage();
     await loginAs(page, 'Økonomimedarbejder');
     await page.waitForURL(`${base}/staff`);

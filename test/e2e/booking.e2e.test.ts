@@ -11,14 +11,31 @@ let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, b
 beforeAll(async () => {
   t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
   f = await smallFixture(t.database);
-  const alma = await t.database.db.insertInto('person').values({ first_name: 'Alma', last_name: 'Holm', birth_date: '2026-05-10', sex: 'female' }).returning('id').executeTakeFirstOrThrow();
-  await t.database.db.insertInto('custody').values({ child_id: alma.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' }).execute();
-  const home = await t.database.db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
-  await t.database.db.insertInto('residence').values({ person_id: alma.id, household_id: home.household_id, valid: '[2026-05-10,)' }).execute();
+  const alma = await t.database.db
+    .insertInto('person')
+    .values({ first_name: 'Alma', last_name: 'Holm', birth_date: '2026-05-10', sex: 'female' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('custody')
+    .values({ child_id: alma.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' })
+    .execute();
+  const home = await t.database.db
+    .selectFrom('residence')
+    .select('household_id')
+    .where('person_id', '=', f.guardians.mette)
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('residence')
+    .values({ person_id: alma.id, household_id: home.household_id, valid: '[2026-05-10,)' })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
 const newPage = () => openPage(browser);
 const loginAs = (page: Page, name: string) => loginInBrowser(page, base, name);

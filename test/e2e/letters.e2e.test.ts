@@ -17,13 +17,29 @@ beforeAll(async () => {
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
 describe('letters in the browser', () => {
   it('a guardian opens her unread letter as a PDF from the inbox', async () => {
-    await sendLetters(t.database.db, [{ kind: 'offer', subject: 'Tilbud om plads', recipients: [f.guardians.mette], childId: f.children.ida, blocks: [{ text: 'Ida tilbydes en plads.' }] }],
-      LocalDate.of(2026, 11, 23));
-    const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+    await sendLetters(
+      t.database.db,
+      [
+        {
+          kind: 'offer',
+          subject: 'Tilbud om plads',
+          recipients: [f.guardians.mette],
+          childId: f.children.ida,
+          blocks: [{ text: 'Ida tilbydes en plads.' }],
+        },
+      ],
+      LocalDate.of(2026, 11, 23),
+    );
+    const page = await (
+      await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await page.goto(`${base}/login`);
     await page.getByRole('button', { name: 'Log ind som Mette Holm' }).click();
     await page.waitForURL(`${base}/mine-boern`);
@@ -31,7 +47,10 @@ describe('letters in the browser', () => {
     await expect.poll(() => page.getByText('Ulæst').count()).toBe(1);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/post.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Åbn som PDF: Tilbud om plads' }).click()]);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Åbn som PDF: Tilbud om plads' }).click(),
+    ]);
     const pdf = await popup.context().request.get(popup.url());
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.reload();
@@ -42,7 +61,9 @@ describe('letters in the browser', () => {
   });
 
   it('a caseworker sees the letters sent about a child on the child page', async () => {
-    const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await page.goto(`${base}/login`);
     await page.getByRole('button', { name: 'Log ind som Pladsanvisning' }).click();
     await page.goto(`${base}/staff/boern/${f.children.ida}`);

@@ -15,16 +15,48 @@ beforeAll(async () => {
   t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
   f = await smallFixture(t.database);
   const db = t.database.db;
-  const baby = (await db.insertInto('person').values({ cpr: '0106264411', first_name: 'Alma', last_name: 'Holm', birth_date: '2026-06-01', sex: 'female' }).returning('id').executeTakeFirstOrThrow()).id;
-  const home = await db.selectFrom('residence').select('household_id').where('person_id', '=', f.guardians.mette).executeTakeFirstOrThrow();
-  await db.insertInto('residence').values({ person_id: baby, household_id: home.household_id, valid: '[2026-06-01,)' }).execute();
-  await db.insertInto('custody').values({ child_id: baby, guardian_id: f.guardians.mette, valid: '[2026-06-01,)' }).execute();
+  const baby = (
+    await db
+      .insertInto('person')
+      .values({ cpr: '0106264411', first_name: 'Alma', last_name: 'Holm', birth_date: '2026-06-01', sex: 'female' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const home = await db
+    .selectFrom('residence')
+    .select('household_id')
+    .where('person_id', '=', f.guardians.mette)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('residence')
+    .values({ person_id: baby, household_id: home.household_id, valid: '[2026-06-01,)' })
+    .execute();
+  await db
+    .insertInto('custody')
+    .values({ child_id: baby, guardian_id: f.guardians.mette, valid: '[2026-06-01,)' })
+    .execute();
   const inst = await db.selectFrom('daginstitution').select('id').executeTakeFirstOrThrow();
-  await db.insertInto('unit').values({ number: 'A10009', daginstitution_id: inst.id, name: 'Vuggestuen Mariehønen', type: 'vuggestue', street: 'Åvej 1', postal_code: '9800', city: 'Hjørring', lat: 57.458, lon: 9.99 }).execute();
+  await db
+    .insertInto('unit')
+    .values({
+      number: 'A10009',
+      daginstitution_id: inst.id,
+      name: 'Vuggestuen Mariehønen',
+      type: 'vuggestue',
+      street: 'Åvej 1',
+      postal_code: '9800',
+      city: 'Hjørring',
+      lat: 57.458,
+      lon: 9.99,
+    })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
 async function loginAs(name: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } })).newPage();
@@ -39,73 +71,114 @@ async function expectAccessible(page: Page, shot: string) {
 }
 
 describe('placement in the browser', () => {
-  it('parent applies, caseworker previews and approves a round, parent accepts the offer', { timeout: 300_000 }, async () => {
-    const parent = await loginAs('Mette Holm');
-    await parent.goto(`${base}/pladser`);
-    await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
-    await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
-    await parent.getByLabel('Pladstype').selectOption('vuggestue');
-    await parent.getByLabel('Behovsdato').last().fill('2027-01-04');
-    await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
-    await parent.getByRole('button', { name: 'Send ansøgning' }).click();
-    await poll(() => parent.getByText('Ansøgningen er modtaget.').count()).toBe(1);
-    await poll(() => parent.getByText(/Nr\. 1 af 1 på ventelisten/).count()).toBe(1);
-    await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
-    await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
-    await expectAccessible(parent, 'placement-parent-applied');
-    // Re-rank the wishes of the application: add Mariehønen, move it first, save; then remove it again.
-    const wishes = async () => (await t.database.db.selectFrom('application_wish').innerJoin('unit', 'unit.id', 'application_wish.unit_id').select('unit.name').orderBy('rank').execute()).map((w) => w.name);
-    await parent.getByLabel('Nyt ønske').selectOption({ label: 'Vuggestuen Mariehønen' });
-    await parent.getByRole('button', { name: 'Tilføj ønske' }).click();
-    const newWish = parent.getByRole('listitem').filter({ hasText: 'Vuggestuen Mariehønen' });
-    await newWish.getByRole('button', { name: /^Flyt op/ }).click();
-    await parent.getByRole('button', { name: 'Gem ønsker' }).click();
-    await poll(wishes).toEqual(['Vuggestuen Mariehønen', 'Børnehuset Solsikken']);
-    await poll(() => parent.getByText('Ændringerne er gemt.').count()).toBe(1);
-    await expectAccessible(parent, 'placement-parent-wishes');
-    await parent.getByRole('listitem').filter({ hasText: 'Vuggestuen Mariehønen' }).getByRole('button', { name: /^Fjern/ }).click();
-    await parent.getByRole('button', { name: 'Gem ønsker' }).click();
-    await poll(wishes).toEqual(['Børnehuset Solsikken']);
+  it(
+    'parent applies, caseworker previews and approves a round, parent accepts the offer',
+    { timeout: 300_000 },
+    async () => {
+      const parent = await loginAs('Mette Holm');
+      await parent.goto(`${base}/pladser`);
+      await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
+      await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
+      await parent.getByLabel('Pladstype').selectOption('vuggestue');
+      await parent.getByLabel('Behovsdato').last().fill('2027-01-04');
+      await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
+      await parent.getByRole('button', { name: 'Send ansøgning' }).click();
+      await poll(() => parent.getByText('Ansøgningen er modtaget.').count()).toBe(1);
+      await poll(() => parent.getByText(/Nr\. 1 af 1 på ventelisten/).count()).toBe(1);
+      await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
+      await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
+      await expectAccessible(parent, 'placement-parent-applied');
+      // Re-rank the wishes of the application: add Mariehønen, move it first, save; then remove it again.
+      const wishes = async () =>
+        (
+          await t.database.db
+            .selectFrom('application_wish')
+            .innerJoin('unit', 'unit.id', 'application_wish.unit_id')
+            .select('unit.name')
+            .orderBy('rank')
+            .execute()
+        ).map((w) => w.name);
+      await parent.getByLabel('Nyt ønske').selectOption({ label: 'Vuggestuen Mariehønen' });
+      await parent.getByRole('button', { name: 'Tilføj ønske' }).click();
+      const newWish = parent.getByRole('listitem').filter({ hasText: 'Vuggestuen Mariehønen' });
+      await newWish.getByRole('button', { name: /^Flyt op/ }).click();
+      await parent.getByRole('button', { name: 'Gem ønsker' }).click();
+      await poll(wishes).toEqual(['Vuggestuen Mariehønen', 'Børnehuset Solsikken']);
+      await poll(() => parent.getByText('Ændringerne er gemt.').count()).toBe(1);
+      await expectAccessible(parent, 'placement-parent-wishes');
+      await parent
+        .getByRole('listitem')
+        .filter({ hasText: 'Vuggestuen Mariehønen' })
+        .getByRole('button', { name: /^Fjern/ })
+        .click();
+      await parent.getByRole('button', { name: 'Gem ønsker' }).click();
+      await poll(wishes).toEqual(['Børnehuset Solsikken']);
 
-    const cw = await loginAs('Pladsanvisning');
-    await cw.goto(`${base}/staff/venteliste`);
-    await poll(() => cw.getByRole('cell', { name: 'Alma Holm', exact: true }).count()).toBe(1);
-    await expectAccessible(cw, 'placement-waitlist');
-    await cw.goto(`${base}/staff/runde`);
-    await cw.getByLabel('Horisont (sidste dag)').fill('2027-12-31');
-    await cw.getByRole('button', { name: 'Forhåndsvis runde' }).click();
-    await poll(() => cw.getByText(/Tilbudt Børnehuset Solsikken/).count()).toBe(1);
-    await expectAccessible(cw, 'placement-round-preview');
-    await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
-    await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
-    await cw.getByRole('button', { name: 'Kør løbende fordeling' }).click();
-    await poll(() => cw.getByText('Løbende fordeling: 0 tilbud er sendt.').count()).toBe(1); // Alma already has her offer
-    await cw.getByRole('button', { name: 'Kør årsrulning' }).click();
-    await poll(() => cw.getByText(/^Årsrulning: \d+ nye ansøgninger\.$/).count()).toBe(1);
-    await expectAccessible(cw, 'placement-round-run-now');
-    await cw.goto(`${base}/staff/indbakke`);
-    await poll(() => cw.getByRole('cell', { name: /^Ny ansøgning/ }).count()).toBe(1);
-    await expectAccessible(cw, 'placement-inbox');
-    await cw.goto(`${base}/staff/pladsregler`);
-    await poll(() => cw.getByText('placement.nursery_weight').count()).toBe(1);
-    await expectAccessible(cw, 'placement-policy');
+      const cw = await loginAs('Pladsanvisning');
+      await cw.goto(`${base}/staff/venteliste`);
+      await poll(() => cw.getByRole('cell', { name: 'Alma Holm', exact: true }).count()).toBe(1);
+      await expectAccessible(cw, 'placement-waitlist');
+      await cw.goto(`${base}/staff/runde`);
+      await cw.getByLabel('Horisont (sidste dag)').fill('2027-12-31');
+      await cw.getByRole('button', { name: 'Forhåndsvis runde' }).click();
+      await poll(() => cw.getByText(/Tilbudt Børnehuset Solsikken/).count()).toBe(1);
+      await expectAccessible(cw, 'placement-round-preview');
+      await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
+      await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
+      await cw.getByRole('button', { name: 'Kør løbende fordeling' }).click();
+      await poll(() => cw.getByText('Løbende fordeling: 0 tilbud er sendt.').count()).toBe(1); // Alma already has her offer
+      await cw.getByRole('button', { name: 'Kør årsrulning' }).click();
+      await poll(() => cw.getByText(/^Årsrulning: \d+ nye ansøgninger\.$/).count()).toBe(1);
+      await expectAccessible(cw, 'placement-round-run-now');
+      await cw.goto(`${base}/staff/indbakke`);
+      await poll(() => cw.getByRole('cell', { name: /^Ny ansøgning/ }).count()).toBe(1);
+      await expectAccessible(cw, 'placement-inbox');
+      await cw.goto(`${base}/staff/pladsregler`);
+      await poll(() => cw.getByText('placement.nursery_weight').count()).toBe(1);
+      await expectAccessible(cw, 'placement-policy');
 
-    await parent.goto(`${base}/pladser`);
-    await poll(() => parent.getByText(/Tilbud: Børnehuset Solsikken/).count()).toBe(1);
-    await expectAccessible(parent, 'placement-parent-offer');
-    await parent.getByRole('button', { name: 'Tak ja – Børnehuset Solsikken' }).click();
-    await poll(() => parent.getByText(/Du har takket ja/).count()).toBe(1);
-    await poll(() => parent.getByText(/Børnehuset Solsikken fra 4\. januar 2027/).count()).toBe(1);
-    await expectAccessible(parent, 'placement-parent-accepted');
-    const placed = await t.database.db.selectFrom('placement').select('valid').where('unit_id', '=', f.units.sol).where('valid', '=', '[2027-01-04,)').execute();
-    expect(placed).toHaveLength(1);
-  });
+      await parent.goto(`${base}/pladser`);
+      await poll(() => parent.getByText(/Tilbud: Børnehuset Solsikken/).count()).toBe(1);
+      await expectAccessible(parent, 'placement-parent-offer');
+      await parent.getByRole('button', { name: 'Tak ja – Børnehuset Solsikken' }).click();
+      await poll(() => parent.getByText(/Du har takket ja/).count()).toBe(1);
+      await poll(() => parent.getByText(/Børnehuset Solsikken fra 4\. januar 2027/).count()).toBe(1);
+      await expectAccessible(parent, 'placement-parent-accepted');
+      const placed = await t.database.db
+        .selectFrom('placement')
+        .select('valid')
+        .where('unit_id', '=', f.units.sol)
+        .where('valid', '=', '[2027-01-04,)')
+        .execute();
+      expect(placed).toHaveLength(1);
+    },
+  );
 
   it('the guarantee overview lists a child at risk and takes a guarantee offer', { timeout: 120_000 }, async () => {
     const db = t.database.db;
-    await db.updateTable('placement').set({ valid: '[2025-03-01,2026-11-30)' }).where('child_id', '=', f.children.oscar).execute(); // leaves, needs a new place
-    const oscarApp = await db.insertInto('application').values({ child_id: f.children.oscar, place_kind: 'boernehave', placement_kind: 'dagtilbud', needed_from: '2026-12-01', hours_per_week: 40, applied_on: '2026-09-01', seniority_date: '2026-09-01', guarantee_date: '2026-12-01' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('application_wish').values({ application_id: oscarApp.id, rank: 1, unit_id: f.units.sol }).execute();
+    await db
+      .updateTable('placement')
+      .set({ valid: '[2025-03-01,2026-11-30)' })
+      .where('child_id', '=', f.children.oscar)
+      .execute(); // leaves, needs a new place
+    const oscarApp = await db
+      .insertInto('application')
+      .values({
+        child_id: f.children.oscar,
+        place_kind: 'boernehave',
+        placement_kind: 'dagtilbud',
+        needed_from: '2026-12-01',
+        hours_per_week: 40,
+        applied_on: '2026-09-01',
+        seniority_date: '2026-09-01',
+        guarantee_date: '2026-12-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('application_wish')
+      .values({ application_id: oscarApp.id, rank: 1, unit_id: f.units.sol })
+      .execute();
     const cw = await loginAs('Pladsanvisning');
     await cw.goto(`${base}/staff/garanti`);
     await poll(() => cw.getByRole('cell', { name: 'Oscar Berg', exact: true }).count()).toBe(1);

@@ -14,7 +14,10 @@ beforeAll(async () => {
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); await t?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
 
 const newPage = () => openPage(browser);
 const loginAs = (page: Page, name: string) => loginInBrowser(page, base, name);
@@ -68,7 +71,11 @@ describe('platform in the browser', () => {
     await expect.poll(() => page.getByText('Ændringerne er gemt.').count()).toBe(1);
     await expect.poll(() => page.getByText('Mælkebøtten Nord').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'unit-page');
-    const row = await t.database.db.selectFrom('unit').select('name').where('id', '=', f.units.mael).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('unit')
+      .select('name')
+      .where('id', '=', f.units.mael)
+      .executeTakeFirstOrThrow();
     expect(row.name).toBe('Mælkebøtten Nord');
     await page.context().close();
   });

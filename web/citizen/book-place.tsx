@@ -8,7 +8,15 @@ import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
 
-import type { Availability, AvailabilityItem as Item, Booked, Booking, Calendar, CalendarDay as Day, Moved } from '../../src/modules/booking/contract.js';
+import type {
+  Availability,
+  AvailabilityItem as Item,
+  Booked,
+  Booking,
+  Calendar,
+  CalendarDay as Day,
+  Moved,
+} from '../../src/modules/booking/contract.js';
 
 export function BookPlacePage() {
   const { t } = useT();
@@ -18,7 +26,6 @@ export function BookPlacePage() {
   if (me.user.role !== 'guardian') return <Page title={t('book.title')} lead={t('children.staffUser')} />;
   return <Booker today={me.today} userId={me.user.id} />;
 }
-
 
 function Booker({ today, userId }: { today: string; userId: string }) {
   const { t, lang } = useT();
@@ -34,17 +41,27 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [alternatives, setAlternatives] = useState<Item[] | null>(null);
-  useEffect(() => { if (!childId && children.data?.length) setChildId(children.data[0]!.id); }, [children.data, childId]);
+  useEffect(() => {
+    if (!childId && children.data?.length) setChildId(children.data[0]!.id);
+  }, [children.data, childId]);
   const result = useApi<Availability>(search, tick);
 
   const run = (e?: React.FormEvent) => {
     e?.preventDefault();
-    setUnit(null); setMessage(null); setFailure(null); setAlternatives(null);
-    setSearch('/api/citizen/booking/availability' + query({ childId: moving?.childId ?? childId, wished, sort, excludeBookingId: moving?.id }));
+    setUnit(null);
+    setMessage(null);
+    setFailure(null);
+    setAlternatives(null);
+    setSearch(
+      '/api/citizen/booking/availability' +
+        query({ childId: moving?.childId ?? childId, wished, sort, excludeBookingId: moving?.id }),
+    );
   };
 
   const choose = async (u: { unitId: string; name: string }, date: string) => {
-    setFailure(null); setAlternatives(null); setMessage(null);
+    setFailure(null);
+    setAlternatives(null);
+    setMessage(null);
     try {
       if (moving) {
         const r = await api.post<Moved>(`/api/citizen/bookings/${moving.id}/move`, { unitId: u.unitId, start: date });
@@ -53,13 +70,30 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       } else {
         const r = await api.post<Booked>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
         const child = children.data?.find((c) => c.id === childId);
-        setMessage(t('book.confirmed', { child: child?.firstName ?? '', unit: r.unitName, date: formatDate(r.start, lang), deadline: formatDate(r.changeDeadline, lang) }));
+        setMessage(
+          t('book.confirmed', {
+            child: child?.firstName ?? '',
+            unit: r.unitName,
+            date: formatDate(r.start, lang),
+            deadline: formatDate(r.changeDeadline, lang),
+          }),
+        );
       }
-      setUnit(null); setSearch(null); setTick((n) => n + 1);
+      setUnit(null);
+      setSearch(null);
+      setTick((n) => n + 1);
     } catch (e) {
       setFailure(e);
       if (e instanceof ApiError && e.code === 'booking.no-longer-free') {
-        const again = await api.get<Availability>('/api/citizen/booking/availability' + query({ childId: moving?.childId ?? childId, wished: date, sort: 'distance', excludeBookingId: moving?.id }));
+        const again = await api.get<Availability>(
+          '/api/citizen/booking/availability' +
+            query({
+              childId: moving?.childId ?? childId,
+              wished: date,
+              sort: 'distance',
+              excludeBookingId: moving?.id,
+            }),
+        );
         setAlternatives(again.items.slice(0, 5));
       }
     }
@@ -68,52 +102,125 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const cancel = async (b: Booking) => {
     if (!window.confirm(t('book.confirmCancel', { unit: b.unitName }))) return;
     setFailure(null);
-    try { await api.post(`/api/citizen/bookings/${b.id}/cancel`); setMessage(t('book.cancelledOk')); setTick((n) => n + 1); } catch (e) { setFailure(e); }
+    try {
+      await api.post(`/api/citizen/bookings/${b.id}/cancel`);
+      setMessage(t('book.cancelledOk'));
+      setTick((n) => n + 1);
+    } catch (e) {
+      setFailure(e);
+    }
   };
 
   if (children.loading && !children.data) return <Loading />;
   return (
     <Page title={t('book.title')} lead={t('book.lead')}>
-      <p className="status" role="status">{message && <span className="status-ok">{message}</span>}</p>
+      <p className="status" role="status">
+        {message && <span className="status-ok">{message}</span>}
+      </p>
       <ErrorMessage error={failure} />
       {alternatives && (
-        <ul>{alternatives.map((a) => <li key={a.unitId}>{a.name}: {formatDate(a.start, lang)}{a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}</li>)}</ul>
-      )}
-      <section aria-labelledby="mine-h">
-        <h2 id="mine-h">{t('book.mine')}</h2>
-        {bookings.data && bookings.data.filter((b) => b.status === 'active').length === 0 && <p className="muted">{t('book.mineNone')}</p>}
-        <ul className="placement-list">
-          {bookings.data?.filter((b) => b.status === 'active').map((b) => (
-            <li key={b.id}>
-              <strong>{b.childName}</strong> · {b.unitName} · {formatDate(b.start, lang)}
-              <span className="muted"> · {b.changeable ? t('book.changeUntil', { date: formatDate(b.changeDeadline, lang) }) : t('book.locked')}</span>
-              {b.changeable && (
-                <span className="button-row">
-                  {' '}<button type="button" className="button-secondary" onClick={() => { setMoving(b); setSearch(null); setUnit(null); setMessage(t('book.moving', { unit: b.unitName })); }}>{t('book.move')} <span className="visually-hidden">{b.unitName}</span></button>
-                  {' '}<button type="button" className="button-secondary" onClick={() => void cancel(b)}>{t('book.cancel')} <span className="visually-hidden">{b.unitName}</span></button>
-                </span>
-              )}
+        <ul>
+          {alternatives.map((a) => (
+            <li key={a.unitId}>
+              {a.name}: {formatDate(a.start, lang)}
+              {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
             </li>
           ))}
         </ul>
-        {moving && <button type="button" className="button-secondary" onClick={() => { setMoving(null); setMessage(null); }}>{t('book.stopMoving')}</button>}
+      )}
+      <section aria-labelledby="mine-h">
+        <h2 id="mine-h">{t('book.mine')}</h2>
+        {bookings.data && bookings.data.filter((b) => b.status === 'active').length === 0 && (
+          <p className="muted">{t('book.mineNone')}</p>
+        )}
+        <ul className="placement-list">
+          {bookings.data
+            ?.filter((b) => b.status === 'active')
+            .map((b) => (
+              <li key={b.id}>
+                <strong>{b.childName}</strong> · {b.unitName} · {formatDate(b.start, lang)}
+                <span className="muted">
+                  {' '}
+                  ·{' '}
+                  {b.changeable
+                    ? t('book.changeUntil', { date: formatDate(b.changeDeadline, lang) })
+                    : t('book.locked')}
+                </span>
+                {b.changeable && (
+                  <span className="button-row">
+                    {' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => {
+                        setMoving(b);
+                        setSearch(null);
+                        setUnit(null);
+                        setMessage(t('book.moving', { unit: b.unitName }));
+                      }}
+                    >
+                      {t('book.move')} <span className="visually-hidden">{b.unitName}</span>
+                    </button>{' '}
+                    <button type="button" className="button-secondary" onClick={() => void cancel(b)}>
+                      {t('book.cancel')} <span className="visually-hidden">{b.unitName}</span>
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
+        </ul>
+        {moving && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setMoving(null);
+              setMessage(null);
+            }}
+          >
+            {t('book.stopMoving')}
+          </button>
+        )}
       </section>
-      {children.data?.length === 0 ? <p>{t('book.noChildren')}</p> : (
+      {children.data?.length === 0 ? (
+        <p>{t('book.noChildren')}</p>
+      ) : (
         <form className="form-grid" onSubmit={run}>
           <Field id="book-child" label={t('book.child')}>
-            <select id="book-child" value={moving?.childId ?? childId} disabled={!!moving} onChange={(e) => setChildId(e.target.value)}>
-              {children.data?.map((c) => <option key={c.id} value={c.id}>{c.firstName} {c.lastName}</option>)}
+            <select
+              id="book-child"
+              value={moving?.childId ?? childId}
+              disabled={!!moving}
+              onChange={(e) => setChildId(e.target.value)}
+            >
+              {children.data?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.firstName} {c.lastName}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="book-wished" label={t('book.wished')}>
-            <input id="book-wished" type="date" value={wished} min={plusDays(today, 1)} onChange={(e) => setWished(e.target.value)} required />
+            <input
+              id="book-wished"
+              type="date"
+              value={wished}
+              min={plusDays(today, 1)}
+              onChange={(e) => setWished(e.target.value)}
+              required
+            />
           </Field>
           <Field id="book-sort" label={t('book.sort')}>
             <select id="book-sort" value={sort} onChange={(e) => setSort(e.target.value as 'distance' | 'date')}>
-              <option value="distance">{t('book.sort.distance')}</option><option value="date">{t('book.sort.date')}</option>
+              <option value="distance">{t('book.sort.distance')}</option>
+              <option value="date">{t('book.sort.date')}</option>
             </select>
           </Field>
-          <div><button type="submit" className="button">{t('book.search')}</button></div>
+          <div>
+            <button type="submit" className="button">
+              {t('book.search')}
+            </button>
+          </div>
         </form>
       )}
       {result.loading && <Loading />}
@@ -121,81 +228,190 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       {search && result.data && !result.loading && (
         <section aria-labelledby="res-h">
           <h2 id="res-h">{t('book.results', { date: formatDate(wished, lang) })}</h2>
-          {result.data.policy.modeNursery === 'hybrid' && <p className="notice">{t('book.mode.hybrid', { n: result.data.policy.hybridMonths })}</p>}
-          {result.data.items.length === 0 ? <p>{t('book.none')}</p> : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('book.results', { date: formatDate(wished, lang) })}><table>
-              <caption className="visually-hidden">{t('book.results', { date: formatDate(wished, lang) })}</caption>
-              <thead><tr><th scope="col">{t('book.col.unit')}</th><th scope="col">{t('book.col.type')}</th><th scope="col">{t('book.col.distance')}</th>
-                <th scope="col">{t('book.col.start')}</th><th scope="col">{t('book.col.until')}</th><th scope="col">{t('book.col.action')}</th></tr></thead>
-              <tbody>
-                {result.data.items.slice(0, 60).map((i) => (
-                  <tr key={i.unitId}>
-                    <th scope="row">{i.name}<br /><span className="muted">{i.address}</span></th>
-                    <td>{t(`type.${i.type}` as any)}</td>
-                    <td>{i.distanceKm === null ? t('none') : formatKm(i.distanceKm, lang)}</td>
-                    <td>{formatDate(i.start, lang)}{i.onWished && <><br /><span className="status-ok">{t('book.onWished')}</span></>}</td>
-                    <td>{formatDate(i.end, lang)}</td>
-                    <td><button type="button" className="button-secondary" onClick={() => setUnit(i)} aria-label={`${t('book.calendar')}: ${i.name}`}>{t('book.calendar')}</button></td>
+          {result.data.policy.modeNursery === 'hybrid' && (
+            <p className="notice">{t('book.mode.hybrid', { n: result.data.policy.hybridMonths })}</p>
+          )}
+          {result.data.items.length === 0 ? (
+            <p>{t('book.none')}</p>
+          ) : (
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label={t('book.results', { date: formatDate(wished, lang) })}
+            >
+              <table>
+                <caption className="visually-hidden">{t('book.results', { date: formatDate(wished, lang) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('book.col.unit')}</th>
+                    <th scope="col">{t('book.col.type')}</th>
+                    <th scope="col">{t('book.col.distance')}</th>
+                    <th scope="col">{t('book.col.start')}</th>
+                    <th scope="col">{t('book.col.until')}</th>
+                    <th scope="col">{t('book.col.action')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table></div>
+                </thead>
+                <tbody>
+                  {result.data.items.slice(0, 60).map((i) => (
+                    <tr key={i.unitId}>
+                      <th scope="row">
+                        {i.name}
+                        <br />
+                        <span className="muted">{i.address}</span>
+                      </th>
+                      <td>{t(`type.${i.type}` as any)}</td>
+                      <td>{i.distanceKm === null ? t('none') : formatKm(i.distanceKm, lang)}</td>
+                      <td>
+                        {formatDate(i.start, lang)}
+                        {i.onWished && (
+                          <>
+                            <br />
+                            <span className="status-ok">{t('book.onWished')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>{formatDate(i.end, lang)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          onClick={() => setUnit(i)}
+                          aria-label={`${t('book.calendar')}: ${i.name}`}
+                        >
+                          {t('book.calendar')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       )}
-      {unit && <UnitCalendar key={unit.unitId} unit={unit} childId={moving?.childId ?? childId} excludeBookingId={moving?.id} moving={!!moving} onChoose={(d) => void choose(unit, d)} />}
+      {unit && (
+        <UnitCalendar
+          key={unit.unitId}
+          unit={unit}
+          childId={moving?.childId ?? childId}
+          excludeBookingId={moving?.id}
+          moving={!!moving}
+          onChoose={(d) => void choose(unit, d)}
+        />
+      )}
     </Page>
   );
 }
 
 const WEEKDAYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri'] as const;
 
-function UnitCalendar({ unit, childId, excludeBookingId, moving, onChoose }: { unit: Item; childId: string; excludeBookingId?: string; moving: boolean; onChoose: (d: string) => void }) {
+function UnitCalendar({
+  unit,
+  childId,
+  excludeBookingId,
+  moving,
+  onChoose,
+}: {
+  unit: Item;
+  childId: string;
+  excludeBookingId?: string;
+  moving: boolean;
+  onChoose: (d: string) => void;
+}) {
   const { t, lang } = useT();
   const [from, setFrom] = useState(unit.start.slice(0, 8) + '01');
-  const path = '/api/citizen/booking/calendar' + query({ childId, unitId: unit.unitId, from, days: 62, excludeBookingId });
+  const path =
+    '/api/citizen/booking/calendar' + query({ childId, unitId: unit.unitId, from, days: 62, excludeBookingId });
   const { data, error, loading } = useApi<Calendar>(path);
   const months = new Map<string, Day[]>();
-  for (const d of data?.days ?? []) { const k = d.date.slice(0, 7); months.set(k, [...(months.get(k) ?? []), d]); }
-  const shiftMonths = (n: number) => { const [y, m] = from.split('-').map(Number); const x = new Date(Date.UTC(y!, m! - 1 + n, 1)); setFrom(x.toISOString().slice(0, 10)); };
+  for (const d of data?.days ?? []) {
+    const k = d.date.slice(0, 7);
+    months.set(k, [...(months.get(k) ?? []), d]);
+  }
+  const shiftMonths = (n: number) => {
+    const [y, m] = from.split('-').map(Number);
+    const x = new Date(Date.UTC(y!, m! - 1 + n, 1));
+    setFrom(x.toISOString().slice(0, 10));
+  };
   return (
     <section aria-labelledby="cal-h" className="card booking-calendar">
       <h2 id="cal-h">{t('book.calendarFor', { unit: unit.name })}</h2>
       <p className="hint">{t('book.calendarHint')}</p>
-      <p><button type="button" className="button-secondary" onClick={() => shiftMonths(-2)}>{t('book.earlier')}</button>{' '}
-        <button type="button" className="button-secondary" onClick={() => shiftMonths(2)}>{t('book.later')}</button></p>
+      <p>
+        <button type="button" className="button-secondary" onClick={() => shiftMonths(-2)}>
+          {t('book.earlier')}
+        </button>{' '}
+        <button type="button" className="button-secondary" onClick={() => shiftMonths(2)}>
+          {t('book.later')}
+        </button>
+      </p>
       {loading && <Loading />}
       <ErrorMessage error={error} />
       {[...months.entries()].map(([month, days]) => {
-        const weekdays = days.filter((d) => { const w = new Date(d.date + 'T12:00:00Z').getUTCDay(); return w >= 1 && w <= 5; });
+        const weekdays = days.filter((d) => {
+          const w = new Date(d.date + 'T12:00:00Z').getUTCDay();
+          return w >= 1 && w <= 5;
+        });
         const rows: (Day | null)[][] = [];
         let row: (Day | null)[] = [];
         for (const d of weekdays) {
           const w = new Date(d.date + 'T12:00:00Z').getUTCDay() - 1;
           if (row.length === 0) row = Array(w).fill(null);
           row.push(d);
-          if (w === 4) { rows.push(row); row = []; }
+          if (w === 4) {
+            rows.push(row);
+            row = [];
+          }
         }
         if (row.length) rows.push([...row, ...Array(5 - row.length).fill(null)]);
-        const title = new Date(month + '-01T12:00:00Z').toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+        const title = new Date(month + '-01T12:00:00Z').toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        });
         return (
-          <div key={month} className="table-wrap"><table className="compact">
-            <caption>{title}</caption>
-            <thead><tr>{WEEKDAYS.map((w) => <th key={w} scope="col">{t(w)}</th>)}</tr></thead>
-            <tbody>
-              {rows.map((r, k) => (
-                <tr key={k}>
-                  {r.map((d, j) => (
-                    <td key={j} style={d?.status === 'free' ? { background: 'var(--ok-bg)' } : undefined}>
-                      {d && (d.status === 'free'
-                        ? <button type="button" className="button" onClick={() => onChoose(d.date)} aria-label={t(moving ? 'book.moveTo' : 'book.bookFrom', { date: formatDate(d.date, lang) })}>{Number(d.date.slice(8))}</button>
-                        : <span>{Number(d.date.slice(8))} <span className="muted">{t(`book.${d.status}`)}</span></span>)}
-                    </td>
+          <div key={month} className="table-wrap">
+            <table className="compact">
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  {WEEKDAYS.map((w) => (
+                    <th key={w} scope="col">
+                      {t(w)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table></div>
+              </thead>
+              <tbody>
+                {rows.map((r, k) => (
+                  <tr key={k}>
+                    {r.map((d, j) => (
+                      <td key={j} style={d?.status === 'free' ? { background: 'var(--ok-bg)' } : undefined}>
+                        {d &&
+                          (d.status === 'free' ? (
+                            <button
+                              type="button"
+                              className="button"
+                              onClick={() => onChoose(d.date)}
+                              aria-label={t(moving ? 'book.moveTo' : 'book.bookFrom', {
+                                date: formatDate(d.date, lang),
+                              })}
+                            >
+                              {Number(d.date.slice(8))}
+                            </button>
+                          ) : (
+                            <span>
+                              {Number(d.date.slice(8))} <span className="muted">{t(`book.${d.status}`)}</span>
+                            </span>
+                          ))}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         );
       })}
     </section>

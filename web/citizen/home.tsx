@@ -11,13 +11,16 @@ export function CitizenHomePage() {
     { to: '/institutioner', title: t('home.find'), text: t('home.findText') },
     { to: '/mine-boern', title: t('home.children'), text: t('home.childrenText') },
   ];
-  if (!me?.user || isStaffRole(me.user.role)) cards.push({ to: '/staff', title: t('home.staff'), text: t('home.staffText') });
+  if (!me?.user || isStaffRole(me.user.role))
+    cards.push({ to: '/staff', title: t('home.staff'), text: t('home.staffText') });
   return (
     <Page title={t('home.title')} lead={t('home.intro')}>
       <ul className="card-grid link-cards">
         {cards.map((c) => (
           <li key={c.to} className="card">
-            <h2><Link to={c.to}>{c.title}</Link></h2>
+            <h2>
+              <Link to={c.to}>{c.title}</Link>
+            </h2>
             <p>{c.text}</p>
           </li>
         ))}

@@ -28,7 +28,10 @@ export function InstitutionBrowserPage() {
 
   const units = useMemo(() => {
     const list = [...(data?.units ?? [])];
-    if (data?.home) list.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.name.localeCompare(b.name, 'da'));
+    if (data?.home)
+      list.sort(
+        (a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.name.localeCompare(b.name, 'da'),
+      );
     else list.sort((a, b) => a.name.localeCompare(b.name, 'da'));
     return list;
   }, [data]);
@@ -48,30 +51,46 @@ export function InstitutionBrowserPage() {
   return (
     <Page title={t('inst.title')}>
       <section className="filters" aria-labelledby={id + 'f'}>
-        <h2 id={id + 'f'} className="h-small">{t('inst.filters')}</h2>
+        <h2 id={id + 'f'} className="h-small">
+          {t('inst.filters')}
+        </h2>
         <form className="filter-row" onSubmit={(e) => e.preventDefault()}>
           <TypeAndAreaFields id={id} type={type} setType={setType} areaId={areaId} setAreaId={setAreaId} />
           <Field id={id + 'age'} label={t('inst.age')}>
             <select id={id + 'age'} value={age} onChange={(e) => setAge(e.target.value)}>
               <option value="">{t('inst.anyAge')}</option>
-              {AGES.map((a) => <option key={a} value={a}>{a === 1 ? t('age.year') : t('age.years', { n: a })}</option>)}
+              {AGES.map((a) => (
+                <option key={a} value={a}>
+                  {a === 1 ? t('age.year') : t('age.years', { n: a })}
+                </option>
+              ))}
             </select>
           </Field>
         </form>
-        <p className="muted">{home ? t('inst.home', { address: `${home.street}, ${home.postalCode} ${home.city}` }) : t('inst.noHome')}</p>
+        <p className="muted">
+          {home ? t('inst.home', { address: `${home.street}, ${home.postalCode} ${home.city}` }) : t('inst.noHome')}
+        </p>
       </section>
       <ErrorMessage error={areas.error} />
       <ErrorMessage error={error} onRetry={reload} />
       <div role="status" className="result-count">
-        {loading ? <p className="loading">{t('loading')}</p> : data && <p>{units.length === 1 ? t('inst.countOne') : t('inst.count', { n: units.length })}</p>}
+        {loading ? (
+          <p className="loading">{t('loading')}</p>
+        ) : (
+          data && <p>{units.length === 1 ? t('inst.countOne') : t('inst.count', { n: units.length })}</p>
+        )}
       </div>
       {data && (
         <div className="browser">
           <section aria-labelledby={id + 'list'} className="browser-list">
             <h2 id={id + 'list'}>{t('inst.list')}</h2>
-            {units.length === 0 ? <p>{t('inst.none')}</p> : (
+            {units.length === 0 ? (
+              <p>{t('inst.none')}</p>
+            ) : (
               <ul className="unit-list">
-                {units.map((u) => <UnitCard key={u.id} unit={u} selected={u.id === selectedId} onSelect={selectFromList} />)}
+                {units.map((u) => (
+                  <UnitCard key={u.id} unit={u} selected={u.id === selectedId} onSelect={selectFromList} />
+                ))}
               </ul>
             )}
           </section>
@@ -85,22 +104,41 @@ export function InstitutionBrowserPage() {
   );
 }
 
-function UnitCard({ unit: u, selected, onSelect }: { unit: CitizenUnit; selected: boolean; onSelect: (id: string) => void }) {
+function UnitCard({
+  unit: u,
+  selected,
+  onSelect,
+}: {
+  unit: CitizenUnit;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const { t, lang } = useT();
   const bands = AGE_BANDS.filter((b) => u.places[b] !== undefined);
   return (
     <li id={'unit-' + u.id} tabIndex={-1} className={'card unit-card' + (selected ? ' is-selected' : '')}>
       <h3 id={'unit-name-' + u.id}>{u.name}</h3>
       <p className="unit-meta">
-        <span className="tag">{t(`type.${u.type}`)}</span> {t(`ejerform.${u.ejerform}`)}{u.areaName && ` · ${u.areaName}`}
+        <span className="tag">{t(`type.${u.type}`)}</span> {t(`ejerform.${u.ejerform}`)}
+        {u.areaName && ` · ${u.areaName}`}
       </p>
-      <p>{u.street}, {u.postalCode} {u.city}</p>
+      <p>
+        {u.street}, {u.postalCode} {u.city}
+      </p>
       {u.distanceKm !== null && <p className="distance">{t('inst.distance', { km: formatKm(u.distanceKm, lang) })}</p>}
       <p className="places">
         <span className="muted">{t('inst.places')}: </span>
-        {bands.length === 0 ? t('inst.noPlaces') : bands.map((b) => `${t('band', { band: b.replace('-', '–') })}: ${u.places[b]}`).join(' · ')}
+        {bands.length === 0
+          ? t('inst.noPlaces')
+          : bands.map((b) => `${t('band', { band: b.replace('-', '–') })}: ${u.places[b]}`).join(' · ')}
       </p>
-      <button type="button" className="button-secondary button-small" aria-pressed={selected} aria-describedby={'unit-name-' + u.id} onClick={() => onSelect(u.id)}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        aria-pressed={selected}
+        aria-describedby={'unit-name-' + u.id}
+        onClick={() => onSelect(u.id)}
+      >
         {t('inst.show')}
       </button>
     </li>

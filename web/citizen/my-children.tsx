@@ -27,7 +27,9 @@ function ChildrenList({ today, userId }: { today: string; userId: string }) {
       {data && data.length === 0 && <p>{t('children.none')}</p>}
       {data && data.length > 0 && (
         <ul className="card-grid child-cards">
-          {data.map((c) => <ChildCard key={c.id} child={c} today={today} />)}
+          {data.map((c) => (
+            <ChildCard key={c.id} child={c} today={today} />
+          ))}
         </ul>
       )}
     </Page>
@@ -40,7 +42,9 @@ function ChildCard({ child, today }: { child: CitizenChild; today: string }) {
   const future = child.placements.filter((p) => isFuture(p, today)).sort((a, b) => a.start.localeCompare(b.start));
   return (
     <li className="card child-card">
-      <h2>{child.firstName} {child.lastName}</h2>
+      <h2>
+        {child.firstName} {child.lastName}
+      </h2>
       <p className="child-age">{formatAge(child.ageMonths, t)}</p>
       <p className="muted">{t('children.born', { date: formatDate(child.birthDate, lang) })}</p>
       <h3>{t('children.current')}</h3>
@@ -57,8 +61,13 @@ function PlacementList({ items }: { items: Placement[] }) {
     <ul className="placement-list">
       {items.map((p) => (
         <li key={p.id}>
-          <strong><Link to={`/institutioner?unit=${encodeURIComponent(p.unitId)}`}>{p.unitName}</Link></strong>
-          <span className="muted"> · {t(`type.${p.unitType}`)} · {t(`kind.${p.kind}`)}</span>
+          <strong>
+            <Link to={`/institutioner?unit=${encodeURIComponent(p.unitId)}`}>{p.unitName}</Link>
+          </strong>
+          <span className="muted">
+            {' '}
+            · {t(`type.${p.unitType}`)} · {t(`kind.${p.kind}`)}
+          </span>
           <br />
           {formatPeriod(p.start, p.end, t, lang)} · {t('placement.hours', { n: p.hoursPerWeek })}
         </li>

@@ -6,16 +6,25 @@ import { formatDate } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
-import type { CitizenApplication as Application, OverviewChild as Child, Overview as OverviewData, Withdrawn } from '../../src/modules/placement/contract.js';
+import type {
+  CitizenApplication as Application,
+  OverviewChild as Child,
+  Overview as OverviewData,
+  Withdrawn,
+} from '../../src/modules/placement/contract.js';
 import type { CitizenUnits } from '../../src/modules/registry/contract.js';
 
 const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
 type Kind = (typeof KINDS)[number];
 const TYPES_FOR: Record<Kind, string[]> = {
-  dagpleje: ['dagpleje'], vuggestue: ['vuggestue', 'integreret', 'landsbyordning'], boernehave: ['boernehave', 'integreret', 'landsbyordning'],
-  integreret: ['integreret'], sfo: ['sfo', 'landsbyordning'], fritidshjem: ['fritidshjem'], klub: ['klub'],
+  dagpleje: ['dagpleje'],
+  vuggestue: ['vuggestue', 'integreret', 'landsbyordning'],
+  boernehave: ['boernehave', 'integreret', 'landsbyordning'],
+  integreret: ['integreret'],
+  sfo: ['sfo', 'landsbyordning'],
+  fritidshjem: ['fritidshjem'],
+  klub: ['klub'],
 };
-
 
 export function PlacementPage() {
   const { t } = useT();
@@ -32,8 +41,15 @@ function Overview({ userId }: { userId: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>, done: string) => {
-    setStatus(null); setActionError(null);
-    try { await fn(); setStatus(done); reload(); } catch (e) { setActionError(e); }
+    setStatus(null);
+    setActionError(null);
+    try {
+      await fn();
+      setStatus(done);
+      reload();
+    } catch (e) {
+      setActionError(e);
+    }
   };
   return (
     <Page title={t('pl.title')} lead={t('pl.lead')}>
@@ -41,8 +57,18 @@ function Overview({ userId }: { userId: string }) {
       <ErrorMessage error={error} onRetry={reload} />
       <Status text={status} />
       <ErrorMessage error={actionError} />
-      {data?.children.map((c) => <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />)}
-      {data && data.children.length > 0 && <ApplyForm kids={data.children} onDone={() => { setStatus(t('pl.sent')); reload(); }} />}
+      {data?.children.map((c) => (
+        <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />
+      ))}
+      {data && data.children.length > 0 && (
+        <ApplyForm
+          kids={data.children}
+          onDone={() => {
+            setStatus(t('pl.sent'));
+            reload();
+          }}
+        />
+      )}
     </Page>
   );
 }
@@ -58,12 +84,26 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
       {child.offers.length > 0 && <h3>{t('pl.offers')}</h3>}
       {child.offers.map((o) => (
         <div key={o.id} className="notice">
-          <p><strong>{t('pl.offer', { unit: o.unitName, start: formatDate(o.start, lang) })}</strong></p>
+          <p>
+            <strong>{t('pl.offer', { unit: o.unitName, start: formatDate(o.start, lang) })}</strong>
+          </p>
           <p lang="da">{o.explanation}</p>
           <p>{t('pl.deadline', { date: formatDate(o.deadline, lang) })}</p>
           <p className="button-row">
-            <button type="button" className="button" onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted'))}>{t('pl.accept')} – {o.unitName}</button>{' '}
-            <button type="button" className="button-secondary" onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined'))}>{t('pl.decline')} – {o.unitName}</button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted'))}
+            >
+              {t('pl.accept')} – {o.unitName}
+            </button>{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined'))}
+            >
+              {t('pl.decline')} – {o.unitName}
+            </button>
           </p>
         </div>
       ))}
@@ -72,35 +112,83 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
       {child.applications.map((a) => (
         <div key={a.id}>
           <dl className="facts">
-            <div><dt>{t('pl.kind')}</dt><dd>{t(`pk.${a.placeKind}` as Key)}</dd></div>
-            <div><dt>{t('pl.neededFrom')}</dt><dd>{formatDate(a.neededFrom, lang)}</dd></div>
-            <div><dt>{t('pl.guaranteeDate')}</dt><dd>{a.guaranteeDate ? formatDate(a.guaranteeDate, lang) : t('none')}</dd></div>
-            <div><dt>{t('pl.hours')}</dt><dd>{a.hoursPerWeek === 30 ? t('pl.partTime') : t('pl.fullTime')}</dd></div>
-            <div><dt>{t('pl.seniority')}</dt><dd>{formatDate(a.seniorityDate, lang)}</dd></div>
+            <div>
+              <dt>{t('pl.kind')}</dt>
+              <dd>{t(`pk.${a.placeKind}` as Key)}</dd>
+            </div>
+            <div>
+              <dt>{t('pl.neededFrom')}</dt>
+              <dd>{formatDate(a.neededFrom, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('pl.guaranteeDate')}</dt>
+              <dd>{a.guaranteeDate ? formatDate(a.guaranteeDate, lang) : t('none')}</dd>
+            </div>
+            <div>
+              <dt>{t('pl.hours')}</dt>
+              <dd>{a.hoursPerWeek === 30 ? t('pl.partTime') : t('pl.fullTime')}</dd>
+            </div>
+            <div>
+              <dt>{t('pl.seniority')}</dt>
+              <dd>{formatDate(a.seniorityDate, lang)}</dd>
+            </div>
           </dl>
           <ol>
             {a.wishes.map((w) => (
               <li key={w.unitId}>
-                <strong>{w.unitName}</strong>: {t('pl.position', { pos: w.position, n: w.waiting })} · {w.priorityText[lang]}
+                <strong>{w.unitName}</strong>: {t('pl.position', { pos: w.position, n: w.waiting })} ·{' '}
+                {w.priorityText[lang]}
                 {w.siblings.length > 0 && <> · {t('pl.sibling', { names: w.siblings.join(', ') })}</>}
               </li>
             ))}
           </ol>
           <ChangeForm app={a} act={act} />
           <WishesForm app={a} act={act} />
-          <p><button type="button" className="button-secondary" onClick={() => { if (window.confirm(t('pl.confirm'))) void act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done')); }}>{t('pl.withdrawApp')}</button></p>
+          <p>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                if (window.confirm(t('pl.confirm')))
+                  void act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done'));
+              }}
+            >
+              {t('pl.withdrawApp')}
+            </button>
+          </p>
         </div>
       ))}
       {child.placements.length > 0 && <h3>{t('pl.places')}</h3>}
       <ul>
         {child.placements.map((p) => (
           <li key={p.id}>
-            {t('pl.placeAt', { unit: p.unitName, start: formatDate(p.start, lang) })}{p.end && <> {t('pl.until', { end: formatDate(p.end, lang) })}</>}
+            {t('pl.placeAt', { unit: p.unitName, start: formatDate(p.start, lang) })}
+            {p.end && <> {t('pl.until', { end: formatDate(p.end, lang) })}</>}
             {!p.end && notice && (
-              <> <button type="button" className="button-secondary" aria-describedby={`${id}-${p.id}`}
-                onClick={() => { if (window.confirm(t('pl.confirm'))) void act(async () => { const r = await api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`); return r; }, t('pl.withdrawn', { date: formatDate(notice, lang) })); }}>
-                {t('pl.withdraw')} – {p.unitName}</button>
-                <span className="hint" id={`${id}-${p.id}`}> {t('pl.withdrawHint', { date: formatDate(notice, lang) })}</span></>
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-describedby={`${id}-${p.id}`}
+                  onClick={() => {
+                    if (window.confirm(t('pl.confirm')))
+                      void act(
+                        async () => {
+                          const r = await api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`);
+                          return r;
+                        },
+                        t('pl.withdrawn', { date: formatDate(notice, lang) }),
+                      );
+                  }}
+                >
+                  {t('pl.withdraw')} – {p.unitName}
+                </button>
+                <span className="hint" id={`${id}-${p.id}`}>
+                  {' '}
+                  {t('pl.withdrawHint', { date: formatDate(notice, lang) })}
+                </span>
+              </>
             )}
           </li>
         ))}
@@ -115,14 +203,30 @@ function ChangeForm({ app, act }: { app: Application; act: Act }) {
   const [neededFrom, setNeededFrom] = useState(app.neededFrom);
   const [hours, setHours] = useState(app.hoursPerWeek);
   return (
-    <form className="filter-row" onSubmit={(e) => { e.preventDefault(); void act(() => api.patch(`/api/citizen/applications/${app.id}`, { neededFrom, hoursPerWeek: hours }), t('saved')); }}>
-      <Field id={id + 'd'} label={t('pl.neededFrom')}><input id={id + 'd'} type="date" required value={neededFrom} onChange={(e) => setNeededFrom(e.target.value)} /></Field>
+    <form
+      className="filter-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(
+          () => api.patch(`/api/citizen/applications/${app.id}`, { neededFrom, hoursPerWeek: hours }),
+          t('saved'),
+        );
+      }}
+    >
+      <Field id={id + 'd'} label={t('pl.neededFrom')}>
+        <input id={id + 'd'} type="date" required value={neededFrom} onChange={(e) => setNeededFrom(e.target.value)} />
+      </Field>
       <Field id={id + 'h'} label={t('pl.hours')}>
         <select id={id + 'h'} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-          <option value={40}>{t('pl.fullTime')}</option><option value={30}>{t('pl.partTime')}</option>
+          <option value={40}>{t('pl.fullTime')}</option>
+          <option value={30}>{t('pl.partTime')}</option>
         </select>
       </Field>
-      <div className="field field-button"><button type="submit" className="button-secondary">{t('pl.change')}</button></div>
+      <div className="field field-button">
+        <button type="submit" className="button-secondary">
+          {t('pl.change')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -134,17 +238,52 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
   const [wishes, setWishes] = useState(app.wishes.map((w) => ({ unitId: w.unitId, unitName: w.unitName })));
   const [adding, setAdding] = useState('');
   const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
-  const options = (units?.units ?? []).filter((u) => TYPES_FOR[app.placeKind].includes(u.type) && !wishes.some((w) => w.unitId === u.id)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  const move = (i: number, d: number) => { const n = [...wishes]; [n[i], n[i + d]] = [n[i + d]!, n[i]!]; setWishes(n); };
+  const options = (units?.units ?? [])
+    .filter((u) => TYPES_FOR[app.placeKind].includes(u.type) && !wishes.some((w) => w.unitId === u.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const move = (i: number, d: number) => {
+    const n = [...wishes];
+    [n[i], n[i + d]] = [n[i + d]!, n[i]!];
+    setWishes(n);
+  };
   return (
-    <form aria-labelledby={id} onSubmit={(e) => { e.preventDefault(); void act(() => api.patch(`/api/citizen/applications/${app.id}`, { wishes: wishes.map((w) => w.unitId) }), t('saved')); }}>
+    <form
+      aria-labelledby={id}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(
+          () => api.patch(`/api/citizen/applications/${app.id}`, { wishes: wishes.map((w) => w.unitId) }),
+          t('saved'),
+        );
+      }}
+    >
       <h4 id={id}>{t('pl.wishesChange')}</h4>
       <ol>
         {wishes.map((w, i) => (
-          <li key={w.unitId}>{w.unitName}{' '}
-            <button type="button" className="button-secondary" disabled={i === 0} onClick={() => move(i, -1)}>{t('pl.wishUp')}<span className="visually-hidden">: {w.unitName}</span></button>{' '}
-            <button type="button" className="button-secondary" disabled={i === wishes.length - 1} onClick={() => move(i, 1)}>{t('pl.wishDown')}<span className="visually-hidden">: {w.unitName}</span></button>{' '}
-            <button type="button" className="button-secondary" disabled={wishes.length === 1} onClick={() => setWishes(wishes.filter((_, j) => j !== i))}>{t('pl.wishRemove')}<span className="visually-hidden">: {w.unitName}</span></button>
+          <li key={w.unitId}>
+            {w.unitName}{' '}
+            <button type="button" className="button-secondary" disabled={i === 0} onClick={() => move(i, -1)}>
+              {t('pl.wishUp')}
+              <span className="visually-hidden">: {w.unitName}</span>
+            </button>{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={i === wishes.length - 1}
+              onClick={() => move(i, 1)}
+            >
+              {t('pl.wishDown')}
+              <span className="visually-hidden">: {w.unitName}</span>
+            </button>{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={wishes.length === 1}
+              onClick={() => setWishes(wishes.filter((_, j) => j !== i))}
+            >
+              {t('pl.wishRemove')}
+              <span className="visually-hidden">: {w.unitName}</span>
+            </button>
           </li>
         ))}
       </ol>
@@ -152,13 +291,33 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
         <Field id={id + 'a'} label={t('pl.wishAdd')}>
           <select id={id + 'a'} value={adding} onChange={(e) => setAdding(e.target.value)}>
             <option value="">{t('pl.noWish')}</option>
-            {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {options.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </Field>
-        <div className="field field-button"><button type="button" className="button-secondary" disabled={!adding}
-          onClick={() => { const u = options.find((o) => o.id === adding); if (u) setWishes([...wishes, { unitId: u.id, unitName: u.name }]); setAdding(''); }}>{t('pl.wishAddButton')}</button></div>
+        <div className="field field-button">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!adding}
+            onClick={() => {
+              const u = options.find((o) => o.id === adding);
+              if (u) setWishes([...wishes, { unitId: u.id, unitName: u.name }]);
+              setAdding('');
+            }}
+          >
+            {t('pl.wishAddButton')}
+          </button>
+        </div>
       </div>
-      <p><button type="submit" className="button-secondary">{t('pl.wishesSave')}</button></p>
+      <p>
+        <button type="submit" className="button-secondary">
+          {t('pl.wishesSave')}
+        </button>
+      </p>
     </form>
   );
 }
@@ -166,17 +325,34 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
 function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
   const { t } = useT();
   const id = useId();
-  const [form, setForm] = useState({ childId: kids[0]!.id, placeKind: 'vuggestue' as Kind, neededFrom: '', hours: 40, wishes: ['', '', ''] });
+  const [form, setForm] = useState({
+    childId: kids[0]!.id,
+    placeKind: 'vuggestue' as Kind,
+    neededFrom: '',
+    hours: 40,
+    wishes: ['', '', ''],
+  });
   const [error, setError] = useState<unknown>(null);
   const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
-  const options = (units?.units ?? []).filter((u) => TYPES_FOR[form.placeKind].includes(u.type)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const options = (units?.units ?? [])
+    .filter((u) => TYPES_FOR[form.placeKind].includes(u.type))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   async function submit(e: FormEvent) {
-    e.preventDefault(); setError(null);
+    e.preventDefault();
+    setError(null);
     try {
-      await api.post('/api/citizen/applications', { childId: form.childId, placeKind: form.placeKind, neededFrom: form.neededFrom, hoursPerWeek: form.hours, wishes: form.wishes.filter(Boolean) });
+      await api.post('/api/citizen/applications', {
+        childId: form.childId,
+        placeKind: form.placeKind,
+        neededFrom: form.neededFrom,
+        hoursPerWeek: form.hours,
+        wishes: form.wishes.filter(Boolean),
+      });
       setForm({ ...form, neededFrom: '', wishes: ['', '', ''] });
       onDone();
-    } catch (err) { setError(err); }
+    } catch (err) {
+      setError(err);
+    }
   }
   return (
     <section className="panel" aria-labelledby={id}>
@@ -184,31 +360,67 @@ function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
       <form onSubmit={(e) => void submit(e)}>
         <Field id={id + 'c'} label={t('pl.child')}>
           <select id={id + 'c'} value={form.childId} onChange={(e) => setForm({ ...form, childId: e.target.value })}>
-            {kids.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {kids.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={id + 'k'} label={t('pl.kind')}>
-          <select id={id + 'k'} value={form.placeKind} onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: ['', '', ''] })}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`pk.${k}` as Key)}</option>)}
+          <select
+            id={id + 'k'}
+            value={form.placeKind}
+            onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: ['', '', ''] })}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`pk.${k}` as Key)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={id + 'd'} label={t('pl.neededFrom')}>
-          <input id={id + 'd'} type="date" required value={form.neededFrom} onChange={(e) => setForm({ ...form, neededFrom: e.target.value })} />
+          <input
+            id={id + 'd'}
+            type="date"
+            required
+            value={form.neededFrom}
+            onChange={(e) => setForm({ ...form, neededFrom: e.target.value })}
+          />
         </Field>
         <Field id={id + 'h'} label={t('pl.hours')}>
-          <select id={id + 'h'} value={form.hours} onChange={(e) => setForm({ ...form, hours: Number(e.target.value) })}>
-            <option value={40}>{t('pl.fullTime')}</option><option value={30}>{t('pl.partTime')}</option>
+          <select
+            id={id + 'h'}
+            value={form.hours}
+            onChange={(e) => setForm({ ...form, hours: Number(e.target.value) })}
+          >
+            <option value={40}>{t('pl.fullTime')}</option>
+            <option value={30}>{t('pl.partTime')}</option>
           </select>
         </Field>
         {form.wishes.map((w, i) => (
           <Field key={i} id={`${id}w${i}`} label={t('pl.wishN', { n: i + 1 })}>
-            <select id={`${id}w${i}`} value={w} required={i === 0} onChange={(e) => setForm({ ...form, wishes: form.wishes.map((x, j) => (j === i ? e.target.value : x)) })}>
+            <select
+              id={`${id}w${i}`}
+              value={w}
+              required={i === 0}
+              onChange={(e) => setForm({ ...form, wishes: form.wishes.map((x, j) => (j === i ? e.target.value : x)) })}
+            >
               <option value="">{t('pl.noWish')}</option>
-              {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {options.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </select>
           </Field>
         ))}
-        <p><button type="submit" className="button">{t('pl.send')}</button></p>
+        <p>
+          <button type="submit" className="button">
+            {t('pl.send')}
+          </button>
+        </p>
       </form>
       <ErrorMessage error={error} />
     </section>

@@ -5,7 +5,14 @@ import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 
-interface Letter { id: string; kind: string; subject: string; date: string; childFirstName: string | null; read: boolean }
+interface Letter {
+  id: string;
+  kind: string;
+  subject: string;
+  date: string;
+  childFirstName: string | null;
+  read: boolean;
+}
 
 export function PostPage() {
   const { t } = useT();
@@ -25,21 +32,49 @@ function Inbox({ userId }: { userId: string }) {
       <ErrorMessage error={error} onRetry={reload} />
       {data && data.length === 0 && <p>{t('post.none')}</p>}
       {data && data.length > 0 && (
-        <div className="table-wrap"><table>
-          <caption>{t('post.caption', { n: data.length })}</caption>
-          <thead><tr><th scope="col">{t('post.date')}</th><th scope="col">{t('post.subject')}</th><th scope="col">{t('post.child')}</th><th scope="col"><span className="visually-hidden">{t('post.open')}</span></th></tr></thead>
-          <tbody>
-            {data.map((l) => (
-              <tr key={l.id} className={l.read ? undefined : 'unread'}>
-                <td>{formatDate(l.date, lang)}</td>
-                <td>{l.read ? l.subject : <strong>{l.subject} <span className="badge">{t('post.unread')}</span></strong>}</td>
-                <td>{l.childFirstName ?? t('none')}</td>
-                <td><a href={`/api/citizen/letters/${l.id}/pdf`} target="_blank" rel="noopener" aria-label={t('post.openLabel', { subject: l.subject })}
-                  onClick={() => setTimeout(reload, 800)}>{t('post.open')}</a></td>
+        <div className="table-wrap">
+          <table>
+            <caption>{t('post.caption', { n: data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('post.date')}</th>
+                <th scope="col">{t('post.subject')}</th>
+                <th scope="col">{t('post.child')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('post.open')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {data.map((l) => (
+                <tr key={l.id} className={l.read ? undefined : 'unread'}>
+                  <td>{formatDate(l.date, lang)}</td>
+                  <td>
+                    {l.read ? (
+                      l.subject
+                    ) : (
+                      <strong>
+                        {l.subject} <span className="badge">{t('post.unread')}</span>
+                      </strong>
+                    )}
+                  </td>
+                  <td>{l.childFirstName ?? t('none')}</td>
+                  <td>
+                    <a
+                      href={`/api/citizen/letters/${l.id}/pdf`}
+                      target="_blank"
+                      rel="noopener"
+                      aria-label={t('post.openLabel', { subject: l.subject })}
+                      onClick={() => setTimeout(reload, 800)}
+                    >
+                      {t('post.open')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Page>
   );

@@ -10,7 +10,13 @@ export function setCsrfToken(token: string | null): void {
  *  own Danish sentence from endpoints that have not moved to codes yet. */
 export class ApiError extends Error {
   /** `details`: structured data the server sent with the refusal (e.g. the complete list behind it). */
-  constructor(readonly status: number, readonly code: string, message: string, readonly params: Record<string, string | number> = {}, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
@@ -24,7 +30,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
   let res: Response;
   try {
     res = await fetch(path, {
-      method, headers, signal, credentials: 'same-origin',
+      method,
+      headers,
+      signal,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -40,7 +49,12 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     data = null;
   }
   if (!res.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string; params?: Record<string, string | number>; details?: unknown };
+    const err = (data ?? {}) as {
+      error?: string;
+      message?: string;
+      params?: Record<string, string | number>;
+      details?: unknown;
+    };
     throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params, err.details);
   }
   return data as T;

@@ -11,13 +11,24 @@ export function useApi<T>(path: string | null, key?: unknown) {
   const [loading, setLoading] = useState(path !== null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    if (path === null) { setLoading(false); return; }
+    if (path === null) {
+      setLoading(false);
+      return;
+    }
     const ctl = new AbortController();
     setLoading(true);
     setError(null);
     api.get<T>(path, ctl.signal).then(
-      (d) => { setData(d); setLoading(false); },
-      (e) => { if (!ctl.signal.aborted) { setError(e); setLoading(false); } },
+      (d) => {
+        setData(d);
+        setLoading(false);
+      },
+      (e) => {
+        if (!ctl.signal.aborted) {
+          setError(e);
+          setLoading(false);
+        }
+      },
     );
     return () => ctl.abort();
   }, [path, tick, key]);
@@ -47,20 +58,31 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   return (
     <div className="notice notice-error" role="alert">
       <p lang={fromServer ? 'da' : undefined}>{text(error)}</p>
-      {retry && <button type="button" className="button-secondary" onClick={onRetry}>{t('retry')}</button>}
+      {retry && (
+        <button type="button" className="button-secondary" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
     </div>
   );
 }
 
 export function Loading() {
   const { t } = useT();
-  return <p className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('loading')}</p>;
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('loading')}
+    </p>
+  );
 }
 
 /** The page's one h1; also sets the document title. */
 export function Page({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
   const { t } = useT();
-  useEffect(() => { document.title = `${title} · ${t('app.name')}`; }, [title, t]);
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
   return (
     <>
       <h1>{title}</h1>
@@ -71,7 +93,15 @@ export function Page({ title, lead, children }: { title: string; lead?: ReactNod
 }
 
 /** A table with a caption, horizontally scrollable (and so keyboard-focusable) on narrow screens. */
-export function DataTable({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
+export function DataTable({
+  caption,
+  children,
+  className,
+}: {
+  caption: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className={className}>
@@ -82,22 +112,47 @@ export function DataTable({ caption, children, className }: { caption: string; c
   );
 }
 
-export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={id + '-hint'}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={id + '-hint'}>
+          {hint}
+        </p>
+      )}
       {children}
     </div>
   );
 }
 
 export function Status({ text }: { text: string | null }) {
-  return <p className="status" role="status">{text ? <span className="status-ok">{text}</span> : null}</p>;
+  return (
+    <p className="status" role="status">
+      {text ? <span className="status-ok">{text}</span> : null}
+    </p>
+  );
 }
 
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return <p className="back"><Link to={to}><span aria-hidden="true">← </span>{children}</Link></p>;
+  return (
+    <p className="back">
+      <Link to={to}>
+        <span aria-hidden="true">← </span>
+        {children}
+      </Link>
+    </p>
+  );
 }
 
 /** A heading with a definition list of facts. */
@@ -105,7 +160,10 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
     <dl className="facts">
       {items.map(([k, v]) => (
-        <div key={k}><dt>{k}</dt><dd>{v ?? '—'}</dd></div>
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v ?? '—'}</dd>
+        </div>
       ))}
     </dl>
   );

@@ -43,24 +43,32 @@ export function DemoLoginPage() {
       <ErrorMessage error={error} />
       {(personas.loading || !me) && <Loading />}
       <ErrorMessage error={personas.error} onRetry={personas.reload} />
-      {groups.map((g) => g.items.length > 0 && (
-        <section key={g.title} className="persona-group" aria-labelledby={'grp-' + g.title}>
-          <h2 id={'grp-' + g.title}>{g.title}</h2>
-          <ul className="persona-list">
-            {g.items.map((p) => (
-              <li key={p.id} className="persona card">
-                <p className="persona-name">{p.name}</p>
-                <p className="persona-role">{t(`role.${p.role}`)}</p>
-                <p className="persona-desc">{p.description}</p>
-                <button type="button" className="button" disabled={busy !== null} aria-label={t('login.as', { name: p.name })}
-                  onClick={() => void choose(p)}>
-                  {busy === p.id ? t('loading') : t('nav.login')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.map(
+        (g) =>
+          g.items.length > 0 && (
+            <section key={g.title} className="persona-group" aria-labelledby={'grp-' + g.title}>
+              <h2 id={'grp-' + g.title}>{g.title}</h2>
+              <ul className="persona-list">
+                {g.items.map((p) => (
+                  <li key={p.id} className="persona card">
+                    <p className="persona-name">{p.name}</p>
+                    <p className="persona-role">{t(`role.${p.role}`)}</p>
+                    <p className="persona-desc">{p.description}</p>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy !== null}
+                      aria-label={t('login.as', { name: p.name })}
+                      onClick={() => void choose(p)}
+                    >
+                      {busy === p.id ? t('loading') : t('nav.login')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ),
+      )}
     </Page>
   );
 }

@@ -71,5 +71,9 @@ export function formatValue(v: unknown): string | null {
 
 /** A kroner amount typed in a form ("2.361,50") in øre; null when it is not one, so the server answers in Danish. */
 export function kronerToOere(input: string): number | null {
-  try { return parseDkk(input); } catch { return null; }
+  try {
+    return parseDkk(input);
+  } catch {
+    return null;
+  }
 }

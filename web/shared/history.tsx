@@ -23,7 +23,8 @@ export function HistoryList({ items }: { items: HistoryEntry[] }) {
               {h.changes.map((c) => (
                 <li key={c.field}>
                   <code>{c.field}</code>: <del>{formatValue(c.from) ?? t('history.empty')}</del>
-                  <span aria-hidden="true"> → </span><span className="visually-hidden"> {lang === 'da' ? 'til' : 'to'} </span>
+                  <span aria-hidden="true"> → </span>
+                  <span className="visually-hidden"> {lang === 'da' ? 'til' : 'to'} </span>
                   <ins>{formatValue(c.to) ?? t('history.empty')}</ins>
                 </li>
               ))}

@@ -7,7 +7,11 @@ import { useT, type Key } from './i18n.js';
 import { isStaffRole, useCan, useSession } from './session.js';
 import type { Role } from './types.js';
 
-interface NavItem { to: string; label: Key; end?: boolean }
+interface NavItem {
+  to: string;
+  label: Key;
+  end?: boolean;
+}
 
 const citizenNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
@@ -31,8 +35,16 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
-  if (can('placement.read')) items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' }, { to: '/staff/runde', label: 'nav.round' }, { to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
-  if (role === 'admin') items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
+  if (can('placement.read'))
+    items.push(
+      { to: '/staff/venteliste', label: 'nav.waitlist' },
+      { to: '/staff/garanti', label: 'nav.guarantee' },
+      { to: '/staff/runde', label: 'nav.round' },
+      { to: '/staff/indbakke', label: 'nav.inbox' },
+      { to: '/staff/pladsregler', label: 'nav.policy' },
+    );
+  if (role === 'admin')
+    items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
 
@@ -45,7 +57,10 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
   const first = useRef(true);
   useEffect(() => {
     // After a route change, move focus to the content so screen readers start there.
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     mainRef.current?.focus();
   }, [pathname]);
   const user = me?.user ?? null;
@@ -53,7 +68,9 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('skip')}
+      </a>
       <header className={staff ? 'site-header site-header-staff' : 'site-header'}>
         {me?.demo && (
           <div className="demo-banner">
@@ -73,24 +90,45 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
             {user ? (
               <>
                 <span className="user-info">
-                  {t('user.loggedInAs')} <strong>{user.name}</strong> <span className="muted">({t(`role.${user.role}`)})</span>
+                  {t('user.loggedInAs')} <strong>{user.name}</strong>{' '}
+                  <span className="muted">({t(`role.${user.role}`)})</span>
                 </span>
-                <button type="button" className="button-secondary" onClick={() => { void logout().then(() => navigate('/')); }}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    void logout().then(() => navigate('/'));
+                  }}
+                >
                   {t('user.logout')}
                 </button>
               </>
             ) : (
-              <Link className="button-secondary" to="/login">{t('nav.login')}</Link>
+              <Link className="button-secondary" to="/login">
+                {t('nav.login')}
+              </Link>
             )}
           </div>
         </div>
         <nav className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
           <ul className="container">
             {nav.map((n) => (
-              <li key={n.to}><NavLink to={n.to} end={n.end}>{t(n.label)}</NavLink></li>
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.end}>
+                  {t(n.label)}
+                </NavLink>
+              </li>
             ))}
-            {staff && <li className="nav-aside"><Link to="/">{t('nav.citizen')}</Link></li>}
-            {!staff && isStaffRole(user?.role) && <li className="nav-aside"><Link to="/staff">{t('nav.staff')}</Link></li>}
+            {staff && (
+              <li className="nav-aside">
+                <Link to="/">{t('nav.citizen')}</Link>
+              </li>
+            )}
+            {!staff && isStaffRole(user?.role) && (
+              <li className="nav-aside">
+                <Link to="/staff">{t('nav.staff')}</Link>
+              </li>
+            )}
           </ul>
         </nav>
       </header>
@@ -105,7 +143,11 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
 }
 
 export function CitizenLayout() {
-  return <Shell staff={false} nav={citizenNav}><Outlet /></Shell>;
+  return (
+    <Shell staff={false} nav={citizenNav}>
+      <Outlet />
+    </Shell>
+  );
 }
 
 export function StaffLayout() {
@@ -114,7 +156,13 @@ export function StaffLayout() {
   const can = useCan();
   return (
     <Shell staff nav={role && isStaffRole(role) ? staffNav(role, can) : []}>
-      {loading ? <Loading /> : error ? <ErrorMessage error={error} onRetry={() => void refresh()} /> : <StaffGate role={role} />}
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorMessage error={error} onRetry={() => void refresh()} />
+      ) : (
+        <StaffGate role={role} />
+      )}
     </Shell>
   );
 }
@@ -129,7 +177,11 @@ export function LoginRequired() {
   const { t } = useT();
   return (
     <Page title={t('auth.title')} lead={t('auth.text')}>
-      <p><Link className="button" to="/login">{t('nav.login')}</Link></p>
+      <p>
+        <Link className="button" to="/login">
+          {t('nav.login')}
+        </Link>
+      </p>
     </Page>
   );
 }
@@ -154,7 +206,9 @@ export function NotFound() {
   const { t } = useT();
   return (
     <Page title={t('notFound.title')}>
-      <p><Link to="/">{t('notFound.text')}</Link></p>
+      <p>
+        <Link to="/">{t('notFound.text')}</Link>
+      </p>
     </Page>
   );
 }

@@ -35,13 +35,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [accept]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
-  const login = useCallback(async (userId: string) => {
-    const m = await api.post<Me>('/api/auth/demo-login', { userId });
-    accept(m);
-    return m;
-  }, [accept]);
+  const login = useCallback(
+    async (userId: string) => {
+      const m = await api.post<Me>('/api/auth/demo-login', { userId });
+      accept(m);
+      return m;
+    },
+    [accept],
+  );
 
   const logout = useCallback(async () => {
     await api.post<void>('/api/auth/logout');
@@ -50,9 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   return (
-    <SessionContext.Provider value={{ me, loading, error, refresh, login, logout }}>
-      {children}
-    </SessionContext.Provider>
+    <SessionContext.Provider value={{ me, loading, error, refresh, login, logout }}>{children}</SessionContext.Provider>
   );
 }
 

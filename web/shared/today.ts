@@ -14,7 +14,9 @@ export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
 /** 'YYYY-MM' of an ISO date moved by `n` months (n may be negative). */
 export function plusMonths(iso: string, n: number): string {
-  const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7)) - 1 + n;
-  const year = y + Math.floor(m / 12), month = ((m % 12) + 12) % 12 + 1;
+  const y = Number(iso.slice(0, 4)),
+    m = Number(iso.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12),
+    month = (((m % 12) + 12) % 12) + 1;
   return `${year}-${String(month).padStart(2, '0')}`;
 }

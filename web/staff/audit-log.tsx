@@ -33,15 +33,27 @@ export function AuditLogPage() {
   return (
     <Page title={t('audit.title')}>
       <section aria-labelledby={id + 'f'} className="filters">
-        <h2 id={id + 'f'} className="h-small">{t('audit.filters')}</h2>
+        <h2 id={id + 'f'} className="h-small">
+          {t('audit.filters')}
+        </h2>
         <form className="filter-row" onSubmit={submit}>
           {FIELDS.map((f) => (
             <Field key={f.key} id={id + f.key} label={t(f.label)}>
-              <input id={id + f.key} type={f.type} autoComplete="off" spellCheck={false}
-                value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />
+              <input
+                id={id + f.key}
+                type={f.type}
+                autoComplete="off"
+                spellCheck={false}
+                value={form[f.key]}
+                onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+              />
             </Field>
           ))}
-          <div className="field field-button"><button type="submit" className="button">{t('search')}</button></div>
+          <div className="field field-button">
+            <button type="submit" className="button">
+              {t('search')}
+            </button>
+          </div>
         </form>
       </section>
       <ErrorMessage error={error} onRetry={reload} />
@@ -62,12 +74,34 @@ export function AuditLogPage() {
           <tbody>
             {data.map((a) => (
               <tr key={a.id}>
-                <td className="nowrap"><time dateTime={a.at}>{formatDateTime(a.at, lang)}</time></td>
-                <td>{a.userName ?? '—'}{a.role && <><br /><span className="muted">{t(`role.${a.role}`)}</span></>}</td>
-                <td><code>{a.action}</code></td>
-                <td>{a.subjectType}{a.subjectIds.length > 0 && <><br /><span className="mono small">{a.subjectIds.join(', ')}</span></>}</td>
+                <td className="nowrap">
+                  <time dateTime={a.at}>{formatDateTime(a.at, lang)}</time>
+                </td>
+                <td>
+                  {a.userName ?? '—'}
+                  {a.role && (
+                    <>
+                      <br />
+                      <span className="muted">{t(`role.${a.role}`)}</span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <code>{a.action}</code>
+                </td>
+                <td>
+                  {a.subjectType}
+                  {a.subjectIds.length > 0 && (
+                    <>
+                      <br />
+                      <span className="mono small">{a.subjectIds.join(', ')}</span>
+                    </>
+                  )}
+                </td>
                 <td className="mono small">{a.ip ?? '—'}</td>
-                <td><Details value={a.details} /></td>
+                <td>
+                  <Details value={a.details} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -21,13 +21,31 @@ export function BillingAccountPage() {
         <>
           <p>{t('billing.balance', { total: kr(data.balanceOere, lang) })}</p>
           <DataTable caption={t('billing.incomes')}>
-            <thead><tr><th scope="col">{t('billing.income')}</th><th scope="col">{t('billing.single')}</th><th scope="col">{t('billing.source')}</th><th scope="col">{t('billing.period')}</th></tr></thead>
-            <tbody>{data.incomes.map((i) => (
-              <tr key={i.id}><td className="num">{kr(i.yearlyOere, lang)}</td><td>{i.singleProvider ? '✓' : '—'}</td><td>{i.source}</td><td>{formatPeriod(i.start, i.end, t, lang)}</td></tr>
-            ))}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('billing.income')}</th>
+                <th scope="col">{t('billing.single')}</th>
+                <th scope="col">{t('billing.source')}</th>
+                <th scope="col">{t('billing.period')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.incomes.map((i) => (
+                <tr key={i.id}>
+                  <td className="num">{kr(i.yearlyOere, lang)}</td>
+                  <td>{i.singleProvider ? '✓' : '—'}</td>
+                  <td>{i.source}</td>
+                  <td>{formatPeriod(i.start, i.end, t, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
-          {data.households.map((h) => <IncomeActions key={h} householdId={h} onDone={reload} />)}
-          {data.invoices.map((inv) => <InvoiceTable key={inv.id} invoice={inv} />)}
+          {data.households.map((h) => (
+            <IncomeActions key={h} householdId={h} onDone={reload} />
+          ))}
+          {data.invoices.map((inv) => (
+            <InvoiceTable key={inv.id} invoice={inv} />
+          ))}
         </>
       )}
     </Page>

@@ -4,15 +4,30 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
-import type { Invoice, MonthSummary, Municipality, Preview, Run, UnbilledChild } from '../../src/modules/billing/contract.js';
+import type {
+  Invoice,
+  MonthSummary,
+  Municipality,
+  Preview,
+  Run,
+  UnbilledChild,
+} from '../../src/modules/billing/contract.js';
 import { plusMonths, useToday } from '../shared/today.js';
 import { BillingRates } from './billing-rates.js';
 import { FripladsCases } from './friplads-cases.js';
 import { SettlementStatements } from './settlement.js';
 import { LunchSchemes, PlaceCosts } from './billing-setup.js';
 
-export const kr = (oere: number, lang: string) => (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' kr.';
-const monthLabel = (m: string, lang: string) => new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric' });
+export const kr = (oere: number, lang: string) =>
+  (oere / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }) + ' kr.';
+const monthLabel = (m: string, lang: string) =>
+  new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+  });
 
 const ROW = { display: 'flex', gap: '0.5rem', flexWrap: 'wrap', margin: '0.75rem 0' } as const;
 
@@ -26,7 +41,9 @@ export function BillingPage() {
   const [muni, setMuni] = useState('');
   const today = useToday();
   const [month, setMonth] = useState(() => plusMonths(today, 1));
-  useEffect(() => { if (!muni && munis.data?.[0]) setMuni(munis.data[0].code); }, [munis.data, muni]);
+  useEffect(() => {
+    if (!muni && munis.data?.[0]) setMuni(munis.data[0].code);
+  }, [munis.data, muni]);
   const q = muni ? `municipality=${muni}&month=${month}` : null;
   const summary = useApi<Summary>(q && `/api/staff/billing/months?${q}`);
   const invoices = useApi<Invoice[]>(q && `/api/staff/billing/invoices?${q}`);
@@ -38,34 +55,73 @@ export function BillingPage() {
   // Children a run cannot bill: from the preview, or from a refused run or sending (409 with the complete list).
   const [unbilled, setUnbilled] = useState<Unbilled[] | null>(null);
 
-  useEffect(() => { setPreview(null); setRun(null); setStatus(null); setErr(null); setUnbilled(null); }, [muni, month]);
+  useEffect(() => {
+    setPreview(null);
+    setRun(null);
+    setStatus(null);
+    setErr(null);
+    setUnbilled(null);
+  }, [muni, month]);
   useEffect(() => {
     if (!run || run.status !== 'running') return;
-    const timer = setTimeout(() => { api.get<Run>(`/api/staff/billing/runs/${run.id}`).then(setRun, setErr); }, 400);
+    const timer = setTimeout(() => {
+      api.get<Run>(`/api/staff/billing/runs/${run.id}`).then(setRun, setErr);
+    }, 400);
     return () => clearTimeout(timer);
   }, [run]);
-  useEffect(() => { if (run && run.status !== 'running') { summary.reload(); invoices.reload(); } }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (run && run.status !== 'running') {
+      summary.reload();
+      invoices.reload();
+    }
+  }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function act(fn: () => Promise<void>) {
-    setErr(null); setStatus(null); setBusy(true);
-    try { await fn(); } catch (e) {
+    setErr(null);
+    setStatus(null);
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
       setErr(e);
-      if (e instanceof ApiError && e.code === 'unbilled_children') setUnbilled((e.details as { children: Unbilled[] }).children);
-    } finally { setBusy(false); }
+      if (e instanceof ApiError && e.code === 'unbilled_children')
+        setUnbilled((e.details as { children: Unbilled[] }).children);
+    } finally {
+      setBusy(false);
+    }
   }
-  const doPreview = () => act(async () => { const p = await api.get<Preview>(`/api/staff/billing/preview?${q}`); setPreview(p); setUnbilled(p.unbilled); });
-  const doRun = () => act(async () => {
-    const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
-    setPreview(null);
-    setRun(await api.get<Run>(`/api/staff/billing/runs/${runId}`));
-  });
-  const doSend = () => act(async () => {
-    const r = await api.post<{ sent: number }>('/api/staff/billing/months/send', { municipality: muni, month });
-    setStatus(t('billing.sent', { n: r.sent })); summary.reload(); invoices.reload();
-  });
-  const doClose = () => act(async () => { await api.post('/api/staff/billing/months/close', { municipality: muni, month }); setStatus(t('billing.closedOk')); summary.reload(); });
+  const doPreview = () =>
+    act(async () => {
+      const p = await api.get<Preview>(`/api/staff/billing/preview?${q}`);
+      setPreview(p);
+      setUnbilled(p.unbilled);
+    });
+  const doRun = () =>
+    act(async () => {
+      const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
+      setPreview(null);
+      setRun(await api.get<Run>(`/api/staff/billing/runs/${runId}`));
+    });
+  const doSend = () =>
+    act(async () => {
+      const r = await api.post<{ sent: number }>('/api/staff/billing/months/send', { municipality: muni, month });
+      setStatus(t('billing.sent', { n: r.sent }));
+      summary.reload();
+      invoices.reload();
+    });
+  const doClose = () =>
+    act(async () => {
+      await api.post('/api/staff/billing/months/close', { municipality: muni, month });
+      setStatus(t('billing.closedOk'));
+      summary.reload();
+    });
 
-  const pct = run?.progress && run.progress.total ? Math.round((100 * run.progress.done) / run.progress.total) : run?.status === 'running' ? 0 : 100;
+  const pct =
+    run?.progress && run.progress.total
+      ? Math.round((100 * run.progress.done) / run.progress.total)
+      : run?.status === 'running'
+        ? 0
+        : 100;
   const s = summary.data;
   return (
     <Page title={t('billing.title')} lead={t('billing.lead')}>
@@ -73,48 +129,156 @@ export function BillingPage() {
       <div className="filter-row">
         <Field id={id + 'm'} label={t('billing.municipality')}>
           <select id={id + 'm'} value={muni} onChange={(e) => setMuni(e.target.value)}>
-            {munis.data?.map((m) => <option key={m.code} value={m.code}>{m.name} ({m.code})</option>)}
+            {munis.data?.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name} ({m.code})
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={id + 'mo'} label={t('billing.month')}>
-          <input id={id + 'mo'} type="month" value={month} required onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <input
+            id={id + 'mo'}
+            type="month"
+            value={month}
+            required
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
         </Field>
       </div>
 
       <section className="panel" aria-labelledby={id + 'rh'}>
-        <h2 id={id + 'rh'}>{t('billing.run.heading')} – {monthLabel(month, lang)}</h2>
-        {s && <p>{t('billing.summary', { draft: s.draft.count, draftTotal: kr(s.draft.totalOere, lang), sent: s.sent.count, sentTotal: kr(s.sent.totalOere, lang) })}{s.closed ? ' ' + t('billing.closed') : ''}</p>}
+        <h2 id={id + 'rh'}>
+          {t('billing.run.heading')} – {monthLabel(month, lang)}
+        </h2>
+        {s && (
+          <p>
+            {t('billing.summary', {
+              draft: s.draft.count,
+              draftTotal: kr(s.draft.totalOere, lang),
+              sent: s.sent.count,
+              sentTotal: kr(s.sent.totalOere, lang),
+            })}
+            {s.closed ? ' ' + t('billing.closed') : ''}
+          </p>
+        )}
         <div style={ROW}>
-          <button type="button" className="button-secondary" disabled={!q || busy || s?.closed} onClick={() => void doPreview()}>{t('billing.preview')}</button>
-          <button type="button" className="button" disabled={!q || busy || s?.closed || run?.status === 'running'} onClick={() => void doRun()}>{t('billing.start')}</button>
-          <button type="button" className="button-secondary" disabled={!s?.draft.count || busy} onClick={() => void doSend()}>{t('billing.send')}</button>
-          <button type="button" className="button-secondary" disabled={!s || !!s.draft.count || s.closed || busy} onClick={() => void doClose()}>{t('billing.close')}</button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!q || busy || s?.closed}
+            onClick={() => void doPreview()}
+          >
+            {t('billing.preview')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!q || busy || s?.closed || run?.status === 'running'}
+            onClick={() => void doRun()}
+          >
+            {t('billing.start')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!s?.draft.count || busy}
+            onClick={() => void doSend()}
+          >
+            {t('billing.send')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!s || !!s.draft.count || s.closed || busy}
+            onClick={() => void doClose()}
+          >
+            {t('billing.close')}
+          </button>
         </div>
         {preview && (
           <div>
-            <p>{preview.lines ? t('billing.previewResult', { payers: preview.payers, lines: preview.lines, corrections: preview.corrections, total: kr(preview.totalOere, lang) }) : t('billing.nothingToDo')}</p>
+            <p>
+              {preview.lines
+                ? t('billing.previewResult', {
+                    payers: preview.payers,
+                    lines: preview.lines,
+                    corrections: preview.corrections,
+                    total: kr(preview.totalOere, lang),
+                  })
+                : t('billing.nothingToDo')}
+            </p>
             {preview.sample.length > 0 && (
               <DataTable caption={t('billing.sample')}>
-                <thead><tr><th scope="col">{t('billing.payer')}</th><th scope="col" className="num">{t('billing.total')}</th></tr></thead>
-                <tbody>{preview.sample.map((x) => <tr key={x.payerName + x.totalOere}><td>{x.payerName}</td><td className="num">{kr(x.totalOere, lang)}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('billing.payer')}</th>
+                    <th scope="col" className="num">
+                      {t('billing.total')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((x) => (
+                    <tr key={x.payerName + x.totalOere}>
+                      <td>{x.payerName}</td>
+                      <td className="num">{kr(x.totalOere, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </DataTable>
             )}
-            {preview.warnings.length > 0 && <details><summary>{t('billing.warnings')} ({preview.warnings.length})</summary><ul>{preview.warnings.map((w, i) => <li key={i} lang="da">{w}</li>)}</ul></details>}
+            {preview.warnings.length > 0 && (
+              <details>
+                <summary>
+                  {t('billing.warnings')} ({preview.warnings.length})
+                </summary>
+                <ul>
+                  {preview.warnings.map((w, i) => (
+                    <li key={i} lang="da">
+                      {w}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </div>
         )}
         {unbilled && unbilled.length > 0 && <UnbilledChildren list={unbilled} />}
         {run && (
           <div>
-            <label htmlFor={id + 'p'}>{t('billing.progress')}: {t(`billing.phase.${run.status === 'running' ? run.progress?.phase ?? 'load' : run.status}` as 'billing.phase.load')}</label>
-            <progress id={id + 'p'} max={100} value={pct} style={{ display: 'block', width: '100%', maxWidth: '30rem', height: '1rem' }}>{pct} %</progress>
-            {run.status === 'done' && <p role="status">{t('billing.runDone', { invoices: run.invoicesWritten, lines: run.linesWritten })}</p>}
-            {run.status === 'failed' && <p role="alert" className="error">{t('billing.runFailed', { error: run.error ?? '' })}</p>}
+            <label htmlFor={id + 'p'}>
+              {t('billing.progress')}:{' '}
+              {t(
+                `billing.phase.${run.status === 'running' ? (run.progress?.phase ?? 'load') : run.status}` as 'billing.phase.load',
+              )}
+            </label>
+            <progress
+              id={id + 'p'}
+              max={100}
+              value={pct}
+              style={{ display: 'block', width: '100%', maxWidth: '30rem', height: '1rem' }}
+            >
+              {pct} %
+            </progress>
+            {run.status === 'done' && (
+              <p role="status">{t('billing.runDone', { invoices: run.invoicesWritten, lines: run.linesWritten })}</p>
+            )}
+            {run.status === 'failed' && (
+              <p role="alert" className="error">
+                {t('billing.runFailed', { error: run.error ?? '' })}
+              </p>
+            )}
           </div>
         )}
         {s && s.sent.count > 0 && (
           <p style={ROW}>
-            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=csv`}>{t('billing.exportCsv')}</a>
-            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=json`}>{t('billing.exportJson')}</a>
+            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=csv`}>
+              {t('billing.exportCsv')}
+            </a>
+            <a className="button-secondary" href={`/api/staff/billing/export?${q}&format=json`}>
+              {t('billing.exportJson')}
+            </a>
           </p>
         )}
         <Status text={status} />
@@ -125,21 +289,38 @@ export function BillingPage() {
         <h2 id={id + 'ih'}>{t('billing.invoices', { month: monthLabel(month, lang) })}</h2>
         {invoices.loading && !invoices.data && <Loading />}
         <ErrorMessage error={invoices.error} onRetry={invoices.reload} />
-        {invoices.data && (invoices.data.length === 0 ? <p>{t('billing.noInvoices')}</p> : (
-          <DataTable caption={t('billing.invoices', { month: monthLabel(month, lang) })}>
-            <thead><tr><th scope="col">{t('billing.invoiceNo')}</th><th scope="col">{t('billing.payer')}</th><th scope="col">{t('billing.status')}</th><th scope="col" className="num">{t('billing.total')}</th></tr></thead>
-            <tbody>
-              {invoices.data.slice(0, 200).map((i) => (
-                <tr key={i.id}>
-                  <td>{i.number}{i.seq > 1 ? ` (${i.seq})` : ''}</td>
-                  <td><Link to={`/staff/opkraevning/betaler/${i.payerId}?municipality=${muni}`}>{i.payerName}</Link></td>
-                  <td>{t(`billing.status.${i.status}`)}</td>
-                  <td className="num">{kr(i.totalOere, lang)}</td>
+        {invoices.data &&
+          (invoices.data.length === 0 ? (
+            <p>{t('billing.noInvoices')}</p>
+          ) : (
+            <DataTable caption={t('billing.invoices', { month: monthLabel(month, lang) })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('billing.invoiceNo')}</th>
+                  <th scope="col">{t('billing.payer')}</th>
+                  <th scope="col">{t('billing.status')}</th>
+                  <th scope="col" className="num">
+                    {t('billing.total')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        ))}
+              </thead>
+              <tbody>
+                {invoices.data.slice(0, 200).map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      {i.number}
+                      {i.seq > 1 ? ` (${i.seq})` : ''}
+                    </td>
+                    <td>
+                      <Link to={`/staff/opkraevning/betaler/${i.payerId}?municipality=${muni}`}>{i.payerName}</Link>
+                    </td>
+                    <td>{t(`billing.status.${i.status}`)}</td>
+                    <td className="num">{kr(i.totalOere, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          ))}
       </section>
 
       {muni && <SettlementStatements municipality={muni} month={month} />}
@@ -160,11 +341,19 @@ function UnbilledChildren({ list }: { list: Unbilled[] }) {
       <h3 id={id}>{t('billing.unbilled.heading', { n: list.length })}</h3>
       <p>{t('billing.unbilled.lead')}</p>
       <DataTable caption={t('billing.unbilled.caption', { n: list.length })}>
-        <thead><tr><th scope="col">{t('billing.child')}</th><th scope="col">{t('billing.unbilled.reason')}</th><th scope="col">{t('billing.unbilled.months')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('billing.child')}</th>
+            <th scope="col">{t('billing.unbilled.reason')}</th>
+            <th scope="col">{t('billing.unbilled.months')}</th>
+          </tr>
+        </thead>
         <tbody>
           {list.map((c) => (
             <tr key={c.childId}>
-              <td><Link to={c.link}>{c.name || c.childId}</Link></td>
+              <td>
+                <Link to={c.link}>{c.name || c.childId}</Link>
+              </td>
               <td lang="da">{c.reasons.join(' ')}</td>
               <td>{c.months.join(', ')}</td>
             </tr>

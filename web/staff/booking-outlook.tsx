@@ -4,7 +4,6 @@ import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { Outlook } from '../../src/modules/booking/contract.js';
 
-
 export function BookingOutlookPage() {
   const { t } = useT();
   const { data, error, loading } = useApi<Outlook>('/api/staff/booking/outlook?months=12');
@@ -13,7 +12,9 @@ export function BookingOutlookPage() {
       {loading && !data && <Loading />}
       <ErrorMessage error={error} />
       {data && data.units.length === 0 && <p>{t('outlook.none')}</p>}
-      {data?.units.slice(0, 40).map((u) => <UnitOutlook key={u.id} unit={u} />)}
+      {data?.units.slice(0, 40).map((u) => (
+        <UnitOutlook key={u.id} unit={u} />
+      ))}
     </Page>
   );
 }
@@ -21,34 +22,75 @@ export function BookingOutlookPage() {
 function UnitOutlook({ unit }: { unit: Outlook['units'][number] }) {
   const { t, lang } = useT();
   const max = Math.max(1, ...unit.months.map((m) => Math.max(m.capacity, m.load)));
-  const W = 640, H = 160, bw = W / unit.months.length;
-  const monthName = (m: string) => new Date(m + '-01T12:00:00Z').toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const W = 640,
+    H = 160,
+    bw = W / unit.months.length;
+  const monthName = (m: string) =>
+    new Date(m + '-01T12:00:00Z').toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    });
   return (
     <section className="card" aria-labelledby={`u-${unit.id}`} style={{ marginBottom: '1.5rem' }}>
-      <h2 id={`u-${unit.id}`}>{unit.name} <span className="muted">· {t(`type.${unit.type}` as any)}</span></h2>
-      <svg role="img" aria-label={t('outlook.chart', { unit: unit.name })} viewBox={`0 0 ${W} ${H + 20}`} style={{ width: '100%', maxWidth: W }}>
+      <h2 id={`u-${unit.id}`}>
+        {unit.name} <span className="muted">· {t(`type.${unit.type}` as any)}</span>
+      </h2>
+      <svg
+        role="img"
+        aria-label={t('outlook.chart', { unit: unit.name })}
+        viewBox={`0 0 ${W} ${H + 20}`}
+        style={{ width: '100%', maxWidth: W }}
+      >
         {unit.months.map((m, k) => {
-          const h = (m.load / max) * H, c = (m.capacity / max) * H;
+          const h = (m.load / max) * H,
+            c = (m.capacity / max) * H;
           return (
             <g key={m.month}>
-              <rect x={k * bw + 6} y={H - h} width={bw - 12} height={h} fill={m.load > m.capacity ? '#b91c1c' : '#1f4e79'} />
+              <rect
+                x={k * bw + 6}
+                y={H - h}
+                width={bw - 12}
+                height={h}
+                fill={m.load > m.capacity ? '#b91c1c' : '#1f4e79'}
+              />
               <line x1={k * bw + 2} x2={(k + 1) * bw - 2} y1={H - c} y2={H - c} stroke="#14532d" strokeWidth={3} />
-              <text x={k * bw + bw / 2} y={H + 15} textAnchor="middle" fontSize="11" fill="#374151">{monthName(m.month)}</text>
+              <text x={k * bw + bw / 2} y={H + 15} textAnchor="middle" fontSize="11" fill="#374151">
+                {monthName(m.month)}
+              </text>
             </g>
           );
         })}
       </svg>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={unit.name}><table>
-        <caption className="visually-hidden">{unit.name}</caption>
-        <thead><tr><th scope="col">{t('outlook.month')}</th><th scope="col">{t('outlook.nursery')}</th><th scope="col">{t('outlook.kindergarten')}</th>
-          <th scope="col">{t('outlook.load')}</th><th scope="col">{t('outlook.capacity')}</th><th scope="col">{t('outlook.bookings')}</th><th scope="col">{t('outlook.staff')}</th></tr></thead>
-        <tbody>
-          {unit.months.map((m) => (
-            <tr key={m.month}><th scope="row">{monthName(m.month)}</th><td>{m.nursery}</td><td>{m.kindergarten}</td><td>{formatNumber(m.load, lang)}</td>
-              <td>{formatNumber(m.capacity, lang)}</td><td>{m.bookingsStarting}</td><td>{formatNumber(m.staff, lang)}</td></tr>
-          ))}
-        </tbody>
-      </table></div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={unit.name}>
+        <table>
+          <caption className="visually-hidden">{unit.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('outlook.month')}</th>
+              <th scope="col">{t('outlook.nursery')}</th>
+              <th scope="col">{t('outlook.kindergarten')}</th>
+              <th scope="col">{t('outlook.load')}</th>
+              <th scope="col">{t('outlook.capacity')}</th>
+              <th scope="col">{t('outlook.bookings')}</th>
+              <th scope="col">{t('outlook.staff')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unit.months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td>{m.nursery}</td>
+                <td>{m.kindergarten}</td>
+                <td>{formatNumber(m.load, lang)}</td>
+                <td>{formatNumber(m.capacity, lang)}</td>
+                <td>{m.bookingsStarting}</td>
+                <td>{formatNumber(m.staff, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

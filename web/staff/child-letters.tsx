@@ -4,14 +4,21 @@ import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useSession } from '../shared/session.js';
 
-interface Letter { id: string; kind: string; subject: string; date: string }
+interface Letter {
+  id: string;
+  kind: string;
+  subject: string;
+  date: string;
+}
 const MUNICIPAL = ['caseworker', 'finance', 'consultant', 'management', 'admin'];
 
 export function ChildLetters({ childId, headingId }: { childId: string; headingId: string }) {
   const { t, lang } = useT();
   const { me } = useSession();
   const allowed = MUNICIPAL.includes(me?.user?.role ?? '');
-  const { data, error, reload } = useApi<Letter[]>(allowed ? `/api/staff/children/${encodeURIComponent(childId)}/letters` : null);
+  const { data, error, reload } = useApi<Letter[]>(
+    allowed ? `/api/staff/children/${encodeURIComponent(childId)}/letters` : null,
+  );
   if (!allowed) return null;
   return (
     <section aria-labelledby={headingId} className="panel">
@@ -20,12 +27,30 @@ export function ChildLetters({ childId, headingId }: { childId: string; headingI
       {data && data.length === 0 && <p className="muted">{t('post.none')}</p>}
       {data && data.length > 0 && (
         <DataTable caption={t('post.caption', { n: data.length })}>
-          <thead><tr><th scope="col">{t('post.date')}</th><th scope="col">{t('post.subject')}</th><th scope="col"><span className="visually-hidden">{t('post.open')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('post.date')}</th>
+              <th scope="col">{t('post.subject')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('post.open')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {data.map((l) => (
               <tr key={l.id}>
-                <td>{formatDate(l.date, lang)}</td><td>{l.subject}</td>
-                <td><a href={`/api/staff/letters/${l.id}/pdf`} target="_blank" rel="noopener" aria-label={t('post.openLabel', { subject: l.subject })}>{t('post.open')}</a></td>
+                <td>{formatDate(l.date, lang)}</td>
+                <td>{l.subject}</td>
+                <td>
+                  <a
+                    href={`/api/staff/letters/${l.id}/pdf`}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={t('post.openLabel', { subject: l.subject })}
+                  >
+                    {t('post.open')}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../shared/api.js';
-import { BackLink, DataTable, ErrorMessage, Facts, Field, Loading, Page, Status, useApi } from '../shared/components.js';
+import {
+  BackLink,
+  DataTable,
+  ErrorMessage,
+  Facts,
+  Field,
+  Loading,
+  Page,
+  Status,
+  useApi,
+} from '../shared/components.js';
 import { formatAge, formatDate } from '../shared/format.js';
 import { HistoryList } from '../shared/history.js';
 import { useT } from '../shared/i18n.js';
@@ -14,7 +24,13 @@ export function ChildPage() {
   const { t, lang } = useT();
   const { id = '' } = useParams();
   const hid = useId();
-  const { data: c, error, loading, reload, setData } = useApi<ChildDetail>(`/api/staff/children/${encodeURIComponent(id)}`);
+  const {
+    data: c,
+    error,
+    loading,
+    reload,
+    setData,
+  } = useApi<ChildDetail>(`/api/staff/children/${encodeURIComponent(id)}`);
   const back = <BackLink to="/staff/boern">{t('child.back')}</BackLink>;
   if (!c || c.id !== id) {
     return (
@@ -35,13 +51,18 @@ export function ChildPage() {
         <div className="two-col">
           <section aria-labelledby={hid + 'facts'} className="panel">
             {h2('facts', t('child.facts'))}
-            <Facts items={[
-              [t('col.birthDate'), formatDate(c.birthDate, lang)],
-              [t('child.age'), formatAge(c.ageMonths, t)],
-              [t('child.sex'), t(`sex.${c.sex}`)],
-              [t('col.cpr'), c.cprMasked ? <span className="mono">{c.cprMasked}</span> : null],
-              [t('child.address'), c.address ? `${c.address.street}, ${c.address.postalCode} ${c.address.city}` : t('child.noAddress')],
-            ]} />
+            <Facts
+              items={[
+                [t('col.birthDate'), formatDate(c.birthDate, lang)],
+                [t('child.age'), formatAge(c.ageMonths, t)],
+                [t('child.sex'), t(`sex.${c.sex}`)],
+                [t('col.cpr'), c.cprMasked ? <span className="mono">{c.cprMasked}</span> : null],
+                [
+                  t('child.address'),
+                  c.address ? `${c.address.street}, ${c.address.postalCode} ${c.address.city}` : t('child.noAddress'),
+                ],
+              ]}
+            />
           </section>
           <section aria-labelledby={hid + 'edit'} className="panel">
             {h2('edit', t('child.edit'))}
@@ -50,13 +71,23 @@ export function ChildPage() {
         </div>
         <section aria-labelledby={hid + 'guard'} className="panel">
           {h2('guard', t('child.guardians'))}
-          {c.guardians.length === 0 ? <p className="muted">{t('child.noGuardians')}</p> : (
+          {c.guardians.length === 0 ? (
+            <p className="muted">{t('child.noGuardians')}</p>
+          ) : (
             <DataTable caption={t('child.guardiansCaption')}>
-              <thead><tr><th scope="col">{t('col.name')}</th><th scope="col">{t('col.phone')}</th><th scope="col">{t('col.email')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.name')}</th>
+                  <th scope="col">{t('col.phone')}</th>
+                  <th scope="col">{t('col.email')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {c.guardians.map((g) => (
                   <tr key={g.id}>
-                    <th scope="row">{g.firstName} {g.lastName}</th>
+                    <th scope="row">
+                      {g.firstName} {g.lastName}
+                    </th>
                     <td>{g.phone ?? '—'}</td>
                     <td>{g.email ? <a href={`mailto:${g.email}`}>{g.email}</a> : '—'}</td>
                   </tr>
@@ -65,11 +96,15 @@ export function ChildPage() {
             </DataTable>
           )}
           <h3>{t('child.siblings')}</h3>
-          {c.siblings.length === 0 ? <p className="muted">{t('child.noSiblings')}</p> : (
+          {c.siblings.length === 0 ? (
+            <p className="muted">{t('child.noSiblings')}</p>
+          ) : (
             <ul className="plain-list">
               {c.siblings.map((s) => (
                 <li key={s.id}>
-                  <Link to={`/staff/boern/${encodeURIComponent(s.id)}`}>{s.firstName} {s.lastName}</Link>{' '}
+                  <Link to={`/staff/boern/${encodeURIComponent(s.id)}`}>
+                    {s.firstName} {s.lastName}
+                  </Link>{' '}
                   <span className="muted">({formatDate(s.birthDate, lang)})</span>
                 </li>
               ))}
@@ -105,8 +140,10 @@ function ChildNameForm({ child, onSaved }: { child: ChildDetail; onSaved: (c: Ch
     setError(null);
     setSaved(null);
     try {
-      const updated = await api.patch<ChildDetail | undefined>(`/api/staff/children/${encodeURIComponent(child.id)}`,
-        { firstName: firstName.trim(), lastName: lastName.trim() });
+      const updated = await api.patch<ChildDetail | undefined>(`/api/staff/children/${encodeURIComponent(child.id)}`, {
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+      });
       onSaved(updated);
       setSaved(t('saved'));
     } catch (err) {
@@ -119,13 +156,27 @@ function ChildNameForm({ child, onSaved }: { child: ChildDetail; onSaved: (c: Ch
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)}>
       <Field id={id + 'fn'} label={t('child.firstName')}>
-        <input id={id + 'fn'} required autoComplete="off" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
+        <input
+          id={id + 'fn'}
+          required
+          autoComplete="off"
+          value={firstName}
+          onChange={(e) => setFirstName(e.target.value)}
+        />
       </Field>
       <Field id={id + 'ln'} label={t('child.lastName')}>
-        <input id={id + 'ln'} required autoComplete="off" value={lastName} onChange={(e) => setLastName(e.target.value)} />
+        <input
+          id={id + 'ln'}
+          required
+          autoComplete="off"
+          value={lastName}
+          onChange={(e) => setLastName(e.target.value)}
+        />
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>{busy ? t('saving') : t('save')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </button>
         <Status text={saved} />
       </div>
       <ErrorMessage error={error} />

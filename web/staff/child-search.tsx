@@ -42,11 +42,22 @@ export function ChildSearchPage() {
     <Page title={t('search.title')}>
       <form className="filter-row" role="search" aria-label={t('search.title')} onSubmit={(e) => void submit(e)}>
         <Field id={id + 'q'} label={t('search.field')} hint={t('search.hint')}>
-          <input id={id + 'q'} type="search" required autoComplete="off" spellCheck={false} aria-describedby={id + 'q-hint'}
-            value={q} onChange={(e) => setQ(e.target.value)} className="input-wide" />
+          <input
+            id={id + 'q'}
+            type="search"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={id + 'q-hint'}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="input-wide"
+          />
         </Field>
         <div className="field field-button">
-          <button type="submit" className="button" disabled={busy}>{busy ? t('searching') : t('search')}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('searching') : t('search')}
+          </button>
         </div>
       </form>
       <ErrorMessage error={error} />
@@ -66,9 +77,13 @@ export function ChildSearchPage() {
             {hits.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  {p.isChild
-                    ? <Link to={`/staff/boern/${encodeURIComponent(p.id)}`}>{p.firstName} {p.lastName}</Link>
-                    : `${p.firstName} ${p.lastName}`}
+                  {p.isChild ? (
+                    <Link to={`/staff/boern/${encodeURIComponent(p.id)}`}>
+                      {p.firstName} {p.lastName}
+                    </Link>
+                  ) : (
+                    `${p.firstName} ${p.lastName}`
+                  )}
                 </th>
                 <td>{formatDate(p.birthDate, lang)}</td>
                 <td className="mono">{p.cprMasked ?? '—'}</td>
@@ -82,4 +97,3 @@ export function ChildSearchPage() {
     </Page>
   );
 }
-

@@ -17,7 +17,9 @@ export function ClockSettingsPage() {
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => { if (data) setToday(data.today); }, [data]);
+  useEffect(() => {
+    if (data) setToday(data.today);
+  }, [data]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,14 +47,25 @@ export function ClockSettingsPage() {
         <ErrorMessage error={error} onRetry={reload} />
         {data && (
           <>
-            <p><strong>{t('clock.current', { date: formatDate(data.today, lang) })}</strong></p>
+            <p>
+              <strong>{t('clock.current', { date: formatDate(data.today, lang) })}</strong>
+            </p>
             {!data.demo && <p className="notice">{t('clock.notDemo')}</p>}
             <form onSubmit={(e) => void submit(e)} className="filter-row">
               <Field id={id + 'd'} label={t('clock.today')}>
-                <input id={id + 'd'} type="date" required disabled={!data.demo} value={today} onChange={(e) => setToday(e.target.value)} />
+                <input
+                  id={id + 'd'}
+                  type="date"
+                  required
+                  disabled={!data.demo}
+                  value={today}
+                  onChange={(e) => setToday(e.target.value)}
+                />
               </Field>
               <div className="field field-button">
-                <button type="submit" className="button" disabled={busy || !data.demo}>{busy ? t('saving') : t('clock.set')}</button>
+                <button type="submit" className="button" disabled={busy || !data.demo}>
+                  {busy ? t('saving') : t('clock.set')}
+                </button>
               </div>
             </form>
             <Status text={saved} />

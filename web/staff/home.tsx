@@ -23,7 +23,9 @@ export function StaffHomePage() {
       <ul className="card-grid link-cards">
         {items.map((n) => (
           <li key={n.to} className="card">
-            <h2><Link to={n.to}>{t(n.label)}</Link></h2>
+            <h2>
+              <Link to={n.to}>{t(n.label)}</Link>
+            </h2>
             <p>{t(texts[n.to]!)}</p>
           </li>
         ))}

@@ -5,7 +5,16 @@ import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '.
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { Area, StaffUnitRow } from '../shared/types.js';
-import type { GuaranteeRisk as RiskRow, InboxItem, OffersMade, OutlookMonth, PlacementRules, RoundView, TransfersMade, Waitlist } from '../../src/modules/placement/contract.js';
+import type {
+  GuaranteeRisk as RiskRow,
+  InboxItem,
+  OffersMade,
+  OutlookMonth,
+  PlacementRules,
+  RoundView,
+  TransfersMade,
+  Waitlist,
+} from '../../src/modules/placement/contract.js';
 
 export function WaitlistPage() {
   const { t, lang } = useT();
@@ -19,21 +28,81 @@ export function WaitlistPage() {
   return (
     <Page title={t('wl.title')} lead={t('wl.lead')}>
       <div className="filter-row">
-        <Field id={id + 'u'} label={t('wl.unit')}><select id={id + 'u'} value={f.unitId} onChange={set('unitId')}><option value="">{t('wl.all')}</option>{units?.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select></Field>
-        <Field id={id + 'a'} label={t('wl.area')}><select id={id + 'a'} value={f.areaId} onChange={set('areaId')}><option value="">{t('wl.all')}</option>{areas?.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></Field>
-        <Field id={id + 'b'} label={t('wl.ageBand')}><select id={id + 'b'} value={f.ageBand} onChange={set('ageBand')}><option value="">{t('wl.all')}</option>{['0-2', '3-5', '6-9', '10-13'].map((b) => <option key={b} value={b}>{t('band', { band: b.replace('-', '–') })}</option>)}</select></Field>
-        <Field id={id + 'm'} label={t('wl.startMonth')}><input id={id + 'm'} type="month" value={f.startMonth} onChange={set('startMonth')} /></Field>
-        <Field id={id + 'p'} label={t('wl.priority')}><select id={id + 'p'} value={f.priority} onChange={set('priority')}><option value="">{t('wl.all')}</option>{policy && Object.entries(policy.classes).map(([k, v]) => <option key={k} value={k}>{v[lang]}</option>)}</select></Field>
+        <Field id={id + 'u'} label={t('wl.unit')}>
+          <select id={id + 'u'} value={f.unitId} onChange={set('unitId')}>
+            <option value="">{t('wl.all')}</option>
+            {units?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id + 'a'} label={t('wl.area')}>
+          <select id={id + 'a'} value={f.areaId} onChange={set('areaId')}>
+            <option value="">{t('wl.all')}</option>
+            {areas?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id + 'b'} label={t('wl.ageBand')}>
+          <select id={id + 'b'} value={f.ageBand} onChange={set('ageBand')}>
+            <option value="">{t('wl.all')}</option>
+            {['0-2', '3-5', '6-9', '10-13'].map((b) => (
+              <option key={b} value={b}>
+                {t('band', { band: b.replace('-', '–') })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id + 'm'} label={t('wl.startMonth')}>
+          <input id={id + 'm'} type="month" value={f.startMonth} onChange={set('startMonth')} />
+        </Field>
+        <Field id={id + 'p'} label={t('wl.priority')}>
+          <select id={id + 'p'} value={f.priority} onChange={set('priority')}>
+            <option value="">{t('wl.all')}</option>
+            {policy &&
+              Object.entries(policy.classes).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v[lang]}
+                </option>
+              ))}
+          </select>
+        </Field>
       </div>
       {loading && !data && <Loading />}
       <ErrorMessage error={error} onRetry={reload} />
       {data && (
         <DataTable caption={t('wl.caption', { n: data.rows.length, total: data.total })}>
-          <thead><tr><th scope="col">{t('wl.unit')}</th><th scope="col">{t('wl.pos')}</th><th scope="col">{t('wl.child')}</th><th scope="col">{t('wl.rank')}</th><th scope="col">{t('wl.priority')}</th><th scope="col">{t('pl.neededFrom')}</th><th scope="col">{t('pl.guaranteeDate')}</th><th scope="col">{t('wl.km')}</th></tr></thead>
-          <tbody>{data.rows.map((r) => (
-            <tr key={r.applicationId + r.unitId}><td>{r.unitName}</td><td>{r.position}</td><td>{r.childName}</td><td>{r.rank}</td><td>{r.priorityText[lang]}</td>
-              <td>{formatDate(r.neededFrom, lang)}</td><td>{formatDate(r.guaranteeDate, lang)}</td><td>{r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('wl.unit')}</th>
+              <th scope="col">{t('wl.pos')}</th>
+              <th scope="col">{t('wl.child')}</th>
+              <th scope="col">{t('wl.rank')}</th>
+              <th scope="col">{t('wl.priority')}</th>
+              <th scope="col">{t('pl.neededFrom')}</th>
+              <th scope="col">{t('pl.guaranteeDate')}</th>
+              <th scope="col">{t('wl.km')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.applicationId + r.unitId}>
+                <td>{r.unitName}</td>
+                <td>{r.position}</td>
+                <td>{r.childName}</td>
+                <td>{r.rank}</td>
+                <td>{r.priorityText[lang]}</td>
+                <td>{formatDate(r.neededFrom, lang)}</td>
+                <td>{formatDate(r.guaranteeDate, lang)}</td>
+                <td>{r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`}</td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       )}
     </Page>
@@ -51,13 +120,45 @@ export function GuaranteePage() {
       {data && data.length === 0 && <p>{t('gu.none')}</p>}
       {data && data.length > 0 && (
         <DataTable caption={t('gu.caption', { n: data.length })}>
-          <thead><tr><th scope="col">{t('wl.child')}</th><th scope="col">{t('pl.neededFrom')}</th><th scope="col">{t('pl.guaranteeDate')}</th><th scope="col">{t('gu.daysLeft')}</th><th scope="col">{t('gu.guaranteeDays')}</th><th scope="col"><span className="visually-hidden">{t('gu.offer')}</span></th></tr></thead>
-          <tbody>{data.map((r) => (
-            <tr key={r.applicationId}><td>{r.childName}</td><td>{formatDate(r.neededFrom, lang)}</td><td>{formatDate(r.guaranteeDate, lang)}</td>
-              <td>{r.breached ? <strong>{t('gu.breached')}</strong> : r.daysLeft}</td><td>{r.guaranteeDaysLeft}</td>
-              <td>{open === r.applicationId ? <OfferForm applicationId={r.applicationId} start={r.guaranteeDate} onDone={() => { setOpen(null); reload(); }} />
-                : <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>{t('gu.offer')} – {r.childName}</button>}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('wl.child')}</th>
+              <th scope="col">{t('pl.neededFrom')}</th>
+              <th scope="col">{t('pl.guaranteeDate')}</th>
+              <th scope="col">{t('gu.daysLeft')}</th>
+              <th scope="col">{t('gu.guaranteeDays')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('gu.offer')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((r) => (
+              <tr key={r.applicationId}>
+                <td>{r.childName}</td>
+                <td>{formatDate(r.neededFrom, lang)}</td>
+                <td>{formatDate(r.guaranteeDate, lang)}</td>
+                <td>{r.breached ? <strong>{t('gu.breached')}</strong> : r.daysLeft}</td>
+                <td>{r.guaranteeDaysLeft}</td>
+                <td>
+                  {open === r.applicationId ? (
+                    <OfferForm
+                      applicationId={r.applicationId}
+                      start={r.guaranteeDate}
+                      onDone={() => {
+                        setOpen(null);
+                        reload();
+                      }}
+                    />
+                  ) : (
+                    <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>
+                      {t('gu.offer')} – {r.childName}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       )}
     </Page>
@@ -71,15 +172,54 @@ function OfferForm({ applicationId, start, onDone }: { applicationId: string; st
   const [f, setF] = useState({ unitId: '', start, reason: '' });
   const [error, setError] = useState<unknown>(null);
   async function submit(e: FormEvent) {
-    e.preventDefault(); setError(null);
-    try { await api.post('/api/staff/offers', { applicationId, unitId: f.unitId, start: f.start, reason: f.reason, guarantee: true }); onDone(); } catch (err) { setError(err); }
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post('/api/staff/offers', {
+        applicationId,
+        unitId: f.unitId,
+        start: f.start,
+        reason: f.reason,
+        guarantee: true,
+      });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
   }
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <Field id={id + 'u'} label={t('wl.unit')}><select id={id + 'u'} required value={f.unitId} onChange={(e) => setF({ ...f, unitId: e.target.value })}><option value="">{t('pl.noWish')}</option>{units?.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select></Field>
-      <Field id={id + 's'} label={t('gu.start')}><input id={id + 's'} type="date" required value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} /></Field>
-      <Field id={id + 'r'} label={t('gu.reason')}><input id={id + 'r'} required minLength={3} value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} /></Field>
-      <button type="submit" className="button">{t('gu.offer')}</button>
+      <Field id={id + 'u'} label={t('wl.unit')}>
+        <select id={id + 'u'} required value={f.unitId} onChange={(e) => setF({ ...f, unitId: e.target.value })}>
+          <option value="">{t('pl.noWish')}</option>
+          {units?.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id + 's'} label={t('gu.start')}>
+        <input
+          id={id + 's'}
+          type="date"
+          required
+          value={f.start}
+          onChange={(e) => setF({ ...f, start: e.target.value })}
+        />
+      </Field>
+      <Field id={id + 'r'} label={t('gu.reason')}>
+        <input
+          id={id + 'r'}
+          required
+          minLength={3}
+          value={f.reason}
+          onChange={(e) => setF({ ...f, reason: e.target.value })}
+        />
+      </Field>
+      <button type="submit" className="button">
+        {t('gu.offer')}
+      </button>
       <ErrorMessage error={error} />
     </form>
   );
@@ -94,48 +234,141 @@ export function RoundPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function preview(e: FormEvent) {
-    e.preventDefault(); setError(null); setStatus(null); setBusy(true);
-    try { setRound(await api.post<RoundView>('/api/staff/rounds', f)); } catch (err) { setError(err); } finally { setBusy(false); }
+    e.preventDefault();
+    setError(null);
+    setStatus(null);
+    setBusy(true);
+    try {
+      setRound(await api.post<RoundView>('/api/staff/rounds', f));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   }
   async function approve() {
     if (!round) return;
     setError(null);
-    try { const r = await api.post<OffersMade>(`/api/staff/rounds/${round.id}/approve`); setStatus(t('ro.approved', { n: r.offers })); setRound({ ...round, status: 'approved' }); } catch (err) { setError(err); }
+    try {
+      const r = await api.post<OffersMade>(`/api/staff/rounds/${round.id}/approve`);
+      setStatus(t('ro.approved', { n: r.offers }));
+      setRound({ ...round, status: 'approved' });
+    } catch (err) {
+      setError(err);
+    }
   }
   async function runNow(job: 'aarsrulning' | 'continuous') {
-    setError(null); setStatus(null); setBusy(true);
+    setError(null);
+    setStatus(null);
+    setBusy(true);
     try {
-      if (job === 'aarsrulning') setStatus(t('ro.aarsrulningDone', { n: (await api.post<TransfersMade>('/api/staff/aarsrulning')).created }));
-      else setStatus(t('ro.continuousDone', { n: (await api.post<OffersMade>('/api/staff/continuous-allocation')).offers }));
-    } catch (err) { setError(err); } finally { setBusy(false); }
+      if (job === 'aarsrulning')
+        setStatus(t('ro.aarsrulningDone', { n: (await api.post<TransfersMade>('/api/staff/aarsrulning')).created }));
+      else
+        setStatus(
+          t('ro.continuousDone', { n: (await api.post<OffersMade>('/api/staff/continuous-allocation')).offers }),
+        );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <Page title={t('ro.title')} lead={t('ro.lead')}>
       <form className="filter-row" onSubmit={(e) => void preview(e)}>
-        <Field id={id + 'k'} label={t('ro.kind')}><select id={id + 'k'} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>{(['dagtilbud', 'fritidstilbud', 'klub'] as const).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}</select></Field>
-        <Field id={id + 'h'} label={t('ro.horizon')}><input id={id + 'h'} type="date" required value={f.horizon} onChange={(e) => setF({ ...f, horizon: e.target.value })} /></Field>
-        <div className="field field-button"><button type="submit" className="button" disabled={busy}>{t('ro.preview')}</button></div>
+        <Field id={id + 'k'} label={t('ro.kind')}>
+          <select id={id + 'k'} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+            {(['dagtilbud', 'fritidstilbud', 'klub'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id + 'h'} label={t('ro.horizon')}>
+          <input
+            id={id + 'h'}
+            type="date"
+            required
+            value={f.horizon}
+            onChange={(e) => setF({ ...f, horizon: e.target.value })}
+          />
+        </Field>
+        <div className="field field-button">
+          <button type="submit" className="button" disabled={busy}>
+            {t('ro.preview')}
+          </button>
+        </div>
       </form>
       <section aria-labelledby={id + 'run'}>
         <h2 id={id + 'run'}>{t('ro.runNow')}</h2>
         <p>{t('ro.runLead')}</p>
-        <p><button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('aarsrulning')}>{t('ro.aarsrulning')}</button>{' '}
-          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('continuous')}>{t('ro.continuous')}</button></p>
+        <p>
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('aarsrulning')}>
+            {t('ro.aarsrulning')}
+          </button>{' '}
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('continuous')}>
+            {t('ro.continuous')}
+          </button>
+        </p>
       </section>
       {busy && <Loading />}
       <ErrorMessage error={error} />
       <Status text={status} />
       {round && (
         <>
-          <p>{t('ro.metrics', { placed: round.metrics.placed, n: round.metrics.applicants, first: Math.round(round.metrics.firstChoiceShare * 100) })}</p>
-          {round.status === 'preview' && round.offers.length > 0 && <p><button type="button" className="button" onClick={() => void approve()}>{t('ro.approve')}</button></p>}
+          <p>
+            {t('ro.metrics', {
+              placed: round.metrics.placed,
+              n: round.metrics.applicants,
+              first: Math.round(round.metrics.firstChoiceShare * 100),
+            })}
+          </p>
+          {round.status === 'preview' && round.offers.length > 0 && (
+            <p>
+              <button type="button" className="button" onClick={() => void approve()}>
+                {t('ro.approve')}
+              </button>
+            </p>
+          )}
           <DataTable caption={t('ro.offers', { n: round.offers.length })}>
-            <thead><tr><th scope="col">{t('wl.child')}</th><th scope="col">{t('wl.unit')}</th><th scope="col">{t('wl.rank')}</th><th scope="col">{t('gu.start')}</th><th scope="col">{t('ro.explanation')}</th></tr></thead>
-            <tbody>{round.offers.map((o) => <tr key={o.applicationId}><td>{o.childName}</td><td>{o.unitName}</td><td>{o.rank}</td><td>{formatDate(o.start, lang)}</td><td>{o.explanation[lang]}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('wl.child')}</th>
+                <th scope="col">{t('wl.unit')}</th>
+                <th scope="col">{t('wl.rank')}</th>
+                <th scope="col">{t('gu.start')}</th>
+                <th scope="col">{t('ro.explanation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.offers.map((o) => (
+                <tr key={o.applicationId}>
+                  <td>{o.childName}</td>
+                  <td>{o.unitName}</td>
+                  <td>{o.rank}</td>
+                  <td>{formatDate(o.start, lang)}</td>
+                  <td>{o.explanation[lang]}</td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
           <DataTable caption={t('ro.unplaced', { n: round.unplaced.length })}>
-            <thead><tr><th scope="col">{t('wl.child')}</th><th scope="col">{t('ro.explanation')}</th></tr></thead>
-            <tbody>{round.unplaced.map((o) => <tr key={o.applicationId}><td>{o.childName}</td><td>{o.explanation[lang]}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('wl.child')}</th>
+                <th scope="col">{t('ro.explanation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.unplaced.map((o) => (
+                <tr key={o.applicationId}>
+                  <td>{o.childName}</td>
+                  <td>{o.explanation[lang]}</td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
         </>
       )}
@@ -155,11 +388,35 @@ export function InboxPage() {
       {data && data.length === 0 && <p>{t('in.none')}</p>}
       {data && data.length > 0 && (
         <DataTable caption={t('in.caption', { n: data.length })}>
-          <thead><tr><th scope="col">{t('in.date')}</th><th scope="col">{t('in.text')}</th><th scope="col"><span className="visually-hidden">{t('in.handle')}</span></th></tr></thead>
-          <tbody>{data.map((i) => (
-            <tr key={i.id}><td>{formatDate(i.createdOn, lang)}</td><td lang="da">{i.text}</td>
-              <td><button type="button" className="button-secondary" onClick={() => { api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError); }}>{t('in.handle')}<span className="visually-hidden">: {i.text}</span></button></td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('in.date')}</th>
+              <th scope="col">{t('in.text')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('in.handle')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((i) => (
+              <tr key={i.id}>
+                <td>{formatDate(i.createdOn, lang)}</td>
+                <td lang="da">{i.text}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => {
+                      api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError);
+                    }}
+                  >
+                    {t('in.handle')}
+                    <span className="visually-hidden">: {i.text}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       )}
     </Page>
@@ -174,10 +431,22 @@ export function PolicyPage() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   async function submit(e: FormEvent) {
-    e.preventDefault(); setSaveError(null); setSaved(null);
+    e.preventDefault();
+    setSaveError(null);
+    setSaved(null);
     let value: unknown;
-    try { value = JSON.parse(f.value); } catch { value = f.value; }
-    try { await api.post('/api/staff/settings', { key: f.key, value, start: f.start, end: null }); setSaved(t('saved')); reload(); } catch (err) { setSaveError(err); }
+    try {
+      value = JSON.parse(f.value);
+    } catch {
+      value = f.value;
+    }
+    try {
+      await api.post('/api/staff/settings', { key: f.key, value, start: f.start, end: null });
+      setSaved(t('saved'));
+      reload();
+    } catch (err) {
+      setSaveError(err);
+    }
   }
   const label = data?.keys.find((k) => k.key === f.key);
   return (
@@ -186,18 +455,58 @@ export function PolicyPage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && (
         <DataTable caption={t('po.title')}>
-          <thead><tr><th scope="col">{t('po.rule')}</th><th scope="col">{t('po.current')}</th><th scope="col"><span className="visually-hidden">{t('po.save')}</span></th></tr></thead>
-          <tbody>{data.keys.map((k) => (
-            <tr key={k.key}><td>{lang === 'da' ? k.da : k.en}<br /><code>{k.key}</code></td><td><code>{JSON.stringify(k.current)}</code></td>
-              <td><button type="button" className="button-secondary" onClick={() => setF({ key: k.key, value: JSON.stringify(k.current), start: '' })}>{t('settings.add')}<span className="visually-hidden">: {lang === 'da' ? k.da : k.en}</span></button></td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('po.rule')}</th>
+              <th scope="col">{t('po.current')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('po.save')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.keys.map((k) => (
+              <tr key={k.key}>
+                <td>
+                  {lang === 'da' ? k.da : k.en}
+                  <br />
+                  <code>{k.key}</code>
+                </td>
+                <td>
+                  <code>{JSON.stringify(k.current)}</code>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => setF({ key: k.key, value: JSON.stringify(k.current), start: '' })}
+                  >
+                    {t('settings.add')}
+                    <span className="visually-hidden">: {lang === 'da' ? k.da : k.en}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       )}
       {f.key && label && (
         <form className="panel" onSubmit={(e) => void submit(e)}>
-          <Field id={id + 'v'} label={t('po.newValue', { rule: lang === 'da' ? label.da : label.en })}><input id={id + 'v'} required value={f.value} onChange={(e) => setF({ ...f, value: e.target.value })} /></Field>
-          <Field id={id + 's'} label={t('po.from')}><input id={id + 's'} type="date" required value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} /></Field>
-          <button type="submit" className="button">{t('po.save')}</button>
+          <Field id={id + 'v'} label={t('po.newValue', { rule: lang === 'da' ? label.da : label.en })}>
+            <input id={id + 'v'} required value={f.value} onChange={(e) => setF({ ...f, value: e.target.value })} />
+          </Field>
+          <Field id={id + 's'} label={t('po.from')}>
+            <input
+              id={id + 's'}
+              type="date"
+              required
+              value={f.start}
+              onChange={(e) => setF({ ...f, start: e.target.value })}
+            />
+          </Field>
+          <button type="submit" className="button">
+            {t('po.save')}
+          </button>
         </form>
       )}
       <Status text={saved} />
@@ -211,26 +520,53 @@ export function OutlookChart({ unitId }: { unitId: string }) {
   const { t, lang } = useT();
   const { data } = useApi<OutlookMonth[]>(`/api/staff/units/${unitId}/outlook`);
   if (!data) return null;
-  const W = 600, H = 200, L = 36, B = 24, max = Math.max(1, ...data.flatMap((d) => [d.capacity, d.occupied]));
-  const x = (i: number) => L + (i * (W - L - 8)) / data.length, bw = (W - L - 8) / data.length / 2 - 2;
+  const W = 600,
+    H = 200,
+    L = 36,
+    B = 24,
+    max = Math.max(1, ...data.flatMap((d) => [d.capacity, d.occupied]));
+  const x = (i: number) => L + (i * (W - L - 8)) / data.length,
+    bw = (W - L - 8) / data.length / 2 - 2;
   const y = (v: number) => 8 + (H - B - 8) * (1 - v / max);
-  const mon = (m: string) => new Date(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'short' });
+  const mon = (m: string) =>
+    new Date(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1).toLocaleDateString(
+      lang === 'da' ? 'da-DK' : 'en-GB',
+      { month: 'short' },
+    );
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('oc.title')}: ${data.map((d) => `${mon(d.month)} ${d.occupied}/${d.capacity}`).join(', ')}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${t('oc.title')}: ${data.map((d) => `${mon(d.month)} ${d.occupied}/${d.capacity}`).join(', ')}`}
+      >
         {data.map((d, i) => (
           <g key={d.month}>
             <rect className="bar-capacity" x={x(i)} width={bw} y={y(d.capacity)} height={y(0) - y(d.capacity)} />
-            <rect className="bar-enrolled" x={x(i) + bw + 2} width={bw} y={y(d.occupied)} height={y(0) - y(d.occupied)} />
-            <text className="chart-axis" x={x(i) + bw} y={H - 8} textAnchor="middle">{mon(d.month)}</text>
+            <rect
+              className="bar-enrolled"
+              x={x(i) + bw + 2}
+              width={bw}
+              y={y(d.occupied)}
+              height={y(0) - y(d.occupied)}
+            />
+            <text className="chart-axis" x={x(i) + bw} y={H - 8} textAnchor="middle">
+              {mon(d.month)}
+            </text>
           </g>
         ))}
       </svg>
       <figcaption>
         <span className="chart-caption-title">{t('oc.title')}</span> {t('oc.note')}
         <ul className="plan-legend">
-          <li><span className="swatch swatch-capacity" aria-hidden="true" />{t('oc.capacity')}</li>
-          <li><span className="swatch swatch-enrolled" aria-hidden="true" />{t('oc.occupied')}</li>
+          <li>
+            <span className="swatch swatch-capacity" aria-hidden="true" />
+            {t('oc.capacity')}
+          </li>
+          <li>
+            <span className="swatch swatch-enrolled" aria-hidden="true" />
+            {t('oc.occupied')}
+          </li>
         </ul>
       </figcaption>
     </figure>

@@ -20,14 +20,22 @@ export function PlacementTable({ items }: { items: Placement[] }) {
           <th scope="col">{t('col.kind')}</th>
           <th scope="col">{t('col.start')}</th>
           <th scope="col">{t('col.end')}</th>
-          <th scope="col" className="num">{t('col.hours')}</th>
+          <th scope="col" className="num">
+            {t('col.hours')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {sorted.map((p) => (
           <tr key={p.id} className={isCurrent(p, today) ? 'is-current' : undefined}>
-            <th scope="row"><Link to={`/staff/institutioner/${encodeURIComponent(p.unitId)}`}>{p.unitName}</Link>
-              {isCurrent(p, today) && <> <span className="tag">{t('placement.current')}</span></>}
+            <th scope="row">
+              <Link to={`/staff/institutioner/${encodeURIComponent(p.unitId)}`}>{p.unitName}</Link>
+              {isCurrent(p, today) && (
+                <>
+                  {' '}
+                  <span className="tag">{t('placement.current')}</span>
+                </>
+              )}
             </th>
             <td>{t(`type.${p.unitType}`)}</td>
             <td>{t(`kind.${p.kind}`)}</td>

@@ -15,17 +15,23 @@ export function UnitCapacity({ unit, onChanged }: { unit: UnitDetail; onChanged:
   const today = me?.today ?? '';
   const current: Partial<Record<AgeBand, number>> = {};
   for (const c of unit.capacity) if (isCurrent(c, today)) current[c.ageBand] = (current[c.ageBand] ?? 0) + c.places;
-  const periods = [...unit.capacity].sort((a, b) => AGE_BANDS.indexOf(a.ageBand) - AGE_BANDS.indexOf(b.ageBand) || a.start.localeCompare(b.start));
+  const periods = [...unit.capacity].sort(
+    (a, b) => AGE_BANDS.indexOf(a.ageBand) - AGE_BANDS.indexOf(b.ageBand) || a.start.localeCompare(b.start),
+  );
 
   return (
     <>
       <CapacityChart capacity={current} enrolled={unit.enrolled} />
-      {periods.length === 0 ? <p className="muted">{t('cap.none')}</p> : (
+      {periods.length === 0 ? (
+        <p className="muted">{t('cap.none')}</p>
+      ) : (
         <DataTable caption={t('cap.caption')}>
           <thead>
             <tr>
               <th scope="col">{t('col.ageBand')}</th>
-              <th scope="col" className="num">{t('col.places')}</th>
+              <th scope="col" className="num">
+                {t('col.places')}
+              </th>
               <th scope="col">{t('col.start')}</th>
               <th scope="col">{t('col.end')}</th>
             </tr>
@@ -64,7 +70,12 @@ function AddCapacityForm({ unitId, onAdded }: { unitId: string; onAdded: () => v
     setError(null);
     setDone(null);
     try {
-      await api.post(`/api/staff/units/${encodeURIComponent(unitId)}/capacity`, { ageBand, places: Number(places), start, end: end || null });
+      await api.post(`/api/staff/units/${encodeURIComponent(unitId)}/capacity`, {
+        ageBand,
+        places: Number(places),
+        start,
+        end: end || null,
+      });
       setPlaces('');
       setStart('');
       setEnd('');
@@ -83,25 +94,47 @@ function AddCapacityForm({ unitId, onAdded }: { unitId: string; onAdded: () => v
       <div className="filter-row">
         <Field id={id + 'band'} label={t('col.ageBand')}>
           <select id={id + 'band'} value={ageBand} onChange={(e) => setAgeBand(e.target.value as AgeBand)}>
-            {AGE_BANDS.map((b) => <option key={b} value={b}>{t('band', { band: b.replace('-', '–') })}</option>)}
+            {AGE_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {t('band', { band: b.replace('-', '–') })}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={id + 'places'} label={t('col.places')}>
-          <input id={id + 'places'} type="number" min={0} step={1} required inputMode="numeric"
-            value={places} onChange={(e) => setPlaces(e.target.value)} />
+          <input
+            id={id + 'places'}
+            type="number"
+            min={0}
+            step={1}
+            required
+            inputMode="numeric"
+            value={places}
+            onChange={(e) => setPlaces(e.target.value)}
+          />
         </Field>
         <Field id={id + 'start'} label={t('col.start')}>
           <input id={id + 'start'} type="date" required value={start} onChange={(e) => setStart(e.target.value)} />
         </Field>
         <Field id={id + 'end'} label={`${t('col.end')} (${t('optional')})`}>
-          <input id={id + 'end'} type="date" min={start || undefined} aria-describedby={id + 'endhint'}
-            value={end} onChange={(e) => setEnd(e.target.value)} />
+          <input
+            id={id + 'end'}
+            type="date"
+            min={start || undefined}
+            aria-describedby={id + 'endhint'}
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+          />
         </Field>
         <div className="field field-button">
-          <button type="submit" className="button" disabled={busy}>{busy ? t('saving') : t('cap.submit')}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('saving') : t('cap.submit')}
+          </button>
         </div>
       </div>
-      <p className="hint" id={id + 'endhint'}>{t('cap.endHint')}</p>
+      <p className="hint" id={id + 'endhint'}>
+        {t('cap.endHint')}
+      </p>
       <Status text={done} />
       <ErrorMessage error={error} />
     </form>

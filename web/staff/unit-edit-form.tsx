@@ -6,7 +6,14 @@ import { useT, type Key } from '../shared/i18n.js';
 import type { UnitDetail } from '../../src/modules/registry/contract.js';
 
 type Fields = { name: string; email: string; phone: string; street: string; postalCode: string; city: string };
-const FIELDS: { key: keyof Fields; label: Key; type?: string; required?: boolean; autoComplete?: string; pattern?: string }[] = [
+const FIELDS: {
+  key: keyof Fields;
+  label: Key;
+  type?: string;
+  required?: boolean;
+  autoComplete?: string;
+  pattern?: string;
+}[] = [
   { key: 'name', label: 'unit.name', required: true },
   { key: 'email', label: 'col.email', type: 'email', autoComplete: 'off' },
   { key: 'phone', label: 'col.phone', type: 'tel', autoComplete: 'off' },
@@ -16,7 +23,14 @@ const FIELDS: { key: keyof Fields; label: Key; type?: string; required?: boolean
 ];
 
 function fromUnit(u: UnitDetail): Fields {
-  return { name: u.name, email: u.email ?? '', phone: u.phone ?? '', street: u.street, postalCode: u.postalCode, city: u.city };
+  return {
+    name: u.name,
+    email: u.email ?? '',
+    phone: u.phone ?? '',
+    street: u.street,
+    postalCode: u.postalCode,
+    city: u.city,
+  };
 }
 
 export function UnitEditForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (u: UnitDetail) => void }) {
@@ -34,8 +48,12 @@ export function UnitEditForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (u:
     setSaved(null);
     try {
       const body = {
-        name: values.name.trim(), street: values.street.trim(), postalCode: values.postalCode.trim(), city: values.city.trim(),
-        email: values.email.trim() || null, phone: values.phone.trim() || null,
+        name: values.name.trim(),
+        street: values.street.trim(),
+        postalCode: values.postalCode.trim(),
+        city: values.city.trim(),
+        email: values.email.trim() || null,
+        phone: values.phone.trim() || null,
       };
       const updated = await api.patch<UnitDetail>(`/api/staff/units/${encodeURIComponent(unit.id)}`, body);
       setValues(fromUnit(updated));
@@ -52,13 +70,22 @@ export function UnitEditForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (u:
     <form className="form-grid" onSubmit={(e) => void submit(e)}>
       {FIELDS.map((f) => (
         <Field key={f.key} id={id + f.key} label={t(f.label) + (f.required ? '' : ` (${t('optional')})`)}>
-          <input id={id + f.key} type={f.type ?? 'text'} required={f.required} pattern={f.pattern}
-            autoComplete={f.autoComplete ?? 'off'} inputMode={f.key === 'postalCode' ? 'numeric' : undefined}
-            value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+          <input
+            id={id + f.key}
+            type={f.type ?? 'text'}
+            required={f.required}
+            pattern={f.pattern}
+            autoComplete={f.autoComplete ?? 'off'}
+            inputMode={f.key === 'postalCode' ? 'numeric' : undefined}
+            value={values[f.key]}
+            onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+          />
         </Field>
       ))}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>{busy ? t('saving') : t('save')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </button>
         <Status text={saved} />
       </div>
       <ErrorMessage error={error} />

@@ -27,7 +27,10 @@ export function UnitPage() {
       </>
     );
   }
-  const section = (key: string, title: string) => ({ 'aria-labelledby': hid + key, heading: <h2 id={hid + key}>{title}</h2> });
+  const section = (key: string, title: string) => ({
+    'aria-labelledby': hid + key,
+    heading: <h2 id={hid + key}>{title}</h2>,
+  });
   const facts = section('facts', t('unit.facts'));
   const edit = section('edit', t('unit.edit'));
   const cap = section('cap', t('cap.title'));
@@ -41,21 +44,28 @@ export function UnitPage() {
         <div className="two-col">
           <section aria-labelledby={facts['aria-labelledby']} className="panel">
             {facts.heading}
-            <Facts items={[
-              [t('unit.number'), u.number],
-              [t('unit.daginst'), `${d.isCluster ? t('unit.cluster', { name: d.name }) : d.name} (${d.number})`],
-              [t('unit.address'), `${u.street}, ${u.postalCode} ${u.city}`],
-              [t('col.area'), u.areaName],
-              [t('col.email'), u.email ? <a href={`mailto:${u.email}`}>{u.email}</a> : null],
-              [t('col.phone'), u.phone],
-            ]} />
+            <Facts
+              items={[
+                [t('unit.number'), u.number],
+                [t('unit.daginst'), `${d.isCluster ? t('unit.cluster', { name: d.name }) : d.name} (${d.number})`],
+                [t('unit.address'), `${u.street}, ${u.postalCode} ${u.city}`],
+                [t('col.area'), u.areaName],
+                [t('col.email'), u.email ? <a href={`mailto:${u.email}`}>{u.email}</a> : null],
+                [t('col.phone'), u.phone],
+              ]}
+            />
             <OpeningHours unit={u} />
             {u.sections.length > 0 && (
               <>
                 <h3>{t('unit.sections')}</h3>
                 <ul className="plain-list">
                   {u.sections.map((s) => (
-                    <li key={s.id}>{s.name} <span className="muted">({t('unit.sectionAges', { min: s.minAgeMonths, max: s.maxAgeMonths })})</span></li>
+                    <li key={s.id}>
+                      {s.name}{' '}
+                      <span className="muted">
+                        ({t('unit.sectionAges', { min: s.minAgeMonths, max: s.maxAgeMonths })})
+                      </span>
+                    </li>
                   ))}
                 </ul>
               </>
@@ -64,7 +74,11 @@ export function UnitPage() {
               <>
                 <h3>{t('unit.altAddresses')}</h3>
                 <ul className="plain-list">
-                  {u.alternativeAddresses.map((a) => <li key={a.id}>{a.street}, {a.postalCode} {a.city}</li>)}
+                  {u.alternativeAddresses.map((a) => (
+                    <li key={a.id}>
+                      {a.street}, {a.postalCode} {a.city}
+                    </li>
+                  ))}
                 </ul>
               </>
             )}
@@ -94,7 +108,10 @@ function OpeningHours({ unit }: { unit: UnitDetail }) {
   return (
     <DataTable caption={t('unit.hours')} className="compact">
       <thead>
-        <tr><th scope="col">{t('col.day')}</th><th scope="col">{t('col.hoursOpen')}</th></tr>
+        <tr>
+          <th scope="col">{t('col.day')}</th>
+          <th scope="col">{t('col.hoursOpen')}</th>
+        </tr>
       </thead>
       <tbody>
         {days.map((d) => {

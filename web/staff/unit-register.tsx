@@ -17,17 +17,33 @@ export function UnitRegisterPage() {
   const canCreate = useCan()('registry.create');
   const [type, setType] = useState('');
   const [areaId, setAreaId] = useState('');
-  const { data, error, loading, reload } = useApi<StaffUnitRow[]>('/api/staff/units' + query({ q: appliedQ, type, areaId }));
+  const { data, error, loading, reload } = useApi<StaffUnitRow[]>(
+    '/api/staff/units' + query({ q: appliedQ, type, areaId }),
+  );
 
   return (
-    <Page title={t('units.title')} lead={canCreate ? <Link to="/staff/institutioner/ny">{t('newUnit.link')}</Link> : undefined}>
-      <form className="filter-row" role="search" aria-label={t('units.title')}
-        onSubmit={(e) => { e.preventDefault(); setAppliedQ(q.trim()); }}>
+    <Page
+      title={t('units.title')}
+      lead={canCreate ? <Link to="/staff/institutioner/ny">{t('newUnit.link')}</Link> : undefined}
+    >
+      <form
+        className="filter-row"
+        role="search"
+        aria-label={t('units.title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAppliedQ(q.trim());
+        }}
+      >
         <Field id={id + 'q'} label={t('units.q')}>
           <input id={id + 'q'} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
         <TypeAndAreaFields id={id} type={type} setType={setType} areaId={areaId} setAreaId={setAreaId} />
-        <div className="field field-button"><button type="submit" className="button">{t('search')}</button></div>
+        <div className="field field-button">
+          <button type="submit" className="button">
+            {t('search')}
+          </button>
+        </div>
       </form>
       <ErrorMessage error={error} onRetry={reload} />
       {loading && <Loading />}
@@ -43,20 +59,26 @@ export function UnitRegisterPage() {
               <th scope="col">{t('col.daginst')}</th>
               <th scope="col">{t('col.area')}</th>
               <th scope="col">{t('col.city')}</th>
-              <th scope="col" className="num">{t('col.occupancy')}</th>
+              <th scope="col" className="num">
+                {t('col.occupancy')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.map((u) => (
               <tr key={u.id}>
                 <td>{u.number}</td>
-                <th scope="row"><Link to={`/staff/institutioner/${encodeURIComponent(u.id)}`}>{u.name}</Link></th>
+                <th scope="row">
+                  <Link to={`/staff/institutioner/${encodeURIComponent(u.id)}`}>{u.name}</Link>
+                </th>
                 <td>{t(`type.${u.type}`)}</td>
                 <td>{t(`ejerform.${u.ejerform}`)}</td>
                 <td>{u.daginstitutionName}</td>
                 <td>{u.areaName ?? '—'}</td>
                 <td>{u.city}</td>
-                <td className="num"><Occupancy enrolled={u.enrolled} places={u.places} /></td>
+                <td className="num">
+                  <Occupancy enrolled={u.enrolled} places={u.places} />
+                </td>
               </tr>
             ))}
           </tbody>

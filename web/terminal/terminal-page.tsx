@@ -13,18 +13,34 @@ import type { TerminalChild, TerminalDay } from '../../src/modules/attendance/co
 function readToken(): string | null {
   const m = /token=([\w-]+)/.exec(window.location.hash);
   if (m) {
-    try { localStorage.setItem(STORAGE_KEY, m[1]!); } catch { /* keep in memory */ }
+    try {
+      localStorage.setItem(STORAGE_KEY, m[1]!);
+    } catch {
+      /* keep in memory */
+    }
     history.replaceState(null, '', window.location.pathname); // the secret leaves the address bar
     return m[1]!;
   }
-  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
 async function call<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api/terminal${path}`, {
-    method, headers: { accept: 'application/json', 'x-terminal-token': token, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}), credentials: 'omit',
-  }).catch(() => { throw new ApiError(0, 'network', ''); });
+    method,
+    headers: {
+      accept: 'application/json',
+      'x-terminal-token': token,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+    credentials: 'omit',
+  }).catch(() => {
+    throw new ApiError(0, 'network', '');
+  });
   const data = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, data?.error ?? 'http', data?.message ?? '');
   return data as T;
@@ -43,7 +59,12 @@ export function TerminalPage() {
 
   const load = useCallback(async () => {
     if (!token) return;
-    try { setDay(await call<TerminalDay>(token, 'GET', '/children')); setError(null); } catch (e) { setError(e); }
+    try {
+      setDay(await call<TerminalDay>(token, 'GET', '/children'));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
   }, [token]);
   useEffect(() => {
     document.title = `${t('term.title')} · Spire`;
@@ -56,20 +77,47 @@ export function TerminalPage() {
     if (!token) return;
     setBusy(c.id);
     try {
-      const r = await call<{ status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null }>(token, 'POST', `/children/${c.id}/${action}`, body);
-      setDay((d) => d && {
-        ...d,
-        groups: d.groups.map((g) => ({ ...g, children: g.children.map((x) => (x.id === c.id ? { ...x, ...r } : x)) })),
-        present: d.present + (IN_CARE.includes(r.status) ? 1 : 0) - (IN_CARE.includes(c.status) ? 1 : 0),
-      });
-      setNotice(action === 'check-in' ? t('term.checkedIn', { name: c.firstName, time: r.checkIn ?? '' })
-        : action === 'check-out' ? t('term.checkedOut', { name: c.firstName, time: r.checkOut ?? '' }) : t('term.pickupSaved', { name: c.firstName }));
+      const r = await call<{
+        status: number;
+        checkIn: string | null;
+        checkOut: string | null;
+        pickupBy: string | null;
+      }>(token, 'POST', `/children/${c.id}/${action}`, body);
+      setDay(
+        (d) =>
+          d && {
+            ...d,
+            groups: d.groups.map((g) => ({
+              ...g,
+              children: g.children.map((x) => (x.id === c.id ? { ...x, ...r } : x)),
+            })),
+            present: d.present + (IN_CARE.includes(r.status) ? 1 : 0) - (IN_CARE.includes(c.status) ? 1 : 0),
+          },
+      );
+      setNotice(
+        action === 'check-in'
+          ? t('term.checkedIn', { name: c.firstName, time: r.checkIn ?? '' })
+          : action === 'check-out'
+            ? t('term.checkedOut', { name: c.firstName, time: r.checkOut ?? '' })
+            : t('term.pickupSaved', { name: c.firstName }),
+      );
       setError(null);
-    } catch (e) { setError(e); } finally { setBusy(null); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
   };
 
   if (!token) {
-    return <main id="main" className="terminal"><h1>{t('term.title')}</h1><p className="notice notice-error" role="alert">{t('term.noToken')}</p></main>;
+    return (
+      <main id="main" className="terminal">
+        <h1>{t('term.title')}</h1>
+        <p className="notice notice-error" role="alert">
+          {t('term.noToken')}
+        </p>
+      </main>
+    );
   }
   return (
     <main id="main" className="terminal">
@@ -78,18 +126,39 @@ export function TerminalPage() {
           <h1>{day ? day.unit.name : t('term.title')}</h1>
           {day && <p>{t('term.lead', { terminal: day.terminal.name, date: day.date })}</p>}
         </div>
-        <p className="terminal-count" aria-live="polite">{day ? t('term.present', { n: day.present }) : ''}</p>
-        <button type="button" className="button-secondary" onClick={() => setLang(lang === 'da' ? 'en' : 'da')}>{t('lang.switch')}</button>
+        <p className="terminal-count" aria-live="polite">
+          {day ? t('term.present', { n: day.present }) : ''}
+        </p>
+        <button type="button" className="button-secondary" onClick={() => setLang(lang === 'da' ? 'en' : 'da')}>
+          {t('lang.switch')}
+        </button>
       </header>
-      <p className="terminal-notice" role="status">{notice}</p>
-      {error ? <div className="notice notice-error" role="alert"><p lang="da">{errorText(error)}</p></div> : null}
+      <p className="terminal-notice" role="status">
+        {notice}
+      </p>
+      {error ? (
+        <div className="notice notice-error" role="alert">
+          <p lang="da">{errorText(error)}</p>
+        </div>
+      ) : null}
       {day?.closed && <p className="notice">{t('term.closed', { reason: day.closed })}</p>}
       {pickupFor && (
-        <form className="panel terminal-pickup" onSubmit={(e) => { e.preventDefault(); void act(pickupFor, 'pickup', { pickupBy: pickup.trim() || null }); setPickupFor(null); }}>
+        <form
+          className="panel terminal-pickup"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(pickupFor, 'pickup', { pickupBy: pickup.trim() || null });
+            setPickupFor(null);
+          }}
+        >
           <label htmlFor="pickup">{t('term.pickupFor', { name: pickupFor.firstName })}</label>
           <input id="pickup" value={pickup} maxLength={100} onChange={(e) => setPickup(e.target.value)} autoFocus />
-          <button type="submit" className="button">{t('save')}</button>
-          <button type="button" className="button-secondary" onClick={() => setPickupFor(null)}>{t('term.cancel')}</button>
+          <button type="submit" className="button">
+            {t('save')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setPickupFor(null)}>
+            {t('term.cancel')}
+          </button>
         </form>
       )}
       {day?.groups.map((g) => (
@@ -100,15 +169,32 @@ export function TerminalPage() {
               const here = IN_CARE.includes(c.status);
               return (
                 <li key={c.id} className={`terminal-tile status-${c.status}`}>
-                  <button type="button" className="terminal-tap" disabled={busy === c.id}
-                    onClick={() => void act(c, here ? 'check-out' : 'check-in')}>
-                    <span className="terminal-avatar" aria-hidden="true">{c.initials}</span>
+                  <button
+                    type="button"
+                    className="terminal-tap"
+                    disabled={busy === c.id}
+                    onClick={() => void act(c, here ? 'check-out' : 'check-in')}
+                  >
+                    <span className="terminal-avatar" aria-hidden="true">
+                      {c.initials}
+                    </span>
                     <span className="terminal-name">{c.firstName}</span>
-                    <span className="terminal-status">{t(`status.${c.status}` as 'status.0')}{c.checkIn ? ` · ${c.checkIn}` : ''}{c.checkOut ? `–${c.checkOut}` : ''}</span>
+                    <span className="terminal-status">
+                      {t(`status.${c.status}` as 'status.0')}
+                      {c.checkIn ? ` · ${c.checkIn}` : ''}
+                      {c.checkOut ? `–${c.checkOut}` : ''}
+                    </span>
                     <span className="visually-hidden">{here ? t('term.tapOut') : t('term.tapIn')}</span>
                   </button>
-                  <button type="button" className="terminal-pickup-button" onClick={() => { setPickupFor(c); setPickup(c.pickupBy ?? ''); }}
-                    aria-label={`${c.pickupBy ? t('term.pickupBy', { name: c.pickupBy }) : t('term.pickupAdd')} (${c.firstName})`}>
+                  <button
+                    type="button"
+                    className="terminal-pickup-button"
+                    onClick={() => {
+                      setPickupFor(c);
+                      setPickup(c.pickupBy ?? '');
+                    }}
+                    aria-label={`${c.pickupBy ? t('term.pickupBy', { name: c.pickupBy }) : t('term.pickupAdd')} (${c.firstName})`}
+                  >
                     {c.pickupBy ? t('term.pickupBy', { name: c.pickupBy }) : t('term.pickupAdd')}
                   </button>
                 </li>

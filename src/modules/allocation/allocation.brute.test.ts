@@ -20,26 +20,38 @@ import { tinyInstance } from './testkit/tiny.js';
 describe('allocation engine against brute force on tiny rounds', () => {
   it('places as many children as the best priority-respecting fair allocation (no together-siblings)', () => {
     const gaps: number[] = [];
-    fc.assert(fc.property(tinyInstance({ siblings: false, maxApplicants: 7 }), (inst) => {
-      const r = allocate(inst), b = bruteForce(prepare(inst));
-      expect(b.fairAndNonWasteful).toBe(true); // such an allocation exists in every instance tried
-      expect(r.metrics.placed).toBe(b.maxGroupFairPlaced);
-      expect(r.metrics.placed).toBeLessThanOrEqual(b.maxFairPlaced);
-      gaps.push(b.maxFairPlaced - r.metrics.placed);
-    }), { numRuns: 500, seed: 7 });
+    fc.assert(
+      fc.property(tinyInstance({ siblings: false, maxApplicants: 7 }), (inst) => {
+        const r = allocate(inst),
+          b = bruteForce(prepare(inst));
+        expect(b.fairAndNonWasteful).toBe(true); // such an allocation exists in every instance tried
+        expect(r.metrics.placed).toBe(b.maxGroupFairPlaced);
+        expect(r.metrics.placed).toBeLessThanOrEqual(b.maxFairPlaced);
+        gaps.push(b.maxFairPlaced - r.metrics.placed);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
     const withGap = gaps.filter((g) => g > 0);
-    console.log(`brute force, singles: ${gaps.length} rounds; the pairwise-fair optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`);
+    console.log(
+      `brute force, singles: ${gaps.length} rounds; the pairwise-fair optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`,
+    );
   }, 60_000);
 
   it('with together-siblings: never above the exempt optimum, at most 2 children below it', () => {
     const gaps: number[] = [];
-    fc.assert(fc.property(tinyInstance({ maxApplicants: 7 }), (inst) => {
-      const r = allocate(inst), b = bruteForce(prepare(inst));
-      expect(r.metrics.placed).toBeLessThanOrEqual(b.maxFairPlaced);
-      expect(b.maxGroupFairPlaced - r.metrics.placed).toBeLessThanOrEqual(2);
-      gaps.push(b.maxGroupFairPlaced - r.metrics.placed);
-    }), { numRuns: 500, seed: 11 });
+    fc.assert(
+      fc.property(tinyInstance({ maxApplicants: 7 }), (inst) => {
+        const r = allocate(inst),
+          b = bruteForce(prepare(inst));
+        expect(r.metrics.placed).toBeLessThanOrEqual(b.maxFairPlaced);
+        expect(b.maxGroupFairPlaced - r.metrics.placed).toBeLessThanOrEqual(2);
+        gaps.push(b.maxGroupFairPlaced - r.metrics.placed);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
     const withGap = gaps.filter((g) => g > 0);
-    console.log(`brute force, siblings: ${gaps.length} rounds; the exempt optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`);
+    console.log(
+      `brute force, siblings: ${gaps.length} rounds; the exempt optimum placed more in ${withGap.length} (max +${Math.max(0, ...withGap)})`,
+    );
   }, 60_000);
 });

@@ -13,15 +13,24 @@ describe('allocation engine against the highs MIP oracle', () => {
   it('places as many children as the best fair allocation, or within 0.5 %, up to 2,000 applicants', async () => {
     const rows: string[] = [];
     for (const n of [50, 200, 500, 1000, 2000]) {
-      const inst = generateInstance({ seed: n + 1, applicants: n, units: Math.max(3, Math.round(n / 22)), singleDate: true, siblingShare: 0 });
-      const r = allocate(inst), v = check(inst, r);
+      const inst = generateInstance({
+        seed: n + 1,
+        applicants: n,
+        units: Math.max(3, Math.round(n / 22)),
+        singleDate: true,
+        siblingShare: 0,
+      });
+      const r = allocate(inst),
+        v = check(inst, r);
       expect(v.invalid).toEqual([]);
       expect(v.overCapacity).toEqual([]);
       expect(v.envy.filter((e) => !e.siblingExempt)).toEqual([]);
       const o = await maxFairOracle(prepare(inst));
       expect(o.status).toBe('Optimal');
       const gap = o.optimum - r.metrics.placed;
-      rows.push(`${n} applicants: engine ${r.metrics.placed}, oracle ${o.optimum} (gap ${gap}, waste ${v.waste.length}, MIP ${o.seconds.toFixed(2)} s)`);
+      rows.push(
+        `${n} applicants: engine ${r.metrics.placed}, oracle ${o.optimum} (gap ${gap}, waste ${v.waste.length}, MIP ${o.seconds.toFixed(2)} s)`,
+      );
       expect(gap).toBeLessThanOrEqual(Math.ceil(n * 0.005));
     }
     console.log(rows.join('\n'));

@@ -12,12 +12,18 @@ const rounds = [1, 3, 4, 5].map((seed) => generateInstance({ seed, applicants: 4
 describe('allocation engine: the waiting-list order with mixed weights', () => {
   it('strict-order (default): no child is passed over for lower-priority children, and the reasons are true', () => {
     for (const inst of rounds) {
-      const r = allocate(inst), v = check(inst, r);
+      const r = allocate(inst),
+        v = check(inst, r);
       expect(v.invalid).toEqual([]);
       expect(v.overCapacity).toEqual([]);
       expect(v.groupEnvy.filter((e) => !e.siblingExempt && e.passedOver.length > 0)).toEqual([]);
       expect(v.explanations).toEqual([]);
-      expect(r.offers.concat(r.unplaced as any[]).flatMap((x) => x.notOffered).some((o) => o.code === 'place-more-children')).toBe(false);
+      expect(
+        r.offers
+          .concat(r.unplaced as any[])
+          .flatMap((x) => x.notOffered)
+          .some((o) => o.code === 'place-more-children'),
+      ).toBe(false);
     }
   }, 120_000);
 
@@ -25,7 +31,8 @@ describe('allocation engine: the waiting-list order with mixed weights', () => {
     let named = 0;
     for (const inst of rounds) {
       const m = { ...inst, policy: { ...inst.policy, fillMode: 'maximise-children' as const } };
-      const r = allocate(m), v = check(m, r);
+      const r = allocate(m),
+        v = check(m, r);
       expect(v.invalid).toEqual([]);
       expect(v.envy.filter((e) => !e.siblingExempt)).toEqual([]); // still pairwise fair
       expect(v.explanations).toEqual([]);

@@ -19,7 +19,9 @@ describe('spire allocate', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ out, placed: 3, justifiedEnvy: 0, waste: 0 });
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result.offers.map((o: any) => `${o.applicant}@${o.unit}`)).toEqual(['freja@maelk', 'ida@sol', 'noah@maelk']);
-    expect(result.offers[1].explanation.en).toContain('Not offered Mælkebøtten (1st wish), because a child with priority sibling got the last place');
+    expect(result.offers[1].explanation.en).toContain(
+      'Not offered Mælkebøtten (1st wish), because a child with priority sibling got the last place',
+    );
     const v = check(example, result);
     expect([v.invalid, v.overCapacity, v.envy.filter((e) => !e.siblingExempt), v.waste]).toEqual([[], [], [], []]);
   });
@@ -32,24 +34,81 @@ describe('spire allocate', { timeout: 60_000 }, () => {
 
   // Two spawns: Zod checks the shape first, then the cross-references; every problem is reported at once.
   it.each([
-    ['shape errors', [
-      [(x: any) => { x.applicants[1].birthDate = '2023-02-30'; }, 'expected a real date'],
-      [(x: any) => { x.horizon = '31-12-2026'; }, 'horizon'],
-      [(x: any) => { x.units[0].capacity[0].to = '2025-01-01'; }, 'to is before from'],
-      [(x: any) => { x.units[1].capacity[0].places = -3; }, 'units[1].capacity[0].places'],
-      [(x: any) => { x.applicants[0].cpr = '0101011234'; }, 'cpr'],
-    ]],
-    ['cross-reference errors', [
-      [(x: any) => { x.applicants.push({ ...x.applicants[0] }); }, 'duplicate applicant id ida'],
-      [(x: any) => { x.units.push({ ...x.units[0] }); }, 'duplicate unit id maelk'],
-      [(x: any) => { x.applicants[0].wishes.push({ unit: 'nope' }); }, 'unknown unit nope'],
-      [(x: any) => { x.applicants[0].wishes.push({ unit: 'sol' }); }, 'unit sol wished twice'],
-      [(x: any) => { x.applicants[1].wishes[0].priority = 'vip'; }, 'unknown priority class vip'],
-    ]],
+    [
+      'shape errors',
+      [
+        [
+          (x: any) => {
+            x.applicants[1].birthDate = '2023-02-30';
+          },
+          'expected a real date',
+        ],
+        [
+          (x: any) => {
+            x.horizon = '31-12-2026';
+          },
+          'horizon',
+        ],
+        [
+          (x: any) => {
+            x.units[0].capacity[0].to = '2025-01-01';
+          },
+          'to is before from',
+        ],
+        [
+          (x: any) => {
+            x.units[1].capacity[0].places = -3;
+          },
+          'units[1].capacity[0].places',
+        ],
+        [
+          (x: any) => {
+            x.applicants[0].cpr = '0101011234';
+          },
+          'cpr',
+        ],
+      ],
+    ],
+    [
+      'cross-reference errors',
+      [
+        [
+          (x: any) => {
+            x.applicants.push({ ...x.applicants[0] });
+          },
+          'duplicate applicant id ida',
+        ],
+        [
+          (x: any) => {
+            x.units.push({ ...x.units[0] });
+          },
+          'duplicate unit id maelk',
+        ],
+        [
+          (x: any) => {
+            x.applicants[0].wishes.push({ unit: 'nope' });
+          },
+          'unknown unit nope',
+        ],
+        [
+          (x: any) => {
+            x.applicants[0].wishes.push({ unit: 'sol' });
+          },
+          'unit sol wished twice',
+        ],
+        [
+          (x: any) => {
+            x.applicants[1].wishes[0].priority = 'vip';
+          },
+          'unknown priority class vip',
+        ],
+      ],
+    ],
   ] as const)('rejects %s with exit code 2 and a message for each, writing nothing', (what, spoils) => {
     const bad = structuredClone(example);
     for (const [spoil] of spoils) spoil(bad);
-    const inPath = join(dir, `${what}.json`), out = join(dir, `never-${what}.json`);
+    const inPath = join(dir, `${what}.json`),
+      out = join(dir, `never-${what}.json`);
     writeFileSync(inPath, JSON.stringify(bad));
     const r = spire('allocate', '--in', inPath, '--out', out);
     expect(r.status).toBe(2);

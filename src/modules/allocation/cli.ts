@@ -6,9 +6,16 @@ import { allocate } from './engine.js';
 import { parseAllocationInput } from './schema.js';
 
 export function allocateCli(args: string[]): number {
-  const arg = (name: string) => { const at = args.indexOf(name); return at >= 0 ? args[at + 1] : undefined; };
-  const inPath = arg('--in'), outPath = arg('--out');
-  if (!inPath) { console.error('usage: spire allocate --in instance.json [--out result.json]'); return 2; }
+  const arg = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const inPath = arg('--in'),
+    outPath = arg('--out');
+  if (!inPath) {
+    console.error('usage: spire allocate --in instance.json [--out result.json]');
+    return 2;
+  }
   let input;
   try {
     input = parseAllocationInput(JSON.parse(readFileSync(inPath, 'utf8')));

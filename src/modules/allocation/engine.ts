@@ -61,26 +61,41 @@ export function deferredAcceptance(model: Model): State {
     const ws = agents[a]!.wishes;
     while (next[a]! < ws.length && !ws[next[a]!]!.fitsAlone) next[a]!++; // can never get it: skip, no cutoff
     if (next[a]! >= ws.length) continue;
-    const w = ws[next[a]!]!, u = w.unit, r = received[u]!;
+    const w = ws[next[a]!]!,
+      u = w.unit,
+      r = received[u]!;
     let at = r.length;
     while (at > 0 && r[at - 1]!.key > w.key) at--;
     r.splice(at, 0, { agent: a, key: w.key });
-    if (at > held[u]!) { next[a]!++; queue.push(a); continue; } // below the cutoff
+    if (at > held[u]!) {
+      next[a]!++;
+      queue.push(a);
+      continue;
+    } // below the cutoff
     pos[a] = next[a]!;
     // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
     const l = load[u]!;
-    for (let j = at + 1; j <= held[u]!; j++) { const x = r[j]!.agent; addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1); }
+    for (let j = at + 1; j <= held[u]!; j++) {
+      const x = r[j]!.agent;
+      addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1);
+    }
     let keep = at;
     for (; keep < r.length; keep++) {
       // An agent rejected here earlier (now unplaced or held elsewhere) marks the cutoff: stop there.
-      const x = r[keep]!.agent, px = pos[x]!;
+      const x = r[keep]!.agent,
+        px = pos[x]!;
       const w = px >= 0 ? agents[x]!.wishes[px]! : undefined;
       if (!w || w.unit !== u || !fits(units[u]!.free, l, w.demand)) break;
       addDemand(l, w.demand, 1);
     }
-    for (let i = keep; i <= held[u]! && i < r.length; i++) { // the old prefix and the proposer, from the cut on
+    for (let i = keep; i <= held[u]! && i < r.length; i++) {
+      // the old prefix and the proposer, from the cut on
       const x = r[i]!.agent;
-      if (pos[x]! >= 0 && agents[x]!.wishes[pos[x]!]!.unit === u) { pos[x] = -1; next[x]!++; queue.push(x); }
+      if (pos[x]! >= 0 && agents[x]!.wishes[pos[x]!]!.unit === u) {
+        pos[x] = -1;
+        next[x]!++;
+        queue.push(x);
+      }
     }
     held[u] = keep;
   }
@@ -96,11 +111,18 @@ export function recoverWaste(model: Model, state: State): void {
         const c = bestFitting(model, state, unit.index);
         if (!c) break;
         const from = unitOf(model, state, c.agent);
-        if (from < 0 || !envyIfLeaving(model, state, c.agent, from)) { move(model, state, c.agent, c.pos); changed = true; continue; }
+        if (from < 0 || !envyIfLeaving(model, state, c.agent, from)) {
+          move(model, state, c.agent, c.pos);
+          changed = true;
+          continue;
+        }
         // Leaving `from` would let someone there envy: try a vacancy chain that refills `from` (and the units its
         // fillers leave) with their best fitting claimants, and keep it only if no unit left behind has envy.
         const saved = snapshot(state);
-        if (chain(model, state, c.agent, c.pos, 0)) { changed = true; continue; }
+        if (chain(model, state, c.agent, c.pos, 0)) {
+          changed = true;
+          continue;
+        }
         restore(state, saved);
         break; // the room stays empty: filling it with someone ranked lower would give c justified envy
       }
@@ -121,7 +143,8 @@ function bestFitting(model: Model, state: State, u: number): Claim | undefined {
   return undefined;
 }
 
-const unitOf = (model: Model, state: State, a: number) => (state.pos[a]! < 0 ? -1 : model.agents[a]!.wishes[state.pos[a]!]!.unit);
+const unitOf = (model: Model, state: State, a: number) =>
+  state.pos[a]! < 0 ? -1 : model.agents[a]!.wishes[state.pos[a]!]!.unit;
 
 function move(model: Model, state: State, a: number, to: number): void {
   const { agents } = model;
@@ -152,7 +175,14 @@ function chain(model: Model, state: State, a: number, to: number, depth: number)
 function envyAt(model: Model, state: State, u: number): boolean {
   const { agents } = model;
   const { pos, load, held } = state;
-  return passedOver(model, state, u, load[u]!, held[u]!.map((k) => agents[k]!.wishes[pos[k]!]!), -1);
+  return passedOver(
+    model,
+    state,
+    u,
+    load[u]!,
+    held[u]!.map((k) => agents[k]!.wishes[pos[k]!]!),
+    -1,
+  );
 }
 
 /**
@@ -161,10 +191,18 @@ function envyAt(model: Model, state: State, u: number): boolean {
  * priority were removed, however many smaller or shorter placements that takes. 'maximise-children': one of them
  * swapped out would make room (pairwise justified envy), so several lower-ranked children may share the room.
  */
-function passedOver(model: Model, state: State, u: number, load: Float64Array, placed: AgentWish[], skip: number): boolean {
+function passedOver(
+  model: Model,
+  state: State,
+  u: number,
+  load: Float64Array,
+  placed: AgentWish[],
+  skip: number,
+): boolean {
   const { agents, units, claims } = model;
   const { pos } = state;
-  const free = units[u]!.free, cs = claims[u]!;
+  const free = units[u]!.free,
+    cs = claims[u]!;
   const wants = (cl: Claim) => cl.agent !== skip && !(pos[cl.agent]! >= 0 && pos[cl.agent]! <= cl.pos);
   if (model.fillMode === 'maximise-children') {
     for (const cl of cs) {
@@ -191,7 +229,9 @@ function snapshot(state: State): State {
 function restore(state: State, saved: State): void {
   state.pos.set(saved.pos);
   saved.load.forEach((l, u) => state.load[u]!.set(l));
-  saved.held.forEach((h, u) => { state.held[u] = h; });
+  saved.held.forEach((h, u) => {
+    state.held[u] = h;
+  });
 }
 
 /** Would some agent be passed over at `u` once `leaver` has left it? */
@@ -200,5 +240,12 @@ function envyIfLeaving(model: Model, state: State, leaver: number, u: number): b
   const { pos, load, held } = state;
   const after = Float64Array.from(load[u]!);
   addDemand(after, agents[leaver]!.wishes[pos[leaver]!]!.demand, -1);
-  return passedOver(model, state, u, after, held[u]!.filter((k) => k !== leaver).map((k) => agents[k]!.wishes[pos[k]!]!), leaver);
+  return passedOver(
+    model,
+    state,
+    u,
+    after,
+    held[u]!.filter((k) => k !== leaver).map((k) => agents[k]!.wishes[pos[k]!]!),
+    leaver,
+  );
 }

@@ -4,20 +4,73 @@ import { addDemand, fits, swapFits, type AgentWish, type Model } from './model.j
 import { childPositions, loads, metrics } from './metrics.js';
 import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
 
-const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const memo = (f: (s: string) => string) => { const m = new Map<string, string>(); return (s: string) => { let r = m.get(s); if (r === undefined) { r = f(s); m.set(s, r); } return r; }; };
-const dateDa = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d}. ${MONTHS_DA[m! - 1]} ${y}`; });
-const dateEn = memo((s) => { const [y, m, d] = s.split('-').map(Number); return `${d} ${MONTHS_EN[m! - 1]} ${y}`; });
+const MONTHS_DA = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const memo = (f: (s: string) => string) => {
+  const m = new Map<string, string>();
+  return (s: string) => {
+    let r = m.get(s);
+    if (r === undefined) {
+      r = f(s);
+      m.set(s, r);
+    }
+    return r;
+  };
+};
+const dateDa = memo((s) => {
+  const [y, m, d] = s.split('-').map(Number);
+  return `${d}. ${MONTHS_DA[m! - 1]} ${y}`;
+});
+const dateEn = memo((s) => {
+  const [y, m, d] = s.split('-').map(Number);
+  return `${d} ${MONTHS_EN[m! - 1]} ${y}`;
+});
 const dateCache = new Map<number, string>();
 /** Epoch day → 'YYYY-MM-DD'; a round has few distinct end dates, and Temporal is slow. */
-const isoDay = (n: number) => { let s = dateCache.get(n); if (s === undefined) { s = fromEpochDay(n).toString(); dateCache.set(n, s); } return s; };
+const isoDay = (n: number) => {
+  let s = dateCache.get(n);
+  if (s === undefined) {
+    s = fromEpochDay(n).toString();
+    dateCache.set(n, s);
+  }
+  return s;
+};
 
 export function report(model: Model, agentPos: Int32Array): AllocationResult {
   const pos = childPositions(model, agentPos);
   const load = loads(model, pos);
   const placedAt: AgentWish[][] = model.units.map(() => []);
-  for (const a of model.agents) if (agentPos[a.index]! >= 0) { const w = a.wishes[agentPos[a.index]!]!; placedAt[w.unit]!.push(w); }
+  for (const a of model.agents)
+    if (agentPos[a.index]! >= 0) {
+      const w = a.wishes[agentPos[a.index]!]!;
+      placedAt[w.unit]!.push(w);
+    }
   for (const p of placedAt) p.sort((x, y) => x.key - y.key);
   const byGlobalRank = new Int32Array(model.children.length);
   for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
@@ -28,42 +81,76 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
     const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
     const notOffered = c.wishes.filter((w) => !got || w.rank < got.rank).map((w) => outcome(ctx, c.index, w.rank));
     if (got) {
-      const start = c.input.wishedStart, end = isoDay(got.demand!.from + got.demand!.w.length < model.slots.length
-        ? model.slots[got.demand!.from + got.demand!.w.length]! - 1 : model.horizon);
-      const unit = model.units[got.unit]!, cls = model.classes[got.cls]!;
+      const start = c.input.wishedStart,
+        end = isoDay(
+          got.demand!.from + got.demand!.w.length < model.slots.length
+            ? model.slots[got.demand!.from + got.demand!.w.length]! - 1
+            : model.horizon,
+        );
+      const unit = model.units[got.unit]!,
+        cls = model.classes[got.cls]!;
       // The seniority date is when anciennitet counts from, which may lie after the round (e.g. from 4 months of age),
       // so it is not called the date of registration.
       const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.input.seniorityDate)}).`;
       const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.input.seniorityDate)}).`;
       offers.push({
-        applicant: c.input.id, unit: unit.id, rank: got.rank + 1, start, end, priority: cls.id, notOffered,
-        explanation: join({ da, en }, notOffered.map((o) => sentence(model, c.index, o))),
+        applicant: c.input.id,
+        unit: unit.id,
+        rank: got.rank + 1,
+        start,
+        end,
+        priority: cls.id,
+        notOffered,
+        explanation: join(
+          { da, en },
+          notOffered.map((o) => sentence(model, c.index, o)),
+        ),
       });
     } else {
       const head = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
       const tail = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
-      unplaced.push({ applicant: c.input.id, notOffered, explanation: join(head, [...notOffered.map((o) => sentence(model, c.index, o)), tail]) });
+      unplaced.push({
+        applicant: c.input.id,
+        notOffered,
+        explanation: join(head, [...notOffered.map((o) => sentence(model, c.index, o)), tail]),
+      });
     }
   }
   return { offers, unplaced, metrics: metrics(model, pos) };
 }
 
-interface Ctx { model: Model; placedAt: AgentWish[][]; load: Float64Array[]; byGlobalRank: Int32Array }
+interface Ctx {
+  model: Model;
+  placedAt: AgentWish[][];
+  load: Float64Array[];
+  byGlobalRank: Int32Array;
+}
 
 /** Why child `ci` did not get its wish number `rank` (0-based). */
 function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank: number): WishOutcome {
-  const c = model.children[ci]!, w = c.wishes[rank]!;
+  const c = model.children[ci]!,
+    w = c.wishes[rank]!;
   const out = (code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: rank + 1, code });
   if (!w.demand) return out(w.code!);
   if (!w.fitsAlone) return out('no-vacancy');
   let aw: AgentWish | undefined;
-  for (const x of model.agents[c.agent]!.wishes) if (x.unit === w.unit) { aw = x; break; }
+  for (const x of model.agents[c.agent]!.wishes)
+    if (x.unit === w.unit) {
+      aw = x;
+      break;
+    }
   if (!aw || !aw.fitsAlone) return out('sibling-group'); // the block as a whole cannot go there
-  const u = w.unit, free = model.units[u]!.free;
+  const u = w.unit,
+    free = model.units[u]!.free;
   if (fits(free, load[u], aw.demand)) return out('held-for-priority');
   const placed = placedAt[u]!; // by priority
-  let lo = 0, hi = placed.length; // first placed with a key above this child's
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (placed[mid]!.key < aw.key) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = placed.length; // first placed with a key above this child's
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (placed[mid]!.key < aw.key) lo = mid + 1;
+    else hi = mid;
+  }
   for (let k = lo; k < placed.length; k++) {
     if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand)) return out('sibling-rule');
   }
@@ -77,15 +164,23 @@ function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank:
   if (lo < placed.length || lo === 0) return out('too-big');
   // The last place went to the lowest-ranked child above this one. The decisive comparison: class, then seniority,
   // then the lot; byLot only when class and seniority were equal.
-  const last = placed[lo - 1]!, N = model.children.length;
-  const winner = model.children[byGlobalRank[last.key % N]!]!, me = model.children[byGlobalRank[aw.key % N]!]!;
-  const o: WishOutcome = { unit: w.unitId, rank: rank + 1, code: 'lost-to-priority', byClass: model.classes[last.cls]!.id };
+  const last = placed[lo - 1]!,
+    N = model.children.length;
+  const winner = model.children[byGlobalRank[last.key % N]!]!,
+    me = model.children[byGlobalRank[aw.key % N]!]!;
+  const o: WishOutcome = {
+    unit: w.unitId,
+    rank: rank + 1,
+    code: 'lost-to-priority',
+    byClass: model.classes[last.cls]!.id,
+  };
   if (last.cls === aw.cls && winner.input.seniorityDate === me.input.seniorityDate) o.byLot = true;
   return o;
 }
 
 function sentence(model: Model, ci: number, o: WishOutcome): Text {
-  const c = model.children[ci]!, w = c.wishes[o.rank - 1]!;
+  const c = model.children[ci]!,
+    w = c.wishes[o.rank - 1]!;
   const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
   const r = reason(model, ci, o);
   return {
@@ -98,37 +193,69 @@ function reason(model: Model, ci: number, o: WishOutcome): Text {
   const c = model.children[ci]!;
   const nw = model.nurseryWeight;
   switch (o.code) {
-    case 'unknown-unit': return { da: 'institutionen ikke er med i denne runde', en: 'the institution is not part of this round' };
-    case 'age': return { da: 'institutionen ikke har pladser til dit barns alder ved start', en: "the institution has no places for your child's age at the start" };
-    case 'after-horizon': return { da: 'behovsdatoen ligger efter rundens periode', en: 'the wished start is after the period of this round' };
-    case 'no-vacancy': return { da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`, en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}` };
-    case 'lost-to-priority': return lostTo(model, ci, o);
-    case 'too-big': return {
-      da: `den plads, der var tilbage efter børn med højere prioritet, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
-      en: `the room left after children with higher priority was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
-    };
-    case 'place-more-children': return {
-      da: `kommunens regel om at placere flest mulige børn gav pladsen til flere børn med lavere prioritet, som tilsammen fylder det samme som dit barn (et vuggestuebarn tæller ${nw} pladser)`,
-      en: `the municipality's rule to place as many children as possible gave the room to several children with lower priority who together take your child's room (a nursery child counts ${nw} places)`,
-    };
-    case 'held-for-priority': return {
-      da: 'den ledige plads ikke kan gives til dit barn uden at springe et barn med højere prioritet over',
-      en: 'the vacant place cannot go to your child without passing over a child with higher priority',
-    };
-    case 'sibling-group': return { da: 'søskende skal have plads sammen, og der ikke var plads til dem alle', en: 'siblings are to be placed together, and there was not room for all of them' };
-    case 'sibling-rule': return { da: 'søskende, der søger sammen, fik pladserne efter søskendereglen', en: 'siblings applying together got the places under the sibling rule' };
+    case 'unknown-unit':
+      return { da: 'institutionen ikke er med i denne runde', en: 'the institution is not part of this round' };
+    case 'age':
+      return {
+        da: 'institutionen ikke har pladser til dit barns alder ved start',
+        en: "the institution has no places for your child's age at the start",
+      };
+    case 'after-horizon':
+      return {
+        da: 'behovsdatoen ligger efter rundens periode',
+        en: 'the wished start is after the period of this round',
+      };
+    case 'no-vacancy':
+      return {
+        da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`,
+        en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}`,
+      };
+    case 'lost-to-priority':
+      return lostTo(model, ci, o);
+    case 'too-big':
+      return {
+        da: `den plads, der var tilbage efter børn med højere prioritet, ikke var stor nok til dit barn i hele perioden (et vuggestuebarn tæller ${nw} pladser)`,
+        en: `the room left after children with higher priority was not enough for your child for the whole period (a nursery child counts ${nw} places)`,
+      };
+    case 'place-more-children':
+      return {
+        da: `kommunens regel om at placere flest mulige børn gav pladsen til flere børn med lavere prioritet, som tilsammen fylder det samme som dit barn (et vuggestuebarn tæller ${nw} pladser)`,
+        en: `the municipality's rule to place as many children as possible gave the room to several children with lower priority who together take your child's room (a nursery child counts ${nw} places)`,
+      };
+    case 'held-for-priority':
+      return {
+        da: 'den ledige plads ikke kan gives til dit barn uden at springe et barn med højere prioritet over',
+        en: 'the vacant place cannot go to your child without passing over a child with higher priority',
+      };
+    case 'sibling-group':
+      return {
+        da: 'søskende skal have plads sammen, og der ikke var plads til dem alle',
+        en: 'siblings are to be placed together, and there was not room for all of them',
+      };
+    case 'sibling-rule':
+      return {
+        da: 'søskende, der søger sammen, fik pladserne efter søskendereglen',
+        en: 'siblings applying together got the places under the sibling rule',
+      };
   }
 }
 
 function lostTo(model: Model, ci: number, o: WishOutcome): Text {
   if (!o.byClass) return { da: '', en: '' };
-  const c = model.children[ci]!, w = c.wishes[o.rank - 1]!;
-  const k = model.classes.findIndex((x) => x.id === o.byClass), cls = model.classes[k]!;
-  if (k < w.cls) return { da: `et barn med prioritet ${cls.da} fik den sidste plads`, en: `a child with priority ${cls.en} got the last place` };
-  if (o.byLot) return {
-    da: `et barn med samme prioritet (${cls.da}) og samme anciennitet fik den sidste plads ved lodtrækning`,
-    en: `a child with the same priority (${cls.en}) and the same seniority got the last place by lot`,
-  };
+  const c = model.children[ci]!,
+    w = c.wishes[o.rank - 1]!;
+  const k = model.classes.findIndex((x) => x.id === o.byClass),
+    cls = model.classes[k]!;
+  if (k < w.cls)
+    return {
+      da: `et barn med prioritet ${cls.da} fik den sidste plads`,
+      en: `a child with priority ${cls.en} got the last place`,
+    };
+  if (o.byLot)
+    return {
+      da: `et barn med samme prioritet (${cls.da}) og samme anciennitet fik den sidste plads ved lodtrækning`,
+      en: `a child with the same priority (${cls.en}) and the same seniority got the last place by lot`,
+    };
   return {
     da: `et barn med samme prioritet (${cls.da}) og længere anciennitet fik den sidste plads`,
     en: `a child with the same priority (${cls.en}) and longer seniority got the last place`,
@@ -143,4 +270,3 @@ function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }
-

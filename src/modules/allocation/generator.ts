@@ -29,7 +29,8 @@ export const PRIORITY_CLASSES = [
 export function generateInstance(o: GeneratorOptions): AllocationInput {
   const rnd = mulberry32(o.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  const k = o.wishes ?? 5, nurseryShare = o.nurseryShare ?? 0.6;
+  const k = o.wishes ?? 5,
+    nurseryShare = o.nurseryShare ?? 0.6;
   const round = LocalDate.parse(o.roundDate ?? '2026-03-01');
   const horizon = o.singleDate ? round : round.plusMonths(10).minusDays(1);
   const side = Math.sqrt(o.units / 4.5); // km, about Copenhagen's density of units
@@ -38,17 +39,32 @@ export function generateInstance(o: GeneratorOptions): AllocationInput {
   const sites = Array.from({ length: o.units }, (_, i) => {
     const r = rnd();
     const ageGroups: AgeGroup[] = r < 0.2 ? ['nursery'] : r < 0.4 ? ['kindergarten'] : ['nursery', 'kindergarten'];
-    return { id: `U${pad(i + 1, 4)}`, name: `Enhed ${i + 1}`, x: rnd() * side, y: rnd() * side, ageGroups, pull: 0.5 + rnd() };
+    return {
+      id: `U${pad(i + 1, 4)}`,
+      name: `Enhed ${i + 1}`,
+      x: rnd() * side,
+      y: rnd() * side,
+      ageGroups,
+      pull: 0.5 + rnd(),
+    };
   });
 
   // Two-child families with probability q, three-child with q/4: q solves 2.75q / (1 + 1.5q) = siblingShare.
-  const share = o.siblingShare ?? 0.15, q = share / (2.75 - 1.5 * share);
+  const share = o.siblingShare ?? 0.15,
+    q = share / (2.75 - 1.5 * share);
   const applicants: AllocationApplicant[] = [];
   for (let f = 0; applicants.length < o.applicants; f++) {
-    const r = rnd(), size = Math.min(r < q / 4 ? 3 : r < q * 1.25 ? 2 : 1, o.applicants - applicants.length);
-    const x = rnd() * side, y = rnd() * side;
+    const r = rnd(),
+      size = Math.min(r < q / 4 ? 3 : r < q * 1.25 ? 2 : 1, o.applicants - applicants.length);
+    const x = rnd() * side,
+      y = rnd() * side;
     const together = size > 1 && rnd() < 0.5;
-    const start = o.singleDate ? round : round.plusDays(0).plusMonths(int(0, 4)).plusDays(rnd() < 0.5 ? 0 : 14);
+    const start = o.singleDate
+      ? round
+      : round
+          .plusDays(0)
+          .plusMonths(int(0, 4))
+          .plusDays(rnd() < 0.5 ? 0 : 14);
     let birth = start.minusDays(rnd() < nurseryShare ? int(180, 1000) : int(1050, 1800));
     // The 15 nearest sites taking every group, nearest first (a bounded insertion: 4,000 sites × 60,000 children).
     const byDistance = (groups: AgeGroup[]) => {
@@ -81,15 +97,22 @@ export function generateInstance(o: GeneratorOptions): AllocationInput {
       let seniority = birth.plusDays(120 + Math.floor(tail));
       if (!seniority.isBefore(round)) seniority = LocalDate.max(birth, round.minusDays(int(1, 30)));
       applicants.push({
-        id: `A${pad(applicants.length + 1, 6)}`, birthDate: birth.toString(), seniorityDate: seniority.toString(),
-        wishedStart: start.toString(), wishes,
+        id: `A${pad(applicants.length + 1, 6)}`,
+        birthDate: birth.toString(),
+        seniorityDate: seniority.toString(),
+        wishedStart: start.toString(),
+        wishes,
         ...(size > 1 ? { siblingGroup: `F${pad(f + 1, 6)}`, wantTogether: together } : {}),
       });
     }
   }
 
   // Weighted demand at each child's start, spread as vacancies over the units by their pull.
-  const demand = applicants.reduce((s, a) => s + (LocalDate.parse(a.birthDate).plusMonths(34).firstOfMonth().isAfter(LocalDate.parse(a.wishedStart)) ? 2 : 1), 0);
+  const demand = applicants.reduce(
+    (s, a) =>
+      s + (LocalDate.parse(a.birthDate).plusMonths(34).firstOfMonth().isAfter(LocalDate.parse(a.wishedStart)) ? 2 : 1),
+    0,
+  );
   const pulls = sites.reduce((s, u) => s + u.pull, 0);
   const august = LocalDate.of(round.month >= 8 ? round.year + 1 : round.year, 8, 1);
   const units: AllocationUnit[] = sites.map((s) => {
@@ -97,10 +120,20 @@ export function generateInstance(o: GeneratorOptions): AllocationInput {
     const places = vacant + int(20, 60);
     const leavers = o.singleDate || !s.ageGroups.includes('kindergarten') ? 0 : Math.round(vacant * 0.4);
     const before = places - (vacant - leavers);
-    const occupancy = leavers && august.isOnOrBefore(horizon)
-      ? [{ from: round.toString(), to: august.minusDays(1).toString(), places: before }, { from: august.toString(), to: null, places: before - leavers }]
-      : [{ from: round.toString(), to: null, places: places - vacant }];
-    return { id: s.id, name: s.name, ageGroups: s.ageGroups, capacity: [{ from: round.toString(), to: null, places }], occupancy };
+    const occupancy =
+      leavers && august.isOnOrBefore(horizon)
+        ? [
+            { from: round.toString(), to: august.minusDays(1).toString(), places: before },
+            { from: august.toString(), to: null, places: before - leavers },
+          ]
+        : [{ from: round.toString(), to: null, places: places - vacant }];
+    return {
+      id: s.id,
+      name: s.name,
+      ageGroups: s.ageGroups,
+      capacity: [{ from: round.toString(), to: null, places }],
+      occupancy,
+    };
   });
   return {
     horizon: horizon.toString(),
@@ -114,8 +147,12 @@ export function generateInstance(o: GeneratorOptions): AllocationInput {
 function mallows<T>(ref: T[], k: number, rnd: () => number, phi = 0.5): T[] {
   const out: T[] = [];
   ref.forEach((item, i) => {
-    let r = rnd() * ((1 - Math.pow(phi, i + 1)) / (1 - phi)), j = i; // weight phi^(i-j) for insertion at j
-    for (let w = 1; j > 0 && r > w; w *= phi) { r -= w; j--; }
+    let r = rnd() * ((1 - Math.pow(phi, i + 1)) / (1 - phi)),
+      j = i; // weight phi^(i-j) for insertion at j
+    for (let w = 1; j > 0 && r > w; w *= phi) {
+      r -= w;
+      j--;
+    }
     out.splice(j, 0, item);
   });
   return out.slice(0, k);

@@ -7,6 +7,19 @@ export { tieBreak } from './model.js';
 export { allocationInputSchema, parseAllocationInput } from './schema.js';
 export { allocateCli } from './cli.js';
 export type {
-  AgeGroup, AllocationApplicant, AllocationInput, AllocationMetrics, AllocationPolicy, AllocationResult, AllocationUnit,
-  Offer, PlacesPeriod, PriorityClass, RejectionCode, Text, Unplaced, Wish, WishOutcome,
+  AgeGroup,
+  AllocationApplicant,
+  AllocationInput,
+  AllocationMetrics,
+  AllocationPolicy,
+  AllocationResult,
+  AllocationUnit,
+  Offer,
+  PlacesPeriod,
+  PriorityClass,
+  RejectionCode,
+  Text,
+  Unplaced,
+  Wish,
+  WishOutcome,
 } from './types.js';

@@ -17,18 +17,30 @@ export function childPositions(model: Model, agentPos: Int32Array): Int32Array {
 export function loads(model: Model, childPos: Int32Array): Float64Array[] {
   const load = model.units.map(() => new Float64Array(model.slots.length));
   model.children.forEach((c, i) => {
-    if (childPos[i]! >= 0) { const w = c.wishes[childPos[i]!]!; addDemand(load[w.unit]!, w.demand!, 1); }
+    if (childPos[i]! >= 0) {
+      const w = c.wishes[childPos[i]!]!;
+      addDemand(load[w.unit]!, w.demand!, 1);
+    }
   });
   return load;
 }
 
 export function overCapacity(model: Model, childPos: Int32Array): number {
   let over = 0;
-  loads(model, childPos).forEach((l, u) => l.forEach((x, s) => { if (x > model.units[u]!.free[s]! + 1e-9) over++; }));
+  loads(model, childPos).forEach((l, u) =>
+    l.forEach((x, s) => {
+      if (x > model.units[u]!.free[s]! + 1e-9) over++;
+    }),
+  );
   return over;
 }
 
-export interface EnvyPair { envious: number; envied: number; unit: number; siblingExempt: boolean }
+export interface EnvyPair {
+  envious: number;
+  envied: number;
+  unit: number;
+  siblingExempt: boolean;
+}
 
 /**
  * Justified envy: child i wishes unit u above its own outcome, ranks above child k placed at u, and
@@ -38,7 +50,11 @@ export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
   const load = loads(model, childPos);
   // Per unit, the children placed there with their wish, by priority: only those after i's key can be envied.
   const at: Array<Array<{ k: number; w: ChildWish }>> = model.units.map(() => []);
-  for (const c of model.children) if (childPos[c.index]! >= 0) { const w = c.wishes[childPos[c.index]!]!; at[w.unit]!.push({ k: c.index, w }); }
+  for (const c of model.children)
+    if (childPos[c.index]! >= 0) {
+      const w = c.wishes[childPos[c.index]!]!;
+      at[w.unit]!.push({ k: c.index, w });
+    }
   for (const list of at) list.sort((x, y) => x.w.key - y.w.key);
   const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
   const out: EnvyPair[] = [];
@@ -47,12 +63,19 @@ export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
     const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
     for (const w of c.wishes) {
       if (!w.demand || w.rank >= own) continue;
-      const list = at[w.unit]!, free = model.units[w.unit]!.free;
-      let lo = 0, hi = list.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.w.key <= w.key) lo = mid + 1; else hi = mid; }
+      const list = at[w.unit]!,
+        free = model.units[w.unit]!.free;
+      let lo = 0,
+        hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.w.key <= w.key) lo = mid + 1;
+        else hi = mid;
+      }
       for (let j = lo; j < list.length; j++) {
         const { k, w: wk } = list[j]!;
-        if (swapFits(free, load[w.unit]!, wk.demand!, w.demand)) out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
+        if (swapFits(free, load[w.unit]!, wk.demand!, w.demand))
+          out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
       }
     }
   }
@@ -65,11 +88,14 @@ export function wastePairs(model: Model, childPos: Int32Array): Array<{ agent: n
   const out: Array<{ agent: number; unit: number }> = [];
   for (const ag of model.agents) {
     // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
-    const units = new Set(ag.members.map((m) => (childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit)));
+    const units = new Set(
+      ag.members.map((m) => (childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit)),
+    );
     const [u0] = units;
     const own = units.size === 1 && u0! >= 0 ? ag.wishes.findIndex((w) => w.unit === u0) : -1;
     ag.wishes.forEach((w, p) => {
-      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand)) out.push({ agent: ag.index, unit: w.unit });
+      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand))
+        out.push({ agent: ag.index, unit: w.unit });
     });
   }
   return out;
@@ -123,7 +149,10 @@ export function firstComeFirstServed(model: Model): Int32Array {
   const order = [...model.children].sort((a, b) => a.globalRank - b.globalRank);
   for (const c of order) {
     const p = c.wishes.findIndex((w) => w.demand && fits(model.units[w.unit]!.free, load[w.unit], w.demand));
-    if (p >= 0) { pos[c.index] = p; addDemand(load[c.wishes[p]!.unit]!, c.wishes[p]!.demand!, 1); }
+    if (p >= 0) {
+      pos[c.index] = p;
+      addDemand(load[c.wishes[p]!.unit]!, c.wishes[p]!.demand!, 1);
+    }
   }
   return pos;
 }

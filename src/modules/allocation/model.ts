@@ -6,7 +6,14 @@
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
 import { epochDay, LocalDate } from '../../shared/index.js';
-import type { AgeGroup, AllocationApplicant, AllocationInput, FillMode, PriorityClass, RejectionCode } from './types.js';
+import type {
+  AgeGroup,
+  AllocationApplicant,
+  AllocationInput,
+  FillMode,
+  PriorityClass,
+  RejectionCode,
+} from './types.js';
 
 export const EPS = 1e-9;
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
@@ -14,7 +21,10 @@ const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
 /** Days since 1970-01-01 (proleptic Gregorian), computed from the calendar fields. */
 
 /** Weighted places over a run of slots: slot `from + k` needs `w[k]`. */
-export interface Demand { from: number; w: Float64Array }
+export interface Demand {
+  from: number;
+  w: Float64Array;
+}
 
 export interface ChildWish {
   unit: number; // -1: not in the round
@@ -38,12 +48,32 @@ export interface Child {
 }
 
 /** A single child, or a together-sibling group placed as one block. */
-export interface Agent { index: number; members: number[]; wishes: AgentWish[] }
-export interface AgentWish { unit: number; rank: number; cls: number; key: number; demand: Demand; fitsAlone: boolean }
+export interface Agent {
+  index: number;
+  members: number[];
+  wishes: AgentWish[];
+}
+export interface AgentWish {
+  unit: number;
+  rank: number;
+  cls: number;
+  key: number;
+  demand: Demand;
+  fitsAlone: boolean;
+}
 
-export interface ModelUnit { index: number; id: string; name: string; free: Float64Array }
+export interface ModelUnit {
+  index: number;
+  id: string;
+  name: string;
+  free: Float64Array;
+}
 /** An agent's claim at a unit: `pos` is the unit's position in the agent's list (lower = preferred). */
-export interface Claim { agent: number; pos: number; key: number }
+export interface Claim {
+  agent: number;
+  pos: number;
+  key: number;
+}
 
 export interface Model {
   slots: Int32Array; // first day (epoch day) of each slot
@@ -69,17 +99,37 @@ export function tieBreak(id: string): number {
  * Anything that is not a real calendar date goes through LocalDate.parse for its error message.
  */
 function parseDay(s: string): { year: number; month: number; day: number } {
-  const year = +s.slice(0, 4), month = +s.slice(5, 7), dd = +s.slice(8, 10);
-  const ok = s.length === 10 && s[4] === '-' && s[7] === '-' && year >= 1 && month >= 1 && month <= 12 && dd >= 1
-    && dd <= (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31)
-    && Number.isInteger(year + month + dd);
-  if (!ok) { LocalDate.parse(s); throw new RangeError(`Invalid date ${JSON.stringify(s)}`); }
+  const year = +s.slice(0, 4),
+    month = +s.slice(5, 7),
+    dd = +s.slice(8, 10);
+  const ok =
+    s.length === 10 &&
+    s[4] === '-' &&
+    s[7] === '-' &&
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    dd >= 1 &&
+    dd <=
+      (month === 2
+        ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+          ? 29
+          : 28
+        : [4, 6, 9, 11].includes(month)
+          ? 30
+          : 31) &&
+    Number.isInteger(year + month + dd);
+  if (!ok) {
+    LocalDate.parse(s);
+    throw new RangeError(`Invalid date ${JSON.stringify(s)}`);
+  }
   return { year, month, day: dd };
 }
 const day = (s: string) => epochDay(parseDay(s));
 /** The 1st of the month in which a child born on `birth` is `months` old. */
 function transitionDay(birth: string, months: number): number {
-  const b = parseDay(birth), m = b.year * 12 + (b.month - 1) + months;
+  const b = parseDay(birth),
+    m = b.year * 12 + (b.month - 1) + months;
   return epochDay({ year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 });
 }
 
@@ -92,25 +142,40 @@ export function buildModel(input: AllocationInput): Model {
   const horizon = day(input.horizon);
   const unitsIn = [...input.units].sort((a, b) => cmp(a.id, b.id));
   const apps = [...input.applicants].sort((a, b) => cmp(a.id, b.id)); // input order must not matter
-  unique(unitsIn.map((u) => u.id), 'unit');
-  unique(apps.map((a) => a.id), 'applicant');
+  unique(
+    unitsIn.map((u) => u.id),
+    'unit',
+  );
+  unique(
+    apps.map((a) => a.id),
+    'applicant',
+  );
 
   // Slot boundaries.
   const starts = apps.map((a) => day(a.wishedStart));
   const transitions = apps.map((a) => transitionDay(a.birthDate, transitionMonths));
   const first = Math.min(...starts.filter((s) => s <= horizon), horizon);
   const cuts = new Set<number>([first]);
-  const cut = (d: number) => { if (d > first && d <= horizon) cuts.add(d); };
-  for (const u of unitsIn) for (const p of [...u.capacity, ...(u.occupancy ?? [])]) {
-    cut(day(p.from));
-    if (p.to) cut(day(p.to) + 1);
-  }
+  const cut = (d: number) => {
+    if (d > first && d <= horizon) cuts.add(d);
+  };
+  for (const u of unitsIn)
+    for (const p of [...u.capacity, ...(u.occupancy ?? [])]) {
+      cut(day(p.from));
+      if (p.to) cut(day(p.to) + 1);
+    }
   starts.forEach(cut);
   transitions.forEach(cut);
   const slots = Int32Array.from([...cuts].sort((a, b) => a - b));
-  const slotOf = (d: number) => { // last slot starting on or before d
-    let lo = 0, hi = slots.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (slots[mid]! <= d) lo = mid; else hi = mid - 1; }
+  const slotOf = (d: number) => {
+    // last slot starting on or before d
+    let lo = 0,
+      hi = slots.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (slots[mid]! <= d) lo = mid;
+      else hi = mid - 1;
+    }
     return lo;
   };
 
@@ -118,7 +183,8 @@ export function buildModel(input: AllocationInput): Model {
     const free = new Float64Array(slots.length);
     const add = (ps: typeof u.capacity, sign: number) => {
       for (const p of ps) {
-        const from = day(p.from), to = p.to ? day(p.to) : Infinity;
+        const from = day(p.from),
+          to = p.to ? day(p.to) : Infinity;
         for (let s = 0; s < slots.length; s++) if (slots[s]! >= from && slots[s]! <= to) free[s]! += sign * p.places;
       }
     };
@@ -129,16 +195,21 @@ export function buildModel(input: AllocationInput): Model {
   const unitIndex = new Map(unitsIn.map((u, i) => [u.id, i]));
 
   // Global order: seniority, then the tie-break hash, then id.
-  const order = apps.map((a, i) => ({ i, s: day(a.seniorityDate), h: tieBreak(a.id), id: a.id }))
+  const order = apps
+    .map((a, i) => ({ i, s: day(a.seniorityDate), h: tieBreak(a.id), id: a.id }))
     .sort((x, y) => x.s - y.s || x.h - y.h || cmp(x.id, y.id));
   const globalRank = new Int32Array(apps.length);
-  order.forEach((o, r) => { globalRank[o.i] = r; });
+  order.forEach((o, r) => {
+    globalRank[o.i] = r;
+  });
   const N = apps.length;
 
   const children: Child[] = apps.map((a, index) => {
-    const start = starts[index]!, transition = transitions[index]!;
+    const start = starts[index]!,
+      transition = transitions[index]!;
     const profile = (end: number): Demand => {
-      const from = slotOf(start), to = slotOf(end);
+      const from = slotOf(start),
+        to = slotOf(end);
       const w = new Float64Array(to - from + 1);
       for (let s = from; s <= to; s++) w[s - from] = slots[s]! < transition ? nw : 1;
       return { from, w };
@@ -148,21 +219,34 @@ export function buildModel(input: AllocationInput): Model {
       const cls = w.priority === undefined ? classes.length - 1 : classIndex.get(w.priority);
       if (cls === undefined) throw new RangeError(`applicant ${a.id}: unknown priority class ${w.priority}`);
       const unit = unitIndex.get(w.unit) ?? -1;
-      const wish: ChildWish = { unit, unitId: w.unit, rank, cls, key: cls * N + globalRank[index]!, demand: null, fitsAlone: false };
+      const wish: ChildWish = {
+        unit,
+        unitId: w.unit,
+        rank,
+        cls,
+        key: cls * N + globalRank[index]!,
+        demand: null,
+        fitsAlone: false,
+      };
       if (unit < 0) wish.code = 'unknown-unit';
       else if (start > horizon) wish.code = 'after-horizon';
       else {
         const groups = unitsIn[unit]!.ageGroups ?? BOTH;
         if (!groups.includes(start < transition ? 'nursery' : 'kindergarten')) wish.code = 'age';
         else {
-          wish.demand = groups.includes('kindergarten') ? (full ??= profile(horizon)) : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
+          wish.demand = groups.includes('kindergarten')
+            ? (full ??= profile(horizon))
+            : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
           wish.fitsAlone = fits(units[unit]!.free, undefined, wish.demand);
         }
       }
       return wish;
     });
     const seen = new Set<string>();
-    for (const w of a.wishes) { if (seen.has(w.unit)) throw new RangeError(`applicant ${a.id} wishes ${w.unit} twice`); seen.add(w.unit); }
+    for (const w of a.wishes) {
+      if (seen.has(w.unit)) throw new RangeError(`applicant ${a.id} wishes ${w.unit} twice`);
+      seen.add(w.unit);
+    }
     return { index, input: a, start, transition, globalRank: globalRank[index]!, agent: -1, wishes };
   });
 
@@ -170,7 +254,17 @@ export function buildModel(input: AllocationInput): Model {
   const claims: Claim[][] = units.map(() => []);
   for (const ag of agents) ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key }));
   for (const c of claims) c.sort((x, y) => x.key - y.key);
-  return { slots, horizon, classes, nurseryWeight: nw, fillMode: input.policy.fillMode ?? 'strict-order', units, children, agents, claims };
+  return {
+    slots,
+    horizon,
+    classes,
+    nurseryWeight: nw,
+    fillMode: input.policy.fillMode ?? 'strict-order',
+    units,
+    children,
+    agents,
+    claims,
+  };
 }
 
 /**
@@ -190,23 +284,43 @@ function buildAgents(children: Child[], nSlots: number): Agent[] {
     const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : [c];
     if (c.agent >= 0 || (block.length > 1 && block[0] !== c)) continue;
     const index = agents.length;
-    if (block.length === 1) { // a single child: its eligible wishes as they are
+    if (block.length === 1) {
+      // a single child: its eligible wishes as they are
       c.agent = index;
       const wishes: AgentWish[] = [];
-      for (const w of c.wishes) if (w.demand) wishes.push({ unit: w.unit, rank: w.rank, cls: w.cls, key: w.key, demand: w.demand, fitsAlone: w.fitsAlone });
+      for (const w of c.wishes)
+        if (w.demand)
+          wishes.push({ unit: w.unit, rank: w.rank, cls: w.cls, key: w.key, demand: w.demand, fitsAlone: w.fitsAlone });
       agents.push({ index, members: [c.index], wishes });
       continue;
     }
-    block.forEach((m) => { m.agent = index; });
-    const eldest = [...block].sort((x, y) => cmp(x.input.birthDate, y.input.birthDate) || cmp(x.input.id, y.input.id))[0]!;
+    block.forEach((m) => {
+      m.agent = index;
+    });
+    const eldest = [...block].sort(
+      (x, y) => cmp(x.input.birthDate, y.input.birthDate) || cmp(x.input.id, y.input.id),
+    )[0]!;
     const wishes: AgentWish[] = [];
     for (const w of eldest.wishes) {
       if (!w.demand) continue;
       const mine = block.map((m) => m.wishes.find((x) => x.unit === w.unit && x.demand));
       if (mine.some((x) => !x)) continue;
       const best = mine.reduce((a, b) => (b!.key < a!.key ? b : a))!;
-      const demand = block.length === 1 ? w.demand : sum(mine.map((x) => x!.demand!), nSlots);
-      wishes.push({ unit: w.unit, rank: w.rank, cls: best.cls, key: best.key, demand, fitsAlone: mine.every((x) => x!.fitsAlone) });
+      const demand =
+        block.length === 1
+          ? w.demand
+          : sum(
+              mine.map((x) => x!.demand!),
+              nSlots,
+            );
+      wishes.push({
+        unit: w.unit,
+        rank: w.rank,
+        cls: best.cls,
+        key: best.key,
+        demand,
+        fitsAlone: mine.every((x) => x!.fitsAlone),
+      });
     }
     agents.push({ index, members: block.map((m) => m.index), wishes });
   }
@@ -214,9 +328,13 @@ function buildAgents(children: Child[], nSlots: number): Agent[] {
 }
 
 function sum(ds: Demand[], nSlots: number): Demand {
-  const from = Math.min(...ds.map((d) => d.from)), to = Math.max(...ds.map((d) => d.from + d.w.length));
+  const from = Math.min(...ds.map((d) => d.from)),
+    to = Math.max(...ds.map((d) => d.from + d.w.length));
   const w = new Float64Array(Math.min(to, nSlots) - from);
-  for (const d of ds) d.w.forEach((x, k) => { w[d.from + k - from]! += x; });
+  for (const d of ds)
+    d.w.forEach((x, k) => {
+      w[d.from + k - from]! += x;
+    });
   return { from, w };
 }
 
@@ -232,7 +350,8 @@ export function fits(free: Float64Array, load: Float64Array | undefined, d: Dema
 /** Would `load` − `out` + `inn` fit? Only slots where `inn` adds can overflow, since `load` itself fits. */
 export function swapFits(free: Float64Array, load: Float64Array, out: Demand, inn: Demand): boolean {
   for (let k = 0; k < inn.w.length; k++) {
-    const s = inn.from + k, o = s - out.from;
+    const s = inn.from + k,
+      o = s - out.from;
     const minus = o >= 0 && o < out.w.length ? out.w[o]! : 0;
     if (load[s]! - minus + inn.w[k]! > free[s]! + EPS) return false;
   }
@@ -246,5 +365,8 @@ export function addDemand(load: Float64Array, d: Demand, sign: 1 | -1): void {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function unique(ids: string[], what: string) {
   const s = new Set<string>();
-  for (const id of ids) { if (s.has(id)) throw new RangeError(`duplicate ${what} id ${id}`); s.add(id); }
+  for (const id of ids) {
+    if (s.has(id)) throw new RangeError(`duplicate ${what} id ${id}`);
+    s.add(id);
+  }
 }

@@ -1,10 +1,18 @@
 // The allocation round's input and output, exactly as in docs/formats/allocation.md (dates as 'YYYY-MM-DD').
 
 /** A priority class of the municipality's published rules; `policy.priorityClasses` lists them best first. */
-export interface PriorityClass { id: string; da: string; en: string }
+export interface PriorityClass {
+  id: string;
+  da: string;
+  en: string;
+}
 
 /** Places in kindergarten-equivalents (a nursery child counts `nurseryWeight`), `from`–`to` inclusive. */
-export interface PlacesPeriod { from: string; to?: string | null; places: number }
+export interface PlacesPeriod {
+  from: string;
+  to?: string | null;
+  places: number;
+}
 
 export type AgeGroup = 'nursery' | 'kindergarten';
 
@@ -64,10 +72,21 @@ export interface AllocationInput {
   applicants: AllocationApplicant[];
 }
 
-export interface Text { da: string; en: string }
+export interface Text {
+  da: string;
+  en: string;
+}
 
 export type RejectionCode =
-  | 'unknown-unit' | 'age' | 'after-horizon' | 'no-vacancy' | 'lost-to-priority' | 'too-big' | 'held-for-priority' | 'sibling-group' | 'sibling-rule'
+  | 'unknown-unit'
+  | 'age'
+  | 'after-horizon'
+  | 'no-vacancy'
+  | 'lost-to-priority'
+  | 'too-big'
+  | 'held-for-priority'
+  | 'sibling-group'
+  | 'sibling-rule'
   | 'place-more-children';
 
 export interface WishOutcome {
@@ -92,7 +111,11 @@ export interface Offer {
   notOffered: WishOutcome[];
 }
 
-export interface Unplaced { applicant: string; explanation: Text; notOffered: WishOutcome[] }
+export interface Unplaced {
+  applicant: string;
+  explanation: Text;
+  notOffered: WishOutcome[];
+}
 
 export interface AllocationMetrics {
   applicants: number;
@@ -112,4 +135,8 @@ export interface AllocationMetrics {
   siblingCoLocation: number;
 }
 
-export interface AllocationResult { offers: Offer[]; unplaced: Unplaced[]; metrics: AllocationMetrics }
+export interface AllocationResult {
+  offers: Offer[];
+  unplaced: Unplaced[];
+  metrics: AllocationMetrics;
+}

@@ -62,43 +62,91 @@ const created = z.object({ id: z.uuid() });
 const empty = z.object({}).strict();
 
 /** A child's registration for a day after a tap or a correction. */
-export const Registration = z.object({ childId: z.uuid(), date, status: z.number().int(), checkIn: hhmm, checkOut: hhmm, pickupBy: z.string().nullable() });
+export const Registration = z.object({
+  childId: z.uuid(),
+  date,
+  status: z.number().int(),
+  checkIn: hhmm,
+  checkOut: hhmm,
+  pickupBy: z.string().nullable(),
+});
 export type Registration = z.infer<typeof Registration>;
 
 export const Hour = z.object({ hour: z.number().int(), present: z.number().int() });
 export type Hour = z.infer<typeof Hour>;
 const Counts = z.object({
-  placed: z.number().int(), present: z.number().int(), sick: z.number().int(), absent: z.number().int(),
-  checkedOut: z.number().int(), notArrived: z.number().int(), fte: z.object({ placed: z.number(), present: z.number() }),
+  placed: z.number().int(),
+  present: z.number().int(),
+  sick: z.number().int(),
+  absent: z.number().int(),
+  checkedOut: z.number().int(),
+  notArrived: z.number().int(),
+  fte: z.object({ placed: z.number(), present: z.number() }),
   byAge: z.array(z.object({ band: z.string(), placed: z.number().int(), present: z.number().int() })),
 });
 export const OverviewChild = z.object({
-  id: z.uuid(), firstName: z.string(), lastName: z.string(), initials: z.string(), ageMonths: z.number().int(), ageBand: z.string(),
-  status: z.number().int(), checkIn: hhmm, checkOut: hhmm, pickupBy: z.string().nullable(),
-  absence: z.enum(['sick', 'day_off', 'holiday']).nullable(), hoursPerWeek: z.number(), fte: z.number(),
+  id: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  initials: z.string(),
+  ageMonths: z.number().int(),
+  ageBand: z.string(),
+  status: z.number().int(),
+  checkIn: hhmm,
+  checkOut: hhmm,
+  pickupBy: z.string().nullable(),
+  absence: z.enum(['sick', 'day_off', 'holiday']).nullable(),
+  hoursPerWeek: z.number(),
+  fte: z.number(),
 });
 export type OverviewChild = z.infer<typeof OverviewChild>;
-export const OverviewGroup = Counts.extend({ name: z.string(), hours: z.array(Hour), children: z.array(OverviewChild) });
+export const OverviewGroup = Counts.extend({
+  name: z.string(),
+  hours: z.array(Hour),
+  children: z.array(OverviewChild),
+});
 export type OverviewGroup = z.infer<typeof OverviewGroup>;
 export const Overview = z.object({
-  unit: z.object({ id: z.uuid(), name: z.string() }), today: date, date, closed: z.string().nullable(),
-  totals: Counts, hours: z.array(Hour), groups: z.array(OverviewGroup),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  today: date,
+  date,
+  closed: z.string().nullable(),
+  totals: Counts,
+  hours: z.array(Hour),
+  groups: z.array(OverviewGroup),
 });
 export type Overview = z.infer<typeof Overview>;
 
 export const AttendanceEvent = z.object({
-  id: z.number().int(), at: z.string(), kind: z.enum(['check_in', 'check_out', 'status', 'pickup', 'correction']), status: z.number().int(),
-  checkIn: hhmm, checkOut: hhmm, pickupBy: z.string().nullable(), reason: z.string().nullable(), by: z.string().nullable(),
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.enum(['check_in', 'check_out', 'status', 'pickup', 'correction']),
+  status: z.number().int(),
+  checkIn: hhmm,
+  checkOut: hhmm,
+  pickupBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  by: z.string().nullable(),
 });
 export type AttendanceEvent = z.infer<typeof AttendanceEvent>;
 
 export const HistoryDay = z.object({
-  date, closed: z.string().nullable(), placed: z.number().int(), absent: z.number().int(), planned: z.number().int(),
-  actual: z.number().int(), difference: z.number().int(),
+  date,
+  closed: z.string().nullable(),
+  placed: z.number().int(),
+  absent: z.number().int(),
+  planned: z.number().int(),
+  actual: z.number().int(),
+  difference: z.number().int(),
 });
 export type HistoryDay = z.infer<typeof HistoryDay>;
 
-export const Terminal = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
+export const Terminal = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
 export type Terminal = z.infer<typeof Terminal>;
 export const NewTerminal = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), token: z.string() });
 
@@ -106,158 +154,318 @@ export const ClosingDay = z.object({ date, name: z.string(), kind: z.enum(['list
 export type ClosingDay = z.infer<typeof ClosingDay>;
 
 export const Questionnaire = z.object({
-  id: z.uuid(), municipalityCode: z.string(), unitId: z.uuid().nullable(), title: z.string(), question: z.string(), start: date, end: date, deadline: date,
+  id: z.uuid(),
+  municipalityCode: z.string(),
+  unitId: z.uuid().nullable(),
+  title: z.string(),
+  question: z.string(),
+  start: date,
+  end: date,
+  deadline: date,
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;
 export const UnitQuestionnaire = Questionnaire.extend({
-  days: z.array(z.object({ day: date, placed: z.number().int(), answered: z.number().int(), expected: z.number().int() })),
+  days: z.array(
+    z.object({ day: date, placed: z.number().int(), answered: z.number().int(), expected: z.number().int() }),
+  ),
 });
 export type UnitQuestionnaire = z.infer<typeof UnitQuestionnaire>;
 export const CitizenQuestionnaire = Questionnaire.extend({
   open: z.boolean(),
-  children: z.array(z.object({
-    childId: z.uuid(), unitId: z.uuid(), unitName: z.string(), firstName: z.string(), days: z.array(date),
-    answers: z.array(z.object({ date, needsCare: z.boolean() })),
-  })),
+  children: z.array(
+    z.object({
+      childId: z.uuid(),
+      unitId: z.uuid(),
+      unitName: z.string(),
+      firstName: z.string(),
+      days: z.array(date),
+      answers: z.array(z.object({ date, needsCare: z.boolean() })),
+    }),
+  ),
 });
 export type CitizenQuestionnaire = z.infer<typeof CitizenQuestionnaire>;
 
 export const ChildAttendance = z.object({
   correctionWindowDays: z.number().int(),
-  registrations: z.array(z.object({ date, status: z.number().int(), checkIn: hhmm, checkOut: hhmm, pickupBy: z.string().nullable(), unitName: z.string() })),
-  absences: z.array(z.object({ id: z.uuid(), type: z.enum(['sick', 'day_off', 'holiday']), start: date, end: date, cancellable: z.boolean() })),
+  registrations: z.array(
+    z.object({
+      date,
+      status: z.number().int(),
+      checkIn: hhmm,
+      checkOut: hhmm,
+      pickupBy: z.string().nullable(),
+      unitName: z.string(),
+    }),
+  ),
+  absences: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.enum(['sick', 'day_off', 'holiday']),
+      start: date,
+      end: date,
+      cancellable: z.boolean(),
+    }),
+  ),
 });
 export type ChildAttendance = z.infer<typeof ChildAttendance>;
 
 export const TerminalChild = z.object({
-  id: z.uuid(), initials: z.string(), firstName: z.string(), group: z.string(), status: z.number().int(),
-  checkIn: hhmm, checkOut: hhmm, pickupBy: z.string().nullable(),
+  id: z.uuid(),
+  initials: z.string(),
+  firstName: z.string(),
+  group: z.string(),
+  status: z.number().int(),
+  checkIn: hhmm,
+  checkOut: hhmm,
+  pickupBy: z.string().nullable(),
 });
 export type TerminalChild = z.infer<typeof TerminalChild>;
 export const TerminalDay = z.object({
-  terminal: z.object({ id: z.uuid(), name: z.string() }), unit: z.object({ id: z.uuid(), name: z.string() }), date, closed: z.string().nullable(),
-  present: z.number().int(), groups: z.array(z.object({ name: z.string(), children: z.array(TerminalChild) })),
+  terminal: z.object({ id: z.uuid(), name: z.string() }),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  date,
+  closed: z.string().nullable(),
+  present: z.number().int(),
+  groups: z.array(z.object({ name: z.string(), children: z.array(TerminalChild) })),
 });
 export type TerminalDay = z.infer<typeof TerminalDay>;
 
 const unitRefusals = ['attendance.not-your-unit', 'attendance.unit-not-found'] as const;
-const registerRefusals = ['attendance.not-enrolled', 'attendance.enrolled-elsewhere', 'attendance.enrolment-changed', 'attendance.concurrent-change',
-  'attendance.already-checked-in', 'attendance.not-checked-in', 'attendance.use-check-in-out', 'attendance.check-in-first',
-  'attendance.check-out-first', 'attendance.check-out-before-check-in'] as const;
+const registerRefusals = [
+  'attendance.not-enrolled',
+  'attendance.enrolled-elsewhere',
+  'attendance.enrolment-changed',
+  'attendance.concurrent-change',
+  'attendance.already-checked-in',
+  'attendance.not-checked-in',
+  'attendance.use-check-in-out',
+  'attendance.check-in-first',
+  'attendance.check-out-first',
+  'attendance.check-out-before-check-in',
+] as const;
 const terminalRefusals = ['attendance.terminal-unauthorized', 'attendance.terminal-revoked'] as const;
 
 export const attendanceContract = {
   overview: {
-    summary: 'Who is here on a day, per group and age', params: unitParam, querystring: z.object({ date: date.optional() }),
-    response: Overview, errors: unitRefusals,
+    summary: 'Who is here on a day, per group and age',
+    params: unitParam,
+    querystring: z.object({ date: date.optional() }),
+    response: Overview,
+    errors: unitRefusals,
   },
   live: {
-    summary: "Server-sent events: each registration of the unit today (text/event-stream)", params: unitParam,
-    response: z.string().describe('text/event-stream'), errors: unitRefusals,
+    summary: 'Server-sent events: each registration of the unit today (text/event-stream)',
+    params: unitParam,
+    response: z.string().describe('text/event-stream'),
+    errors: unitRefusals,
   },
   correct: {
-    summary: 'Correct a registration (reason required, kept in the trail)', params: childDay,
-    body: z.object({
-      status: z.number().int().min(0).max(8), checkIn: time.nullable(), checkOut: time.nullable(),
-      pickupBy: z.string().trim().max(100).nullable().default(null), reason: z.string().trim().min(1, 'Angiv en begrundelse.').max(500),
-    }).strict(),
+    summary: 'Correct a registration (reason required, kept in the trail)',
+    params: childDay,
+    body: z
+      .object({
+        status: z.number().int().min(0).max(8),
+        checkIn: time.nullable(),
+        checkOut: time.nullable(),
+        pickupBy: z.string().trim().max(100).nullable().default(null),
+        reason: z.string().trim().min(1, 'Angiv en begrundelse.').max(500),
+      })
+      .strict(),
     response: Registration,
-    errors: ['attendance.not-your-unit', 'attendance.not-enrolled', 'attendance.enrolled-elsewhere', 'attendance.future-day', 'attendance.outside-correction-window',
-      'attendance.correction-out-without-in', 'attendance.correction-out-before-in', 'attendance.correction-present-times',
-      'attendance.correction-checked-out-needs-out', 'attendance.correction-sent-home-needs-out', 'attendance.correction-not-arrived-times'],
+    errors: [
+      'attendance.not-your-unit',
+      'attendance.not-enrolled',
+      'attendance.enrolled-elsewhere',
+      'attendance.future-day',
+      'attendance.outside-correction-window',
+      'attendance.correction-out-without-in',
+      'attendance.correction-out-before-in',
+      'attendance.correction-present-times',
+      'attendance.correction-checked-out-needs-out',
+      'attendance.correction-sent-home-needs-out',
+      'attendance.correction-not-arrived-times',
+    ],
   },
   events: {
-    summary: "The trail of a child's day at the unit", params: childDay, response: z.array(AttendanceEvent),
+    summary: "The trail of a child's day at the unit",
+    params: childDay,
+    response: z.array(AttendanceEvent),
     errors: ['attendance.not-your-unit', 'attendance.not-enrolled'],
   },
   tap: {
     summary: 'Check a child in or out from the overview (same rules as the terminal)',
-    params: unitParam.extend({ childId: z.uuid(), action: z.enum(['check-in', 'check-out']) }), body: empty,
-    response: Registration, errors: ['attendance.not-your-unit', ...registerRefusals],
+    params: unitParam.extend({ childId: z.uuid(), action: z.enum(['check-in', 'check-out']) }),
+    body: empty,
+    response: Registration,
+    errors: ['attendance.not-your-unit', ...registerRefusals],
   },
   history: {
-    summary: 'Planned against actual per day', params: unitParam, querystring: span, response: z.array(HistoryDay),
+    summary: 'Planned against actual per day',
+    params: unitParam,
+    querystring: span,
+    response: z.array(HistoryDay),
     errors: [...unitRefusals, 'attendance.end-before-start', 'attendance.period-too-long'],
   },
   csv: {
-    summary: 'Registrations of a period as CSV (semicolon-separated, for spreadsheets)', params: unitParam, querystring: span,
-    response: z.string().describe('text/csv'), errors: [...unitRefusals, 'attendance.end-before-start', 'attendance.period-too-long'],
+    summary: 'Registrations of a period as CSV (semicolon-separated, for spreadsheets)',
+    params: unitParam,
+    querystring: span,
+    response: z.string().describe('text/csv'),
+    errors: [...unitRefusals, 'attendance.end-before-start', 'attendance.period-too-long'],
   },
-  terminals: { summary: "The unit's entrance terminals", params: unitParam, response: z.array(Terminal), errors: ['attendance.leader-only'] },
+  terminals: {
+    summary: "The unit's entrance terminals",
+    params: unitParam,
+    response: z.array(Terminal),
+    errors: ['attendance.leader-only'],
+  },
   createTerminal: {
-    summary: 'A new entrance terminal (its token is shown once)', params: unitParam,
+    summary: 'A new entrance terminal (its token is shown once)',
+    params: unitParam,
     body: z.object({ name: z.string().trim().min(1, 'Giv terminalen et navn.').max(100) }).strict(),
-    response: NewTerminal, status: 201, errors: ['attendance.leader-only', 'attendance.unit-not-found'],
+    response: NewTerminal,
+    status: 201,
+    errors: ['attendance.leader-only', 'attendance.unit-not-found'],
   },
   revokeTerminal: {
-    summary: 'Revoke an entrance terminal', params: unitParam.extend({ id: z.uuid() }), body: empty,
-    response: z.object({ id: z.uuid(), revokedAt: z.string().nullable() }), errors: ['attendance.leader-only', 'attendance.terminal-not-found'],
+    summary: 'Revoke an entrance terminal',
+    params: unitParam.extend({ id: z.uuid() }),
+    body: empty,
+    response: z.object({ id: z.uuid(), revokedAt: z.string().nullable() }),
+    errors: ['attendance.leader-only', 'attendance.terminal-not-found'],
   },
   closingDays: {
-    summary: "A unit's closing days: listed ones and public holidays", params: unitParam, querystring: span, response: z.array(ClosingDay),
+    summary: "A unit's closing days: listed ones and public holidays",
+    params: unitParam,
+    querystring: span,
+    response: z.array(ClosingDay),
     errors: ['attendance.not-your-unit', 'attendance.end-before-start', 'attendance.period-too-long'],
   },
   addUnitClosingDay: {
-    summary: "A unit's own closing day", params: unitParam, body: z.object({ date, name: z.string().trim().min(1).max(100) }).strict(),
-    response: created, status: 201, errors: ['attendance.leader-only', 'attendance.closing-day-past'],
+    summary: "A unit's own closing day",
+    params: unitParam,
+    body: z.object({ date, name: z.string().trim().min(1).max(100) }).strict(),
+    response: created,
+    status: 201,
+    errors: ['attendance.leader-only', 'attendance.closing-day-past'],
   },
   addMunicipalClosingDay: {
     summary: "A municipality's own closing day",
-    body: z.object({ municipalityCode: z.string().regex(/^\d{4}$/), date, name: z.string().trim().min(1).max(100) }).strict(),
-    response: created, status: 201, errors: ['attendance.closing-day-past'],
+    body: z
+      .object({ municipalityCode: z.string().regex(/^\d{4}$/), date, name: z.string().trim().min(1).max(100) })
+      .strict(),
+    response: created,
+    status: 201,
+    errors: ['attendance.closing-day-past'],
   },
   createQuestionnaire: {
     summary: 'Ask parents which days in a closure period they need care',
-    body: z.object({
-      municipalityCode: z.string().regex(/^\d{4}$/), unitId: z.uuid().nullable().default(null), title: z.string().trim().min(1).max(200),
-      question: z.string().trim().min(1).max(500), start: date, end: date, deadline: date,
-    }).strict(),
-    response: created, status: 201, errors: ['attendance.questionnaire-period', 'attendance.questionnaire-deadline'],
+    body: z
+      .object({
+        municipalityCode: z.string().regex(/^\d{4}$/),
+        unitId: z.uuid().nullable().default(null),
+        title: z.string().trim().min(1).max(200),
+        question: z.string().trim().min(1).max(500),
+        start: date,
+        end: date,
+        deadline: date,
+      })
+      .strict(),
+    response: created,
+    status: 201,
+    errors: ['attendance.questionnaire-period', 'attendance.questionnaire-deadline'],
   },
   questionnaires: { summary: 'Every holiday questionnaire, newest period first', response: z.array(Questionnaire) },
   unitQuestionnaires: {
-    summary: "Questionnaires asked of a unit with the expected children per open day", params: unitParam,
-    response: z.array(UnitQuestionnaire), errors: unitRefusals,
+    summary: 'Questionnaires asked of a unit with the expected children per open day',
+    params: unitParam,
+    response: z.array(UnitQuestionnaire),
+    errors: unitRefusals,
   },
   childAttendance: {
-    summary: "A child's registrations and absences", params: childParam, querystring: z.object({ from: date.optional(), to: date.optional() }),
-    response: ChildAttendance, errors: ['attendance.not-in-custody', 'attendance.invalid-period'],
+    summary: "A child's registrations and absences",
+    params: childParam,
+    querystring: z.object({ from: date.optional(), to: date.optional() }),
+    response: ChildAttendance,
+    errors: ['attendance.not-in-custody', 'attendance.invalid-period'],
   },
   reportAbsence: {
-    summary: 'Report sickness, a day off or a holiday', params: childParam,
+    summary: 'Report sickness, a day off or a holiday',
+    params: childParam,
     body: z.object({ type: z.enum(['sick', 'day_off', 'holiday']), start: date, end: date }).strict(),
-    response: z.object({ id: z.uuid(), type: z.enum(['sick', 'day_off', 'holiday']), start: date, end: date }), status: 201,
-    errors: ['attendance.not-in-custody', 'attendance.end-before-start', 'attendance.absence-too-old', 'attendance.absence-too-long',
-      'attendance.sick-only-today', 'attendance.no-place-in-period'],
+    response: z.object({ id: z.uuid(), type: z.enum(['sick', 'day_off', 'holiday']), start: date, end: date }),
+    status: 201,
+    errors: [
+      'attendance.not-in-custody',
+      'attendance.end-before-start',
+      'attendance.absence-too-old',
+      'attendance.absence-too-long',
+      'attendance.sick-only-today',
+      'attendance.no-place-in-period',
+    ],
   },
   cancelAbsence: {
-    summary: 'Withdraw a reported absence that has not begun', params: z.object({ id: z.uuid() }), body: empty,
-    response: created, errors: ['attendance.absence-not-found', 'attendance.absence-started'],
+    summary: 'Withdraw a reported absence that has not begun',
+    params: z.object({ id: z.uuid() }),
+    body: empty,
+    response: created,
+    errors: ['attendance.absence-not-found', 'attendance.absence-started'],
   },
   myQuestionnaires: { summary: 'Open holiday questionnaires for my children', response: z.array(CitizenQuestionnaire) },
   answer: {
-    summary: "Answer a holiday questionnaire for a child (replaces the child's answers)", params: z.object({ id: z.uuid() }),
-    body: z.object({ childId: z.uuid(), days: z.array(z.object({ date, needsCare: z.boolean() })).min(1).max(120) }).strict(),
+    summary: "Answer a holiday questionnaire for a child (replaces the child's answers)",
+    params: z.object({ id: z.uuid() }),
+    body: z
+      .object({
+        childId: z.uuid(),
+        days: z
+          .array(z.object({ date, needsCare: z.boolean() }))
+          .min(1)
+          .max(120),
+      })
+      .strict(),
     response: z.object({ id: z.uuid(), childId: z.uuid(), days: z.number().int(), needsCare: z.number().int() }),
-    errors: ['attendance.not-in-custody', 'attendance.questionnaire-not-found', 'attendance.questionnaire-not-for-child', 'attendance.deadline-passed',
-      'attendance.day-outside-period', 'attendance.day-twice', 'attendance.unit-closed-on-day'],
+    errors: [
+      'attendance.not-in-custody',
+      'attendance.questionnaire-not-found',
+      'attendance.questionnaire-not-for-child',
+      'attendance.deadline-passed',
+      'attendance.day-outside-period',
+      'attendance.day-twice',
+      'attendance.unit-closed-on-day',
+    ],
   },
   terminalChildren: {
-    summary: "Today's children of the terminal's unit, by group", response: TerminalDay, errors: [...terminalRefusals, 'attendance.unit-not-found'],
+    summary: "Today's children of the terminal's unit, by group",
+    response: TerminalDay,
+    errors: [...terminalRefusals, 'attendance.unit-not-found'],
   },
   terminalCheckIn: {
-    summary: 'Check a child in at the entrance', params: childParam, body: z.object({ pickupBy: pickup.optional() }).strict(),
-    response: Registration, errors: [...terminalRefusals, ...registerRefusals],
+    summary: 'Check a child in at the entrance',
+    params: childParam,
+    body: z.object({ pickupBy: pickup.optional() }).strict(),
+    response: Registration,
+    errors: [...terminalRefusals, ...registerRefusals],
   },
   terminalCheckOut: {
-    summary: 'Check a child out at the entrance', params: childParam, body: empty, response: Registration, errors: [...terminalRefusals, ...registerRefusals],
+    summary: 'Check a child out at the entrance',
+    params: childParam,
+    body: empty,
+    response: Registration,
+    errors: [...terminalRefusals, ...registerRefusals],
   },
   terminalStatus: {
-    summary: "Set a child's presence code (Aula 0–8)", params: childParam, body: z.object({ status: z.number().int().min(0).max(8) }).strict(),
-    response: Registration, errors: [...terminalRefusals, ...registerRefusals],
+    summary: "Set a child's presence code (Aula 0–8)",
+    params: childParam,
+    body: z.object({ status: z.number().int().min(0).max(8) }).strict(),
+    response: Registration,
+    errors: [...terminalRefusals, ...registerRefusals],
   },
   terminalPickup: {
-    summary: 'Who picks the child up today', params: childParam, body: z.object({ pickupBy: pickup }).strict(),
-    response: Registration, errors: [...terminalRefusals, ...registerRefusals],
+    summary: 'Who picks the child up today',
+    params: childParam,
+    body: z.object({ pickupBy: pickup }).strict(),
+    response: Registration,
+    errors: [...terminalRefusals, ...registerRefusals],
   },
 } as const;

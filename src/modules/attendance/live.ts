@@ -7,8 +7,13 @@ import { EventEmitter } from 'node:events';
 export interface AttendanceChange {
   /** Monotonic per process, lets a client notice a gap. */
   seq: number;
-  unitId: string; childId: string; date: string;
-  status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null;
+  unitId: string;
+  childId: string;
+  date: string;
+  status: number;
+  checkIn: string | null;
+  checkOut: string | null;
+  pickupBy: string | null;
   kind: 'check_in' | 'check_out' | 'status' | 'pickup' | 'correction' | 'absence';
   /** Epoch milliseconds when the change was published (for lag measurements). */
   at: number;
@@ -18,7 +23,9 @@ export class AttendanceBus {
   private readonly emitter = new EventEmitter();
   private seq = 0;
   published = 0;
-  constructor() { this.emitter.setMaxListeners(0); }
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
 
   publish(change: Omit<AttendanceChange, 'seq' | 'at'>): AttendanceChange {
     // `at`: epoch ms (not a domain date), so a client in another process can measure the lag.
@@ -29,15 +36,22 @@ export class AttendanceBus {
   }
   subscribe(unitId: string, listener: (c: AttendanceChange) => void): () => void {
     this.emitter.on(unitId, listener);
-    return () => { this.emitter.off(unitId, listener); };
+    return () => {
+      this.emitter.off(unitId, listener);
+    };
   }
-  listeners(unitId: string): number { return this.emitter.listenerCount(unitId); }
+  listeners(unitId: string): number {
+    return this.emitter.listenerCount(unitId);
+  }
 }
 
 /** One bus per app instance (tests build several apps in one process). */
 const buses = new WeakMap<object, AttendanceBus>();
 export function busFor(app: object): AttendanceBus {
   let bus = buses.get(app);
-  if (!bus) { bus = new AttendanceBus(); buses.set(app, bus); }
+  if (!bus) {
+    bus = new AttendanceBus();
+    buses.set(app, bus);
+  }
   return bus;
 }

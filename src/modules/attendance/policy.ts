@@ -4,13 +4,31 @@ import { MUNICIPAL_ROLES, STAFF_ROLES, type Actor } from '../../platform/auth/ac
 import { attendanceError } from './contract.js';
 
 export const attendancePolicy = definePolicy('attendance', {
-  'attendance.read': { summary: "Read a unit's attendance, its trail, history, export, closing days and questionnaire answers", roles: STAFF_ROLES, unitScoped: true },
-  'attendance.register': { summary: 'Check children in and out and correct registrations', roles: ['unit_leader', 'unit_staff', 'admin'], unitScoped: true },
-  'attendance.manage-unit': { summary: "Manage a unit's entrance terminals and its own closing days", roles: ['unit_leader', 'admin'], unitScoped: true },
+  'attendance.read': {
+    summary: "Read a unit's attendance, its trail, history, export, closing days and questionnaire answers",
+    roles: STAFF_ROLES,
+    unitScoped: true,
+  },
+  'attendance.register': {
+    summary: 'Check children in and out and correct registrations',
+    roles: ['unit_leader', 'unit_staff', 'admin'],
+    unitScoped: true,
+  },
+  'attendance.manage-unit': {
+    summary: "Manage a unit's entrance terminals and its own closing days",
+    roles: ['unit_leader', 'admin'],
+    unitScoped: true,
+  },
   'attendance.municipal-closing-days': { summary: "Add a municipality's closing day", roles: ['admin', 'management'] },
-  'attendance.create-questionnaire': { summary: 'Ask parents about care in a closure period (holiday questionnaire)', roles: ['admin', 'management', 'caseworker'] },
+  'attendance.create-questionnaire': {
+    summary: 'Ask parents about care in a closure period (holiday questionnaire)',
+    roles: ['admin', 'management', 'caseworker'],
+  },
   'attendance.list-questionnaires': { summary: 'List every holiday questionnaire', roles: MUNICIPAL_ROLES },
-  'attendance.guardian': { summary: "Read own children's attendance, report absences, answer questionnaires", roles: ['guardian'] },
+  'attendance.guardian': {
+    summary: "Read own children's attendance, report absences, answer questionnaires",
+    roles: ['guardian'],
+  },
 });
 
 type UnitAction = 'attendance.read' | 'attendance.register' | 'attendance.manage-unit';

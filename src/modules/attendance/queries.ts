@@ -6,19 +6,37 @@ import { attendanceError as fail } from './contract.js';
 import { LocalDate } from '../../shared/index.js';
 import { ageBandOf } from '../registry/index.js';
 import { settingOn } from '../settings/index.js';
-import { type ClosingDay, closingReason, DEFAULT_CORRECTION_WINDOW_DAYS, derivedStatus, hhmm, IN_CARE, initials, STATUS } from './rules.js';
+import {
+  type ClosingDay,
+  closingReason,
+  DEFAULT_CORRECTION_WINDOW_DAYS,
+  derivedStatus,
+  hhmm,
+  IN_CARE,
+  initials,
+  STATUS,
+} from './rules.js';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 
 export async function isEnrolled(db: Db, childId: string, unitId: string, date: LocalDate): Promise<boolean> {
-  const row = await db.selectFrom('placement').select('id').where('child_id', '=', childId).where('unit_id', '=', unitId)
-    .where(sql<boolean>`valid @> ${date.toString()}::date`).executeTakeFirst();
+  const row = await db
+    .selectFrom('placement')
+    .select('id')
+    .where('child_id', '=', childId)
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`valid @> ${date.toString()}::date`)
+    .executeTakeFirst();
   return !!row;
 }
 
 export async function unitOf(db: Db, unitId: string) {
-  const u = await db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
-    .select(['unit.id', 'unit.name', 'd.municipality_code as municipalityCode']).where('unit.id', '=', unitId).executeTakeFirst();
+  const u = await db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .select(['unit.id', 'unit.name', 'd.municipality_code as municipalityCode'])
+    .where('unit.id', '=', unitId)
+    .executeTakeFirst();
   if (!u) throw fail('attendance.unit-not-found');
   return u;
 }
@@ -30,13 +48,26 @@ export async function correctionWindowDays(db: Db, today: LocalDate): Promise<nu
 
 /** Listed closing days of a unit (its own and its municipality's) in [from, to]. */
 export async function listedClosingDays(db: Db, unitId: string, from: LocalDate, to: LocalDate): Promise<ClosingDay[]> {
-  const rows = await db.selectFrom('closing_day').select(['date', 'name'])
-    .where('date', '>=', from.toString()).where('date', '<=', to.toString())
-    .where((eb) => eb.or([
-      eb('unit_id', '=', unitId),
-      eb('municipality_code', '=', eb.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
-        .select('d.municipality_code').where('unit.id', '=', unitId)),
-    ])).execute();
+  const rows = await db
+    .selectFrom('closing_day')
+    .select(['date', 'name'])
+    .where('date', '>=', from.toString())
+    .where('date', '<=', to.toString())
+    .where((eb) =>
+      eb.or([
+        eb('unit_id', '=', unitId),
+        eb(
+          'municipality_code',
+          '=',
+          eb
+            .selectFrom('unit')
+            .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+            .select('d.municipality_code')
+            .where('unit.id', '=', unitId),
+        ),
+      ]),
+    )
+    .execute();
   return rows.map((r) => ({ date: LocalDate.parse(r.date), name: r.name }));
 }
 
@@ -45,31 +76,71 @@ export async function closingOn(db: Db, unitId: string, date: LocalDate): Promis
 }
 
 export interface DayChild {
-  id: string; initials: string; firstName: string; lastName: string; ageMonths: number; ageBand: string; group: string;
-  status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null;
-  absence: 'sick' | 'day_off' | 'holiday' | null; hoursPerWeek: number;
+  id: string;
+  initials: string;
+  firstName: string;
+  lastName: string;
+  ageMonths: number;
+  ageBand: string;
+  group: string;
+  status: number;
+  checkIn: string | null;
+  checkOut: string | null;
+  pickupBy: string | null;
+  absence: 'sick' | 'day_off' | 'holiday' | null;
+  hoursPerWeek: number;
 }
 
 /** Every child placed in the unit on `date`, with group (section by age), registration and absence. One query each. */
 export async function childrenOnDay(db: Db, unitId: string, date: LocalDate): Promise<DayChild[]> {
   const d = date.toString();
   const [rows, sections] = await Promise.all([
-    db.selectFrom('placement').innerJoin('person as c', 'c.id', 'placement.child_id')
+    db
+      .selectFrom('placement')
+      .innerJoin('person as c', 'c.id', 'placement.child_id')
       .leftJoin('attendance as a', (j) => j.onRef('a.child_id', '=', 'c.id').on('a.date', '=', d))
       .leftJoin('absence as ab', (j) => j.onRef('ab.child_id', '=', 'c.id').on(sql<boolean>`ab.valid @> ${d}::date`))
-      .select(['c.id', 'c.first_name', 'c.last_name', 'c.birth_date', 'placement.hours_per_week', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'ab.type as absence'])
-      .where('placement.unit_id', '=', unitId).where(sql<boolean>`placement.valid @> ${d}::date`)
-      .orderBy('c.first_name').orderBy('c.last_name').execute(),
-    db.selectFrom('unit_section').select(['name', 'min_age_months', 'max_age_months']).where('unit_id', '=', unitId).orderBy('min_age_months').execute(),
+      .select([
+        'c.id',
+        'c.first_name',
+        'c.last_name',
+        'c.birth_date',
+        'placement.hours_per_week',
+        'a.status',
+        'a.check_in',
+        'a.check_out',
+        'a.pickup_by',
+        'ab.type as absence',
+      ])
+      .where('placement.unit_id', '=', unitId)
+      .where(sql<boolean>`placement.valid @> ${d}::date`)
+      .orderBy('c.first_name')
+      .orderBy('c.last_name')
+      .execute(),
+    db
+      .selectFrom('unit_section')
+      .select(['name', 'min_age_months', 'max_age_months'])
+      .where('unit_id', '=', unitId)
+      .orderBy('min_age_months')
+      .execute(),
   ]);
   return rows.map((r) => {
     const ageMonths = LocalDate.parse(r.birth_date).ageInMonths(date);
     const section = sections.find((s) => ageMonths >= s.min_age_months && ageMonths < s.max_age_months);
     return {
-      id: r.id, initials: initials(r.first_name, r.last_name), firstName: r.first_name, lastName: r.last_name, ageMonths,
-      ageBand: ageBandOf(ageMonths), group: section?.name ?? 'Alle børn',
-      status: derivedStatus(r.status ?? null, r.absence ?? null), checkIn: hhmm(r.check_in ?? null), checkOut: hhmm(r.check_out ?? null),
-      pickupBy: r.pickup_by ?? null, absence: r.absence ?? null, hoursPerWeek: r.hours_per_week,
+      id: r.id,
+      initials: initials(r.first_name, r.last_name),
+      firstName: r.first_name,
+      lastName: r.last_name,
+      ageMonths,
+      ageBand: ageBandOf(ageMonths),
+      group: section?.name ?? 'Alle børn',
+      status: derivedStatus(r.status ?? null, r.absence ?? null),
+      checkIn: hhmm(r.check_in ?? null),
+      checkOut: hhmm(r.check_out ?? null),
+      pickupBy: r.pickup_by ?? null,
+      absence: r.absence ?? null,
+      hoursPerWeek: r.hours_per_week,
     };
   });
 }
@@ -83,10 +154,28 @@ export function byGroup<T extends { group: string }>(children: T[]): { name: str
 
 /** Registrations and absences of one unit over a date range, for history, planned vs actual and export. */
 export async function registrationsBetween(db: Db, unitId: string, from: LocalDate, to: LocalDate) {
-  return db.selectFrom('attendance as a').innerJoin('person as c', 'c.id', 'a.child_id')
-    .select(['a.id', 'a.date', 'a.child_id', 'c.first_name', 'c.last_name', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'a.updated_at'])
-    .where('a.unit_id', '=', unitId).where('a.date', '>=', from.toString()).where('a.date', '<=', to.toString())
-    .orderBy('a.date').orderBy('c.first_name').orderBy('c.last_name').execute();
+  return db
+    .selectFrom('attendance as a')
+    .innerJoin('person as c', 'c.id', 'a.child_id')
+    .select([
+      'a.id',
+      'a.date',
+      'a.child_id',
+      'c.first_name',
+      'c.last_name',
+      'a.status',
+      'a.check_in',
+      'a.check_out',
+      'a.pickup_by',
+      'a.updated_at',
+    ])
+    .where('a.unit_id', '=', unitId)
+    .where('a.date', '>=', from.toString())
+    .where('a.date', '<=', to.toString())
+    .orderBy('a.date')
+    .orderBy('c.first_name')
+    .orderBy('c.last_name')
+    .execute();
 }
 
 /** Placed and absent children per day of a unit in [from, to] (set-based, one query). */
@@ -106,64 +195,160 @@ export const unitIdsOrNone = (ids: string[]) => (ids.length ? ids : NONE);
 
 /** A unit's entrance terminals, oldest first. */
 export async function terminalsOf(db: Db, unitId: string) {
-  const rows = await db.selectFrom('terminal').select(['id', 'name', 'created_at', 'revoked_at'])
-    .where('unit_id', '=', unitId).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('terminal')
+    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .where('unit_id', '=', unitId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
 }
 
 /** Revokes a unit's terminal (keeping an earlier revocation time); undefined when the unit has no such terminal. */
 export async function revokeTerminal(db: Db, unitId: string, terminalId: string) {
-  return db.updateTable('terminal').set({ revoked_at: sql`coalesce(revoked_at, now())` })
-    .where('id', '=', terminalId).where('unit_id', '=', unitId).returning(['id', 'revoked_at']).executeTakeFirst();
+  return db
+    .updateTable('terminal')
+    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
+    .where('id', '=', terminalId)
+    .where('unit_id', '=', unitId)
+    .returning(['id', 'revoked_at'])
+    .executeTakeFirst();
 }
 
 /** A listed closing day of one unit or of a whole municipality. */
-export async function addClosingDay(db: Db, owner: { unitId: string } | { municipalityCode: string }, date: string, name: string) {
+export async function addClosingDay(
+  db: Db,
+  owner: { unitId: string } | { municipalityCode: string },
+  date: string,
+  name: string,
+) {
   const who = 'unitId' in owner ? { unit_id: owner.unitId } : { municipality_code: owner.municipalityCode };
-  return db.insertInto('closing_day').values({ ...who, date, name }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('closing_day')
+    .values({ ...who, date, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /** A child's registrations in [from, to] with the unit's name, newest first. */
 export async function registrationsOfChild(db: Db, childId: string, from: LocalDate, to: LocalDate) {
-  return db.selectFrom('attendance as a').innerJoin('unit', 'unit.id', 'a.unit_id')
+  return db
+    .selectFrom('attendance as a')
+    .innerJoin('unit', 'unit.id', 'a.unit_id')
     .select(['a.date', 'a.status', 'a.check_in', 'a.check_out', 'a.pickup_by', 'unit.name as unitName'])
-    .where('a.child_id', '=', childId).where('a.date', '>=', from.toString()).where('a.date', '<=', to.toString())
-    .orderBy('a.date', 'desc').execute();
+    .where('a.child_id', '=', childId)
+    .where('a.date', '>=', from.toString())
+    .where('a.date', '<=', to.toString())
+    .orderBy('a.date', 'desc')
+    .execute();
 }
 
 /** A child's absences ending after `since`, latest start first. */
 export async function absencesSince(db: Db, childId: string, since: LocalDate) {
-  return db.selectFrom('absence').select(['id', 'type', 'valid', 'created_at']).where('child_id', '=', childId)
-    .where(sql<boolean>`upper(valid) > ${since.toString()}::date`).orderBy(sql`lower(valid)`, 'desc').execute();
+  return db
+    .selectFrom('absence')
+    .select(['id', 'type', 'valid', 'created_at'])
+    .where('child_id', '=', childId)
+    .where(sql<boolean>`upper(valid) > ${since.toString()}::date`)
+    .orderBy(sql`lower(valid)`, 'desc')
+    .execute();
 }
 
 /** The units where the child has a place some day in the daterange. */
 export async function unitsPlacedIn(db: Db, childId: string, range: string): Promise<string[]> {
-  const rows = await db.selectFrom('placement').select('unit_id').where('child_id', '=', childId)
-    .where(sql<boolean>`valid && ${range}::daterange`).execute();
+  const rows = await db
+    .selectFrom('placement')
+    .select('unit_id')
+    .where('child_id', '=', childId)
+    .where(sql<boolean>`valid && ${range}::daterange`)
+    .execute();
   return rows.map((r) => r.unit_id);
 }
 
-type Touched = { id: string; unit_id: string; date: string; check_in: string | null; check_out: string | null; pickup_by: string | null };
+type Touched = {
+  id: string;
+  unit_id: string;
+  date: string;
+  check_in: string | null;
+  check_out: string | null;
+  pickup_by: string | null;
+};
 
 /** A parent's absence report: the absence row, and the days it covers that already have a registration take its status
  *  (with an event each). Days without an arrival yet take the reported status, so the overview shows it at once; sick
  *  after arriving means sent home sick: shown as sick, checked out now if still in care, the check-in kept. */
-export async function recordAbsence(trx: Db, a: { childId: string; range: string; type: 'sick' | 'day_off' | 'holiday'; status: number; userId: string; now: string }) {
-  const row = await trx.insertInto('absence').values({ child_id: a.childId, valid: a.range, type: a.type, reported_by: a.userId, reported_by_role: 'guardian' })
-    .returning('id').executeTakeFirstOrThrow();
-  const touched: Touched[] = await trx.updateTable('attendance').set({ status: a.status, updated_at: sql`now()`, version: sql`version + 1` }).where('child_id', '=', a.childId)
-    .where('status', 'in', [STATUS.notArrived, STATUS.sick, STATUS.absent]).where(sql<boolean>`${a.range}::daterange @> date`)
-    .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
-  for (const t of touched) await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status: a.status, user_id: a.userId, reason: 'Meldt af forælder' }).execute();
+export async function recordAbsence(
+  trx: Db,
+  a: {
+    childId: string;
+    range: string;
+    type: 'sick' | 'day_off' | 'holiday';
+    status: number;
+    userId: string;
+    now: string;
+  },
+) {
+  const row = await trx
+    .insertInto('absence')
+    .values({ child_id: a.childId, valid: a.range, type: a.type, reported_by: a.userId, reported_by_role: 'guardian' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const touched: Touched[] = await trx
+    .updateTable('attendance')
+    .set({ status: a.status, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('child_id', '=', a.childId)
+    .where('status', 'in', [STATUS.notArrived, STATUS.sick, STATUS.absent])
+    .where(sql<boolean>`${a.range}::daterange @> date`)
+    .returning([
+      'id',
+      'unit_id',
+      'date',
+      sql<string | null>`check_in::text`.as('check_in'),
+      sql<string | null>`check_out::text`.as('check_out'),
+      'pickup_by',
+    ])
+    .execute();
+  for (const t of touched)
+    await trx
+      .insertInto('attendance_event')
+      .values({ attendance_id: t.id, kind: 'status', status: a.status, user_id: a.userId, reason: 'Meldt af forælder' })
+      .execute();
   if (a.type === 'sick') {
-    const sentHome = await trx.updateTable('attendance')
-      .set({ status: a.status, check_out: sql`coalesce(check_out, greatest(check_in, ${a.now}::time))`, updated_at: sql`now()`, version: sql`version + 1` })
-      .where('child_id', '=', a.childId).where('status', 'in', [...IN_CARE, STATUS.checkedOut]).where('check_in', 'is not', null)
+    const sentHome = await trx
+      .updateTable('attendance')
+      .set({
+        status: a.status,
+        check_out: sql`coalesce(check_out, greatest(check_in, ${a.now}::time))`,
+        updated_at: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where('child_id', '=', a.childId)
+      .where('status', 'in', [...IN_CARE, STATUS.checkedOut])
+      .where('check_in', 'is not', null)
       .where(sql<boolean>`${a.range}::daterange @> date`)
-      .returning(['id', 'unit_id', 'date', sql<string | null>`check_in::text`.as('check_in'), sql<string | null>`check_out::text`.as('check_out'), 'pickup_by']).execute();
+      .returning([
+        'id',
+        'unit_id',
+        'date',
+        sql<string | null>`check_in::text`.as('check_in'),
+        sql<string | null>`check_out::text`.as('check_out'),
+        'pickup_by',
+      ])
+      .execute();
     for (const t of sentHome) {
-      await trx.insertInto('attendance_event').values({ attendance_id: t.id, kind: 'status', status: a.status, check_in: t.check_in, check_out: t.check_out, pickup_by: t.pickup_by, user_id: a.userId, reason: 'Meldt syg af forælder efter indtjek: sendt hjem' }).execute();
+      await trx
+        .insertInto('attendance_event')
+        .values({
+          attendance_id: t.id,
+          kind: 'status',
+          status: a.status,
+          check_in: t.check_in,
+          check_out: t.check_out,
+          pickup_by: t.pickup_by,
+          user_id: a.userId,
+          reason: 'Meldt syg af forælder efter indtjek: sendt hjem',
+        })
+        .execute();
     }
     touched.push(...sentHome);
   }
@@ -189,23 +374,41 @@ const qCols = ['q.id', 'q.municipality_code', 'q.unit_id', 'q.title', 'q.questio
 /** Questionnaires whose period ends after `today`, asked of a unit where one of the children has a place in the period
  *  (or of that unit's municipality), one row per child and questionnaire, earliest period first. */
 export async function questionnaireRowsForChildren(db: Db, childIds: string[], today: LocalDate) {
-  return db.selectFrom('holiday_questionnaire as q')
+  return db
+    .selectFrom('holiday_questionnaire as q')
     .innerJoin('placement as p', (j) => j.on(sql<boolean>`p.valid && q.period`))
-    .innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
     .select([...qCols, 'p.child_id', 'u.id as childUnitId', 'u.name as unitName'])
-    .where('p.child_id', 'in', childIds).where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
-    .where((eb) => eb.or([eb('q.unit_id', '=', eb.ref('p.unit_id')), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))])]))
-    .orderBy(sql`lower(q.period)`).execute();
+    .where('p.child_id', 'in', childIds)
+    .where(sql<boolean>`upper(q.period) > ${today.toString()}::date`)
+    .where((eb) =>
+      eb.or([
+        eb('q.unit_id', '=', eb.ref('p.unit_id')),
+        eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', eb.ref('d.municipality_code'))]),
+      ]),
+    )
+    .orderBy(sql`lower(q.period)`)
+    .execute();
 }
 
 export async function answersOf(db: Db, childIds: string[], questionnaireIds: string[]) {
-  return db.selectFrom('holiday_answer').select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
-    .where('child_id', 'in', childIds).where('questionnaire_id', 'in', unitIdsOrNone(questionnaireIds)).orderBy('date').execute();
+  return db
+    .selectFrom('holiday_answer')
+    .select(['questionnaire_id', 'child_id', 'date', 'needs_care'])
+    .where('child_id', 'in', childIds)
+    .where('questionnaire_id', 'in', unitIdsOrNone(questionnaireIds))
+    .orderBy('date')
+    .execute();
 }
 
 /** Every place the child has had or will have. */
 export async function placementsOfChild(db: Db, childId: string) {
-  return db.selectFrom('placement').select(['child_id as childId', 'unit_id as unitId']).where('child_id', '=', childId).execute();
+  return db
+    .selectFrom('placement')
+    .select(['child_id as childId', 'unit_id as unitId'])
+    .where('child_id', '=', childId)
+    .execute();
 }
 
 export async function questionnaireById(db: Db, id: string) {
@@ -213,25 +416,65 @@ export async function questionnaireById(db: Db, id: string) {
 }
 
 /** Replaces a child's answers to a questionnaire. */
-export async function replaceAnswers(trx: Db, id: string, childId: string, days: { date: string; needsCare: boolean }[], userId: string) {
+export async function replaceAnswers(
+  trx: Db,
+  id: string,
+  childId: string,
+  days: { date: string; needsCare: boolean }[],
+  userId: string,
+) {
   await trx.deleteFrom('holiday_answer').where('questionnaire_id', '=', id).where('child_id', '=', childId).execute();
-  await trx.insertInto('holiday_answer').values(days.map((d) => ({ questionnaire_id: id, child_id: childId, date: d.date, needs_care: d.needsCare, answered_by: userId }))).execute();
+  await trx
+    .insertInto('holiday_answer')
+    .values(
+      days.map((d) => ({
+        questionnaire_id: id,
+        child_id: childId,
+        date: d.date,
+        needs_care: d.needsCare,
+        answered_by: userId,
+      })),
+    )
+    .execute();
 }
 
-export async function insertQuestionnaire(db: Db, q: { municipality_code: string; unit_id: string | null; title: string; question: string; period: string; deadline: string; created_by: string }) {
+export async function insertQuestionnaire(
+  db: Db,
+  q: {
+    municipality_code: string;
+    unit_id: string | null;
+    title: string;
+    question: string;
+    period: string;
+    deadline: string;
+    created_by: string;
+  },
+) {
   return db.insertInto('holiday_questionnaire').values(q).returning('id').executeTakeFirstOrThrow();
 }
 
 export async function allQuestionnaires(db: Db) {
-  return db.selectFrom('holiday_questionnaire as q').select(qCols).orderBy(sql`lower(q.period)`, 'desc').execute();
+  return db
+    .selectFrom('holiday_questionnaire as q')
+    .select(qCols)
+    .orderBy(sql`lower(q.period)`, 'desc')
+    .execute();
 }
 
 /** Questionnaires asked of the unit or of its whole municipality whose period ends after `since`. */
 export async function questionnairesOfUnit(db: Db, unit: { id: string; municipalityCode: string }, since: LocalDate) {
-  return db.selectFrom('holiday_questionnaire as q').select(qCols)
+  return db
+    .selectFrom('holiday_questionnaire as q')
+    .select(qCols)
     .where(sql<boolean>`upper(q.period) > ${since.toString()}::date`)
-    .where((eb) => eb.or([eb('q.unit_id', '=', unit.id), eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)])]))
-    .orderBy(sql`lower(q.period)`).execute();
+    .where((eb) =>
+      eb.or([
+        eb('q.unit_id', '=', unit.id),
+        eb.and([eb('q.unit_id', 'is', null), eb('q.municipality_code', '=', unit.municipalityCode)]),
+      ]),
+    )
+    .orderBy(sql`lower(q.period)`)
+    .execute();
 }
 
 /** Per day of a questionnaire's period: children placed in the unit, how many answered, and how many are expected. */

@@ -6,7 +6,15 @@ import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { LocalDate } from '../../shared/index.js';
-import { checkInFrom, checkOutFrom, hhmm, setStatusFrom, type Transition, validCorrection, withinCorrectionWindow } from './rules.js';
+import {
+  checkInFrom,
+  checkOutFrom,
+  hhmm,
+  setStatusFrom,
+  type Transition,
+  validCorrection,
+  withinCorrectionWindow,
+} from './rules.js';
 import { correctionWindowDays } from './queries.js';
 import type { AttendanceBus } from './live.js';
 import { attendanceError as fail } from './contract.js';
@@ -18,15 +26,29 @@ export function timeOfDay(clock: Clock): string {
 
 /** The child must be placed in `unitId` on `date`: 403 when it belongs to another unit, 404 when to none. */
 export async function requireEnrolled(db: Db, childId: string, unitId: string, date: LocalDate): Promise<void> {
-  const rows = await db.selectFrom('placement').select('unit_id').where('child_id', '=', childId)
-    .where(sql<boolean>`valid @> ${date.toString()}::date`).execute();
+  const rows = await db
+    .selectFrom('placement')
+    .select('unit_id')
+    .where('child_id', '=', childId)
+    .where(sql<boolean>`valid @> ${date.toString()}::date`)
+    .execute();
   if (rows.some((r) => r.unit_id === unitId)) return;
   if (rows.length) throw fail('attendance.enrolled-elsewhere');
   throw fail('attendance.not-enrolled');
 }
 
-export interface By { userId: string | null; terminalId: string | null }
-type Row = { id: string; version: number; status: number; check_in: string | null; check_out: string | null; pickup_by: string | null };
+export interface By {
+  userId: string | null;
+  terminalId: string | null;
+}
+type Row = {
+  id: string;
+  version: number;
+  status: number;
+  check_in: string | null;
+  check_out: string | null;
+  pickup_by: string | null;
+};
 
 /** Locks (creating when missing) the child's registration for the day, in one statement: the row exists only when the
  *  child is placed in the unit that day (else null), and a new row starts from a reported absence. DO UPDATE locks it. */
@@ -44,27 +66,58 @@ async function lockDay(trx: Db, childId: string, unitId: string, date: LocalDate
 }
 
 /** Writes the new state and its event in one statement. */
-async function write(trx: Db, id: string, next: Omit<Row, 'id' | 'version'>, kind: Action['kind'] | 'correction', by: By, reason: string | null = null) {
+async function write(
+  trx: Db,
+  id: string,
+  next: Omit<Row, 'id' | 'version'>,
+  kind: Action['kind'] | 'correction',
+  by: By,
+  reason: string | null = null,
+) {
   await sql`
     with u as (update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
       pickup_by = ${next.pickup_by}, updated_at = now(), version = version + 1 where id = ${id} returning id)
     insert into attendance_event (attendance_id, kind, status, check_in, check_out, pickup_by, user_id, terminal_id, reason)
-    select u.id, ${kind}, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, ${by.userId}::uuid, ${by.terminalId}::uuid, ${reason} from u`.execute(trx);
+    select u.id, ${kind}, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, ${by.userId}::uuid, ${by.terminalId}::uuid, ${reason} from u`.execute(
+    trx,
+  );
 }
 
-export type Action = { kind: 'check_in'; pickupBy?: string | null } | { kind: 'check_out' } | { kind: 'status'; status: number } | { kind: 'pickup'; pickupBy: string | null };
+export type Action =
+  | { kind: 'check_in'; pickupBy?: string | null }
+  | { kind: 'check_out' }
+  | { kind: 'status'; status: number }
+  | { kind: 'pickup'; pickupBy: string | null };
 
 /** A tap on the terminal (or the same action by staff) for today. Optimistic and short, for the morning rush: one
  *  statement reads (creating) the day's row, the rules decide, and one statement writes the row, its event and the
  *  audit row together, only if the row's version is unchanged since the read; on a concurrent change it re-reads. */
-export async function register(ctx: RequestContext, bus: AttendanceBus, unitId: string, childId: string, action: Action, by: By) {
-  const date = ctx.clock.today(), now = timeOfDay(ctx.clock);
+export async function register(
+  ctx: RequestContext,
+  bus: AttendanceBus,
+  unitId: string,
+  childId: string,
+  action: Action,
+  by: By,
+) {
+  const date = ctx.clock.today(),
+    now = timeOfDay(ctx.clock);
   for (let attempt = 0; attempt < 5; attempt++) {
     const row = await readDay(ctx.db, childId, unitId, date);
-    if (!row) { await requireEnrolled(ctx.db, childId, unitId, date); throw fail('attendance.enrolment-changed'); }
+    if (!row) {
+      await requireEnrolled(ctx.db, childId, unitId, date);
+      throw fail('attendance.enrolment-changed');
+    }
     const next = decide(row, action, now);
     if (await writeIfUnchanged(ctx, row, next, action.kind, by, { unitId, childId, date: date.toString() })) {
-      const out = { childId, date: date.toString(), status: next.status, checkIn: hhmm(next.check_in), checkOut: hhmm(next.check_out), pickupBy: next.pickup_by };
+      const out = {
+        childId,
+        date: date.toString(),
+        status: next.status,
+        checkIn: hhmm(next.check_in),
+        checkOut: hhmm(next.check_out),
+        pickupBy: next.pickup_by,
+      };
       bus.publish({ unitId, kind: action.kind, ...out });
       return out;
     }
@@ -94,7 +147,12 @@ function decide(row: Omit<Row, 'id'>, action: Action, now: string): Omit<Row, 'i
 
 /** The day's registration as it stands (id null when there is none yet: its status then comes from a reported
  *  absence), or null when the child is not placed in the unit that day. One statement, nothing written. */
-async function readDay(db: Db, childId: string, unitId: string, date: LocalDate): Promise<(Omit<Row, 'id'> & { id: string | null }) | null> {
+async function readDay(
+  db: Db,
+  childId: string,
+  unitId: string,
+  date: LocalDate,
+): Promise<(Omit<Row, 'id'> & { id: string | null }) | null> {
   const d = date.toString();
   const r = await sql<Omit<Row, 'id'> & { id: string | null }>`
     select a.id, coalesce(a.version, 0) as version, a.check_in::text, a.check_out::text, a.pickup_by,
@@ -106,14 +164,21 @@ async function readDay(db: Db, childId: string, unitId: string, date: LocalDate)
 
 /** Row, event and audit row in one atomic statement (the audit row has audit()'s columns). The row is inserted when
  *  there was none, else updated only if its version is unchanged. False when another change came first. */
-async function writeIfUnchanged(ctx: RequestContext, row: Omit<Row, 'id'> & { id: string | null }, next: Omit<Row, 'id' | 'version'>, kind: Action['kind'], by: By,
-  s: { unitId: string; childId: string; date: string }) {
+async function writeIfUnchanged(
+  ctx: RequestContext,
+  row: Omit<Row, 'id'> & { id: string | null },
+  next: Omit<Row, 'id' | 'version'>,
+  kind: Action['kind'],
+  by: By,
+  s: { unitId: string; childId: string; date: string },
+) {
   const details = JSON.stringify({ unitId: s.unitId, terminalId: by.terminalId });
-  const upsert = row.id === null
-    ? sql`insert into attendance (child_id, unit_id, date, status, check_in, check_out, pickup_by, version)
+  const upsert =
+    row.id === null
+      ? sql`insert into attendance (child_id, unit_id, date, status, check_in, check_out, pickup_by, version)
         values (${s.childId}, ${s.unitId}, ${s.date}::date, ${next.status}, ${next.check_in}::time, ${next.check_out}::time, ${next.pickup_by}, 1)
         on conflict (child_id, date) do nothing returning id`
-    : sql`update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
+      : sql`update attendance set status = ${next.status}, check_in = ${next.check_in}::time, check_out = ${next.check_out}::time,
         pickup_by = ${next.pickup_by}, updated_at = now(), version = version + 1
         where id = ${row.id} and version = ${row.version} returning id`;
   const r = await sql<{ n: number }>`
@@ -128,14 +193,28 @@ async function writeIfUnchanged(ctx: RequestContext, row: Omit<Row, 'id'> & { id
   return r.rows[0]!.n === 1;
 }
 
-export interface Correction { status: number; checkIn: string | null; checkOut: string | null; pickupBy: string | null; reason: string }
+export interface Correction {
+  status: number;
+  checkIn: string | null;
+  checkOut: string | null;
+  pickupBy: string | null;
+  reason: string;
+}
 
 /** A staff correction of any day within the correction window, with its reason kept in the event trail. */
-export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: string, childId: string, date: LocalDate, c: Correction) {
+export async function correct(
+  ctx: RequestContext,
+  bus: AttendanceBus,
+  unitId: string,
+  childId: string,
+  date: LocalDate,
+  c: Correction,
+) {
   const today = ctx.clock.today();
   if (date.isAfter(today)) throw fail('attendance.future-day');
   const window = await correctionWindowDays(ctx.db, today);
-  if (!withinCorrectionWindow(date, today, window)) throw fail('attendance.outside-correction-window', { days: window });
+  if (!withinCorrectionWindow(date, today, window))
+    throw fail('attendance.outside-correction-window', { days: window });
   const v = validCorrection(c);
   if (!v.ok) throw fail(v.code, v.params);
   const next = { status: c.status, check_in: c.checkIn, check_out: c.checkOut, pickup_by: c.pickupBy };
@@ -143,9 +222,21 @@ export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: s
     const row = await lockDay(trx, childId, unitId, date);
     if (!row) return requireEnrolled(trx, childId, unitId, date);
     await write(trx, row.id, next, 'correction', { userId: ctx.actor?.userId ?? null, terminalId: null }, c.reason);
-    await audit(trx, ctx, { action: 'attendance.correct', subjectType: 'child', subjectIds: [childId], details: { unitId, date: date.toString(), reason: c.reason } });
+    await audit(trx, ctx, {
+      action: 'attendance.correct',
+      subjectType: 'child',
+      subjectIds: [childId],
+      details: { unitId, date: date.toString(), reason: c.reason },
+    });
   });
-  const out = { childId, date: date.toString(), status: c.status, checkIn: hhmm(c.checkIn), checkOut: hhmm(c.checkOut), pickupBy: c.pickupBy };
+  const out = {
+    childId,
+    date: date.toString(),
+    status: c.status,
+    checkIn: hhmm(c.checkIn),
+    checkOut: hhmm(c.checkOut),
+    pickupBy: c.pickupBy,
+  };
   if (date.isEqual(today)) bus.publish({ unitId, kind: 'correction', ...out });
   return out;
 }
@@ -154,14 +245,46 @@ export async function correct(ctx: RequestContext, bus: AttendanceBus, unitId: s
 /** The trail of a child's day as recorded at one unit, and only if the child was placed there that day:
  *  a unit that once had the child sees nothing of the child's days at its new unit. */
 export async function eventsOf(db: Db, childId: string, date: LocalDate, unitId: string) {
-  const rows = await db.selectFrom('attendance_event as e').innerJoin('attendance as a', 'a.id', 'e.attendance_id')
-    .leftJoin('app_user as u', 'u.id', 'e.user_id').leftJoin('terminal as t', 't.id', 'e.terminal_id')
-    .select(['e.id', 'e.at', 'e.kind', 'e.status', 'e.check_in', 'e.check_out', 'e.pickup_by', 'e.reason', 'u.name as userName', 't.name as terminalName'])
-    .where('a.child_id', '=', childId).where('a.date', '=', date.toString()).where('a.unit_id', '=', unitId)
-    .where(({ exists, selectFrom }) => exists(selectFrom('placement as p').select('p.id')
-      .where('p.child_id', '=', childId).where('p.unit_id', '=', unitId).where(sql<boolean>`p.valid @> a.date`)))
-    .orderBy('e.id').execute();
-  return rows.map((r) => ({ id: Number(r.id), at: r.at, kind: r.kind, status: r.status, checkIn: hhmm(r.check_in), checkOut: hhmm(r.check_out),
-    pickupBy: r.pickup_by, reason: r.reason, by: r.userName ?? (r.terminalName ? `Terminal: ${r.terminalName}` : null) }));
+  const rows = await db
+    .selectFrom('attendance_event as e')
+    .innerJoin('attendance as a', 'a.id', 'e.attendance_id')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('terminal as t', 't.id', 'e.terminal_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.status',
+      'e.check_in',
+      'e.check_out',
+      'e.pickup_by',
+      'e.reason',
+      'u.name as userName',
+      't.name as terminalName',
+    ])
+    .where('a.child_id', '=', childId)
+    .where('a.date', '=', date.toString())
+    .where('a.unit_id', '=', unitId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('placement as p')
+          .select('p.id')
+          .where('p.child_id', '=', childId)
+          .where('p.unit_id', '=', unitId)
+          .where(sql<boolean>`p.valid @> a.date`),
+      ),
+    )
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    kind: r.kind,
+    status: r.status,
+    checkIn: hhmm(r.check_in),
+    checkOut: hhmm(r.check_out),
+    pickupBy: r.pickup_by,
+    reason: r.reason,
+    by: r.userName ?? (r.terminalName ? `Terminal: ${r.terminalName}` : null),
+  }));
 }
-

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { LocalDate } from '../../shared/index.js';
 import {
-  checkInFrom, checkOutFrom, closingReason, derivedStatus, fullTimeEquivalent, initials, openDays, plannedVsActual, presentPerHour,
-  setStatusFrom, STATUS, totalFte, validAbsence, validCorrection, withinCorrectionWindow,
+  checkInFrom,
+  checkOutFrom,
+  closingReason,
+  derivedStatus,
+  fullTimeEquivalent,
+  initials,
+  openDays,
+  plannedVsActual,
+  presentPerHour,
+  setStatusFrom,
+  STATUS,
+  totalFte,
+  validAbsence,
+  validCorrection,
+  withinCorrectionWindow,
 } from './rules.js';
 
 describe('Aula status transitions', () => {
@@ -46,7 +59,10 @@ describe('corrections and absences', () => {
   });
   it('refuses a check-out before the check-in and times that contradict the status', () => {
     expect(validCorrection({ status: 8, checkIn: '08:00', checkOut: '15:00' }).ok).toBe(true);
-    expect(validCorrection({ status: 8, checkIn: '15:00', checkOut: '08:00' })).toEqual({ ok: false, code: 'attendance.correction-out-before-in' });
+    expect(validCorrection({ status: 8, checkIn: '15:00', checkOut: '08:00' })).toEqual({
+      ok: false,
+      code: 'attendance.correction-out-before-in',
+    });
     expect(validCorrection({ status: 8, checkIn: null, checkOut: '08:00' }).ok).toBe(false);
     expect(validCorrection({ status: 3, checkIn: '08:00', checkOut: '09:00' }).ok).toBe(false);
     expect(validCorrection({ status: 1, checkIn: '08:00', checkOut: null }).ok).toBe(false);
@@ -55,7 +71,11 @@ describe('corrections and absences', () => {
   it('refuses an absence ending before it starts or starting beyond the window', () => {
     expect(validAbsence(today, today.plusDays(2), today, 7).ok).toBe(true);
     expect(validAbsence(today.minusDays(7), today, today, 7).ok).toBe(true);
-    expect(validAbsence(today.minusDays(8), today, today, 7)).toEqual({ ok: false, code: 'attendance.absence-too-old', params: { days: 7 } });
+    expect(validAbsence(today.minusDays(8), today, today, 7)).toEqual({
+      ok: false,
+      code: 'attendance.absence-too-old',
+      params: { days: 7 },
+    });
     expect(validAbsence(today, today.minusDays(1), today, 7).ok).toBe(false);
   });
 });
@@ -71,7 +91,13 @@ describe('closing days, planned against actual, hours', () => {
   it('lists only open days: no weekends, no public holidays (25–26 December), no listed closing days', () => {
     const listed = [{ date: LocalDate.of(2026, 12, 28), name: 'Juleluk' }];
     expect(openDays(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 3), listed).map(String)).toEqual([
-      '2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-29', '2026-12-30', '2026-12-31',
+      '2026-12-21',
+      '2026-12-22',
+      '2026-12-23',
+      '2026-12-24',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
     ]);
   });
   it('lets a correction keep the check-in of a child sent home sick, with its check-out', () => {
@@ -81,16 +107,25 @@ describe('closing days, planned against actual, hours', () => {
   });
   it('plans placed children who are not absent, and nobody on a closing day', () => {
     const kids = [
-      { placed: true, absent: false, checkedIn: true }, { placed: true, absent: true, checkedIn: false },
+      { placed: true, absent: false, checkedIn: true },
+      { placed: true, absent: true, checkedIn: false },
       { placed: true, absent: false, checkedIn: false },
     ];
     expect(plannedVsActual(kids, false)).toEqual({ planned: 2, actual: 1, difference: -1 });
     expect(plannedVsActual(kids, true).planned).toBe(0);
   });
   it('counts a child in every hour it overlaps, until now when not yet out', () => {
-    const rows = [{ checkIn: '07:30', checkOut: '09:00' }, { checkIn: '08:10:00', checkOut: null }, { checkIn: null, checkOut: null }];
+    const rows = [
+      { checkIn: '07:30', checkOut: '09:00' },
+      { checkIn: '08:10:00', checkOut: null },
+      { checkIn: null, checkOut: null },
+    ];
     expect(presentPerHour(rows, '10:15', [7, 8, 9, 10, 11])).toEqual([
-      { hour: 7, present: 1 }, { hour: 8, present: 2 }, { hour: 9, present: 1 }, { hour: 10, present: 1 }, { hour: 11, present: 0 },
+      { hour: 7, present: 1 },
+      { hour: 8, present: 2 },
+      { hour: 9, present: 1 },
+      { hour: 10, present: 1 },
+      { hour: 11, present: 0 },
     ]);
     expect(initials(' ida marie', 'holm')).toBe('IH');
   });

@@ -5,13 +5,27 @@ import type { AttendanceCode } from './contract.js';
 
 /** Aula presence codes. */
 export const STATUS = {
-  notArrived: 0, sick: 1, absent: 2, present: 3, trip: 4, sleeping: 5, activity: 6, physicalPlacement: 7, checkedOut: 8,
+  notArrived: 0,
+  sick: 1,
+  absent: 2,
+  present: 3,
+  trip: 4,
+  sleeping: 5,
+  activity: 6,
+  physicalPlacement: 7,
+  checkedOut: 8,
 } as const;
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_CODES = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 /** Statuses of a child who is in the unit's care right now (checked in and not out). */
-export const IN_CARE: readonly number[] = [STATUS.present, STATUS.trip, STATUS.sleeping, STATUS.activity, STATUS.physicalPlacement];
+export const IN_CARE: readonly number[] = [
+  STATUS.present,
+  STATUS.trip,
+  STATUS.sleeping,
+  STATUS.activity,
+  STATUS.physicalPlacement,
+];
 const NOT_IN_YET: readonly number[] = [STATUS.notArrived, STATUS.sick, STATUS.absent];
 
 /** A refusal is a code of the module's catalogue (contract.ts); the web words it. */
@@ -34,7 +48,9 @@ export function setStatusFrom(current: number, target: number): Transition {
     return { ok: false, code: 'attendance.use-check-in-out' };
   }
   if (IN_CARE.includes(target)) {
-    return IN_CARE.includes(current) ? { ok: true, status: target as Status } : { ok: false, code: 'attendance.check-in-first' };
+    return IN_CARE.includes(current)
+      ? { ok: true, status: target as Status }
+      : { ok: false, code: 'attendance.check-in-first' };
   }
   if (!NOT_IN_YET.includes(current)) return { ok: false, code: 'attendance.check-out-first' };
   return { ok: true, status: target as Status };
@@ -57,7 +73,8 @@ export function fullTimeEquivalent(hoursPerWeek: number): number {
 
 /** Planned (placed, not closed, not reported absent) against actual (checked in at any time that day). */
 export function plannedVsActual(
-  children: { placed: boolean; absent: boolean; checkedIn: boolean }[], closed: boolean,
+  children: { placed: boolean; absent: boolean; checkedIn: boolean }[],
+  closed: boolean,
 ): { planned: number; actual: number; difference: number } {
   const planned = closed ? 0 : children.filter((c) => c.placed && !c.absent).length;
   const actual = children.filter((c) => c.checkedIn).length;
@@ -71,7 +88,10 @@ export function withinCorrectionWindow(date: LocalDate, today: LocalDate, window
   return date.isOnOrAfter(today.minusDays(windowDays));
 }
 
-export interface ClosingDay { date: LocalDate; name: string }
+export interface ClosingDay {
+  date: LocalDate;
+  name: string;
+}
 
 /** Why a unit is closed on a date (weekend, public holiday, a listed closing day), or null when it is open. */
 export function closingReason(date: LocalDate, listed: readonly ClosingDay[]): string | null {
@@ -91,13 +111,21 @@ export function openDays(from: LocalDate, to: LocalDate, listed: readonly Closin
 }
 
 /** Children present in each hour [h:00, h+1:00) from their check-in/out times ('HH:MM[:SS]'); out = null is still here. */
-export function presentPerHour(rows: { checkIn: string | null; checkOut: string | null }[], now: string | null, hours: readonly number[]) {
+export function presentPerHour(
+  rows: { checkIn: string | null; checkOut: string | null }[],
+  now: string | null,
+  hours: readonly number[],
+) {
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
   const end = now === null ? 24 * 60 : minutes(now);
   return hours.map((h) => ({
     hour: h,
-    present: rows.filter((r) => r.checkIn !== null && minutes(r.checkIn) < (h + 1) * 60
-      && (r.checkOut !== null ? minutes(r.checkOut) : end) > h * 60).length,
+    present: rows.filter(
+      (r) =>
+        r.checkIn !== null &&
+        minutes(r.checkIn) < (h + 1) * 60 &&
+        (r.checkOut !== null ? minutes(r.checkOut) : end) > h * 60,
+    ).length,
   }));
 }
 
@@ -114,13 +142,16 @@ export type Check = { ok: true } | Refusal;
 /** A staff correction must describe a possible day: out after in, times that fit the status. */
 export function validCorrection(c: { status: number; checkIn: string | null; checkOut: string | null }): Check {
   if (c.checkOut !== null && c.checkIn === null) return { ok: false, code: 'attendance.correction-out-without-in' };
-  if (c.checkIn !== null && c.checkOut !== null && c.checkOut < c.checkIn) return { ok: false, code: 'attendance.correction-out-before-in' };
+  if (c.checkIn !== null && c.checkOut !== null && c.checkOut < c.checkIn)
+    return { ok: false, code: 'attendance.correction-out-before-in' };
   if (IN_CARE.includes(c.status) && (c.checkIn === null || c.checkOut !== null)) {
     return { ok: false, code: 'attendance.correction-present-times' };
   }
-  if (c.status === STATUS.checkedOut && c.checkOut === null) return { ok: false, code: 'attendance.correction-checked-out-needs-out' };
+  if (c.status === STATUS.checkedOut && c.checkOut === null)
+    return { ok: false, code: 'attendance.correction-checked-out-needs-out' };
   // Sick after arriving: sent home sick, with both the check-in and the check-out kept.
-  if (c.status === STATUS.sick && c.checkIn !== null && c.checkOut === null) return { ok: false, code: 'attendance.correction-sent-home-needs-out' };
+  if (c.status === STATUS.sick && c.checkIn !== null && c.checkOut === null)
+    return { ok: false, code: 'attendance.correction-sent-home-needs-out' };
   if (NOT_IN_YET.includes(c.status) && c.status !== STATUS.sick && (c.checkIn !== null || c.checkOut !== null)) {
     return { ok: false, code: 'attendance.correction-not-arrived-times' };
   }

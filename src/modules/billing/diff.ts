@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import type { Oere } from '../../shared/index.js';
 import type { DesiredLine } from './engine.js';
 
-export interface BilledLine { payerId: string; childId: string; placementKind: string; serviceMonth: string; code: string; text: string; amount: Oere }
+export interface BilledLine {
+  payerId: string;
+  childId: string;
+  placementKind: string;
+  serviceMonth: string;
+  code: string;
+  text: string;
+  amount: Oere;
+}
 export type NewLine = DesiredLine;
 
 export const stateKey = (serviceMonth: string, payerId: string) => `${serviceMonth}|${payerId}`;
@@ -18,7 +26,7 @@ export function digests(lines: readonly DesiredLine[]): Map<string, string> {
   for (const l of lines) {
     const k = stateKey(l.serviceMonth, l.payerId);
     let p = parts.get(k);
-    if (!p) parts.set(k, p = []);
+    if (!p) parts.set(k, (p = []));
     p.push(`${l.childId}|${l.placementKind}|${l.code}|${l.amount}`);
   }
   const out = new Map<string, string>();
@@ -35,30 +43,60 @@ export function changedStates(desired: Map<string, string>, stored: Map<string, 
   return out;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** Lines to write on `invoiceMonth`'s invoices: desired − billed per key, for the changed states only. */
-export function differences(invoiceMonth: string, desired: readonly DesiredLine[], billed: readonly BilledLine[], changed: Set<string>): NewLine[] {
+export function differences(
+  invoiceMonth: string,
+  desired: readonly DesiredLine[],
+  billed: readonly BilledLine[],
+  changed: Set<string>,
+): NewLine[] {
   const have = new Map<string, { amount: Oere; line: BilledLine }>();
   for (const b of billed) {
     if (!changed.has(stateKey(b.serviceMonth, b.payerId))) continue;
-    const k = lineKey(b), h = have.get(k);
-    if (h) h.amount += b.amount; else have.set(k, { amount: b.amount, line: b });
+    const k = lineKey(b),
+      h = have.get(k);
+    if (h) h.amount += b.amount;
+    else have.set(k, { amount: b.amount, line: b });
   }
   const out: NewLine[] = [];
   const prefix = (m: string) => (m < invoiceMonth ? `Regulering ${monthName(m)}: ` : '');
   for (const d of desired) {
     if (!changed.has(stateKey(d.serviceMonth, d.payerId))) continue;
-    const k = lineKey(d), h = have.get(k);
+    const k = lineKey(d),
+      h = have.get(k);
     have.delete(k);
     const delta = d.amount - (h?.amount ?? 0);
-    if (delta !== 0 || (!h && d.serviceMonth === invoiceMonth)) out.push({ ...d, text: prefix(d.serviceMonth) + d.text, amount: delta });
+    if (delta !== 0 || (!h && d.serviceMonth === invoiceMonth))
+      out.push({ ...d, text: prefix(d.serviceMonth) + d.text, amount: delta });
   }
   for (const { amount, line } of have.values()) {
     if (amount === 0) continue;
-    out.push({ payerId: line.payerId, householdId: null, childId: line.childId, placementKind: line.placementKind as NewLine['placementKind'],
-      serviceMonth: line.serviceMonth, code: line.code as NewLine['code'], text: `Tilbageført ${monthName(line.serviceMonth)}: ${line.text.replace(/^(Regulering|Tilbageført) [a-zæøå]+ \d{4}: /, '')}`, amount: -amount });
+    out.push({
+      payerId: line.payerId,
+      householdId: null,
+      childId: line.childId,
+      placementKind: line.placementKind as NewLine['placementKind'],
+      serviceMonth: line.serviceMonth,
+      code: line.code as NewLine['code'],
+      text: `Tilbageført ${monthName(line.serviceMonth)}: ${line.text.replace(/^(Regulering|Tilbageført) [a-zæøå]+ \d{4}: /, '')}`,
+      amount: -amount,
+    });
   }
   return out;
 }

@@ -7,18 +7,58 @@ import { FRIPLADS_SCALES } from './scales.js';
 const open = (lo: string, hi: string | null = null) => ({ lo, hi });
 function data(over: Partial<BillingData> = {}): BillingData {
   return {
-    municipality: '0860', scales: [FRIPLADS_SCALES[2024]!],
+    municipality: '0860',
+    scales: [FRIPLADS_SCALES[2024]!],
     places: [
-      { id: 'p1', childId: 'c1', birthDate: '2024-05-01', unitId: 'u1', unitType: 'integreret', kind: 'dagtilbud', hours: 40, ...open('2025-01-01') },
-      { id: 'p2', childId: 'c2', birthDate: '2021-05-01', unitId: 'u1', unitType: 'integreret', kind: 'dagtilbud', hours: 40, ...open('2025-01-01') },
+      {
+        id: 'p1',
+        childId: 'c1',
+        birthDate: '2024-05-01',
+        unitId: 'u1',
+        unitType: 'integreret',
+        kind: 'dagtilbud',
+        hours: 40,
+        ...open('2025-01-01'),
+      },
+      {
+        id: 'p2',
+        childId: 'c2',
+        birthDate: '2021-05-01',
+        unitId: 'u1',
+        unitType: 'integreret',
+        kind: 'dagtilbud',
+        hours: 40,
+        ...open('2025-01-01'),
+      },
     ],
-    residences: new Map([['c1', [{ ...open('2024-05-01'), householdId: 'h' }]], ['c2', [{ ...open('2021-05-01'), householdId: 'h' }]], ['g1', [{ ...open('2010-01-01'), householdId: 'h' }]]]),
-    custody: new Map([['c1', [{ ...open('2024-05-01'), guardianId: 'g1' }]], ['c2', [{ ...open('2021-05-01'), guardianId: 'g1' }]]]),
-    members: new Map([['h', [{ ...open('2024-05-01'), birthDate: '2024-05-01' }, { ...open('2021-05-01'), birthDate: '2021-05-01' }]]]),
+    residences: new Map([
+      ['c1', [{ ...open('2024-05-01'), householdId: 'h' }]],
+      ['c2', [{ ...open('2021-05-01'), householdId: 'h' }]],
+      ['g1', [{ ...open('2010-01-01'), householdId: 'h' }]],
+    ]),
+    custody: new Map([
+      ['c1', [{ ...open('2024-05-01'), guardianId: 'g1' }]],
+      ['c2', [{ ...open('2021-05-01'), guardianId: 'g1' }]],
+    ]),
+    members: new Map([
+      [
+        'h',
+        [
+          { ...open('2024-05-01'), birthDate: '2024-05-01' },
+          { ...open('2021-05-01'), birthDate: '2021-05-01' },
+        ],
+      ],
+    ]),
     incomes: new Map(),
-    rates: new Map([['vuggestue|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]], ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]]]),
+    rates: new Map([
+      ['vuggestue|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]],
+      ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]],
+    ]),
     lunch: new Map([['u1', [{ ...open('2025-01-01'), amount: kroner(750), optedOut: false }]]]),
-    calendar: new Map([['vuggestue', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]], ['boernehave', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]]]),
+    calendar: new Map([
+      ['vuggestue', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]],
+      ['boernehave', [{ ...open('2025-01-01'), payingMonths: 11, changeDay: 15 }]],
+    ]),
     social: new Map(),
     ...over,
   };
@@ -35,15 +75,40 @@ describe('the billing engine', () => {
   });
 
   it('bills a month once when a child moves from nursery to kindergarten within it (change day 1 and 15)', () => {
-    const moved = (changeDay: number) => data({
-      places: [
-        { id: 'old', childId: 'c2', birthDate: '2022-03-01', unitId: 'u1', unitType: 'vuggestue', kind: 'dagtilbud', hours: 40, ...open('2025-01-01', '2026-03-10') },
-        { id: 'new', childId: 'c2', birthDate: '2022-03-01', unitId: 'u2', unitType: 'boernehave', kind: 'dagtilbud', hours: 40, ...open('2026-03-10') },
-      ],
-      lunch: new Map(),
-      rates: new Map([['vuggestue|3-5|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]], ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]]]),
-      calendar: new Map([['vuggestue', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]], ['boernehave', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]]]),
-    });
+    const moved = (changeDay: number) =>
+      data({
+        places: [
+          {
+            id: 'old',
+            childId: 'c2',
+            birthDate: '2022-03-01',
+            unitId: 'u1',
+            unitType: 'vuggestue',
+            kind: 'dagtilbud',
+            hours: 40,
+            ...open('2025-01-01', '2026-03-10'),
+          },
+          {
+            id: 'new',
+            childId: 'c2',
+            birthDate: '2022-03-01',
+            unitId: 'u2',
+            unitType: 'boernehave',
+            kind: 'dagtilbud',
+            hours: 40,
+            ...open('2026-03-10'),
+          },
+        ],
+        lunch: new Map(),
+        rates: new Map([
+          ['vuggestue|3-5|full', [{ ...open('2025-01-01'), amount: kroner(3_869) }]],
+          ['boernehave|3-5|full', [{ ...open('2025-01-01'), amount: kroner(2_361) }]],
+        ]),
+        calendar: new Map([
+          ['vuggestue', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]],
+          ['boernehave', [{ ...open('2025-01-01'), payingMonths: 12, changeDay }]],
+        ]),
+      });
     // Change day 1: March stays with the nursery place (running on the 1st); the kindergarten pays from April.
     expect(total(computeMonth(moved(1), '2026-03-01').lines)).toBe(kroner(3_869));
     expect(total(computeMonth(moved(1), '2026-04-01').lines)).toBe(kroner(2_361));
@@ -74,7 +139,10 @@ describe('the billing engine', () => {
 
   it('a back-dated change gives correction lines that bring the billed sum to the new amount', () => {
     const before = computeMonth(data(), '2026-03-01').lines;
-    const after = computeMonth(data({ incomes: new Map([['h', [{ ...open('2026-01-01'), yearly: kroner(150_000), singleProvider: false }]]]) }), '2026-03-01').lines;
+    const after = computeMonth(
+      data({ incomes: new Map([['h', [{ ...open('2026-01-01'), yearly: kroner(150_000), singleProvider: false }]]]) }),
+      '2026-03-01',
+    ).lines;
     const billed = before.map((l) => ({ ...l }));
     const changed = changedStates(digests(after), digests(before));
     const diff = differences('2026-04-01', after, billed, changed);
@@ -85,24 +153,48 @@ describe('the billing engine', () => {
   });
 
   it('charges a 30-hour leave place the leave30 rate, and never the full rate when that rate is missing', () => {
-    const leave = (d: BillingData) => ({ ...d, places: d.places.map((p) => (p.id === 'p1' ? { ...p, hours: 30, leave30: true } : p)) });
-    const rates = new Map([...data().rates, ['vuggestue|0-2|leave30', [{ ...open('2025-01-01'), amount: kroner(2_500) }]]]);
+    const leave = (d: BillingData) => ({
+      ...d,
+      places: d.places.map((p) => (p.id === 'p1' ? { ...p, hours: 30, leave30: true } : p)),
+    });
+    const rates = new Map([
+      ...data().rates,
+      ['vuggestue|0-2|leave30', [{ ...open('2025-01-01'), amount: kroner(2_500) }]],
+    ]);
     const r = computeMonth(leave(data({ rates })), '2026-03-01');
     expect(r.lines.find((l) => l.childId === 'c1' && l.code === 'rate')!.amount).toBe(kroner(2_500));
     const missing = computeMonth(leave(data()), '2026-03-01');
     expect(missing.lines.filter((l) => l.childId === 'c1')).toEqual([]);
-    expect(missing.unbilled).toEqual([{ childId: 'c1', placementId: 'p1', month: '2026-03-01', reason: 'Ingen takst for vuggestue 0-2 år, 30-timers orlovsplads, pr. 2026-03-01.' }]);
+    expect(missing.unbilled).toEqual([
+      {
+        childId: 'c1',
+        placementId: 'p1',
+        month: '2026-03-01',
+        reason: 'Ingen takst for vuggestue 0-2 år, 30-timers orlovsplads, pr. 2026-03-01.',
+      },
+    ]);
   });
 
   describe('every placed child is billed by the rate of its place, or named', () => {
     // Born 2020-01-10: 6 years old in March 2026. Born 2023-01-10: 3 years old.
-    const place = (id: string, birthDate: string, unitType: 'boernehave' | 'dagpleje' | 'integreret' | 'vuggestue' | 'fritidshjem', kind: 'dagtilbud' | 'fritidstilbud' = 'dagtilbud') =>
-      ({ id, childId: 'k' + id, birthDate, unitId: 'u2', unitType, kind, hours: 40, ...open('2025-01-01') });
-    const solo = (p: ReturnType<typeof place>, over: Partial<BillingData> = {}) => data({
-      places: [p], residences: new Map([[p.childId, [{ ...open('2015-01-01'), householdId: 'h' + p.id }]], ['g', [{ ...open('2010-01-01'), householdId: 'h' + p.id }]]]),
-      custody: new Map([[p.childId, [{ ...open('2015-01-01'), guardianId: 'g' }]]]), members: new Map(),
-      rates: new Map([...data().rates, ['dagpleje|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_100) }]]]), ...over,
-    });
+    const place = (
+      id: string,
+      birthDate: string,
+      unitType: 'boernehave' | 'dagpleje' | 'integreret' | 'vuggestue' | 'fritidshjem',
+      kind: 'dagtilbud' | 'fritidstilbud' = 'dagtilbud',
+    ) => ({ id, childId: 'k' + id, birthDate, unitId: 'u2', unitType, kind, hours: 40, ...open('2025-01-01') });
+    const solo = (p: ReturnType<typeof place>, over: Partial<BillingData> = {}) =>
+      data({
+        places: [p],
+        residences: new Map([
+          [p.childId, [{ ...open('2015-01-01'), householdId: 'h' + p.id }]],
+          ['g', [{ ...open('2010-01-01'), householdId: 'h' + p.id }]],
+        ]),
+        custody: new Map([[p.childId, [{ ...open('2015-01-01'), guardianId: 'g' }]]]),
+        members: new Map(),
+        rates: new Map([...data().rates, ['dagpleje|0-2|full', [{ ...open('2025-01-01'), amount: kroner(3_100) }]]]),
+        ...over,
+      });
     const rateLine = (d: BillingData) => computeMonth(d, '2026-03-01').lines.find((l) => l.code === 'rate')?.amount;
 
     it('a 6-year-old still in børnehave pays the børnehave rate (3-5), or the 6-9 rate when the municipality set one', () => {
@@ -111,7 +203,10 @@ describe('the billing engine', () => {
       const r = computeMonth(solo(six), '2026-03-01');
       expect(r.unbilled).toEqual([]);
       expect(rateLine(solo(six))).toBe(kroner(2_361));
-      const own = new Map([...solo(six).rates, ['boernehave|6-9|full', [{ ...open('2026-01-01'), amount: kroner(2_000) }]]]);
+      const own = new Map([
+        ...solo(six).rates,
+        ['boernehave|6-9|full', [{ ...open('2026-01-01'), amount: kroner(2_000) }]],
+      ]);
       expect(rateLine(solo(six, { rates: own }))).toBe(kroner(2_000));
       // In an integrated institution too: from 3 the kindergarten rate, whatever the age band.
       expect(rateLine(solo(place('i6', '2020-01-10', 'integreret')))).toBe(kroner(2_361));
@@ -126,7 +221,14 @@ describe('the billing engine', () => {
       const f = place('f7', '2019-01-10', 'fritidshjem', 'fritidstilbud');
       const r = computeMonth(solo(f), '2026-03-01');
       expect(r.lines).toEqual([]);
-      expect(r.unbilled).toEqual([{ childId: 'kf7', placementId: 'f7', month: '2026-03-01', reason: 'Ingen takst for fritidshjem 6-9 år, fuld tid, pr. 2026-03-01.' }]);
+      expect(r.unbilled).toEqual([
+        {
+          childId: 'kf7',
+          placementId: 'f7',
+          month: '2026-03-01',
+          reason: 'Ingen takst for fritidshjem 6-9 år, fuld tid, pr. 2026-03-01.',
+        },
+      ]);
       const orphan = computeMonth(solo(place('b4', '2022-01-10', 'boernehave'), { custody: new Map() }), '2026-03-01');
       expect(orphan.unbilled.map((u) => u.reason)).toEqual(['Ingen forælder med forældremyndighed pr. 2026-03-01.']);
       expect(computeMonth(data({ scales: [] }), '2026-03-01').unbilled.map((u) => u.childId)).toEqual(['c1', 'c2']);

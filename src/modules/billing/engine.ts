@@ -7,12 +7,24 @@ import type { AgeBand, FeeHours, PlacementKind, UnitType } from '../../platform/
 import { monthlyFees, type ChildPlace, type FeeLine, type PlaceKind } from './fees.js';
 import type { FripladsScale } from './friplads.js';
 
-export interface Iv { lo: string; hi: string | null }
+export interface Iv {
+  lo: string;
+  hi: string | null;
+}
 export const covers = (iv: Iv, d: string) => iv.lo <= d && (iv.hi === null || d < iv.hi);
 const overlaps = (iv: Iv, a: string, b: string) => iv.lo < b && (iv.hi === null || iv.hi > a);
 const on = <T extends Iv>(list: readonly T[] | undefined, d: string) => list?.find((x) => covers(x, d));
 
-export interface Place extends Iv { id: string; childId: string; birthDate: string; unitId: string; unitType: UnitType; kind: PlacementKind; hours: number; leave30?: boolean }
+export interface Place extends Iv {
+  id: string;
+  childId: string;
+  birthDate: string;
+  unitId: string;
+  unitType: UnitType;
+  kind: PlacementKind;
+  hours: number;
+  leave30?: boolean;
+}
 export interface BillingData {
   municipality: string;
   places: Place[];
@@ -35,16 +47,34 @@ export interface BillingData {
 }
 
 export interface DesiredLine {
-  payerId: string; householdId: string | null; childId: string; placementKind: PlacementKind;
-  serviceMonth: string; code: FeeLine['code'] | 'settlement'; text: string; amount: Oere;
+  payerId: string;
+  householdId: string | null;
+  childId: string;
+  placementKind: PlacementKind;
+  serviceMonth: string;
+  code: FeeLine['code'] | 'settlement';
+  text: string;
+  amount: Oere;
 }
 /** A placed child the month bills nothing for, though it should: a run refuses while there is one (run.ts). */
-export interface Unbilled { childId: string; placementId: string; month: string; reason: string }
-export interface MonthResult { lines: DesiredLine[]; warnings: string[]; children: number; unbilled: Unbilled[] }
+export interface Unbilled {
+  childId: string;
+  placementId: string;
+  month: string;
+  reason: string;
+}
+export interface MonthResult {
+  lines: DesiredLine[];
+  warnings: string[];
+  children: number;
+  unbilled: Unbilled[];
+}
 
 export function addMonths(month: string, n: number): string {
-  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7)) - 1 + n;
-  const yy = y + Math.floor(m / 12), mm = ((m % 12) + 12) % 12 + 1;
+  const y = Number(month.slice(0, 4)),
+    m = Number(month.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12),
+    mm = (((m % 12) + 12) % 12) + 1;
   return `${yy}-${String(mm).padStart(2, '0')}-01`;
 }
 const day15 = (month: string) => month.slice(0, 8) + '15';
@@ -70,10 +100,22 @@ export function feeKindOf(kind: PlacementKind, unitType: UnitType, ageYears: num
 }
 /** The age band each kind of place is made for: its rate there is the fallback for a child older or younger. */
 export const HOME_BAND: Record<PlaceKind, AgeBand> = {
-  dagpleje: '0-2', vuggestue: '0-2', boernehave: '3-5', integreret: '3-5', sfo: '6-9', fritidshjem: '6-9', klub: '10-13',
+  dagpleje: '0-2',
+  vuggestue: '0-2',
+  boernehave: '3-5',
+  integreret: '3-5',
+  sfo: '6-9',
+  fritidshjem: '6-9',
+  klub: '10-13',
 };
 const KIND_NAME: Record<PlaceKind, string> = {
-  dagpleje: 'dagpleje', vuggestue: 'vuggestue', boernehave: 'børnehave', integreret: 'integreret', sfo: 'SFO', fritidshjem: 'fritidshjem', klub: 'klub',
+  dagpleje: 'dagpleje',
+  vuggestue: 'vuggestue',
+  boernehave: 'børnehave',
+  integreret: 'integreret',
+  sfo: 'SFO',
+  fritidshjem: 'fritidshjem',
+  klub: 'klub',
 };
 const HOURS_NAME: Record<FeeHours, string> = { full: 'fuld tid', part: 'deltid', leave30: '30-timers orlovsplads' };
 
@@ -81,9 +123,17 @@ const HOURS_NAME: Record<FeeHours, string> = { full: 'fuld tid', part: 'deltid',
  * The rate of a place on a day: the kind's rate for the child's own age band, else the kind's rate for its home band
  * (HOME_BAND). Part time falls back to the full-time rate of the same band; a leave30 place never does.
  */
-export function rateOf(rates: BillingData['rates'], kind: PlaceKind, band: AgeBand, hours: FeeHours, d: string): (Iv & { amount: Oere }) | undefined {
+export function rateOf(
+  rates: BillingData['rates'],
+  kind: PlaceKind,
+  band: AgeBand,
+  hours: FeeHours,
+  d: string,
+): (Iv & { amount: Oere }) | undefined {
   for (const b of band === HOME_BAND[kind] ? [band] : [band, HOME_BAND[kind]]) {
-    const r = on(rates.get(`${kind}|${b}|${hours}`), d) ?? (hours === 'part' ? on(rates.get(`${kind}|${b}|full`), d) : undefined);
+    const r =
+      on(rates.get(`${kind}|${b}|${hours}`), d) ??
+      (hours === 'part' ? on(rates.get(`${kind}|${b}|full`), d) : undefined);
     if (r) return r;
   }
   return undefined;
@@ -114,7 +164,8 @@ function previousPlaces(places: readonly Place[]): Map<string, Place> {
   for (const p of places) {
     const k = `${p.childId}|${p.kind}`;
     const list = byChild.get(k);
-    if (list) list.push(p); else byChild.set(k, [p]);
+    if (list) list.push(p);
+    else byChild.set(k, [p]);
   }
   for (const list of byChild.values()) {
     if (list.length < 2) continue;
@@ -140,7 +191,14 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   const scale = scaleFor(data.scales, Number(month.slice(0, 4)));
 
   // Places of the month, grouped by the household of the child (siblings = same folkeregister address).
-  const groups = new Map<string, { householdId: string | null; payerId: string; items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[] }>();
+  const groups = new Map<
+    string,
+    {
+      householdId: string | null;
+      payerId: string;
+      items: { place: ChildPlace; src: Place; share: number; band: AgeBand }[];
+    }
+  >();
   const children = new Set<string>();
   const previous = previousPlaces(data.places);
   for (const p of data.places) {
@@ -152,11 +210,15 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
     const share = billedShare(p, month, cal?.changeDay ?? 1, previous.get(p.id));
     if (share === 0) continue;
-    const band = ageBandOfYears(age), hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
+    const band = ageBandOfYears(age),
+      hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
     // Every placed child is billed, or named: no scale, no rate (a leave30 place is never billed at the full rate) or
     // no guardian to pay makes the child unbilled, and a run refuses until finance has fixed it.
     const miss = (reason: string) => unbilled.push({ childId: p.childId, placementId: p.id, month, reason });
-    if (!scale) { miss(`Der er ingen fripladsskala for ${month.slice(0, 4)}.`); continue; }
+    if (!scale) {
+      miss(`Der er ingen fripladsskala for ${month.slice(0, 4)}.`);
+      continue;
+    }
     const rate = rateOf(data.rates, kind, band, hours, d);
     if (!rate) {
       const home = HOME_BAND[kind] === band ? '' : ` eller ${HOME_BAND[kind]} år`;
@@ -166,14 +228,25 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const lunchRow = p.kind === 'dagtilbud' && kind !== 'dagpleje' ? on(data.lunch.get(p.unitId), d) : undefined;
     const householdId = on(data.residences.get(p.childId), d)?.householdId ?? null;
     const payerId = payerOf(data, p.childId, householdId, d);
-    if (!payerId) { miss(`Ingen forælder med forældremyndighed pr. ${d}.`); continue; }
+    if (!payerId) {
+      miss(`Ingen forælder med forældremyndighed pr. ${d}.`);
+      continue;
+    }
     const key = householdId ?? 'child:' + p.childId;
     let g = groups.get(key);
-    if (!g) groups.set(key, g = { householdId, payerId, items: [] });
+    if (!g) groups.set(key, (g = { householdId, payerId, items: [] }));
     children.add(p.childId);
     g.items.push({
-      src: p, share, band,
-      place: { childId: p.childId, kind, rate: rate.amount, lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0, socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0 },
+      src: p,
+      share,
+      band,
+      place: {
+        childId: p.childId,
+        kind,
+        rate: rate.amount,
+        lunch: lunchRow && !lunchRow.optedOut ? lunchRow.amount : 0,
+        socialFripladsPercent: on(data.social.get(p.childId), d)?.percent ?? 0,
+      },
     });
   }
 
@@ -182,15 +255,38 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   for (const g of groups.values()) {
     const inc = g.householdId ? on(data.incomes.get(g.householdId), month) : undefined;
     const under18 = g.householdId ? countUnder18(data.members.get(g.householdId), month) : 1;
-    const fees = monthlyFees(scale, { income: inc?.yearly ?? NO_INCOME, childrenUnder18: Math.max(1, under18), singleProvider: inc?.singleProvider ?? false }, g.items.map((i) => i.place));
+    const fees = monthlyFees(
+      scale,
+      {
+        income: inc?.yearly ?? NO_INCOME,
+        childrenUnder18: Math.max(1, under18),
+        singleProvider: inc?.singleProvider ?? false,
+      },
+      g.items.map((i) => i.place),
+    );
     fees.children.forEach((c, i) => {
       const { src, share, band } = g.items[i]!;
       const extra = settlementOf(data, g.householdId, band, month, g.items[i]!.place.rate)?.parentExtra ?? 0;
-      const all = extra > 0 ? [...c.lines, { code: 'settlement' as const, text: 'Merbetaling for plads i anden kommune (§ 41)', amount: extra }] : c.lines;
+      const all =
+        extra > 0
+          ? [
+              ...c.lines,
+              { code: 'settlement' as const, text: 'Merbetaling for plads i anden kommune (§ 41)', amount: extra },
+            ]
+          : c.lines;
       for (const l of all) {
         const amount = share === 100 ? l.amount : percentOf(l.amount, share);
         const text = share === 100 ? l.text : `${l.text} (${share} % af måneden)`;
-        lines.push({ payerId: g.payerId, householdId: g.householdId, childId: src.childId, placementKind: src.kind, serviceMonth: month, code: l.code, text, amount });
+        lines.push({
+          payerId: g.payerId,
+          householdId: g.householdId,
+          childId: src.childId,
+          placementKind: src.kind,
+          serviceMonth: month,
+          code: l.code,
+          text,
+          amount,
+        });
       }
     });
   }
@@ -206,7 +302,8 @@ export function settlementOf(data: BillingData, householdId: string | null, band
   const home = householdId ? data.householdMunicipality?.get(householdId) : undefined;
   if (!home || home === data.municipality) return null;
   const year = month.slice(0, 4);
-  const a = data.placeCosts?.get(`${home}|${year}|${band}`), b = data.placeCosts?.get(`${data.municipality}|${year}|${band}`);
+  const a = data.placeCosts?.get(`${home}|${year}|${band}`),
+    b = data.placeCosts?.get(`${data.municipality}|${year}|${band}`);
   if (!a || !b) return { home, subsidy: 0, parentExtra: 0, missing: true };
   const subsidy = Math.min(a.net, percentOf(b.gross, a.subsidyPercent));
   return { home, subsidy, parentExtra: Math.max(0, b.gross - subsidy - rate), missing: false };
@@ -214,11 +311,17 @@ export function settlementOf(data: BillingData, householdId: string | null, band
 
 /** The payer: a guardian with custody on the day who lives at the child's address, else any guardian; lowest id wins. */
 function payerOf(data: BillingData, childId: string, householdId: string | null, d: string): string | null {
-  let home: string | null = null, any: string | null = null;
+  let home: string | null = null,
+    any: string | null = null;
   for (const c of data.custody.get(childId) ?? []) {
     if (!covers(c, d)) continue;
     if (any === null || c.guardianId < any) any = c.guardianId;
-    if (householdId && on(data.residences.get(c.guardianId), d)?.householdId === householdId && (home === null || c.guardianId < home)) home = c.guardianId;
+    if (
+      householdId &&
+      on(data.residences.get(c.guardianId), d)?.householdId === householdId &&
+      (home === null || c.guardianId < home)
+    )
+      home = c.guardianId;
   }
   return home ?? any;
 }

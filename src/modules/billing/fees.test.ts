@@ -33,8 +33,15 @@ describe('økonomisk friplads 2024', () => {
   });
 
   it('never decreases with income', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 90_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), (a, d) =>
-      fripladsPercent(s2024, { ...one, income: a }).payPercent <= fripladsPercent(s2024, { ...one, income: a + d }).payPercent));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 90_000_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        (a, d) =>
+          fripladsPercent(s2024, { ...one, income: a }).payPercent <=
+          fripladsPercent(s2024, { ...one, income: a + d }).payPercent,
+      ),
+    );
   });
 
   it('refuses a negative income', () => {
@@ -68,14 +75,25 @@ describe('monthly fees of a household', () => {
   });
 
   it('the lines of each child add up to its total', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 80_000_000 }), fc.array(fc.record({
-      kind: fc.constantFrom('vuggestue', 'boernehave', 'sfo', 'klub' as const), rate: fc.integer({ min: 0, max: 600_000 }),
-      lunch: fc.integer({ min: 0, max: 100_000 }), socialFripladsPercent: fc.integer({ min: 0, max: 100 }),
-    }), { minLength: 1, maxLength: 4 }), (income, raw) => {
-      const places = raw.map((p, i) => ({ ...p, childId: String(i) })) as ChildPlace[];
-      const f = monthlyFees(s2024, { income, childrenUnder18: places.length, singleProvider: false }, places);
-      return f.children.every((c) => c.lines.reduce((s, l) => s + l.amount, 0) === c.total && c.total >= 0);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80_000_000 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('vuggestue', 'boernehave', 'sfo', 'klub' as const),
+            rate: fc.integer({ min: 0, max: 600_000 }),
+            lunch: fc.integer({ min: 0, max: 100_000 }),
+            socialFripladsPercent: fc.integer({ min: 0, max: 100 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (income, raw) => {
+          const places = raw.map((p, i) => ({ ...p, childId: String(i) })) as ChildPlace[];
+          const f = monthlyFees(s2024, { income, childrenUnder18: places.length, singleProvider: false }, places);
+          return f.children.every((c) => c.lines.reduce((s, l) => s + l.amount, 0) === c.total && c.total >= 0);
+        },
+      ),
+    );
   });
 
   // Hand-computed: every reduction line is the exact percentage of what is still due, rounded half away from zero to
@@ -85,7 +103,12 @@ describe('monthly fees of a household', () => {
     const f = monthlyFees(s2024, h, [nursery, { ...kindergarten, childId: 'oscar' }]);
     const oscar = f.children[1]!;
     // 2,317 + 800 = 3,117.00; friplads 75 % = 2,337.75; due 779.25; sibling 50 % = 389.625 → 389.63; pays 389.62.
-    expect(oscar.lines.map((l) => [l.code, l.amount])).toEqual([['rate', 231_700], ['lunch', 80_000], ['friplads', -233_775], ['sibling', -38_963]]);
+    expect(oscar.lines.map((l) => [l.code, l.amount])).toEqual([
+      ['rate', 231_700],
+      ['lunch', 80_000],
+      ['friplads', -233_775],
+      ['sibling', -38_963],
+    ]);
     expect(oscar.total).toBe(38_962);
     expect(f.children[0]!.total).toBe(119_900); // 4,796 − 3,597
     expect(f.total).toBe(158_862);
@@ -94,7 +117,9 @@ describe('monthly fees of a household', () => {
   it('gives exactly the output docs/formats/fees.md documents for its example', () => {
     const doc = readFileSync(new URL('../../../docs/formats/fees.md', import.meta.url), 'utf8');
     const documented = JSON.parse(/## Output[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!);
-    const example = JSON.parse(readFileSync(new URL('../../../docs/formats/fees-example.json', import.meta.url), 'utf8'));
+    const example = JSON.parse(
+      readFileSync(new URL('../../../docs/formats/fees-example.json', import.meta.url), 'utf8'),
+    );
     expect(feesFromJson(example)).toEqual(documented);
   });
 

@@ -16,14 +16,31 @@ export interface ChildPlace {
   socialFripladsPercent?: number;
 }
 
-export interface FeeLine { code: 'rate' | 'lunch' | 'friplads' | 'sibling' | 'social_friplads'; text: string; amount: Oere }
-export interface ChildFee { childId: string; lines: FeeLine[]; total: Oere }
-export interface HouseholdFees { payPercent: number; fripladsStep: number; children: ChildFee[]; total: Oere }
+export interface FeeLine {
+  code: 'rate' | 'lunch' | 'friplads' | 'sibling' | 'social_friplads';
+  text: string;
+  amount: Oere;
+}
+export interface ChildFee {
+  childId: string;
+  lines: FeeLine[];
+  total: Oere;
+}
+export interface HouseholdFees {
+  payPercent: number;
+  fripladsStep: number;
+  children: ChildFee[];
+  total: Oere;
+}
 
 /** Clubs get no sibling subsidy and do not count as the most expensive place. */
 const SIBLING_KINDS = new Set<PlaceKind>(['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem']);
 
-export function monthlyFees(scale: FripladsScale, household: FripladsHousehold, places: readonly ChildPlace[]): HouseholdFees {
+export function monthlyFees(
+  scale: FripladsScale,
+  household: FripladsHousehold,
+  places: readonly ChildPlace[],
+): HouseholdFees {
   const { payPercent, step } = fripladsPercent(scale, household);
   for (const p of places) {
     if (!(p.rate >= 0 && p.lunch >= 0)) throw new RangeError('Takst og frokostpris kan ikke være negative.');
@@ -32,7 +49,9 @@ export function monthlyFees(scale: FripladsScale, household: FripladsHousehold, 
   }
   // The most expensive place (rate + lunch) is paid in full; ties go to the first child id for determinism.
   const sibling = places.filter((p) => SIBLING_KINDS.has(p.kind));
-  const fullPrice = [...sibling].sort((a, b) => (b.rate + b.lunch) - (a.rate + a.lunch) || a.childId.localeCompare(b.childId))[0];
+  const fullPrice = [...sibling].sort(
+    (a, b) => b.rate + b.lunch - (a.rate + a.lunch) || a.childId.localeCompare(b.childId),
+  )[0];
 
   const children = places.map((p): ChildFee => {
     const lines: FeeLine[] = [{ code: 'rate', text: 'Takst', amount: p.rate }];
@@ -53,7 +72,11 @@ export function monthlyFees(scale: FripladsScale, household: FripladsHousehold, 
     }
     if (p.socialFripladsPercent) {
       const waived = percentOf(due, p.socialFripladsPercent);
-      lines.push({ code: 'social_friplads', text: `Social-/behandlingsmæssig friplads (${p.socialFripladsPercent} %)`, amount: -waived });
+      lines.push({
+        code: 'social_friplads',
+        text: `Social-/behandlingsmæssig friplads (${p.socialFripladsPercent} %)`,
+        amount: -waived,
+      });
       due -= waived;
     }
     return { childId: p.childId, lines, total: due };

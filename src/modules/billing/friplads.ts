@@ -37,9 +37,11 @@ export interface FripladsResult {
 
 export function fripladsPercent(scale: FripladsScale, h: FripladsHousehold): FripladsResult {
   if (!(h.income >= 0)) throw new RangeError('Indkomsten kan ikke være negativ.');
-  if (!Number.isInteger(h.childrenUnder18) || h.childrenUnder18 < 1) throw new RangeError('Husstanden skal have mindst ét barn under 18 år.');
+  if (!Number.isInteger(h.childrenUnder18) || h.childrenUnder18 < 1)
+    throw new RangeError('Husstanden skal have mindst ét barn under 18 år.');
   const raise = (h.childrenUnder18 - 1) * scale.perExtraChild + (h.singleProvider ? scale.singleProviderSupplement : 0);
-  const lowerLimit = scale.lowerLimit + raise, upperLimit = scale.upperLimit + raise;
+  const lowerLimit = scale.lowerLimit + raise,
+    upperLimit = scale.upperLimit + raise;
   if (h.income < lowerLimit) return { payPercent: 0, step: 0, lowerLimit, upperLimit };
   if (h.income >= upperLimit) return { payPercent: 100, step: scale.steps + 1, lowerLimit, upperLimit };
   // Integer arithmetic: step = floor((income − lower) · steps / (upper − lower)), exact for øre amounts.

@@ -6,7 +6,11 @@ import type { Db } from '../../platform/db/database.js';
 import type { BillingData, Iv } from './engine.js';
 import type { FripladsScale } from './friplads.js';
 
-const push = <T>(m: Map<string, T[]>, k: string, v: T) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+};
 const iv = (r: { lo: string; hi: string | null }): Iv => ({ lo: r.lo, hi: r.hi });
 type Rows = { rows: any[] };
 
@@ -18,7 +22,13 @@ const RATES = sql`select municipality_code, kind, age_band, hours, monthly_oere,
 const CALENDAR = sql`select municipality_code, kind, paying_months, change_day, lower(valid)::text lo, upper(valid)::text hi from fee_calendar`;
 
 /** Data for months [from, to) (ISO firsts of months) of the places in `municipality`'s units. */
-export async function loadBillingData(db: Db, municipality: string, from: string, to: string, onlyChildren?: readonly string[]): Promise<BillingData> {
+export async function loadBillingData(
+  db: Db,
+  municipality: string,
+  from: string,
+  to: string,
+  onlyChildren?: readonly string[],
+): Promise<BillingData> {
   const span = sql`daterange(${from}::date, ${to}::date)`;
   const childFilter = onlyChildren ? sql`and p.child_id = any(${[...onlyChildren]}::uuid[])` : sql``;
   // Step by step with id arrays, so each query reads only this municipality's rows (index lookups on a national database).
@@ -26,26 +36,40 @@ export async function loadBillingData(db: Db, municipality: string, from: string
     sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(db),
     sql<any>`${RATES} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
     sql<any>`select l.unit_id, l.monthly_oere, l.opted_out, lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
-      join daginstitution di on di.id = u.daginstitution_id where di.municipality_code = ${municipality} and l.valid && ${span}`.execute(db),
+      join daginstitution di on di.id = u.daginstitution_id where di.municipality_code = ${municipality} and l.valid && ${span}`.execute(
+      db,
+    ),
     sql<any>`${CALENDAR} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
-    scalesOf(db), costsOf(db, from, to),
+    scalesOf(db),
+    costsOf(db, from, to),
   ]);
   const childIds = [...new Set(places.rows.map((r) => r.child_id as string))];
   const [custody, social] = await Promise.all([
-    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c where c.child_id = any(${childIds}::uuid[]) and c.valid && ${span}`.execute(db),
-    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s where s.child_id = any(${childIds}::uuid[]) and s.valid && ${span}`.execute(db),
+    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c where c.child_id = any(${childIds}::uuid[]) and c.valid && ${span}`.execute(
+      db,
+    ),
+    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s where s.child_id = any(${childIds}::uuid[]) and s.valid && ${span}`.execute(
+      db,
+    ),
   ]);
   const people = [...new Set([...childIds, ...custody.rows.map((r) => r.guardian_id as string)])];
-  const residences = await sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
+  const residences =
+    await sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
     where r.person_id = any(${people}::uuid[]) and r.valid && ${span}`.execute(db);
   const placedSet = new Set(childIds);
-  const households = [...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string))];
+  const households = [
+    ...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string)),
+  ];
   const [members, incomes, homes] = await Promise.all([
     sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
-      where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(db),
+      where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(
+      db,
+    ),
     sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
       where i.household_id = any(${households}::uuid[]) and i.valid && ${span}`.execute(db),
-    sql<any>`select id, municipality_code from household where id = any(${households}::uuid[]) and municipality_code <> ${municipality}`.execute(db),
+    sql<any>`select id, municipality_code from household where id = any(${households}::uuid[]) and municipality_code <> ${municipality}`.execute(
+      db,
+    ),
   ]);
   const shared = sharedData({ lunch, custody, social, residences, members, incomes, homes, scales, costs });
   return ofMunicipality(municipality, shared, places.rows, rates.rows, calendar.rows);
@@ -55,58 +79,135 @@ export async function loadBillingData(db: Db, municipality: string, from: string
 export async function loadAllBillingData(db: Db, from: string, to: string): Promise<Map<string, BillingData>> {
   const span = sql`daterange(${from}::date, ${to}::date)`;
   const q = (text: ReturnType<typeof sql>) => sql<any>`${text}`.execute(db);
-  const [places, rates, calendar, lunch, custody, social, residences, members, incomes, homes, scales, costs] = await Promise.all([
-    q(sql`${PLACES} where p.valid && ${span}`),
-    q(sql`${RATES} where valid && ${span}`),
-    q(sql`${CALENDAR} where valid && ${span}`),
-    q(sql`select unit_id, monthly_oere, opted_out, lower(valid)::text lo, upper(valid)::text hi from lunch_scheme where valid && ${span}`),
-    q(sql`select child_id, guardian_id, lower(valid)::text lo, upper(valid)::text hi from custody where valid && ${span}`),
-    q(sql`select child_id, percent, lower(valid)::text lo, upper(valid)::text hi from social_friplads where valid && ${span}`),
-    q(sql`select person_id, household_id, lower(valid)::text lo, upper(valid)::text hi from residence where valid && ${span}`),
-    q(sql`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
+  const [places, rates, calendar, lunch, custody, social, residences, members, incomes, homes, scales, costs] =
+    await Promise.all([
+      q(sql`${PLACES} where p.valid && ${span}`),
+      q(sql`${RATES} where valid && ${span}`),
+      q(sql`${CALENDAR} where valid && ${span}`),
+      q(
+        sql`select unit_id, monthly_oere, opted_out, lower(valid)::text lo, upper(valid)::text hi from lunch_scheme where valid && ${span}`,
+      ),
+      q(
+        sql`select child_id, guardian_id, lower(valid)::text lo, upper(valid)::text hi from custody where valid && ${span}`,
+      ),
+      q(
+        sql`select child_id, percent, lower(valid)::text lo, upper(valid)::text hi from social_friplads where valid && ${span}`,
+      ),
+      q(
+        sql`select person_id, household_id, lower(valid)::text lo, upper(valid)::text hi from residence where valid && ${span}`,
+      ),
+      q(sql`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
       where r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`),
-    q(sql`select household_id, yearly_oere, single_provider, lower(valid)::text lo, upper(valid)::text hi from household_income where valid && ${span}`),
-    q(sql`select id, municipality_code from household`),
-    scalesOf(db), costsOf(db, from, to),
-  ]);
+      q(
+        sql`select household_id, yearly_oere, single_provider, lower(valid)::text lo, upper(valid)::text hi from household_income where valid && ${span}`,
+      ),
+      q(sql`select id, municipality_code from household`),
+      scalesOf(db),
+      costsOf(db, from, to),
+    ]);
   const shared = sharedData({ lunch, custody, social, residences, members, incomes, homes, scales, costs });
   const byMunicipality = <T extends { municipality_code: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) push(m, r.municipality_code, r);
     return m;
   };
-  const placesOf = byMunicipality(places.rows), ratesOf = byMunicipality(rates.rows), calendarOf = byMunicipality(calendar.rows);
-  return new Map([...placesOf].map(([code, rows]) => [code, ofMunicipality(code, shared, rows, ratesOf.get(code) ?? [], calendarOf.get(code) ?? [])]));
+  const placesOf = byMunicipality(places.rows),
+    ratesOf = byMunicipality(rates.rows),
+    calendarOf = byMunicipality(calendar.rows);
+  return new Map(
+    [...placesOf].map(([code, rows]) => [
+      code,
+      ofMunicipality(code, shared, rows, ratesOf.get(code) ?? [], calendarOf.get(code) ?? []),
+    ]),
+  );
 }
 
-const scalesOf = async (db: Db): Promise<FripladsScale[]> => (await db.selectFrom('friplads_scale').selectAll().orderBy('year').execute())
-  .map((s) => ({ year: s.year, lowerLimit: Number(s.lower_limit), upperLimit: Number(s.upper_limit), perExtraChild: Number(s.per_extra_child),
-    singleProviderSupplement: Number(s.single_provider_supplement), steps: s.steps, firstStepPercent: s.first_step_percent }));
-const costsOf = (db: Db, from: string, to: string) => sql<any>`select * from place_cost where year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`.execute(db);
+const scalesOf = async (db: Db): Promise<FripladsScale[]> =>
+  (await db.selectFrom('friplads_scale').selectAll().orderBy('year').execute()).map((s) => ({
+    year: s.year,
+    lowerLimit: Number(s.lower_limit),
+    upperLimit: Number(s.upper_limit),
+    perExtraChild: Number(s.per_extra_child),
+    singleProviderSupplement: Number(s.single_provider_supplement),
+    steps: s.steps,
+    firstStepPercent: s.first_step_percent,
+  }));
+const costsOf = (db: Db, from: string, to: string) =>
+  sql<any>`select * from place_cost where year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`.execute(
+    db,
+  );
 
 type Shared = Omit<BillingData, 'municipality' | 'places' | 'rates' | 'calendar'>;
 
 /** The maps keyed by person, household or unit: the same for every municipality, so a national run shares them. */
-function sharedData(r: { lunch: Rows; custody: Rows; social: Rows; residences: Rows; members: Rows; incomes: Rows; homes: Rows; scales: FripladsScale[]; costs: Rows }): Shared {
-  const d: Shared = { residences: new Map(), custody: new Map(), members: new Map(), incomes: new Map(), lunch: new Map(), social: new Map(), scales: r.scales };
+function sharedData(r: {
+  lunch: Rows;
+  custody: Rows;
+  social: Rows;
+  residences: Rows;
+  members: Rows;
+  incomes: Rows;
+  homes: Rows;
+  scales: FripladsScale[];
+  costs: Rows;
+}): Shared {
+  const d: Shared = {
+    residences: new Map(),
+    custody: new Map(),
+    members: new Map(),
+    incomes: new Map(),
+    lunch: new Map(),
+    social: new Map(),
+    scales: r.scales,
+  };
   for (const x of r.residences.rows) push(d.residences, x.person_id, { ...iv(x), householdId: x.household_id });
   for (const x of r.custody.rows) push(d.custody, x.child_id, { ...iv(x), guardianId: x.guardian_id });
   for (const x of r.members.rows) push(d.members, x.household_id, { ...iv(x), birthDate: x.birth_date });
-  for (const x of r.incomes.rows) push(d.incomes, x.household_id, { ...iv(x), yearly: Number(x.yearly_oere), singleProvider: x.single_provider });
-  for (const x of r.lunch.rows) push(d.lunch, x.unit_id, { ...iv(x), amount: Number(x.monthly_oere), optedOut: x.opted_out });
+  for (const x of r.incomes.rows)
+    push(d.incomes, x.household_id, { ...iv(x), yearly: Number(x.yearly_oere), singleProvider: x.single_provider });
+  for (const x of r.lunch.rows)
+    push(d.lunch, x.unit_id, { ...iv(x), amount: Number(x.monthly_oere), optedOut: x.opted_out });
   for (const x of r.social.rows) push(d.social, x.child_id, { ...iv(x), percent: x.percent });
   d.householdMunicipality = new Map(r.homes.rows.map((x) => [x.id, x.municipality_code]));
-  d.placeCosts = new Map(r.costs.rows.map((x) => [`${x.municipality_code}|${x.year}|${x.age_band}`, { net: Number(x.net_oere), gross: Number(x.gross_oere), subsidyPercent: x.subsidy_percent }]));
+  d.placeCosts = new Map(
+    r.costs.rows.map((x) => [
+      `${x.municipality_code}|${x.year}|${x.age_band}`,
+      { net: Number(x.net_oere), gross: Number(x.gross_oere), subsidyPercent: x.subsidy_percent },
+    ]),
+  );
   return d;
 }
 
-function ofMunicipality(municipality: string, shared: Shared, places: any[], rates: any[], calendar: any[]): BillingData {
-  const data: BillingData = { ...shared, municipality, rates: new Map(), calendar: new Map(),
-    places: places.map((r) => ({ id: r.id, childId: r.child_id, birthDate: r.birth_date, unitId: r.unit_id, unitType: r.unit_type, kind: r.kind,
-      hours: Number(r.hours), leave30: r.leave30 === true, lo: r.lo, hi: r.hi })) };
+function ofMunicipality(
+  municipality: string,
+  shared: Shared,
+  places: any[],
+  rates: any[],
+  calendar: any[],
+): BillingData {
+  const data: BillingData = {
+    ...shared,
+    municipality,
+    rates: new Map(),
+    calendar: new Map(),
+    places: places.map((r) => ({
+      id: r.id,
+      childId: r.child_id,
+      birthDate: r.birth_date,
+      unitId: r.unit_id,
+      unitType: r.unit_type,
+      kind: r.kind,
+      hours: Number(r.hours),
+      leave30: r.leave30 === true,
+      lo: r.lo,
+      hi: r.hi,
+    })),
+  };
   // Deterministic order, whatever the plan: the engine picks the first matching row.
   data.places.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of rates) push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
-  for (const r of calendar) push(data.calendar, r.kind, { ...iv(r), payingMonths: r.paying_months, changeDay: r.change_day });
+  for (const r of rates)
+    push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
+  for (const r of calendar)
+    push(data.calendar, r.kind, { ...iv(r), payingMonths: r.paying_months, changeDay: r.change_day });
   return data;
 }

@@ -4,24 +4,55 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { AgeBand } from '../../platform/db/schema.js';
 
-export async function addScale(trx: Db, s: { year: number; lowerLimit: number; upperLimit: number; perExtraChild: number; singleProviderSupplement: number }) {
-  await trx.insertInto('friplads_scale').values({ year: s.year, lower_limit: s.lowerLimit, upper_limit: s.upperLimit, per_extra_child: s.perExtraChild, single_provider_supplement: s.singleProviderSupplement }).execute();
+export async function addScale(
+  trx: Db,
+  s: { year: number; lowerLimit: number; upperLimit: number; perExtraChild: number; singleProviderSupplement: number },
+) {
+  await trx
+    .insertInto('friplads_scale')
+    .values({
+      year: s.year,
+      lower_limit: s.lowerLimit,
+      upper_limit: s.upperLimit,
+      per_extra_child: s.perExtraChild,
+      single_provider_supplement: s.singleProviderSupplement,
+    })
+    .execute();
 }
 
 export async function latestRuns(db: Db, municipality: string) {
-  return db.selectFrom('billing_run').selectAll().where('municipality_code', '=', municipality).orderBy('started_at', 'desc').limit(24).execute();
+  return db
+    .selectFrom('billing_run')
+    .selectAll()
+    .where('municipality_code', '=', municipality)
+    .orderBy('started_at', 'desc')
+    .limit(24)
+    .execute();
 }
 export async function runById(db: Db, id: string) {
   return db.selectFrom('billing_run').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function draftCount(db: Db, municipality: string, month: string): Promise<number> {
-  const r = await db.selectFrom('invoice').select(sql<number>`count(*)::int`.as('n')).where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'draft').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('invoice')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .where('status', '=', 'draft')
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 export async function closeMonth(db: Db, municipality: string, month: string) {
-  await db.insertInto('billing_month').values({ municipality_code: municipality, month, closed_at: sql`now()` })
-    .onConflict((c) => c.columns(['municipality_code', 'month']).doUpdateSet({ closed_at: sql`coalesce(billing_month.closed_at, now())` })).execute();
+  await db
+    .insertInto('billing_month')
+    .values({ municipality_code: municipality, month, closed_at: sql`now()` })
+    .onConflict((c) =>
+      c
+        .columns(['municipality_code', 'month'])
+        .doUpdateSet({ closed_at: sql`coalesce(billing_month.closed_at, now())` }),
+    )
+    .execute();
 }
 
 /** A payer's invoices (ids and the household each was billed to). */
@@ -30,54 +61,152 @@ export async function invoicesOfPayer(db: Db, payerId: string) {
 }
 /** The payers of a month's sent invoices. */
 export async function sentPayers(db: Db, municipality: string, month: string): Promise<string[]> {
-  const rows = await db.selectFrom('invoice').select('payer_id').distinct()
-    .where('municipality_code', '=', municipality).where('month', '=', month).where('status', '=', 'sent').execute();
+  const rows = await db
+    .selectFrom('invoice')
+    .select('payer_id')
+    .distinct()
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .where('status', '=', 'sent')
+    .execute();
   return rows.map((r) => r.payer_id);
 }
 
 export async function incomesOf(db: Db, householdIds: string[]) {
   if (!householdIds.length) return [];
-  return db.selectFrom('household_income').selectAll().where('household_id', 'in', householdIds).orderBy(sql`lower(valid)`).execute();
+  return db
+    .selectFrom('household_income')
+    .selectAll()
+    .where('household_id', 'in', householdIds)
+    .orderBy(sql`lower(valid)`)
+    .execute();
 }
 /** The household's registered income on a day. */
 export async function incomeOn(db: Db, householdId: string, on: string) {
-  return db.selectFrom('household_income').select(['yearly_oere', 'single_provider']).where('household_id', '=', householdId).where(sql<boolean>`valid @> ${on}::date`).executeTakeFirst();
+  return db
+    .selectFrom('household_income')
+    .select(['yearly_oere', 'single_provider'])
+    .where('household_id', '=', householdId)
+    .where(sql<boolean>`valid @> ${on}::date`)
+    .executeTakeFirst();
 }
 
-export async function setPlaceCost(trx: Db, c: { municipality: string; year: number; ageBand: AgeBand; netOere: number; grossOere: number; subsidyPercent: number }) {
-  const row = { municipality_code: c.municipality, year: c.year, age_band: c.ageBand, net_oere: c.netOere, gross_oere: c.grossOere, subsidy_percent: c.subsidyPercent };
-  await trx.insertInto('place_cost').values(row).onConflict((x) => x.columns(['municipality_code', 'year', 'age_band']).doUpdateSet(row)).execute();
+export async function setPlaceCost(
+  trx: Db,
+  c: {
+    municipality: string;
+    year: number;
+    ageBand: AgeBand;
+    netOere: number;
+    grossOere: number;
+    subsidyPercent: number;
+  },
+) {
+  const row = {
+    municipality_code: c.municipality,
+    year: c.year,
+    age_band: c.ageBand,
+    net_oere: c.netOere,
+    gross_oere: c.grossOere,
+    subsidy_percent: c.subsidyPercent,
+  };
+  await trx
+    .insertInto('place_cost')
+    .values(row)
+    .onConflict((x) => x.columns(['municipality_code', 'year', 'age_band']).doUpdateSet(row))
+    .execute();
 }
 export async function placeCosts(db: Db, municipality: string) {
-  return db.selectFrom('place_cost').selectAll().where('municipality_code', '=', municipality).orderBy('year', 'desc').orderBy('age_band').execute();
+  return db
+    .selectFrom('place_cost')
+    .selectAll()
+    .where('municipality_code', '=', municipality)
+    .orderBy('year', 'desc')
+    .orderBy('age_band')
+    .execute();
 }
 
 export async function lunchSchemes(db: Db, unitIds: string[]) {
   if (!unitIds.length) return [];
-  return db.selectFrom('lunch_scheme').select(['id', 'unit_id', 'opted_out', 'monthly_oere', 'valid']).where('unit_id', 'in', unitIds).orderBy(sql`lower(valid)`).execute();
+  return db
+    .selectFrom('lunch_scheme')
+    .select(['id', 'unit_id', 'opted_out', 'monthly_oere', 'valid'])
+    .where('unit_id', 'in', unitIds)
+    .orderBy(sql`lower(valid)`)
+    .execute();
 }
 
 export async function placeTermsOf(db: Db, placementId: string) {
-  return db.selectFrom('billing_place_terms').select('leave30').where('placement_id', '=', placementId).executeTakeFirst();
+  return db
+    .selectFrom('billing_place_terms')
+    .select('leave30')
+    .where('placement_id', '=', placementId)
+    .executeTakeFirst();
 }
 export async function setPlaceTerms(trx: Db, placementId: string, leave30: boolean) {
-  await trx.insertInto('billing_place_terms').values({ placement_id: placementId, leave30 })
-    .onConflict((c) => c.column('placement_id').doUpdateSet({ leave30 })).execute();
+  await trx
+    .insertInto('billing_place_terms')
+    .values({ placement_id: placementId, leave30 })
+    .onConflict((c) => c.column('placement_id').doUpdateSet({ leave30 }))
+    .execute();
 }
 
 export async function openApplicationOf(db: Db, householdId: string) {
-  return db.selectFrom('friplads_application').select('id').where('household_id', '=', householdId).where('status', '=', 'submitted').executeTakeFirst();
+  return db
+    .selectFrom('friplads_application')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
 }
-export async function addApplication(trx: Db, a: { householdId: string; applicantId: string; yearlyOere: number; childrenUnder18: number; singleProvider: boolean; wantedFrom: string }) {
-  return trx.insertInto('friplads_application').values({ household_id: a.householdId, applicant_id: a.applicantId, yearly_oere: a.yearlyOere,
-    children_under18: a.childrenUnder18, single_provider: a.singleProvider, wanted_from: a.wantedFrom }).returning('id').executeTakeFirstOrThrow();
+export async function addApplication(
+  trx: Db,
+  a: {
+    householdId: string;
+    applicantId: string;
+    yearlyOere: number;
+    childrenUnder18: number;
+    singleProvider: boolean;
+    wantedFrom: string;
+  },
+) {
+  return trx
+    .insertInto('friplads_application')
+    .values({
+      household_id: a.householdId,
+      applicant_id: a.applicantId,
+      yearly_oere: a.yearlyOere,
+      children_under18: a.childrenUnder18,
+      single_provider: a.singleProvider,
+      wanted_from: a.wantedFrom,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 export async function applicationsOfHousehold(db: Db, householdId: string) {
-  return db.selectFrom('friplads_application').select(['id', 'yearly_oere', 'wanted_from', 'status', 'pay_percent', 'submitted_at', 'letter_id'])
-    .where('household_id', '=', householdId).orderBy('submitted_at', 'desc').execute();
+  return db
+    .selectFrom('friplads_application')
+    .select(['id', 'yearly_oere', 'wanted_from', 'status', 'pay_percent', 'submitted_at', 'letter_id'])
+    .where('household_id', '=', householdId)
+    .orderBy('submitted_at', 'desc')
+    .execute();
 }
 export async function applicationsByStatus(db: Db, status: 'submitted' | 'granted' | 'rejected') {
-  return db.selectFrom('friplads_application')
-    .select(['id', 'household_id', 'applicant_id', 'yearly_oere', 'children_under18', 'single_provider', 'wanted_from', 'status', 'pay_percent'])
-    .where('status', '=', status).orderBy('submitted_at').limit(200).execute();
+  return db
+    .selectFrom('friplads_application')
+    .select([
+      'id',
+      'household_id',
+      'applicant_id',
+      'yearly_oere',
+      'children_under18',
+      'single_provider',
+      'wanted_from',
+      'status',
+      'pay_percent',
+    ])
+    .where('status', '=', status)
+    .orderBy('submitted_at')
+    .limit(200)
+    .execute();
 }

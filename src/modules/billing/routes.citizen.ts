@@ -23,18 +23,37 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing', { schema: schemaOf('billing', c.myPayment, billingError.codes) }, async (req) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.own');
     const personId = actor.personId!;
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const month = today.firstOfMonth().toString();
     const kids = await childIdsInCustody(db, personId, today);
-    const munis = kids.length ? await db.selectFrom('placement as p').innerJoin('unit as u', 'u.id', 'p.unit_id').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-      .select('d.municipality_code').distinct().where('p.child_id', 'in', kids).where(sql<boolean>`p.valid && daterange(${month}::date, ${addMonths(month, 1)}::date)`).execute() : [];
+    const munis = kids.length
+      ? await db
+          .selectFrom('placement as p')
+          .innerJoin('unit as u', 'u.id', 'p.unit_id')
+          .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+          .select('d.municipality_code')
+          .distinct()
+          .where('p.child_id', 'in', kids)
+          .where(sql<boolean>`p.valid && daterange(${month}::date, ${addMonths(month, 1)}::date)`)
+          .execute()
+      : [];
     const names = new Map((await personsById(db, kids)).map((p) => [p.id, p.first_name]));
-    const children: { childId: string; name: string; paidByOther: boolean; lines: { code: string; text: string; amountOere: number }[]; totalOere: number }[] = [];
+    const children: {
+      childId: string;
+      name: string;
+      paidByOther: boolean;
+      lines: { code: string; text: string; amountOere: number }[];
+      totalOere: number;
+    }[] = [];
     for (const m of munis) {
       const data = await loadBillingData(db, m.municipality_code, month, addMonths(month, 1), kids);
       for (const l of computeMonth(data, month).lines) {
         let c = children.find((x) => x.childId === l.childId);
-        if (!c) children.push(c = { childId: l.childId, name: names.get(l.childId) ?? '', paidByOther: true, lines: [], totalOere: 0 });
+        if (!c)
+          children.push(
+            (c = { childId: l.childId, name: names.get(l.childId) ?? '', paidByOther: true, lines: [], totalOere: 0 }),
+          );
         // Another guardian's lines (the child lives in the other household) carry that household's friplads: not shown.
         if (l.payerId !== personId) continue;
         c.paidByOther = false;
@@ -45,8 +64,19 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
     const own = await ownFriplads(db, personId, today, month);
     const invoices = await invoicesWithLines(db, { payerId: personId });
     await audit(db, req.ctx, { action: 'billing.read', subjectType: 'child', subjectIds: kids });
-    if (own.householdId) await audit(db, req.ctx, { action: 'household_income.read', subjectType: 'household', subjectIds: [own.householdId] });
-    return { month: month.slice(0, 7), children, totalOere: children.reduce((s, c) => s + c.totalOere, 0), friplads: own.friplads, invoices: invoices.filter((i) => i.status === 'sent') };
+    if (own.householdId)
+      await audit(db, req.ctx, {
+        action: 'household_income.read',
+        subjectType: 'household',
+        subjectIds: [own.householdId],
+      });
+    return {
+      month: month.slice(0, 7),
+      children,
+      totalOere: children.reduce((s, c) => s + c.totalOere, 0),
+      friplads: own.friplads,
+      invoices: invoices.filter((i) => i.status === 'sent'),
+    };
   });
 };
 
@@ -62,6 +92,10 @@ async function ownFriplads(db: Db, personId: string, today: LocalDate, month: st
   const scale = scaleFor(scales, Number(month.slice(0, 4)));
   if (!income || !scale) return { householdId: home.id, friplads: null };
   const yearly = Number(income.yearly_oere);
-  const { payPercent } = fripladsPercent(scale, { income: yearly, childrenUnder18: Math.max(1, under18), singleProvider: income.single_provider });
+  const { payPercent } = fripladsPercent(scale, {
+    income: yearly,
+    childrenUnder18: Math.max(1, under18),
+    singleProvider: income.single_provider,
+  });
   return { householdId: home.id, friplads: { incomeOere: yearly, payPercent } };
 }

@@ -33,7 +33,14 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
     if (!home) return [];
     const rows = await applicationsOfHousehold(req.ctx.db, home.id);
     await audit(req.ctx.db, req.ctx, { action: 'friplads.read', subjectType: 'household', subjectIds: [home.id] });
-    return rows.map((r) => ({ id: r.id, yearlyOere: Number(r.yearly_oere), wantedFrom: r.wanted_from, status: r.status, payPercent: r.pay_percent, letterId: r.letter_id }));
+    return rows.map((r) => ({
+      id: r.id,
+      yearlyOere: Number(r.yearly_oere),
+      wantedFrom: r.wanted_from,
+      status: r.status,
+      payPercent: r.pay_percent,
+      letterId: r.letter_id,
+    }));
   });
 };
 
@@ -43,39 +50,86 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
     const rows = await applicationsByStatus(req.ctx.db, req.query.status);
     const names = await namesOf(req.ctx.db, [...new Set(rows.map((r) => r.applicant_id))]);
-    const out = await Promise.all(rows.map(async (r) => ({
-      id: r.id, householdId: r.household_id, applicant: names.get(r.applicant_id) ?? '', yearlyOere: Number(r.yearly_oere), childrenUnder18: r.children_under18,
-      singleProvider: r.single_provider, wantedFrom: r.wanted_from, status: r.status,
-      payPercent: r.pay_percent ?? (await payPercentOf(req.ctx.db, r.wanted_from, { income: Number(r.yearly_oere), childrenUnder18: r.children_under18, singleProvider: r.single_provider })).payPercent,
-    })));
-    await audit(req.ctx.db, req.ctx, { action: 'friplads.read', subjectType: 'household', subjectIds: rows.map((r) => r.household_id) });
+    const out = await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        householdId: r.household_id,
+        applicant: names.get(r.applicant_id) ?? '',
+        yearlyOere: Number(r.yearly_oere),
+        childrenUnder18: r.children_under18,
+        singleProvider: r.single_provider,
+        wantedFrom: r.wanted_from,
+        status: r.status,
+        payPercent:
+          r.pay_percent ??
+          (
+            await payPercentOf(req.ctx.db, r.wanted_from, {
+              income: Number(r.yearly_oere),
+              childrenUnder18: r.children_under18,
+              singleProvider: r.single_provider,
+            })
+          ).payPercent,
+      })),
+    );
+    await audit(req.ctx.db, req.ctx, {
+      action: 'friplads.read',
+      subjectType: 'household',
+      subjectIds: rows.map((r) => r.household_id),
+    });
     return out;
   });
-  app.post('/billing/friplads/:id/decision', { schema: schemaOf('billing', c.decide, billingError.codes) }, async (req) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
-    return req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      const r = await decideApplication(trx, req.params.id, { ...req.body, userId: actor.userId, today: req.ctx.clock.today() });
-      await audit(trx, req.ctx, { action: 'friplads.decide', subjectType: 'friplads_application', subjectIds: [req.params.id], details: { grant: req.body.grant } });
-      return r;
-    });
-  });
-  app.post('/billing/incomes/regulate', { schema: schemaOf('billing', c.regulate, billingError.codes) }, async (req) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
-    return req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      const r = await regulate(trx, req.body.householdId, req.body.yearlyOere, req.body.start, req.ctx.clock.today());
-      await audit(trx, req.ctx, { action: 'friplads.regulate', subjectType: 'household', subjectIds: [req.body.householdId], details: { applied: r.applied } });
-      return r;
-    });
-  });
+  app.post(
+    '/billing/friplads/:id/decision',
+    { schema: schemaOf('billing', c.decide, billingError.codes) },
+    async (req) => {
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await decideApplication(trx, req.params.id, {
+          ...req.body,
+          userId: actor.userId,
+          today: req.ctx.clock.today(),
+        });
+        await audit(trx, req.ctx, {
+          action: 'friplads.decide',
+          subjectType: 'friplads_application',
+          subjectIds: [req.params.id],
+          details: { grant: req.body.grant },
+        });
+        return r;
+      });
+    },
+  );
+  app.post(
+    '/billing/incomes/regulate',
+    { schema: schemaOf('billing', c.regulate, billingError.codes) },
+    async (req) => {
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await regulate(trx, req.body.householdId, req.body.yearlyOere, req.body.start, req.ctx.clock.today());
+        await audit(trx, req.ctx, {
+          action: 'friplads.regulate',
+          subjectType: 'household',
+          subjectIds: [req.body.householdId],
+          details: { applied: r.applied },
+        });
+        return r;
+      });
+    },
+  );
   app.post('/billing/incomes/true-up', { schema: schemaOf('billing', c.trueUp, billingError.codes) }, async (req) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
     if (req.body.year >= req.ctx.clock.today().year) throw billingError('billing.year-not-over');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await trueUp(trx, req.body.householdId, req.body.year, req.body.finalYearlyOere, req.ctx.clock.today());
-      await audit(trx, req.ctx, { action: 'friplads.true_up', subjectType: 'household', subjectIds: [req.body.householdId], details: { year: req.body.year } });
+      await audit(trx, req.ctx, {
+        action: 'friplads.true_up',
+        subjectType: 'household',
+        subjectIds: [req.body.householdId],
+        details: { year: req.body.year },
+      });
       return r;
     });
   });

@@ -7,10 +7,29 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
-import { addScale, closeMonth, draftCount, incomesOf, invoicesOfPayer, latestRuns, runById, sentPayers, setPlaceCost } from './queries.js';
+import {
+  addScale,
+  closeMonth,
+  draftCount,
+  incomesOf,
+  invoicesOfPayer,
+  latestRuns,
+  runById,
+  sentPayers,
+  setPlaceCost,
+} from './queries.js';
 import { namesOf, personsById } from '../people/index.js';
 import { municipalitiesWithUnits, municipalityNames } from '../registry/index.js';
-import { addCalendar, addIncome, addLunch, addRate, addSocialFriplads, listCalendar, listRates, listScales } from './rates.js';
+import {
+  addCalendar,
+  addIncome,
+  addLunch,
+  addRate,
+  addSocialFriplads,
+  listCalendar,
+  listRates,
+  listScales,
+} from './rates.js';
 import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
 import { monthName } from './diff.js';
@@ -18,11 +37,19 @@ import { settlementStatement } from './settlement.js';
 import { loadBillingData } from './load.js';
 import { addMonths } from './engine.js';
 
-const checkPeriod = (b: { start: string; end: string | null }) => { if (b.end && b.end < b.start) throw billingError('billing.end-before-start'); };
+const checkPeriod = (b: { start: string; end: string | null }) => {
+  if (b.end && b.end < b.start) throw billingError('billing.end-before-start');
+};
 
 export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const write = async <T>(req: any, action: string, subjectType: string, fn: (trx: any) => Promise<{ id: string } & T>, subjectIds?: (r: T & { id: string }) => string[]) => {
+  const write = async <T>(
+    req: any,
+    action: string,
+    subjectType: string,
+    fn: (trx: any) => Promise<{ id: string } & T>,
+    subjectIds?: (r: T & { id: string }) => string[],
+  ) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     return req.ctx.db.transaction().execute(async (trx: any) => {
       await setActor(trx, actor.userId);
@@ -32,52 +59,90 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     });
   };
 
-  app.get('/billing/municipalities', { schema: schemaOf('billing', c.municipalities, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    return municipalitiesWithUnits(req.ctx.db);
-  });
+  app.get(
+    '/billing/municipalities',
+    { schema: schemaOf('billing', c.municipalities, billingError.codes) },
+    async (req) => {
+      billingPolicy.authorize(req.ctx.actor, 'billing.read');
+      return municipalitiesWithUnits(req.ctx.db);
+    },
+  );
 
   app.get('/billing/rates', { schema: schemaOf('billing', c.rates, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    const [rates, calendar, scales] = await Promise.all([listRates(req.ctx.db, req.query.municipality), listCalendar(req.ctx.db, req.query.municipality), listScales(req.ctx.db)]);
+    const [rates, calendar, scales] = await Promise.all([
+      listRates(req.ctx.db, req.query.municipality),
+      listCalendar(req.ctx.db, req.query.municipality),
+      listScales(req.ctx.db),
+    ]);
     return { rates, calendar, scales };
   });
   app.post('/billing/rates', { schema: schemaOf('billing', c.addRate, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply.code(201).send(await write(req, 'fee_rate.create', 'fee_rate', (trx) => addRate(trx, req.body)));
   });
-  app.post('/billing/calendar', { schema: schemaOf('billing', c.addCalendar, billingError.codes) }, async (req, reply) => {
-    checkPeriod(req.body);
-    return reply.code(201).send(await write(req, 'fee_calendar.create', 'fee_calendar', (trx) => addCalendar(trx, req.body)));
-  });
+  app.post(
+    '/billing/calendar',
+    { schema: schemaOf('billing', c.addCalendar, billingError.codes) },
+    async (req, reply) => {
+      checkPeriod(req.body);
+      return reply
+        .code(201)
+        .send(await write(req, 'fee_calendar.create', 'fee_calendar', (trx) => addCalendar(trx, req.body)));
+    },
+  );
   app.post('/billing/lunch', { schema: schemaOf('billing', c.addLunch, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
-    return reply.code(201).send(await write(req, 'lunch_scheme.create', 'lunch_scheme', (trx) => addLunch(trx, req.body)));
+    return reply
+      .code(201)
+      .send(await write(req, 'lunch_scheme.create', 'lunch_scheme', (trx) => addLunch(trx, req.body)));
   });
   app.post('/billing/scales', { schema: schemaOf('billing', c.addScale, billingError.codes) }, async (req, reply) => {
     const b = req.body;
     if (b.upperLimit <= b.lowerLimit) throw billingError('billing.upper-below-lower');
-    const r = await write(req, 'friplads_scale.create', 'friplads_scale', async (trx) => {
-      await addScale(trx, b);
-      return { id: String(b.year) };
-    }, () => []);
+    const r = await write(
+      req,
+      'friplads_scale.create',
+      'friplads_scale',
+      async (trx) => {
+        await addScale(trx, b);
+        return { id: String(b.year) };
+      },
+      () => [],
+    );
     return reply.code(201).send(r);
   });
   app.post('/billing/incomes', { schema: schemaOf('billing', c.addIncome, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
-    return reply.code(201).send(await write(req, 'household_income.create', 'household', (trx) => addIncome(trx, req.body), () => [req.body.householdId]));
+    return reply.code(201).send(
+      await write(
+        req,
+        'household_income.create',
+        'household',
+        (trx) => addIncome(trx, req.body),
+        () => [req.body.householdId],
+      ),
+    );
   });
-  app.post('/billing/social-friplads', { schema: schemaOf('billing', c.addSocialFriplads, billingError.codes) }, async (req, reply) => {
-    checkPeriod(req.body);
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.social-friplads');
-    const r = await req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      const row = await addSocialFriplads(trx, req.body);
-      await audit(trx, req.ctx, { action: 'social_friplads.create', subjectType: 'child', subjectIds: [req.body.childId] });
-      return row;
-    });
-    return reply.code(201).send(r);
-  });
+  app.post(
+    '/billing/social-friplads',
+    { schema: schemaOf('billing', c.addSocialFriplads, billingError.codes) },
+    async (req, reply) => {
+      checkPeriod(req.body);
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.social-friplads');
+      const r = await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const row = await addSocialFriplads(trx, req.body);
+        await audit(trx, req.ctx, {
+          action: 'social_friplads.create',
+          subjectType: 'child',
+          subjectIds: [req.body.childId],
+        });
+        return row;
+      });
+      return reply.code(201).send(r);
+    },
+  );
 
   app.get('/billing/preview', { schema: schemaOf('billing', c.preview, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage');
@@ -90,23 +155,60 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     // Subjects: the payers shown in the sample and the children on their lines.
     const shown = new Set(names.map((n) => n.id));
     const subjects = new Set([...shown, ...plan.lines.filter((l) => shown.has(l.payerId)).map((l) => l.childId)]);
-    await audit(req.ctx.db, req.ctx, { action: 'billing.preview', subjectType: 'person', subjectIds: [...subjects], details: { municipality, month } });
-    if (plan.unbilled.length) await audit(req.ctx.db, req.ctx, { action: 'billing.unbilled.read', subjectType: 'child', subjectIds: plan.unbilled.map((u) => u.childId) });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'billing.preview',
+      subjectType: 'person',
+      subjectIds: [...subjects],
+      details: { municipality, month },
+    });
+    if (plan.unbilled.length)
+      await audit(req.ctx.db, req.ctx, {
+        action: 'billing.unbilled.read',
+        subjectType: 'child',
+        subjectIds: plan.unbilled.map((u) => u.childId),
+      });
     return {
-      month: month.slice(0, 7), from: plan.from.slice(0, 7), children: plan.children, payers: byPayer.size, lines: plan.lines.length,
-      corrections: plan.lines.filter((l) => l.serviceMonth < month).length, totalOere: plan.lines.reduce((s, l) => s + l.amount, 0), warnings: plan.warnings,
+      month: month.slice(0, 7),
+      from: plan.from.slice(0, 7),
+      children: plan.children,
+      payers: byPayer.size,
+      lines: plan.lines.length,
+      corrections: plan.lines.filter((l) => l.serviceMonth < month).length,
+      totalOere: plan.lines.reduce((s, l) => s + l.amount, 0),
+      warnings: plan.warnings,
       // Every placed child the run cannot bill, by name with a link; while there is one, a run is refused (409).
-      unbilledCount: plan.unbilled.length, unbilled: plan.unbilled,
-      sample: names.map((n) => ({ payerName: `${n.first_name} ${n.last_name}`, totalOere: byPayer.get(n.id)!, lines: plan.lines.filter((l) => l.payerId === n.id).map((l) => ({ serviceMonth: l.serviceMonth, code: l.code, text: l.text, amountOere: l.amount })) })),
+      unbilledCount: plan.unbilled.length,
+      unbilled: plan.unbilled,
+      sample: names.map((n) => ({
+        payerName: `${n.first_name} ${n.last_name}`,
+        totalOere: byPayer.get(n.id)!,
+        lines: plan.lines
+          .filter((l) => l.payerId === n.id)
+          .map((l) => ({ serviceMonth: l.serviceMonth, code: l.code, text: l.text, amountOere: l.amount })),
+      })),
     };
   });
   app.post('/billing/runs', { schema: schemaOf('billing', c.startRun, billingError.codes) }, async (req, reply) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
-    const { runId } = await startRun(req.ctx.db, { municipality: req.body.municipality, month: req.body.month, userId: actor.userId }).catch(async (e) => {
-      if (e?.code === 'unbilled_children') await audit(req.ctx.db, req.ctx, { action: 'billing.unbilled.read', subjectType: 'child', subjectIds: e.details.children.map((c: { childId: string }) => c.childId) });
+    const { runId } = await startRun(req.ctx.db, {
+      municipality: req.body.municipality,
+      month: req.body.month,
+      userId: actor.userId,
+    }).catch(async (e) => {
+      if (e?.code === 'unbilled_children')
+        await audit(req.ctx.db, req.ctx, {
+          action: 'billing.unbilled.read',
+          subjectType: 'child',
+          subjectIds: e.details.children.map((c: { childId: string }) => c.childId),
+        });
       throw e;
     });
-    await audit(req.ctx.db, req.ctx, { action: 'billing.run', subjectType: 'billing_run', subjectIds: [runId], details: { municipality: req.body.municipality, month: req.body.month } });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'billing.run',
+      subjectType: 'billing_run',
+      subjectIds: [runId],
+      details: { municipality: req.body.municipality, month: req.body.month },
+    });
     return reply.code(202).send({ runId });
   });
   app.get('/billing/runs', { schema: schemaOf('billing', c.runs, billingError.codes) }, async (req) => {
@@ -131,7 +233,12 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     const ids = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const ids = await sendMonth(trx, municipality, month, req.ctx.clock.today());
-      await audit(trx, req.ctx, { action: 'invoice.send', subjectType: 'invoice', subjectIds: ids.slice(0, 1000), details: { municipality, month, count: ids.length } });
+      await audit(trx, req.ctx, {
+        action: 'invoice.send',
+        subjectType: 'invoice',
+        subjectIds: ids.slice(0, 1000),
+        details: { municipality, month, count: ids.length },
+      });
       return ids;
     });
     return { sent: ids.length };
@@ -146,51 +253,99 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
   app.get('/billing/invoices', { schema: schemaOf('billing', c.invoices, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    const list = await invoicesWithLines(req.ctx.db, { municipality: req.query.municipality, month: req.query.month, payerId: req.query.payerId });
-    await audit(req.ctx.db, req.ctx, { action: 'invoice.read', subjectType: 'invoice', subjectIds: list.slice(0, 500).map((i) => i.id) });
+    const list = await invoicesWithLines(req.ctx.db, {
+      municipality: req.query.municipality,
+      month: req.query.month,
+      payerId: req.query.payerId,
+    });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'invoice.read',
+      subjectType: 'invoice',
+      subjectIds: list.slice(0, 500).map((i) => i.id),
+    });
     return list;
   });
-  app.get('/billing/payers/:id/account', { schema: schemaOf('billing', c.account, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
-    const db = req.ctx.db;
-    const [payer] = await personsById(db, [req.params.id]);
-    if (!payer) throw billingError('billing.payer-not-found');
-    const inv = await invoicesOfPayer(db, req.params.id);
-    const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
-    const incomes = await incomesOf(db, households);
-    const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
-    await audit(db, req.ctx, { action: 'billing.account.read', subjectType: 'person', subjectIds: [req.params.id, ...households] });
-    return {
-      payer: { id: payer.id, name: `${payer.first_name} ${payer.last_name}` },
-      households, incomes: incomes.map((i) => ({ id: i.id, householdId: i.household_id, yearlyOere: Number(i.yearly_oere), singleProvider: i.single_provider, source: i.source, ...periodOf(i.valid) })),
-      invoices, balanceOere: invoices.filter((i) => i.status === 'sent').reduce((s, i) => s + i.totalOere, 0),
-    };
-  });
+  app.get(
+    '/billing/payers/:id/account',
+    { schema: schemaOf('billing', c.account, billingError.codes) },
+    async (req) => {
+      billingPolicy.authorize(req.ctx.actor, 'billing.read');
+      const db = req.ctx.db;
+      const [payer] = await personsById(db, [req.params.id]);
+      if (!payer) throw billingError('billing.payer-not-found');
+      const inv = await invoicesOfPayer(db, req.params.id);
+      const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
+      const incomes = await incomesOf(db, households);
+      const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
+      await audit(db, req.ctx, {
+        action: 'billing.account.read',
+        subjectType: 'person',
+        subjectIds: [req.params.id, ...households],
+      });
+      return {
+        payer: { id: payer.id, name: `${payer.first_name} ${payer.last_name}` },
+        households,
+        incomes: incomes.map((i) => ({
+          id: i.id,
+          householdId: i.household_id,
+          yearlyOere: Number(i.yearly_oere),
+          singleProvider: i.single_provider,
+          source: i.source,
+          ...periodOf(i.valid),
+        })),
+        invoices,
+        balanceOere: invoices.filter((i) => i.status === 'sent').reduce((s, i) => s + i.totalOere, 0),
+      };
+    },
+  );
   app.get('/billing/export', { schema: schemaOf('billing', c.export, billingError.codes) }, async (req, reply) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage');
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
     const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
     const subjects = new Set([...payers, ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
-    await audit(req.ctx.db, req.ctx, { action: 'billing.export', subjectType: 'person', subjectIds: [...subjects], details: { municipality: req.query.municipality, month: req.query.month, count: rows.length } });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'billing.export',
+      subjectType: 'person',
+      subjectIds: [...subjects],
+      details: { municipality: req.query.municipality, month: req.query.month, count: rows.length },
+    });
     const name = `debitor-${req.query.municipality}-${req.query.month.slice(0, 7)}`;
-    if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(debtorCsv(rows));
-    return { formatVersion: 1, municipality: req.query.municipality, month: req.query.month.slice(0, 7), invoices: rows };
+    if (req.query.format === 'csv')
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(debtorCsv(rows));
+    return {
+      formatVersion: 1,
+      municipality: req.query.municipality,
+      month: req.query.month.slice(0, 7),
+      invoices: rows,
+    };
   });
 };
 
 export const settlementRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.post('/billing/place-costs', { schema: schemaOf('billing', c.setPlaceCost, billingError.codes) }, async (req, reply) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
-    const b = req.body;
-    await req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      await setPlaceCost(trx, b);
-      await audit(trx, req.ctx, { action: 'place_cost.set', subjectType: 'place_cost', subjectIds: [], details: { municipality: b.municipality, year: b.year, ageBand: b.ageBand } });
-    });
-    return reply.code(201).send({ ok: true });
-  });
+  app.post(
+    '/billing/place-costs',
+    { schema: schemaOf('billing', c.setPlaceCost, billingError.codes) },
+    async (req, reply) => {
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+      const b = req.body;
+      await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        await setPlaceCost(trx, b);
+        await audit(trx, req.ctx, {
+          action: 'place_cost.set',
+          subjectType: 'place_cost',
+          subjectIds: [],
+          details: { municipality: b.municipality, year: b.year, ageBand: b.ageBand },
+        });
+      });
+      return reply.code(201).send({ ok: true });
+    },
+  );
   app.get('/billing/settlement', { schema: schemaOf('billing', c.settlement, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const { municipality, month } = req.query;
@@ -200,24 +355,50 @@ export const settlementRoutes: FastifyPluginAsync = async (base) => {
     const names = await municipalityNames(req.ctx.db, codes);
     const kids = [...st.values()].flat().map((l) => l.childId);
     const kidNames = await namesOf(req.ctx.db, kids);
-    await audit(req.ctx.db, req.ctx, { action: 'settlement.read', subjectType: 'child', subjectIds: kids.slice(0, 1000) });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'settlement.read',
+      subjectType: 'child',
+      subjectIds: kids.slice(0, 1000),
+    });
     return {
-      municipality, month: month.slice(0, 7),
+      municipality,
+      month: month.slice(0, 7),
       counterparts: codes.sort().map((c) => ({
-        municipality: c, name: names.get(c) ?? c, children: st.get(c)!.length, subsidyOere: st.get(c)!.reduce((s, l) => s + l.subsidy, 0),
-        lines: st.get(c)!.map((l) => ({ childName: kidNames.get(l.childId) ?? '', ageBand: l.ageBand, subsidyOere: l.subsidy, parentExtraOere: l.parentExtra, missingCosts: l.missingCosts })),
+        municipality: c,
+        name: names.get(c) ?? c,
+        children: st.get(c)!.length,
+        subsidyOere: st.get(c)!.reduce((s, l) => s + l.subsidy, 0),
+        lines: st.get(c)!.map((l) => ({
+          childName: kidNames.get(l.childId) ?? '',
+          ageBand: l.ageBand,
+          subsidyOere: l.subsidy,
+          parentExtraOere: l.parentExtra,
+          missingCosts: l.missingCosts,
+        })),
       })),
     };
   });
 };
 
-const periodOf = (valid: string) => { const r = DateRange.fromPg(valid); return { start: r.start.toString(), end: r.end?.toString() ?? null }; };
+const periodOf = (valid: string) => {
+  const r = DateRange.fromPg(valid);
+  return { start: r.start.toString(), end: r.end?.toString() ?? null };
+};
 
 function runView(r: any) {
   const p = runProgress(r.id);
   // 'running' with no progress in this process: the process that ran it stopped; at most whole payers were written.
   const lost = r.status === 'running' && !p;
-  return { id: r.id, month: String(r.month).slice(0, 7), status: lost ? 'failed' : r.status, startedAt: r.started_at, finishedAt: r.finished_at, children: r.children,
-    invoicesWritten: r.invoices_written, linesWritten: r.lines_written, error: lost ? 'Afbrudt før den var færdig. Start kørslen igen; den skriver resten.' : r.error,
-    progress: r.status === 'running' && p ? { phase: p.phase, done: p.done, total: p.total } : null };
+  return {
+    id: r.id,
+    month: String(r.month).slice(0, 7),
+    status: lost ? 'failed' : r.status,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    children: r.children,
+    invoicesWritten: r.invoices_written,
+    linesWritten: r.lines_written,
+    error: lost ? 'Afbrudt før den var færdig. Start kørslen igen; den skriver resten.' : r.error,
+    progress: r.status === 'running' && p ? { phase: p.phase, done: p.done, total: p.total } : null,
+  };
 }

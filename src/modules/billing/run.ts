@@ -17,22 +17,45 @@ import { namesOf } from '../people/index.js';
 /** How many months back a run re-checks what was billed (back-dated changes become corrections). */
 export const CORRECTION_MONTHS = 3;
 
-export interface Progress { municipality?: string; phase: 'load' | 'compute' | 'diff' | 'write' | 'done' | 'failed'; done: number; total: number }
+export interface Progress {
+  municipality?: string;
+  phase: 'load' | 'compute' | 'diff' | 'write' | 'done' | 'failed';
+  done: number;
+  total: number;
+}
 const active = new Map<string, Progress>();
 const TRACE = !!process.env.SPIRE_BILLING_TRACE;
 let t0 = 0;
-const trace = (what: string) => { if (TRACE) { const t = performance.now(); console.error(`billing ${what}: ${Math.round(t - t0)} ms`); t0 = t; } };
+const trace = (what: string) => {
+  if (TRACE) {
+    const t = performance.now();
+    console.error(`billing ${what}: ${Math.round(t - t0)} ms`);
+    t0 = t;
+  }
+};
 export const runProgress = (runId: string) => active.get(runId);
 
 export interface Plan {
-  municipality: string; month: string; from: string; children: number; warnings: string[];
-  lines: NewLine[]; states: Map<string, string>; payers: number;
+  municipality: string;
+  month: string;
+  from: string;
+  children: number;
+  warnings: string[];
+  lines: NewLine[];
+  states: Map<string, string>;
+  payers: number;
   /** Placed children a month of the run would bill nothing for (complete, by name): the run refuses while any is left. */
   unbilled: UnbilledChild[];
 }
 
 /** A placed child that cannot be billed, with why and in which months; `link` is the child's staff page. */
-export interface UnbilledChild { childId: string; name: string; link: string; reasons: string[]; months: string[] }
+export interface UnbilledChild {
+  childId: string;
+  name: string;
+  link: string;
+  reasons: string[];
+  months: string[];
+}
 
 /** Groups the engine's unbilled places per child, with the child's name (sorted by name). */
 export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promise<UnbilledChild[]> {
@@ -40,20 +63,30 @@ export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promi
   const byChild = new Map<string, { reasons: Set<string>; months: Set<string> }>();
   for (const u of list) {
     let c = byChild.get(u.childId);
-    if (!c) byChild.set(u.childId, c = { reasons: new Set(), months: new Set() });
+    if (!c) byChild.set(u.childId, (c = { reasons: new Set(), months: new Set() }));
     c.reasons.add(u.reason);
     c.months.add(u.month.slice(0, 7));
   }
-  const ids = [...byChild.keys()], names = await namesOf(db, ids);
-  return ids.map((id) => ({ childId: id, name: names.get(id) ?? '', link: `/staff/boern/${id}`, reasons: [...byChild.get(id)!.reasons], months: [...byChild.get(id)!.months].sort() }))
+  const ids = [...byChild.keys()],
+    names = await namesOf(db, ids);
+  return ids
+    .map((id) => ({
+      childId: id,
+      name: names.get(id) ?? '',
+      link: `/staff/boern/${id}`,
+      reasons: [...byChild.get(id)!.reasons],
+      months: [...byChild.get(id)!.months].sort(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.childId.localeCompare(b.childId));
 }
 
 /** 409 with the complete list: a run (or sending) that would leave placed children unbilled does not happen. */
 export function unbilledRefusal(children: UnbilledChild[], what: 'run' | 'send'): HttpError {
   const n = children.length;
-  const message = `${n} ${n === 1 ? 'placeret barn' : 'placerede børn'} kan ikke opkræves (mangler takst, fripladsskala eller betaler). `
-    + (what === 'run' ? 'Kørslen er ikke startet' : 'Fakturaerne er ikke sendt') + ': ret taksterne eller barnets data, og prøv igen.';
+  const message =
+    `${n} ${n === 1 ? 'placeret barn' : 'placerede børn'} kan ikke opkræves (mangler takst, fripladsskala eller betaler). ` +
+    (what === 'run' ? 'Kørslen er ikke startet' : 'Fakturaerne er ikke sendt') +
+    ': ret taksterne eller barnets data, og prøv igen.';
   return new HttpError(409, 'unbilled_children', message, { count: n, children });
 }
 
@@ -65,28 +98,52 @@ export async function assertAllBilled(db: Db, municipality: string, month: strin
 }
 
 export async function assertOpenMonth(db: Db, municipality: string, month: string) {
-  const m = await db.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', municipality).where('month', '=', month).executeTakeFirst();
+  const m = await db
+    .selectFrom('billing_month')
+    .select('closed_at')
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .executeTakeFirst();
   if (m?.closed_at) throw billingError('billing.month-closed', { month: month.slice(0, 7) });
 }
 
 /** Data loaded once for many runs (the national run): every municipality's, for months [from, to). */
-export interface Preloaded { from: string; to: string; data: Map<string, BillingData> }
+export interface Preloaded {
+  from: string;
+  to: string;
+  data: Map<string, BillingData>;
+}
 
 /** Computes what a run would write (nothing is written): the preview, and the first half of a run. */
-export async function planRun(db: Db, municipality: string, month: string, progress?: Progress, preloaded?: Preloaded): Promise<Plan> {
-  const first = await db.selectFrom('billing_run').select(sql<string>`min(month)::text`.as('m'))
-    .where('municipality_code', '=', municipality).where('status', '=', 'done').executeTakeFirst();
+export async function planRun(
+  db: Db,
+  municipality: string,
+  month: string,
+  progress?: Progress,
+  preloaded?: Preloaded,
+): Promise<Plan> {
+  const first = await db
+    .selectFrom('billing_run')
+    .select(sql<string>`min(month)::text`.as('m'))
+    .where('municipality_code', '=', municipality)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
   const back = addMonths(month, -CORRECTION_MONTHS);
   // Corrections reach back at most CORRECTION_MONTHS, and never before the first month ever billed.
   const firstBilled = first?.m && first.m < month ? first.m : month;
   let from = firstBilled > back ? firstBilled : back;
   // A yearly true-up (or another far back-dated change) asks for a longer look back, never before the first billed month.
-  const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).where('municipality_code', '=', municipality).executeTakeFirst();
+  const recheck = await db
+    .selectFrom('billing_recheck')
+    .select(sql<string>`min(from_month)::text`.as('m'))
+    .where('municipality_code', '=', municipality)
+    .executeTakeFirst();
   if (recheck?.m && recheck.m < from) from = recheck.m > firstBilled ? recheck.m : firstBilled;
   t0 = performance.now();
   const to = addMonths(month, 1);
-  const shared = preloaded && preloaded.from <= from && preloaded.to >= to ? preloaded.data.get(municipality) : undefined;
-  const data = shared ?? await loadBillingData(db, municipality, from, to);
+  const shared =
+    preloaded && preloaded.from <= from && preloaded.to >= to ? preloaded.data.get(municipality) : undefined;
+  const data = shared ?? (await loadBillingData(db, municipality, from, to));
   trace('load');
   if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
 
@@ -100,7 +157,10 @@ export async function planRun(db: Db, municipality: string, month: string, progr
     for (const l of r.lines) desired.push(l);
     // Every month counts: a child unbilled in a correction month would have what was billed reversed.
     for (const u of r.unbilled) missing.push(u);
-    if (m === month) { warnings.push(...r.warnings); children = r.children; }
+    if (m === month) {
+      warnings.push(...r.warnings);
+      children = r.children;
+    }
   }
   const unbilled = await unbilledChildren(db, missing);
   if (progress) Object.assign(progress, { phase: 'diff', done: data.places.length });
@@ -108,8 +168,13 @@ export async function planRun(db: Db, municipality: string, month: string, progr
 
   const want = digests(desired);
   const stored = new Map<string, string>();
-  const rows = await db.selectFrom('billed_state').select([sql<string>`service_month::text`.as('m'), 'payer_id', 'digest'])
-    .where('municipality_code', '=', municipality).where('service_month', '>=', from).where('service_month', '<=', month).execute();
+  const rows = await db
+    .selectFrom('billed_state')
+    .select([sql<string>`service_month::text`.as('m'), 'payer_id', 'digest'])
+    .where('municipality_code', '=', municipality)
+    .where('service_month', '>=', from)
+    .where('service_month', '<=', month)
+    .execute();
   for (const r of rows) stored.set(stateKey(r.m, r.payer_id), r.digest);
   const changed = changedStates(want, stored);
   trace('digests');
@@ -118,21 +183,44 @@ export async function planRun(db: Db, municipality: string, month: string, progr
   const billed: BilledLine[] = [];
   for (let i = 0; i < payers.length; i += 5000) {
     const chunk = payers.slice(i, i + 5000);
-    const got = await sql<any>`select i.payer_id, l.child_id, l.placement_kind, l.service_month::text as service_month, l.code, l.text, l.amount_oere
+    const got =
+      await sql<any>`select i.payer_id, l.child_id, l.placement_kind, l.service_month::text as service_month, l.code, l.text, l.amount_oere
       from invoice_line l join invoice i on i.id = l.invoice_id
       where i.municipality_code = ${municipality} and i.payer_id = any(${chunk}::uuid[]) and l.service_month >= ${from}::date and l.service_month <= ${month}::date
       order by l.id`.execute(db);
-    for (const r of got.rows) billed.push({ payerId: r.payer_id, childId: r.child_id, placementKind: r.placement_kind, serviceMonth: r.service_month, code: r.code, text: r.text, amount: Number(r.amount_oere) });
+    for (const r of got.rows)
+      billed.push({
+        payerId: r.payer_id,
+        childId: r.child_id,
+        placementKind: r.placement_kind,
+        serviceMonth: r.service_month,
+        code: r.code,
+        text: r.text,
+        amount: Number(r.amount_oere),
+      });
   }
   const lines = differences(month, desired, billed, changed);
   trace('diff');
   const states = new Map<string, string>();
   for (const k of changed) states.set(k, want.get(k) ?? '');
-  return { municipality, month, from, children, warnings, lines, states, payers: new Set(lines.map((l) => l.payerId)).size, unbilled };
+  return {
+    municipality,
+    month,
+    from,
+    children,
+    warnings,
+    lines,
+    states,
+    payers: new Set(lines.map((l) => l.payerId)).size,
+    unbilled,
+  };
 }
 
 export interface RunOptions {
-  municipality: string; month: string; userId: string | null; preloaded?: Preloaded;
+  municipality: string;
+  month: string;
+  userId: string | null;
+  preloaded?: Preloaded;
   /** Tests: throw half-way through the writes (in the last chunk, after its invoices). */ crashAfterInvoices?: boolean;
   /** Payers per write transaction (default WRITE_PAYERS). */ writePayers?: number;
 }
@@ -147,26 +235,47 @@ export const WRITE_PAYERS = 500;
 export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; done: Promise<void> }> {
   await assertOpenMonth(db, o.municipality, o.month);
   for (const p of active.values()) {
-    if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed') throw billingError('billing.run-in-progress');
+    if (p.municipality === o.municipality && p.phase !== 'done' && p.phase !== 'failed')
+      throw billingError('billing.run-in-progress');
   }
   const progress: Progress = { municipality: o.municipality, phase: 'load', done: 0, total: 0 };
   const planning = `plan:${randomUUID()}`; // holds the municipality while planning, so no second run starts
   active.set(planning, progress);
   let plan: Plan;
-  try { plan = await planRun(db, o.municipality, o.month, progress, o.preloaded); } finally { active.delete(planning); }
+  try {
+    plan = await planRun(db, o.municipality, o.month, progress, o.preloaded);
+  } finally {
+    active.delete(planning);
+  }
   if (plan.unbilled.length) throw unbilledRefusal(plan.unbilled, 'run');
   // A run left 'running' by a crashed process wrote whole payers at most (their billed state with them): this run does the rest.
-  await db.updateTable('billing_run').set({ status: 'failed', error: 'Afbrudt; resten skrives ved næste kørsel.', finished_at: sql`now()` })
-    .where('municipality_code', '=', o.municipality).where('status', '=', 'running').execute();
-  const run = await db.insertInto('billing_run').values({ municipality_code: o.municipality, month: o.month, started_by: o.userId }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .updateTable('billing_run')
+    .set({ status: 'failed', error: 'Afbrudt; resten skrives ved næste kørsel.', finished_at: sql`now()` })
+    .where('municipality_code', '=', o.municipality)
+    .where('status', '=', 'running')
+    .execute();
+  const run = await db
+    .insertInto('billing_run')
+    .values({ municipality_code: o.municipality, month: o.month, started_by: o.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   active.set(run.id, progress);
-  const done = execute(db, run.id, o, progress, plan).then(
-    () => { progress.phase = 'done'; },
-    async (e) => {
-      progress.phase = 'failed';
-      await db.updateTable('billing_run').set({ status: 'failed', error: String(e?.message ?? e).slice(0, 500), finished_at: sql`now()` }).where('id', '=', run.id).execute();
-    },
-  ).finally(() => setTimeout(() => active.delete(run.id), 60_000).unref());
+  const done = execute(db, run.id, o, progress, plan)
+    .then(
+      () => {
+        progress.phase = 'done';
+      },
+      async (e) => {
+        progress.phase = 'failed';
+        await db
+          .updateTable('billing_run')
+          .set({ status: 'failed', error: String(e?.message ?? e).slice(0, 500), finished_at: sql`now()` })
+          .where('id', '=', run.id)
+          .execute();
+      },
+    )
+    .finally(() => setTimeout(() => active.delete(run.id), 60_000).unref());
   return { runId: run.id, done };
 }
 
@@ -177,18 +286,52 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress,
   const size = o.writePayers ?? WRITE_PAYERS;
   let invoices = 0;
   for (let i = 0; i === 0 || i < payers.length; i += size) {
-    const chunk = new Set(payers.slice(i, i + size)), last = i + size >= payers.length;
-    const part: Plan = { ...plan, lines: plan.lines.filter((l) => chunk.has(l.payerId)), states: new Map([...plan.states].filter(([k]) => chunk.has(payerOfState(k)))) };
+    const chunk = new Set(payers.slice(i, i + size)),
+      last = i + size >= payers.length;
+    const part: Plan = {
+      ...plan,
+      lines: plan.lines.filter((l) => chunk.has(l.payerId)),
+      states: new Map([...plan.states].filter(([k]) => chunk.has(payerOfState(k)))),
+    };
     invoices += await db.transaction().execute(async (trx) => {
-      await trx.insertInto('billing_month').values({ municipality_code: o.municipality, month: o.month }).onConflict((c) => c.doNothing()).execute();
-      const m = await trx.selectFrom('billing_month').select('closed_at').where('municipality_code', '=', o.municipality).where('month', '=', o.month).forUpdate().executeTakeFirstOrThrow();
+      await trx
+        .insertInto('billing_month')
+        .values({ municipality_code: o.municipality, month: o.month })
+        .onConflict((c) => c.doNothing())
+        .execute();
+      const m = await trx
+        .selectFrom('billing_month')
+        .select('closed_at')
+        .where('municipality_code', '=', o.municipality)
+        .where('month', '=', o.month)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (m.closed_at) throw new Error('Måneden blev lukket, mens kørslen arbejdede.');
-      const written = await writeLines(trx, runId, part, { ...o, crashAfterInvoices: o.crashAfterInvoices && last }, progress);
+      const written = await writeLines(
+        trx,
+        runId,
+        part,
+        { ...o, crashAfterInvoices: o.crashAfterInvoices && last },
+        progress,
+      );
       await writeStates(trx, part);
       if (last) {
-        await trx.deleteFrom('billing_recheck').where('municipality_code', '=', o.municipality).where('from_month', '<=', o.month).execute();
-        await trx.updateTable('billing_run').set({ status: 'done', finished_at: sql`now()`, children: plan.children, invoices_written: invoices + written.invoices, lines_written: plan.lines.length })
-          .where('id', '=', runId).execute();
+        await trx
+          .deleteFrom('billing_recheck')
+          .where('municipality_code', '=', o.municipality)
+          .where('from_month', '<=', o.month)
+          .execute();
+        await trx
+          .updateTable('billing_run')
+          .set({
+            status: 'done',
+            finished_at: sql`now()`,
+            children: plan.children,
+            invoices_written: invoices + written.invoices,
+            lines_written: plan.lines.length,
+          })
+          .where('id', '=', runId)
+          .execute();
       }
       return written.invoices;
     });
@@ -197,17 +340,28 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress,
 }
 
 // Rows per insert, within MAX_PARAMETERS (8, 7 and 4 columns).
-const INVOICE_CHUNK = Math.floor(MAX_PARAMETERS / 8), LINE_CHUNK = Math.floor(MAX_PARAMETERS / 7), STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4);
+const INVOICE_CHUNK = Math.floor(MAX_PARAMETERS / 8),
+  LINE_CHUNK = Math.floor(MAX_PARAMETERS / 7),
+  STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4);
 
 async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, progress: Progress) {
   const byPayer = new Map<string, NewLine[]>();
-  for (const l of plan.lines) { const a = byPayer.get(l.payerId); if (a) a.push(l); else byPayer.set(l.payerId, [l]); }
+  for (const l of plan.lines) {
+    const a = byPayer.get(l.payerId);
+    if (a) a.push(l);
+    else byPayer.set(l.payerId, [l]);
+  }
   const payers = [...byPayer.keys()];
   const invoiceOf = new Map<string, string>(); // payer → invoice receiving the lines
   const nextSeq = new Map<string, number>();
   for (let i = 0; i < payers.length; i += 5000) {
-    const rows = await trx.selectFrom('invoice').select(['id', 'payer_id', 'seq', 'status'])
-      .where('municipality_code', '=', plan.municipality).where('month', '=', plan.month).where('payer_id', 'in', payers.slice(i, i + 5000)).execute();
+    const rows = await trx
+      .selectFrom('invoice')
+      .select(['id', 'payer_id', 'seq', 'status'])
+      .where('municipality_code', '=', plan.municipality)
+      .where('month', '=', plan.month)
+      .where('payer_id', 'in', payers.slice(i, i + 5000))
+      .execute();
     for (const r of rows) {
       if (r.status === 'draft') invoiceOf.set(r.payer_id, r.id); // not sent yet: lines may still be added
       nextSeq.set(r.payer_id, Math.max(nextSeq.get(r.payer_id) ?? 1, r.seq + 1));
@@ -215,17 +369,43 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
   }
   const totalOf = (p: string) => byPayer.get(p)!.reduce((s, l) => s + l.amount, 0);
   const drafts = payers.filter((p) => invoiceOf.has(p));
-  const fresh = payers.filter((p) => !invoiceOf.has(p)).map((p) => {
-    const id = randomUUID();
-    invoiceOf.set(p, id);
-    const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
-    return { id, municipality_code: plan.municipality, payer_id: p, household_id: hh, month: plan.month, seq: nextSeq.get(p) ?? 1, run_id: runId, total_oere: totalOf(p) };
-  });
-  for (let i = 0; i < fresh.length; i += INVOICE_CHUNK) await trx.insertInto('invoice').values(fresh.slice(i, i + INVOICE_CHUNK)).execute();
+  const fresh = payers
+    .filter((p) => !invoiceOf.has(p))
+    .map((p) => {
+      const id = randomUUID();
+      invoiceOf.set(p, id);
+      const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
+      return {
+        id,
+        municipality_code: plan.municipality,
+        payer_id: p,
+        household_id: hh,
+        month: plan.month,
+        seq: nextSeq.get(p) ?? 1,
+        run_id: runId,
+        total_oere: totalOf(p),
+      };
+    });
+  for (let i = 0; i < fresh.length; i += INVOICE_CHUNK)
+    await trx
+      .insertInto('invoice')
+      .values(fresh.slice(i, i + INVOICE_CHUNK))
+      .execute();
   if (o.crashAfterInvoices) throw new Error('simulated crash half-way through the run');
-  const rows = plan.lines.map((l) => ({ invoice_id: invoiceOf.get(l.payerId)!, child_id: l.childId, placement_kind: l.placementKind, service_month: l.serviceMonth, code: l.code, text: l.text, amount_oere: l.amount }));
+  const rows = plan.lines.map((l) => ({
+    invoice_id: invoiceOf.get(l.payerId)!,
+    child_id: l.childId,
+    placement_kind: l.placementKind,
+    service_month: l.serviceMonth,
+    code: l.code,
+    text: l.text,
+    amount_oere: l.amount,
+  }));
   for (let i = 0; i < rows.length; i += LINE_CHUNK) {
-    await trx.insertInto('invoice_line').values(rows.slice(i, i + LINE_CHUNK)).execute();
+    await trx
+      .insertInto('invoice_line')
+      .values(rows.slice(i, i + LINE_CHUNK))
+      .execute();
     progress.done += Math.min(LINE_CHUNK, rows.length - i);
   }
   // Drafts that received more lines: their total grows by the new lines.
@@ -238,21 +418,55 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
 }
 
 async function writeStates(trx: Db, plan: Plan) {
-  const rows = [...plan.states].map(([k, digest]) => ({ municipality_code: plan.municipality, service_month: k.slice(0, 10), payer_id: k.slice(11), digest }));
+  const rows = [...plan.states].map(([k, digest]) => ({
+    municipality_code: plan.municipality,
+    service_month: k.slice(0, 10),
+    payer_id: k.slice(11),
+    digest,
+  }));
   for (let i = 0; i < rows.length; i += STATE_CHUNK) {
-    await trx.insertInto('billed_state').values(rows.slice(i, i + STATE_CHUNK))
-      .onConflict((c) => c.columns(['municipality_code', 'service_month', 'payer_id']).doUpdateSet({ digest: sql`excluded.digest` })).execute();
+    await trx
+      .insertInto('billed_state')
+      .values(rows.slice(i, i + STATE_CHUNK))
+      .onConflict((c) =>
+        c.columns(['municipality_code', 'service_month', 'payer_id']).doUpdateSet({ digest: sql`excluded.digest` }),
+      )
+      .execute();
   }
 }
 
-export interface MunicipalityRun { municipality: string; runId: string | null; status: 'done' | 'failed' | 'skipped'; invoices: number; lines: number; error?: string }
+export interface MunicipalityRun {
+  municipality: string;
+  runId: string | null;
+  status: 'done' | 'failed' | 'skipped';
+  invoices: number;
+  lines: number;
+  error?: string;
+}
 
-async function runOne(db: Db, municipality: string, month: string, userId: string | null, preloaded: Preloaded): Promise<MunicipalityRun> {
+async function runOne(
+  db: Db,
+  municipality: string,
+  month: string,
+  userId: string | null,
+  preloaded: Preloaded,
+): Promise<MunicipalityRun> {
   try {
     const { runId, done } = await startRun(db, { municipality, month, userId, preloaded });
     await done;
-    const row = await db.selectFrom('billing_run').select(['status', 'error', 'invoices_written', 'lines_written']).where('id', '=', runId).executeTakeFirstOrThrow();
-    return { municipality, runId, status: row.status === 'done' ? 'done' : 'failed', invoices: row.invoices_written ?? 0, lines: row.lines_written ?? 0, ...(row.error ? { error: row.error } : {}) };
+    const row = await db
+      .selectFrom('billing_run')
+      .select(['status', 'error', 'invoices_written', 'lines_written'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    return {
+      municipality,
+      runId,
+      status: row.status === 'done' ? 'done' : 'failed',
+      invoices: row.invoices_written ?? 0,
+      lines: row.lines_written ?? 0,
+      ...(row.error ? { error: row.error } : {}),
+    };
   } catch (e: any) {
     if (e?.statusCode !== 409) throw e;
     return { municipality, runId: null, status: 'skipped', invoices: 0, lines: 0, error: e.message };
@@ -263,22 +477,33 @@ async function runOne(db: Db, municipality: string, month: string, userId: strin
  * The monthly run for every municipality with places (a host running many municipalities): one load of every
  * table, then one run per municipality, each in its own transaction as if started by hand.
  */
-export async function runAllMunicipalities(db: Db, month: string, userId: string | null, onRun?: (r: MunicipalityRun) => void): Promise<MunicipalityRun[]> {
+export async function runAllMunicipalities(
+  db: Db,
+  month: string,
+  userId: string | null,
+  onRun?: (r: MunicipalityRun) => void,
+): Promise<MunicipalityRun[]> {
   // Far enough back for every municipality's corrections and rechecks.
-  const recheck = await db.selectFrom('billing_recheck').select(sql<string>`min(from_month)::text`.as('m')).executeTakeFirst();
+  const recheck = await db
+    .selectFrom('billing_recheck')
+    .select(sql<string>`min(from_month)::text`.as('m'))
+    .executeTakeFirst();
   const back = addMonths(month, -CORRECTION_MONTHS);
-  const from = recheck?.m && recheck.m < back ? recheck.m : back, to = addMonths(month, 1);
+  const from = recheck?.m && recheck.m < back ? recheck.m : back,
+    to = addMonths(month, 1);
   const preloaded: Preloaded = { from, to, data: await loadAllBillingData(db, from, to) };
   const out: MunicipalityRun[] = [];
   const queue = [...preloaded.data.keys()].sort();
   // Two at a time: one municipality's lines are computed (Node) while another's are written (PostgreSQL).
-  await Promise.all([0, 1].map(async () => {
-    for (let municipality = queue.shift(); municipality; municipality = queue.shift()) {
-      const r = await runOne(db, municipality, month, userId, preloaded);
-      out.push(r);
-      onRun?.(r);
-    }
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let municipality = queue.shift(); municipality; municipality = queue.shift()) {
+        const r = await runOne(db, municipality, month, userId, preloaded);
+        out.push(r);
+        onRun?.(r);
+      }
+    }),
+  );
   out.sort((a, b) => a.municipality.localeCompare(b.municipality));
   return out;
 }

@@ -5,16 +5,38 @@ import type { ChildDates } from './child-dates.js';
 import type { BookingPolicy, BookingMode } from './booking-policy.js';
 import { day, earliestFit, fromEpochDay, type Demand, type Timeline } from './timeline.js';
 
-export interface UnitFacts { id: string; type: UnitType; nursery: boolean; kindergarten: boolean }
+export interface UnitFacts {
+  id: string;
+  type: UnitType;
+  nursery: boolean;
+  kindergarten: boolean;
+}
 
 export const NURSERY_TYPES: readonly UnitType[] = ['dagpleje', 'vuggestue', 'integreret', 'landsbyordning'];
 export const KINDERGARTEN_TYPES: readonly UnitType[] = ['boernehave', 'integreret', 'landsbyordning'];
-export const unitFacts = (id: string, type: UnitType): UnitFacts =>
-  ({ id, type, nursery: NURSERY_TYPES.includes(type), kindergarten: KINDERGARTEN_TYPES.includes(type) });
+export const unitFacts = (id: string, type: UnitType): UnitFacts => ({
+  id,
+  type,
+  nursery: NURSERY_TYPES.includes(type),
+  kindergarten: KINDERGARTEN_TYPES.includes(type),
+});
 
-export type Refusal = 'too_young' | 'school_age' | 'age_band' | 'waitlist' | 'hybrid_too_soon' | 'past' | 'beyond_horizon' | 'closed_day' | 'full';
+export type Refusal =
+  | 'too_young'
+  | 'school_age'
+  | 'age_band'
+  | 'waitlist'
+  | 'hybrid_too_soon'
+  | 'past'
+  | 'beyond_horizon'
+  | 'closed_day'
+  | 'full';
 
-export interface Context { policy: BookingPolicy; today: LocalDate; child: ChildDates }
+export interface Context {
+  policy: BookingPolicy;
+  today: LocalDate;
+  child: ChildDates;
+}
 
 const modeAt = (ctx: Context, start: LocalDate): BookingMode =>
   start.isBefore(ctx.child.transition) ? ctx.policy.modeNursery : ctx.policy.modeKindergarten;
@@ -52,7 +74,13 @@ export const heldShareFor = (ctx: Context, start: LocalDate) =>
   start.isOnOrAfter(ctx.today.plusWeeks(ctx.policy.releaseWeeks)) ? ctx.policy.heldShare : 0;
 
 /** Can the child book this unit from exactly this date? null = yes. */
-export function refusalAt(t: Timeline, unit: UnitFacts, ctx: Context, start: LocalDate, isOpen: (d: LocalDate) => boolean): Refusal | null {
+export function refusalAt(
+  t: Timeline,
+  unit: UnitFacts,
+  ctx: Context,
+  start: LocalDate,
+  isOpen: (d: LocalDate) => boolean,
+): Refusal | null {
   const p = policyRefusal(ctx, start);
   if (p) return p;
   const demand = demandFor(unit, ctx, start);
@@ -66,8 +94,13 @@ export function refusalAt(t: Timeline, unit: UnitFacts, ctx: Context, start: Loc
  * the horizon. Candidates only move forward: first past policy and age limits, then past the last day that does
  * not fit, then to an open day (which still fits: feasibility is monotone in the start date).
  */
-export function earliestBookable(t: Timeline, unit: UnitFacts, ctx: Context, wished: LocalDate, isOpen: (d: LocalDate) => boolean):
-  { start: LocalDate; end: LocalDate } | null {
+export function earliestBookable(
+  t: Timeline,
+  unit: UnitFacts,
+  ctx: Context,
+  wished: LocalDate,
+  isOpen: (d: LocalDate) => boolean,
+): { start: LocalDate; end: LocalDate } | null {
   const { policy, today, child } = ctx;
   let from = LocalDate.max(wished, today.plusDays(1), child.earliestStart);
   const horizon = today.plusMonths(policy.horizonMonths);
@@ -75,14 +108,23 @@ export function earliestBookable(t: Timeline, unit: UnitFacts, ctx: Context, wis
     if (from.isAfter(horizon) || from.isOnOrAfter(child.schoolStart)) return null;
     const mode = modeAt(ctx, from);
     if (mode === 'waitlist') {
-      if (from.isBefore(child.transition) && policy.modeKindergarten !== 'waitlist' && unit.kindergarten) { from = child.transition; continue; }
+      if (from.isBefore(child.transition) && policy.modeKindergarten !== 'waitlist' && unit.kindergarten) {
+        from = child.transition;
+        continue;
+      }
       return null;
     }
     if (mode === 'hybrid') {
       const h = today.plusMonths(policy.hybridMonths);
-      if (from.isBefore(h)) { from = h; continue; }
+      if (from.isBefore(h)) {
+        from = h;
+        continue;
+      }
     }
-    if (from.isBefore(child.transition) && !unit.nursery) { from = child.transition; continue; }
+    if (from.isBefore(child.transition) && !unit.nursery) {
+      from = child.transition;
+      continue;
+    }
     const demand = demandFor(unit, ctx, from);
     if (typeof demand === 'string') return null;
     const held = heldShareFor(ctx, from);

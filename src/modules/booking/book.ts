@@ -23,7 +23,11 @@ import { buildTimeline, fromEpochDay } from './timeline.js';
 
 /** The place is gone (`booking.no-longer-free`): the caller answers 409 with the nearest alternatives. */
 export class NoLongerFree extends DomainError {
-  constructor(readonly childId: string, readonly wished: LocalDate, readonly birthDate: LocalDate) {
+  constructor(
+    readonly childId: string,
+    readonly wished: LocalDate,
+    readonly birthDate: LocalDate,
+  ) {
     super('booking.no-longer-free', bookingError.codes['booking.no-longer-free']);
   }
 }
@@ -33,23 +37,55 @@ export const refusalError = (r: Refusal) => bookingError(REFUSAL_CODE[r]);
 /** Retries a transaction a deadlock or serialization failure aborted. */
 export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    try { return await fn(); } catch (e: any) {
+    try {
+      return await fn();
+    } catch (e: any) {
       if (attempt >= 5 || (e?.code !== '40P01' && e?.code !== '40001')) throw e;
     }
   }
 }
 
-export function bookingFacts(child: { id: string; name: string }, unit: { name: string; street: string; postal_code: string; city: string }, start: LocalDate,
-  endExcl: LocalDate, policy: BookingPolicy): BookingFacts {
-  return { childName: child.name, childId: child.id, unitName: unit.name, address: `${unit.street}, ${unit.postal_code} ${unit.city}`,
-    start, end: endExcl.minusDays(1), changeDeadline: start.minusDays(policy.changeDeadlineDays) };
+export function bookingFacts(
+  child: { id: string; name: string },
+  unit: { name: string; street: string; postal_code: string; city: string },
+  start: LocalDate,
+  endExcl: LocalDate,
+  policy: BookingPolicy,
+): BookingFacts {
+  return {
+    childName: child.name,
+    childId: child.id,
+    unitName: unit.name,
+    address: `${unit.street}, ${unit.postal_code} ${unit.city}`,
+    start,
+    end: endExcl.minusDays(1),
+    changeDeadline: start.minusDays(policy.changeDeadlineDays),
+  };
 }
 
-export interface BookResult { bookingId: string; placementId: string; unitId: string; unitName: string; start: string; end: string; changeDeadline: string; letter: LetterDraft }
+export interface BookResult {
+  bookingId: string;
+  placementId: string;
+  unitId: string;
+  unitName: string;
+  start: string;
+  end: string;
+  changeDeadline: string;
+  letter: LetterDraft;
+}
 
 interface Facts {
   version: number | null;
-  unit: { id: string; name: string; type: UnitType; street: string; postal_code: string; city: string; closed_on: string | null; municipality_code: string } | null;
+  unit: {
+    id: string;
+    name: string;
+    type: UnitType;
+    street: string;
+    postal_code: string;
+    city: string;
+    closed_on: string | null;
+    municipality_code: string;
+  } | null;
   child: { name: string; birth: string } | null;
   policy: unknown;
   guardians: { id: string; municipality: string | null }[];
@@ -58,8 +94,15 @@ interface Facts {
   mine: { id: string; unit_id: string; lo: string; hi: string | null; booking_id: string | null }[];
 }
 
-async function lockAndRead(trx: Db, unitId: string, childId: string, start: LocalDate, today: LocalDate): Promise<Facts> {
-  const t = today.toString(), s = start.toString();
+async function lockAndRead(
+  trx: Db,
+  unitId: string,
+  childId: string,
+  start: LocalDate,
+  today: LocalDate,
+): Promise<Facts> {
+  const t = today.toString(),
+    s = start.toString();
   // Prepared: its plan (about a millisecond of planning) is made once per connection.
   const { rows } = await sql<Facts>`${sql.raw(PREPARED)} with lock as (
       insert into unit_load_version (unit_id) select id from unit where id = ${unitId}
@@ -85,67 +128,126 @@ async function lockAndRead(trx: Db, unitId: string, childId: string, start: Loca
   return rows[0]!;
 }
 
-export async function bookPlace(db: Db, rc: RequestContext, input: { childId: string; unitId: string; start: LocalDate }): Promise<BookResult> {
-  const today = rc.clock.today(), { start } = input;
+export async function bookPlace(
+  db: Db,
+  rc: RequestContext,
+  input: { childId: string; unitId: string; start: LocalDate },
+): Promise<BookResult> {
+  const today = rc.clock.today(),
+    { start } = input;
   let after: UnitOccupancy | null = null;
-  const result = await withRetry(() => db.transaction().execute(async (trx) => {
-    after = null;
-    const f = await lockAndRead(trx, input.unitId, input.childId, start, today);
-    if (!f.child) throw bookingError('booking.child-not-found');
-    const unit = f.unit;
-    if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type)) throw bookingError('booking.unit-not-daycare');
-    const policy = parsePolicy(f.policy);
-    const birth = LocalDate.parse(f.child.birth);
-    const ctx: Context = { policy, today, child: childDates(birth, policy) };
-    const facts = unitFacts(unit.id, unit.type);
-    const pre = refusalBeforeLoad(facts, ctx, start);
-    if (pre) throw refusalError(pre);
-    const cache = occupancyCache(db);
-    const occ = cache.at(policy, today, unit.id, f.version) ?? (await loadOccupancy(trx, [unit], policy, today)).get(unit.id)!;
-    const refusal = refusalAt(occ.timeline, facts, ctx, start, (d) => isWorkingDay(d) && !f.closed);
-    if (refusal === 'full') throw new NoLongerFree(input.childId, start, birth);
-    if (refusal) throw refusalError(refusal);
-    const demand = demandFor(facts, ctx, start) as Exclude<ReturnType<typeof demandFor>, string>;
-    const end = fromEpochDay(demand.end);
+  const result = await withRetry(() =>
+    db.transaction().execute(async (trx) => {
+      after = null;
+      const f = await lockAndRead(trx, input.unitId, input.childId, start, today);
+      if (!f.child) throw bookingError('booking.child-not-found');
+      const unit = f.unit;
+      if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type))
+        throw bookingError('booking.unit-not-daycare');
+      const policy = parsePolicy(f.policy);
+      const birth = LocalDate.parse(f.child.birth);
+      const ctx: Context = { policy, today, child: childDates(birth, policy) };
+      const facts = unitFacts(unit.id, unit.type);
+      const pre = refusalBeforeLoad(facts, ctx, start);
+      if (pre) throw refusalError(pre);
+      const cache = occupancyCache(db);
+      const occ =
+        cache.at(policy, today, unit.id, f.version) ?? (await loadOccupancy(trx, [unit], policy, today)).get(unit.id)!;
+      const refusal = refusalAt(occ.timeline, facts, ctx, start, (d) => isWorkingDay(d) && !f.closed);
+      if (refusal === 'full') throw new NoLongerFree(input.childId, start, birth);
+      if (refusal) throw refusalError(refusal);
+      const demand = demandFor(facts, ctx, start) as Exclude<ReturnType<typeof demandFor>, string>;
+      const end = fromEpochDay(demand.end);
 
-    // The child's other places in the period: a booking or a later place is a double booking; a current place
-    // elsewhere ends the day before the new one starts (the kindergarten place replaces the nursery place).
-    let released: { id: string; hi: string | null } | null = null;
-    for (const p of f.mine.filter((m) => m.lo < end.toString())) {
-      if (p.booking_id) throw bookingError('booking.already-booked');
-      if (p.lo >= start.toString()) throw bookingError('booking.place-starts-in-period');
-      if (p.unit_id === unit.id) throw bookingError('booking.already-in-unit');
-      released = { id: p.id, hi: p.hi };
-    }
-    if (released) await trx.updateTable('placement').set({ valid: sql`daterange(lower(valid), ${start.toString()}::date)` }).where('id', '=', released.id).execute();
+      // The child's other places in the period: a booking or a later place is a double booking; a current place
+      // elsewhere ends the day before the new one starts (the kindergarten place replaces the nursery place).
+      let released: { id: string; hi: string | null } | null = null;
+      for (const p of f.mine.filter((m) => m.lo < end.toString())) {
+        if (p.booking_id) throw bookingError('booking.already-booked');
+        if (p.lo >= start.toString()) throw bookingError('booking.place-starts-in-period');
+        if (p.unit_id === unit.id) throw bookingError('booking.already-in-unit');
+        released = { id: p.id, hi: p.hi };
+      }
+      if (released)
+        await trx
+          .updateTable('placement')
+          .set({ valid: sql`daterange(lower(valid), ${start.toString()}::date)` })
+          .where('id', '=', released.id)
+          .execute();
 
-    const range = DateRange.of(start, end.minusDays(1)).toPgDaterange();
-    const placementId = randomUUID(), bookingId = randomUUID(), userId = rc.actor!.userId;
-    const bf = bookingFacts({ id: input.childId, name: f.child.name }, unit, start, end, policy);
-    const guardians = f.guardians.map((g) => g.id);
-    const letter = bookingConfirmation(bf, guardians);
-    const rows = letterRows(letter, randomUUID(), f.guardians[0]?.municipality ?? null, today);
-    let q = trx
-      .with('pl', (c) => c.insertInto('placement').values({ id: placementId, child_id: input.childId, unit_id: unit.id, kind: 'dagtilbud', valid: range }))
-      .with('bk', (c) => c.insertInto('booking').values({ id: bookingId, child_id: input.childId, unit_id: unit.id, placement_id: placementId, valid: range,
-        booked_by: userId, released_placement_id: released?.id ?? null, released_upper: released?.hi ?? null }))
-      .with('ev', (c) => c.insertInto('booking_event').values({ booking_id: bookingId, kind: 'booked', unit_id: unit.id, valid: range, user_id: userId }))
-      .with('au', (c) => c.insertInto('audit_log').values(auditRow(rc, { action: 'booking.book', subjectType: 'child', subjectIds: [input.childId],
-        details: { bookingId, unitId: unit.id, start: start.toString() } })));
-    if (rows.recipients.length) {
-      q = q.with('lt', (c) => c.insertInto('letter').values(rows.letter))
-        .with('lr', (c) => c.insertInto('letter_recipient').values(rows.recipients))
-        .with('dp', (c) => c.insertInto('digital_post_message').values(rows.recipients)) as unknown as typeof q;
-    }
-    await q.selectNoFrom(sql<number>`1`.as('done')).execute();
+      const range = DateRange.of(start, end.minusDays(1)).toPgDaterange();
+      const placementId = randomUUID(),
+        bookingId = randomUUID(),
+        userId = rc.actor!.userId;
+      const bf = bookingFacts({ id: input.childId, name: f.child.name }, unit, start, end, policy);
+      const guardians = f.guardians.map((g) => g.id);
+      const letter = bookingConfirmation(bf, guardians);
+      const rows = letterRows(letter, randomUUID(), f.guardians[0]?.municipality ?? null, today);
+      let q = trx
+        .with('pl', (c) =>
+          c
+            .insertInto('placement')
+            .values({ id: placementId, child_id: input.childId, unit_id: unit.id, kind: 'dagtilbud', valid: range }),
+        )
+        .with('bk', (c) =>
+          c.insertInto('booking').values({
+            id: bookingId,
+            child_id: input.childId,
+            unit_id: unit.id,
+            placement_id: placementId,
+            valid: range,
+            booked_by: userId,
+            released_placement_id: released?.id ?? null,
+            released_upper: released?.hi ?? null,
+          }),
+        )
+        .with('ev', (c) =>
+          c
+            .insertInto('booking_event')
+            .values({ booking_id: bookingId, kind: 'booked', unit_id: unit.id, valid: range, user_id: userId }),
+        )
+        .with('au', (c) =>
+          c.insertInto('audit_log').values(
+            auditRow(rc, {
+              action: 'booking.book',
+              subjectType: 'child',
+              subjectIds: [input.childId],
+              details: { bookingId, unitId: unit.id, start: start.toString() },
+            }),
+          ),
+        );
+      if (rows.recipients.length) {
+        q = q
+          .with('lt', (c) => c.insertInto('letter').values(rows.letter))
+          .with('lr', (c) => c.insertInto('letter_recipient').values(rows.recipients))
+          .with('dp', (c) => c.insertInto('digital_post_message').values(rows.recipients)) as unknown as typeof q;
+      }
+      await q.selectNoFrom(sql<number>`1`.as('done')).execute();
 
-    // The unit's state right after this commit is the locked version plus this place, bumped once by the insert.
-    const e = childEpochs(f.child.birth, policy.transitionAgeMonths);
-    const items = [...occ.items, { id: placementId, childId: input.childId, from: epochOf(start.toString()), to: epochOf(end.toString()), ...e }];
-    after = { ...occ, version: f.version + 1, items, timeline: buildTimeline(occ.capacity, items, policy.nurseryWeight) };
-    return { bookingId, placementId, unitId: unit.id, unitName: unit.name, start: start.toString(),
-      end: bf.end.toString(), changeDeadline: bf.changeDeadline.toString(), letter };
-  }));
+      // The unit's state right after this commit is the locked version plus this place, bumped once by the insert.
+      const e = childEpochs(f.child.birth, policy.transitionAgeMonths);
+      const items = [
+        ...occ.items,
+        { id: placementId, childId: input.childId, from: epochOf(start.toString()), to: epochOf(end.toString()), ...e },
+      ];
+      after = {
+        ...occ,
+        version: f.version + 1,
+        items,
+        timeline: buildTimeline(occ.capacity, items, policy.nurseryWeight),
+      };
+      return {
+        bookingId,
+        placementId,
+        unitId: unit.id,
+        unitName: unit.name,
+        start: start.toString(),
+        end: bf.end.toString(),
+        changeDeadline: bf.changeDeadline.toString(),
+        letter,
+      };
+    }),
+  );
   if (after) occupancyCache(db).remember(after);
   return result;
 }

@@ -15,7 +15,14 @@ import { day, earliestFit } from './timeline.js';
  * A placement or pending offer from the pladsanvisning holds its place until school start (nursery weight until
  * the transition, then 1). Units that are not dagtilbud units carry no weighted load: always true.
  */
-export async function roomFor(trx: Db, unitId: string, birth: LocalDate, start: LocalDate, today: LocalDate, exclude?: string): Promise<boolean> {
+export async function roomFor(
+  trx: Db,
+  unitId: string,
+  birth: LocalDate,
+  start: LocalDate,
+  today: LocalDate,
+  exclude?: string,
+): Promise<boolean> {
   const unit = await unitTypeOf(trx, unitId);
   if (!unit || !DAYCARE_TYPES.includes(unit.type)) return true;
   const policy = await policyOn(trx, today);
@@ -23,5 +30,8 @@ export async function roomFor(trx: Db, unitId: string, birth: LocalDate, start: 
   const e = childEpochs(birth.toString(), policy.transitionAgeMonths);
   const from = day(start);
   if (from >= e.schoolStart) return true;
-  return earliestFit(occ.timeline, from, { transition: e.transition, end: e.schoolStart, weight: policy.nurseryWeight }) === from;
+  return (
+    earliestFit(occ.timeline, from, { transition: e.transition, end: e.schoolStart, weight: policy.nurseryWeight }) ===
+    from
+  );
 }

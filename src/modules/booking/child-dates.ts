@@ -2,7 +2,12 @@
 import { LocalDate } from '../../shared/index.js';
 import type { BookingPolicy } from './booking-policy.js';
 
-export interface ChildDates { birth: LocalDate; earliestStart: LocalDate; transition: LocalDate; schoolStart: LocalDate }
+export interface ChildDates {
+  birth: LocalDate;
+  earliestStart: LocalDate;
+  transition: LocalDate;
+  schoolStart: LocalDate;
+}
 
 export function childDates(birth: LocalDate, policy: BookingPolicy): ChildDates {
   return {

@@ -10,27 +10,58 @@ import { buildTimeline, epochDay } from './timeline.js';
 
 describe('the integer hot path', () => {
   it('converts epoch days both ways', () => {
-    for (const s of ['1970-01-01', '2024-02-29', '2026-11-23', '2032-08-01', '1999-12-31']) expect(isoOf(epochOf(s))).toBe(s);
+    for (const s of ['1970-01-01', '2024-02-29', '2026-11-23', '2032-08-01', '1999-12-31'])
+      expect(isoOf(epochOf(s))).toBe(s);
     expect(epochOf('2026-11-23')).toBe(epochDay(LocalDate.of(2026, 11, 23)));
   });
 
   it('gives the same earliest bookable start as the date-based rules (property)', () => {
-    const today = LocalDate.of(2026, 11, 23), t0 = epochDay(today);
+    const today = LocalDate.of(2026, 11, 23),
+      t0 = epochDay(today);
     const types = ['dagpleje', 'vuggestue', 'boernehave', 'integreret'] as const;
-    fc.assert(fc.property(
-      fc.array(fc.record({ from: fc.integer({ min: -400, max: 1500 }), len: fc.integer({ min: 30, max: 2500 }), t: fc.integer({ min: -400, max: 1200 }) }), { maxLength: 10 }),
-      fc.integer({ min: 0, max: 12 }), fc.integer({ min: -500, max: 200 }), fc.integer({ min: 0, max: 900 }), fc.constantFrom(...types),
-      fc.constantFrom('booking', 'waitlist', 'hybrid'), fc.constantFrom('booking', 'waitlist', 'hybrid'), fc.constantFrom(0, 0.1, 0.3),
-      (items, places, birthOffset, wishedOffset, type, modeN, modeK, heldShare) => {
-        const policy = { ...DEFAULT_POLICY, modeNursery: modeN as any, modeKindergarten: modeK as any, heldShare };
-        const t = buildTimeline([{ from: t0 - 1000, to: Infinity, places: places * 2 }],
-          items.map((x, k) => ({ id: String(k), from: t0 + x.from, to: t0 + x.from + x.len, transition: t0 + x.t, schoolStart: t0 + x.t + 1000 })), 2);
-        const child = childDates(today.plusDays(birthOffset), policy);
-        const wished = today.plusDays(wishedOffset);
-        const u = unitFacts('u', type);
-        const slow = earliestBookable(t, u, { policy, today, child }, wished, isWorkingDay);
-        const fast = earliestBookableFast(t, u, fastContext(policy, today, child), epochDay(wished), (d) => isNonWorkingDay(d, yearOf));
-        expect(fast ? { start: isoOf(fast.start), end: isoOf(fast.end) } : null).toEqual(slow ? { start: slow.start.toString(), end: slow.end.toString() } : null);
-      }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            from: fc.integer({ min: -400, max: 1500 }),
+            len: fc.integer({ min: 30, max: 2500 }),
+            t: fc.integer({ min: -400, max: 1200 }),
+          }),
+          { maxLength: 10 },
+        ),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: -500, max: 200 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.constantFrom(...types),
+        fc.constantFrom('booking', 'waitlist', 'hybrid'),
+        fc.constantFrom('booking', 'waitlist', 'hybrid'),
+        fc.constantFrom(0, 0.1, 0.3),
+        (items, places, birthOffset, wishedOffset, type, modeN, modeK, heldShare) => {
+          const policy = { ...DEFAULT_POLICY, modeNursery: modeN as any, modeKindergarten: modeK as any, heldShare };
+          const t = buildTimeline(
+            [{ from: t0 - 1000, to: Infinity, places: places * 2 }],
+            items.map((x, k) => ({
+              id: String(k),
+              from: t0 + x.from,
+              to: t0 + x.from + x.len,
+              transition: t0 + x.t,
+              schoolStart: t0 + x.t + 1000,
+            })),
+            2,
+          );
+          const child = childDates(today.plusDays(birthOffset), policy);
+          const wished = today.plusDays(wishedOffset);
+          const u = unitFacts('u', type);
+          const slow = earliestBookable(t, u, { policy, today, child }, wished, isWorkingDay);
+          const fast = earliestBookableFast(t, u, fastContext(policy, today, child), epochDay(wished), (d) =>
+            isNonWorkingDay(d, yearOf),
+          );
+          expect(fast ? { start: isoOf(fast.start), end: isoOf(fast.end) } : null).toEqual(
+            slow ? { start: slow.start.toString(), end: slow.end.toString() } : null,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

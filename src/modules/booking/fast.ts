@@ -7,16 +7,32 @@ import { day, earliestFit, type Timeline } from './timeline.js';
 import type { UnitFacts } from './availability.js';
 
 export interface FastContext {
-  tomorrow: number; earliest: number; horizon: number; transition: number; school: number; hybridFrom: number; release: number;
-  modeN: BookingPolicy['modeNursery']; modeK: BookingPolicy['modeKindergarten']; nw: number; held: number;
+  tomorrow: number;
+  earliest: number;
+  horizon: number;
+  transition: number;
+  school: number;
+  hybridFrom: number;
+  release: number;
+  modeN: BookingPolicy['modeNursery'];
+  modeK: BookingPolicy['modeKindergarten'];
+  nw: number;
+  held: number;
 }
 
 export function fastContext(policy: BookingPolicy, today: LocalDate, child: ChildDates): FastContext {
   return {
-    tomorrow: day(today) + 1, earliest: day(child.earliestStart), horizon: day(today.plusMonths(policy.horizonMonths)),
-    transition: day(child.transition), school: day(child.schoolStart), hybridFrom: day(today.plusMonths(policy.hybridMonths)),
-    release: day(today.plusWeeks(policy.releaseWeeks)), modeN: policy.modeNursery, modeK: policy.modeKindergarten,
-    nw: policy.nurseryWeight, held: policy.heldShare,
+    tomorrow: day(today) + 1,
+    earliest: day(child.earliestStart),
+    horizon: day(today.plusMonths(policy.horizonMonths)),
+    transition: day(child.transition),
+    school: day(child.schoolStart),
+    hybridFrom: day(today.plusMonths(policy.hybridMonths)),
+    release: day(today.plusWeeks(policy.releaseWeeks)),
+    modeN: policy.modeNursery,
+    modeK: policy.modeKindergarten,
+    nw: policy.nurseryWeight,
+    held: policy.heldShare,
   };
 }
 
@@ -45,22 +61,38 @@ function refused(t: Timeline, u: UnitFacts, c: FastContext, s: number, closed: (
 }
 
 /** Earliest bookable start on or after `wished` with the place's end (exclusive), or null (mirrors earliestBookable). */
-export function earliestBookableFast(t: Timeline, u: UnitFacts, c: FastContext, wished: number, closed: (d: number) => boolean): { start: number; end: number } | null {
+export function earliestBookableFast(
+  t: Timeline,
+  u: UnitFacts,
+  c: FastContext,
+  wished: number,
+  closed: (d: number) => boolean,
+): { start: number; end: number } | null {
   let from = Math.max(wished, c.tomorrow, c.earliest);
   for (let guard = 0; guard < 12; guard++) {
     if (from > c.horizon || from >= c.school) return null;
     const mode = from < c.transition ? c.modeN : c.modeK;
     if (mode === 'waitlist') {
-      if (from < c.transition && c.modeK !== 'waitlist' && u.kindergarten) { from = c.transition; continue; }
+      if (from < c.transition && c.modeK !== 'waitlist' && u.kindergarten) {
+        from = c.transition;
+        continue;
+      }
       return null;
     }
-    if (mode === 'hybrid' && from < c.hybridFrom) { from = c.hybridFrom; continue; }
-    if (from < c.transition && !u.nursery) { from = c.transition; continue; }
+    if (mode === 'hybrid' && from < c.hybridFrom) {
+      from = c.hybridFrom;
+      continue;
+    }
+    if (from < c.transition && !u.nursery) {
+      from = c.transition;
+      continue;
+    }
     if (from >= c.transition && !u.kindergarten) return null;
     const end = u.kindergarten ? c.school : c.transition;
     const s = earliestFit(t, from, { transition: c.transition, end, weight: c.nw }, from >= c.release ? c.held : 0);
     if (s === null) return null;
-    let start = s, n = 0;
+    let start = s,
+      n = 0;
     while (closed(start) && n++ < 366) start++;
     if (!refused(t, u, c, start, closed)) return { start, end };
     from = start === from ? from + 1 : start;

@@ -4,35 +4,73 @@ import type { LocalDate } from '../../shared/index.js';
 import type { LetterDraft } from '../../platform/letters/index.js';
 export type { LetterDraft };
 
-export interface BookingFacts { childName: string; childId: string; unitName: string; address: string; start: LocalDate; end: LocalDate; changeDeadline: LocalDate }
+export interface BookingFacts {
+  childName: string;
+  childId: string;
+  unitName: string;
+  address: string;
+  start: LocalDate;
+  end: LocalDate;
+  changeDeadline: LocalDate;
+}
 
-const da = (d: LocalDate) => `${d.day}. ${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][d.month - 1]} ${d.year}`;
+const da = (d: LocalDate) =>
+  `${d.day}. ${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][d.month - 1]} ${d.year}`;
 
-const placeTable = (b: BookingFacts) => ({ table: { columns: ['', ''], rows: [
-  ['Barn', b.childName], ['Enhed', b.unitName], ['Adresse', b.address], ['Start', da(b.start)], ['Pladsen gælder til og med', da(b.end)],
-] } });
+const placeTable = (b: BookingFacts) => ({
+  table: {
+    columns: ['', ''],
+    rows: [
+      ['Barn', b.childName],
+      ['Enhed', b.unitName],
+      ['Adresse', b.address],
+      ['Start', da(b.start)],
+      ['Pladsen gælder til og med', da(b.end)],
+    ],
+  },
+});
 
 export function bookingConfirmation(b: BookingFacts, recipients: string[]): LetterDraft {
-  return { kind: 'booking', subject: `Bekræftelse: plads til ${b.childName} i ${b.unitName}`, recipients, childId: b.childId, blocks: [
-    { heading: 'Din booking er bekræftet' },
-    { text: `Du har booket en plads til ${b.childName}. Pladsen er hermed tildelt; du skal ikke gøre mere.` },
-    placeTable(b),
-    { text: `Du kan flytte eller afmelde bookingen i Spire frem til ${da(b.changeDeadline)}.` },
-  ] };
+  return {
+    kind: 'booking',
+    subject: `Bekræftelse: plads til ${b.childName} i ${b.unitName}`,
+    recipients,
+    childId: b.childId,
+    blocks: [
+      { heading: 'Din booking er bekræftet' },
+      { text: `Du har booket en plads til ${b.childName}. Pladsen er hermed tildelt; du skal ikke gøre mere.` },
+      placeTable(b),
+      { text: `Du kan flytte eller afmelde bookingen i Spire frem til ${da(b.changeDeadline)}.` },
+    ],
+  };
 }
 
 export function bookingMoved(b: BookingFacts, recipients: string[]): LetterDraft {
-  return { kind: 'booking', subject: `Booking flyttet: ${b.childName}`, recipients, childId: b.childId, blocks: [
-    { heading: 'Din booking er flyttet' },
-    { text: `Bookingen for ${b.childName} er ændret. Den nye plads:` },
-    placeTable(b),
-    { text: `Du kan flytte eller afmelde bookingen i Spire frem til ${da(b.changeDeadline)}.` },
-  ] };
+  return {
+    kind: 'booking',
+    subject: `Booking flyttet: ${b.childName}`,
+    recipients,
+    childId: b.childId,
+    blocks: [
+      { heading: 'Din booking er flyttet' },
+      { text: `Bookingen for ${b.childName} er ændret. Den nye plads:` },
+      placeTable(b),
+      { text: `Du kan flytte eller afmelde bookingen i Spire frem til ${da(b.changeDeadline)}.` },
+    ],
+  };
 }
 
 export function bookingCancelled(b: BookingFacts, recipients: string[]): LetterDraft {
-  return { kind: 'booking', subject: `Booking afmeldt: ${b.childName}`, recipients, childId: b.childId, blocks: [
-    { heading: 'Din booking er afmeldt' },
-    { text: `Bookingen af pladsen i ${b.unitName} fra ${da(b.start)} for ${b.childName} er afmeldt, og pladsen er givet fri.` },
-  ] };
+  return {
+    kind: 'booking',
+    subject: `Booking afmeldt: ${b.childName}`,
+    recipients,
+    childId: b.childId,
+    blocks: [
+      { heading: 'Din booking er afmeldt' },
+      {
+        text: `Bookingen af pladsen i ${b.unitName} fra ${da(b.start)} for ${b.childName} er afmeldt, og pladsen er givet fri.`,
+      },
+    ],
+  };
 }

@@ -12,26 +12,65 @@ const ATTEMPTS = engine === 'postgres' ? 1000 : 60;
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, unitId: string, children: string[];
 
 beforeAll(async () => {
-  t = await testApp(); f = await smallFixture(t.database);
+  t = await testApp();
+  f = await smallFixture(t.database);
   const db = t.database.db;
   const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
-  const unit = await db.insertInto('unit').values({ number: 'A19999', daginstitution_id: inst.id, name: 'Vuggestuen Den Sidste Plads', type: 'vuggestue',
-    street: 'Torvet 1', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 }).returning('id').executeTakeFirstOrThrow();
+  const unit = await db
+    .insertInto('unit')
+    .values({
+      number: 'A19999',
+      daginstitution_id: inst.id,
+      name: 'Vuggestuen Den Sidste Plads',
+      type: 'vuggestue',
+      street: 'Torvet 1',
+      postal_code: '9800',
+      city: 'Hjørring',
+      lat: 57.46,
+      lon: 9.98,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   unitId = unit.id;
   // One nursery place: room for exactly one child of weight 2.
-  await db.insertInto('capacity').values({ unit_id: unitId, age_band: '0-2', places: 1, valid: '[2024-01-01,)' }).execute();
-  const rows = await db.insertInto('person').values([...Array(ATTEMPTS)].map((_, i) => ({ first_name: 'Barn', last_name: `Nr${i}`, birth_date: '2026-05-10', sex: 'female' as const })))
-    .returning('id').execute();
+  await db
+    .insertInto('capacity')
+    .values({ unit_id: unitId, age_band: '0-2', places: 1, valid: '[2024-01-01,)' })
+    .execute();
+  const rows = await db
+    .insertInto('person')
+    .values(
+      [...Array(ATTEMPTS)].map((_, i) => ({
+        first_name: 'Barn',
+        last_name: `Nr${i}`,
+        birth_date: '2026-05-10',
+        sex: 'female' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
   children = rows.map((r) => r.id);
 }, 120_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe(`the last place (${engine})`, () => {
   it(`${ATTEMPTS} simultaneous attempts give exactly one booking`, async () => {
-    const user = (await t.database.db.selectFrom('app_user').select('id').where('id', '=', f.users.mette).executeTakeFirstOrThrow()).id;
-    const rc = { db: t.database.db, clock: t.clock, actor: { userId: user, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] }, ip: '127.0.0.1', userAgent: null };
+    const user = (
+      await t.database.db.selectFrom('app_user').select('id').where('id', '=', f.users.mette).executeTakeFirstOrThrow()
+    ).id;
+    const rc = {
+      db: t.database.db,
+      clock: t.clock,
+      actor: { userId: user, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] },
+      ip: '127.0.0.1',
+      userAgent: null,
+    };
     const start = LocalDate.of(2027, 1, 4);
-    const results = await Promise.allSettled(children.map((childId) => bookPlace(t.database.db, rc, { childId, unitId, start })));
+    const results = await Promise.allSettled(
+      children.map((childId) => bookPlace(t.database.db, rc, { childId, unitId, start })),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
@@ -40,15 +79,34 @@ describe(`the last place (${engine})`, () => {
       expect(r.reason).toBeInstanceOf(NoLongerFree);
       expect(r.reason.statusCode).toBe(409);
     }
-    const n = await t.database.db.selectFrom('placement').select(sql<number>`count(*)::int`.as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+    const n = await t.database.db
+      .selectFrom('placement')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('unit_id', '=', unitId)
+      .executeTakeFirstOrThrow();
     expect(n.n).toBe(1);
-    expect((await t.database.db.selectFrom('booking').select(sql<number>`count(*)::int`.as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow()).n).toBe(1);
+    expect(
+      (
+        await t.database.db
+          .selectFrom('booking')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('unit_id', '=', unitId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toBe(1);
   }, 120_000);
 
   it('answers a late parent over HTTP with "no longer free" and the nearest alternatives', async () => {
     const db = t.database.db;
-    const late = await db.insertInto('person').values({ first_name: 'Sen', last_name: 'Holm', birth_date: '2026-05-10', sex: 'male' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('custody').values({ child_id: late.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' }).execute();
+    const late = await db
+      .insertInto('person')
+      .values({ first_name: 'Sen', last_name: 'Holm', birth_date: '2026-05-10', sex: 'male' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('custody')
+      .values({ child_id: late.id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' })
+      .execute();
     const mette = await loginAs(t.app, f.users.mette);
     const res = await mette.call('POST', '/api/citizen/bookings', { childId: late.id, unitId, start: '2027-01-04' });
     expect(res.statusCode).toBe(409);
@@ -59,20 +117,59 @@ describe(`the last place (${engine})`, () => {
   it('sees places taken or freed outside booking at once (the kept timeline is only used at its exact version)', async () => {
     const db = t.database.db;
     const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
-    const two = await db.insertInto('unit').values({ number: 'A19998', daginstitution_id: inst.id, name: 'Vuggestuen To Pladser', type: 'vuggestue',
-      street: 'Torvet 2', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('capacity').values({ unit_id: two.id, age_band: '0-2', places: 2, valid: '[2024-01-01,)' }).execute();
-    const kids = await db.insertInto('person').values([0, 1, 2].map((i) => ({ first_name: 'Tvilling', last_name: `Nr${i}`, birth_date: '2026-05-10', sex: 'male' as const })))
-      .returning('id').execute();
-    const rc = { db, clock: t.clock, actor: { userId: f.users.mette, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] }, ip: '127.0.0.1', userAgent: null };
+    const two = await db
+      .insertInto('unit')
+      .values({
+        number: 'A19998',
+        daginstitution_id: inst.id,
+        name: 'Vuggestuen To Pladser',
+        type: 'vuggestue',
+        street: 'Torvet 2',
+        postal_code: '9800',
+        city: 'Hjørring',
+        lat: 57.46,
+        lon: 9.98,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('capacity')
+      .values({ unit_id: two.id, age_band: '0-2', places: 2, valid: '[2024-01-01,)' })
+      .execute();
+    const kids = await db
+      .insertInto('person')
+      .values(
+        [0, 1, 2].map((i) => ({
+          first_name: 'Tvilling',
+          last_name: `Nr${i}`,
+          birth_date: '2026-05-10',
+          sex: 'male' as const,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const rc = {
+      db,
+      clock: t.clock,
+      actor: { userId: f.users.mette, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] },
+      ip: '127.0.0.1',
+      userAgent: null,
+    };
     const start = LocalDate.of(2027, 1, 4);
     await bookPlace(db, rc, { childId: kids[0]!.id, unitId: two.id, start });
     // A caseworker gives the other place directly (not through booking).
-    const given = await db.insertInto('placement').values({ child_id: kids[1]!.id, unit_id: two.id, kind: 'dagtilbud', valid: '[2027-01-04,2032-08-01)' })
-      .returning('id').executeTakeFirstOrThrow();
-    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).rejects.toBeInstanceOf(NoLongerFree);
+    const given = await db
+      .insertInto('placement')
+      .values({ child_id: kids[1]!.id, unit_id: two.id, kind: 'dagtilbud', valid: '[2027-01-04,2032-08-01)' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).rejects.toBeInstanceOf(
+      NoLongerFree,
+    );
     // …and takes it back: the place is free again.
     await db.deleteFrom('placement').where('id', '=', given.id).execute();
-    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).resolves.toMatchObject({ unitId: two.id });
+    await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).resolves.toMatchObject({
+      unitId: two.id,
+    });
   });
 });

@@ -34,9 +34,13 @@ async function alternatives(ctx: RequestContext, e: NoLongerFree) {
 
 /** "No longer free" is answered 409 with the nearest alternatives next to the code. */
 async function withAlternatives<T>(ctx: RequestContext, reply: FastifyReply, fn: () => Promise<T>) {
-  try { return await fn(); } catch (e) {
+  try {
+    return await fn();
+  } catch (e) {
     if (!(e instanceof NoLongerFree)) throw e;
-    return reply.code(409).send({ error: e.code, params: e.params, message: e.code, alternatives: await alternatives(ctx, e) });
+    return reply
+      .code(409)
+      .send({ error: e.code, params: e.params, message: e.code, alternatives: await alternatives(ctx, e) });
   }
 }
 
@@ -44,35 +48,85 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   app.get('/booking/availability', { schema: schemaOf('booking', c.availability, bookingError.codes) }, async (req) => {
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId, 'booking.search');
-    const [policy, home] = await Promise.all([policyOn(db, today), homeOf(db, child.id, today).then((h) => h ?? homeOf(db, req.ctx.actor!.personId!, today))]);
-    const exclude = req.query.excludeBookingId ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id) : null;
+    const [policy, home] = await Promise.all([
+      policyOn(db, today),
+      homeOf(db, child.id, today).then((h) => h ?? homeOf(db, req.ctx.actor!.personId!, today)),
+    ]);
+    const exclude = req.query.excludeBookingId
+      ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id)
+      : null;
     const birth = LocalDate.parse(child.birth_date);
-    const { items, ctx } = await searchAvailability(db, { birthDate: birth, wished: LocalDate.parse(req.query.wished), today, policy, home, excludePlacementId: exclude });
+    const { items, ctx } = await searchAvailability(db, {
+      birthDate: birth,
+      wished: LocalDate.parse(req.query.wished),
+      today,
+      policy,
+      home,
+      excludePlacementId: exclude,
+    });
     await audit(db, req.ctx, { action: 'booking.availability', subjectType: 'child', subjectIds: [child.id] });
-    return { child: { id: child.id, name: `${child.first_name} ${child.last_name}`, birthDate: child.birth_date,
-      earliestStart: ctx.child.earliestStart.toString(), transition: ctx.child.transition.toString(), schoolStart: ctx.child.schoolStart.toString() },
-    policy: { modeNursery: policy.modeNursery, modeKindergarten: policy.modeKindergarten, hybridMonths: policy.hybridMonths, changeDeadlineDays: policy.changeDeadlineDays },
-    items: sortItems(items, req.query.sort) };
+    return {
+      child: {
+        id: child.id,
+        name: `${child.first_name} ${child.last_name}`,
+        birthDate: child.birth_date,
+        earliestStart: ctx.child.earliestStart.toString(),
+        transition: ctx.child.transition.toString(),
+        schoolStart: ctx.child.schoolStart.toString(),
+      },
+      policy: {
+        modeNursery: policy.modeNursery,
+        modeKindergarten: policy.modeKindergarten,
+        hybridMonths: policy.hybridMonths,
+        changeDeadlineDays: policy.changeDeadlineDays,
+      },
+      items: sortItems(items, req.query.sort),
+    };
   });
 
   app.get('/booking/calendar', { schema: schemaOf('booking', c.calendar, bookingError.codes) }, async (req) => {
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId, 'booking.search');
     const policy = await policyOn(db, today);
-    const exclude = req.query.excludeBookingId ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id) : null;
-    const { units, occ, ctx, closing } = await searchAvailability(db, { birthDate: LocalDate.parse(child.birth_date), wished: LocalDate.parse(req.query.from), today, policy, unitIds: [] });
+    const exclude = req.query.excludeBookingId
+      ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id)
+      : null;
+    const { units, occ, ctx, closing } = await searchAvailability(db, {
+      birthDate: LocalDate.parse(child.birth_date),
+      wished: LocalDate.parse(req.query.from),
+      today,
+      policy,
+      unitIds: [],
+    });
     const u = units.find((x) => x.id === req.query.unitId);
     const o = occ.get(req.query.unitId);
     if (!u || !o) throw bookingError('booking.unit-not-found');
-    await audit(db, req.ctx, { action: 'booking.calendar', subjectType: 'child', subjectIds: [child.id], details: { unitId: u.id } });
-    return { unit: { id: u.id, name: u.name, type: u.type }, days: calendarDays(without(o, exclude, policy.nurseryWeight), ctx, openCheck(closing, u), LocalDate.parse(req.query.from), req.query.days) };
+    await audit(db, req.ctx, {
+      action: 'booking.calendar',
+      subjectType: 'child',
+      subjectIds: [child.id],
+      details: { unitId: u.id },
+    });
+    return {
+      unit: { id: u.id, name: u.name, type: u.type },
+      days: calendarDays(
+        without(o, exclude, policy.nurseryWeight),
+        ctx,
+        openCheck(closing, u),
+        LocalDate.parse(req.query.from),
+        req.query.days,
+      ),
+    };
   });
 
   app.get('/bookings', { schema: schemaOf('booking', c.list, bookingError.codes) }, async (req) => {
     const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.list');
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const ids = await childIdsInCustody(db, actor.personId!, today);
     if (!ids.length) return [];
     const policy = await policyOn(db, today);
@@ -81,16 +135,30 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
     return rows.map((r) => {
       const v = DateRange.fromPg(r.valid);
       const deadline = v.start.minusDays(policy.changeDeadlineDays);
-      return { id: r.id, childId: r.child_id, childName: r.first_name, unitId: r.unit_id, unitName: r.unitName, start: v.start.toString(),
-        end: v.end?.toString() ?? null, status: r.status, bookedAt: r.booked_at, changeDeadline: deadline.toString(),
-        changeable: r.status === 'active' && !today.isAfter(deadline) };
+      return {
+        id: r.id,
+        childId: r.child_id,
+        childName: r.first_name,
+        unitId: r.unit_id,
+        unitName: r.unitName,
+        start: v.start.toString(),
+        end: v.end?.toString() ?? null,
+        status: r.status,
+        bookedAt: r.booked_at,
+        changeDeadline: deadline.toString(),
+        changeable: r.status === 'active' && !today.isAfter(deadline),
+      };
     });
   });
 
   app.post('/bookings', { schema: schemaOf('booking', c.book, bookingError.codes) }, async (req, reply) => {
     await requireChild(req.ctx, req.body.childId, 'booking.book');
     return withAlternatives(req.ctx, reply, async () => {
-      const r = await bookPlace(req.ctx.db, req.ctx, { childId: req.body.childId, unitId: req.body.unitId, start: LocalDate.parse(req.body.start) });
+      const r = await bookPlace(req.ctx.db, req.ctx, {
+        childId: req.body.childId,
+        unitId: req.body.unitId,
+        start: LocalDate.parse(req.body.start),
+      });
       return reply.code(201).send(r);
     });
   });
@@ -103,7 +171,13 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/bookings/:id/move', { schema: schemaOf('booking', c.move, bookingError.codes) }, async (req, reply) => {
     await ownBooking(req.ctx, req.params.id);
-    return withAlternatives(req.ctx, reply, () => moveBooking(req.ctx.db, req.ctx, { bookingId: req.params.id, unitId: req.body.unitId, start: LocalDate.parse(req.body.start) }));
+    return withAlternatives(req.ctx, reply, () =>
+      moveBooking(req.ctx.db, req.ctx, {
+        bookingId: req.params.id,
+        unitId: req.body.unitId,
+        start: LocalDate.parse(req.body.start),
+      }),
+    );
   });
 
   app.post('/bookings/:id/cancel', { schema: schemaOf('booking', c.cancel, bookingError.codes) }, async (req) => {

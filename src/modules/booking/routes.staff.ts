@@ -16,23 +16,39 @@ export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/booking/outlook', { schema: schemaOf('booking', c.outlook, bookingError.codes) }, async (req) => {
     const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.outlook');
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const policy = await policyOn(db, today);
     const { info, occ } = await occupancyCache(db).get(db, policy, today);
     let units = info.filter((u) => bookingPolicy.can(actor, 'booking.outlook', { unitId: u.id }));
     if (req.query.daginstitutionId) units = units.filter((u) => u.daginstitutionId === req.query.daginstitutionId);
     units.sort((a, b) => a.name.localeCompare(b.name, 'da'));
-    const bookings = await activeBookingStarts(db, units.map((u) => u.id));
+    const bookings = await activeBookingStarts(
+      db,
+      units.map((u) => u.id),
+    );
     const first = today.firstOfMonth().plusMonths(1);
-    return { from: first.toString().slice(0, 7), units: units.map((u) => ({
-      id: u.id, name: u.name, type: u.type, daginstitutionId: u.daginstitutionId,
-      months: monthlyOutlook(occ.get(u.id)!, first, req.query.months, bookings.filter((b) => b.unit_id === u.id).map((b) => epochOf(b.lo))),
-    })) };
+    return {
+      from: first.toString().slice(0, 7),
+      units: units.map((u) => ({
+        id: u.id,
+        name: u.name,
+        type: u.type,
+        daginstitutionId: u.daginstitutionId,
+        months: monthlyOutlook(
+          occ.get(u.id)!,
+          first,
+          req.query.months,
+          bookings.filter((b) => b.unit_id === u.id).map((b) => epochOf(b.lo)),
+        ),
+      })),
+    };
   });
 
   app.post('/booking/simulate', { schema: schemaOf('booking', c.simulate, bookingError.codes) }, async (req) => {
     bookingPolicy.authorize(req.ctx.actor, 'booking.simulate');
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const policy = await policyOn(db, today);
     const { units, families } = await simulationInput(db, policy, today);
     const run = (p: Required<SimPolicy>) => simulate(units, families, { ...p, nurseryWeight: policy.nurseryWeight });

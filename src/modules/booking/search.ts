@@ -6,15 +6,38 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
-import { cachedClosingDays, closingDays, epochOf, isoOf, occupancyCache, yearOf, type UnitInfo, type UnitOccupancy } from './store.js';
+import {
+  cachedClosingDays,
+  closingDays,
+  epochOf,
+  isoOf,
+  occupancyCache,
+  yearOf,
+  type UnitInfo,
+  type UnitOccupancy,
+} from './store.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 
-export interface SearchInput { birthDate: LocalDate; wished: LocalDate; today: LocalDate; policy: BookingPolicy;
-  home?: { lat: number | null; lon: number | null } | null; excludePlacementId?: string | null; unitIds?: string[] }
+export interface SearchInput {
+  birthDate: LocalDate;
+  wished: LocalDate;
+  today: LocalDate;
+  policy: BookingPolicy;
+  home?: { lat: number | null; lon: number | null } | null;
+  excludePlacementId?: string | null;
+  unitIds?: string[];
+}
 
 export interface AvailabilityItem {
-  unitId: string; number: string; name: string; type: string; address: string; distanceKm: number | null;
-  start: string; end: string; onWished: boolean;
+  unitId: string;
+  number: string;
+  name: string;
+  type: string;
+  address: string;
+  distanceKm: number | null;
+  start: string;
+  end: string;
+  onWished: boolean;
 }
 
 type Closing = Awaited<ReturnType<typeof closingDays>>;
@@ -31,28 +54,51 @@ export function without(o: UnitOccupancy, placementId: string | null | undefined
   return { ...o, items, timeline: buildTimeline(o.capacity, items, nw) };
 }
 
-export async function searchAvailability(db: Db, input: SearchInput): Promise<{ items: AvailabilityItem[]; units: UnitInfo[]; occ: Map<string, UnitOccupancy>; ctx: Context; closing: Closing }> {
+export async function searchAvailability(
+  db: Db,
+  input: SearchInput,
+): Promise<{
+  items: AvailabilityItem[];
+  units: UnitInfo[];
+  occ: Map<string, UnitOccupancy>;
+  ctx: Context;
+  closing: Closing;
+}> {
   const { policy, today, wished } = input;
   const ctx: Context = { policy, today, child: childDates(input.birthDate, policy) };
-  const [{ info, occ }, { closing, epochs }] = await Promise.all([occupancyCache(db).get(db, policy, today), cachedClosingDays(db, today)]);
+  const [{ info, occ }, { closing, epochs }] = await Promise.all([
+    occupancyCache(db).get(db, policy, today),
+    cachedClosingDays(db, today),
+  ]);
   const items: AvailabilityItem[] = [];
   const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
   const fc = fastContext(policy, today, ctx.child);
   const wishedDay = epochOf(wished.toString());
-  const unitClosed = epochs.byUnit, municipalityClosed = epochs.byMunicipality;
+  const unitClosed = epochs.byUnit,
+    municipalityClosed = epochs.byMunicipality;
   for (const u of info) {
     if (input.unitIds && !input.unitIds.includes(u.id)) continue;
     const o0 = occ.get(u.id);
     if (!o0) continue;
     const o = without(o0, input.excludePlacementId, policy.nurseryWeight);
-    const uc = unitClosed.get(u.id), mc = municipalityClosed.get(u.municipalityCode);
+    const uc = unitClosed.get(u.id),
+      mc = municipalityClosed.get(u.municipalityCode);
     const closed = (d: number) => isNonWorkingDay(d, yearOf) || !!uc?.has(d) || !!mc?.has(d);
     const found = earliestBookableFast(o.timeline, o.facts, fc, wishedDay, closed);
     if (!found) continue;
     items.push({
-      unitId: u.id, number: u.number, name: u.name, type: u.type, address: `${u.street}, ${u.postalCode} ${u.city}`,
-      distanceKm: home && u.lat != null && u.lon != null ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10 : null,
-      start: isoOf(found.start), end: isoOf(found.end - 1), onWished: found.start === wishedDay,
+      unitId: u.id,
+      number: u.number,
+      name: u.name,
+      type: u.type,
+      address: `${u.street}, ${u.postalCode} ${u.city}`,
+      distanceKm:
+        home && u.lat != null && u.lon != null
+          ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10
+          : null,
+      start: isoOf(found.start),
+      end: isoOf(found.end - 1),
+      onWished: found.start === wishedDay,
     });
   }
   return { items, units: info, occ, ctx, closing };
@@ -60,18 +106,29 @@ export async function searchAvailability(db: Db, input: SearchInput): Promise<{ 
 
 export function sortItems(items: AvailabilityItem[], by: 'distance' | 'date') {
   const dist = (a: AvailabilityItem) => a.distanceKm ?? 1e9;
-  return items.sort(by === 'distance'
-    ? (a, b) => dist(a) - dist(b) || a.start.localeCompare(b.start) || a.name.localeCompare(b.name, 'da')
-    : (a, b) => a.start.localeCompare(b.start) || dist(a) - dist(b) || a.name.localeCompare(b.name, 'da'));
+  return items.sort(
+    by === 'distance'
+      ? (a, b) => dist(a) - dist(b) || a.start.localeCompare(b.start) || a.name.localeCompare(b.name, 'da')
+      : (a, b) => a.start.localeCompare(b.start) || dist(a) - dist(b) || a.name.localeCompare(b.name, 'da'),
+  );
 }
 
 /** Day-by-day status for a unit's calendar: free (bookable start), full, or closed. */
-export function calendarDays(o: UnitOccupancy, ctx: Context, isOpen: (d: LocalDate) => boolean, from: LocalDate, days: number) {
+export function calendarDays(
+  o: UnitOccupancy,
+  ctx: Context,
+  isOpen: (d: LocalDate) => boolean,
+  from: LocalDate,
+  days: number,
+) {
   const out: { date: string; status: 'free' | 'full' | 'closed' | 'unavailable' }[] = [];
   for (let k = 0; k < days; k++) {
     const d = from.plusDays(k);
     const r = refusalAt(o.timeline, o.facts, ctx, d, isOpen);
-    out.push({ date: d.toString(), status: r === null ? 'free' : r === 'closed_day' ? 'closed' : r === 'full' ? 'full' : 'unavailable' });
+    out.push({
+      date: d.toString(),
+      status: r === null ? 'free' : r === 'closed_day' ? 'closed' : r === 'full' ? 'full' : 'unavailable',
+    });
   }
   return out;
 }

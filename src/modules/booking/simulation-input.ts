@@ -9,14 +9,33 @@ import type { BookingPolicy } from './booking-policy.js';
 import { childEpochs, epochOf, occupancyCache } from './store.js';
 import type { SimFamily, SimUnit } from './simulator.js';
 
-export async function simulationInput(db: Db, policy: BookingPolicy, today: LocalDate): Promise<{ units: SimUnit[]; families: SimFamily[] }> {
+export async function simulationInput(
+  db: Db,
+  policy: BookingPolicy,
+  today: LocalDate,
+): Promise<{ units: SimUnit[]; families: SimFamily[] }> {
   const { info, occ } = await occupancyCache(db).get(db, policy, today);
   const located = info.filter((u) => u.lat != null && u.lon != null && occ.has(u.id));
-  const units: SimUnit[] = located.map((u) => { const o = occ.get(u.id)!; return { id: u.id, nursery: o.facts.nursery, kindergarten: o.facts.kindergarten, capacity: o.capacity, items: o.items }; });
-  const rows = await db.selectFrom('person').innerJoin('residence as r', 'r.person_id', 'person.id').innerJoin('household as h', 'h.id', 'r.household_id')
+  const units: SimUnit[] = located.map((u) => {
+    const o = occ.get(u.id)!;
+    return {
+      id: u.id,
+      nursery: o.facts.nursery,
+      kindergarten: o.facts.kindergarten,
+      capacity: o.capacity,
+      items: o.items,
+    };
+  });
+  const rows = await db
+    .selectFrom('person')
+    .innerJoin('residence as r', 'r.person_id', 'person.id')
+    .innerJoin('household as h', 'h.id', 'r.household_id')
     .select(['person.id', 'person.birth_date', 'h.lat', 'h.lon'])
-    .where('person.birth_date', '>', today.plusMonths(-10).toString()).where('person.birth_date', '<=', today.toString())
-    .where(sql<boolean>`r.valid @> ${today.toString()}::date`).where('h.lat', 'is not', null).execute();
+    .where('person.birth_date', '>', today.plusMonths(-10).toString())
+    .where('person.birth_date', '<=', today.toString())
+    .where(sql<boolean>`r.valid @> ${today.toString()}::date`)
+    .where('h.lat', 'is not', null)
+    .execute();
   const nurseryUnits = located.map((u, i) => ({ u, i })).filter((x) => units[x.i]!.nursery);
   const families: SimFamily[] = rows.map((r) => {
     const h = tieBreak(r.id);
@@ -24,9 +43,19 @@ export async function simulationInput(db: Db, policy: BookingPolicy, today: Loca
     const wished = birth + 274 + (h % 92);
     const register = Math.max(birth, wished - ((h >>> 8) % 366));
     const home = { lat: r.lat!, lon: r.lon! };
-    const prefs = nurseryUnits.map((x) => ({ i: x.i, d: distanceKm(home, { lat: x.u.lat!, lon: x.u.lon! }) }))
-      .sort((a, b) => a.d - b.d).slice(0, 5).map((x) => x.i);
-    return { id: r.id, register, wished, ...childEpochs(r.birth_date, policy.transitionAgeMonths), prefs, digital: ((h >>> 16) % 100) >= 15 };
+    const prefs = nurseryUnits
+      .map((x) => ({ i: x.i, d: distanceKm(home, { lat: x.u.lat!, lon: x.u.lon! }) }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 5)
+      .map((x) => x.i);
+    return {
+      id: r.id,
+      register,
+      wished,
+      ...childEpochs(r.birth_date, policy.transitionAgeMonths),
+      prefs,
+      digital: (h >>> 16) % 100 >= 15,
+    };
   });
   return { units, families };
 }

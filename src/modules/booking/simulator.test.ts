@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type SimFamily, type SimUnit } from './simulator.js';
 
 // One unit with room for 4 nursery children (8 kindergarten equivalents).
-const unit: SimUnit = { id: 'u', nursery: true, kindergarten: true, capacity: [{ from: 0, to: Infinity, places: 8 }], items: [] };
-const fam = (i: number, register: number, wished: number, digital = true): SimFamily =>
-  ({ id: 'f' + i, register, wished, transition: 2000, schoolStart: 3000, prefs: [0], digital });
+const unit: SimUnit = {
+  id: 'u',
+  nursery: true,
+  kindergarten: true,
+  capacity: [{ from: 0, to: Infinity, places: 8 }],
+  items: [],
+};
+const fam = (i: number, register: number, wished: number, digital = true): SimFamily => ({
+  id: 'f' + i,
+  register,
+  wished,
+  transition: 2000,
+  schoolStart: 3000,
+  prefs: [0],
+  digital,
+});
 const base = { hybridMonths: 3, heldShare: 0, releaseWeeks: 8, nurseryWeight: 2 };
 // Four families register early for day 300; two register late (days 230, 235) for day 250.
-const families = [fam(1, 0, 300), fam(2, 10, 300), fam(3, 20, 300), fam(4, 30, 300), fam(5, 230, 250), fam(6, 235, 250)];
+const families = [
+  fam(1, 0, 300),
+  fam(2, 10, 300),
+  fam(3, 20, 300),
+  fam(4, 30, 300),
+  fam(5, 230, 250),
+  fam(6, 235, 250),
+];
 const bucket = (r: ReturnType<typeof simulate>, b: string) => r.byLateness.find((x) => x.bucket === b)!;
 
 describe('policy simulator', () => {

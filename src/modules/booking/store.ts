@@ -13,26 +13,37 @@ export const DAYCARE_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave',
 
 /** Epoch day of a 'YYYY-MM-DD' string (same civil-calendar arithmetic as allocation's epochDay). */
 export function epochOf(s: string): number {
-  const y0 = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
+  const y0 = +s.slice(0, 4),
+    m = +s.slice(5, 7),
+    d = +s.slice(8, 10);
   const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400), yoe = y - era * 400;
+  const era = Math.floor(y / 400),
+    yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 /** 'YYYY-MM-DD' of an epoch day (inverse of epochOf, civil-from-days). */
 export function isoOf(z0: number): string {
-  const z = z0 + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+  const z = z0 + 719468,
+    era = Math.floor(z / 146097),
+    doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)), mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)),
+    mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1,
+    m = mp < 10 ? mp + 3 : mp - 9,
+    y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 export const yearOf = (d: number) => +isoOf(d).slice(0, 4);
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The child's transition (1st of the month at `months` of age) and school start (1 August the year they turn 6). */
 export function childEpochs(birth: string, months: number): { transition: number; schoolStart: number } {
-  const y = +birth.slice(0, 4), m = +birth.slice(5, 7), d = +birth.slice(8, 10);
-  let tm = m - 1 + months, ty = y + Math.floor(tm / 12);
+  const y = +birth.slice(0, 4),
+    m = +birth.slice(5, 7),
+    d = +birth.slice(8, 10);
+  let tm = m - 1 + months,
+    ty = y + Math.floor(tm / 12);
   tm = tm % 12;
   // plusMonths(months).firstOfMonth(): the day never moves the month, so day 1 of that month.
   void d;
@@ -52,7 +63,8 @@ export interface UnitOccupancy {
 const BAND_WEIGHT = (band: string, nw: number) => (band === '0-2' ? nw : band === '3-5' ? 1 : 0);
 
 interface LoadRow {
-  id: string; version: number;
+  id: string;
+  version: number;
   caps: { band: string; places: number; lo: string; hi: string | null }[];
   places: { id: string; child: string; birth: string; lo: string; hi: string | null }[];
   offers: { id: string; child: string; birth: string; start: string }[];
@@ -62,8 +74,13 @@ interface LoadRow {
  * Reads capacity, dagtilbud placements (ending after `today`) and pending offers of the given units, with their
  * load version, in one statement (one snapshot). `exclude`: a placement or offer id left out (the one being replaced).
  */
-export async function loadOccupancy(db: Db, units: { id: string; type: UnitType }[], policy: BookingPolicy, today: LocalDate,
-  exclude?: string): Promise<Map<string, UnitOccupancy>> {
+export async function loadOccupancy(
+  db: Db,
+  units: { id: string; type: UnitType }[],
+  policy: BookingPolicy,
+  today: LocalDate,
+  exclude?: string,
+): Promise<Map<string, UnitOccupancy>> {
   const out = new Map<string, UnitOccupancy>();
   if (!units.length) return out;
   const t = today.toString();
@@ -77,13 +94,22 @@ export async function loadOccupancy(db: Db, units: { id: string; type: UnitType 
       (select coalesce(json_agg(json_build_object('id', o.id, 'child', a.child_id, 'birth', pe.birth_date, 'start', o.start_date)), '[]')
          from offer o join application a on a.id = o.application_id join person pe on pe.id = a.child_id
         where o.unit_id = u.id and o.status = 'pending' and a.placement_kind = 'dagtilbud') as offers
-    from unit u left join unit_load_version v on v.unit_id = u.id where u.id = any(${units.map((u) => u.id)}::uuid[])`.execute(db);
+    from unit u left join unit_load_version v on v.unit_id = u.id where u.id = any(${units.map((u) => u.id)}::uuid[])`.execute(
+    db,
+  );
   const typeOf = new Map(units.map((u) => [u.id, u.type]));
-  for (const r of rows) out.set(r.id, occupancyOf(r, typeOf.get(r.id)!, policy.nurseryWeight, policy.transitionAgeMonths, exclude));
+  for (const r of rows)
+    out.set(r.id, occupancyOf(r, typeOf.get(r.id)!, policy.nurseryWeight, policy.transitionAgeMonths, exclude));
   return out;
 }
 
-function occupancyOf(r: LoadRow, type: UnitType, nw: number, transitionMonths: number, exclude?: string): UnitOccupancy {
+function occupancyOf(
+  r: LoadRow,
+  type: UnitType,
+  nw: number,
+  transitionMonths: number,
+  exclude?: string,
+): UnitOccupancy {
   const facts = unitFacts(r.id, type);
   const capacity: CapacityPeriod[] = [];
   const items: UnitOccupancy['items'] = [];
@@ -93,13 +119,25 @@ function occupancyOf(r: LoadRow, type: UnitType, nw: number, transitionMonths: n
   }
   for (const p of r.places) {
     if (p.id === exclude) continue;
-    items.push({ id: p.id, childId: p.child, from: epochOf(p.lo), to: p.hi ? epochOf(p.hi) : Infinity, ...childEpochs(p.birth, transitionMonths) });
+    items.push({
+      id: p.id,
+      childId: p.child,
+      from: epochOf(p.lo),
+      to: p.hi ? epochOf(p.hi) : Infinity,
+      ...childEpochs(p.birth, transitionMonths),
+    });
   }
   for (const f of r.offers) {
     if (f.id === exclude) continue;
     // Held until school start, like the open-ended placement accepting it creates (in a nursery-only unit too:
     // the child stays, at weight 1, until a kindergarten place takes over).
-    items.push({ id: f.id, childId: f.child, from: epochOf(f.start), to: Infinity, ...childEpochs(f.birth, transitionMonths) });
+    items.push({
+      id: f.id,
+      childId: f.child,
+      from: epochOf(f.start),
+      to: Infinity,
+      ...childEpochs(f.birth, transitionMonths),
+    });
   }
   return { id: r.id, version: r.version, facts, capacity, items, timeline: buildTimeline(capacity, items, nw) };
 }
@@ -112,7 +150,9 @@ function occupancyOf(r: LoadRow, type: UnitType, nw: number, transitionMonths: n
 export async function lockUnitLoad(trx: Db, unitIds: string[]): Promise<Map<string, number>> {
   const { rows } = await sql<{ unit_id: string; version: number }>`insert into unit_load_version (unit_id)
     select id from unit where id = any(${unitIds}::uuid[]) order by id
-    on conflict (unit_id) do update set version = unit_load_version.version returning unit_id, version::int`.execute(trx);
+    on conflict (unit_id) do update set version = unit_load_version.version returning unit_id, version::int`.execute(
+    trx,
+  );
   return new Map(rows.map((r) => [r.unit_id, r.version]));
 }
 
@@ -120,8 +160,14 @@ export async function lockUnitLoad(trx: Db, unitIds: string[]): Promise<Map<stri
  *  records them, and approval refuses when any has moved. */
 export async function unitLoadVersions(db: Db, unitIds: string[]): Promise<Record<string, number>> {
   if (!unitIds.length) return {};
-  await sql`insert into unit_load_version (unit_id) select id from unit where id = any(${unitIds}::uuid[]) on conflict (unit_id) do nothing`.execute(db);
-  const rows = await db.selectFrom('unit_load_version').select(['unit_id', sql<number>`version::int`.as('version')]).where('unit_id', 'in', unitIds).execute();
+  await sql`insert into unit_load_version (unit_id) select id from unit where id = any(${unitIds}::uuid[]) on conflict (unit_id) do nothing`.execute(
+    db,
+  );
+  const rows = await db
+    .selectFrom('unit_load_version')
+    .select(['unit_id', sql<number>`version::int`.as('version')])
+    .where('unit_id', 'in', unitIds)
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.unit_id, r.version]));
 }
 
@@ -131,17 +177,42 @@ export async function unitTypeOf(db: Db, unitId: string) {
 }
 
 export interface UnitInfo {
-  id: string; number: string; name: string; type: UnitType; street: string; postalCode: string; city: string;
-  lat: number | null; lon: number | null; daginstitutionId: string; municipalityCode: string; version: number;
+  id: string;
+  number: string;
+  name: string;
+  type: UnitType;
+  street: string;
+  postalCode: string;
+  city: string;
+  lat: number | null;
+  lon: number | null;
+  daginstitutionId: string;
+  municipalityCode: string;
+  version: number;
 }
 
 export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
-  return db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+  return db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
     .leftJoin('unit_load_version as v', 'v.unit_id', 'unit.id')
-    .select(['unit.id', 'unit.number', 'unit.name', 'unit.type', 'unit.street', 'unit.postal_code as postalCode', 'unit.city',
-      'unit.lat', 'unit.lon', 'unit.daginstitution_id as daginstitutionId', 'd.municipality_code as municipalityCode',
-      sql<number>`coalesce(v.version, 0)::int`.as('version')])
-    .where('unit.closed_on', 'is', null).where('unit.type', 'in', DAYCARE_TYPES).execute();
+    .select([
+      'unit.id',
+      'unit.number',
+      'unit.name',
+      'unit.type',
+      'unit.street',
+      'unit.postal_code as postalCode',
+      'unit.city',
+      'unit.lat',
+      'unit.lon',
+      'unit.daginstitution_id as daginstitutionId',
+      'd.municipality_code as municipalityCode',
+      sql<number>`coalesce(v.version, 0)::int`.as('version'),
+    ])
+    .where('unit.closed_on', 'is', null)
+    .where('unit.type', 'in', DAYCARE_TYPES)
+    .execute();
 }
 
 /** In-memory timelines per database, refreshed by version. */
@@ -152,10 +223,17 @@ class OccupancyCache {
 
   private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
-    if (key !== this.key) { this.units.clear(); this.key = key; }
+    if (key !== this.key) {
+      this.units.clear();
+      this.key = key;
+    }
   }
 
-  async get(db: Db, policy: BookingPolicy, today: LocalDate): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
+  async get(
+    db: Db,
+    policy: BookingPolicy,
+    today: LocalDate,
+  ): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
     const info = await daycareUnits(db);
     this.keyed(policy, today);
     const stale = info.filter((u) => this.units.get(u.id)?.version !== u.version);
@@ -163,13 +241,21 @@ class OccupancyCache {
       while (this.refreshing) await this.refreshing;
       const still = stale.filter((u) => this.units.get(u.id)?.version !== u.version);
       if (still.length) {
-        this.refreshing = loadOccupancy(db, still, policy, today).then((m) => { for (const o of m.values()) this.remember(o); })
-          .finally(() => { this.refreshing = null; });
+        this.refreshing = loadOccupancy(db, still, policy, today)
+          .then((m) => {
+            for (const o of m.values()) this.remember(o);
+          })
+          .finally(() => {
+            this.refreshing = null;
+          });
         await this.refreshing;
       }
     }
     const occ = new Map<string, UnitOccupancy>();
-    for (const u of info) { const c = this.units.get(u.id); if (c) occ.set(u.id, c); }
+    for (const u of info) {
+      const c = this.units.get(u.id);
+      if (c) occ.set(u.id, c);
+    }
     return { info, occ };
   }
 
@@ -195,10 +281,14 @@ export function occupancyCache(db: Db): OccupancyCache {
 
 /** Closing days from `from` on: per unit, plus the municipality-wide ones. */
 export async function closingDays(db: Db, from: LocalDate, unitId?: string) {
-  let q = db.selectFrom('closing_day').select(['date', 'unit_id', 'municipality_code']).where('date', '>=', from.toString());
+  let q = db
+    .selectFrom('closing_day')
+    .select(['date', 'unit_id', 'municipality_code'])
+    .where('date', '>=', from.toString());
   if (unitId) q = q.where((eb) => eb.or([eb('unit_id', '=', unitId), eb('unit_id', 'is', null)]));
   const rows = await q.execute();
-  const byUnit = new Map<string, Set<string>>(), byMunicipality = new Map<string, Set<string>>();
+  const byUnit = new Map<string, Set<string>>(),
+    byMunicipality = new Map<string, Set<string>>();
   for (const r of rows) {
     const [m, k] = r.unit_id ? [byUnit, r.unit_id] : [byMunicipality, r.municipality_code!];
     if (!m.has(k)) m.set(k, new Set());
@@ -209,18 +299,28 @@ export async function closingDays(db: Db, from: LocalDate, unitId?: string) {
 
 export type ClosingDays = Awaited<ReturnType<typeof closingDays>>;
 /** Closing days as epoch-day sets, for the search's hot path. */
-export interface ClosingEpochs { byUnit: Map<string, Set<number>>; byMunicipality: Map<string, Set<number>> }
+export interface ClosingEpochs {
+  byUnit: Map<string, Set<number>>;
+  byMunicipality: Map<string, Set<number>>;
+}
 
 /** Closing days from today on, kept in memory per database and reloaded when booking_closing_version moves. */
 const closingCaches = new WeakMap<Db, { key: string; closing: ClosingDays; epochs: ClosingEpochs }>();
-export async function cachedClosingDays(db: Db, today: LocalDate): Promise<{ closing: ClosingDays; epochs: ClosingEpochs }> {
+export async function cachedClosingDays(
+  db: Db,
+  today: LocalDate,
+): Promise<{ closing: ClosingDays; epochs: ClosingEpochs }> {
   const row = await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db);
   const key = `${row.rows[0]?.version ?? 'none'}|${today}`;
   const hit = closingCaches.get(db);
   if (hit?.key === key) return hit;
   const closing = await closingDays(db, today);
   const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
-  const entry = { key, closing, epochs: { byUnit: toEpochs(closing.byUnit), byMunicipality: toEpochs(closing.byMunicipality) } };
+  const entry = {
+    key,
+    closing,
+    epochs: { byUnit: toEpochs(closing.byUnit), byMunicipality: toEpochs(closing.byMunicipality) },
+  };
   closingCaches.set(db, entry);
   return entry;
 }

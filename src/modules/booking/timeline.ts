@@ -8,10 +8,20 @@ export { epochDay, fromEpochDay };
 export const EPS = 1e-9;
 
 /** Weighted places (kindergarten equivalents) over [from, to); `to` may be Infinity. */
-export interface CapacityPeriod { from: number; to: number; places: number }
+export interface CapacityPeriod {
+  from: number;
+  to: number;
+  places: number;
+}
 
 /** A child's placement in the unit: weight `nurseryWeight` before the transition, 1 after, 0 from school start. */
-export interface LoadItem { id: string; from: number; to: number; transition: number; schoolStart: number }
+export interface LoadItem {
+  id: string;
+  from: number;
+  to: number;
+  transition: number;
+  schoolStart: number;
+}
 
 export interface Timeline {
   points: number[]; // segment i is [points[i], points[i+1]); points[0] = -Infinity
@@ -20,7 +30,11 @@ export interface Timeline {
 }
 
 /** What a child needs from a unit: `weight` places before `transition`, 1 place from it until `end`. */
-export interface Demand { transition: number; end: number; weight: number }
+export interface Demand {
+  transition: number;
+  end: number;
+  weight: number;
+}
 
 export function loadSegments(item: LoadItem, nurseryWeight: number): { from: number; to: number; w: number }[] {
   const end = Math.min(item.to, item.schoolStart);
@@ -37,25 +51,47 @@ export function buildTimeline(capacity: CapacityPeriod[], items: LoadItem[], nur
   const add = (d: number, c: number, l: number) => {
     if (d === Infinity) return;
     const x = deltas.get(d);
-    if (x) { x[0] += c; x[1] += l; } else deltas.set(d, [c, l]);
+    if (x) {
+      x[0] += c;
+      x[1] += l;
+    } else deltas.set(d, [c, l]);
   };
-  for (const p of capacity) if (p.from < p.to) { add(p.from, p.places, 0); add(p.to, -p.places, 0); }
-  for (const it of items) for (const s of loadSegments(it, nurseryWeight)) { add(s.from, 0, s.w); add(s.to, 0, -s.w); }
+  for (const p of capacity)
+    if (p.from < p.to) {
+      add(p.from, p.places, 0);
+      add(p.to, -p.places, 0);
+    }
+  for (const it of items)
+    for (const s of loadSegments(it, nurseryWeight)) {
+      add(s.from, 0, s.w);
+      add(s.to, 0, -s.w);
+    }
   const keys = [...deltas.keys()].sort((a, b) => a - b);
-  const points = [-Infinity], cap = [0], load = [0];
-  let c = 0, l = 0;
+  const points = [-Infinity],
+    cap = [0],
+    load = [0];
+  let c = 0,
+    l = 0;
   for (const k of keys) {
     const [dc, dl] = deltas.get(k)!;
-    c += dc; l += dl;
-    points.push(k); cap.push(c); load.push(l);
+    c += dc;
+    l += dl;
+    points.push(k);
+    cap.push(c);
+    load.push(l);
   }
   return { points, cap, load };
 }
 
 /** Index of the segment containing day d. */
 export function segmentAt(t: Timeline, d: number): number {
-  let lo = 0, hi = t.points.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (t.points[mid]! <= d) lo = mid; else hi = mid - 1; }
+  let lo = 0,
+    hi = t.points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t.points[mid]! <= d) lo = mid;
+    else hi = mid - 1;
+  }
   return lo;
 }
 
@@ -74,12 +110,15 @@ export function earliestFit(t: Timeline, from: number, demand: Demand, heldShare
   if (from >= demand.end) return null;
   let i = segmentAt(t, demand.end - 1);
   for (; i >= 0; i--) {
-    const a = Math.max(t.points[i]!, from), b = Math.min(i + 1 < t.points.length ? t.points[i + 1]! : Infinity, demand.end);
+    const a = Math.max(t.points[i]!, from),
+      b = Math.min(i + 1 < t.points.length ? t.points[i + 1]! : Infinity, demand.end);
     if (a < b) {
       const free = t.cap[i]! * (1 - heldShare) - t.load[i]!;
       // Within the segment the demand is `weight` before the transition and 1 after.
-      if (b > demand.transition && Math.max(a, demand.transition) < b && free < 1 - EPS) return nullIfEnd(b, demand.end);
-      if (a < demand.transition && free < demand.weight - EPS) return nullIfEnd(Math.min(b, demand.transition), demand.end);
+      if (b > demand.transition && Math.max(a, demand.transition) < b && free < 1 - EPS)
+        return nullIfEnd(b, demand.end);
+      if (a < demand.transition && free < demand.weight - EPS)
+        return nullIfEnd(Math.min(b, demand.transition), demand.end);
     }
     if (t.points[i]! <= from) break;
   }

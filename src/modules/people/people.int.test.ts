@@ -4,8 +4,13 @@ import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>;
-beforeAll(async () => { t = await testApp(); f = await smallFixture(t.database); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await testApp();
+  f = await smallFixture(t.database);
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe(`people contract and policy (${engine})`, () => {
   it('refuses with the people codes and statuses', async () => {
@@ -21,16 +26,25 @@ describe(`people contract and policy (${engine})`, () => {
 
   it('keeps each role to what it could do before', async () => {
     const leader = await loginAs(t.app, f.users.leader);
-    expect((await leader.call('PATCH', `/api/staff/children/${f.children.ida}`, { firstName: 'Ida', lastName: 'Holm' })).statusCode).toBe(403);
+    expect(
+      (await leader.call('PATCH', `/api/staff/children/${f.children.ida}`, { firstName: 'Ida', lastName: 'Holm' }))
+        .statusCode,
+    ).toBe(403);
     expect((await leader.call('GET', `/api/staff/children/${f.children.ida}`)).statusCode).toBe(200);
     const mette = await loginAs(t.app, f.users.mette);
     expect((await mette.call('POST', '/api/staff/people/search', { query: 'holm' })).statusCode).toBe(403);
     const cw = await loginAs(t.app, f.users.caseworker);
     expect((await cw.call('GET', '/api/citizen/children')).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/citizen/children' })).statusCode).toBe(401);
-    const renamed = await cw.call('PATCH', `/api/staff/children/${f.children.ida}`, { firstName: 'Ida Marie', lastName: 'Holm' });
+    const renamed = await cw.call('PATCH', `/api/staff/children/${f.children.ida}`, {
+      firstName: 'Ida Marie',
+      lastName: 'Holm',
+    });
     expect(renamed.json()).toMatchObject({ firstName: 'Ida Marie', cprMasked: '010323-XXXX' });
-    const perms = async (user: string) => ((await (await loginAs(t.app, user)).call('GET', '/api/auth/me')).json().permissions as string[]).filter((p) => p.startsWith('people.'));
+    const perms = async (user: string) =>
+      ((await (await loginAs(t.app, user)).call('GET', '/api/auth/me')).json().permissions as string[]).filter((p) =>
+        p.startsWith('people.'),
+      );
     expect(await perms(f.users.mette)).toEqual(['people.own-children']);
     expect(await perms(f.users.leader)).toEqual(['people.read-child', 'people.search']);
     expect(await perms(f.users.caseworker)).toEqual(['people.read-child', 'people.search', 'people.update-child']);
@@ -39,8 +53,31 @@ describe(`people contract and policy (${engine})`, () => {
   it('answers with the contract shapes and publishes them in the OpenAPI document', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
     const child = (await cw.call('GET', `/api/staff/children/${f.children.ida}`)).json();
-    expect(Object.keys(child).sort()).toEqual(['address', 'ageMonths', 'birthDate', 'cprMasked', 'firstName', 'guardians', 'history', 'id', 'lastName', 'placements', 'sex', 'siblings']);
-    expect(Object.keys(child.placements[0]).sort()).toEqual(['childId', 'end', 'hoursPerWeek', 'id', 'kind', 'start', 'unitId', 'unitName', 'unitType']);
+    expect(Object.keys(child).sort()).toEqual([
+      'address',
+      'ageMonths',
+      'birthDate',
+      'cprMasked',
+      'firstName',
+      'guardians',
+      'history',
+      'id',
+      'lastName',
+      'placements',
+      'sex',
+      'siblings',
+    ]);
+    expect(Object.keys(child.placements[0]).sort()).toEqual([
+      'childId',
+      'end',
+      'hoursPerWeek',
+      'id',
+      'kind',
+      'start',
+      'unitId',
+      'unitName',
+      'unitType',
+    ]);
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     const search = doc.paths['/api/staff/people/search'].post;
     expect(search.responses['200'].content['application/json'].schema.items.properties).toHaveProperty('cprMasked');

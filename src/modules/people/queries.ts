@@ -11,29 +11,68 @@ export const CHILD_MAX_AGE_YEARS = 18;
 const on = (d: LocalDate) => sql<boolean>`valid @> ${d.toString()}::date`;
 
 export async function homeOf(db: Db, personId: string, today: LocalDate) {
-  return (await db.selectFrom('residence').innerJoin('household as h', 'h.id', 'residence.household_id')
-    .select(['h.id', 'h.street', 'h.postal_code as postalCode', 'h.city', 'h.lat', 'h.lon', 'h.municipality_code as municipalityCode'])
-    .where('residence.person_id', '=', personId).where(sql<boolean>`residence.valid @> ${today.toString()}::date`)
-    .executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('residence')
+      .innerJoin('household as h', 'h.id', 'residence.household_id')
+      .select([
+        'h.id',
+        'h.street',
+        'h.postal_code as postalCode',
+        'h.city',
+        'h.lat',
+        'h.lon',
+        'h.municipality_code as municipalityCode',
+      ])
+      .where('residence.person_id', '=', personId)
+      .where(sql<boolean>`residence.valid @> ${today.toString()}::date`)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function childIdsInCustody(db: Db, guardianId: string, today: LocalDate): Promise<string[]> {
-  const rows = await db.selectFrom('custody').select('child_id').where('guardian_id', '=', guardianId).where(on(today)).execute();
+  const rows = await db
+    .selectFrom('custody')
+    .select('child_id')
+    .where('guardian_id', '=', guardianId)
+    .where(on(today))
+    .execute();
   return rows.map((r) => r.child_id);
 }
 
 /** Current and future placements of children, newest first. */
 export async function placementsOf(db: Db, childIds: string[], today: LocalDate): Promise<Placement[]> {
   if (!childIds.length) return [];
-  const rows = await db.selectFrom('placement').innerJoin('unit', 'unit.id', 'placement.unit_id')
-    .select(['placement.id', 'placement.child_id', 'placement.unit_id', 'unit.name as unitName', 'unit.type as unitType', 'placement.kind', 'placement.valid', 'placement.hours_per_week'])
+  const rows = await db
+    .selectFrom('placement')
+    .innerJoin('unit', 'unit.id', 'placement.unit_id')
+    .select([
+      'placement.id',
+      'placement.child_id',
+      'placement.unit_id',
+      'unit.name as unitName',
+      'unit.type as unitType',
+      'placement.kind',
+      'placement.valid',
+      'placement.hours_per_week',
+    ])
     .where('placement.child_id', 'in', childIds)
     .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`)
-    .orderBy(sql`lower(placement.valid)`, 'desc').execute();
+    .orderBy(sql`lower(placement.valid)`, 'desc')
+    .execute();
   return rows.map((p) => {
     const r = DateRange.fromPg(p.valid);
-    return { id: p.id, childId: p.child_id, unitId: p.unit_id, unitName: p.unitName, unitType: p.unitType, kind: p.kind,
-      start: r.start.toString(), end: r.end?.toString() ?? null, hoursPerWeek: p.hours_per_week };
+    return {
+      id: p.id,
+      childId: p.child_id,
+      unitId: p.unit_id,
+      unitName: p.unitName,
+      unitType: p.unitType,
+      kind: p.kind,
+      start: r.start.toString(),
+      end: r.end?.toString() ?? null,
+      hoursPerWeek: p.hours_per_week,
+    };
   });
 }
 
@@ -46,66 +85,120 @@ export async function unitIdsOfChild(db: Db, childId: string, today: LocalDate):
 export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 5000) {
-    for (const p of await db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('id', 'in', ids.slice(i, i + 5000)).execute()) names.set(p.id, `${p.first_name} ${p.last_name}`);
+    for (const p of await db
+      .selectFrom('person')
+      .select(['id', 'first_name', 'last_name'])
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .execute())
+      names.set(p.id, `${p.first_name} ${p.last_name}`);
   }
   return names;
 }
 
 /** How many people under 18 live in the household on a date (friplads counts them). */
 export async function childrenUnder18In(db: Db, householdId: string, on: string): Promise<number> {
-  const r = await db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select(sql<number>`count(*)::int`.as('n'))
-    .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`)
-    .where(sql<boolean>`p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'`).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('residence as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('r.household_id', '=', householdId)
+    .where(sql<boolean>`r.valid @> ${on}::date`)
+    .where(sql<boolean>`p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'`)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 /** The guardian's children by birth date (names only). */
 export async function childrenByIds(db: Db, ids: string[]) {
-  return db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).orderBy('birth_date').execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'last_name', 'birth_date'])
+    .where('id', 'in', ids)
+    .orderBy('birth_date')
+    .execute();
 }
 
 /** People by exact CPR number or by every word of the name; with `unitIds` only children with a current or future
  *  place in those units. At most 50, by name. */
-export async function searchPeople(db: Db, today: LocalDate, f: { cpr?: string; words?: string[]; unitIds?: string[] }) {
-  let q = db.selectFrom('person').select(['person.id', 'person.first_name', 'person.last_name', 'person.birth_date', 'person.cpr']);
+export async function searchPeople(
+  db: Db,
+  today: LocalDate,
+  f: { cpr?: string; words?: string[]; unitIds?: string[] },
+) {
+  let q = db
+    .selectFrom('person')
+    .select(['person.id', 'person.first_name', 'person.last_name', 'person.birth_date', 'person.cpr']);
   if (f.cpr) q = q.where('person.cpr', '=', f.cpr);
   for (const w of f.words ?? []) q = q.where('person.search_name', 'like', `%${w.replace(/[%_\\]/g, '\\$&')}%`);
   if (f.unitIds) {
     const unitIds = f.unitIds.length ? f.unitIds : ['00000000-0000-0000-0000-000000000000'];
-    q = q.where((eb) => eb.exists(eb.selectFrom('placement').select(sql`1`.as('x')).whereRef('placement.child_id', '=', 'person.id')
-      .where('placement.unit_id', 'in', unitIds)
-      .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('placement')
+          .select(sql`1`.as('x'))
+          .whereRef('placement.child_id', '=', 'person.id')
+          .where('placement.unit_id', 'in', unitIds)
+          .where(sql<boolean>`(upper_inf(placement.valid) or upper(placement.valid) > ${today.toString()}::date)`),
+      ),
+    );
   }
   return q.orderBy('person.last_name').orderBy('person.first_name').limit(50).execute();
 }
 
 /** Corrects a child's name; false when there is no such person. */
 export async function renameChild(trx: Db, id: string, firstName: string, lastName: string) {
-  const r = await trx.updateTable('person').set({ first_name: firstName, last_name: lastName }).where('id', '=', id).executeTakeFirst();
+  const r = await trx
+    .updateTable('person')
+    .set({ first_name: firstName, last_name: lastName })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** The child page: facts, guardians with custody today, siblings in the household, places and history. */
 export async function childPage(db: Db, id: string, today: LocalDate): Promise<ChildDetail> {
-  const c = await db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date', 'sex', 'cpr']).where('id', '=', id).executeTakeFirst();
+  const c = await db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'last_name', 'birth_date', 'sex', 'cpr'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!c) throw peopleError('people.child-not-found');
   const d = today.toString();
   const [guardians, home, placements] = await Promise.all([
-    db.selectFrom('custody').innerJoin('person as g', 'g.id', 'custody.guardian_id')
+    db
+      .selectFrom('custody')
+      .innerJoin('person as g', 'g.id', 'custody.guardian_id')
       .select(['g.id', 'g.first_name as firstName', 'g.last_name as lastName', 'g.phone', 'g.email'])
-      .where('custody.child_id', '=', id).where(sql<boolean>`custody.valid @> ${d}::date`).execute(),
+      .where('custody.child_id', '=', id)
+      .where(sql<boolean>`custody.valid @> ${d}::date`)
+      .execute(),
     homeOf(db, id, today),
     placementsOf(db, [id], today),
   ]);
-  const siblings = home ? await db.selectFrom('residence').innerJoin('person as s', 's.id', 'residence.person_id')
-    .select(['s.id', 's.first_name as firstName', 's.last_name as lastName', 's.birth_date as birthDate'])
-    .where('residence.household_id', '=', home.id).where('s.id', '<>', id).where(sql<boolean>`residence.valid @> ${d}::date`)
-    .where('s.birth_date', '>', today.plusYears(-CHILD_MAX_AGE_YEARS).toString()).execute() : [];
+  const siblings = home
+    ? await db
+        .selectFrom('residence')
+        .innerJoin('person as s', 's.id', 'residence.person_id')
+        .select(['s.id', 's.first_name as firstName', 's.last_name as lastName', 's.birth_date as birthDate'])
+        .where('residence.household_id', '=', home.id)
+        .where('s.id', '<>', id)
+        .where(sql<boolean>`residence.valid @> ${d}::date`)
+        .where('s.birth_date', '>', today.plusYears(-CHILD_MAX_AGE_YEARS).toString())
+        .execute()
+    : [];
   return {
-    id: c.id, firstName: c.first_name, lastName: c.last_name, birthDate: c.birth_date, ageMonths: LocalDate.parse(c.birth_date).ageInMonths(today),
-    sex: c.sex, cprMasked: c.cpr ? maskCpr(c.cpr) : null,
+    id: c.id,
+    firstName: c.first_name,
+    lastName: c.last_name,
+    birthDate: c.birth_date,
+    ageMonths: LocalDate.parse(c.birth_date).ageInMonths(today),
+    sex: c.sex,
+    cprMasked: c.cpr ? maskCpr(c.cpr) : null,
     address: home && { street: home.street, postalCode: home.postalCode, city: home.city },
-    guardians, siblings, placements,
+    guardians,
+    siblings,
+    placements,
     history: await historyOf(db, [{ table: 'person', ids: [id] }]),
   };
 }
@@ -113,31 +206,58 @@ export async function childPage(db: Db, id: string, today: LocalDate): Promise<C
 /** Name and birth date of persons by id (e.g. a child another module holds a booking for). */
 export async function personsById(db: Db, ids: string[]) {
   if (!ids.length) return [];
-  return db.selectFrom('person').select(['id', 'first_name', 'last_name', 'birth_date']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'last_name', 'birth_date'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** The child's guardians with custody on a date. */
 export async function guardianIdsOf(db: Db, childId: string, date: LocalDate): Promise<string[]> {
-  const rows = await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId).where(on(date)).execute();
+  const rows = await db
+    .selectFrom('custody')
+    .select('guardian_id')
+    .where('child_id', '=', childId)
+    .where(on(date))
+    .execute();
   return rows.map((r) => r.guardian_id);
 }
 
 /** A household's municipality (e.g. billing's recheck after a true-up); null when it does not exist. */
 export async function householdById(db: Db, id: string): Promise<{ id: string; municipalityCode: string } | null> {
-  return (await db.selectFrom('household').select(['id', 'municipality_code as municipalityCode']).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('household')
+      .select(['id', 'municipality_code as municipalityCode'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 /** Birth dates of everyone living at the household on the day (ISO dates). */
 export async function residentBirthDates(db: Db, householdId: string, on: string): Promise<string[]> {
-  const rows = await db.selectFrom('residence as r').innerJoin('person as p', 'p.id', 'r.person_id').select('p.birth_date')
-    .where('r.household_id', '=', householdId).where(sql<boolean>`r.valid @> ${on}::date`).execute();
+  const rows = await db
+    .selectFrom('residence as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .select('p.birth_date')
+    .where('r.household_id', '=', householdId)
+    .where(sql<boolean>`r.valid @> ${on}::date`)
+    .execute();
   return rows.map((r) => r.birth_date);
 }
 
 /** Residents of the household on the day who are guardians (have custody of some child): its letters' recipients. */
 export async function guardiansLivingIn(db: Db, householdId: string, on: string): Promise<string[]> {
-  const rows = await db.selectFrom('residence as r').select('r.person_id').distinct().where('r.household_id', '=', householdId)
+  const rows = await db
+    .selectFrom('residence as r')
+    .select('r.person_id')
+    .distinct()
+    .where('r.household_id', '=', householdId)
     .where(sql<boolean>`r.valid @> ${on}::date`)
-    .where((eb) => eb.exists(eb.selectFrom('custody as c').select('c.id').whereRef('c.guardian_id', '=', 'r.person_id'))).execute();
+    .where((eb) =>
+      eb.exists(eb.selectFrom('custody as c').select('c.id').whereRef('c.guardian_id', '=', 'r.person_id')),
+    )
+    .execute();
   return rows.map((r) => r.person_id);
 }

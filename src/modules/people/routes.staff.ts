@@ -23,27 +23,46 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/people/search', { schema: schemaOf('people', c.search, peopleError.codes) }, async (req) => {
     const actor = peoplePolicy.authorize(req.ctx.actor, 'people.search');
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     const cpr = parseCpr(req.body.query, today);
     if (!cpr.ok && /^\d{6}-?\d{4}$/.test(req.body.query)) throw peopleError('people.invalid-cpr');
     const people = await searchPeople(db, today, {
       ...(cpr.ok ? { cpr: cpr.cpr } : { words: req.body.query.toLowerCase().split(/\s+/) }),
       unitIds: MUNICIPAL_ROLES.includes(actor.role) ? undefined : actor.unitIds,
     });
-    const placements = await placementsOf(db, people.map((p) => p.id), today);
-    await audit(db, req.ctx, { action: 'person.search', subjectType: 'person', subjectIds: people.map((p) => p.id), details: { byCpr: cpr.ok } });
+    const placements = await placementsOf(
+      db,
+      people.map((p) => p.id),
+      today,
+    );
+    await audit(db, req.ctx, {
+      action: 'person.search',
+      subjectType: 'person',
+      subjectIds: people.map((p) => p.id),
+      details: { byCpr: cpr.ok },
+    });
     return people.map((p) => ({
-      id: p.id, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, cprMasked: p.cpr ? maskCpr(p.cpr) : null,
+      id: p.id,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      birthDate: p.birth_date,
+      cprMasked: p.cpr ? maskCpr(p.cpr) : null,
       isChild: LocalDate.parse(p.birth_date).ageInYears(today) < CHILD_MAX_AGE_YEARS,
       unitName: placements.find((pl) => pl.childId === p.id)?.unitName ?? null,
     }));
   });
 
   app.get('/children/:id', { schema: schemaOf('people', c.child, peopleError.codes) }, async (req) => {
-    const { db, clock } = req.ctx, today = clock.today();
+    const { db, clock } = req.ctx,
+      today = clock.today();
     await authorizeChild(db, req.ctx.actor, req.params.id, today);
     const child = await childPage(db, req.params.id, today);
-    await audit(db, req.ctx, { action: 'child.read', subjectType: 'child', subjectIds: [req.params.id, ...child.guardians.map((g) => g.id)] });
+    await audit(db, req.ctx, {
+      action: 'child.read',
+      subjectType: 'child',
+      subjectIds: [req.params.id, ...child.guardians.map((g) => g.id)],
+    });
     return child;
   });
 
@@ -52,8 +71,14 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     const { db, clock } = req.ctx;
     await db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      if (!(await renameChild(trx, req.params.id, req.body.firstName, req.body.lastName))) throw peopleError('people.child-not-found');
-      await audit(trx, req.ctx, { action: 'child.update', subjectType: 'child', subjectIds: [req.params.id], details: { fields: ['firstName', 'lastName'] } });
+      if (!(await renameChild(trx, req.params.id, req.body.firstName, req.body.lastName)))
+        throw peopleError('people.child-not-found');
+      await audit(trx, req.ctx, {
+        action: 'child.update',
+        subjectType: 'child',
+        subjectIds: [req.params.id],
+        details: { fields: ['firstName', 'lastName'] },
+      });
     });
     return childPage(db, req.params.id, clock.today());
   });

@@ -18,13 +18,33 @@ import { guaranteeDate, schoolStart, seniorityDate, transitionDate, UNIT_TYPES_F
 export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6) {
   const p = await policyOn(trx, today);
   const t = today.toString();
-  const rows = await trx.selectFrom('placement as pl').innerJoin('unit as u', 'u.id', 'pl.unit_id').innerJoin('person as c', 'c.id', 'pl.child_id')
-    .leftJoin('residence as r', (j) => j.onRef('r.person_id', '=', 'c.id').on(sql<boolean>`r.valid @> ${t}::date`)).leftJoin('household as h', 'h.id', 'r.household_id')
+  const rows = await trx
+    .selectFrom('placement as pl')
+    .innerJoin('unit as u', 'u.id', 'pl.unit_id')
+    .innerJoin('person as c', 'c.id', 'pl.child_id')
+    .leftJoin('residence as r', (j) => j.onRef('r.person_id', '=', 'c.id').on(sql<boolean>`r.valid @> ${t}::date`))
+    .leftJoin('household as h', 'h.id', 'r.household_id')
     .select(['c.id', 'c.first_name', 'c.last_name', 'c.birth_date', 'u.type', 'h.lat', 'h.lon'])
-    .where('pl.kind', 'in', ['dagtilbud', 'fritidstilbud']).where(sql<boolean>`pl.valid @> ${t}::date`).where('u.type', 'in', ['vuggestue', 'dagpleje', 'boernehave', 'integreret', 'sfo', 'fritidshjem'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('application as a').select(sql`1`.as('x')).whereRef('a.child_id', '=', 'c.id')
-      .where('a.status', '=', 'active')))).execute();
-  const units = await trx.selectFrom('unit').select(['id', 'type', 'lat', 'lon']).where('closed_on', 'is', null).where('lat', 'is not', null).execute();
+    .where('pl.kind', 'in', ['dagtilbud', 'fritidstilbud'])
+    .where(sql<boolean>`pl.valid @> ${t}::date`)
+    .where('u.type', 'in', ['vuggestue', 'dagpleje', 'boernehave', 'integreret', 'sfo', 'fritidshjem'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('application as a')
+            .select(sql`1`.as('x'))
+            .whereRef('a.child_id', '=', 'c.id')
+            .where('a.status', '=', 'active'),
+        ),
+      ),
+    )
+    .execute();
+  const units = await trx
+    .selectFrom('unit')
+    .select(['id', 'type', 'lat', 'lon'])
+    .where('closed_on', 'is', null)
+    .where('lat', 'is not', null)
+    .execute();
   const horizon = today.plusMonths(lookaheadMonths);
   let created = 0;
   const done = new Set<string>();
@@ -32,22 +52,60 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
     if (done.has(c.id)) continue; // a child with two current places gets one application
     const birth = LocalDate.parse(c.birth_date);
     const [mm, dd] = p.fritidOfferWindow.from.split('-').map(Number);
-    const plan = c.type === 'vuggestue' || c.type === 'dagpleje'
-      ? { kind: 'boernehave' as const, from: transitionDate(birth, p.transitionAgeMonths), placementKind: 'dagtilbud' as const }
-      : c.type === 'sfo' || c.type === 'fritidshjem'
-        ? { kind: 'klub' as const, from: LocalDate.of(schoolStart(birth).year + p.clubFromGrade, 8, 1), placementKind: 'klub' as const }
-        : { kind: 'sfo' as const, from: LocalDate.of(schoolStart(birth).year, mm!, dd!), placementKind: 'fritidstilbud' as const };
+    const plan =
+      c.type === 'vuggestue' || c.type === 'dagpleje'
+        ? {
+            kind: 'boernehave' as const,
+            from: transitionDate(birth, p.transitionAgeMonths),
+            placementKind: 'dagtilbud' as const,
+          }
+        : c.type === 'sfo' || c.type === 'fritidshjem'
+          ? {
+              kind: 'klub' as const,
+              from: LocalDate.of(schoolStart(birth).year + p.clubFromGrade, 8, 1),
+              placementKind: 'klub' as const,
+            }
+          : {
+              kind: 'sfo' as const,
+              from: LocalDate.of(schoolStart(birth).year, mm!, dd!),
+              placementKind: 'fritidstilbud' as const,
+            };
     if (plan.from.isBefore(today) || plan.from.isAfter(horizon)) continue;
-    const near = c.lat == null || c.lon == null ? [] : units.filter((u) => UNIT_TYPES_FOR[plan.kind].includes(u.type))
-      .map((u) => ({ id: u.id, km: distanceKm({ lat: c.lat!, lon: c.lon! }, { lat: u.lat!, lon: u.lon! }) })).sort((a, b) => a.km - b.km).slice(0, 3);
+    const near =
+      c.lat == null || c.lon == null
+        ? []
+        : units
+            .filter((u) => UNIT_TYPES_FOR[plan.kind].includes(u.type))
+            .map((u) => ({ id: u.id, km: distanceKm({ lat: c.lat!, lon: c.lon! }, { lat: u.lat!, lon: u.lon! }) }))
+            .sort((a, b) => a.km - b.km)
+            .slice(0, 3);
     if (!near.length) continue;
-    const app = await trx.insertInto('application').values({
-      child_id: c.id, place_kind: plan.kind, placement_kind: plan.placementKind, needed_from: plan.from.toString(), hours_per_week: 40, applied_on: t,
-      seniority_date: seniorityDate(birth, today, p.seniorityFromMonths).toString(), guarantee_date: guaranteeDate(birth, plan.from, today, plan.placementKind)?.toString() ?? null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('application_wish').values(near.map((u, i) => ({ application_id: app.id, rank: i + 1, unit_id: u.id }))).execute();
+    const app = await trx
+      .insertInto('application')
+      .values({
+        child_id: c.id,
+        place_kind: plan.kind,
+        placement_kind: plan.placementKind,
+        needed_from: plan.from.toString(),
+        hours_per_week: 40,
+        applied_on: t,
+        seniority_date: seniorityDate(birth, today, p.seniorityFromMonths).toString(),
+        guarantee_date: guaranteeDate(birth, plan.from, today, plan.placementKind)?.toString() ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('application_wish')
+      .values(near.map((u, i) => ({ application_id: app.id, rank: i + 1, unit_id: u.id })))
+      .execute();
     done.add(c.id);
-    await inbox(trx, 'application', c.id, `Årsrulning: ansøgning (${plan.kind}) for ${c.first_name} ${c.last_name} fra ${plan.from.toString()}.`, today);
+    await inbox(
+      trx,
+      'application',
+      c.id,
+      `Årsrulning: ansøgning (${plan.kind}) for ${c.first_name} ${c.last_name} fra ${plan.from.toString()}.`,
+      today,
+    );
     created++;
   }
   return created;
@@ -58,10 +116,24 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
  * The load of every unit on the waitlists is locked first (one lockUnitLoad, id order), so the preview cannot go
  * stale before its approval in the same transaction.
  */
-export async function continuousAllocation(trx: Db, today: LocalDate, userId: string | null = null, kinds: readonly PlacementKind[] = ['dagtilbud', 'fritidstilbud', 'klub']) {
-  const wished = await trx.selectFrom('application_wish as w').innerJoin('application as a', 'a.id', 'w.application_id').select('w.unit_id').distinct()
-    .where('a.status', '=', 'active').where('a.placement_kind', 'in', [...kinds]).execute();
-  await lockUnitLoad(trx, wished.map((w) => w.unit_id));
+export async function continuousAllocation(
+  trx: Db,
+  today: LocalDate,
+  userId: string | null = null,
+  kinds: readonly PlacementKind[] = ['dagtilbud', 'fritidstilbud', 'klub'],
+) {
+  const wished = await trx
+    .selectFrom('application_wish as w')
+    .innerJoin('application as a', 'a.id', 'w.application_id')
+    .select('w.unit_id')
+    .distinct()
+    .where('a.status', '=', 'active')
+    .where('a.placement_kind', 'in', [...kinds])
+    .execute();
+  await lockUnitLoad(
+    trx,
+    wished.map((w) => w.unit_id),
+  );
   let offers = 0;
   for (const kind of kinds) {
     const r = await previewRound(trx, kind, today.plusMonths(6), today, userId, 'continuous');

@@ -20,48 +20,121 @@ import { approveRound, previewRound } from './round.js';
 
 // PGlite runs the batches one after another, so more runs cost little; enough that every path succeeds somewhere.
 const RUNS = 10;
-let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, today: LocalDate, worlds = 0;
+let t: TestApp,
+  f: Awaited<ReturnType<typeof smallFixture>>,
+  today: LocalDate,
+  worlds = 0;
 const allUnits: string[] = [];
 
 beforeAll(async () => {
-  t = await testApp(); f = await smallFixture(t.database);
+  t = await testApp();
+  f = await smallFixture(t.database);
   today = t.clock.today();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-const workday = (d: LocalDate) => { while (!isWorkingDay(d)) d = d.plusDays(1); return d; };
+const workday = (d: LocalDate) => {
+  while (!isWorkingDay(d)) d = d.plusDays(1);
+  return d;
+};
 
 /** Three tight units (a nursery with one place left, an integrated unit, a kindergarten) and eight children on the waitlist. */
 async function world() {
-  const db = t.database.db, n = ++worlds;
+  const db = t.database.db,
+    n = ++worlds;
   const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
-  const base = { daginstitution_id: inst.id, street: 'Torvet 1', postal_code: '9800', city: 'Hjørring', lat: 57.46, lon: 9.98 };
-  const [vug, integ, bh] = (await db.insertInto('unit').values([
-    { ...base, number: `P${String(n).padStart(4, "0")}1`, name: `Vuggestue ${n}`, type: 'vuggestue' },
-    { ...base, number: `P${String(n).padStart(4, "0")}2`, name: `Børnehus ${n}`, type: 'integreret', lat: 57.461 },
-    { ...base, number: `P${String(n).padStart(4, "0")}3`, name: `Børnehave ${n}`, type: 'boernehave', lat: 57.462 },
-  ]).returning('id').execute()).map((u) => u.id) as [string, string, string];
+  const base = {
+    daginstitution_id: inst.id,
+    street: 'Torvet 1',
+    postal_code: '9800',
+    city: 'Hjørring',
+    lat: 57.46,
+    lon: 9.98,
+  };
+  const [vug, integ, bh] = (
+    await db
+      .insertInto('unit')
+      .values([
+        { ...base, number: `P${String(n).padStart(4, '0')}1`, name: `Vuggestue ${n}`, type: 'vuggestue' },
+        { ...base, number: `P${String(n).padStart(4, '0')}2`, name: `Børnehus ${n}`, type: 'integreret', lat: 57.461 },
+        { ...base, number: `P${String(n).padStart(4, '0')}3`, name: `Børnehave ${n}`, type: 'boernehave', lat: 57.462 },
+      ])
+      .returning('id')
+      .execute()
+  ).map((u) => u.id) as [string, string, string];
   allUnits.push(vug, integ, bh);
-  await db.insertInto('capacity').values([
-    { unit_id: vug, age_band: '0-2', places: 2, valid: '[2024-01-01,)' },
-    { unit_id: integ, age_band: '0-2', places: 1, valid: '[2024-01-01,)' },
-    { unit_id: integ, age_band: '3-5', places: 1, valid: '[2024-01-01,)' },
-    { unit_id: bh, age_band: '3-5', places: 2, valid: '[2024-01-01,)' },
-  ]).execute();
+  await db
+    .insertInto('capacity')
+    .values([
+      { unit_id: vug, age_band: '0-2', places: 2, valid: '[2024-01-01,)' },
+      { unit_id: integ, age_band: '0-2', places: 1, valid: '[2024-01-01,)' },
+      { unit_id: integ, age_band: '3-5', places: 1, valid: '[2024-01-01,)' },
+      { unit_id: bh, age_band: '3-5', places: 2, valid: '[2024-01-01,)' },
+    ])
+    .execute();
   const ages = [9, 10, 12, 14, 16, 37, 40, 44]; // months: five nursery children, three kindergarten children
-  const kids = (await db.insertInto('person').values(ages.map((m, i) => ({ first_name: `Barn${i}`, last_name: `Verden${n}`, birth_date: today.plusMonths(-m).toString(), sex: 'male' as const })))
-    .returning('id').execute()).map((k) => k.id);
-  await db.insertInto('custody').values(kids.map((k, i) => ({ child_id: k, guardian_id: f.guardians.mette, valid: `[${today.plusMonths(-ages[i]!)},)` }))).execute();
+  const kids = (
+    await db
+      .insertInto('person')
+      .values(
+        ages.map((m, i) => ({
+          first_name: `Barn${i}`,
+          last_name: `Verden${n}`,
+          birth_date: today.plusMonths(-m).toString(),
+          sex: 'male' as const,
+        })),
+      )
+      .returning('id')
+      .execute()
+  ).map((k) => k.id);
+  await db
+    .insertInto('custody')
+    .values(
+      kids.map((k, i) => ({ child_id: k, guardian_id: f.guardians.mette, valid: `[${today.plusMonths(-ages[i]!)},)` })),
+    )
+    .execute();
   // One nursery child is already placed in the nursery: one place (weight 2) left there.
-  const settled = (await db.insertInto('person').values({ first_name: 'Fast', last_name: `Verden${n}`, birth_date: today.plusMonths(-11).toString(), sex: 'female' }).returning('id').executeTakeFirstOrThrow()).id;
-  await db.insertInto('placement').values({ child_id: settled, unit_id: vug, kind: 'dagtilbud', valid: `[${today.plusDays(-40)},)` }).execute();
+  const settled = (
+    await db
+      .insertInto('person')
+      .values({
+        first_name: 'Fast',
+        last_name: `Verden${n}`,
+        birth_date: today.plusMonths(-11).toString(),
+        sex: 'female',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('placement')
+    .values({ child_id: settled, unit_id: vug, kind: 'dagtilbud', valid: `[${today.plusDays(-40)},)` })
+    .execute();
   const apps: string[] = [];
   for (const [i, k] of kids.entries()) {
     const nursery = ages[i]! < 30;
-    const app = await db.insertInto('application').values({ child_id: k, place_kind: nursery ? 'vuggestue' : 'boernehave', placement_kind: 'dagtilbud',
-      needed_from: workday(today.plusDays(20 + 7 * i)).toString(), hours_per_week: 40, applied_on: today.toString(), seniority_date: today.plusDays(-i).toString(), guarantee_date: null })
-      .returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('application_wish').values((nursery ? [vug, integ] : [integ, bh]).map((u, r) => ({ application_id: app.id, rank: r + 1, unit_id: u }))).execute();
+    const app = await db
+      .insertInto('application')
+      .values({
+        child_id: k,
+        place_kind: nursery ? 'vuggestue' : 'boernehave',
+        placement_kind: 'dagtilbud',
+        needed_from: workday(today.plusDays(20 + 7 * i)).toString(),
+        hours_per_week: 40,
+        applied_on: today.toString(),
+        seniority_date: today.plusDays(-i).toString(),
+        guarantee_date: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('application_wish')
+      .values(
+        (nursery ? [vug, integ] : [integ, bh]).map((u, r) => ({ application_id: app.id, rank: r + 1, unit_id: u })),
+      )
+      .execute();
     apps.push(app.id);
   }
   return { units: [vug, integ, bh], kids, apps, rounds: [] as string[] };
@@ -70,11 +143,26 @@ type World = Awaited<ReturnType<typeof world>>;
 
 const pick = <T>(xs: T[], i: number) => (xs.length ? xs[i % xs.length]! : undefined);
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('book' as const), child: fc.nat(), unit: fc.nat(), days: fc.integer({ min: 15, max: 120 }) }),
-  fc.record({ kind: fc.constant('move' as const), booking: fc.nat(), unit: fc.nat(), days: fc.integer({ min: 15, max: 120 }) }),
+  fc.record({
+    kind: fc.constant('book' as const),
+    child: fc.nat(),
+    unit: fc.nat(),
+    days: fc.integer({ min: 15, max: 120 }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    booking: fc.nat(),
+    unit: fc.nat(),
+    days: fc.integer({ min: 15, max: 120 }),
+  }),
   fc.record({ kind: fc.constant('preview' as const) }),
   fc.record({ kind: fc.constant('approve' as const), round: fc.nat() }),
-  fc.record({ kind: fc.constant('offer' as const), app: fc.nat(), unit: fc.nat(), days: fc.integer({ min: 1, max: 120 }) }),
+  fc.record({
+    kind: fc.constant('offer' as const),
+    app: fc.nat(),
+    unit: fc.nat(),
+    days: fc.integer({ min: 1, max: 120 }),
+  }),
   fc.record({ kind: fc.constant('accept' as const), offer: fc.nat() }),
   fc.record({ kind: fc.constant('decline' as const), offer: fc.nat() }),
   fc.record({ kind: fc.constant('continuous' as const) }),
@@ -83,43 +171,118 @@ const op = fc.oneof(
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 async function run(w: World, o: Op): Promise<string> {
-  const db = t.database.db, user = f.users.caseworker;
-  const rc: RequestContext = { db, clock: t.clock, actor: { userId: f.users.mette, role: 'guardian', name: 'Mette', personId: f.guardians.mette, unitIds: [] }, ip: '127.0.0.1', userAgent: null };
-  const tx = <T>(fn: (trx: Db) => Promise<T>) => withRetry(() => db.transaction().execute(async (trx) => { await setActor(trx, user); return fn(trx); }));
-  const pendingOffers = async () => (await db.selectFrom('offer').select('id').where('application_id', 'in', w.apps).where('status', '=', 'pending').orderBy('id').execute()).map((r) => r.id);
+  const db = t.database.db,
+    user = f.users.caseworker;
+  const rc: RequestContext = {
+    db,
+    clock: t.clock,
+    actor: { userId: f.users.mette, role: 'guardian', name: 'Mette', personId: f.guardians.mette, unitIds: [] },
+    ip: '127.0.0.1',
+    userAgent: null,
+  };
+  const tx = <T>(fn: (trx: Db) => Promise<T>) =>
+    withRetry(() =>
+      db.transaction().execute(async (trx) => {
+        await setActor(trx, user);
+        return fn(trx);
+      }),
+    );
+  const pendingOffers = async () =>
+    (
+      await db
+        .selectFrom('offer')
+        .select('id')
+        .where('application_id', 'in', w.apps)
+        .where('status', '=', 'pending')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
   switch (o.kind) {
-    case 'book': await bookPlace(db, rc, { childId: pick(w.kids, o.child)!, unitId: pick(w.units, o.unit)!, start: workday(today.plusDays(o.days)) }); break;
+    case 'book':
+      await bookPlace(db, rc, {
+        childId: pick(w.kids, o.child)!,
+        unitId: pick(w.units, o.unit)!,
+        start: workday(today.plusDays(o.days)),
+      });
+      break;
     case 'move': {
-      const b = pick((await db.selectFrom('booking').select('id').where('child_id', 'in', w.kids).where('status', '=', 'active').orderBy('id').execute()).map((r) => r.id), o.booking);
+      const b = pick(
+        (
+          await db
+            .selectFrom('booking')
+            .select('id')
+            .where('child_id', 'in', w.kids)
+            .where('status', '=', 'active')
+            .orderBy('id')
+            .execute()
+        ).map((r) => r.id),
+        o.booking,
+      );
       if (!b) return 'skip';
-      await moveBooking(db, rc, { bookingId: b, unitId: pick(w.units, o.unit)!, start: workday(today.plusDays(o.days)) });
+      await moveBooking(db, rc, {
+        bookingId: b,
+        unitId: pick(w.units, o.unit)!,
+        start: workday(today.plusDays(o.days)),
+      });
       break;
     }
-    case 'preview': w.rounds.push((await tx((trx) => previewRound(trx, 'dagtilbud', today.plusYears(1), today, user))).id); break;
+    case 'preview':
+      w.rounds.push((await tx((trx) => previewRound(trx, 'dagtilbud', today.plusYears(1), today, user))).id);
+      break;
     case 'approve': {
       const id = pick(w.rounds, o.round);
       if (!id) return 'skip';
       await tx((trx) => approveRound(trx, id, today, user));
       break;
     }
-    case 'offer': await tx((trx) => createOffer(trx, { applicationId: pick(w.apps, o.app)!, unitId: pick(w.units, o.unit)!, start: today.plusDays(o.days), roundId: null,
-      priority: null, explanation: 'Manuelt tilbud: test', reason: 'test', userId: user }, today)); break;
-    case 'accept': case 'decline': {
+    case 'offer':
+      await tx((trx) =>
+        createOffer(
+          trx,
+          {
+            applicationId: pick(w.apps, o.app)!,
+            unitId: pick(w.units, o.unit)!,
+            start: today.plusDays(o.days),
+            roundId: null,
+            priority: null,
+            explanation: 'Manuelt tilbud: test',
+            reason: 'test',
+            userId: user,
+          },
+          today,
+        ),
+      );
+      break;
+    case 'accept':
+    case 'decline': {
       const id = pick(await pendingOffers(), o.offer);
       if (!id) return 'skip';
       if (o.kind === 'accept') await tx((trx) => acceptOffer(trx, id, today));
-      else await tx(async (trx) => { await declineOffer(trx, id, today); await continuousAllocation(trx, today, null, ['dagtilbud']); });
+      else
+        await tx(async (trx) => {
+          await declineOffer(trx, id, today);
+          await continuousAllocation(trx, today, null, ['dagtilbud']);
+        });
       break;
     }
-    case 'continuous': await tx(async (trx) => { await expireOffers(trx, today); await continuousAllocation(trx, today, user); }); break;
-    case 'aarsrulning': await tx((trx) => aarsrulning(trx, today)); break;
+    case 'continuous':
+      await tx(async (trx) => {
+        await expireOffers(trx, today);
+        await continuousAllocation(trx, today, user);
+      });
+      break;
+    case 'aarsrulning':
+      await tx((trx) => aarsrulning(trx, today));
+      break;
   }
   return 'ok';
 }
 
 /** A refusal the API answers with a 4xx is an expected outcome; anything else fails the property. */
 async function outcome(p: Promise<string>): Promise<string> {
-  try { return await p; } catch (e: any) {
+  try {
+    return await p;
+  } catch (e: any) {
     if ((e instanceof HttpError || e instanceof DomainError) && e.statusCode < 500) return e.code;
     if (fromDatabaseError(e)) return `db:${e.code}`;
     throw e;
@@ -129,15 +292,28 @@ async function outcome(p: Promise<string>): Promise<string> {
 describe(`no unit is ever over capacity, whatever the paths interleave (${engine})`, () => {
   it('booking, move, round approve, manual offer, accept, decline, continuous allocation, årsrulning at random', async () => {
     const seen = new Map<string, number>();
-    await fc.assert(fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 3, maxLength: 5 }), async (batches) => {
-      const w = await world();
-      for (const batch of batches) {
-        const results = engine === 'postgres' ? await Promise.all(batch.map((o) => outcome(run(w, o))))
-          : await batch.reduce(async (acc, o) => [...(await acc), await outcome(run(w, o))], Promise.resolve([] as string[]));
-        results.forEach((r, i) => seen.set(`${batch[i]!.kind}:${r}`, (seen.get(`${batch[i]!.kind}:${r}`) ?? 0) + 1));
-        expect(await overCapacityDays(t.database.db, w.units, today, 2300)).toEqual([]);
-      }
-    }), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 3, maxLength: 5 }),
+        async (batches) => {
+          const w = await world();
+          for (const batch of batches) {
+            const results =
+              engine === 'postgres'
+                ? await Promise.all(batch.map((o) => outcome(run(w, o))))
+                : await batch.reduce(
+                    async (acc, o) => [...(await acc), await outcome(run(w, o))],
+                    Promise.resolve([] as string[]),
+                  );
+            results.forEach((r, i) =>
+              seen.set(`${batch[i]!.kind}:${r}`, (seen.get(`${batch[i]!.kind}:${r}`) ?? 0) + 1),
+            );
+            expect(await overCapacityDays(t.database.db, w.units, today, 2300)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
     if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify([...seen].sort((a, b) => a[0].localeCompare(b[0]))));
     // Every path ran; places were given through bookings and offers (the property is not vacuous).
     const kinds = new Set([...seen.keys()].map((k) => k.split(':')[0]));

@@ -54,19 +54,45 @@ export type Ok = z.infer<typeof Ok>;
 
 // Citizen: the overview of my children.
 export const Wish = z.object({
-  unitId: id, unitName: z.string(), rank: z.number(), position: z.number(), waiting: z.number(), priority, priorityText: Text, siblings: z.array(z.string()),
+  unitId: id,
+  unitName: z.string(),
+  rank: z.number(),
+  position: z.number(),
+  waiting: z.number(),
+  priority,
+  priorityText: Text,
+  siblings: z.array(z.string()),
 });
 export type Wish = z.infer<typeof Wish>;
 export const CitizenApplication = z.object({
-  id, placeKind, neededFrom: isoDate, hoursPerWeek: z.number(), appliedOn: isoDate, seniorityDate: isoDate, guaranteeDate: isoDate.nullable(), wishes: z.array(Wish),
+  id,
+  placeKind,
+  neededFrom: isoDate,
+  hoursPerWeek: z.number(),
+  appliedOn: isoDate,
+  seniorityDate: isoDate,
+  guaranteeDate: isoDate.nullable(),
+  wishes: z.array(Wish),
 });
 export type CitizenApplication = z.infer<typeof CitizenApplication>;
 export const CitizenOffer = z.object({
-  id, unitId: id, unitName: z.string(), start: isoDate, hoursPerWeek: z.number(), deadline: isoDate, explanation: z.string(), guarantee: z.boolean(),
+  id,
+  unitId: id,
+  unitName: z.string(),
+  start: isoDate,
+  hoursPerWeek: z.number(),
+  deadline: isoDate,
+  explanation: z.string(),
+  guarantee: z.boolean(),
 });
 export type CitizenOffer = z.infer<typeof CitizenOffer>;
 export const OverviewChild = z.object({
-  id, name: z.string(), birthDate: isoDate, placements: z.array(PlacementSchema), offers: z.array(CitizenOffer), applications: z.array(CitizenApplication),
+  id,
+  name: z.string(),
+  birthDate: isoDate,
+  placements: z.array(PlacementSchema),
+  offers: z.array(CitizenOffer),
+  applications: z.array(CitizenApplication),
 });
 export type OverviewChild = z.infer<typeof OverviewChild>;
 export const Overview = z.object({ children: z.array(OverviewChild), noticeLastDay: isoDate.nullable() });
@@ -82,34 +108,83 @@ export type Withdrawn = z.infer<typeof Withdrawn>;
 
 // Staff.
 export const WaitlistRow = z.object({
-  applicationId: id, childId: id, childName: z.string(), birthDate: isoDate, placeKind, placementKind, neededFrom: isoDate, hoursPerWeek: z.number(),
-  seniorityDate: isoDate, guaranteeDate: isoDate.nullable(), unitId: id, unitName: z.string(), areaId: id.nullable(), rank: z.number(), priority,
-  position: z.number(), km: z.number().nullable(), priorityText: Text,
+  applicationId: id,
+  childId: id,
+  childName: z.string(),
+  birthDate: isoDate,
+  placeKind,
+  placementKind,
+  neededFrom: isoDate,
+  hoursPerWeek: z.number(),
+  seniorityDate: isoDate,
+  guaranteeDate: isoDate.nullable(),
+  unitId: id,
+  unitName: z.string(),
+  areaId: id.nullable(),
+  rank: z.number(),
+  priority,
+  position: z.number(),
+  km: z.number().nullable(),
+  priorityText: Text,
 });
 export type WaitlistRow = z.infer<typeof WaitlistRow>;
 export const Waitlist = z.object({ total: z.number(), rows: z.array(WaitlistRow) });
 export type Waitlist = z.infer<typeof Waitlist>;
 
 export const GuaranteeRisk = z.object({
-  applicationId: id, childId: id, childName: z.string(), birthDate: isoDate, placeKind, neededFrom: isoDate, guaranteeDate: isoDate,
-  daysLeft: z.number(), guaranteeDaysLeft: z.number(), breached: z.boolean(),
+  applicationId: id,
+  childId: id,
+  childName: z.string(),
+  birthDate: isoDate,
+  placeKind,
+  neededFrom: isoDate,
+  guaranteeDate: isoDate,
+  daysLeft: z.number(),
+  guaranteeDaysLeft: z.number(),
+  breached: z.boolean(),
 });
 export type GuaranteeRisk = z.infer<typeof GuaranteeRisk>;
 
 const RoundMetrics = z.object({
-  applicants: z.number(), placed: z.number(), unplaced: z.number(), firstChoiceShare: z.number(), byRank: z.array(z.number()),
-  justifiedEnvy: z.number(), siblingExemptEnvy: z.number(), waste: z.number(), siblingGroups: z.number(), siblingCoLocation: z.number(),
+  applicants: z.number(),
+  placed: z.number(),
+  unplaced: z.number(),
+  firstChoiceShare: z.number(),
+  byRank: z.array(z.number()),
+  justifiedEnvy: z.number(),
+  siblingExemptEnvy: z.number(),
+  waste: z.number(),
+  siblingGroups: z.number(),
+  siblingCoLocation: z.number(),
 });
 export const RoundOffer = z.object({
-  applicationId: id, childName: z.string(), unitId: id, unitName: z.string(), rank: z.number(), start: isoDate, priority: z.string(), explanation: Text,
+  applicationId: id,
+  childName: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  rank: z.number(),
+  start: isoDate,
+  priority: z.string(),
+  explanation: Text,
   guaranteeDate: isoDate.nullable(),
 });
 export type RoundOffer = z.infer<typeof RoundOffer>;
-export const RoundUnplaced = z.object({ applicationId: id, childName: z.string(), explanation: Text, guaranteeDate: isoDate.nullable() });
+export const RoundUnplaced = z.object({
+  applicationId: id,
+  childName: z.string(),
+  explanation: Text,
+  guaranteeDate: isoDate.nullable(),
+});
 export type RoundUnplaced = z.infer<typeof RoundUnplaced>;
 export const RoundView = z.object({
-  id, kind: placementKind, horizon: isoDate, status: z.enum(['preview', 'approved', 'discarded']), createdAt: z.string(), metrics: RoundMetrics,
-  offers: z.array(RoundOffer), unplaced: z.array(RoundUnplaced),
+  id,
+  kind: placementKind,
+  horizon: isoDate,
+  status: z.enum(['preview', 'approved', 'discarded']),
+  createdAt: z.string(),
+  metrics: RoundMetrics,
+  offers: z.array(RoundOffer),
+  unplaced: z.array(RoundUnplaced),
 });
 export type RoundView = z.infer<typeof RoundView>;
 export const OffersMade = z.object({ offers: z.number() });
@@ -118,12 +193,31 @@ export const TransfersMade = z.object({ created: z.number() });
 export type TransfersMade = z.infer<typeof TransfersMade>;
 
 export const InboxItem = z.object({
-  id, kind: z.enum(['application', 'application_change', 'application_withdrawn', 'hours', 'withdrawal', 'address', 'offer_answer']), childId: id.nullable(),
-  text: z.string(), createdOn: isoDate, handledAt: z.string().nullable(), handledBy: z.string().nullable(),
+  id,
+  kind: z.enum([
+    'application',
+    'application_change',
+    'application_withdrawn',
+    'hours',
+    'withdrawal',
+    'address',
+    'offer_answer',
+  ]),
+  childId: id.nullable(),
+  text: z.string(),
+  createdOn: isoDate,
+  handledAt: z.string().nullable(),
+  handledBy: z.string().nullable(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
-export const PolicyKey = z.object({ key: z.string(), da: z.string(), en: z.string(), default: z.unknown(), current: z.unknown() });
+export const PolicyKey = z.object({
+  key: z.string(),
+  da: z.string(),
+  en: z.string(),
+  default: z.unknown(),
+  current: z.unknown(),
+});
 export type PolicyKey = z.infer<typeof PolicyKey>;
 export const PlacementRules = z.object({ keys: z.array(PolicyKey), classes: z.record(priority, Text) });
 export type PlacementRules = z.infer<typeof PlacementRules>;
@@ -132,74 +226,166 @@ export const OutlookMonth = z.object({ month: isoDate, capacity: z.number(), occ
 export type OutlookMonth = z.infer<typeof OutlookMonth>;
 
 const CUSTODY = ['placement.not-your-child'] as const;
-const VALIDATION = ['placement.child-not-found', 'placement.needed-before-birth', 'placement.needed-in-past', 'placement.too-early', 'placement.needed-after-school',
-  'placement.kind-not-for-age', 'placement.no-wishes', 'placement.duplicate-wish', 'placement.too-many-wishes', 'placement.wish-not-found', 'placement.wish-closed',
-  'placement.wish-wrong-kind'] as const;
-const OFFER = ['placement.application-not-found', 'placement.application-not-active', 'placement.offer-pending', 'placement.start-in-past', 'placement.no-room',
-  'placement.already-placed'] as const;
+const VALIDATION = [
+  'placement.child-not-found',
+  'placement.needed-before-birth',
+  'placement.needed-in-past',
+  'placement.too-early',
+  'placement.needed-after-school',
+  'placement.kind-not-for-age',
+  'placement.no-wishes',
+  'placement.duplicate-wish',
+  'placement.too-many-wishes',
+  'placement.wish-not-found',
+  'placement.wish-closed',
+  'placement.wish-wrong-kind',
+] as const;
+const OFFER = [
+  'placement.application-not-found',
+  'placement.application-not-active',
+  'placement.offer-pending',
+  'placement.start-in-past',
+  'placement.no-room',
+  'placement.already-placed',
+] as const;
 const ROUND = ['placement.round-not-found', 'placement.round-decided', 'placement.preview-stale', ...OFFER] as const;
 
 export const placementContract = {
   // Citizen
-  overview: { summary: 'My children: applications with waitlist positions and garantidato, offers, places', response: Overview },
+  overview: {
+    summary: 'My children: applications with waitlist positions and garantidato, offers, places',
+    response: Overview,
+  },
   apply: {
     summary: 'Apply for a place for a child in my custody',
-    body: z.object({ childId: z.uuid(), placeKind, neededFrom: z.iso.date(), hoursPerWeek: hours.default(40), wishes }).strict(),
-    response: Applied, status: 201, errors: [...CUSTODY, ...VALIDATION, 'placement.already-waiting'],
+    body: z
+      .object({ childId: z.uuid(), placeKind, neededFrom: z.iso.date(), hoursPerWeek: hours.default(40), wishes })
+      .strict(),
+    response: Applied,
+    status: 201,
+    errors: [...CUSTODY, ...VALIDATION, 'placement.already-waiting'],
   },
   change: {
-    summary: 'Change the date, hours or wishes of my child\'s application',
-    params: byId, body: z.object({ neededFrom: z.iso.date().optional(), hoursPerWeek: hours.optional(), wishes: wishes.optional() }).strict(),
-    response: ApplicationChanged, errors: [...CUSTODY, ...VALIDATION, 'placement.application-not-found', 'placement.application-not-active'],
+    summary: "Change the date, hours or wishes of my child's application",
+    params: byId,
+    body: z
+      .object({ neededFrom: z.iso.date().optional(), hoursPerWeek: hours.optional(), wishes: wishes.optional() })
+      .strict(),
+    response: ApplicationChanged,
+    errors: [...CUSTODY, ...VALIDATION, 'placement.application-not-found', 'placement.application-not-active'],
   },
   withdrawApplication: {
-    summary: 'Withdraw my child\'s application', params: byId, response: Ok,
+    summary: "Withdraw my child's application",
+    params: byId,
+    response: Ok,
     errors: [...CUSTODY, 'placement.application-not-found', 'placement.application-not-active'],
   },
   accept: {
-    summary: 'Accept an offer: the child gets the place', params: byId, response: Accepted,
-    errors: [...CUSTODY, 'placement.offer-not-found', 'placement.offer-not-open', 'placement.offer-expired', 'placement.already-placed', 'placement.no-room'],
+    summary: 'Accept an offer: the child gets the place',
+    params: byId,
+    response: Accepted,
+    errors: [
+      ...CUSTODY,
+      'placement.offer-not-found',
+      'placement.offer-not-open',
+      'placement.offer-expired',
+      'placement.already-placed',
+      'placement.no-room',
+    ],
   },
   decline: {
-    summary: 'Decline an offer: the unit leaves the wishes, the place goes to the next child', params: byId, response: Ok,
+    summary: 'Decline an offer: the unit leaves the wishes, the place goes to the next child',
+    params: byId,
+    response: Ok,
     errors: [...CUSTODY, 'placement.offer-not-found', 'placement.offer-not-open'],
   },
   withdrawPlacement: {
-    summary: 'Udmeldelse: the place ends after the notice period', params: byId, response: Withdrawn,
+    summary: 'Udmeldelse: the place ends after the notice period',
+    params: byId,
+    response: Withdrawn,
     errors: [...CUSTODY, 'placement.place-not-yours', 'placement.place-not-found', 'placement.already-ended'],
   },
   // Staff
   waitlist: {
     summary: 'The waitlists: every wish of every active application with its priority and position (at most 500 rows)',
-    querystring: z.object({ unitId: z.uuid().optional(), areaId: z.uuid().optional(), ageBand: z.enum(['0-2', '3-5', '6-9', '10-13']).optional(),
-      startMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(), priority: z.string().max(40).optional() }),
+    querystring: z.object({
+      unitId: z.uuid().optional(),
+      areaId: z.uuid().optional(),
+      ageBand: z.enum(['0-2', '3-5', '6-9', '10-13']).optional(),
+      startMonth: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+      priority: z.string().max(40).optional(),
+    }),
     response: Waitlist,
   },
   guarantee: { summary: 'Children at risk of a guarantee breach (§23/§25)', response: z.array(GuaranteeRisk) },
   previewRound: {
     summary: 'Preview an allocation round up to a horizon (no offers are sent yet)',
     body: z.object({ kind: placementKind.default('dagtilbud'), horizon: z.iso.date() }).strict(),
-    response: RoundView, status: 201, errors: ['placement.bad-horizon', 'placement.round-not-found'],
+    response: RoundView,
+    status: 201,
+    errors: ['placement.bad-horizon', 'placement.round-not-found'],
   },
-  round: { summary: 'A round\'s preview or result', params: byId, response: RoundView, errors: ['placement.round-not-found'] },
-  approveRound: { summary: 'Approve a previewed round: its offers are sent', params: byId, response: OffersMade, errors: [...ROUND] },
+  round: {
+    summary: "A round's preview or result",
+    params: byId,
+    response: RoundView,
+    errors: ['placement.round-not-found'],
+  },
+  approveRound: {
+    summary: 'Approve a previewed round: its offers are sent',
+    params: byId,
+    response: OffersMade,
+    errors: [...ROUND],
+  },
   manualOffer: {
     summary: 'A manual offer with a reason (e.g. a guarantee place)',
-    body: z.object({ applicationId: z.uuid(), unitId: z.uuid(), start: z.iso.date(), reason: z.string().trim().min(3).max(500), guarantee: z.boolean().optional() }).strict(),
-    response: z.object({ id }), status: 201, errors: ['placement.unit-closed', ...OFFER],
+    body: z
+      .object({
+        applicationId: z.uuid(),
+        unitId: z.uuid(),
+        start: z.iso.date(),
+        reason: z.string().trim().min(3).max(500),
+        guarantee: z.boolean().optional(),
+      })
+      .strict(),
+    response: z.object({ id }),
+    status: 201,
+    errors: ['placement.unit-closed', ...OFFER],
   },
   setPriority: {
     summary: 'Set special needs or moving in on an application',
-    params: byId, body: z.object({ specialNeeds: z.boolean().optional(), movingIn: z.boolean().optional() }).strict(),
-    response: Ok, errors: ['placement.application-not-found'],
+    params: byId,
+    body: z.object({ specialNeeds: z.boolean().optional(), movingIn: z.boolean().optional() }).strict(),
+    response: Ok,
+    errors: ['placement.application-not-found'],
   },
   inbox: {
     summary: 'The staff inbox: applications, changes, answers and withdrawals to look at (newest 200)',
-    querystring: z.object({ all: z.coerce.boolean().optional() }), response: z.array(InboxItem),
+    querystring: z.object({ all: z.coerce.boolean().optional() }),
+    response: z.array(InboxItem),
   },
-  handleTask: { summary: 'Mark an inbox task handled', params: byId, response: Ok, errors: ['placement.task-not-found'] },
-  rules: { summary: 'The municipality\'s placement rules in force today and the priority classes', response: PlacementRules },
-  outlook: { summary: 'A unit\'s capacity against occupancy and pending offers, the next 12 months', params: byId, response: z.array(OutlookMonth) },
+  handleTask: {
+    summary: 'Mark an inbox task handled',
+    params: byId,
+    response: Ok,
+    errors: ['placement.task-not-found'],
+  },
+  rules: {
+    summary: "The municipality's placement rules in force today and the priority classes",
+    response: PlacementRules,
+  },
+  outlook: {
+    summary: "A unit's capacity against occupancy and pending offers, the next 12 months",
+    params: byId,
+    response: z.array(OutlookMonth),
+  },
   aarsrulning: { summary: 'Yearly transfers: applications for the next kind of place', response: TransfersMade },
-  continuousAllocation: { summary: 'Run the engine now and send the offers it finds', response: OffersMade, errors: [...ROUND] },
+  continuousAllocation: {
+    summary: 'Run the engine now and send the offers it finds',
+    response: OffersMade,
+    errors: [...ROUND],
+  },
 } as const;

@@ -12,27 +12,67 @@ import type { PlacementPolicy } from './placement-policy.js';
 /** Those of the given children who live in a vulnerable area today. */
 async function vulnerableChildren(db: Db, ids: string[], today: LocalDate, areas: string[]) {
   if (!ids.length || !areas.length) return new Set<string>();
-  const rows = await db.selectFrom('residence as r').innerJoin('household as h', 'h.id', 'r.household_id').innerJoin('area', 'area.id', 'h.area_id')
-    .select('r.person_id').where('r.person_id', 'in', ids).where('area.name', 'in', areas).where(sql<boolean>`r.valid @> ${today.toString()}::date`).execute();
+  const rows = await db
+    .selectFrom('residence as r')
+    .innerJoin('household as h', 'h.id', 'r.household_id')
+    .innerJoin('area', 'area.id', 'h.area_id')
+    .select('r.person_id')
+    .where('r.person_id', 'in', ids)
+    .where('area.name', 'in', areas)
+    .where(sql<boolean>`r.valid @> ${today.toString()}::date`)
+    .execute();
   return new Set(rows.map((r) => r.person_id));
 }
 
-export async function allocateWithDistributionRule(db: Db, input: AllocationInput, today: LocalDate, p: PlacementPolicy): Promise<AllocationResult> {
+export async function allocateWithDistributionRule(
+  db: Db,
+  input: AllocationInput,
+  today: LocalDate,
+  p: PlacementPolicy,
+): Promise<AllocationResult> {
   const share = p.distributionShare;
   if (share === null || !p.vulnerableAreas.length || !input.applicants.length) return allocate(input);
-  const apps = await db.selectFrom('application').select(['id', 'child_id']).where('id', 'in', input.applicants.map((a) => a.id)).execute();
-  const vulnerableKids = await vulnerableChildren(db, apps.map((a) => a.child_id), today, p.vulnerableAreas);
+  const apps = await db
+    .selectFrom('application')
+    .select(['id', 'child_id'])
+    .where(
+      'id',
+      'in',
+      input.applicants.map((a) => a.id),
+    )
+    .execute();
+  const vulnerableKids = await vulnerableChildren(
+    db,
+    apps.map((a) => a.child_id),
+    today,
+    p.vulnerableAreas,
+  );
   const vulnerable = new Set(apps.filter((a) => vulnerableKids.has(a.child_id)).map((a) => a.id));
   if (!vulnerable.size) return allocate(input);
   // Already admitted from this year on: placements starting then, and pending offers, per unit and start year.
-  const unitIds = input.units.map((u) => u.id), jan1 = `${today.year}-01-01`;
+  const unitIds = input.units.map((u) => u.id),
+    jan1 = `${today.year}-01-01`;
   const earlier = [
-    ...await db.selectFrom('placement').select(['child_id', 'unit_id', sql<string>`lower(valid)::text`.as('start')])
-      .where('unit_id', 'in', unitIds).where(sql<boolean>`lower(valid) >= ${jan1}::date`).execute(),
-    ...await db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').select(['a.child_id', 'offer.unit_id', sql<string>`offer.start_date::text`.as('start')])
-      .where('offer.status', '=', 'pending').where('offer.unit_id', 'in', unitIds).execute(),
+    ...(await db
+      .selectFrom('placement')
+      .select(['child_id', 'unit_id', sql<string>`lower(valid)::text`.as('start')])
+      .where('unit_id', 'in', unitIds)
+      .where(sql<boolean>`lower(valid) >= ${jan1}::date`)
+      .execute()),
+    ...(await db
+      .selectFrom('offer')
+      .innerJoin('application as a', 'a.id', 'offer.application_id')
+      .select(['a.child_id', 'offer.unit_id', sql<string>`offer.start_date::text`.as('start')])
+      .where('offer.status', '=', 'pending')
+      .where('offer.unit_id', 'in', unitIds)
+      .execute()),
   ];
-  const earlierVulnerable = await vulnerableChildren(db, [...new Set(earlier.map((o) => o.child_id))], today, p.vulnerableAreas);
+  const earlierVulnerable = await vulnerableChildren(
+    db,
+    [...new Set(earlier.map((o) => o.child_id))],
+    today,
+    p.vulnerableAreas,
+  );
   const unitNames = new Map(input.units.map((u) => [u.id, u.name ?? u.id]));
   const seniority = new Map(input.applicants.map((a) => [a.id, a.seniorityDate]));
   const blocked = new Map<string, string[]>(); // application → units refused by the rule
@@ -41,29 +81,57 @@ export async function allocateWithDistributionRule(db: Db, input: AllocationInpu
   for (let pass = 0; pass < 10; pass++) {
     const count = new Map<string, { n: number; v: number }>();
     const key = (unit: string, start: string) => `${unit}|${start.slice(0, 4)}`;
-    for (const o of earlier) { const c = count.get(key(o.unit_id, o.start)) ?? { n: 0, v: 0 }; c.n++; if (earlierVulnerable.has(o.child_id)) c.v++; count.set(key(o.unit_id, o.start), c); }
-    for (const o of result.offers) { const c = count.get(key(o.unit, o.start)) ?? { n: 0, v: 0 }; c.n++; if (vulnerable.has(o.applicant)) c.v++; count.set(key(o.unit, o.start), c); }
+    for (const o of earlier) {
+      const c = count.get(key(o.unit_id, o.start)) ?? { n: 0, v: 0 };
+      c.n++;
+      if (earlierVulnerable.has(o.child_id)) c.v++;
+      count.set(key(o.unit_id, o.start), c);
+    }
+    for (const o of result.offers) {
+      const c = count.get(key(o.unit, o.start)) ?? { n: 0, v: 0 };
+      c.n++;
+      if (vulnerable.has(o.applicant)) c.v++;
+      count.set(key(o.unit, o.start), c);
+    }
     // Over the share: take out the vulnerable offers with the latest anciennitet until the unit is within it.
     const refused = new Set<string>();
-    for (const o of [...result.offers].sort((a, b) => (seniority.get(b.applicant) ?? '').localeCompare(seniority.get(a.applicant) ?? ''))) {
+    for (const o of [...result.offers].sort((a, b) =>
+      (seniority.get(b.applicant) ?? '').localeCompare(seniority.get(a.applicant) ?? ''),
+    )) {
       const c = count.get(key(o.unit, o.start))!;
       if (!vulnerable.has(o.applicant) || c.v <= share * c.n) continue;
-      c.v--; c.n--; refused.add(o.applicant);
+      c.v--;
+      c.n--;
+      refused.add(o.applicant);
       blocked.set(o.applicant, [...(blocked.get(o.applicant) ?? []), o.unit]);
     }
     if (!refused.size) break;
-    current = { ...current, applicants: current.applicants.map((a) => ({ ...a, wishes: a.wishes.filter((w) => !(blocked.get(a.id) ?? []).includes(w.unit)) })).filter((a) => a.wishes.length > 0) };
-    result = pass === 9 ? { ...result, offers: result.offers.filter((o) => !refused.has(o.applicant)) } : allocate(current);
+    current = {
+      ...current,
+      applicants: current.applicants
+        .map((a) => ({ ...a, wishes: a.wishes.filter((w) => !(blocked.get(a.id) ?? []).includes(w.unit)) }))
+        .filter((a) => a.wishes.length > 0),
+    };
+    result =
+      pass === 9 ? { ...result, offers: result.offers.filter((o) => !refused.has(o.applicant)) } : allocate(current);
   }
   const note = (id: string) => {
     const units = (blocked.get(id) ?? []).map((u) => unitNames.get(u)).join(', ');
-    return { da: ` Ikke tilbudt ${units}: fordelingsreglen (§26 a) – højst ${Math.round(share * 100)} % af de nyoptagne må komme fra udsatte boligområder.`,
-      en: ` Not offered ${units}: the distribution rule (§26 a) – at most ${Math.round(share * 100)} % of newly admitted children may come from vulnerable housing areas.` };
+    return {
+      da: ` Ikke tilbudt ${units}: fordelingsreglen (§26 a) – højst ${Math.round(share * 100)} % af de nyoptagne må komme fra udsatte boligområder.`,
+      en: ` Not offered ${units}: the distribution rule (§26 a) – at most ${Math.round(share * 100)} % of newly admitted children may come from vulnerable housing areas.`,
+    };
   };
   const withNote = <T extends { applicant: string; explanation: { da: string; en: string } }>(x: T): T =>
-    blocked.has(x.applicant) ? { ...x, explanation: { da: x.explanation.da + note(x.applicant).da, en: x.explanation.en + note(x.applicant).en } } : x;
+    blocked.has(x.applicant)
+      ? {
+          ...x,
+          explanation: { da: x.explanation.da + note(x.applicant).da, en: x.explanation.en + note(x.applicant).en },
+        }
+      : x;
   const listed = new Set([...result.offers.map((o) => o.applicant), ...result.unplaced.map((u) => u.applicant)]);
-  const dropped = [...blocked.keys()].filter((id) => !listed.has(id))
+  const dropped = [...blocked.keys()]
+    .filter((id) => !listed.has(id))
     .map((id) => ({ applicant: id, explanation: { da: note(id).da.trim(), en: note(id).en.trim() }, notOffered: [] }));
   return { ...result, offers: result.offers.map(withNote), unplaced: [...result.unplaced.map(withNote), ...dropped] };
 }

@@ -15,22 +15,62 @@ export function guaranteeDaysLeft(today: LocalDate, g: LocalDate): number {
 export async function guaranteeOverview(db: Db, today: LocalDate) {
   const p = await policyOn(db, today);
   const limit = today.plusDays(p.riskDays).toString();
-  const rows = await db.selectFrom('application as a').innerJoin('person as c', 'c.id', 'a.child_id')
-    .select(['a.id', 'a.child_id', 'c.first_name', 'c.last_name', 'c.birth_date', 'a.place_kind', 'a.needed_from', 'a.guarantee_date', 'a.applied_on'])
-    .where('a.status', '=', 'active').where('a.placement_kind', '=', 'dagtilbud').where('a.guarantee_date', 'is not', null)
+  const rows = await db
+    .selectFrom('application as a')
+    .innerJoin('person as c', 'c.id', 'a.child_id')
+    .select([
+      'a.id',
+      'a.child_id',
+      'c.first_name',
+      'c.last_name',
+      'c.birth_date',
+      'a.place_kind',
+      'a.needed_from',
+      'a.guarantee_date',
+      'a.applied_on',
+    ])
+    .where('a.status', '=', 'active')
+    .where('a.placement_kind', '=', 'dagtilbud')
+    .where('a.guarantee_date', 'is not', null)
     .where('a.guarantee_date', '<=', limit)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('placement').select(sql`1`.as('x'))
-      .whereRef('placement.child_id', '=', 'a.child_id').where('placement.kind', '=', 'dagtilbud')
-      .where(sql<boolean>`placement.valid @> a.guarantee_date`))))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer').select(sql`1`.as('x'))
-      .whereRef('offer.application_id', '=', 'a.id').where('offer.status', '=', 'pending').whereRef('offer.start_date', '<=', 'a.guarantee_date'))))
-    .orderBy('a.guarantee_date').orderBy('a.id').execute();
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('placement')
+            .select(sql`1`.as('x'))
+            .whereRef('placement.child_id', '=', 'a.child_id')
+            .where('placement.kind', '=', 'dagtilbud')
+            .where(sql<boolean>`placement.valid @> a.guarantee_date`),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offer')
+            .select(sql`1`.as('x'))
+            .whereRef('offer.application_id', '=', 'a.id')
+            .where('offer.status', '=', 'pending')
+            .whereRef('offer.start_date', '<=', 'a.guarantee_date'),
+        ),
+      ),
+    )
+    .orderBy('a.guarantee_date')
+    .orderBy('a.id')
+    .execute();
   return rows.map((r) => {
     const g = LocalDate.parse(r.guarantee_date!);
     const calendarDays = today.daysUntil(g);
     return {
-      applicationId: r.id, childId: r.child_id, childName: `${r.first_name} ${r.last_name}`, birthDate: r.birth_date, placeKind: r.place_kind,
-      neededFrom: r.needed_from, guaranteeDate: r.guarantee_date!, daysLeft: calendarDays, guaranteeDaysLeft: calendarDays < 0 ? 0 : guaranteeDaysLeft(today, g),
+      applicationId: r.id,
+      childId: r.child_id,
+      childName: `${r.first_name} ${r.last_name}`,
+      birthDate: r.birth_date,
+      placeKind: r.place_kind,
+      neededFrom: r.needed_from,
+      guaranteeDate: r.guarantee_date!,
+      daysLeft: calendarDays,
+      guaranteeDaysLeft: calendarDays < 0 ? 0 : guaranteeDaysLeft(today, g),
       breached: calendarDays < 0,
     };
   });

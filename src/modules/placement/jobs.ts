@@ -8,7 +8,10 @@ import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { expireOffers } from './offers.js';
 import { withRetry } from '../booking/index.js';
 
-export const PLACEMENT_JOBS = { aarsrulning: 'placement.aarsrulning', continuous: 'placement.continuous-allocation' } as const;
+export const PLACEMENT_JOBS = {
+  aarsrulning: 'placement.aarsrulning',
+  continuous: 'placement.continuous-allocation',
+} as const;
 
 /** One run of a placement job in one transaction; returns what it did. */
 export async function runPlacementJob(database: Database, job: keyof typeof PLACEMENT_JOBS) {
@@ -16,23 +19,37 @@ export async function runPlacementJob(database: Database, job: keyof typeof PLAC
   await clock.load(database.db);
   const today = clock.today();
   const ctx = { db: database.db, clock, actor: null, ip: 'job', userAgent: PLACEMENT_JOBS[job] };
-  return withRetry(() => database.db.transaction().execute(async (trx) => {
-    if (job === 'aarsrulning') {
-      const created = await aarsrulning(trx, today);
-      await audit(trx, ctx, { action: 'aarsrulning.run', subjectType: 'application', subjectIds: [], details: { created, job: true } });
-      return { created };
-    }
-    const expired = await expireOffers(trx, today);
-    const offers = await continuousAllocation(trx, today);
-    await audit(trx, ctx, { action: 'allocation.continuous', subjectType: 'allocation_round', subjectIds: [], details: { offers, expired, job: true } });
-    return { offers, expired };
-  }));
+  return withRetry(() =>
+    database.db.transaction().execute(async (trx) => {
+      if (job === 'aarsrulning') {
+        const created = await aarsrulning(trx, today);
+        await audit(trx, ctx, {
+          action: 'aarsrulning.run',
+          subjectType: 'application',
+          subjectIds: [],
+          details: { created, job: true },
+        });
+        return { created };
+      }
+      const expired = await expireOffers(trx, today);
+      const offers = await continuousAllocation(trx, today);
+      await audit(trx, ctx, {
+        action: 'allocation.continuous',
+        subjectType: 'allocation_round',
+        subjectIds: [],
+        details: { offers, expired, job: true },
+      });
+      return { offers, expired };
+    }),
+  );
 }
 
 export async function registerPlacementJobs(boss: PgBoss, database: Database) {
   for (const job of ['aarsrulning', 'continuous'] as const) {
     await boss.createQueue(PLACEMENT_JOBS[job]);
-    await boss.work(PLACEMENT_JOBS[job], async () => { await runPlacementJob(database, job); });
+    await boss.work(PLACEMENT_JOBS[job], async () => {
+      await runPlacementJob(database, job);
+    });
   }
   await boss.schedule(PLACEMENT_JOBS.continuous, '30 2 * * *', {}, { tz: 'Europe/Copenhagen' });
   await boss.schedule(PLACEMENT_JOBS.aarsrulning, '0 3 1 * *', {}, { tz: 'Europe/Copenhagen' });

@@ -14,18 +14,42 @@ import { noticeLastDay } from './rules.js';
 import { placementError } from './contract.js';
 
 async function guardiansOf(db: Db, childId: string, today: LocalDate) {
-  return (await db.selectFrom('custody').select('guardian_id').where('child_id', '=', childId)
-    .where(sql<boolean>`valid @> ${today.toString()}::date`).execute()).map((r) => r.guardian_id);
+  return (
+    await db
+      .selectFrom('custody')
+      .select('guardian_id')
+      .where('child_id', '=', childId)
+      .where(sql<boolean>`valid @> ${today.toString()}::date`)
+      .execute()
+  ).map((r) => r.guardian_id);
 }
 async function child(db: Db, id: string) {
-  const c = await db.selectFrom('person').select(['first_name', 'last_name']).where('id', '=', id).executeTakeFirstOrThrow();
+  const c = await db
+    .selectFrom('person')
+    .select(['first_name', 'last_name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return `${c.first_name} ${c.last_name}`;
 }
-const birthOf = async (db: Db, id: string) => LocalDate.parse((await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirstOrThrow()).birth_date);
+const birthOf = async (db: Db, id: string) =>
+  LocalDate.parse(
+    (await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirstOrThrow()).birth_date,
+  );
 
-const unitName = async (db: Db, id: string) => (await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+const unitName = async (db: Db, id: string) =>
+  (await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 
-export interface NewOffer { applicationId: string; unitId: string; start: LocalDate; roundId: string | null; priority: string | null; explanation: string; reason: string | null; userId: string | null; guarantee?: boolean }
+export interface NewOffer {
+  applicationId: string;
+  unitId: string;
+  start: LocalDate;
+  roundId: string | null;
+  priority: string | null;
+  explanation: string;
+  reason: string | null;
+  userId: string | null;
+  guarantee?: boolean;
+}
 
 /**
  * Creates a pending offer and sends the letter, under the unit's load lock and only if the child fits (409 otherwise).
@@ -34,35 +58,84 @@ export interface NewOffer { applicationId: string; unitId: string; start: LocalD
 export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipClosed = false): Promise<string | null> {
   const a = await trx.selectFrom('application').selectAll().where('id', '=', o.applicationId).executeTakeFirst();
   if (!a) throw placementError('placement.application-not-found');
-  const pending = await trx.selectFrom('offer').select('id').where('application_id', '=', a.id).where('status', '=', 'pending').executeTakeFirst();
+  const pending = await trx
+    .selectFrom('offer')
+    .select('id')
+    .where('application_id', '=', a.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   if (a.status !== 'active' || pending) {
     if (skipClosed) return null;
     throw placementError(a.status !== 'active' ? 'placement.application-not-active' : 'placement.offer-pending');
   }
   if (o.start.isBefore(today)) throw placementError('placement.start-in-past');
   await lockUnitLoad(trx, [o.unitId]);
-  if (a.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unitId, await birthOf(trx, a.child_id), o.start, today))) {
+  if (
+    a.placement_kind === 'dagtilbud' &&
+    !(await roomFor(trx, o.unitId, await birthOf(trx, a.child_id), o.start, today))
+  ) {
     if (skipClosed) return null;
     throw placementError('placement.no-room');
   }
   const p = await policyOn(trx, today);
   const deadline = LocalDate.min(today.plusDays(p.offerDeadlineDays), LocalDate.max(today, o.start.minusDays(1)));
   const guarantee = o.guarantee ?? (!!a.guarantee_date && !o.start.isAfter(LocalDate.parse(a.guarantee_date)));
-  const row = await trx.insertInto('offer').values({
-    application_id: a.id, round_id: o.roundId, unit_id: o.unitId, start_date: o.start.toString(), hours_per_week: a.hours_per_week,
-    priority: o.priority, explanation: o.explanation, manual_reason: o.reason, guarantee, offered_on: today.toString(), deadline: deadline.toString(), created_by: o.userId,
-  }).returning('id').executeTakeFirstOrThrow();
-  await sendLetters(trx, [offerLetter({
-    childId: a.child_id, childName: await child(trx, a.child_id), guardians: await guardiansOf(trx, a.child_id, today), unitName: await unitName(trx, o.unitId),
-    start: o.start.toString(), hours: a.hours_per_week, deadline: deadline.toString(), explanation: o.explanation, guarantee,
-  })], today);
+  const row = await trx
+    .insertInto('offer')
+    .values({
+      application_id: a.id,
+      round_id: o.roundId,
+      unit_id: o.unitId,
+      start_date: o.start.toString(),
+      hours_per_week: a.hours_per_week,
+      priority: o.priority,
+      explanation: o.explanation,
+      manual_reason: o.reason,
+      guarantee,
+      offered_on: today.toString(),
+      deadline: deadline.toString(),
+      created_by: o.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sendLetters(
+    trx,
+    [
+      offerLetter({
+        childId: a.child_id,
+        childName: await child(trx, a.child_id),
+        guardians: await guardiansOf(trx, a.child_id, today),
+        unitName: await unitName(trx, o.unitId),
+        start: o.start.toString(),
+        hours: a.hours_per_week,
+        deadline: deadline.toString(),
+        explanation: o.explanation,
+        guarantee,
+      }),
+    ],
+    today,
+  );
   return row.id;
 }
 
 export async function loadOffer(db: Db, id: string) {
-  const o = await db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id')
-    .select(['offer.id', 'offer.status', 'offer.deadline', 'offer.unit_id', 'offer.start_date', 'offer.hours_per_week', 'offer.application_id', 'a.child_id', 'a.placement_kind', 'a.place_kind'])
-    .where('offer.id', '=', id).executeTakeFirst();
+  const o = await db
+    .selectFrom('offer')
+    .innerJoin('application as a', 'a.id', 'offer.application_id')
+    .select([
+      'offer.id',
+      'offer.status',
+      'offer.deadline',
+      'offer.unit_id',
+      'offer.start_date',
+      'offer.hours_per_week',
+      'offer.application_id',
+      'a.child_id',
+      'a.placement_kind',
+      'a.place_kind',
+    ])
+    .where('offer.id', '=', id)
+    .executeTakeFirst();
   if (!o) throw placementError('placement.offer-not-found');
   return o;
 }
@@ -72,8 +145,13 @@ export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
   if (o.status !== 'pending') throw placementError('placement.offer-not-open');
   if (today.isAfter(LocalDate.parse(o.deadline))) throw placementError('placement.offer-expired');
   const start = LocalDate.parse(o.start_date);
-  const old = await trx.selectFrom('placement').select(['id', 'unit_id', 'valid']).where('child_id', '=', o.child_id).where('kind', '=', o.placement_kind)
-    .where(sql<boolean>`valid && daterange(${start.toString()}::date, null)`).execute();
+  const old = await trx
+    .selectFrom('placement')
+    .select(['id', 'unit_id', 'valid'])
+    .where('child_id', '=', o.child_id)
+    .where('kind', '=', o.placement_kind)
+    .where(sql<boolean>`valid && daterange(${start.toString()}::date, null)`)
+    .execute();
   // The units whose load changes, locked in id order (lockUnitLoad) before anything is written.
   await lockUnitLoad(trx, [o.unit_id, ...old.map((p) => p.unit_id)]);
   // The old place of the same kind ends the day before (a transfer); one that starts later cannot be replaced this way.
@@ -82,65 +160,178 @@ export async function acceptOffer(trx: Db, id: string, today: LocalDate) {
     const r = DateRange.fromPg(p.valid);
     if (!r.start.isBefore(start)) throw placementError('placement.already-placed');
     const lastDay = start.minusDays(1);
-    await trx.updateTable('placement').set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() }).where('id', '=', p.id).execute();
-    await trx.insertInto('placement_withdrawal').values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason: 'transfer' }).execute();
+    await trx
+      .updateTable('placement')
+      .set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() })
+      .where('id', '=', p.id)
+      .execute();
+    await trx
+      .insertInto('placement_withdrawal')
+      .values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason: 'transfer' })
+      .execute();
     ended = { unitName: await unitName(trx, p.unit_id), lastDay: lastDay.toString() };
   }
   // The pending offer held the place; re-check without it (the old place above already ends), in case it no longer fits.
-  if (o.placement_kind === 'dagtilbud' && !(await roomFor(trx, o.unit_id, await birthOf(trx, o.child_id), start, today, o.id))) throw placementError('placement.no-room');
-  const placement = await trx.insertInto('placement').values({
-    child_id: o.child_id, unit_id: o.unit_id, kind: o.placement_kind, hours_per_week: o.hours_per_week, valid: DateRange.of(start, null).toPgDaterange(),
-  }).returning('id').executeTakeFirstOrThrow();
-  await trx.updateTable('offer').set({ status: 'accepted', answered_on: today.toString(), placement_id: placement.id }).where('id', '=', id).execute();
-  await trx.updateTable('application').set({ status: 'placed', closed_on: today.toString() }).where('id', '=', o.application_id).execute();
-  const name = await child(trx, o.child_id), unit = await unitName(trx, o.unit_id);
-  await sendLetters(trx, [decisionLetter({ childId: o.child_id, childName: name, guardians: await guardiansOf(trx, o.child_id, today), unitName: unit, start: o.start_date, hours: o.hours_per_week, ended })], today);
+  if (
+    o.placement_kind === 'dagtilbud' &&
+    !(await roomFor(trx, o.unit_id, await birthOf(trx, o.child_id), start, today, o.id))
+  )
+    throw placementError('placement.no-room');
+  const placement = await trx
+    .insertInto('placement')
+    .values({
+      child_id: o.child_id,
+      unit_id: o.unit_id,
+      kind: o.placement_kind,
+      hours_per_week: o.hours_per_week,
+      valid: DateRange.of(start, null).toPgDaterange(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('offer')
+    .set({ status: 'accepted', answered_on: today.toString(), placement_id: placement.id })
+    .where('id', '=', id)
+    .execute();
+  await trx
+    .updateTable('application')
+    .set({ status: 'placed', closed_on: today.toString() })
+    .where('id', '=', o.application_id)
+    .execute();
+  const name = await child(trx, o.child_id),
+    unit = await unitName(trx, o.unit_id);
+  await sendLetters(
+    trx,
+    [
+      decisionLetter({
+        childId: o.child_id,
+        childName: name,
+        guardians: await guardiansOf(trx, o.child_id, today),
+        unitName: unit,
+        start: o.start_date,
+        hours: o.hours_per_week,
+        ended,
+      }),
+    ],
+    today,
+  );
   await inbox(trx, 'offer_answer', o.child_id, `${name} har takket ja til ${unit} fra ${o.start_date}.`, today);
   return { placementId: placement.id };
 }
 
 /** Declining (or letting the offer lapse) takes the unit off the wishes; the other wishes stay on the waitlist. */
 async function dropWish(trx: Db, applicationId: string, unitId: string, today: LocalDate) {
-  await trx.deleteFrom('application_wish').where('application_id', '=', applicationId).where('unit_id', '=', unitId).execute();
-  const rest = await trx.selectFrom('application_wish').select(['rank', 'unit_id']).where('application_id', '=', applicationId).orderBy('rank').execute();
+  await trx
+    .deleteFrom('application_wish')
+    .where('application_id', '=', applicationId)
+    .where('unit_id', '=', unitId)
+    .execute();
+  const rest = await trx
+    .selectFrom('application_wish')
+    .select(['rank', 'unit_id'])
+    .where('application_id', '=', applicationId)
+    .orderBy('rank')
+    .execute();
   if (!rest.length) {
-    await trx.updateTable('application').set({ status: 'withdrawn', closed_on: today.toString() }).where('id', '=', applicationId).execute();
+    await trx
+      .updateTable('application')
+      .set({ status: 'withdrawn', closed_on: today.toString() })
+      .where('id', '=', applicationId)
+      .execute();
     return;
   }
   await trx.deleteFrom('application_wish').where('application_id', '=', applicationId).execute();
-  await trx.insertInto('application_wish').values(rest.map((w, i) => ({ application_id: applicationId, rank: i + 1, unit_id: w.unit_id }))).execute();
+  await trx
+    .insertInto('application_wish')
+    .values(rest.map((w, i) => ({ application_id: applicationId, rank: i + 1, unit_id: w.unit_id })))
+    .execute();
 }
 
 export async function declineOffer(trx: Db, id: string, today: LocalDate) {
   const o = await loadOffer(trx, id);
   if (o.status !== 'pending') throw placementError('placement.offer-not-open');
-  await trx.updateTable('offer').set({ status: 'declined', answered_on: today.toString() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('offer')
+    .set({ status: 'declined', answered_on: today.toString() })
+    .where('id', '=', id)
+    .execute();
   await dropWish(trx, o.application_id, o.unit_id, today);
-  await inbox(trx, 'offer_answer', o.child_id, `${await child(trx, o.child_id)} har takket nej til ${await unitName(trx, o.unit_id)}.`, today);
+  await inbox(
+    trx,
+    'offer_answer',
+    o.child_id,
+    `${await child(trx, o.child_id)} har takket nej til ${await unitName(trx, o.unit_id)}.`,
+    today,
+  );
 }
 
 /** Offers past their deadline lapse (run daily and before rounds). */
 export async function expireOffers(trx: Db, today: LocalDate) {
-  const due = await trx.selectFrom('offer').select(['id', 'application_id', 'unit_id']).where('status', '=', 'pending').where('deadline', '<', today.toString()).execute();
+  const due = await trx
+    .selectFrom('offer')
+    .select(['id', 'application_id', 'unit_id'])
+    .where('status', '=', 'pending')
+    .where('deadline', '<', today.toString())
+    .execute();
   for (const o of due) {
-    await trx.updateTable('offer').set({ status: 'expired', answered_on: today.toString() }).where('id', '=', o.id).execute();
+    await trx
+      .updateTable('offer')
+      .set({ status: 'expired', answered_on: today.toString() })
+      .where('id', '=', o.id)
+      .execute();
     await dropWish(trx, o.application_id, o.unit_id, today);
   }
   return due.length;
 }
 
 /** Udmeldelse: the placement ends after the notice period (never before it starts). */
-export async function withdrawPlacement(trx: Db, placementId: string, today: LocalDate, userId: string | null, reason: 'family' | 'staff' = 'family') {
-  const p = await trx.selectFrom('placement').select(['id', 'child_id', 'unit_id', 'valid']).where('id', '=', placementId).executeTakeFirst();
+export async function withdrawPlacement(
+  trx: Db,
+  placementId: string,
+  today: LocalDate,
+  userId: string | null,
+  reason: 'family' | 'staff' = 'family',
+) {
+  const p = await trx
+    .selectFrom('placement')
+    .select(['id', 'child_id', 'unit_id', 'valid'])
+    .where('id', '=', placementId)
+    .executeTakeFirst();
   if (!p) throw placementError('placement.place-not-found');
   const r = DateRange.fromPg(p.valid);
   const policy = await policyOn(trx, today);
   const lastDay = LocalDate.max(noticeLastDay(today, policy.notice), r.start);
   if (r.end && !r.end.isAfter(lastDay)) throw placementError('placement.already-ended');
-  await trx.updateTable('placement').set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() }).where('id', '=', p.id).execute();
-  await trx.insertInto('placement_withdrawal').values({ placement_id: p.id, requested_on: today.toString(), last_day: lastDay.toString(), reason, requested_by: userId }).execute();
-  const name = await child(trx, p.child_id), unit = await unitName(trx, p.unit_id);
-  await sendLetters(trx, [withdrawalLetter({ childId: p.child_id, childName: name, guardians: await guardiansOf(trx, p.child_id, today), unitName: unit, lastDay: lastDay.toString() })], today);
+  await trx
+    .updateTable('placement')
+    .set({ valid: DateRange.of(r.start, lastDay).toPgDaterange() })
+    .where('id', '=', p.id)
+    .execute();
+  await trx
+    .insertInto('placement_withdrawal')
+    .values({
+      placement_id: p.id,
+      requested_on: today.toString(),
+      last_day: lastDay.toString(),
+      reason,
+      requested_by: userId,
+    })
+    .execute();
+  const name = await child(trx, p.child_id),
+    unit = await unitName(trx, p.unit_id);
+  await sendLetters(
+    trx,
+    [
+      withdrawalLetter({
+        childId: p.child_id,
+        childName: name,
+        guardians: await guardiansOf(trx, p.child_id, today),
+        unitName: unit,
+        lastDay: lastDay.toString(),
+      }),
+    ],
+    today,
+  );
   await inbox(trx, 'withdrawal', p.child_id, `${name} er udmeldt af ${unit}, sidste dag ${lastDay.toString()}.`, today);
   return { lastDay: lastDay.toString() };
 }

@@ -37,29 +37,133 @@ export interface PlacementPolicy {
 
 /** Setting keys, their defaults and a one-line description for the policy editor. */
 export const POLICY_KEYS: { key: string; field: keyof PlacementPolicy; default: unknown; da: string; en: string }[] = [
-  { key: 'placement.seniority_from_months', field: 'seniorityFromMonths', default: 4, da: 'Anciennitet tæller fra barnets alder (måneder)', en: 'Seniority counts from age (months)' },
-  { key: 'placement.earliest_start', field: 'earliestStart', default: { weeks: 26 }, da: 'Tidligste start, fx {"weeks":26} eller {"months":6}', en: 'Earliest start, e.g. {"weeks":26} or {"months":6}' },
-  { key: 'placement.priority_classes', field: 'priorityClasses', default: ['special_needs', 'moving_in', 'sibling', 'distance', 'seniority'], da: 'Prioritetsgrupper i rækkefølge', en: 'Priority classes in order' },
-  { key: 'placement.distance_km', field: 'distanceKm', default: 2, da: 'Afstand for nærhedsprioritet (km)', en: 'Distance for the nearby priority (km)' },
-  { key: 'placement.reserved_moving_in', field: 'reservedMovingIn', default: 6, da: 'Reserverede pladser til tilflyttere pr. institution pr. år', en: 'Places reserved for families moving in, per unit per year' },
-  { key: 'placement.seniority_on_change', field: 'seniorityOnChange', default: 'keep', da: 'Anciennitet ved ændrede ønsker: "keep" eller "reset"', en: 'Seniority when wishes change: "keep" or "reset"' },
-  { key: 'placement.distribution_share', field: 'distributionShare', default: 0.3, da: 'Fordelingsreglen §26 a: højeste andel fra udsatte boligområder (null = fra)', en: '§26 a distribution rule: maximum share from vulnerable areas (null = off)' },
-  { key: 'placement.vulnerable_areas', field: 'vulnerableAreas', default: [], da: 'Udsatte boligområder (områdenavne) for §26 a', en: 'Vulnerable housing areas (area names) for §26 a' },
-  { key: 'placement.nursery_weight', field: 'nurseryWeight', default: 2, da: 'Et vuggestuebarn tæller som antal børnehavepladser', en: 'Kindergarten places a nursery child counts' },
-  { key: 'placement.transition_age_months', field: 'transitionAgeMonths', default: 34, da: 'Overgang vuggestue → børnehave (alder i måneder)', en: 'Nursery → kindergarten (age in months)' },
-  { key: 'placement.fill_mode', field: 'fillMode', default: 'strict-order', da: 'Fordeling: "strict-order" (ventelistens rækkefølge, § 27) eller "maximise-children" (flest mulige børn; et barn kan springes over for flere mindre børn med lavere prioritet)', en: 'Allocation: "strict-order" (waiting-list order, § 27) or "maximise-children" (most children; a child may be passed over for several smaller children of lower priority)' },
-  { key: 'placement.max_wishes', field: 'maxWishes', default: { '0-2': 2, '3-5': 3, '6-9': 2, '10-13': 2 }, da: 'Antal ønsker pr. aldersgruppe', en: 'Wishes per age band' },
-  { key: 'placement.offer_deadline_days', field: 'offerDeadlineDays', default: 14, da: 'Svarfrist på pladstilbud (dage)', en: 'Days to answer an offer' },
-  { key: 'placement.notice', field: 'notice', default: { months: 1, to: '15_or_month_end' }, da: 'Opsigelsesvarsel ved udmeldelse', en: 'Notice period for withdrawal' },
-  { key: 'placement.fritid_offer_window', field: 'fritidOfferWindow', default: { from: '04-01', to: '08-01' }, da: 'Tilbud om SFO/fritidshjem i skolestartsåret (MM-DD)', en: 'SFO/after-school offers in the school-start year (MM-DD)' },
-  { key: 'placement.club_from_grade', field: 'clubFromGrade', default: 4, da: 'Klub fra klassetrin', en: 'Club from grade' },
-  { key: 'placement.guarantee_risk_days', field: 'riskDays', default: 60, da: 'Vis garantirisiko når der er højst så mange dage til garantidatoen', en: 'Show guarantee risk within this many days' },
+  {
+    key: 'placement.seniority_from_months',
+    field: 'seniorityFromMonths',
+    default: 4,
+    da: 'Anciennitet tæller fra barnets alder (måneder)',
+    en: 'Seniority counts from age (months)',
+  },
+  {
+    key: 'placement.earliest_start',
+    field: 'earliestStart',
+    default: { weeks: 26 },
+    da: 'Tidligste start, fx {"weeks":26} eller {"months":6}',
+    en: 'Earliest start, e.g. {"weeks":26} or {"months":6}',
+  },
+  {
+    key: 'placement.priority_classes',
+    field: 'priorityClasses',
+    default: ['special_needs', 'moving_in', 'sibling', 'distance', 'seniority'],
+    da: 'Prioritetsgrupper i rækkefølge',
+    en: 'Priority classes in order',
+  },
+  {
+    key: 'placement.distance_km',
+    field: 'distanceKm',
+    default: 2,
+    da: 'Afstand for nærhedsprioritet (km)',
+    en: 'Distance for the nearby priority (km)',
+  },
+  {
+    key: 'placement.reserved_moving_in',
+    field: 'reservedMovingIn',
+    default: 6,
+    da: 'Reserverede pladser til tilflyttere pr. institution pr. år',
+    en: 'Places reserved for families moving in, per unit per year',
+  },
+  {
+    key: 'placement.seniority_on_change',
+    field: 'seniorityOnChange',
+    default: 'keep',
+    da: 'Anciennitet ved ændrede ønsker: "keep" eller "reset"',
+    en: 'Seniority when wishes change: "keep" or "reset"',
+  },
+  {
+    key: 'placement.distribution_share',
+    field: 'distributionShare',
+    default: 0.3,
+    da: 'Fordelingsreglen §26 a: højeste andel fra udsatte boligområder (null = fra)',
+    en: '§26 a distribution rule: maximum share from vulnerable areas (null = off)',
+  },
+  {
+    key: 'placement.vulnerable_areas',
+    field: 'vulnerableAreas',
+    default: [],
+    da: 'Udsatte boligområder (områdenavne) for §26 a',
+    en: 'Vulnerable housing areas (area names) for §26 a',
+  },
+  {
+    key: 'placement.nursery_weight',
+    field: 'nurseryWeight',
+    default: 2,
+    da: 'Et vuggestuebarn tæller som antal børnehavepladser',
+    en: 'Kindergarten places a nursery child counts',
+  },
+  {
+    key: 'placement.transition_age_months',
+    field: 'transitionAgeMonths',
+    default: 34,
+    da: 'Overgang vuggestue → børnehave (alder i måneder)',
+    en: 'Nursery → kindergarten (age in months)',
+  },
+  {
+    key: 'placement.fill_mode',
+    field: 'fillMode',
+    default: 'strict-order',
+    da: 'Fordeling: "strict-order" (ventelistens rækkefølge, § 27) eller "maximise-children" (flest mulige børn; et barn kan springes over for flere mindre børn med lavere prioritet)',
+    en: 'Allocation: "strict-order" (waiting-list order, § 27) or "maximise-children" (most children; a child may be passed over for several smaller children of lower priority)',
+  },
+  {
+    key: 'placement.max_wishes',
+    field: 'maxWishes',
+    default: { '0-2': 2, '3-5': 3, '6-9': 2, '10-13': 2 },
+    da: 'Antal ønsker pr. aldersgruppe',
+    en: 'Wishes per age band',
+  },
+  {
+    key: 'placement.offer_deadline_days',
+    field: 'offerDeadlineDays',
+    default: 14,
+    da: 'Svarfrist på pladstilbud (dage)',
+    en: 'Days to answer an offer',
+  },
+  {
+    key: 'placement.notice',
+    field: 'notice',
+    default: { months: 1, to: '15_or_month_end' },
+    da: 'Opsigelsesvarsel ved udmeldelse',
+    en: 'Notice period for withdrawal',
+  },
+  {
+    key: 'placement.fritid_offer_window',
+    field: 'fritidOfferWindow',
+    default: { from: '04-01', to: '08-01' },
+    da: 'Tilbud om SFO/fritidshjem i skolestartsåret (MM-DD)',
+    en: 'SFO/after-school offers in the school-start year (MM-DD)',
+  },
+  {
+    key: 'placement.club_from_grade',
+    field: 'clubFromGrade',
+    default: 4,
+    da: 'Klub fra klassetrin',
+    en: 'Club from grade',
+  },
+  {
+    key: 'placement.guarantee_risk_days',
+    field: 'riskDays',
+    default: 60,
+    da: 'Vis garantirisiko når der er højst så mange dage til garantidatoen',
+    en: 'Show guarantee risk within this many days',
+  },
 ];
 
 export async function policyOn(db: Db, date: LocalDate): Promise<PlacementPolicy> {
   const values = await Promise.all(POLICY_KEYS.map((k) => settingOn(db, k.key, date)));
   const p: Record<string, unknown> = {};
-  POLICY_KEYS.forEach((k, i) => { p[k.field] = values[i] === undefined ? k.default : values[i]; });
+  POLICY_KEYS.forEach((k, i) => {
+    p[k.field] = values[i] === undefined ? k.default : values[i];
+  });
   const policy = p as unknown as PlacementPolicy;
   const known = policy.priorityClasses.filter((c): c is PriorityClassId => c in PRIORITY_CLASSES && c !== 'seniority');
   policy.priorityClasses = [...known, 'seniority'];

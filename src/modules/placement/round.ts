@@ -19,18 +19,52 @@ export const previewStale = () => placementError('placement.preview-stale');
 const NURSERY_TYPES = new Set(['dagpleje', 'vuggestue']);
 
 /** Free places in kindergarten equivalents: capacity rows and the weighted load of enrolled children and pending offers. */
-async function unitsFor(db: Db, unitIds: string[], from: LocalDate, horizon: LocalDate, p: PlacementPolicy, kind: PlacementKind): Promise<AllocationUnit[]> {
+async function unitsFor(
+  db: Db,
+  unitIds: string[],
+  from: LocalDate,
+  horizon: LocalDate,
+  p: PlacementPolicy,
+  kind: PlacementKind,
+): Promise<AllocationUnit[]> {
   if (!unitIds.length) return [];
-  const f = from.toString(), h = horizon.toString();
+  const f = from.toString(),
+    h = horizon.toString();
   const [units, caps, enrolled, pending] = await Promise.all([
     db.selectFrom('unit').select(['id', 'name', 'type']).where('id', 'in', unitIds).execute(),
-    db.selectFrom('capacity').select(['unit_id', 'age_band', 'places', sql<string>`lower(valid)`.as('from'), sql<string | null>`upper(valid)`.as('to')])
-      .where('unit_id', 'in', unitIds).where(sql<boolean>`valid && daterange(${f}::date, ${h}::date, '[]')`).execute(),
-    db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
-      .select(['placement.unit_id', 'person.birth_date', sql<string>`lower(placement.valid)`.as('from'), sql<string | null>`upper(placement.valid)`.as('to')])
-      .where('placement.unit_id', 'in', unitIds).where('placement.kind', '=', kind).where(sql<boolean>`placement.valid && daterange(${f}::date, ${h}::date, '[]')`).execute(),
-    db.selectFrom('offer').innerJoin('application as a', 'a.id', 'offer.application_id').innerJoin('person', 'person.id', 'a.child_id')
-      .select(['offer.unit_id', 'person.birth_date', 'offer.start_date as from']).where('offer.unit_id', 'in', unitIds).where('offer.status', '=', 'pending').execute(),
+    db
+      .selectFrom('capacity')
+      .select([
+        'unit_id',
+        'age_band',
+        'places',
+        sql<string>`lower(valid)`.as('from'),
+        sql<string | null>`upper(valid)`.as('to'),
+      ])
+      .where('unit_id', 'in', unitIds)
+      .where(sql<boolean>`valid && daterange(${f}::date, ${h}::date, '[]')`)
+      .execute(),
+    db
+      .selectFrom('placement')
+      .innerJoin('person', 'person.id', 'placement.child_id')
+      .select([
+        'placement.unit_id',
+        'person.birth_date',
+        sql<string>`lower(placement.valid)`.as('from'),
+        sql<string | null>`upper(placement.valid)`.as('to'),
+      ])
+      .where('placement.unit_id', 'in', unitIds)
+      .where('placement.kind', '=', kind)
+      .where(sql<boolean>`placement.valid && daterange(${f}::date, ${h}::date, '[]')`)
+      .execute(),
+    db
+      .selectFrom('offer')
+      .innerJoin('application as a', 'a.id', 'offer.application_id')
+      .innerJoin('person', 'person.id', 'a.child_id')
+      .select(['offer.unit_id', 'person.birth_date', 'offer.start_date as from'])
+      .where('offer.unit_id', 'in', unitIds)
+      .where('offer.status', '=', 'pending')
+      .execute(),
   ]);
   const nw = p.nurseryWeight;
   const dayBefore = (s: string) => LocalDate.parse(s).minusDays(1).toString();
@@ -39,7 +73,8 @@ async function unitsFor(db: Db, unitIds: string[], from: LocalDate, horizon: Loc
     const transition = LocalDate.parse(birth).plusMonths(p.transitionAgeMonths).firstOfMonth().toString();
     const out: PlacesPeriod[] = [];
     const end = endExclusive === null ? null : dayBefore(endExclusive);
-    if (s < transition) out.push({ from: s, to: end !== null && end < dayBefore(transition) ? end : dayBefore(transition), places: nw });
+    if (s < transition)
+      out.push({ from: s, to: end !== null && end < dayBefore(transition) ? end : dayBefore(transition), places: nw });
     const s2 = s > transition ? s : transition;
     if (end === null || s2 <= end) out.push({ from: s2, to: end, places: 1 });
     return out;
@@ -47,25 +82,50 @@ async function unitsFor(db: Db, unitIds: string[], from: LocalDate, horizon: Loc
   return units.map((u) => {
     const nurseryOnly = NURSERY_TYPES.has(u.type);
     return {
-      id: u.id, name: u.name,
+      id: u.id,
+      name: u.name,
       ageGroups: nurseryOnly ? ['nursery'] : u.type === 'boernehave' ? ['kindergarten'] : undefined,
-      capacity: caps.filter((c) => c.unit_id === u.id).map((c) => ({ from: c.from, to: c.to ? dayBefore(c.to) : null, places: c.places * (c.age_band === '0-2' ? nw : 1) })),
-      occupancy: [...enrolled.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
-        ...pending.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, null))],
+      capacity: caps
+        .filter((c) => c.unit_id === u.id)
+        .map((c) => ({
+          from: c.from,
+          to: c.to ? dayBefore(c.to) : null,
+          places: c.places * (c.age_band === '0-2' ? nw : 1),
+        })),
+      occupancy: [
+        ...enrolled.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
+        ...pending.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, null)),
+      ],
     };
   });
 }
 
-export async function buildRoundInput(db: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate): Promise<AllocationInput> {
+export async function buildRoundInput(
+  db: Db,
+  kind: PlacementKind,
+  horizon: LocalDate,
+  today: LocalDate,
+): Promise<AllocationInput> {
   return (await roundInputAt(db, kind, horizon, today)).input;
 }
 
 /** The engine's input and the load version of each of its units, read before their load (so a change in between shows). */
-async function roundInputAt(db: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate): Promise<{ input: AllocationInput; versions: Record<string, number> }> {
+async function roundInputAt(
+  db: Db,
+  kind: PlacementKind,
+  horizon: LocalDate,
+  today: LocalDate,
+): Promise<{ input: AllocationInput; versions: Record<string, number> }> {
   const p = await policyOn(db, today);
   const start = today.plusDays(1);
-  const withOffer = new Set((await db.selectFrom('offer').select('application_id').where('status', '=', 'pending').execute()).map((o) => o.application_id));
-  const entries = (await loadWaitlist(db, today, p, kind)).filter((e) => !withOffer.has(e.applicationId) && e.neededFrom <= horizon.toString());
+  const withOffer = new Set(
+    (await db.selectFrom('offer').select('application_id').where('status', '=', 'pending').execute()).map(
+      (o) => o.application_id,
+    ),
+  );
+  const entries = (await loadWaitlist(db, today, p, kind)).filter(
+    (e) => !withOffer.has(e.applicationId) && e.neededFrom <= horizon.toString(),
+  );
   const byApp = new Map<string, typeof entries>();
   for (const e of entries) byApp.set(e.applicationId, [...(byApp.get(e.applicationId) ?? []), e]);
   const unitIds = [...new Set(entries.map((e) => e.unitId))];
@@ -73,13 +133,19 @@ async function roundInputAt(db: Db, kind: PlacementKind, horizon: LocalDate, tod
   const units = await unitsFor(db, unitIds, start, horizon, p, kind);
   const input: AllocationInput = {
     horizon: horizon.toString(),
-    policy: { priorityClasses: p.priorityClasses.map((id) => ({ id, ...PRIORITY_CLASSES[id] })), nurseryWeight: p.nurseryWeight, transitionAgeMonths: p.transitionAgeMonths,
-      fillMode: p.fillMode === 'maximise-children' ? 'maximise-children' : 'strict-order' }, // anything else: the law's order
+    policy: {
+      priorityClasses: p.priorityClasses.map((id) => ({ id, ...PRIORITY_CLASSES[id] })),
+      nurseryWeight: p.nurseryWeight,
+      transitionAgeMonths: p.transitionAgeMonths,
+      fillMode: p.fillMode === 'maximise-children' ? 'maximise-children' : 'strict-order',
+    }, // anything else: the law's order
     units,
     applicants: [...byApp.values()].map((ws) => {
       const a = ws[0]!;
       return {
-        id: a.applicationId, birthDate: a.birthDate, seniorityDate: a.seniorityDate,
+        id: a.applicationId,
+        birthDate: a.birthDate,
+        seniorityDate: a.seniorityDate,
         wishedStart: a.neededFrom < start.toString() ? start.toString() : a.neededFrom,
         wishes: ws.sort((x, y) => x.rank - y.rank).map((w) => ({ unit: w.unitId, priority: w.priority })),
         siblingGroup: a.householdId ?? undefined,
@@ -90,12 +156,28 @@ async function roundInputAt(db: Db, kind: PlacementKind, horizon: LocalDate, tod
 }
 
 /** Runs the engine and keeps the result as a preview. */
-export async function previewRound(trx: Db, kind: PlacementKind, horizon: LocalDate, today: LocalDate, userId: string | null, mode: 'round' | 'continuous' = 'round') {
+export async function previewRound(
+  trx: Db,
+  kind: PlacementKind,
+  horizon: LocalDate,
+  today: LocalDate,
+  userId: string | null,
+  mode: 'round' | 'continuous' = 'round',
+) {
   const { input, versions } = await roundInputAt(trx, kind, horizon, today);
   const result = await allocateWithDistributionRule(trx, input, today, await policyOn(trx, today));
-  const row = await trx.insertInto('allocation_round').values({ placement_kind: kind, horizon: horizon.toString(), mode, result: JSON.stringify(result),
-    unit_versions: JSON.stringify(versions), created_by: userId })
-    .returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('allocation_round')
+    .values({
+      placement_kind: kind,
+      horizon: horizon.toString(),
+      mode,
+      result: JSON.stringify(result),
+      unit_versions: JSON.stringify(versions),
+      created_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: row.id, result };
 }
 
@@ -104,15 +186,55 @@ export async function roundView(db: Db, id: string) {
   if (!r) throw placementError('placement.round-not-found');
   const result = r.result as AllocationResult;
   const appIds = [...result.offers.map((o) => o.applicant), ...result.unplaced.map((u) => u.applicant)];
-  const names = new Map(appIds.length ? (await db.selectFrom('application as a').innerJoin('person as c', 'c.id', 'a.child_id')
-    .select(['a.id', 'c.first_name', 'c.last_name', 'a.guarantee_date']).where('a.id', 'in', appIds).execute()).map((a) => [a.id, a]) : []);
+  const names = new Map(
+    appIds.length
+      ? (
+          await db
+            .selectFrom('application as a')
+            .innerJoin('person as c', 'c.id', 'a.child_id')
+            .select(['a.id', 'c.first_name', 'c.last_name', 'a.guarantee_date'])
+            .where('a.id', 'in', appIds)
+            .execute()
+        ).map((a) => [a.id, a])
+      : [],
+  );
   const unitIds = [...new Set(result.offers.map((o) => o.unit))];
-  const units = new Map(unitIds.length ? (await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]) : []);
-  const name = (id: string) => { const a = names.get(id); return a ? `${a.first_name} ${a.last_name}` : id; };
+  const units = new Map(
+    unitIds.length
+      ? (await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [
+          u.id,
+          u.name,
+        ])
+      : [],
+  );
+  const name = (id: string) => {
+    const a = names.get(id);
+    return a ? `${a.first_name} ${a.last_name}` : id;
+  };
   return {
-    id: r.id, kind: r.placement_kind, horizon: r.horizon, status: r.status, createdAt: r.created_at, metrics: result.metrics,
-    offers: result.offers.map((o) => ({ applicationId: o.applicant, childName: name(o.applicant), unitId: o.unit, unitName: units.get(o.unit) ?? o.unit, rank: o.rank, start: o.start, priority: o.priority, explanation: o.explanation, guaranteeDate: names.get(o.applicant)?.guarantee_date ?? null })),
-    unplaced: result.unplaced.map((u) => ({ applicationId: u.applicant, childName: name(u.applicant), explanation: u.explanation, guaranteeDate: names.get(u.applicant)?.guarantee_date ?? null })),
+    id: r.id,
+    kind: r.placement_kind,
+    horizon: r.horizon,
+    status: r.status,
+    createdAt: r.created_at,
+    metrics: result.metrics,
+    offers: result.offers.map((o) => ({
+      applicationId: o.applicant,
+      childName: name(o.applicant),
+      unitId: o.unit,
+      unitName: units.get(o.unit) ?? o.unit,
+      rank: o.rank,
+      start: o.start,
+      priority: o.priority,
+      explanation: o.explanation,
+      guaranteeDate: names.get(o.applicant)?.guarantee_date ?? null,
+    })),
+    unplaced: result.unplaced.map((u) => ({
+      applicationId: u.applicant,
+      childName: name(u.applicant),
+      explanation: u.explanation,
+      guaranteeDate: names.get(u.applicant)?.guarantee_date ?? null,
+    })),
   };
 }
 
@@ -133,9 +255,27 @@ export async function approveRound(trx: Db, id: string, today: LocalDate, userId
   for (const [unit, v] of Object.entries(seen)) if ((now.get(unit) ?? 0) !== v) throw previewStale();
   let created = 0;
   for (const o of result.offers) {
-    const ok = await createOffer(trx, { applicationId: o.applicant, unitId: o.unit, start: LocalDate.parse(o.start), roundId: id, priority: o.priority, explanation: o.explanation.da, reason: null, userId }, today, true);
+    const ok = await createOffer(
+      trx,
+      {
+        applicationId: o.applicant,
+        unitId: o.unit,
+        start: LocalDate.parse(o.start),
+        roundId: id,
+        priority: o.priority,
+        explanation: o.explanation.da,
+        reason: null,
+        userId,
+      },
+      today,
+      true,
+    );
     if (ok) created++;
   }
-  await trx.updateTable('allocation_round').set({ status: 'approved', approved_by: userId, approved_at: sql`now()` }).where('id', '=', id).execute();
+  await trx
+    .updateTable('allocation_round')
+    .set({ status: 'approved', approved_by: userId, approved_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   return { offers: created };
 }

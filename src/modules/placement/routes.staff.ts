@@ -18,30 +18,56 @@ import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { placementContract as c, placementError } from './contract.js';
 import { childIdsOfApplications, inboxTasks, markTaskHandled, setApplicationPriority } from './queries.js';
 
-
 export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tx = <T>(req: { ctx: { db: Db } }, userId: string, fn: (trx: Db) => Promise<T>) =>
     // Retried on a deadlock: offers and answers lock several units' load (booking's lockUnitLoad).
-    withRetry(() => req.ctx.db.transaction().execute(async (trx) => { await setActor(trx, userId); return fn(trx); }));
+    withRetry(() =>
+      req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, userId);
+        return fn(trx);
+      }),
+    );
 
   app.get('/waitlist', { schema: schemaOf('placement', c.waitlist, placementError.codes) }, async (req) => {
     placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const today = req.ctx.clock.today();
     const q = req.query;
     const all = await loadWaitlist(req.ctx.db, today, await policyOn(req.ctx.db, today));
-    const band = (birth: string, on: string) => { const m = LocalDate.parse(birth).ageInMonths(LocalDate.parse(on)); return m < 36 ? '0-2' : m < 72 ? '3-5' : m < 120 ? '6-9' : '10-13'; };
-    const rows = all.filter((e) => (!q.unitId || e.unitId === q.unitId) && (!q.areaId || e.areaId === q.areaId) && (!q.priority || e.priority === q.priority)
-      && (!q.startMonth || e.neededFrom.startsWith(q.startMonth)) && (!q.ageBand || band(e.birthDate, e.neededFrom) === q.ageBand))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.position - b.position).slice(0, 500);
-    await audit(req.ctx.db, req.ctx, { action: 'waitlist.read', subjectType: 'child', subjectIds: [...new Set(rows.map((r) => r.childId))].slice(0, 500) });
-    return { total: all.length, rows: rows.map(({ householdId: _h, ...r }) => ({ ...r, priorityText: PRIORITY_CLASSES[r.priority] })) };
+    const band = (birth: string, on: string) => {
+      const m = LocalDate.parse(birth).ageInMonths(LocalDate.parse(on));
+      return m < 36 ? '0-2' : m < 72 ? '3-5' : m < 120 ? '6-9' : '10-13';
+    };
+    const rows = all
+      .filter(
+        (e) =>
+          (!q.unitId || e.unitId === q.unitId) &&
+          (!q.areaId || e.areaId === q.areaId) &&
+          (!q.priority || e.priority === q.priority) &&
+          (!q.startMonth || e.neededFrom.startsWith(q.startMonth)) &&
+          (!q.ageBand || band(e.birthDate, e.neededFrom) === q.ageBand),
+      )
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.position - b.position)
+      .slice(0, 500);
+    await audit(req.ctx.db, req.ctx, {
+      action: 'waitlist.read',
+      subjectType: 'child',
+      subjectIds: [...new Set(rows.map((r) => r.childId))].slice(0, 500),
+    });
+    return {
+      total: all.length,
+      rows: rows.map(({ householdId: _h, ...r }) => ({ ...r, priorityText: PRIORITY_CLASSES[r.priority] })),
+    };
   });
 
   app.get('/guarantee', { schema: schemaOf('placement', c.guarantee, placementError.codes) }, async (req) => {
     placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const rows = await guaranteeOverview(req.ctx.db, req.ctx.clock.today());
-    await audit(req.ctx.db, req.ctx, { action: 'guarantee.read', subjectType: 'child', subjectIds: rows.map((r) => r.childId).slice(0, 1000) });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'guarantee.read',
+      subjectType: 'child',
+      subjectIds: rows.map((r) => r.childId).slice(0, 1000),
+    });
     return rows;
   });
 
@@ -64,60 +90,109 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     const view = await roundView(req.ctx.db, req.params.id);
     const appIds = [...view.offers, ...view.unplaced].map((o) => o.applicationId);
     const children = await childIdsOfApplications(req.ctx.db, appIds);
-    await audit(req.ctx.db, req.ctx, { action: 'round.read', subjectType: 'child', subjectIds: children, details: { roundId: req.params.id } });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'round.read',
+      subjectType: 'child',
+      subjectIds: children,
+      details: { roundId: req.params.id },
+    });
     return view;
   });
 
-  app.post('/rounds/:id/approve', { schema: schemaOf('placement', c.approveRound, placementError.codes) }, async (req) => {
-    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
-    return tx(req, actor.userId, async (trx) => {
-      const r = await approveRound(trx, req.params.id, req.ctx.clock.today(), actor.userId);
-      await audit(trx, req.ctx, { action: 'round.approve', subjectType: 'allocation_round', subjectIds: [req.params.id], details: r });
-      return r;
-    });
-  });
+  app.post(
+    '/rounds/:id/approve',
+    { schema: schemaOf('placement', c.approveRound, placementError.codes) },
+    async (req) => {
+      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+      return tx(req, actor.userId, async (trx) => {
+        const r = await approveRound(trx, req.params.id, req.ctx.clock.today(), actor.userId);
+        await audit(trx, req.ctx, {
+          action: 'round.approve',
+          subjectType: 'allocation_round',
+          subjectIds: [req.params.id],
+          details: r,
+        });
+        return r;
+      });
+    },
+  );
 
   app.post('/offers', { schema: schemaOf('placement', c.manualOffer, placementError.codes) }, async (req, reply) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     const today = req.ctx.clock.today();
     const offerId = await tx(req, actor.userId, async (trx) => {
       if (!(await isUnitOpen(trx, req.body.unitId))) throw placementError('placement.unit-closed');
-      const oid = await createOffer(trx, { applicationId: req.body.applicationId, unitId: req.body.unitId, start: LocalDate.parse(req.body.start), roundId: null, priority: null,
-        explanation: `Manuelt tilbud: ${req.body.reason}`, reason: req.body.reason, userId: actor.userId, guarantee: req.body.guarantee }, today);
+      const oid = await createOffer(
+        trx,
+        {
+          applicationId: req.body.applicationId,
+          unitId: req.body.unitId,
+          start: LocalDate.parse(req.body.start),
+          roundId: null,
+          priority: null,
+          explanation: `Manuelt tilbud: ${req.body.reason}`,
+          reason: req.body.reason,
+          userId: actor.userId,
+          guarantee: req.body.guarantee,
+        },
+        today,
+      );
       const [child] = await childIdsOfApplications(trx, [req.body.applicationId]);
-      await audit(trx, req.ctx, { action: 'offer.create', subjectType: 'child', subjectIds: [child!], details: { offer: oid, reason: req.body.reason } });
+      await audit(trx, req.ctx, {
+        action: 'offer.create',
+        subjectType: 'child',
+        subjectIds: [child!],
+        details: { offer: oid, reason: req.body.reason },
+      });
       return oid!; // null only when skipping (rounds), never for a manual offer
     });
     return reply.code(201).send({ id: offerId });
   });
 
-  app.patch('/applications/:id', { schema: schemaOf('placement', c.setPriority, placementError.codes) }, async (req) => {
-    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
-    return tx(req, actor.userId, async (trx) => {
-      const childId = await setApplicationPriority(trx, req.params.id, req.body);
-      if (!childId) throw placementError('placement.application-not-found');
-      await audit(trx, req.ctx, { action: 'application.priority', subjectType: 'child', subjectIds: [childId], details: req.body });
-      return { ok: true as const };
-    });
-  });
+  app.patch(
+    '/applications/:id',
+    { schema: schemaOf('placement', c.setPriority, placementError.codes) },
+    async (req) => {
+      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+      return tx(req, actor.userId, async (trx) => {
+        const childId = await setApplicationPriority(trx, req.params.id, req.body);
+        if (!childId) throw placementError('placement.application-not-found');
+        await audit(trx, req.ctx, {
+          action: 'application.priority',
+          subjectType: 'child',
+          subjectIds: [childId],
+          details: req.body,
+        });
+        return { ok: true as const };
+      });
+    },
+  );
 
   app.get('/inbox', { schema: schemaOf('placement', c.inbox, placementError.codes) }, async (req) => {
     placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const rows = await inboxTasks(req.ctx.db, !!req.query.all);
-    await audit(req.ctx.db, req.ctx, { action: 'inbox.read', subjectType: 'child', subjectIds: [...new Set(rows.map((r) => r.childId).filter((c): c is string => !!c))] });
+    await audit(req.ctx.db, req.ctx, {
+      action: 'inbox.read',
+      subjectType: 'child',
+      subjectIds: [...new Set(rows.map((r) => r.childId).filter((c): c is string => !!c))],
+    });
     return rows;
   });
 
   app.post('/inbox/:id/handled', { schema: schemaOf('placement', c.handleTask, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.handle-inbox');
-    if (!(await markTaskHandled(req.ctx.db, req.params.id, actor.userId))) throw placementError('placement.task-not-found');
+    if (!(await markTaskHandled(req.ctx.db, req.params.id, actor.userId)))
+      throw placementError('placement.task-not-found');
     return { ok: true as const };
   });
 
   app.get('/placement-policy', { schema: schemaOf('placement', c.rules, placementError.codes) }, async (req) => {
     placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const p = await policyOn(req.ctx.db, req.ctx.clock.today());
-    return { keys: POLICY_KEYS.map((k) => ({ key: k.key, da: k.da, en: k.en, default: k.default, current: p[k.field] })), classes: PRIORITY_CLASSES };
+    return {
+      keys: POLICY_KEYS.map((k) => ({ key: k.key, da: k.da, en: k.en, default: k.default, current: p[k.field] })),
+      classes: PRIORITY_CLASSES,
+    };
   });
 
   app.get('/units/:id/outlook', { schema: schemaOf('placement', c.outlook, placementError.codes) }, async (req) => {
@@ -129,18 +204,32 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
       const created = await aarsrulning(trx, req.ctx.clock.today());
-      await audit(trx, req.ctx, { action: 'aarsrulning.run', subjectType: 'application', subjectIds: [], details: { created } });
+      await audit(trx, req.ctx, {
+        action: 'aarsrulning.run',
+        subjectType: 'application',
+        subjectIds: [],
+        details: { created },
+      });
       return { created };
     });
   });
 
-  app.post('/continuous-allocation', { schema: schemaOf('placement', c.continuousAllocation, placementError.codes) }, async (req) => {
-    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
-    return tx(req, actor.userId, async (trx) => {
-      await expireOffers(trx, req.ctx.clock.today());
-      const offers = await continuousAllocation(trx, req.ctx.clock.today(), actor.userId);
-      await audit(trx, req.ctx, { action: 'allocation.continuous', subjectType: 'allocation_round', subjectIds: [], details: { offers } });
-      return { offers };
-    });
-  });
+  app.post(
+    '/continuous-allocation',
+    { schema: schemaOf('placement', c.continuousAllocation, placementError.codes) },
+    async (req) => {
+      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+      return tx(req, actor.userId, async (trx) => {
+        await expireOffers(trx, req.ctx.clock.today());
+        const offers = await continuousAllocation(trx, req.ctx.clock.today(), actor.userId);
+        await audit(trx, req.ctx, {
+          action: 'allocation.continuous',
+          subjectType: 'allocation_round',
+          subjectIds: [],
+          details: { offers },
+        });
+        return { offers };
+      });
+    },
+  );
 };

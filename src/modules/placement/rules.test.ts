@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LocalDate } from '../../shared/index.js';
-import { guaranteeDate, kindFitsAge, maxWishes, noticeLastDay, seniorityDate, earliestStart, schoolStart } from './rules.js';
+import {
+  guaranteeDate,
+  kindFitsAge,
+  maxWishes,
+  noticeLastDay,
+  seniorityDate,
+  earliestStart,
+  schoolStart,
+} from './rules.js';
 
 const d = LocalDate.parse;
 
@@ -17,13 +25,19 @@ describe('garantidato (§23)', () => {
     expect(guaranteeDate(birth, d('2027-01-04'), d('2026-03-01'), 'dagtilbud')?.toString()).toBe('2027-01-04');
   });
   it('otherwise at most 3 months after the application', () => {
-    expect(guaranteeDate(d('2024-05-01'), d('2026-09-15'), d('2026-09-10'), 'dagtilbud')?.toString()).toBe('2026-12-10');
+    expect(guaranteeDate(d('2024-05-01'), d('2026-09-15'), d('2026-09-10'), 'dagtilbud')?.toString()).toBe(
+      '2026-12-10',
+    );
     // applied late for 26 weeks: 3 months after the application beats 30 weeks
     expect(guaranteeDate(birth, d('2026-07-06'), d('2026-05-20'), 'dagtilbud')?.toString()).toBe('2026-08-20');
   });
   it('24 December and 5 June are not guarantee days (nor holidays and weekends)', () => {
-    expect(guaranteeDate(d('2024-05-01'), d('2026-10-01'), d('2026-09-24'), 'dagtilbud')?.toString()).toBe('2026-12-28');
-    expect(guaranteeDate(d('2024-05-01'), d('2026-03-10'), d('2026-03-05'), 'dagtilbud')?.toString()).toBe('2026-06-08');
+    expect(guaranteeDate(d('2024-05-01'), d('2026-10-01'), d('2026-09-24'), 'dagtilbud')?.toString()).toBe(
+      '2026-12-28',
+    );
+    expect(guaranteeDate(d('2024-05-01'), d('2026-03-10'), d('2026-03-05'), 'dagtilbud')?.toString()).toBe(
+      '2026-06-08',
+    );
   });
   it('only dagtilbud has a statutory guarantee', () => {
     expect(guaranteeDate(d('2020-03-01'), d('2026-08-01'), d('2026-03-01'), 'fritidstilbud')).toBeNull();

@@ -4,7 +4,15 @@ import { isGuaranteeDay, LocalDate } from '../../shared/index.js';
 import type { PlacementKind, UnitType } from '../../platform/db/schema.js';
 import type { PlaceKind } from './schema.js';
 
-export const PLACE_KINDS: readonly PlaceKind[] = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'];
+export const PLACE_KINDS: readonly PlaceKind[] = [
+  'dagpleje',
+  'vuggestue',
+  'boernehave',
+  'integreret',
+  'sfo',
+  'fritidshjem',
+  'klub',
+];
 
 export function placementKindOf(k: PlaceKind): PlacementKind {
   return k === 'sfo' || k === 'fritidshjem' ? 'fritidstilbud' : k === 'klub' ? 'klub' : 'dagtilbud';
@@ -12,8 +20,13 @@ export function placementKindOf(k: PlaceKind): PlacementKind {
 
 /** Unit types a family may wish for a kind of place. */
 export const UNIT_TYPES_FOR: Record<PlaceKind, readonly UnitType[]> = {
-  dagpleje: ['dagpleje'], vuggestue: ['vuggestue', 'integreret', 'landsbyordning'], boernehave: ['boernehave', 'integreret', 'landsbyordning'],
-  integreret: ['integreret'], sfo: ['sfo', 'landsbyordning'], fritidshjem: ['fritidshjem'], klub: ['klub'],
+  dagpleje: ['dagpleje'],
+  vuggestue: ['vuggestue', 'integreret', 'landsbyordning'],
+  boernehave: ['boernehave', 'integreret', 'landsbyordning'],
+  integreret: ['integreret'],
+  sfo: ['sfo', 'landsbyordning'],
+  fritidshjem: ['fritidshjem'],
+  klub: ['klub'],
 };
 
 /** The first guarantee day on or after `d`. */
@@ -29,9 +42,15 @@ export function nextGuaranteeDay(d: LocalDate): LocalDate {
  * than 3 months after the application. The date moves to the next guarantee day (not a weekend, public holiday,
  * 5 June or 24 December). Only dagtilbud (0 to school start) has a statutory guarantee.
  */
-export function guaranteeDate(birth: LocalDate, neededFrom: LocalDate, appliedOn: LocalDate, kind: PlacementKind): LocalDate | null {
+export function guaranteeDate(
+  birth: LocalDate,
+  neededFrom: LocalDate,
+  appliedOn: LocalDate,
+  kind: PlacementKind,
+): LocalDate | null {
   if (kind !== 'dagtilbud') return null;
-  const at26 = birth.plusWeeks(26), at30 = birth.plusWeeks(30);
+  const at26 = birth.plusWeeks(26),
+    at30 = birth.plusWeeks(30);
   let g = LocalDate.max(neededFrom, at26);
   if (g.isBefore(at30)) g = at30; // wanted from 26 weeks: 4 more weeks
   g = LocalDate.max(g, appliedOn.plusMonths(3));
@@ -76,14 +95,29 @@ export function maxWishes(limits: Record<string, number>, ageMonthsAtStart: numb
 }
 
 /** Which kinds of place fit a child's age at the behovsdato (before school start: daycare kinds only). */
-export function kindFitsAge(kind: PlaceKind, birth: LocalDate, neededFrom: LocalDate, transitionMonths: number, clubFromGrade: number): boolean {
+export function kindFitsAge(
+  kind: PlaceKind,
+  birth: LocalDate,
+  neededFrom: LocalDate,
+  transitionMonths: number,
+  clubFromGrade: number,
+): boolean {
   const school = schoolStart(birth);
   const beforeSchool = neededFrom.isBefore(school);
   switch (kind) {
-    case 'dagpleje': case 'vuggestue': return neededFrom.isBefore(transitionDate(birth, transitionMonths));
-    case 'boernehave': return beforeSchool && ageMonths(birth, neededFrom) >= 30;
-    case 'integreret': return beforeSchool;
-    case 'sfo': case 'fritidshjem': return !neededFrom.isBefore(LocalDate.of(school.year, 4, 1)) && neededFrom.isBefore(school.plusYears(clubFromGrade));
-    case 'klub': return !neededFrom.isBefore(school.plusYears(clubFromGrade));
+    case 'dagpleje':
+    case 'vuggestue':
+      return neededFrom.isBefore(transitionDate(birth, transitionMonths));
+    case 'boernehave':
+      return beforeSchool && ageMonths(birth, neededFrom) >= 30;
+    case 'integreret':
+      return beforeSchool;
+    case 'sfo':
+    case 'fritidshjem':
+      return (
+        !neededFrom.isBefore(LocalDate.of(school.year, 4, 1)) && neededFrom.isBefore(school.plusYears(clubFromGrade))
+      );
+    case 'klub':
+      return !neededFrom.isBefore(school.plusYears(clubFromGrade));
   }
 }

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
 import { HistoryEntry } from '../../platform/history/contract.js';
 
-export const UNIT_TYPES = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'landsbyordning', 'fritidshjem', 'sfo', 'klub'] as const;
+export const UNIT_TYPES = [
+  'dagpleje',
+  'vuggestue',
+  'boernehave',
+  'integreret',
+  'landsbyordning',
+  'fritidshjem',
+  'sfo',
+  'klub',
+] as const;
 const AGE_BAND = ['0-2', '3-5', '6-9', '10-13', '14-17'] as const;
 const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -21,8 +30,16 @@ export const Area = z.object({ id, name: z.string() });
 export type Area = z.infer<typeof Area>;
 
 export const StaffUnitRow = z.object({
-  id, number: z.string(), name: z.string(), type: UnitType, ejerform: Ejerform,
-  daginstitutionName: z.string(), areaName: z.string().nullable(), city: z.string(), places: z.number(), enrolled: z.number(),
+  id,
+  number: z.string(),
+  name: z.string(),
+  type: UnitType,
+  ejerform: Ejerform,
+  daginstitutionName: z.string(),
+  areaName: z.string().nullable(),
+  city: z.string(),
+  places: z.number(),
+  enrolled: z.number(),
 });
 export type StaffUnitRow = z.infer<typeof StaffUnitRow>;
 
@@ -30,10 +47,18 @@ export const CapacityPeriod = z.object({ id, ageBand: AgeBand, places: z.number(
 export type CapacityPeriod = z.infer<typeof CapacityPeriod>;
 
 export const UnitDetail = Address.extend({
-  id, number: z.string(), name: z.string(), type: UnitType, ejerform: Ejerform,
-  areaId: id.nullable(), areaName: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(),
+  id,
+  number: z.string(),
+  name: z.string(),
+  type: UnitType,
+  ejerform: Ejerform,
+  areaId: id.nullable(),
+  areaName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   openingHours: z.partialRecord(z.enum(WEEKDAY), z.tuple([z.string(), z.string()])),
-  lat: z.number().nullable(), lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
   daginstitution: z.object({ id, number: z.string(), name: z.string(), isCluster: z.boolean() }),
   sections: z.array(z.object({ id, name: z.string(), minAgeMonths: z.number(), maxAgeMonths: z.number() })),
   alternativeAddresses: z.array(Address.extend({ id })),
@@ -44,17 +69,36 @@ export const UnitDetail = Address.extend({
 export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export const CitizenUnit = Address.extend({
-  id, number: z.string(), name: z.string(), type: UnitType, ejerform: Ejerform,
-  areaId: id.nullable(), areaName: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(),
-  distanceKm: z.number().nullable(), places: Places,
+  id,
+  number: z.string(),
+  name: z.string(),
+  type: UnitType,
+  ejerform: Ejerform,
+  areaId: id.nullable(),
+  areaName: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  distanceKm: z.number().nullable(),
+  places: Places,
 });
 export type CitizenUnit = z.infer<typeof CitizenUnit>;
 /** The logged-in guardian's home (for distances), or null. */
-export const Home = Address.extend({ id, lat: z.number().nullable(), lon: z.number().nullable(), municipalityCode: z.string() });
+export const Home = Address.extend({
+  id,
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  municipalityCode: z.string(),
+});
 export const CitizenUnits = z.object({ home: Home.nullable(), units: z.array(CitizenUnit) });
 export type CitizenUnits = z.infer<typeof CitizenUnits>;
 
-export const Daginstitution = z.object({ id, number: z.string(), name: z.string(), ejerform: Ejerform, isCluster: z.boolean() });
+export const Daginstitution = z.object({
+  id,
+  number: z.string(),
+  name: z.string(),
+  ejerform: Ejerform,
+  isCluster: z.boolean(),
+});
 export type Daginstitution = z.infer<typeof Daginstitution>;
 
 export const registryError = domainErrors({
@@ -68,60 +112,106 @@ export const registryError = domainErrors({
   'registry.children-after-closing': 'invalid',
 });
 
-const registerNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'Nummeret skal være 6 tegn (A–Z, 0–9).');
+const registerNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6}$/, 'Nummeret skal være 6 tegn (A–Z, 0–9).');
 const idParams = z.object({ id: z.uuid() });
 
 export const registryContract = {
   staffUnits: {
     summary: 'Open units with their daginstitution, places and children enrolled today (unit roles: their own units)',
-    querystring: z.object({ q: z.string().max(100).optional(), type: UnitType.optional(), areaId: z.uuid().optional() }),
+    querystring: z.object({
+      q: z.string().max(100).optional(),
+      type: UnitType.optional(),
+      areaId: z.uuid().optional(),
+    }),
     response: z.array(StaffUnitRow),
   },
   unit: {
     summary: 'A unit: register facts, sections, capacity periods, enrolled children per band and history',
-    params: idParams, response: UnitDetail, errors: ['registry.unit-not-found'],
+    params: idParams,
+    response: UnitDetail,
+    errors: ['registry.unit-not-found'],
   },
   updateUnit: {
     summary: "Change a unit's name, contact details or address",
     params: idParams,
-    body: z.object({
-      name: z.string().trim().min(1).max(132).optional(), email: z.email().nullable().optional(), phone: z.string().max(30).nullable().optional(),
-      street: z.string().trim().min(1).max(200).optional(), postalCode: z.string().regex(/^\d{4}$/).optional(), city: z.string().trim().min(1).max(100).optional(),
-      areaId: z.uuid().nullable().optional(),
-    }).strict(),
-    response: UnitDetail, errors: ['registry.nothing-to-change', 'registry.unit-not-found'],
+    body: z
+      .object({
+        name: z.string().trim().min(1).max(132).optional(),
+        email: z.email().nullable().optional(),
+        phone: z.string().max(30).nullable().optional(),
+        street: z.string().trim().min(1).max(200).optional(),
+        postalCode: z
+          .string()
+          .regex(/^\d{4}$/)
+          .optional(),
+        city: z.string().trim().min(1).max(100).optional(),
+        areaId: z.uuid().nullable().optional(),
+      })
+      .strict(),
+    response: UnitDetail,
+    errors: ['registry.nothing-to-change', 'registry.unit-not-found'],
   },
   addCapacity: {
     summary: 'A new capacity period for an age band (an open-ended earlier period of the band ends the day before)',
     params: idParams,
     body: z.object({ ageBand: AgeBand, places: z.number().int().min(0).max(2000), start: date, end: date.nullable() }),
-    response: z.object({ id }), status: 201,
+    response: z.object({ id }),
+    status: 201,
     errors: ['registry.end-before-start', 'registry.unit-not-found', 'registry.capacity-overlap'],
   },
   daginstitutions: { summary: 'Open daginstitutioner', response: z.array(Daginstitution) },
   createDaginstitution: {
     summary: 'A new daginstitution in the register',
-    body: z.object({ number: registerNumber, name: z.string().trim().min(1).max(132), ejerform: Ejerform, isCluster: z.boolean().default(false) }).strict(),
-    response: z.object({ id }), status: 201,
+    body: z
+      .object({
+        number: registerNumber,
+        name: z.string().trim().min(1).max(132),
+        ejerform: Ejerform,
+        isCluster: z.boolean().default(false),
+      })
+      .strict(),
+    response: z.object({ id }),
+    status: 201,
   },
   createUnit: {
     summary: 'A new anvisningsenhed under an open daginstitution',
-    body: z.object({
-      daginstitutionId: z.uuid(), number: registerNumber, name: z.string().trim().min(1).max(132), type: UnitType,
-      street: z.string().trim().min(1).max(200), postalCode: z.string().regex(/^\d{4}$/), city: z.string().trim().min(1).max(100),
-      areaId: z.uuid().nullable().default(null), openedOn: date.nullable().default(null),
-    }).strict(),
-    response: UnitDetail, status: 201, errors: ['registry.daginstitution-not-found', 'registry.daginstitution-closed'],
+    body: z
+      .object({
+        daginstitutionId: z.uuid(),
+        number: registerNumber,
+        name: z.string().trim().min(1).max(132),
+        type: UnitType,
+        street: z.string().trim().min(1).max(200),
+        postalCode: z.string().regex(/^\d{4}$/),
+        city: z.string().trim().min(1).max(100),
+        areaId: z.uuid().nullable().default(null),
+        openedOn: date.nullable().default(null),
+      })
+      .strict(),
+    response: UnitDetail,
+    status: 201,
+    errors: ['registry.daginstitution-not-found', 'registry.daginstitution-closed'],
   },
   closeUnit: {
     summary: 'Close a unit from a date (refused while children hold places after it)',
-    params: idParams, body: z.object({ closedOn: date }).strict(),
-    response: UnitDetail, errors: ['registry.unit-not-found', 'registry.closed-before-opened', 'registry.children-after-closing'],
+    params: idParams,
+    body: z.object({ closedOn: date }).strict(),
+    response: UnitDetail,
+    errors: ['registry.unit-not-found', 'registry.closed-before-opened', 'registry.children-after-closing'],
   },
   areas: { summary: 'Areas that have units', response: z.array(Area) },
   citizenUnits: {
-    summary: 'Open units to browse, nearest first for a logged-in guardian; by type, area or the age (months) they have places for',
-    querystring: z.object({ type: UnitType.optional(), areaId: z.uuid().optional(), ageMonths: z.coerce.number().int().min(0).max(216).optional() }),
+    summary:
+      'Open units to browse, nearest first for a logged-in guardian; by type, area or the age (months) they have places for',
+    querystring: z.object({
+      type: UnitType.optional(),
+      areaId: z.uuid().optional(),
+      ageMonths: z.coerce.number().int().min(0).max(216).optional(),
+    }),
     response: CitizenUnits,
   },
 } as const;

@@ -11,7 +11,9 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Current places per unit and band on a date. */
 export async function placesOn(db: Db, date: LocalDate, unitIds?: string[]) {
-  let q = db.selectFrom('capacity').select(['unit_id', 'age_band', 'places'])
+  let q = db
+    .selectFrom('capacity')
+    .select(['unit_id', 'age_band', 'places'])
     .where(sql<boolean>`valid @> ${date.toString()}::date`);
   if (unitIds) q = q.where('unit_id', 'in', unitIds.length ? unitIds : [NO_ID]);
   return q.execute();
@@ -20,7 +22,9 @@ export async function placesOn(db: Db, date: LocalDate, unitIds?: string[]) {
 /** Children placed per unit and age band on a date (age in completed months at that date). */
 export async function enrolledOn(db: Db, date: LocalDate, unitIds?: string[]) {
   const d = date.toString();
-  let q = db.selectFrom('placement').innerJoin('person', 'person.id', 'placement.child_id')
+  let q = db
+    .selectFrom('placement')
+    .innerJoin('person', 'person.id', 'placement.child_id')
     .select([
       'placement.unit_id',
       sql<AgeBand>`case
@@ -39,48 +43,145 @@ export async function enrolledOn(db: Db, date: LocalDate, unitIds?: string[]) {
 
 /** The unit page: register facts, sections, capacity periods, enrolled children per band and history. */
 export async function unitDetail(db: Db, id: string, today: LocalDate): Promise<UnitDetail> {
-  const u = await db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id').leftJoin('area', 'area.id', 'unit.area_id')
-    .select(['unit.id', 'unit.number', 'unit.name', 'unit.type', 'd.ejerform', 'unit.street', 'unit.postal_code', 'unit.city', 'unit.area_id', 'area.name as areaName',
-      'unit.email', 'unit.phone', 'unit.opening_hours', 'unit.lat', 'unit.lon', 'd.id as dId', 'd.number as dNumber', 'd.name as dName', 'd.is_cluster'])
-    .where('unit.id', '=', id).executeTakeFirst();
+  const u = await db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .leftJoin('area', 'area.id', 'unit.area_id')
+    .select([
+      'unit.id',
+      'unit.number',
+      'unit.name',
+      'unit.type',
+      'd.ejerform',
+      'unit.street',
+      'unit.postal_code',
+      'unit.city',
+      'unit.area_id',
+      'area.name as areaName',
+      'unit.email',
+      'unit.phone',
+      'unit.opening_hours',
+      'unit.lat',
+      'unit.lon',
+      'd.id as dId',
+      'd.number as dNumber',
+      'd.name as dName',
+      'd.is_cluster',
+    ])
+    .where('unit.id', '=', id)
+    .executeTakeFirst();
   if (!u) throw registryError('registry.unit-not-found');
   const [sections, capacity, alternativeAddresses, enrolled] = await Promise.all([
-    db.selectFrom('unit_section').select(['id', 'name', 'min_age_months as minAgeMonths', 'max_age_months as maxAgeMonths']).where('unit_id', '=', id).orderBy('min_age_months').execute(),
-    db.selectFrom('capacity').select(['id', 'age_band', 'places', 'valid']).where('unit_id', '=', id).orderBy('age_band').orderBy(sql`lower(valid)`).execute(),
-    db.selectFrom('alternative_address').select(['id', 'street', 'postal_code as postalCode', 'city']).where('unit_id', '=', id).execute(),
+    db
+      .selectFrom('unit_section')
+      .select(['id', 'name', 'min_age_months as minAgeMonths', 'max_age_months as maxAgeMonths'])
+      .where('unit_id', '=', id)
+      .orderBy('min_age_months')
+      .execute(),
+    db
+      .selectFrom('capacity')
+      .select(['id', 'age_band', 'places', 'valid'])
+      .where('unit_id', '=', id)
+      .orderBy('age_band')
+      .orderBy(sql`lower(valid)`)
+      .execute(),
+    db
+      .selectFrom('alternative_address')
+      .select(['id', 'street', 'postal_code as postalCode', 'city'])
+      .where('unit_id', '=', id)
+      .execute(),
     enrolledOn(db, today, [id]),
   ]);
-  const history = await historyOf(db, [{ table: 'unit', ids: [id] }, { table: 'capacity', ids: capacity.map((c) => c.id) }]);
+  const history = await historyOf(db, [
+    { table: 'unit', ids: [id] },
+    { table: 'capacity', ids: capacity.map((c) => c.id) },
+  ]);
   return {
-    id: u.id, number: u.number, name: u.name, type: u.type, ejerform: u.ejerform, street: u.street, postalCode: u.postal_code, city: u.city,
-    areaId: u.area_id, areaName: u.areaName, email: u.email, phone: u.phone, openingHours: u.opening_hours, lat: u.lat, lon: u.lon,
+    id: u.id,
+    number: u.number,
+    name: u.name,
+    type: u.type,
+    ejerform: u.ejerform,
+    street: u.street,
+    postalCode: u.postal_code,
+    city: u.city,
+    areaId: u.area_id,
+    areaName: u.areaName,
+    email: u.email,
+    phone: u.phone,
+    openingHours: u.opening_hours,
+    lat: u.lat,
+    lon: u.lon,
     daginstitution: { id: u.dId, number: u.dNumber, name: u.dName, isCluster: u.is_cluster },
-    sections, alternativeAddresses,
-    capacity: capacity.map((c) => { const r = DateRange.fromPg(c.valid); return { id: c.id, ageBand: c.age_band, places: c.places, start: r.start.toString(), end: r.end?.toString() ?? null }; }),
+    sections,
+    alternativeAddresses,
+    capacity: capacity.map((c) => {
+      const r = DateRange.fromPg(c.valid);
+      return {
+        id: c.id,
+        ageBand: c.age_band,
+        places: c.places,
+        start: r.start.toString(),
+        end: r.end?.toString() ?? null,
+      };
+    }),
     enrolled: Object.fromEntries(enrolled.map((e) => [e.age_band, e.children])) as Places,
     history,
   };
 }
 
 /** Open units for the staff register, optionally only `unitIds` (unit roles), by name/number, type and area. */
-export async function listStaffUnits(db: Db, today: LocalDate, f: { unitIds?: string[]; q?: string; type?: UnitType; areaId?: string }) {
-  let q = db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id').leftJoin('area', 'area.id', 'unit.area_id')
-    .select(['unit.id', 'unit.number', 'unit.name', 'unit.type', 'd.ejerform', 'd.name as daginstitutionName', 'area.name as areaName', 'unit.city'])
+export async function listStaffUnits(
+  db: Db,
+  today: LocalDate,
+  f: { unitIds?: string[]; q?: string; type?: UnitType; areaId?: string },
+) {
+  let q = db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .leftJoin('area', 'area.id', 'unit.area_id')
+    .select([
+      'unit.id',
+      'unit.number',
+      'unit.name',
+      'unit.type',
+      'd.ejerform',
+      'd.name as daginstitutionName',
+      'area.name as areaName',
+      'unit.city',
+    ])
     .where('unit.closed_on', 'is', null);
   if (f.unitIds) q = q.where('unit.id', 'in', f.unitIds.length ? f.unitIds : [NO_ID]);
-  if (f.q) { const text = f.q; q = q.where((eb) => eb.or([eb('unit.name', 'ilike', `%${text}%`), eb('unit.number', '=', text.toUpperCase())])); }
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([eb('unit.name', 'ilike', `%${text}%`), eb('unit.number', '=', text.toUpperCase())]));
+  }
   if (f.type) q = q.where('unit.type', '=', f.type);
   if (f.areaId) q = q.where('unit.area_id', '=', f.areaId);
   const units = await q.orderBy('unit.name').execute();
   const ids = units.map((u) => u.id);
   const [places, enrolled] = await Promise.all([placesOn(db, today, ids), enrolledOn(db, today, ids)]);
-  const sum = <R extends { unit_id: string }>(rows: R[], n: (r: R) => number) => rows.reduce((m, r) => m.set(r.unit_id, (m.get(r.unit_id) ?? 0) + n(r)), new Map<string, number>());
-  const p = sum(places, (r) => r.places), e = sum(enrolled, (r) => r.children);
+  const sum = <R extends { unit_id: string }>(rows: R[], n: (r: R) => number) =>
+    rows.reduce((m, r) => m.set(r.unit_id, (m.get(r.unit_id) ?? 0) + n(r)), new Map<string, number>());
+  const p = sum(places, (r) => r.places),
+    e = sum(enrolled, (r) => r.children);
   return units.map((u) => ({ ...u, places: p.get(u.id) ?? 0, enrolled: e.get(u.id) ?? 0 }));
 }
 
 /** Changes a unit's register fields; false when the unit does not exist. */
-export async function updateUnit(trx: Db, id: string, changes: Partial<{ name: string; email: string | null; phone: string | null; street: string; postal_code: string; city: string; area_id: string | null }>) {
+export async function updateUnit(
+  trx: Db,
+  id: string,
+  changes: Partial<{
+    name: string;
+    email: string | null;
+    phone: string | null;
+    street: string;
+    postal_code: string;
+    city: string;
+    area_id: string | null;
+  }>,
+) {
   const r = await trx.updateTable('unit').set(changes).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -94,47 +195,122 @@ export async function lockUnit(trx: Db, id: string) {
  *  with any other period of the band is refused (registry.capacity-overlap). */
 export async function addCapacity(trx: Db, unitId: string, ageBand: AgeBand, places: number, range: DateRange) {
   const start = range.start.toString();
-  await trx.updateTable('capacity').set({ valid: sql`daterange(lower(valid), ${start}::date)` })
-    .where('unit_id', '=', unitId).where('age_band', '=', ageBand)
-    .where(sql<boolean>`upper_inf(valid) and lower(valid) < ${start}::date`).execute();
-  const row = await trx.insertInto('capacity').values({ unit_id: unitId, age_band: ageBand, places, valid: range.toPgDaterange() })
-    .returning('id').executeTakeFirstOrThrow()
-    .catch((e) => { if (e?.code === '23P01') throw registryError('registry.capacity-overlap'); throw e; });
+  await trx
+    .updateTable('capacity')
+    .set({ valid: sql`daterange(lower(valid), ${start}::date)` })
+    .where('unit_id', '=', unitId)
+    .where('age_band', '=', ageBand)
+    .where(sql<boolean>`upper_inf(valid) and lower(valid) < ${start}::date`)
+    .execute();
+  const row = await trx
+    .insertInto('capacity')
+    .values({ unit_id: unitId, age_band: ageBand, places, valid: range.toPgDaterange() })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch((e) => {
+      if (e?.code === '23P01') throw registryError('registry.capacity-overlap');
+      throw e;
+    });
   return row.id;
 }
 
 export async function listDaginstitutions(db: Db) {
-  return db.selectFrom('daginstitution').select(['id', 'number', 'name', 'ejerform', 'is_cluster as isCluster'])
-    .where('closed_on', 'is', null).orderBy('name').execute();
+  return db
+    .selectFrom('daginstitution')
+    .select(['id', 'number', 'name', 'ejerform', 'is_cluster as isCluster'])
+    .where('closed_on', 'is', null)
+    .orderBy('name')
+    .execute();
 }
 
 /** A new daginstitution in the municipality of the register's areas (else the first municipality). */
-export async function createDaginstitution(trx: Db, d: { number: string; name: string; ejerform: Ejerform; isCluster: boolean }) {
-  const municipality = await trx.selectFrom('area').select('municipality_code').limit(1).executeTakeFirst()
-    ?? await trx.selectFrom('municipality').select('code as municipality_code').orderBy('code').limit(1).executeTakeFirstOrThrow();
-  return trx.insertInto('daginstitution').values({ number: d.number, name: d.name, ejerform: d.ejerform,
-    is_cluster: d.isCluster, municipality_code: municipality.municipality_code }).returning('id').executeTakeFirstOrThrow();
+export async function createDaginstitution(
+  trx: Db,
+  d: { number: string; name: string; ejerform: Ejerform; isCluster: boolean },
+) {
+  const municipality =
+    (await trx.selectFrom('area').select('municipality_code').limit(1).executeTakeFirst()) ??
+    (await trx
+      .selectFrom('municipality')
+      .select('code as municipality_code')
+      .orderBy('code')
+      .limit(1)
+      .executeTakeFirstOrThrow());
+  return trx
+    .insertInto('daginstitution')
+    .values({
+      number: d.number,
+      name: d.name,
+      ejerform: d.ejerform,
+      is_cluster: d.isCluster,
+      municipality_code: municipality.municipality_code,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
-const INST_TYPE3: Partial<Record<UnitType, number>> = { dagpleje: 6010, vuggestue: 6010, boernehave: 6011, integreret: 6012 };
+const INST_TYPE3: Partial<Record<UnitType, number>> = {
+  dagpleje: 6010,
+  vuggestue: 6010,
+  boernehave: 6011,
+  integreret: 6012,
+};
 
 /** A new unit under an open daginstitution. */
-export async function createUnit(trx: Db, b: { daginstitutionId: string; number: string; name: string; type: UnitType; street: string; postalCode: string; city: string; areaId: string | null; openedOn: string | null }) {
-  const parent = await trx.selectFrom('daginstitution').select(['id', 'closed_on']).where('id', '=', b.daginstitutionId).executeTakeFirst();
+export async function createUnit(
+  trx: Db,
+  b: {
+    daginstitutionId: string;
+    number: string;
+    name: string;
+    type: UnitType;
+    street: string;
+    postalCode: string;
+    city: string;
+    areaId: string | null;
+    openedOn: string | null;
+  },
+) {
+  const parent = await trx
+    .selectFrom('daginstitution')
+    .select(['id', 'closed_on'])
+    .where('id', '=', b.daginstitutionId)
+    .executeTakeFirst();
   if (!parent) throw registryError('registry.daginstitution-not-found');
   if (parent.closed_on) throw registryError('registry.daginstitution-closed');
-  const r = await trx.insertInto('unit').values({
-    daginstitution_id: b.daginstitutionId, number: b.number, name: b.name, type: b.type, inst_type3: INST_TYPE3[b.type] ?? null,
-    street: b.street, postal_code: b.postalCode, city: b.city, area_id: b.areaId, opened_on: b.openedOn,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await trx
+    .insertInto('unit')
+    .values({
+      daginstitution_id: b.daginstitutionId,
+      number: b.number,
+      name: b.name,
+      type: b.type,
+      inst_type3: INST_TYPE3[b.type] ?? null,
+      street: b.street,
+      postal_code: b.postalCode,
+      city: b.city,
+      area_id: b.areaId,
+      opened_on: b.openedOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Whether any child holds a place in the unit after `lastDay`. */
 export async function hasPlacementsAfter(trx: Db, unitId: string, lastDay: LocalDate) {
-  const after = await trx.selectFrom('placement').select('id').where('unit_id', '=', unitId)
-    .where((eb) => eb.or([eb(eb.fn('upper_inf', ['valid']), '=', true), eb(eb.fn('upper', ['valid']), '>', lastDay.plusDays(1).toString())]))
-    .limit(1).executeTakeFirst();
+  const after = await trx
+    .selectFrom('placement')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('upper_inf', ['valid']), '=', true),
+        eb(eb.fn('upper', ['valid']), '>', lastDay.plusDays(1).toString()),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
   return !!after;
 }
 
@@ -144,23 +320,54 @@ export async function closeUnit(trx: Db, unitId: string, closedOn: LocalDate) {
 
 /** Areas that have units, by name. */
 export async function areasWithUnits(db: Db) {
-  return db.selectFrom('area').select(['id', 'name'])
-    .where('id', 'in', db.selectFrom('unit').select('area_id').where('area_id', 'is not', null).$narrowType<{ area_id: string }>())
-    .orderBy('name').execute();
+  return db
+    .selectFrom('area')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      db.selectFrom('unit').select('area_id').where('area_id', 'is not', null).$narrowType<{ area_id: string }>(),
+    )
+    .orderBy('name')
+    .execute();
 }
 
 /** Open units for citizens; with `band`, only units with places in that band now or later. */
 export async function citizenUnits(db: Db, today: LocalDate, f: { type?: UnitType; areaId?: string; band?: AgeBand }) {
-  let q = db.selectFrom('unit').innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id').leftJoin('area', 'area.id', 'unit.area_id')
-    .select(['unit.id', 'unit.number', 'unit.name', 'unit.type', 'd.ejerform', 'unit.street', 'unit.postal_code as postalCode', 'unit.city',
-      'unit.area_id as areaId', 'area.name as areaName', 'unit.lat', 'unit.lon'])
+  let q = db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .leftJoin('area', 'area.id', 'unit.area_id')
+    .select([
+      'unit.id',
+      'unit.number',
+      'unit.name',
+      'unit.type',
+      'd.ejerform',
+      'unit.street',
+      'unit.postal_code as postalCode',
+      'unit.city',
+      'unit.area_id as areaId',
+      'area.name as areaName',
+      'unit.lat',
+      'unit.lon',
+    ])
     .where('unit.closed_on', 'is', null);
   if (f.type) q = q.where('unit.type', '=', f.type);
   if (f.areaId) q = q.where('unit.area_id', '=', f.areaId);
   if (f.band) {
     const band = f.band;
-    q = q.where((eb) => eb.exists(eb.selectFrom('capacity').select(sql`1`.as('x')).whereRef('capacity.unit_id', '=', 'unit.id')
-      .where('capacity.age_band', '=', band).where('capacity.places', '>', 0).where(sql<boolean>`(upper_inf(capacity.valid) or upper(capacity.valid) > ${today.toString()}::date)`)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('capacity')
+          .select(sql`1`.as('x'))
+          .whereRef('capacity.unit_id', '=', 'unit.id')
+          .where('capacity.age_band', '=', band)
+          .where('capacity.places', '>', 0)
+          .where(sql<boolean>`(upper_inf(capacity.valid) or upper(capacity.valid) > ${today.toString()}::date)`),
+      ),
+    );
   }
   return q.execute();
 }
@@ -180,8 +387,14 @@ export async function isUnitOpen(db: Db, id: string): Promise<boolean> {
 
 /** Municipalities that have at least one daginstitution, by name (e.g. billing's municipality picker). */
 export async function municipalitiesWithUnits(db: Db): Promise<{ code: string; name: string }[]> {
-  return db.selectFrom('municipality as m').select(['m.code', 'm.name'])
-    .where((eb) => eb.exists(eb.selectFrom('daginstitution as d').select('d.id').whereRef('d.municipality_code', '=', 'm.code'))).orderBy('m.name').execute();
+  return db
+    .selectFrom('municipality as m')
+    .select(['m.code', 'm.name'])
+    .where((eb) =>
+      eb.exists(eb.selectFrom('daginstitution as d').select('d.id').whereRef('d.municipality_code', '=', 'm.code')),
+    )
+    .orderBy('m.name')
+    .execute();
 }
 
 /** Municipality names by code. */
@@ -192,7 +405,15 @@ export async function municipalityNames(db: Db, codes: string[]): Promise<Map<st
 }
 
 /** The units of a municipality's daginstitutions, by name. */
-export async function unitsOfMunicipality(db: Db, municipality: string): Promise<{ id: string; name: string; type: UnitType }[]> {
-  return db.selectFrom('unit as u').innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
-    .select(['u.id', 'u.name', 'u.type']).where('d.municipality_code', '=', municipality).orderBy('u.name').execute();
+export async function unitsOfMunicipality(
+  db: Db,
+  municipality: string,
+): Promise<{ id: string; name: string; type: UnitType }[]> {
+  return db
+    .selectFrom('unit as u')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select(['u.id', 'u.name', 'u.type'])
+    .where('d.municipality_code', '=', municipality)
+    .orderBy('u.name')
+    .execute();
 }

@@ -13,18 +13,26 @@ export const registryCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.get('/areas', { schema: schemaOf('registry', c.areas) }, async (req) => areasWithUnits(req.ctx.db));
 
   app.get('/units', { schema: schemaOf('registry', c.citizenUnits) }, async (req) => {
-    const { db, clock, actor } = req.ctx, today = clock.today();
+    const { db, clock, actor } = req.ctx,
+      today = clock.today();
     const band = req.query.ageMonths !== undefined ? ageBandOf(req.query.ageMonths) : undefined;
     const [units, home] = await Promise.all([
       citizenUnits(db, today, { type: req.query.type, areaId: req.query.areaId, band }),
       actor?.personId ? homeOf(db, actor.personId, today) : null,
     ]);
-    const places = await placesOn(db, today, units.map((u) => u.id));
+    const places = await placesOn(
+      db,
+      today,
+      units.map((u) => u.id),
+    );
     const byUnit = new Map<string, Record<string, number>>();
     for (const p of places) byUnit.set(p.unit_id, { ...byUnit.get(p.unit_id), [p.age_band]: p.places });
     const result = units.map((u) => ({
       ...u,
-      distanceKm: home?.lat != null && home.lon != null && u.lat != null && u.lon != null ? Math.round(distanceKm(home as any, u as any) * 10) / 10 : null,
+      distanceKm:
+        home?.lat != null && home.lon != null && u.lat != null && u.lon != null
+          ? Math.round(distanceKm(home as any, u as any) * 10) / 10
+          : null,
       places: byUnit.get(u.id) ?? {},
     }));
     result.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.name.localeCompare(b.name, 'da'));

@@ -8,7 +8,15 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError } from './contract.js';
 import { registryPolicy } from './policy.js';
-import { closeUnit, createDaginstitution, createUnit, hasPlacementsAfter, listDaginstitutions, lockUnit, unitDetail } from './queries.js';
+import {
+  closeUnit,
+  createDaginstitution,
+  createUnit,
+  hasPlacementsAfter,
+  listDaginstitutions,
+  lockUnit,
+  unitDetail,
+} from './queries.js';
 
 export const registerRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -18,16 +26,24 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
     return listDaginstitutions(req.ctx.db);
   });
 
-  app.post('/daginstitutioner', { schema: schemaOf('registry', c.createDaginstitution, registryError.codes) }, async (req, reply) => {
-    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create');
-    const row = await req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      const r = await createDaginstitution(trx, req.body);
-      await audit(trx, req.ctx, { action: 'daginstitution.create', subjectType: 'daginstitution', subjectIds: [r.id] });
-      return r;
-    });
-    return reply.code(201).send(row);
-  });
+  app.post(
+    '/daginstitutioner',
+    { schema: schemaOf('registry', c.createDaginstitution, registryError.codes) },
+    async (req, reply) => {
+      const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create');
+      const row = await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await createDaginstitution(trx, req.body);
+        await audit(trx, req.ctx, {
+          action: 'daginstitution.create',
+          subjectType: 'daginstitution',
+          subjectIds: [r.id],
+        });
+        return r;
+      });
+      return reply.code(201).send(row);
+    },
+  );
 
   app.post('/units', { schema: schemaOf('registry', c.createUnit, registryError.codes) }, async (req, reply) => {
     const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create');
@@ -48,10 +64,17 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
       await setActor(trx, actor.userId);
       const unit = await lockUnit(trx, req.params.id);
       if (!unit) throw registryError('registry.unit-not-found');
-      if (unit.opened_on && closedOn.isBefore(LocalDate.parse(unit.opened_on))) throw registryError('registry.closed-before-opened');
-      if (await hasPlacementsAfter(trx, req.params.id, closedOn)) throw registryError('registry.children-after-closing');
+      if (unit.opened_on && closedOn.isBefore(LocalDate.parse(unit.opened_on)))
+        throw registryError('registry.closed-before-opened');
+      if (await hasPlacementsAfter(trx, req.params.id, closedOn))
+        throw registryError('registry.children-after-closing');
       await closeUnit(trx, req.params.id, closedOn);
-      await audit(trx, req.ctx, { action: 'unit.close', subjectType: 'unit', subjectIds: [req.params.id], details: { closedOn: req.body.closedOn } });
+      await audit(trx, req.ctx, {
+        action: 'unit.close',
+        subjectType: 'unit',
+        subjectIds: [req.params.id],
+        details: { closedOn: req.body.closedOn },
+      });
     });
     return unitDetail(req.ctx.db, req.params.id, req.ctx.clock.today());
   });

@@ -20,7 +20,10 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/units', { schema: schemaOf('registry', c.staffUnits) }, async (req) => {
     const actor = registryPolicy.authorize(req.ctx.actor, 'registry.read');
-    return listStaffUnits(req.ctx.db, req.ctx.clock.today(), { ...req.query, unitIds: MUNICIPAL_ROLES.includes(actor.role) ? undefined : actor.unitIds });
+    return listStaffUnits(req.ctx.db, req.ctx.clock.today(), {
+      ...req.query,
+      unitIds: MUNICIPAL_ROLES.includes(actor.role) ? undefined : actor.unitIds,
+    });
   });
 
   app.get('/units/:id', { schema: schemaOf('registry', c.unit, registryError.codes) }, async (req) => {
@@ -31,29 +34,53 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
   app.patch('/units/:id', { schema: schemaOf('registry', c.updateUnit, registryError.codes) }, async (req) => {
     const actor = registryPolicy.authorize(req.ctx.actor, 'registry.update-unit', { unitId: req.params.id });
     const b = req.body;
-    const changes = Object.fromEntries(Object.entries({ name: b.name, email: b.email, phone: b.phone, street: b.street, postal_code: b.postalCode, city: b.city, area_id: b.areaId })
-      .filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({
+        name: b.name,
+        email: b.email,
+        phone: b.phone,
+        street: b.street,
+        postal_code: b.postalCode,
+        city: b.city,
+        area_id: b.areaId,
+      }).filter(([, v]) => v !== undefined),
+    );
     if (!Object.keys(changes).length) throw registryError('registry.nothing-to-change');
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       if (!(await updateUnit(trx, req.params.id, changes))) throw registryError('registry.unit-not-found');
-      await audit(trx, req.ctx, { action: 'unit.update', subjectType: 'unit', subjectIds: [req.params.id], details: { fields: Object.keys(changes) } });
+      await audit(trx, req.ctx, {
+        action: 'unit.update',
+        subjectType: 'unit',
+        subjectIds: [req.params.id],
+        details: { fields: Object.keys(changes) },
+      });
     });
     return unitDetail(req.ctx.db, req.params.id, req.ctx.clock.today());
   });
 
   // A new capacity period. An open-ended period of the same band that started earlier ends the day before.
-  app.post('/units/:id/capacity', { schema: schemaOf('registry', c.addCapacity, registryError.codes) }, async (req, reply) => {
-    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.change-capacity');
-    const start = LocalDate.parse(req.body.start), end = req.body.end ? LocalDate.parse(req.body.end) : null;
-    if (end && end.isBefore(start)) throw registryError('registry.end-before-start');
-    const id = await req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      if (!(await lockUnit(trx, req.params.id))) throw registryError('registry.unit-not-found');
-      const id = await addCapacity(trx, req.params.id, req.body.ageBand, req.body.places, DateRange.of(start, end));
-      await audit(trx, req.ctx, { action: 'capacity.create', subjectType: 'unit', subjectIds: [req.params.id], details: req.body });
-      return id;
-    });
-    return reply.code(201).send({ id });
-  });
+  app.post(
+    '/units/:id/capacity',
+    { schema: schemaOf('registry', c.addCapacity, registryError.codes) },
+    async (req, reply) => {
+      const actor = registryPolicy.authorize(req.ctx.actor, 'registry.change-capacity');
+      const start = LocalDate.parse(req.body.start),
+        end = req.body.end ? LocalDate.parse(req.body.end) : null;
+      if (end && end.isBefore(start)) throw registryError('registry.end-before-start');
+      const id = await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        if (!(await lockUnit(trx, req.params.id))) throw registryError('registry.unit-not-found');
+        const id = await addCapacity(trx, req.params.id, req.body.ageBand, req.body.places, DateRange.of(start, end));
+        await audit(trx, req.ctx, {
+          action: 'capacity.create',
+          subjectType: 'unit',
+          subjectIds: [req.params.id],
+          details: req.body,
+        });
+        return id;
+      });
+      return reply.code(201).send({ id });
+    },
+  );
 };

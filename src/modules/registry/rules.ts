@@ -14,14 +14,21 @@ export function ageBandOf(ageMonths: number): AgeBand {
 
 /** The bands a unit type normally serves; its capacity rows are the truth for a concrete unit. */
 export const BANDS_BY_TYPE: Record<UnitType, readonly AgeBand[]> = {
-  dagpleje: ['0-2'], vuggestue: ['0-2'], boernehave: ['3-5'], integreret: ['0-2', '3-5'],
-  landsbyordning: ['0-2', '3-5', '6-9'], fritidshjem: ['6-9'], sfo: ['6-9'], klub: ['10-13', '14-17'],
+  dagpleje: ['0-2'],
+  vuggestue: ['0-2'],
+  boernehave: ['3-5'],
+  integreret: ['0-2', '3-5'],
+  landsbyordning: ['0-2', '3-5', '6-9'],
+  fritidshjem: ['6-9'],
+  sfo: ['6-9'],
+  klub: ['10-13', '14-17'],
 };
 
 /** Great-circle distance in km (haversine). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
+  const dLat = (b.lat - a.lat) * rad,
+    dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }

@@ -17,12 +17,18 @@ export const settingsRoutes: FastifyPluginAsync = async (base) => {
   });
   app.post('/settings', { schema: schemaOf('settings', c.create, settingsError.codes) }, async (req, reply) => {
     const actor = settingsPolicy.authorize(req.ctx.actor, 'settings.change');
-    const start = LocalDate.parse(req.body.start), end = req.body.end ? LocalDate.parse(req.body.end) : null;
+    const start = LocalDate.parse(req.body.start),
+      end = req.body.end ? LocalDate.parse(req.body.end) : null;
     if (end && end.isBefore(start)) throw settingsError('settings.end-before-start');
     const row = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await addSetting(trx, req.body.key, req.body.value, start, end);
-      await audit(trx, req.ctx, { action: 'setting.create', subjectType: 'setting', subjectIds: [r.id], details: { key: req.body.key } });
+      await audit(trx, req.ctx, {
+        action: 'setting.create',
+        subjectType: 'setting',
+        subjectIds: [r.id],
+        details: { key: req.body.key },
+      });
       return r;
     });
     return reply.code(201).send(row);

@@ -6,17 +6,43 @@ import { LocalDate } from '../../shared/index.js';
 import { settingOn } from './queries.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>;
-beforeAll(async () => { t = await testApp(); f = await smallFixture(t.database); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await testApp();
+  f = await smallFixture(t.database);
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe(`municipality settings (${engine})`, () => {
   it('versions a value over time and answers by date', async () => {
     const admin = await loginAs(t.app, f.users.admin);
-    expect((await admin.call('POST', '/api/staff/settings', { key: 'placement.earliest_start_weeks', value: 26, start: '2024-01-01' })).statusCode).toBe(201);
-    expect((await admin.call('POST', '/api/staff/settings', { key: 'placement.earliest_start_weeks', value: 24, start: '2027-01-01' })).statusCode).toBe(201);
+    expect(
+      (
+        await admin.call('POST', '/api/staff/settings', {
+          key: 'placement.earliest_start_weeks',
+          value: 26,
+          start: '2024-01-01',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await admin.call('POST', '/api/staff/settings', {
+          key: 'placement.earliest_start_weeks',
+          value: 24,
+          start: '2027-01-01',
+        })
+      ).statusCode,
+    ).toBe(201);
     const list = (await admin.call('GET', '/api/staff/settings')).json();
     expect(list).toEqual([
-      expect.objectContaining({ key: 'placement.earliest_start_weeks', value: 26, start: '2024-01-01', end: '2026-12-31' }),
+      expect.objectContaining({
+        key: 'placement.earliest_start_weeks',
+        value: 26,
+        start: '2024-01-01',
+        end: '2026-12-31',
+      }),
       expect.objectContaining({ key: 'placement.earliest_start_weeks', value: 24, start: '2027-01-01', end: null }),
     ]);
     expect(await settingOn(t.database.db, 'placement.earliest_start_weeks', LocalDate.of(2026, 12, 31))).toBe(26);
@@ -25,19 +51,35 @@ describe(`municipality settings (${engine})`, () => {
 
   it('refuses overlaps, bad keys and non-admins without changing anything', async () => {
     const admin = await loginAs(t.app, f.users.admin);
-    const overlap = await admin.call('POST', '/api/staff/settings', { key: 'placement.earliest_start_weeks', value: 20, start: '2026-01-01', end: '2026-02-01' });
+    const overlap = await admin.call('POST', '/api/staff/settings', {
+      key: 'placement.earliest_start_weeks',
+      value: 20,
+      start: '2026-01-01',
+      end: '2026-02-01',
+    });
     expect(overlap.statusCode).toBe(409);
-    expect((await admin.call('POST', '/api/staff/settings', { key: 'Bad Key', value: 1, start: '2026-01-01' })).statusCode).toBe(400);
+    expect(
+      (await admin.call('POST', '/api/staff/settings', { key: 'Bad Key', value: 1, start: '2026-01-01' })).statusCode,
+    ).toBe(400);
     const cw = await loginAs(t.app, f.users.caseworker);
-    expect((await cw.call('POST', '/api/staff/settings', { key: 'x.y', value: 1, start: '2026-01-01' })).statusCode).toBe(403);
+    expect(
+      (await cw.call('POST', '/api/staff/settings', { key: 'x.y', value: 1, start: '2026-01-01' })).statusCode,
+    ).toBe(403);
     expect((await admin.call('GET', '/api/staff/settings')).json()).toHaveLength(2);
   });
 
   it('refuses an end before the start with its code, and tells each role what it may do', async () => {
     const admin = await loginAs(t.app, f.users.admin);
-    const bad = await admin.call('POST', '/api/staff/settings', { key: 'x.y', value: 1, start: '2026-02-01', end: '2026-01-01' });
+    const bad = await admin.call('POST', '/api/staff/settings', {
+      key: 'x.y',
+      value: 1,
+      start: '2026-02-01',
+      end: '2026-01-01',
+    });
     expect([bad.statusCode, bad.json().error]).toEqual([400, 'settings.end-before-start']);
-    expect((await admin.call('GET', '/api/auth/me')).json().permissions).toEqual(expect.arrayContaining(['settings.read', 'settings.change']));
+    expect((await admin.call('GET', '/api/auth/me')).json().permissions).toEqual(
+      expect.arrayContaining(['settings.read', 'settings.change']),
+    );
     const cw = await loginAs(t.app, f.users.caseworker);
     const perms: string[] = (await cw.call('GET', '/api/auth/me')).json().permissions;
     expect(perms).toContain('settings.read');

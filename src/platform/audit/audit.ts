@@ -23,7 +23,9 @@ export async function auditRefusal(req: FastifyRequest, reason: string): Promise
   const params = (req.params ?? {}) as Record<string, unknown>;
   const subjectIds = Object.values(params).filter((v): v is string => typeof v === 'string' && UUID.test(v));
   await audit(req.ctx.db, req.ctx, {
-    action: 'access-denied', subjectType: 'request', subjectIds,
+    action: 'access-denied',
+    subjectType: 'request',
+    subjectIds,
     details: { method: req.method, route: req.routeOptions?.url ?? null, reason },
   }).catch((e) => req.log.error({ err: e }, 'audit of a refused request failed'));
 }

@@ -51,31 +51,78 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await testApp();
   f = await smallFixture(t.database);
-  const db = t.database.db, today = t.clock.today();
+  const db = t.database.db,
+    today = t.clock.today();
   await seedRates2025(db, '0860');
   ids.terminal = (await createTerminal(db, f.units.sol, 'Indgang', null)).token;
-  ids.placement = (await db.selectFrom('placement').select('id').where('child_id', '=', f.children.ida).executeTakeFirstOrThrow()).id;
-  [ids.letter] = await sendLetters(db, [{ kind: 'offer', subject: 'Tilbud', recipients: [f.guardians.mette], childId: f.children.ida, blocks: [{ text: 'Tilbud om plads.' }] }], today);
-  const app = await db.insertInto('application').values({ child_id: f.children.oscar, place_kind: 'boernehave', placement_kind: 'dagtilbud', needed_from: today.plusMonths(2).toString(),
-    hours_per_week: 40, applied_on: today.toString(), seniority_date: today.toString() } as any).returning('id').executeTakeFirstOrThrow();
+  ids.placement = (
+    await db.selectFrom('placement').select('id').where('child_id', '=', f.children.ida).executeTakeFirstOrThrow()
+  ).id;
+  [ids.letter] = await sendLetters(
+    db,
+    [
+      {
+        kind: 'offer',
+        subject: 'Tilbud',
+        recipients: [f.guardians.mette],
+        childId: f.children.ida,
+        blocks: [{ text: 'Tilbud om plads.' }],
+      },
+    ],
+    today,
+  );
+  const app = await db
+    .insertInto('application')
+    .values({
+      child_id: f.children.oscar,
+      place_kind: 'boernehave',
+      placement_kind: 'dagtilbud',
+      needed_from: today.plusMonths(2).toString(),
+      hours_per_week: 40,
+      applied_on: today.toString(),
+      seniority_date: today.toString(),
+    } as any)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('application_wish').values({ application_id: app.id, rank: 1, unit_id: f.units.mael }).execute();
-  ids.round = (await db.insertInto('allocation_round').values({ placement_kind: 'dagtilbud', horizon: today.plusMonths(3).toString(),
-    result: JSON.stringify({ offers: [], unplaced: [{ applicant: app.id, explanation: { da: 'Ingen ledig plads', en: 'No place' } }], metrics: {} }) } as any)
-    .returning('id').executeTakeFirstOrThrow()).id;
+  ids.round = (
+    await db
+      .insertInto('allocation_round')
+      .values({
+        placement_kind: 'dagtilbud',
+        horizon: today.plusMonths(3).toString(),
+        result: JSON.stringify({
+          offers: [],
+          unplaced: [{ applicant: app.id, explanation: { da: 'Ingen ledig plads', en: 'No place' } }],
+          metrics: {},
+        }),
+      } as any)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   ids.month = today.firstOfMonth().toString();
   const run = await startRun(db, { municipality: '0860', month: ids.month, userId: null });
   await run.done;
   ids.run = run.runId;
   ids.nextMonth = today.firstOfMonth().plusMonths(1).toString();
-  await db.updateTable('invoice').set({ status: 'sent', sent_at: new Date().toISOString() } as any).execute();
-  await db.insertInto('attendance').values({ child_id: f.children.ida, unit_id: f.units.sol, date: today.toString(), status: 3, check_in: '08:00' }).execute();
+  await db
+    .updateTable('invoice')
+    .set({ status: 'sent', sent_at: new Date().toISOString() } as any)
+    .execute();
+  await db
+    .insertInto('attendance')
+    .values({ child_id: f.children.ida, unit_id: f.units.sol, date: today.toString(), status: 3, check_in: '08:00' })
+    .execute();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe(`audit coverage of the API (${engine})`, () => {
   it('writes an audit row with data subjects for every personal-data read', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
-    const admin = await loginAs(t.app, f.users.admin), mette = await loginAs(t.app, f.users.mette);
+    const admin = await loginAs(t.app, f.users.admin),
+      mette = await loginAs(t.app, f.users.mette);
     const today = t.clock.today().toString();
     const pathValue = (path: string, name: string) => {
       if (name === 'unitId') return f.units.sol;
@@ -89,12 +136,21 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (path.includes('/children/')) return f.children.ida;
       throw new Error(`no fixture id for ${name} in ${path}`);
     };
-    const queryValue = (path: string, name: string) => ({
-      municipality: '0860', month: (path.endsWith('/preview') ? ids.nextMonth! : ids.month!).slice(0, 7), from: today, to: today,
-      childId: f.children.ida, unitId: f.units.sol, wished: ids.nextMonth,
-    } as Record<string, string>)[name];
+    const queryValue = (path: string, name: string) =>
+      (
+        {
+          municipality: '0860',
+          month: (path.endsWith('/preview') ? ids.nextMonth! : ids.month!).slice(0, 7),
+          from: today,
+          to: today,
+          childId: f.children.ida,
+          unitId: f.units.sol,
+          wished: ids.nextMonth,
+        } as Record<string, string>
+      )[name];
 
-    const problems: string[] = [], checked: string[] = [];
+    const problems: string[] = [],
+      checked: string[] = [];
     for (const [path, ops] of Object.entries<any>(doc.paths)) {
       const op = ops.get;
       if (!op) continue;
@@ -108,14 +164,28 @@ describe(`audit coverage of the API (${engine})`, () => {
       }
       if (query.size) url += '?' + query.toString();
       const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
-      const res = path.startsWith('/api/citizen/') ? await mette.call('GET', url)
-        : path.startsWith('/api/terminal/') ? await t.app.inject({ url, headers: { 'x-terminal-token': ids.terminal! } })
-        : await admin.call('GET', url);
-      if (res.statusCode !== 200) { problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`); continue; }
-      const rows = await t.database.db.selectFrom('audit_log').select(['action', 'subject_ids']).where('id', '>', before).execute();
+      const res = path.startsWith('/api/citizen/')
+        ? await mette.call('GET', url)
+        : path.startsWith('/api/terminal/')
+          ? await t.app.inject({ url, headers: { 'x-terminal-token': ids.terminal! } })
+          : await admin.call('GET', url);
+      if (res.statusCode !== 200) {
+        problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        continue;
+      }
+      const rows = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'subject_ids'])
+        .where('id', '>', before)
+        .execute();
       // A read that found nobody (no id of anyone in the answer, e.g. an empty list) has no subjects; it must still be logged.
-      const nobody = String(res.headers['content-type']).startsWith('application/json') && !/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(res.body);
-      if (!rows.some((r) => r.subject_ids.length > 0) && !(nobody && rows.length)) problems.push(`${key}: ${rows.length ? `rows ${rows.map((r) => r.action).join(', ')} without subjects` : 'no audit row'}`);
+      const nobody =
+        String(res.headers['content-type']).startsWith('application/json') &&
+        !/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(res.body);
+      if (!rows.some((r) => r.subject_ids.length > 0) && !(nobody && rows.length))
+        problems.push(
+          `${key}: ${rows.length ? `rows ${rows.map((r) => r.action).join(', ')} without subjects` : 'no audit row'}`,
+        );
       checked.push(key);
     }
     expect(problems).toEqual([]);
@@ -130,13 +200,21 @@ describe(`audit coverage of the API (${engine})`, () => {
       const rows = await t.database.db.selectFrom('audit_log').select('subject_ids').where('id', '>', before).execute();
       return rows.flatMap((r) => r.subject_ids);
     };
-    const month = ids.month!.slice(0, 7), next = ids.nextMonth!.slice(0, 7);
-    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/export?municipality=0860&month=${month}&format=csv`)))
-      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
-    expect(await subjectsOf(() => admin.call('GET', `/api/staff/billing/preview?municipality=0860&month=${next}`)))
-      .toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
-    expect(await subjectsOf(() => t.app.inject({ url: '/api/terminal/children', headers: { 'x-terminal-token': ids.terminal! } })))
-      .toEqual([f.children.ida]);
+    const month = ids.month!.slice(0, 7),
+      next = ids.nextMonth!.slice(0, 7);
+    expect(
+      await subjectsOf(() =>
+        admin.call('GET', `/api/staff/billing/export?municipality=0860&month=${month}&format=csv`),
+      ),
+    ).toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(
+      await subjectsOf(() => admin.call('GET', `/api/staff/billing/preview?municipality=0860&month=${next}`)),
+    ).toEqual(expect.arrayContaining([f.guardians.mette, f.children.ida]));
+    expect(
+      await subjectsOf(() =>
+        t.app.inject({ url: '/api/terminal/children', headers: { 'x-terminal-token': ids.terminal! } }),
+      ),
+    ).toEqual([f.children.ida]);
   });
 
   it('writes an access-denied row for a refused request', async () => {
@@ -144,8 +222,18 @@ describe(`audit coverage of the API (${engine})`, () => {
     const before = Number((await t.database.raw('SELECT coalesce(max(id), 0) AS n FROM audit_log')).rows[0].n);
     const res = await mette.call('GET', `/api/staff/children/${f.children.oscar}`);
     expect(res.statusCode).toBe(403);
-    const rows = await t.database.db.selectFrom('audit_log').select(['action', 'user_id', 'subject_ids', 'details']).where('id', '>', before).execute();
-    expect(rows).toEqual([expect.objectContaining({ action: 'access-denied', user_id: f.users.mette, subject_ids: [f.children.oscar],
-      details: expect.objectContaining({ method: 'GET', route: '/api/staff/children/:id' }) })]);
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'user_id', 'subject_ids', 'details'])
+      .where('id', '>', before)
+      .execute();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: 'access-denied',
+        user_id: f.users.mette,
+        subject_ids: [f.children.oscar],
+        details: expect.objectContaining({ method: 'GET', route: '/api/staff/children/:id' }),
+      }),
+    ]);
   });
 });

@@ -7,15 +7,34 @@ import { startLocalOidcProvider, type NextToken } from '../../../test/local-oidc
 import type { Database } from '../db/database.js';
 import { NSIS_LOA } from './oidc.js';
 
-let d: Database, provider: Awaited<ReturnType<typeof startLocalOidcProvider>>, app: Awaited<ReturnType<typeof buildApp>>;
+let d: Database,
+  provider: Awaited<ReturnType<typeof startLocalOidcProvider>>,
+  app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   d = await openTestDatabase();
-  await d.db.insertInto('app_user').values({ role: 'caseworker', name: 'Sagsbehandler', oidc_subject: 'mitid-123' }).execute();
+  await d.db
+    .insertInto('app_user')
+    .values({ role: 'caseworker', name: 'Sagsbehandler', oidc_subject: 'mitid-123' })
+    .execute();
   provider = await startLocalOidcProvider({ clientId: 'spire', clientSecret: 's3cret', subject: 'mitid-123' });
-  app = await buildApp({ database: d, clock: new AppClock(), demo: false,
-    oidc: { issuer: provider.issuer, clientId: 'spire', clientSecret: 's3cret', redirectUri: 'http://localhost/api/auth/oidc/callback', allowHttpIssuer: true } });
+  app = await buildApp({
+    database: d,
+    clock: new AppClock(),
+    demo: false,
+    oidc: {
+      issuer: provider.issuer,
+      clientId: 'spire',
+      clientSecret: 's3cret',
+      redirectUri: 'http://localhost/api/auth/oidc/callback',
+      allowHttpIssuer: true,
+    },
+  });
 });
-afterAll(async () => { await app?.close(); await provider?.close(); await d?.close(); });
+afterAll(async () => {
+  await app?.close();
+  await provider?.close();
+  await d?.close();
+});
 
 /** Starts a login, lets the provider answer, and returns the callback's response (the next ID token as given). */
 async function login(next: NextToken = {}, tamper?: (q: URLSearchParams) => void) {
@@ -54,7 +73,10 @@ describe(`OIDC login (${engine})`, () => {
     ['another audience', { claims: { aud: 'someone-else' } }],
     ['several audiences without azp', { claims: { aud: ['spire', 'someone-else'] } }],
     ['a foreign azp', { claims: { aud: ['spire', 'someone-else'], azp: 'someone-else' } }],
-    ['an expired token', { claims: { exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 7200 } }],
+    [
+      'an expired token',
+      { claims: { exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 7200 } },
+    ],
     ['a signature by another key', { signature: 'foreign-key' }],
     ['an unsigned token (alg none)', { signature: 'none' }],
     ['a too low MitID assurance level', { claims: { acr: NSIS_LOA.low } }],
@@ -71,7 +93,18 @@ describe(`OIDC login (${engine})`, () => {
   }
 
   it('refuses a plain http issuer outside tests', async () => {
-    await expect(buildApp({ database: d, clock: new AppClock(), demo: false,
-      oidc: { issuer: provider.issuer, clientId: 'spire', clientSecret: 's3cret', redirectUri: 'https://spire.example/api/auth/oidc/callback' } })).rejects.toThrow(/https/);
+    await expect(
+      buildApp({
+        database: d,
+        clock: new AppClock(),
+        demo: false,
+        oidc: {
+          issuer: provider.issuer,
+          clientId: 'spire',
+          clientSecret: 's3cret',
+          redirectUri: 'https://spire.example/api/auth/oidc/callback',
+        },
+      }),
+    ).rejects.toThrow(/https/);
   });
 });

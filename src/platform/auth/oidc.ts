@@ -21,7 +21,10 @@ export type Assurance = keyof typeof NSIS_LOA;
 const RANK: Record<string, number> = { [NSIS_LOA.low]: 1, [NSIS_LOA.substantial]: 2, [NSIS_LOA.high]: 3 };
 
 export interface OidcConfig {
-  issuer: string; clientId: string; clientSecret: string; redirectUri: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
   /** Lowest accepted assurance level (default substantial, as MitID logins to personal data require). */
   minAssurance?: Assurance;
   /** Tests only: a loopback provider on plain http. Production issuers must be https. */
@@ -30,7 +33,8 @@ export interface OidcConfig {
 
 export function checkIssuer(cfg: OidcConfig): URL {
   const url = new URL(cfg.issuer);
-  if (url.protocol !== 'https:' && !cfg.allowHttpIssuer) throw new Error(`OIDC_ISSUER must be an https URL (got ${url.protocol})`);
+  if (url.protocol !== 'https:' && !cfg.allowHttpIssuer)
+    throw new Error(`OIDC_ISSUER must be an https URL (got ${url.protocol})`);
   return url;
 }
 
@@ -39,46 +43,86 @@ export const oidcRoutes: FastifyPluginAsync<{ startSession: StartSession }> = as
   const issuer = checkIssuer(cfg);
   const minAssurance = cfg.minAssurance ?? 'substantial';
   let config: Promise<client.Configuration> | null = null;
-  const configuration = () => config ??= client.discovery(issuer, cfg.clientId, { id_token_signed_response_alg: 'RS256' },
-    client.ClientSecretBasic(cfg.clientSecret), {
-      execute: [...(cfg.allowHttpIssuer ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
-    }).catch((e) => { config = null; throw e; });
+  const configuration = () =>
+    (config ??= client
+      .discovery(
+        issuer,
+        cfg.clientId,
+        { id_token_signed_response_alg: 'RS256' },
+        client.ClientSecretBasic(cfg.clientSecret),
+        {
+          execute: [...(cfg.allowHttpIssuer ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
+        },
+      )
+      .catch((e) => {
+        config = null;
+        throw e;
+      }));
 
   app.get('/oidc/login', { schema: { tags: ['auth'] } }, async (req, reply) => {
     const c = await configuration();
-    const state = client.randomState(), verifier = client.randomPKCECodeVerifier(), nonce = client.randomNonce();
-    reply.setCookie(STATE_COOKIE, `${state}.${verifier}.${nonce}`, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: secureCookie(req), maxAge: 600 });
+    const state = client.randomState(),
+      verifier = client.randomPKCECodeVerifier(),
+      nonce = client.randomNonce();
+    reply.setCookie(STATE_COOKIE, `${state}.${verifier}.${nonce}`, {
+      path: '/api/auth/oidc',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie(req),
+      maxAge: 600,
+    });
     const url = client.buildAuthorizationUrl(c, {
-      redirect_uri: cfg.redirectUri, scope: 'openid', state, nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: cfg.redirectUri,
+      scope: 'openid',
+      state,
+      nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
       acr_values: NSIS_LOA[minAssurance],
     });
     return reply.redirect(url.toString());
   });
 
-  app.get<{ Querystring: Record<string, string> }>('/oidc/callback', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    const [state, verifier, nonce] = (req.cookies[STATE_COOKIE] ?? '').split('.');
-    if (!req.query.code || !state || !verifier || !nonce || req.query.state !== state) throw badRequest('Ugyldigt login-svar.');
-    const current = new URL(cfg.redirectUri);
-    current.search = new URLSearchParams(req.query).toString();
-    let claims: client.IDToken;
-    try {
-      const c = await configuration();
-      const tokens = await client.authorizationCodeGrant(c, current, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
-      const found = tokens.claims();
-      if (!found) throw new Error('no ID token');
-      claims = found;
-    } catch (e) {
-      if (e instanceof HttpError) throw e;
-      req.log.warn({ err: { name: (e as Error).name, message: (e as Error).message, code: (e as any).code } }, 'OIDC login refused');
-      throw forbidden('Login blev afvist.');
-    }
-    if ((RANK[(typeof claims.acr === 'string' ? claims.acr : '')] ?? 0) < RANK[NSIS_LOA[minAssurance]]!) throw forbidden('Login med MitID kræver et højere sikringsniveau.');
-    const user = await app.config.database.db.selectFrom('app_user').select(['id', 'role', 'name', 'person_id'])
-      .where('oidc_subject', '=', String(claims.sub)).executeTakeFirst();
-    if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');
-    reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
-    await startSession(req, reply, user);
-    return reply.redirect(user.role === 'guardian' ? '/mine-boern' : '/staff');
-  });
+  app.get<{ Querystring: Record<string, string> }>(
+    '/oidc/callback',
+    { schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      const [state, verifier, nonce] = (req.cookies[STATE_COOKIE] ?? '').split('.');
+      if (!req.query.code || !state || !verifier || !nonce || req.query.state !== state)
+        throw badRequest('Ugyldigt login-svar.');
+      const current = new URL(cfg.redirectUri);
+      current.search = new URLSearchParams(req.query).toString();
+      let claims: client.IDToken;
+      try {
+        const c = await configuration();
+        const tokens = await client.authorizationCodeGrant(c, current, {
+          pkceCodeVerifier: verifier,
+          expectedState: state,
+          expectedNonce: nonce,
+          idTokenExpected: true,
+        });
+        const found = tokens.claims();
+        if (!found) throw new Error('no ID token');
+        claims = found;
+      } catch (e) {
+        if (e instanceof HttpError) throw e;
+        req.log.warn(
+          { err: { name: (e as Error).name, message: (e as Error).message, code: (e as any).code } },
+          'OIDC login refused',
+        );
+        throw forbidden('Login blev afvist.');
+      }
+      if ((RANK[typeof claims.acr === 'string' ? claims.acr : ''] ?? 0) < RANK[NSIS_LOA[minAssurance]]!)
+        throw forbidden('Login med MitID kræver et højere sikringsniveau.');
+      const user = await app.config.database.db
+        .selectFrom('app_user')
+        .select(['id', 'role', 'name', 'person_id'])
+        .where('oidc_subject', '=', String(claims.sub))
+        .executeTakeFirst();
+      if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');
+      reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
+      await startSession(req, reply, user);
+      return reply.redirect(user.role === 'guardian' ? '/mine-boern' : '/staff');
+    },
+  );
 };

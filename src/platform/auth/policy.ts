@@ -13,7 +13,9 @@ export interface Rule {
   unitScoped?: boolean;
 }
 
-export interface Subject { unitId?: string }
+export interface Subject {
+  unitId?: string;
+}
 
 export interface ModulePolicy<A extends string> {
   module: string;
@@ -23,15 +25,21 @@ export interface ModulePolicy<A extends string> {
   authorize(actor: Actor | null, action: A, subject?: Subject): Actor;
 }
 
-export function definePolicy<const A extends string>(module: string, rules: { readonly [K in A]: Rule }): ModulePolicy<A> {
+export function definePolicy<const A extends string>(
+  module: string,
+  rules: { readonly [K in A]: Rule },
+): ModulePolicy<A> {
   const can = (actor: Actor | null, action: A, subject?: Subject) => {
     const rule = rules[action];
     if (!actor || !rule.roles.includes(actor.role)) return false;
-    if (rule.unitScoped && UNIT_ROLES.includes(actor.role) && subject?.unitId !== undefined) return actor.unitIds.includes(subject.unitId);
+    if (rule.unitScoped && UNIT_ROLES.includes(actor.role) && subject?.unitId !== undefined)
+      return actor.unitIds.includes(subject.unitId);
     return true;
   };
   return {
-    module, rules, can,
+    module,
+    rules,
+    can,
     authorize(actor, action, subject) {
       if (!actor) throw unauthorized();
       if (!can(actor, action, subject)) throw forbidden();
@@ -43,12 +51,28 @@ export function definePolicy<const A extends string>(module: string, rules: { re
 /** The actions the actor's role allows (before any unit scope), for menus and buttons. */
 export function permittedActions(actor: Actor | null, policies: readonly ModulePolicy<string>[]): string[] {
   if (!actor) return [];
-  return policies.flatMap((p) => Object.entries<Rule>(p.rules).filter(([, r]) => r.roles.includes(actor.role)).map(([a]) => a)).sort();
+  return policies
+    .flatMap((p) =>
+      Object.entries<Rule>(p.rules)
+        .filter(([, r]) => r.roles.includes(actor.role))
+        .map(([a]) => a),
+    )
+    .sort();
 }
 
 /** The role × action table of docs/access.md. */
 export function accessTable(policies: readonly ModulePolicy<string>[], roles: readonly Role[]): string {
   const head = `| action | what | ${roles.join(' | ')} |\n|---|---|${roles.map(() => '---').join('|')}|\n`;
-  return head + policies.flatMap((p) => Object.entries<Rule>(p.rules).map(([action, r]) =>
-    `| \`${action}\` | ${r.summary} | ${roles.map((role) => (r.roles.includes(role) ? (r.unitScoped && UNIT_ROLES.includes(role) ? 'own units' : 'yes') : '')).join(' | ')} |`)).join('\n') + '\n';
+  return (
+    head +
+    policies
+      .flatMap((p) =>
+        Object.entries<Rule>(p.rules).map(
+          ([action, r]) =>
+            `| \`${action}\` | ${r.summary} | ${roles.map((role) => (r.roles.includes(role) ? (r.unitScoped && UNIT_ROLES.includes(role) ? 'own units' : 'yes') : '')).join(' | ')} |`,
+        ),
+      )
+      .join('\n') +
+    '\n'
+  );
 }

@@ -18,7 +18,10 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     const a = req.ctx.actor;
     return {
       user: a && { id: a.userId, name: a.name, role: a.role, personId: a.personId, unitIds: a.unitIds },
-      permissions: permittedActions(a, POLICIES), csrfToken, demo: app.config.demo, today: app.config.clock.today().toString(),
+      permissions: permittedActions(a, POLICIES),
+      csrfToken,
+      demo: app.config.demo,
+      today: app.config.clock.today().toString(),
     };
   };
 
@@ -26,11 +29,15 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/personas', { schema: { tags: ['auth'], summary: 'Demo personas (demo mode only)' } }, async () => {
     if (!app.config.demo) throw notFound();
-    const rows = await app.config.database.db.selectFrom('app_user')
+    const rows = await app.config.database.db
+      .selectFrom('app_user')
       .leftJoin('user_unit', 'user_unit.user_id', 'app_user.id')
       .leftJoin('unit', 'unit.id', 'user_unit.unit_id')
       .select(['app_user.id', 'app_user.name', 'app_user.role', 'unit.name as unitName'])
-      .where('app_user.demo_persona', '=', true).orderBy('app_user.role').orderBy('app_user.name').execute();
+      .where('app_user.demo_persona', '=', true)
+      .orderBy('app_user.role')
+      .orderBy('app_user.name')
+      .execute();
     const byId = new Map<string, { id: string; name: string; role: string; description: string }>();
     for (const r of rows) {
       const p = byId.get(r.id) ?? { id: r.id, name: r.name, role: r.role, description: '' };
@@ -40,14 +47,22 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     return [...byId.values()];
   });
 
-  app.post('/demo-login', { config: loginLimit, schema: { tags: ['auth'], body: z.object({ userId: z.uuid() }) } }, async (req, reply) => {
-    if (!app.config.demo) throw notFound();
-    const db = app.config.database.db;
-    const user = await db.selectFrom('app_user').select(['id', 'role', 'name', 'person_id'])
-      .where('id', '=', req.body.userId).where('demo_persona', '=', true).executeTakeFirst();
-    if (!user) throw unauthorized('Ukendt demo-bruger.');
-    return startSession(req, reply, user);
-  });
+  app.post(
+    '/demo-login',
+    { config: loginLimit, schema: { tags: ['auth'], body: z.object({ userId: z.uuid() }) } },
+    async (req, reply) => {
+      if (!app.config.demo) throw notFound();
+      const db = app.config.database.db;
+      const user = await db
+        .selectFrom('app_user')
+        .select(['id', 'role', 'name', 'person_id'])
+        .where('id', '=', req.body.userId)
+        .where('demo_persona', '=', true)
+        .executeTakeFirst();
+      if (!user) throw unauthorized('Ukendt demo-bruger.');
+      return startSession(req, reply, user);
+    },
+  );
 
   app.post('/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -56,11 +71,19 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     return reply.code(204).send();
   });
 
-  async function startSession(req: FastifyRequest, reply: FastifyReply, user: { id: string; role: any; name: string; person_id: string | null }) {
+  async function startSession(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    user: { id: string; role: any; name: string; person_id: string | null },
+  ) {
     const db = app.config.database.db;
     const s = await createSession(db, app.config.clock, user.id);
     reply.setCookie(SESSION_COOKIE, s.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(req), maxAge: s.maxAgeSeconds,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie(req),
+      maxAge: s.maxAgeSeconds,
     });
     req.ctx.actor = await actorFor(db, user);
     await audit(db, req.ctx, { action: 'auth.login', subjectType: 'user', subjectIds: [user.id] });
@@ -70,4 +93,8 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
   if (app.config.oidc) await app.register(oidcRoutes, { startSession });
 };
 
-export type StartSession = (req: FastifyRequest, reply: FastifyReply, user: { id: string; role: any; name: string; person_id: string | null }) => Promise<unknown>;
+export type StartSession = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  user: { id: string; role: any; name: string; person_id: string | null },
+) => Promise<unknown>;

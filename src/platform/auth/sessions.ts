@@ -13,7 +13,10 @@ export async function createSession(db: Db, clock: Clock, userId: string) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expires = clock.now().add({ hours: TTL_HOURS }).toString();
-  await db.insertInto('session').values({ token_hash: hash(token), user_id: userId, csrf_token: csrfToken, expires_at: expires }).execute();
+  await db
+    .insertInto('session')
+    .values({ token_hash: hash(token), user_id: userId, csrf_token: csrfToken, expires_at: expires })
+    .execute();
   return { token, csrfToken, maxAgeSeconds: TTL_HOURS * 3600 };
 }
 
@@ -21,10 +24,22 @@ export async function deleteSession(db: Db, token: string) {
   await db.deleteFrom('session').where('token_hash', '=', hash(token)).execute();
 }
 
-export async function loadSession(db: Db, clock: Clock, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const row = await db.selectFrom('session')
+export async function loadSession(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const row = await db
+    .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['app_user.id', 'app_user.role', 'app_user.name', 'app_user.person_id', 'session.csrf_token', 'session.expires_at'])
+    .select([
+      'app_user.id',
+      'app_user.role',
+      'app_user.name',
+      'app_user.person_id',
+      'session.csrf_token',
+      'session.expires_at',
+    ])
     .where('session.token_hash', '=', hash(token))
     .where('session.expires_at', '>', clock.now().toString())
     .executeTakeFirst();
@@ -32,9 +47,13 @@ export async function loadSession(db: Db, clock: Clock, token: string): Promise<
   return { actor: await actorFor(db, row), csrfToken: row.csrf_token };
 }
 
-export async function actorFor(db: Db, u: { id: string; role: Actor['role']; name: string; person_id: string | null }): Promise<Actor> {
-  const units = u.role === 'unit_leader' || u.role === 'unit_staff'
-    ? await db.selectFrom('user_unit').select('unit_id').where('user_id', '=', u.id).execute()
-    : [];
+export async function actorFor(
+  db: Db,
+  u: { id: string; role: Actor['role']; name: string; person_id: string | null },
+): Promise<Actor> {
+  const units =
+    u.role === 'unit_leader' || u.role === 'unit_staff'
+      ? await db.selectFrom('user_unit').select('unit_id').where('user_id', '=', u.id).execute()
+      : [];
   return { userId: u.id, role: u.role, name: u.name, personId: u.person_id, unitIds: units.map((r) => r.unit_id) };
 }

@@ -15,8 +15,14 @@ const root = mkdtempSync(join(tmpdir(), 'spire-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function env(dataDir: string): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, SPIRE_DATA_DIR: dataDir, SPIRE_DEMO: 'false', PORT: '0', HOST: '127.0.0.1',
-    DIGITAL_POST_OUTBOX: join(root, 'outbox') };
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    SPIRE_DATA_DIR: dataDir,
+    SPIRE_DEMO: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DIGITAL_POST_OUTBOX: join(root, 'outbox'),
+  };
   delete e.DATABASE_URL;
   return e;
 }
@@ -35,19 +41,31 @@ function startServer(dataDir: string): Promise<{ server: ChildProcess; base: str
       if (at && out.includes('Spire (pglite')) resolve({ server, base: at[1]! });
     };
     server.stdout!.on('data', onData);
-    server.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+    server.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
     server.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
   });
 }
 
-const stop = (p: ChildProcess) => new Promise<number | null>((resolve) => { p.once('exit', (code) => resolve(code)); p.kill('SIGTERM'); });
+const stop = (p: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    p.once('exit', (code) => resolve(code));
+    p.kill('SIGTERM');
+  });
 
 async function marker(dataDir: string): Promise<string | undefined> {
   const database = await openDatabase({ dataDir });
   try {
-    const row = await database.db.selectFrom('system_state').select('value').where('key', '=', 'test.marker').executeTakeFirst();
+    const row = await database.db
+      .selectFrom('system_state')
+      .select('value')
+      .where('key', '=', 'test.marker')
+      .executeTakeFirst();
     return row?.value;
-  } finally { await database.close(); }
+  } finally {
+    await database.close();
+  }
 }
 
 describe('one process per embedded database', () => {

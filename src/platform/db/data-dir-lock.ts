@@ -6,15 +6,23 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { dirname, resolve } from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly pid: number, readonly dataDir: string) {
-    super(`Spire kører allerede på denne database (pid ${pid}): ${dataDir}. `
-      + 'En indlejret database (PGlite) kan kun bruges af én proces ad gangen. Stop den anden proces først, '
-      + 'eller kør opgaven i den kørende server (fx opkrævningen under Opkrævning → Start kørsel).');
+  constructor(
+    readonly pid: number,
+    readonly dataDir: string,
+  ) {
+    super(
+      `Spire kører allerede på denne database (pid ${pid}): ${dataDir}. ` +
+        'En indlejret database (PGlite) kan kun bruges af én proces ad gangen. Stop den anden proces først, ' +
+        'eller kør opgaven i den kørende server (fx opkrævningen under Opkrævning → Start kørsel).',
+    );
     this.name = 'DataDirLockedError';
   }
 }
 
-export interface DataDirLock { path: string; release: () => void }
+export interface DataDirLock {
+  path: string;
+  release: () => void;
+}
 
 /** Lock files this process holds (a second open in the same process is refused too). */
 const held = new Set<string>();
@@ -26,18 +34,26 @@ function readPid(path: string): number | null {
   try {
     const pid = Number(readFileSync(path, 'utf8').trim().split(/\s/)[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the process holding a lock still runs (a reused pid that is no node process does not count). */
 function alive(pid: number, path: string): boolean {
   // Our own pid in a file we do not hold: left by an earlier life of this container/process id.
   if (pid === process.pid) return held.has(path);
-  try { process.kill(pid, 0); } catch (e: any) { if (e?.code !== 'EPERM') return false; }
+  try {
+    process.kill(pid, 0);
+  } catch (e: any) {
+    if (e?.code !== 'EPERM') return false;
+  }
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     return /node|spire|tsx|vitest/.test(cmd);
-  } catch { return true; } // no /proc (macOS): trust the signal test
+  } catch {
+    return true;
+  } // no /proc (macOS): trust the signal test
 }
 
 export function lockDataDir(dataDir: string): DataDirLock {
@@ -59,11 +75,21 @@ export function lockDataDir(dataDir: string): DataDirLock {
         if (pid !== null && alive(pid, path)) throw new DataDirLockedError(pid, resolve(dataDir));
         if (attempt >= 3) throw new DataDirLockedError(pid ?? 0, resolve(dataDir));
         // Stale: take it over, unless someone else has just done so.
-        if (readPid(path) === pid) { try { unlinkSync(path); } catch { /* gone already */ } }
+        if (readPid(path) === pid) {
+          try {
+            unlinkSync(path);
+          } catch {
+            /* gone already */
+          }
+        }
       }
     }
   } finally {
-    try { unlinkSync(tmp); } catch { /* ignore */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* ignore */
+    }
   }
   held.add(path);
   const onExit = () => release();
@@ -71,7 +97,11 @@ export function lockDataDir(dataDir: string): DataDirLock {
   function release() {
     if (!held.delete(path)) return;
     process.removeListener('exit', onExit);
-    try { if (readPid(path) === process.pid) unlinkSync(path); } catch { /* ignore */ }
+    try {
+      if (readPid(path) === process.pid) unlinkSync(path);
+    } catch {
+      /* ignore */
+    }
   }
   return { path, release };
 }

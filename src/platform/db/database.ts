@@ -27,7 +27,10 @@ export interface Database {
 /** Bind parameters one statement may carry on both engines (PostgreSQL allows 65,535; PGlite 32,767). */
 export const MAX_PARAMETERS = 32_767;
 
-const DATE = 1082, INT8 = 20, TIMESTAMPTZ = 1184, NUMERIC = 1700;
+const DATE = 1082,
+  INT8 = 20,
+  TIMESTAMPTZ = 1184,
+  NUMERIC = 1700;
 const asIs = (v: string) => v;
 
 export interface DatabaseOptions {
@@ -56,30 +59,45 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
       extensions: { btree_gist },
       parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
     });
-  } catch (e) { lock?.release(); throw e; }
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   void pgliteTypes;
   // PGlite reads a statement's parameter count as a signed 16-bit number: past MAX_PARAMETERS the statement and the
   // rest of the session silently go wrong. Refuse such a statement loudly instead.
   // PGlite runs each statement synchronously on this thread and resolves in microtasks, so a job issuing statement
   // after statement (a billing run) starved the event loop: no request was even read until the job ended. Every
   // statement first yields one macrotask, so waiting requests are parsed and queue their statements in between.
-  const guarded = { query: async (text: string, params?: unknown[]) => {
-    if ((params?.length ?? 0) > MAX_PARAMETERS) throw new Error(`a statement with ${params!.length} parameters (at most ${MAX_PARAMETERS}): insert in smaller chunks`);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return pglite.query(text, params);
-  } };
+  const guarded = {
+    query: async (text: string, params?: unknown[]) => {
+      if ((params?.length ?? 0) > MAX_PARAMETERS)
+        throw new Error(
+          `a statement with ${params!.length} parameters (at most ${MAX_PARAMETERS}): insert in smaller chunks`,
+        );
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return pglite.query(text, params);
+    },
+  };
   const db: Db = new Kysely<DB>({ dialect: new PGliteDialect(guarded as unknown as PGlite) });
   return {
     db,
     kind: 'pglite',
-    exec: async (script) => { await pglite.exec(script); },
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
     raw: async (text, params) => {
       if (params?.length) return pglite.query(text, params);
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
     close: async () => {
-      try { await db.destroy().catch(() => {}); if (!pglite.closed) await pglite.close(); } finally { lock?.release(); }
+      try {
+        await db.destroy().catch(() => {});
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -93,13 +111,21 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
-  const db: Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => preparing(await pool.connect()), end: () => pool.end() } }) });
+  const db: Db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: { connect: async () => preparing(await pool.connect()), end: () => pool.end() },
+    }),
+  });
   return {
     db,
     kind: 'postgres',
-    exec: async (script) => { await pool.query(script); },
+    exec: async (script) => {
+      await pool.query(script);
+    },
     raw: async (text, params) => pool.query(text, params as any[]),
-    close: async () => { await db.destroy(); },
+    close: async () => {
+      await db.destroy();
+    },
   };
 }
 

@@ -6,9 +6,25 @@ type Range = string;
 type Json = ColumnType<any, any, any>;
 
 export type Ejerform = 'kommunal' | 'selvejende' | 'privat' | 'udliciteret';
-export type UnitType = 'dagpleje' | 'vuggestue' | 'boernehave' | 'integreret' | 'landsbyordning' | 'fritidshjem' | 'sfo' | 'klub';
+export type UnitType =
+  | 'dagpleje'
+  | 'vuggestue'
+  | 'boernehave'
+  | 'integreret'
+  | 'landsbyordning'
+  | 'fritidshjem'
+  | 'sfo'
+  | 'klub';
 export type AgeBand = '0-2' | '3-5' | '6-9' | '10-13' | '14-17';
-export type Role = 'guardian' | 'caseworker' | 'finance' | 'consultant' | 'management' | 'admin' | 'unit_leader' | 'unit_staff';
+export type Role =
+  | 'guardian'
+  | 'caseworker'
+  | 'finance'
+  | 'consultant'
+  | 'management'
+  | 'admin'
+  | 'unit_leader'
+  | 'unit_staff';
 export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
 export type AbsenceType = 'sick' | 'day_off' | 'holiday';
 type TimeStr = string;
@@ -19,133 +35,354 @@ export interface DB {
   municipality: { code: string; name: string };
   area: { id: Generated<string>; municipality_code: string; name: string };
   daginstitution: {
-    id: Generated<string>; number: string; name: string; ejerform: Ejerform;
-    municipality_code: string; is_cluster: Generated<boolean>; closed_on: DateStr | null;
+    id: Generated<string>;
+    number: string;
+    name: string;
+    ejerform: Ejerform;
+    municipality_code: string;
+    is_cluster: Generated<boolean>;
+    closed_on: DateStr | null;
   };
   unit: {
-    id: Generated<string>; number: string; daginstitution_id: string; name: string; type: UnitType;
-    inst_type3: number | null; area_id: string | null; street: string; postal_code: string; city: string;
-    lat: number | null; lon: number | null; email: string | null; phone: string | null;
-    opening_hours: Json; opened_on: DateStr | null; closed_on: DateStr | null; synthetic: Generated<boolean>;
+    id: Generated<string>;
+    number: string;
+    daginstitution_id: string;
+    name: string;
+    type: UnitType;
+    inst_type3: number | null;
+    area_id: string | null;
+    street: string;
+    postal_code: string;
+    city: string;
+    lat: number | null;
+    lon: number | null;
+    email: string | null;
+    phone: string | null;
+    opening_hours: Json;
+    opened_on: DateStr | null;
+    closed_on: DateStr | null;
+    synthetic: Generated<boolean>;
   };
   alternative_address: { id: Generated<string>; unit_id: string; street: string; postal_code: string; city: string };
-  unit_section: { id: Generated<string>; unit_id: string; name: string; min_age_months: number; max_age_months: number };
+  unit_section: {
+    id: Generated<string>;
+    unit_id: string;
+    name: string;
+    min_age_months: number;
+    max_age_months: number;
+  };
   capacity: { id: Generated<string>; unit_id: string; age_band: AgeBand; places: number; valid: Range };
   household: {
-    id: Generated<string>; dar_id: string | null; street: string; postal_code: string; city: string;
-    municipality_code: string; area_id: string | null; lat: number | null; lon: number | null;
+    id: Generated<string>;
+    dar_id: string | null;
+    street: string;
+    postal_code: string;
+    city: string;
+    municipality_code: string;
+    area_id: string | null;
+    lat: number | null;
+    lon: number | null;
   };
   person: {
-    id: Generated<string>; cpr: string | null; first_name: string; last_name: string; birth_date: DateStr;
-    sex: 'female' | 'male'; email: string | null; phone: string | null; search_name: ColumnType<string, never, never>;
+    id: Generated<string>;
+    cpr: string | null;
+    first_name: string;
+    last_name: string;
+    birth_date: DateStr;
+    sex: 'female' | 'male';
+    email: string | null;
+    phone: string | null;
+    search_name: ColumnType<string, never, never>;
   };
   residence: { id: Generated<string>; person_id: string; household_id: string; valid: Range };
   custody: { id: Generated<string>; child_id: string; guardian_id: string; valid: Range };
   placement: {
-    id: Generated<string>; child_id: string; unit_id: string; kind: PlacementKind;
-    hours_per_week: Generated<number>; valid: Range;
+    id: Generated<string>;
+    child_id: string;
+    unit_id: string;
+    kind: PlacementKind;
+    hours_per_week: Generated<number>;
+    valid: Range;
   };
   app_user: {
-    id: Generated<string>; role: Role; name: string; email: string | null; person_id: string | null;
-    oidc_subject: string | null; demo_persona: Generated<boolean>;
+    id: Generated<string>;
+    role: Role;
+    name: string;
+    email: string | null;
+    person_id: string | null;
+    oidc_subject: string | null;
+    demo_persona: Generated<boolean>;
   };
   user_unit: { user_id: string; unit_id: string };
-  session: { token_hash: string; user_id: string; csrf_token: string; created_at: Generated<string>; expires_at: string };
+  session: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Generated<string>;
+    expires_at: string;
+  };
   setting: { id: Generated<string>; key: string; value: Json; valid: Range };
   system_state: { key: string; value: Json };
   audit_log: {
-    id: Generated<number>; at: Generated<string>; user_id: string | null; user_role: Role | null; action: string;
-    subject_type: string; subject_ids: ColumnType<string[], string[] | undefined, never>; ip: string | null;
-    user_agent: string | null; details: Json;
+    id: Generated<number>;
+    at: Generated<string>;
+    user_id: string | null;
+    user_role: Role | null;
+    action: string;
+    subject_type: string;
+    subject_ids: ColumnType<string[], string[] | undefined, never>;
+    ip: string | null;
+    user_agent: string | null;
+    details: Json;
   };
   row_history: {
-    id: Generated<number>; at: Generated<string>; table_name: string; row_id: string; op: 'I' | 'U' | 'D';
-    actor: string | null; old: Json; new: Json;
+    id: Generated<number>;
+    at: Generated<string>;
+    table_name: string;
+    row_id: string;
+    op: 'I' | 'U' | 'D';
+    actor: string | null;
+    old: Json;
+    new: Json;
   };
   // 002_attendance.sql
   attendance: {
-    id: Generated<string>; child_id: string; unit_id: string; date: DateStr; status: Generated<number>;
-    check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null; updated_at: Generated<string>; version: Generated<number>;
+    id: Generated<string>;
+    child_id: string;
+    unit_id: string;
+    date: DateStr;
+    status: Generated<number>;
+    check_in: TimeStr | null;
+    check_out: TimeStr | null;
+    pickup_by: string | null;
+    updated_at: Generated<string>;
+    version: Generated<number>;
   };
   attendance_event: {
-    id: Generated<number>; at: Generated<string>; attendance_id: string; kind: 'check_in' | 'check_out' | 'status' | 'pickup' | 'correction';
-    status: number; check_in: TimeStr | null; check_out: TimeStr | null; pickup_by: string | null;
-    user_id: string | null; terminal_id: string | null; reason: string | null;
+    id: Generated<number>;
+    at: Generated<string>;
+    attendance_id: string;
+    kind: 'check_in' | 'check_out' | 'status' | 'pickup' | 'correction';
+    status: number;
+    check_in: TimeStr | null;
+    check_out: TimeStr | null;
+    pickup_by: string | null;
+    user_id: string | null;
+    terminal_id: string | null;
+    reason: string | null;
   };
   terminal: {
-    id: Generated<string>; unit_id: string; name: string; token_hash: string; created_by: string | null;
-    created_at: Generated<string>; revoked_at: string | null;
+    id: Generated<string>;
+    unit_id: string;
+    name: string;
+    token_hash: string;
+    created_by: string | null;
+    created_at: Generated<string>;
+    revoked_at: string | null;
   };
   absence: {
-    id: Generated<string>; child_id: string; valid: Range; type: AbsenceType; reported_by: string | null;
-    reported_by_role: Role; created_at: Generated<string>;
+    id: Generated<string>;
+    child_id: string;
+    valid: Range;
+    type: AbsenceType;
+    reported_by: string | null;
+    reported_by_role: Role;
+    created_at: Generated<string>;
   };
-  closing_day: { id: Generated<string>; date: DateStr; municipality_code: string | null; unit_id: string | null; name: string };
+  closing_day: {
+    id: Generated<string>;
+    date: DateStr;
+    municipality_code: string | null;
+    unit_id: string | null;
+    name: string;
+  };
   holiday_questionnaire: {
-    id: Generated<string>; municipality_code: string; unit_id: string | null; title: string; question: string;
-    period: Range; deadline: DateStr; created_by: string | null; created_at: Generated<string>;
+    id: Generated<string>;
+    municipality_code: string;
+    unit_id: string | null;
+    title: string;
+    question: string;
+    period: Range;
+    deadline: DateStr;
+    created_by: string | null;
+    created_at: Generated<string>;
   };
   holiday_answer: {
-    id: Generated<string>; questionnaire_id: string; child_id: string; date: DateStr; needs_care: boolean;
-    answered_by: string | null; answered_at: Generated<string>;
+    id: Generated<string>;
+    questionnaire_id: string;
+    child_id: string;
+    date: DateStr;
+    needs_care: boolean;
+    answered_by: string | null;
+    answered_at: Generated<string>;
   };
   // 005_billing.sql
-  fee_rate: { id: Generated<string>; municipality_code: string; kind: FeeKind; age_band: AgeBand; hours: Generated<FeeHours>; monthly_oere: number; valid: Range };
-  lunch_scheme: { id: Generated<string>; unit_id: string; opted_out: Generated<boolean>; monthly_oere: number; valid: Range };
-  fee_calendar: { id: Generated<string>; municipality_code: string; kind: FeeKind; paying_months: number; change_day: number; valid: Range };
+  fee_rate: {
+    id: Generated<string>;
+    municipality_code: string;
+    kind: FeeKind;
+    age_band: AgeBand;
+    hours: Generated<FeeHours>;
+    monthly_oere: number;
+    valid: Range;
+  };
+  lunch_scheme: {
+    id: Generated<string>;
+    unit_id: string;
+    opted_out: Generated<boolean>;
+    monthly_oere: number;
+    valid: Range;
+  };
+  fee_calendar: {
+    id: Generated<string>;
+    municipality_code: string;
+    kind: FeeKind;
+    paying_months: number;
+    change_day: number;
+    valid: Range;
+  };
   friplads_scale: {
-    year: number; lower_limit: number; upper_limit: number; per_extra_child: number; single_provider_supplement: number;
-    steps: Generated<number>; first_step_percent: Generated<number>;
+    year: number;
+    lower_limit: number;
+    upper_limit: number;
+    per_extra_child: number;
+    single_provider_supplement: number;
+    steps: Generated<number>;
+    first_step_percent: Generated<number>;
   };
   household_income: {
-    id: Generated<string>; household_id: string; yearly_oere: number; single_provider: Generated<boolean>;
-    source: Generated<'application' | 'regulation' | 'final' | 'estimate'>; valid: Range;
+    id: Generated<string>;
+    household_id: string;
+    yearly_oere: number;
+    single_provider: Generated<boolean>;
+    source: Generated<'application' | 'regulation' | 'final' | 'estimate'>;
+    valid: Range;
   };
-  social_friplads: { id: Generated<string>; child_id: string; reason: 'behandling' | 'socialpaedagogisk'; percent: number; valid: Range };
+  social_friplads: {
+    id: Generated<string>;
+    child_id: string;
+    reason: 'behandling' | 'socialpaedagogisk';
+    percent: number;
+    valid: Range;
+  };
   billing_month: { municipality_code: string; month: DateStr; closed_at: string | null };
   billing_run: {
-    id: Generated<string>; municipality_code: string; month: DateStr; status: Generated<'running' | 'done' | 'failed'>;
-    started_by: string | null; started_at: Generated<string>; finished_at: string | null; children: Generated<number>;
-    invoices_written: Generated<number>; lines_written: Generated<number>; error: string | null;
+    id: Generated<string>;
+    municipality_code: string;
+    month: DateStr;
+    status: Generated<'running' | 'done' | 'failed'>;
+    started_by: string | null;
+    started_at: Generated<string>;
+    finished_at: string | null;
+    children: Generated<number>;
+    invoices_written: Generated<number>;
+    lines_written: Generated<number>;
+    error: string | null;
   };
   invoice: {
-    id: Generated<string>; number: Generated<number>; municipality_code: string; payer_id: string; household_id: string | null;
-    month: DateStr; seq: Generated<number>; run_id: string; total_oere: number; status: Generated<'draft' | 'sent'>;
-    sent_at: string | null; letter_id: string | null;
+    id: Generated<string>;
+    number: Generated<number>;
+    municipality_code: string;
+    payer_id: string;
+    household_id: string | null;
+    month: DateStr;
+    seq: Generated<number>;
+    run_id: string;
+    total_oere: number;
+    status: Generated<'draft' | 'sent'>;
+    sent_at: string | null;
+    letter_id: string | null;
   };
   invoice_line: {
-    id: Generated<number>; invoice_id: string; child_id: string; placement_kind: PlacementKind; service_month: DateStr;
-    code: 'rate' | 'lunch' | 'friplads' | 'sibling' | 'social_friplads' | 'settlement'; text: string; amount_oere: number;
+    id: Generated<number>;
+    invoice_id: string;
+    child_id: string;
+    placement_kind: PlacementKind;
+    service_month: DateStr;
+    code: 'rate' | 'lunch' | 'friplads' | 'sibling' | 'social_friplads' | 'settlement';
+    text: string;
+    amount_oere: number;
   };
   billed_state: { municipality_code: string; service_month: DateStr; payer_id: string; digest: string };
-  billing_event: { id: Generated<number>; at: Generated<string>; type: 'invoice.sent'; invoice_id: string; payload: Json; consumed_at: string | null };
+  billing_event: {
+    id: Generated<number>;
+    at: Generated<string>;
+    type: 'invoice.sent';
+    invoice_id: string;
+    payload: Json;
+    consumed_at: string | null;
+  };
   friplads_application: {
-    id: Generated<string>; household_id: string; applicant_id: string; yearly_oere: number; children_under18: number; single_provider: boolean;
-    wanted_from: DateStr; submitted_at: Generated<string>; status: Generated<'submitted' | 'granted' | 'rejected'>; decided_by: string | null;
-    decided_at: string | null; pay_percent: number | null; note: string | null; letter_id: string | null;
+    id: Generated<string>;
+    household_id: string;
+    applicant_id: string;
+    yearly_oere: number;
+    children_under18: number;
+    single_provider: boolean;
+    wanted_from: DateStr;
+    submitted_at: Generated<string>;
+    status: Generated<'submitted' | 'granted' | 'rejected'>;
+    decided_by: string | null;
+    decided_at: string | null;
+    pay_percent: number | null;
+    note: string | null;
+    letter_id: string | null;
   };
   billing_recheck: { id: Generated<string>; municipality_code: string; from_month: DateStr; reason: string };
-  place_cost: { municipality_code: string; year: number; age_band: AgeBand; net_oere: number; gross_oere: number; subsidy_percent: number };
+  place_cost: {
+    municipality_code: string;
+    year: number;
+    age_band: AgeBand;
+    net_oere: number;
+    gross_oere: number;
+    subsidy_percent: number;
+  };
   billing_place_terms: { id: Generated<string>; placement_id: string; leave30: boolean }; // 007_billing_place_terms.sql
   // 006_letters.sql
   letter: {
-    id: Generated<string>; kind: string; subject: string; child_id: string | null; municipality_code: string | null;
-    letter_date: DateStr; content: Json; created_at: Generated<string>;
+    id: Generated<string>;
+    kind: string;
+    subject: string;
+    child_id: string | null;
+    municipality_code: string | null;
+    letter_date: DateStr;
+    content: Json;
+    created_at: Generated<string>;
   };
   letter_recipient: { letter_id: string; person_id: string; read_at: string | null };
   digital_post_message: {
-    id: Generated<number>; letter_id: string; person_id: string; status: Generated<'queued' | 'sent' | 'failed'>; channel: string | null;
-    message_uuid: Generated<string>; attempts: Generated<number>; error: string | null; created_at: Generated<string>; sent_at: string | null;
+    id: Generated<number>;
+    letter_id: string;
+    person_id: string;
+    status: Generated<'queued' | 'sent' | 'failed'>;
+    channel: string | null;
+    message_uuid: Generated<string>;
+    attempts: Generated<number>;
+    error: string | null;
+    created_at: Generated<string>;
+    sent_at: string | null;
   };
   // 004_booking.sql
   booking: {
-    id: Generated<string>; child_id: string; unit_id: string; placement_id: string | null; valid: Range;
-    status: Generated<'active' | 'cancelled'>; booked_by: string; booked_at: Generated<string>;
-    released_placement_id: string | null; released_upper: DateStr | null;
+    id: Generated<string>;
+    child_id: string;
+    unit_id: string;
+    placement_id: string | null;
+    valid: Range;
+    status: Generated<'active' | 'cancelled'>;
+    booked_by: string;
+    booked_at: Generated<string>;
+    released_placement_id: string | null;
+    released_upper: DateStr | null;
   };
   booking_event: {
-    id: Generated<number>; booking_id: string; at: Generated<string>; kind: 'booked' | 'moved' | 'cancelled';
-    unit_id: string; valid: Range; user_id: string | null;
+    id: Generated<number>;
+    booking_id: string;
+    at: Generated<string>;
+    kind: 'booked' | 'moved' | 'cancelled';
+    unit_id: string;
+    valid: Range;
+    user_id: string | null;
   };
   unit_load_version: { unit_id: string; version: Generated<number> };
 }

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 export const HistoryEntry = z.object({
-  at: z.string(), op: z.enum(['I', 'U', 'D']), table: z.string(), actorName: z.string().nullable(),
+  at: z.string(),
+  op: z.enum(['I', 'U', 'D']),
+  table: z.string(),
+  actorName: z.string().nullable(),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -6,8 +6,13 @@ import { engine } from '../../../test/db.js';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof smallFixture>>;
-beforeAll(async () => { t = await testApp(); f = await smallFixture(t.database); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await testApp();
+  f = await smallFixture(t.database);
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe(`API (${engine})`, () => {
   it('answers health and serves an OpenAPI document', async () => {
@@ -15,24 +20,41 @@ describe(`API (${engine})`, () => {
     expect(h.json()).toMatchObject({ status: 'ok', today: '2026-11-23' });
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/staff/units', '/api/citizen/children', '/api/staff/people/search']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/staff/units', '/api/citizen/children', '/api/staff/people/search']),
+    );
   });
 
   it('lists only demo personas and refuses a login as a non-persona', async () => {
     const personas = (await t.app.inject({ url: '/api/auth/personas' })).json();
     expect(personas.map((p: any) => p.id)).toContain(f.users.mette);
     expect(personas.map((p: any) => p.id)).not.toContain(f.users.hidden);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.hidden } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { userId: f.users.hidden },
+    });
     expect(res.statusCode).toBe(401);
   });
 
   it('sets an httpOnly session cookie and requires the CSRF token on changes', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.caseworker } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/demo-login',
+      payload: { userId: f.users.caseworker },
+    });
     const cookie = res.cookies.find((c) => c.name === 'spire_session')!;
     expect(cookie.httpOnly).toBe(true);
-    const noCsrf = await t.app.inject({ method: 'PATCH', url: `/api/staff/units/${f.units.sol}`, payload: { name: 'X' }, cookies: { spire_session: cookie.value } });
+    const noCsrf = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/units/${f.units.sol}`,
+      payload: { name: 'X' },
+      cookies: { spire_session: cookie.value },
+    });
     expect(noCsrf.statusCode).toBe(403);
-    const unit = (await t.app.inject({ url: `/api/staff/units/${f.units.sol}`, cookies: { spire_session: cookie.value } })).json();
+    const unit = (
+      await t.app.inject({ url: `/api/staff/units/${f.units.sol}`, cookies: { spire_session: cookie.value } })
+    ).json();
     expect(unit.name).toBe('Børnehuset Solsikken');
   });
 
@@ -40,9 +62,19 @@ describe(`API (${engine})`, () => {
     const mette = await loginAs(t.app, f.users.mette);
     const children = (await mette.call('GET', '/api/citizen/children')).json();
     expect(children.map((c: any) => c.firstName)).toEqual(['Ida']);
-    expect(children[0].placements[0]).toMatchObject({ unitName: 'Børnehuset Solsikken', kind: 'dagtilbud', start: '2024-01-01', end: null });
+    expect(children[0].placements[0]).toMatchObject({
+      unitName: 'Børnehuset Solsikken',
+      kind: 'dagtilbud',
+      start: '2024-01-01',
+      end: null,
+    });
     expect((await mette.call('GET', `/api/staff/children/${f.children.oscar}`)).statusCode).toBe(403);
-    const log = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'child.read').where('user_id', '=', f.users.mette).execute();
+    const log = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'child.read')
+      .where('user_id', '=', f.users.mette)
+      .execute();
     expect(log.at(-1)!.subject_ids).toEqual([f.children.ida]);
   });
 
@@ -60,7 +92,14 @@ describe(`API (${engine})`, () => {
   it('finds a child by CPR in the request body and never shows the full CPR', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
     const res = await cw.call('POST', '/api/staff/people/search', { query: '010323-4411' });
-    expect(res.json()).toEqual([expect.objectContaining({ firstName: 'Ida', cprMasked: '010323-XXXX', isChild: true, unitName: 'Børnehuset Solsikken' })]);
+    expect(res.json()).toEqual([
+      expect.objectContaining({
+        firstName: 'Ida',
+        cprMasked: '010323-XXXX',
+        isChild: true,
+        unitName: 'Børnehuset Solsikken',
+      }),
+    ]);
     expect(res.body).not.toContain('4411');
     const byName = (await cw.call('POST', '/api/staff/people/search', { query: 'holm' })).json();
     expect(byName.map((p: any) => p.firstName).sort()).toEqual(['Ida', 'Mette']);
@@ -68,9 +107,16 @@ describe(`API (${engine})`, () => {
 
   it('edits a unit with history and rejects bad input without changing anything', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
-    const ok = await cw.call('PATCH', `/api/staff/units/${f.units.mael}`, { name: 'Mælkebøtten Syd', phone: '98 92 00 00' });
+    const ok = await cw.call('PATCH', `/api/staff/units/${f.units.mael}`, {
+      name: 'Mælkebøtten Syd',
+      phone: '98 92 00 00',
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().history[0]).toMatchObject({ op: 'U', actorName: 'Pladsanvisning', changes: expect.arrayContaining([{ field: 'name', from: 'Mælkebøtten', to: 'Mælkebøtten Syd' }]) });
+    expect(ok.json().history[0]).toMatchObject({
+      op: 'U',
+      actorName: 'Pladsanvisning',
+      changes: expect.arrayContaining([{ field: 'name', from: 'Mælkebøtten', to: 'Mælkebøtten Syd' }]),
+    });
     for (const bad of [{ name: '' }, { postalCode: '98OO' }, { email: 'not-an-email' }, { unknown: 1 }, {}]) {
       const res = await cw.call('PATCH', `/api/staff/units/${f.units.mael}`, bad);
       expect(res.statusCode, JSON.stringify(bad)).toBe(400);
@@ -83,16 +129,33 @@ describe(`API (${engine})`, () => {
 
   it('adds a capacity period, closing the open one, and refuses overlaps', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
-    const add = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '0-2', places: 15, start: '2027-01-01', end: null });
+    const add = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, {
+      ageBand: '0-2',
+      places: 15,
+      start: '2027-01-01',
+      end: null,
+    });
     expect(add.statusCode).toBe(201);
-    const cap = (await cw.call('GET', `/api/staff/units/${f.units.sol}`)).json().capacity.filter((c: any) => c.ageBand === '0-2');
+    const cap = (await cw.call('GET', `/api/staff/units/${f.units.sol}`))
+      .json()
+      .capacity.filter((c: any) => c.ageBand === '0-2');
     expect(cap).toEqual([
       expect.objectContaining({ places: 12, start: '2024-01-01', end: '2026-12-31' }),
       expect.objectContaining({ places: 15, start: '2027-01-01', end: null }),
     ]);
-    const overlap = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '0-2', places: 9, start: '2026-06-01', end: '2026-07-31' });
+    const overlap = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, {
+      ageBand: '0-2',
+      places: 9,
+      start: '2026-06-01',
+      end: '2026-07-31',
+    });
     expect(overlap.statusCode).toBe(409);
-    const backwards = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, { ageBand: '3-5', places: 9, start: '2026-06-01', end: '2026-05-01' });
+    const backwards = await cw.call('POST', `/api/staff/units/${f.units.sol}/capacity`, {
+      ageBand: '3-5',
+      places: 9,
+      start: '2026-06-01',
+      end: '2026-05-01',
+    });
     expect(backwards.statusCode).toBe(400);
     const finance = await t.app.inject({ url: `/api/staff/units/${f.units.sol}` });
     expect(finance.statusCode).toBe(401);
@@ -126,7 +189,16 @@ describe(`API (${engine})`, () => {
   it('rate-limits logins', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 14; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/demo-login', payload: { userId: f.users.hidden }, remoteAddress: '10.9.9.9' })).statusCode);
+      codes.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/demo-login',
+            payload: { userId: f.users.hidden },
+            remoteAddress: '10.9.9.9',
+          })
+        ).statusCode,
+      );
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
@@ -136,19 +208,57 @@ describe(`API (${engine})`, () => {
 describe(`register entries (${engine})`, () => {
   it('creates a daginstitution and a unit top-down, refuses reused numbers, and closes only an empty unit', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
-    const d = await cw.call('POST', '/api/staff/daginstitutioner', { number: 'g20001', name: 'Dagtilbud Nord', ejerform: 'kommunal', isCluster: true });
+    const d = await cw.call('POST', '/api/staff/daginstitutioner', {
+      number: 'g20001',
+      name: 'Dagtilbud Nord',
+      ejerform: 'kommunal',
+      isCluster: true,
+    });
     expect(d.statusCode).toBe(201);
-    const unit = await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A20001', name: 'Spiren', type: 'vuggestue', street: 'Nørregade 2', postalCode: '9800', city: 'Hjørring' });
+    const unit = await cw.call('POST', '/api/staff/units', {
+      daginstitutionId: d.json().id,
+      number: 'A20001',
+      name: 'Spiren',
+      type: 'vuggestue',
+      street: 'Nørregade 2',
+      postalCode: '9800',
+      city: 'Hjørring',
+    });
     expect(unit.statusCode).toBe(201);
     expect(unit.json()).toMatchObject({ name: 'Spiren', daginstitution: { number: 'G20001', isCluster: true } });
-    const reused = await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A20001', name: 'Kopi', type: 'vuggestue', street: 'X 1', postalCode: '9800', city: 'Hjørring' });
+    const reused = await cw.call('POST', '/api/staff/units', {
+      daginstitutionId: d.json().id,
+      number: 'A20001',
+      name: 'Kopi',
+      type: 'vuggestue',
+      street: 'X 1',
+      postalCode: '9800',
+      city: 'Hjørring',
+    });
     expect(reused.statusCode).toBe(409);
-    expect((await cw.call('POST', '/api/staff/units', { daginstitutionId: d.json().id, number: 'A2', name: 'Kort', type: 'vuggestue', street: 'X 1', postalCode: '9800', city: 'Hjørring' })).statusCode).toBe(400);
-    expect((await cw.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).json().id).toBe(unit.json().id);
+    expect(
+      (
+        await cw.call('POST', '/api/staff/units', {
+          daginstitutionId: d.json().id,
+          number: 'A2',
+          name: 'Kort',
+          type: 'vuggestue',
+          street: 'X 1',
+          postalCode: '9800',
+          city: 'Hjørring',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await cw.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).json().id,
+    ).toBe(unit.json().id);
     const busy = await cw.call('POST', `/api/staff/units/${f.units.sol}/close`, { closedOn: '2027-06-30' });
     expect(busy.statusCode).toBe(400);
     expect(busy.json().error).toBe('registry.children-after-closing');
     const leader = await loginAs(t.app, f.users.leader);
-    expect((await leader.call('POST', '/api/staff/daginstitutioner', { number: 'G20002', name: 'X', ejerform: 'privat' })).statusCode).toBe(403);
+    expect(
+      (await leader.call('POST', '/api/staff/daginstitutioner', { number: 'G20002', name: 'X', ejerform: 'privat' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

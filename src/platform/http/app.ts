@@ -6,7 +6,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  hasZodFastifySchemaValidationErrors,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
 import type { AppClock } from '../clock.js';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
@@ -41,14 +46,29 @@ export interface AppConfig {
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { ctx: RequestContext; csrfToken: string | null }
-  interface FastifyInstance { config: AppConfig }
+  interface FastifyRequest {
+    ctx: RequestContext;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    config: AppConfig;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The built web app loads only its own scripts, styles and data: no inline script, no framing. */
-const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'",
-  "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Whether a cookie set in answer to `req` must be Secure: as configured, else everywhere but localhost. */
@@ -81,7 +101,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await loadSession(config.database.db, config.clock, token) : null;
-    req.ctx = { db: config.database.db, clock: config.clock, actor: session?.actor ?? null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+    req.ctx = {
+      db: config.database.db,
+      clock: config.clock,
+      actor: session?.actor ?? null,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+    };
     req.csrfToken = session?.csrfToken ?? null;
     // Decided on the method alone, not on the (possibly percent-encoded) URL: every mutating request is checked.
     if (SAFE_METHODS.has(req.method)) return;
@@ -106,16 +132,26 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || '';
-      return reply.code(400).send({ error: 'bad_request', message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim() });
+      return reply.code(400).send({
+        error: 'bad_request',
+        message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim(),
+      });
     }
     const known = err instanceof DomainError || err instanceof HttpError ? err : fromDatabaseError(err);
     if (known?.statusCode === 403) await auditRefusal(req, known.code);
-    if (err instanceof DomainError) return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
+    if (err instanceof DomainError)
+      return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
     const details = known instanceof HttpError ? known.details : undefined;
-    if (known) return reply.code(known.statusCode).send({ error: known.code, message: known.message, ...(details === undefined ? {} : { details }) });
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: 'unsupported_media_type', message: unsupportedMediaType().message });
-    if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
+    if (known)
+      return reply
+        .code(known.statusCode)
+        .send({ error: known.code, message: known.message, ...(details === undefined ? {} : { details }) });
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send({ error: 'unsupported_media_type', message: unsupportedMediaType().message });
+    if (err.statusCode === 429)
+      return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Prøv igen om lidt.' });
+    if (err.statusCode && err.statusCode < 500)
+      return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
     req.log.error(err);
     return reply.code(500).send({ error: 'internal', message: 'Der skete en fejl. Prøv igen.' });
   });
@@ -137,7 +173,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   if (config.webDir && existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.code(404).send({ error: 'not_found', message: 'Findes ikke.' });
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply.code(404).send({ error: 'not_found', message: 'Findes ikke.' });
       return reply.sendFile('index.html');
     });
   }
@@ -148,7 +185,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
  *  or, before login, a JSON body (which a cross-site form cannot send without a CORS preflight). */
 function checkCsrf(req: FastifyRequest) {
   if (req.csrfToken) {
-    if (req.headers['x-csrf-token'] !== req.csrfToken) throw new HttpError(403, 'csrf', 'Ugyldigt eller manglende CSRF-token.');
+    if (req.headers['x-csrf-token'] !== req.csrfToken)
+      throw new HttpError(403, 'csrf', 'Ugyldigt eller manglende CSRF-token.');
   } else if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
     throw unsupportedMediaType();
   }

@@ -5,13 +5,28 @@
 // and English), so no UI text comes from the server. `HttpError` (a status and a Danish message) is the older form,
 // still used where a module has not moved to codes.
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'gone';
-const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, gone: 410 };
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+};
 
 export type ErrorParams = Record<string, string | number | boolean | null>;
 
 export class DomainError extends Error {
-  constructor(readonly code: string, readonly kind: ErrorKind, readonly params: ErrorParams = {}) { super(code); }
-  get statusCode() { return STATUS[this.kind]; }
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    readonly params: ErrorParams = {},
+  ) {
+    super(code);
+  }
+  get statusCode() {
+    return STATUS[this.kind];
+  }
 }
 
 /** A module's catalogue of refusals: `const fail = domainErrors({ 'settings.end-before-start': 'invalid' })`, then
@@ -23,7 +38,14 @@ export function domainErrors<const C extends Record<string, ErrorKind>>(catalogu
 
 export class HttpError extends Error {
   /** `details`: optional structured data sent along (e.g. the complete list behind a refusal). */
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly details?: unknown) { super(message); }
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
 }
 export const badRequest = (msg: string) => new HttpError(400, 'bad_request', msg);
 export const unauthorized = (msg = 'Du skal være logget ind.') => new HttpError(401, 'unauthorized', msg);
@@ -34,12 +56,24 @@ export const conflict = (msg: string) => new HttpError(409, 'conflict', msg);
 /** Maps PostgreSQL constraint errors (a bad request the database caught) to a 4xx. */
 export function fromDatabaseError(e: any): HttpError | null {
   switch (e?.code) {
-    case '23505': return conflict('Findes allerede (dubletværdi).');
-    case '23P01': return conflict('Perioden overlapper en eksisterende periode.');
-    case '23503': return badRequest('Henviser til noget, der ikke findes.');
-    case '23514': case '23502': return badRequest('Ugyldige data: ' + (e.constraint ?? e.column ?? 'regel overtrådt') + '.');
-    case '22021': return badRequest('Ugyldige tegn i teksten.');
-    case '22P02': case '22007': case '22008': case '22003': case '22001': return badRequest('Ugyldigt format.');
-    default: return null;
+    case '23505':
+      return conflict('Findes allerede (dubletværdi).');
+    case '23P01':
+      return conflict('Perioden overlapper en eksisterende periode.');
+    case '23503':
+      return badRequest('Henviser til noget, der ikke findes.');
+    case '23514':
+    case '23502':
+      return badRequest('Ugyldige data: ' + (e.constraint ?? e.column ?? 'regel overtrådt') + '.');
+    case '22021':
+      return badRequest('Ugyldige tegn i teksten.');
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return badRequest('Ugyldigt format.');
+    default:
+      return null;
   }
 }

@@ -47,14 +47,17 @@ export function checkInput(value: unknown, where: string): void {
 
 /** Deepest nesting of arrays and objects in a JSON text, stopping early once past `limit`. */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0, inString = false;
+  let depth = 0,
+    inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) { if (++depth > limit) return true; } // { [
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } // { [
     else if (c === 125 || c === 93) depth--;
   }
   return false;
@@ -68,8 +71,13 @@ export function installInputPolicy(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     let text: string;
-    try { text = utf8.decode(body as Buffer); } catch { return done(badRequest('Ugyldigt input: teksten er ikke gyldig UTF-8.'), undefined); }
-    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(badRequest(`Ugyldigt input: JSON må højst være indlejret ${MAX_JSON_DEPTH} niveauer.`), undefined);
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      return done(badRequest('Ugyldigt input: teksten er ikke gyldig UTF-8.'), undefined);
+    }
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+      return done(badRequest(`Ugyldigt input: JSON må højst være indlejret ${MAX_JSON_DEPTH} niveauer.`), undefined);
     void parseJson(req, text, done);
   });
   app.addHook('preValidation', async (req: FastifyRequest) => {

@@ -4,7 +4,12 @@ import { sql } from 'kysely';
 export const systemRoutes: FastifyPluginAsync = async (app) => {
   app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => {
     await sql`select 1`.execute(app.config.database.db);
-    return { status: 'ok', database: app.config.database.kind, today: app.config.clock.today().toString(), demo: app.config.demo };
+    return {
+      status: 'ok',
+      database: app.config.database.kind,
+      today: app.config.clock.today().toString(),
+      demo: app.config.demo,
+    };
   });
 };
 
@@ -19,12 +24,24 @@ import { audit } from '../audit/audit.js';
 export const clockRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const state = () => ({ today: app.config.clock.today().toString(), demo: app.config.demo });
-  app.get('/clock', { schema: { tags: ['system'] } }, async (req) => { requireRole(req.ctx.actor, STAFF_ROLES); return state(); });
-  app.put('/clock', { schema: { tags: ['system'], body: z.object({ today: z.iso.date().nullable() }) } }, async (req) => {
-    requireRole(req.ctx.actor, ['admin']);
-    if (!app.config.demo) throw forbidden('Datoen kan kun sættes i demo-tilstand.');
-    await app.config.clock.setToday(req.ctx.db, req.body.today ? LocalDate.parse(req.body.today) : null);
-    await audit(req.ctx.db, req.ctx, { action: 'clock.set', subjectType: 'system', subjectIds: [], details: { today: req.body.today } });
+  app.get('/clock', { schema: { tags: ['system'] } }, async (req) => {
+    requireRole(req.ctx.actor, STAFF_ROLES);
     return state();
   });
+  app.put(
+    '/clock',
+    { schema: { tags: ['system'], body: z.object({ today: z.iso.date().nullable() }) } },
+    async (req) => {
+      requireRole(req.ctx.actor, ['admin']);
+      if (!app.config.demo) throw forbidden('Datoen kan kun sættes i demo-tilstand.');
+      await app.config.clock.setToday(req.ctx.db, req.body.today ? LocalDate.parse(req.body.today) : null);
+      await audit(req.ctx.db, req.ctx, {
+        action: 'clock.set',
+        subjectType: 'system',
+        subjectIds: [],
+        details: { today: req.body.today },
+      });
+      return state();
+    },
+  );
 };

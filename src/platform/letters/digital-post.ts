@@ -10,10 +10,10 @@ import { renderLetter } from './render.js';
 
 export interface MemoMessage {
   messageUUID: string;
-  label: string;             // the subject, max 256
+  label: string; // the subject, max 256
   sender: { cvr: string; name: string };
   recipientCpr: string;
-  createdDateTime: string;   // ISO instant
+  createdDateTime: string; // ISO instant
   pdf: Uint8Array;
   filename: string;
 }
@@ -39,10 +39,14 @@ export class LocalDigitalPost implements DigitalPost {
 /** Production: POST to Serviceplatformen's KombiPostAfsend endpoint (the caller supplies an authorised fetch). */
 export class Sf1601DigitalPost implements DigitalPost {
   readonly channel = 'sf1601';
-  constructor(private readonly endpoint: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly endpoint: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
   async send(m: MemoMessage, xml: string) {
     const res = await this.fetchImpl(this.endpoint, {
-      method: 'POST', body: xml,
+      method: 'POST',
+      body: xml,
       headers: { 'content-type': 'application/xml', accept: 'application/xml', 'x-transaktionsid': m.messageUUID },
     });
     if (!res.ok) throw new Error(`SF1601 answered ${res.status}`);
@@ -70,27 +74,54 @@ export function kombiRequestXml(m: MemoMessage): string {
 }
 
 /** Sends up to `limit` queued messages; a failure is recorded on the message and retried next time (max 5). */
-export async function drainDigitalPost(db: Db, post: DigitalPost, sender: { cvr: string }, limit = 200): Promise<{ sent: number; failed: number }> {
-  const queued = await db.selectFrom('digital_post_message as m').innerJoin('person as p', 'p.id', 'm.person_id')
+export async function drainDigitalPost(
+  db: Db,
+  post: DigitalPost,
+  sender: { cvr: string },
+  limit = 200,
+): Promise<{ sent: number; failed: number }> {
+  const queued = await db
+    .selectFrom('digital_post_message as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
     .select(['m.id', 'm.letter_id', 'm.message_uuid', 'p.cpr'])
-    .where('m.status', '=', 'queued').where('m.attempts', '<', 5).orderBy('m.id').limit(limit).execute();
-  let sent = 0, failed = 0;
+    .where('m.status', '=', 'queued')
+    .where('m.attempts', '<', 5)
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
+  let sent = 0,
+    failed = 0;
   for (const q of queued) {
     try {
       if (!q.cpr) throw new Error('recipient has no CPR number');
       const { pdf, letter, senderName } = await renderLetter(db, q.letter_id);
       const message: MemoMessage = {
-        messageUUID: q.message_uuid, label: letter.subject, sender: { cvr: sender.cvr, name: senderName },
-        recipientCpr: q.cpr, createdDateTime: new Date().toISOString(), pdf, filename: `${letter.kind}-${letter.letter_date}.pdf`,
+        messageUUID: q.message_uuid,
+        label: letter.subject,
+        sender: { cvr: sender.cvr, name: senderName },
+        recipientCpr: q.cpr,
+        createdDateTime: new Date().toISOString(),
+        pdf,
+        filename: `${letter.kind}-${letter.letter_date}.pdf`,
       };
       await post.send(message, kombiRequestXml(message));
-      await db.updateTable('digital_post_message').set({ status: 'sent', channel: post.channel, sent_at: sql`now()`, error: null, attempts: sql`attempts + 1` })
-        .where('id', '=', q.id).execute();
+      await db
+        .updateTable('digital_post_message')
+        .set({ status: 'sent', channel: post.channel, sent_at: sql`now()`, error: null, attempts: sql`attempts + 1` })
+        .where('id', '=', q.id)
+        .execute();
       sent++;
     } catch (e) {
       const attempts = sql<number>`attempts + 1`;
-      await db.updateTable('digital_post_message').set({ attempts, error: (e as Error).message.slice(0, 500), status: sql`CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'queued' END` })
-        .where('id', '=', q.id).execute();
+      await db
+        .updateTable('digital_post_message')
+        .set({
+          attempts,
+          error: (e as Error).message.slice(0, 500),
+          status: sql`CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'queued' END`,
+        })
+        .where('id', '=', q.id)
+        .execute();
       failed++;
     }
   }

@@ -4,7 +4,13 @@ import { letterCitizenRoutes, letterStaffRoutes } from './routes.js';
 
 export { letterRows, sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
 export { renderLetter, danishDate } from './render.js';
-export { drainDigitalPost, kombiRequestXml, LocalDigitalPost, Sf1601DigitalPost, type DigitalPost } from './digital-post.js';
+export {
+  drainDigitalPost,
+  kombiRequestXml,
+  LocalDigitalPost,
+  Sf1601DigitalPost,
+  type DigitalPost,
+} from './digital-post.js';
 
 export const letterRoutes: FastifyPluginAsync = async (app) => {
   await app.register(letterCitizenRoutes, { prefix: '/citizen' });

@@ -27,7 +27,15 @@ const CHUNK = 2000;
 export function letterRows(d: LetterDraft, id: string, municipalityCode: string | null, today: LocalDate) {
   const recipients = [...new Set(d.recipients)].map((person_id) => ({ letter_id: id, person_id }));
   return {
-    letter: { id, kind: d.kind, subject: d.subject, child_id: d.childId ?? null, letter_date: today.toString(), municipality_code: municipalityCode, content: JSON.stringify(d.blocks) },
+    letter: {
+      id,
+      kind: d.kind,
+      subject: d.subject,
+      child_id: d.childId ?? null,
+      letter_date: today.toString(),
+      municipality_code: municipalityCode,
+      content: JSON.stringify(d.blocks),
+    },
     recipients,
   };
 }
@@ -37,9 +45,18 @@ export async function sendLetters(db: Db, drafts: LetterDraft[], today: LocalDat
   const ids: string[] = [];
   for (let i = 0; i < drafts.length; i += CHUNK) {
     const chunk = drafts.slice(i, i + CHUNK);
-    const senders = await senderMunicipalities(db, chunk.map((d) => d.recipients[0]).filter((p): p is string => !!p), today);
-    const rows = chunk.map((d) => letterRows(d, randomUUID(), d.recipients[0] ? senders.get(d.recipients[0]) ?? null : null, today));
-    await db.insertInto('letter').values(rows.map((r) => r.letter)).execute();
+    const senders = await senderMunicipalities(
+      db,
+      chunk.map((d) => d.recipients[0]).filter((p): p is string => !!p),
+      today,
+    );
+    const rows = chunk.map((d) =>
+      letterRows(d, randomUUID(), d.recipients[0] ? (senders.get(d.recipients[0]) ?? null) : null, today),
+    );
+    await db
+      .insertInto('letter')
+      .values(rows.map((r) => r.letter))
+      .execute();
     const recipients = rows.flatMap((r) => r.recipients);
     if (recipients.length) {
       await db.insertInto('letter_recipient').values(recipients).execute();
@@ -53,9 +70,12 @@ export async function sendLetters(db: Db, drafts: LetterDraft[], today: LocalDat
 /** The municipality each person lives in on `today` (the letter's sender). */
 async function senderMunicipalities(db: Db, personIds: string[], today: LocalDate): Promise<Map<string, string>> {
   if (!personIds.length) return new Map();
-  const rows = await db.selectFrom('residence').innerJoin('household', 'household.id', 'residence.household_id')
+  const rows = await db
+    .selectFrom('residence')
+    .innerJoin('household', 'household.id', 'residence.household_id')
     .select(['residence.person_id', 'household.municipality_code'])
     .where('residence.person_id', 'in', [...new Set(personIds)])
-    .where(sql<boolean>`residence.valid @> ${today.toString()}::date`).execute();
+    .where(sql<boolean>`residence.valid @> ${today.toString()}::date`)
+    .execute();
   return new Map(rows.map((r) => [r.person_id, r.municipality_code]));
 }

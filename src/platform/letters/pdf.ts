@@ -4,34 +4,60 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { LetterBlock } from './letters.js';
 
 export interface LetterForPdf {
-  sender: string;          // "Hjørring Kommune"
-  recipientLines: string[];// name(s) and address
-  date: string;            // "25. november 2026"
+  sender: string; // "Hjørring Kommune"
+  recipientLines: string[]; // name(s) and address
+  date: string; // "25. november 2026"
   subject: string;
   blocks: LetterBlock[];
-  reference: string;       // letter id, printed small
+  reference: string; // letter id, printed small
 }
 
 const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56, BODY = 10.5, LEAD = 14.5;
-const INK = rgb(0.1, 0.12, 0.16), MUTED = rgb(0.38, 0.4, 0.45), ACCENT = rgb(0.05, 0.33, 0.45);
+const MARGIN = 56,
+  BODY = 10.5,
+  LEAD = 14.5;
+const INK = rgb(0.1, 0.12, 0.16),
+  MUTED = rgb(0.38, 0.4, 0.45),
+  ACCENT = rgb(0.05, 0.33, 0.45);
 
 export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(letter.subject); doc.setAuthor(letter.sender); doc.setLanguage('da-DK'); doc.setCreator('Spire');
-  const regular = await doc.embedFont(StandardFonts.Helvetica), bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.setTitle(letter.subject);
+  doc.setAuthor(letter.sender);
+  doc.setLanguage('da-DK');
+  doc.setCreator('Spire');
+  const regular = await doc.embedFont(StandardFonts.Helvetica),
+    bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const supported = new Set(regular.getCharacterSet());
-  const clean = (s: string) => Array.from(s.replace(/[\u2212\u2013]/g, '-').replace(/\u2265/g, '>=').replace(/\u2264/g, '<='))
-    .map((c) => (supported.has(c.codePointAt(0)!) ? c : '?')).join('');
+  const clean = (s: string) =>
+    Array.from(
+      s
+        .replace(/[\u2212\u2013]/g, '-')
+        .replace(/\u2265/g, '>=')
+        .replace(/\u2264/g, '<='),
+    )
+      .map((c) => (supported.has(c.codePointAt(0)!) ? c : '?'))
+      .join('');
   const width = A4[0] - 2 * MARGIN;
-  let page = doc.addPage(A4), y = A4[1] - MARGIN;
+  let page = doc.addPage(A4),
+    y = A4[1] - MARGIN;
 
-  const newPage = () => { page = doc.addPage(A4); y = A4[1] - MARGIN; };
-  const need = (h: number) => { if (y - h < MARGIN + 30) newPage(); };
-  const line = (text: string, x: number, font: PDFFont, size: number, color = INK) => page.drawText(clean(text), { x, y, size, font, color });
+  const newPage = () => {
+    page = doc.addPage(A4);
+    y = A4[1] - MARGIN;
+  };
+  const need = (h: number) => {
+    if (y - h < MARGIN + 30) newPage();
+  };
+  const line = (text: string, x: number, font: PDFFont, size: number, color = INK) =>
+    page.drawText(clean(text), { x, y, size, font, color });
   const paragraph = (text: string, font = regular, size = BODY) => {
     for (const para of text.split('\n')) {
-      for (const l of wrap(clean(para), font, size, width)) { need(LEAD); line(l, MARGIN, font, size); y -= LEAD; }
+      for (const l of wrap(clean(para), font, size, width)) {
+        need(LEAD);
+        line(l, MARGIN, font, size);
+        y -= LEAD;
+      }
     }
     y -= LEAD * 0.4;
   };
@@ -39,24 +65,47 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
   // Letterhead: sender left, date right; then the recipient block.
   line(letter.sender, MARGIN, bold, 16, ACCENT);
   const date = clean(letter.date);
-  page.drawText(date, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(date, BODY), y, size: BODY, font: regular, color: MUTED });
-  y -= 16; line('Pasning, fritid og klub', MARGIN, regular, BODY, MUTED);
+  page.drawText(date, {
+    x: A4[0] - MARGIN - regular.widthOfTextAtSize(date, BODY),
+    y,
+    size: BODY,
+    font: regular,
+    color: MUTED,
+  });
+  y -= 16;
+  line('Pasning, fritid og klub', MARGIN, regular, BODY, MUTED);
   y -= 40;
-  for (const r of letter.recipientLines) { line(r, MARGIN, regular, BODY); y -= LEAD; }
+  for (const r of letter.recipientLines) {
+    line(r, MARGIN, regular, BODY);
+    y -= LEAD;
+  }
   y -= 28;
-  for (const l of wrap(clean(letter.subject), bold, 15, width)) { need(20); line(l, MARGIN, bold, 15); y -= 20; }
+  for (const l of wrap(clean(letter.subject), bold, 15, width)) {
+    need(20);
+    line(l, MARGIN, bold, 15);
+    y -= 20;
+  }
   y -= 8;
 
   for (const block of letter.blocks) {
-    if ('heading' in block) { need(LEAD * 3); y -= 6; paragraph(block.heading, bold, 12); }
-    else if ('text' in block) paragraph(block.text);
+    if ('heading' in block) {
+      need(LEAD * 3);
+      y -= 6;
+      paragraph(block.heading, bold, 12);
+    } else if ('text' in block) paragraph(block.text);
     else drawTable(block.table);
   }
 
   function drawTable(t: { columns: string[]; rows: string[][]; alignRight?: number[] }) {
-    const n = t.columns.length, right = new Set(t.alignRight ?? []);
-    const natural = t.columns.map((c, i) => Math.max(bold.widthOfTextAtSize(clean(c), BODY),
-      ...t.rows.map((r) => regular.widthOfTextAtSize(clean(r[i] ?? ''), BODY))) + 12);
+    const n = t.columns.length,
+      right = new Set(t.alignRight ?? []);
+    const natural = t.columns.map(
+      (c, i) =>
+        Math.max(
+          bold.widthOfTextAtSize(clean(c), BODY),
+          ...t.rows.map((r) => regular.widthOfTextAtSize(clean(r[i] ?? ''), BODY)),
+        ) + 12,
+    );
     const total = natural.reduce((a, b) => a + b, 0);
     const widths = natural.map((w) => (w * width) / Math.max(total, width)); // shrink to fit, never stretch
     const row = (cells: string[], font: PDFFont) => {
@@ -70,7 +119,12 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
         x += widths[i]!;
       });
       y -= 4;
-      page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + widths.reduce((a, b) => a + b, 0), y }, thickness: 0.4, color: MUTED });
+      page.drawLine({
+        start: { x: MARGIN, y },
+        end: { x: MARGIN + widths.reduce((a, b) => a + b, 0), y },
+        thickness: 0.4,
+        color: MUTED,
+      });
       y -= LEAD - 4;
     };
     if (n) row(t.columns, bold);
@@ -92,7 +146,10 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = current ? `${current} ${word}` : word;
     if (font.widthOfTextAtSize(next, size) <= width || !current) current = next;
-    else { out.push(current); current = word; }
+    else {
+      out.push(current);
+      current = word;
+    }
   }
   if (current) out.push(current);
   return out.length ? out : [''];

@@ -20,25 +20,60 @@ export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: 
   const add = async () => {
     try {
       await api.post(base, { date, name });
-      setStatus(t('att.closingAdded', { date, name })); setDate(''); setName(''); setError(null); reload();
-    } catch (e) { setError(e); setStatus(null); }
+      setStatus(t('att.closingAdded', { date, name }));
+      setDate('');
+      setName('');
+      setError(null);
+      reload();
+    } catch (e) {
+      setError(e);
+      setStatus(null);
+    }
   };
   return (
     <section className="panel" aria-labelledby={id + 'h'}>
       <h2 id={id + 'h'}>{t('att.closingTitle')}</h2>
       {data && (
         <DataTable caption={t('att.closingCaption')}>
-          <thead><tr><th scope="col">{t('att.date')}</th><th scope="col">{t('att.closingName')}</th><th scope="col">{t('att.closingKind')}</th></tr></thead>
-          <tbody>{data.map((d) => (
-            <tr key={d.date + d.name}><th scope="row">{d.date}</th><td>{d.name}</td><td>{t(d.kind === 'listed' ? 'att.closingListed' : 'att.closingHoliday')}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('att.date')}</th>
+              <th scope="col">{t('att.closingName')}</th>
+              <th scope="col">{t('att.closingKind')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.date + d.name}>
+                <th scope="row">{d.date}</th>
+                <td>{d.name}</td>
+                <td>{t(d.kind === 'listed' ? 'att.closingListed' : 'att.closingHoliday')}</td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       )}
       {canAdd && (
-        <form className="filter-row" onSubmit={(e) => { e.preventDefault(); void add(); }}>
-          <div className="field"><label htmlFor={id + 'd'}>{t('att.date')}</label><input id={id + 'd'} type="date" required value={date} onChange={(e) => setDate(e.target.value)} /></div>
-          <div className="field"><label htmlFor={id + 'n'}>{t('att.closingName')}</label><input id={id + 'n'} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} /></div>
-          <p><button type="submit" className="button">{t('att.closingAdd')}</button></p>
+        <form
+          className="filter-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={id + 'd'}>{t('att.date')}</label>
+            <input id={id + 'd'} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={id + 'n'}>{t('att.closingName')}</label>
+            <input id={id + 'n'} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <p>
+            <button type="submit" className="button">
+              {t('att.closingAdd')}
+            </button>
+          </p>
         </form>
       )}
       <ErrorMessage error={error} />

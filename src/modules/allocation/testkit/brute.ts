@@ -17,10 +17,18 @@ export interface BruteForce {
 }
 
 export function bruteForce(p: Prepared): BruteForce {
-  const out: BruteForce = { feasible: 0, fair: 0, maxPlaced: 0, maxFairPlaced: 0, maxGroupFairPlaced: 0, fairAndNonWasteful: false };
+  const out: BruteForce = {
+    feasible: 0,
+    fair: 0,
+    maxPlaced: 0,
+    maxFairPlaced: 0,
+    maxGroupFairPlaced: 0,
+    fairAndNonWasteful: false,
+  };
   const at = new Int32Array(p.kids.length).fill(-1);
   const load = p.unitIds.map(() => new Float64Array(p.days));
-  const fits = (u: number, dm: Float64Array) => dm.every((x, d) => x === 0 || load[u]![d]! + x <= p.free[u]![d]! + 1e-9);
+  const fits = (u: number, dm: Float64Array) =>
+    dm.every((x, d) => x === 0 || load[u]![d]! + x <= p.free[u]![d]! + 1e-9);
   const visit = (a: number, placed: number) => {
     if (a === p.agents.length) {
       out.feasible++;
@@ -38,11 +46,15 @@ export function bruteForce(p: Prepared): BruteForce {
     ag.units.forEach((u, r) => {
       const dm = ag.demand[r]!;
       if (!fits(u, dm)) return;
-      dm.forEach((x, d) => { load[u]![d]! += x; });
+      dm.forEach((x, d) => {
+        load[u]![d]! += x;
+      });
       for (const i of ag.kids) at[i] = p.kids[i]!.units.indexOf(u);
       visit(a + 1, placed + ag.kids.length);
       for (const i of ag.kids) at[i] = -1;
-      dm.forEach((x, d) => { load[u]![d]! -= x; });
+      dm.forEach((x, d) => {
+        load[u]![d]! -= x;
+      });
     });
   };
   visit(0, 0);

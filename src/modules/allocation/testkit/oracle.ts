@@ -14,7 +14,13 @@ import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import type { Prepared } from './checker.js';
 
-export interface OracleResult { status: string; optimum: number; seconds: number; rows: number; columns: number }
+export interface OracleResult {
+  status: string;
+  optimum: number;
+  seconds: number;
+  rows: number;
+  columns: number;
+}
 
 // highs is CommonJS: its loader is the module's default export under Node's interop.
 const highsLoader = ((highsModule as any).default ?? highsModule) as () => Promise<Highs>;
@@ -23,9 +29,11 @@ let loaded: Promise<Highs> | undefined;
 export async function maxFairOracle(p: Prepared, timeLimit = 60): Promise<OracleResult> {
   if (p.days !== 1) throw new RangeError('the oracle takes single-date rounds (every start on the horizon)');
   const C = p.free.map((f) => f[0]!);
-  const rows: string[] = [], bins: string[] = [];
+  const rows: string[] = [],
+    bins: string[] = [];
   const objective: string[] = [];
-  const claims: Array<Array<{ agent: number; r: number; d: number; prio: readonly unknown[]; kid: number }>> = p.unitIds.map(() => []);
+  const claims: Array<Array<{ agent: number; r: number; d: number; prio: readonly unknown[]; kid: number }>> =
+    p.unitIds.map(() => []);
   p.agents.forEach((ag, a) => {
     const xs: string[] = [];
     ag.units.forEach((u, r) => {
@@ -33,14 +41,18 @@ export async function maxFairOracle(p: Prepared, timeLimit = 60): Promise<Oracle
       if (!Number.isInteger(d)) throw new RangeError('the oracle needs integer weights');
       if (d > C[u]!) return; // can never fit
       const x = `x${a}_${r}`;
-      bins.push(x); xs.push(x);
+      bins.push(x);
+      xs.push(x);
       objective.push(`${ag.kids.length} ${x}`);
       const kid = ag.kids.length === 1 ? ag.kids[0]! : -1;
       claims[u]!.push({ agent: a, r, d, kid, prio: kid >= 0 ? p.kids[kid]!.prio[p.kids[kid]!.units.indexOf(u)]! : [] });
     });
     if (xs.length > 1) rows.push(`a${a}: ${xs.join(' + ')} <= 1`);
   });
-  const cmp = (x: readonly any[], y: readonly any[]) => { for (let k = 0; k < 4; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1; return 0; };
+  const cmp = (x: readonly any[], y: readonly any[]) => {
+    for (let k = 0; k < 4; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+    return 0;
+  };
   const bin = new Set(bins);
   claims.forEach((cl, u) => {
     if (!cl.length) return;
@@ -51,13 +63,31 @@ export async function maxFairOracle(p: Prepared, timeLimit = 60): Promise<Oracle
     singles.forEach((c, j) => {
       rows.push(`p${u}_${j}: P${u}_${j}${j ? ` - P${u}_${j - 1}` : ''} - ${c.d} x${c.agent}_${c.r} = 0`);
       const M = C[u]! + 1 - c.d;
-      const mine = p.agents[c.agent]!.units.slice(0, c.r + 1).map((_, r) => `x${c.agent}_${r}`).filter((x) => bin.has(x));
-      rows.push(`f${u}_${j}: ${j ? `P${u}_${j - 1} + ` : ''}B${u} + ${mine.map((x) => `${M} ${x}`).join(' + ')} >= ${M}`);
+      const mine = p.agents[c.agent]!.units.slice(0, c.r + 1)
+        .map((_, r) => `x${c.agent}_${r}`)
+        .filter((x) => bin.has(x));
+      rows.push(
+        `f${u}_${j}: ${j ? `P${u}_${j - 1} + ` : ''}B${u} + ${mine.map((x) => `${M} ${x}`).join(' + ')} >= ${M}`,
+      );
     });
   });
-  const lp = ['Maximize', ` obj: ${objective.join(' + ') || '0 dummy'}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Binary', ...bins.map((b) => ` ${b}`), 'End'].join('\n');
+  const lp = [
+    'Maximize',
+    ` obj: ${objective.join(' + ') || '0 dummy'}`,
+    'Subject To',
+    ...rows.map((r) => ` ${r}`),
+    'Binary',
+    ...bins.map((b) => ` ${b}`),
+    'End',
+  ].join('\n');
   const highs = await (loaded ??= highsLoader());
   const t0 = performance.now();
   const s = highs.solve(lp, { time_limit: timeLimit, mip_rel_gap: 0, threads: 1, output_flag: false } as any);
-  return { status: s.Status, optimum: Math.round(s.ObjectiveValue), seconds: (performance.now() - t0) / 1000, rows: rows.length, columns: bins.length };
+  return {
+    status: s.Status,
+    optimum: Math.round(s.ObjectiveValue),
+    seconds: (performance.now() - t0) / 1000,
+    rows: rows.length,
+    columns: bins.length,
+  };
 }
