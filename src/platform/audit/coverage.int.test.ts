@@ -7,6 +7,7 @@ import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 import { seedRates2025 } from '../../modules/billing/rates.js';
 import { startRun } from '../../modules/billing/run.js';
+import { previewRound } from '../../modules/placement/index.js';
 import { createTerminal } from '../../modules/attendance/terminals.js';
 import { sendLetters } from '../letters/index.js';
 
@@ -85,21 +86,8 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('application_wish').values({ application_id: app.id, rank: 1, unit_id: f.units.mael }).execute();
-  ids.round = (
-    await db
-      .insertInto('allocation_round')
-      .values({
-        placement_kind: 'dagtilbud',
-        horizon: today.plusMonths(3).toString(),
-        result: JSON.stringify({
-          offers: [],
-          unplaced: [{ applicant: app.id, explanation: { da: 'Ingen ledig plads', en: 'No place' } }],
-          metrics: {},
-        }),
-      } as any)
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  // A real round preview (the waitlist above, the engine, stored with its metrics), as a caseworker makes one.
+  ids.round = (await previewRound(db, 'dagtilbud', today.plusMonths(3), today, null)).id;
   ids.month = today.firstOfMonth().toString();
   const run = await startRun(db, { municipality: '0860', month: ids.month, userId: null });
   await run.done;
