@@ -262,4 +262,17 @@ describe(`placement (${engine})`, () => {
     expect(apply.responses['201'].content['application/json'].schema.properties).toHaveProperty('guaranteeDate');
     expect(apply.description).toContain('placement.already-waiting');
   });
+
+  it('finance reads no waitlist: least privilege, on the server and in its permissions', async () => {
+    const { id } = await t.database.db
+      .insertInto('app_user')
+      .values({ role: 'finance', name: 'Økonomi', demo_persona: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const finance = await loginAs(t.app, id);
+    expect((await finance.call('GET', '/api/staff/waitlist')).statusCode).toBe(403);
+    expect((await finance.call('GET', '/api/auth/me')).json().permissions).not.toContain('placement.read');
+    const cw = await loginAs(t.app, f.users.caseworker);
+    expect((await cw.call('GET', '/api/staff/waitlist')).statusCode).toBe(200);
+  });
 });

@@ -1,6 +1,9 @@
-// Who may apply, answer offers and give notice (guardians), read the pladsanvisning (municipal staff) and allocate.
+// Who may apply, answer offers and give notice (guardians), read the pladsanvisning (municipal staff but finance) and allocate.
 import { definePolicy } from '../../platform/auth/policy.js';
-import { MUNICIPAL_ROLES } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/db/schema.js';
+
+/** Least privilege: finance bills places but does not read waitlists (names, birth dates, wishes). */
+const PLACEMENT_STAFF: readonly Role[] = ['caseworker', 'consultant', 'management', 'admin'];
 
 export const placementPolicy = definePolicy('placement', {
   'placement.read-own': {
@@ -13,9 +16,9 @@ export const placementPolicy = definePolicy('placement', {
   },
   'placement.read': {
     summary: 'Read waitlists, the guarantee overview, rounds, the staff inbox, placement rules and unit outlooks',
-    roles: MUNICIPAL_ROLES,
+    roles: PLACEMENT_STAFF,
   },
-  'placement.handle-inbox': { summary: 'Mark a staff inbox task handled', roles: MUNICIPAL_ROLES },
+  'placement.handle-inbox': { summary: 'Mark a staff inbox task handled', roles: PLACEMENT_STAFF },
   'placement.allocate': {
     summary:
       'Preview and approve rounds, make manual offers, set special needs, run årsrulning and continuous allocation',

@@ -13,7 +13,7 @@ export const billingTexts = {
   'billing.preview': ['Forhåndsvis', 'Preview'],
   'billing.start': ['Start kørsel', 'Start run'],
   'billing.previewResult': [
-    'Forhåndsvisning: {payers} betalere, {lines} linjer ({corrections} reguleringer), i alt {total}. Intet er skrevet endnu.',
+    'Forhåndsvisning: {payers} betalere, {lines} linjer ({corrections} reguleringer), i alt {total} Intet er skrevet endnu.',
     'Preview: {payers} payers, {lines} lines ({corrections} corrections), {total} in total. Nothing has been written yet.',
   ],
   'billing.nothingToDo': [
