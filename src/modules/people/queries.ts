@@ -81,18 +81,9 @@ export async function unitIdsOfChild(db: Db, childId: string, today: LocalDate):
   return (await placementsOf(db, [childId], today)).map((p) => p.unitId);
 }
 
-/** Full names by person id ("Fornavn Efternavn"), in chunks under the parameter limit. */
+/** Full names by person id ("Fornavn Efternavn"). */
 export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    for (const p of await db
-      .selectFrom('person')
-      .select(['id', 'first_name', 'last_name'])
-      .where('id', 'in', ids.slice(i, i + 5000))
-      .execute())
-      names.set(p.id, `${p.first_name} ${p.last_name}`);
-  }
-  return names;
+  return new Map((await personsById(db, ids)).map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
 }
 
 /** How many people under 18 live in the household on a date (friplads counts them). */
@@ -106,16 +97,6 @@ export async function childrenUnder18In(db: Db, householdId: string, on: string)
     .where(sql<boolean>`p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'`)
     .executeTakeFirstOrThrow();
   return r.n;
-}
-
-/** The guardian's children by birth date (names only). */
-export async function childrenByIds(db: Db, ids: string[]) {
-  return db
-    .selectFrom('person')
-    .select(['id', 'first_name', 'last_name', 'birth_date'])
-    .where('id', 'in', ids)
-    .orderBy('birth_date')
-    .execute();
 }
 
 /** People by exact CPR number or by every word of the name; with `unitIds` only children with a current or future
@@ -203,14 +184,19 @@ export async function childPage(db: Db, id: string, today: LocalDate): Promise<C
   };
 }
 
-/** Name and birth date of persons by id (e.g. a child another module holds a booking for). */
+/** People by id (names and birth date), in chunks under the parameter limit. */
 export async function personsById(db: Db, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .selectFrom('person')
-    .select(['id', 'first_name', 'last_name', 'birth_date'])
-    .where('id', 'in', ids)
-    .execute();
+  const rows = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    rows.push(
+      ...(await db
+        .selectFrom('person')
+        .select(['id', 'first_name', 'last_name', 'birth_date'])
+        .where('id', 'in', ids.slice(i, i + 5000))
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** The child's guardians with custody on a date. */

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { peopleContract as c } from './contract.js';
 import { peoplePolicy } from './policy.js';
-import { childIdsInCustody, childrenByIds, placementsOf } from './queries.js';
+import { childIdsInCustody, personsById, placementsOf } from './queries.js';
 
 export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -16,7 +16,10 @@ export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
       today = clock.today();
     const ids = actor.personId ? await childIdsInCustody(db, actor.personId, today) : [];
     if (!ids.length) return [];
-    const [children, placements] = await Promise.all([childrenByIds(db, ids), placementsOf(db, ids, today)]);
+    const [children, placements] = await Promise.all([
+      personsById(db, ids).then((cs) => cs.sort((a, b) => a.birth_date.localeCompare(b.birth_date))),
+      placementsOf(db, ids, today),
+    ]);
     await audit(db, req.ctx, { action: 'child.read', subjectType: 'child', subjectIds: ids });
     return children.map((c) => ({
       id: c.id,
