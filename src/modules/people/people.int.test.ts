@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
+import { aChild, aGuardianOf, aPlacement, aStaffUser, aUnit } from '../../../test/builders.js';
+import { LocalDate } from '../../shared/index.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>;
 beforeAll(async () => {
@@ -82,5 +84,36 @@ describe(`people contract and policy (${engine})`, () => {
     const search = doc.paths['/api/staff/people/search'].post;
     expect(search.responses['200'].content['application/json'].schema.items.properties).toHaveProperty('cprMasked');
     expect(search.description).toContain('people.invalid-cpr');
+  });
+});
+
+// Fresh data per test from the builders: each test stands alone (`vitest -t`).
+describe(`people from builders (${engine})`, () => {
+  it('a guardian sees their own child and nobody else’s', async () => {
+    const db = t.database.db;
+    const unit = await aUnit(db);
+    const mine = await aChild(db, { firstName: 'Alma' });
+    const theirs = await aChild(db, { firstName: 'Bo' });
+    const me = await aGuardianOf(db, mine);
+    await aGuardianOf(db, theirs);
+    await aPlacement(db, mine.id, unit.id, LocalDate.of(2025, 8, 1));
+    const client = await loginAs(t.app, me.userId);
+    const children = (await client.call('GET', '/api/citizen/children')).json() as { firstName: string }[];
+    expect(children.map((c) => c.firstName)).toEqual(['Alma']);
+    expect((await client.call('GET', `/api/citizen/children/${theirs.id}/history`)).statusCode).toBeGreaterThanOrEqual(
+      400,
+    );
+  });
+
+  it('a unit leader reads a child placed in their unit, not one placed elsewhere', async () => {
+    const db = t.database.db;
+    const [own, other] = [await aUnit(db), await aUnit(db)];
+    const here = await aChild(db);
+    const there = await aChild(db);
+    await aPlacement(db, here.id, own.id, LocalDate.of(2025, 1, 1));
+    await aPlacement(db, there.id, other.id, LocalDate.of(2025, 1, 1));
+    const leader = await loginAs(t.app, await aStaffUser(db, 'unit_leader', [own.id]));
+    expect((await leader.call('GET', `/api/staff/children/${here.id}`)).statusCode).toBe(200);
+    expect((await leader.call('GET', `/api/staff/children/${there.id}`)).statusCode).toBe(403);
   });
 });

@@ -16,6 +16,7 @@ export type UnitType =
   | 'sfo'
   | 'klub';
 export type AgeBand = '0-2' | '3-5' | '6-9' | '10-13' | '14-17';
+export type JobType = 'leder' | 'paedagog' | 'paedagogisk_assistent' | 'medhjaelper' | 'dagplejer';
 export type Role =
   | 'guardian'
   | 'caseworker'
@@ -102,6 +103,19 @@ export interface DB {
     unit_id: string;
     kind: PlacementKind;
     hours_per_week: Generated<number>;
+    valid: Range;
+    /** The dagplejer a child in dagpleje is placed with. */
+    dagplejer_id: Generated<string | null>;
+  };
+  employee: {
+    id: Generated<string>;
+    unit_id: string;
+    user_id: string | null;
+    first_name: string;
+    last_name: string;
+    job_type: JobType;
+    /** Contracted minutes a week; 2220 (37 h) is one full-time person. */
+    weekly_minutes: number;
     valid: Range;
   };
   app_user: {
