@@ -7,13 +7,14 @@ import { AppClock } from '../src/platform/clock.js';
 import { LocalDate } from '../src/shared/index.js';
 import { busFor } from '../src/modules/attendance/index.js';
 import { dayOverview } from '../src/modules/attendance/overview.js';
+import { MODULES } from '../src/modules.js';
 
 const database = await openDatabase({ url: process.env.BENCH_DB_URL! });
 const clock = new AppClock();
 await clock.load(database.db);
 const today = LocalDate.parse(process.env.BENCH_TODAY!);
 await clock.setToday(database.db, today);
-const app = await buildApp({ database, clock, demo: false });
+const app = await buildApp({ modules: MODULES, database, clock, demo: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const bus = busFor(app.config);
 let naive: (() => void)[] = [];

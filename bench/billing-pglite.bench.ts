@@ -12,6 +12,7 @@ import { LocalDate } from '../src/shared/index.js';
 import { hashToken } from '../src/modules/attendance/terminals.js';
 import { startRun } from '../src/modules/billing/run.js';
 import { generateMunicipality } from './billing-data.js';
+import { MODULES } from '../src/modules.js';
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 4000);
 const TODAY = LocalDate.of(2026, 11, 23),
@@ -33,7 +34,7 @@ export default async function billingPgliteBench() {
   console.error(`generated ${CHILDREN} children in ${Math.round(performance.now() - t)} ms`);
   const clock = new AppClock();
   await clock.setToday(db, TODAY);
-  const app = await buildApp({ database, clock, demo: false });
+  const app = await buildApp({ modules: MODULES, database, clock, demo: false });
   const units = await db.selectFrom('unit').select('id').execute();
   const tokenOf = new Map(units.map((u, i) => [u.id, `bench-terminal-${i}-secret-token-000000`]));
   await db

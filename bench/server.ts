@@ -8,13 +8,14 @@ import { buildApp } from '../src/platform/http/app.js';
 import { AppClock } from '../src/platform/clock.js';
 import { LocalDate } from '../src/shared/index.js';
 import { naiveBookingRoutes } from './naive-booking.js';
+import { MODULES } from '../src/modules.js';
 
 delete process.env.DB_POOL_SIZE;
 const database = await openDatabase({ url: process.env.BENCH_DB_URL! });
 const clock = new AppClock();
 await clock.load(database.db);
 if (process.env.BENCH_TODAY) await clock.setToday(database.db, LocalDate.parse(process.env.BENCH_TODAY));
-const app = await buildApp({ database, clock, demo: false });
+const app = await buildApp({ modules: MODULES, database, clock, demo: false });
 if (process.env.BENCH_NAIVE === '1') await app.register(naiveBookingRoutes, { prefix: '/api/naive' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 

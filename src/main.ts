@@ -8,6 +8,7 @@ import { startJobs } from './platform/jobs.js';
 import { LocalDigitalPost, Sf1601DigitalPost } from './platform/letters/index.js';
 import { seedDemo } from './demo/seed.js';
 import { demoModeFromEnv, leaveDemoMode } from './demo/mode.js';
+import { MODULES } from './modules.js';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -69,6 +70,7 @@ export async function start(opts: { port: number; host: string }) {
       }
     : undefined;
   const app = await buildApp({
+    modules: MODULES,
     database,
     clock,
     demo,
@@ -84,7 +86,10 @@ export async function start(opts: { port: number; host: string }) {
     : new LocalDigitalPost(
         process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)),
       );
-  const boss = await startJobs(database, { post, senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000' });
+  const boss = await startJobs(database, MODULES, {
+    post,
+    senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000',
+  });
   await app.listen({ port: opts.port, host: opts.host });
   const stop = async () => {
     await app.close();

@@ -5,6 +5,7 @@ import { AppClock } from '../src/platform/clock.js';
 import { LocalDate } from '../src/shared/index.js';
 import type { Database } from '../src/platform/db/database.js';
 import { openTestDatabase } from './db.js';
+import { MODULES } from '../src/modules.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,7 +18,7 @@ export async function testApp(today = LocalDate.of(2026, 11, 23), webDir?: strin
   const database = await openTestDatabase();
   const clock = new AppClock();
   await clock.setToday(database.db, today);
-  const app = await buildApp({ database, clock, demo: true, webDir });
+  const app = await buildApp({ modules: MODULES, database, clock, demo: true, webDir });
   return {
     app,
     database,

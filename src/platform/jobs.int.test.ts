@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, engine } from '../../test/db.js';
 import type { Database } from './db/database.js';
 import { startJobs } from './jobs.js';
+import { MODULES } from '../modules.js';
 
 let d: Database;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe(`job runner (${engine})`, () => {
         { token_hash: 'new', user_id: user.id, csrf_token: 'x', expires_at: '2999-01-01T00:00:00Z' },
       ])
       .execute();
-    const boss = await startJobs(d);
+    const boss = await startJobs(d, MODULES);
     try {
       await boss.send('session.cleanup', {});
       for (let i = 0; i < 60; i++) {

@@ -2,10 +2,11 @@
 import PgBoss from 'pg-boss';
 import type { Database } from './db/database.js';
 import { drainDigitalPost, type DigitalPost } from './letters/index.js';
-import { registerPlacementJobs } from '../modules/placement/index.js';
+import type { SpireModule } from './module.js';
 
 export async function startJobs(
   database: Database,
+  modules: readonly SpireModule[],
   digitalPost?: { post: DigitalPost; senderCvr: string },
 ): Promise<PgBoss> {
   const boss = new PgBoss({
@@ -19,7 +20,7 @@ export async function startJobs(
     await database.raw('DELETE FROM session WHERE expires_at < now()');
   });
   await boss.schedule('session.cleanup', '17 3 * * *', {}, { tz: 'Europe/Copenhagen' });
-  await registerPlacementJobs(boss, database);
+  for (const m of modules) await m.jobs?.(boss, database);
   if (digitalPost) {
     await boss.createQueue('digital-post.send');
     await boss.work('digital-post.send', async () => {

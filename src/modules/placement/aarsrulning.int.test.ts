@@ -4,6 +4,7 @@ import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 import { startJobs } from '../../platform/jobs.js';
 import { LocalDate } from '../../shared/index.js';
+import { MODULES } from '../../modules.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, tot: string;
 beforeAll(async () => {
@@ -176,7 +177,7 @@ describe(`årsrulning and continuous allocation (${engine})`, () => {
   });
 
   it('runs årsrulning and continuous allocation as scheduled pg-boss jobs', async () => {
-    const boss = await startJobs(t.database);
+    const boss = await startJobs(t.database, MODULES);
     try {
       const schedules = (await boss.getSchedules()).map((s: { name: string }) => s.name);
       expect(schedules).toEqual(expect.arrayContaining(['placement.aarsrulning', 'placement.continuous-allocation']));

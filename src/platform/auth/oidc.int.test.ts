@@ -6,6 +6,7 @@ import { openTestDatabase, engine } from '../../../test/db.js';
 import { startLocalOidcProvider, type NextToken } from '../../../test/local-oidc-provider.js';
 import type { Database } from '../db/database.js';
 import { NSIS_LOA } from './oidc.js';
+import { MODULES } from '../../modules.js';
 
 let d: Database,
   provider: Awaited<ReturnType<typeof startLocalOidcProvider>>,
@@ -18,6 +19,7 @@ beforeAll(async () => {
     .execute();
   provider = await startLocalOidcProvider({ clientId: 'spire', clientSecret: 's3cret', subject: 'mitid-123' });
   app = await buildApp({
+    modules: MODULES,
     database: d,
     clock: new AppClock(),
     demo: false,
@@ -95,6 +97,7 @@ describe(`OIDC login (${engine})`, () => {
   it('refuses a plain http issuer outside tests', async () => {
     await expect(
       buildApp({
+        modules: MODULES,
         database: d,
         clock: new AppClock(),
         demo: false,

@@ -23,19 +23,14 @@ import { clockRoutes, systemRoutes } from './system-routes.js';
 import { DomainError, HttpError, fromDatabaseError } from './errors.js';
 import { installInputPolicy, unsupportedMediaType } from './input-policy.js';
 import type { RequestContext } from './context.js';
-import { registryRoutes } from '../../modules/registry/index.js';
-import { peopleRoutes } from '../../modules/people/index.js';
-import { settingsRoutes } from '../../modules/settings/index.js';
-import { billingRoutes } from '../../modules/billing/index.js';
-import { letterRoutes } from '../letters/index.js';
-import { attendanceRoutes } from '../../modules/attendance/index.js';
-import { bookingRoutes } from '../../modules/booking/index.js';
-import { placementRoutes } from '../../modules/placement/index.js';
+import type { SpireModule } from '../module.js';
 
 export interface AppConfig {
   database: Database;
   clock: AppClock;
   demo: boolean;
+  /** The modules to serve (src/modules.ts). */
+  modules: readonly SpireModule[];
   /** Secure cookies: true/false forces it; unset means Secure unless the request is for localhost (see secureCookie). */
   secureCookies?: boolean;
   /** Fastify trustProxy: which proxies may set X-Forwarded-For/-Proto/-Host. Off unless configured (SPIRE_TRUST_PROXY). */
@@ -160,14 +155,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(auditRoutes, { prefix: '/api/staff' });
   await app.register(clockRoutes, { prefix: '/api/staff' });
-  await app.register(registryRoutes, { prefix: '/api' });
-  await app.register(peopleRoutes, { prefix: '/api' });
-  await app.register(settingsRoutes, { prefix: '/api/staff' });
-  await app.register(billingRoutes, { prefix: '/api' });
-  await app.register(letterRoutes, { prefix: '/api' });
-  await app.register(attendanceRoutes, { prefix: '/api' });
-  await app.register(bookingRoutes, { prefix: '/api' });
-  await app.register(placementRoutes, { prefix: '/api' });
+  for (const m of config.modules) await app.register(m.routes, { prefix: m.prefix ?? '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {

@@ -9,6 +9,7 @@ import { createTerminal } from '../../modules/attendance/terminals.js';
 import { demoTerminalToken } from '../../demo/seed-attendance.js';
 import { demoModeFromEnv, DemoUsersPresentError, leaveDemoMode } from '../../demo/mode.js';
 import { AppClock } from '../clock.js';
+import { MODULES } from '../../modules.js';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof smallFixture>>;
@@ -96,7 +97,13 @@ describe(`proxies (${engine})`, () => {
   });
 
   it('believes X-Forwarded-* only from a configured proxy', async () => {
-    const app = await buildApp({ database: t.database, clock: t.clock, demo: true, trustProxy: ['10.77.0.3'] });
+    const app = await buildApp({
+      modules: MODULES,
+      database: t.database,
+      clock: t.clock,
+      demo: true,
+      trustProxy: ['10.77.0.3'],
+    });
     try {
       const viaProxy = await app.inject({
         method: 'POST',
@@ -265,7 +272,7 @@ describe(`demo mode (${engine})`, () => {
       const r = await leaveDemoMode(d.database, { production: false });
       expect(r).toMatchObject({ terminals: 1, demoUsers: 5 });
       expect(r.sessions).toBeGreaterThan(0);
-      const off = await buildApp({ database: d.database, clock: d.clock, demo: false });
+      const off = await buildApp({ modules: MODULES, database: d.database, clock: d.clock, demo: false });
       try {
         await d.clock.load(d.database.db);
         expect(

@@ -1,0 +1,33 @@
+// The modules of Spire, in one list: main.ts (and the tests) build the app and the job runner from it, /api/auth/me
+// sends the actor's permitted actions from its policies, and docs/access.md is generated from them. A new module is
+// one line here.
+import type { SpireModule } from './platform/module.js';
+import type { ModulePolicy } from './platform/auth/policy.js';
+import { settingsRoutes } from './modules/settings/index.js';
+import { settingsPolicy } from './modules/settings/policy.js';
+import { registryRoutes } from './modules/registry/index.js';
+import { registryPolicy } from './modules/registry/policy.js';
+import { peopleRoutes } from './modules/people/index.js';
+import { peoplePolicy } from './modules/people/policy.js';
+import { attendanceRoutes } from './modules/attendance/index.js';
+import { attendancePolicy } from './modules/attendance/policy.js';
+import { bookingRoutes } from './modules/booking/index.js';
+import { bookingPolicy } from './modules/booking/policy.js';
+import { placementRoutes, registerPlacementJobs } from './modules/placement/index.js';
+import { placementPolicy } from './modules/placement/policy.js';
+import { billingRoutes } from './modules/billing/index.js';
+import { billingPolicy } from './modules/billing/policy.js';
+import { letterRoutes } from './platform/letters/index.js';
+
+const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
+
+export const MODULES: readonly SpireModule[] = [
+  { name: 'registry', routes: registryRoutes, policy: policy(registryPolicy) },
+  { name: 'people', routes: peopleRoutes, policy: policy(peoplePolicy) },
+  { name: 'settings', routes: settingsRoutes, prefix: '/api/staff', policy: policy(settingsPolicy) },
+  { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy) },
+  { name: 'letters', routes: letterRoutes },
+  { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy) },
+  { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
+  { name: 'placement', routes: placementRoutes, policy: policy(placementPolicy), jobs: registerPlacementJobs },
+];
