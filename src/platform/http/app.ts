@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -52,18 +53,19 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The built web app loads only its own scripts, styles and data: no inline script, no framing. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Whether a cookie set in answer to `req` must be Secure: as configured, else everywhere but localhost. */
@@ -74,9 +76,22 @@ export function secureCookie(req: FastifyRequest): boolean {
   return !LOCAL_HOSTS.has(host) && !host.endsWith('.localhost');
 }
 
+/** Pino at LOG_LEVEL (default info), secrets redacted; readable lines in a terminal during development. */
+function loggerOptions() {
+  const pretty = process.env.NODE_ENV !== 'production' && process.stdout.isTTY;
+  return {
+    level: process.env.LOG_LEVEL ?? 'info',
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : {}),
+  };
+}
+
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: config.logger ? loggerOptions() : false,
+    disableRequestLogging: true,
     trustProxy: config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });
@@ -109,13 +124,27 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     checkCsrf(req);
   });
 
+  // Security headers (CSP, nosniff, frame and referrer policies …) from helmet; HSTS only over https.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: false,
+  });
   app.addHook('onRequest', async (req, reply) => {
-    reply.header('content-security-policy', CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Requests are logged at debug (LOG_LEVEL=debug), errors at error: an info line per request drowns the log.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug(
+      {
+        method: req.method,
+        url: req.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
   // Nothing is cached unless a route says otherwise (static files do): API answers hold personal data.
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -159,11 +188,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.webDir && existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    // Vite names assets by content hash: cache them for a year; index.html is revalidated. .br/.gz siblings are
+    // written at build time (vite.config.ts) and served to browsers that accept them.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET')
+      if (req.url.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD'))
         return reply.code(404).send({ error: 'not_found', message: 'Findes ikke.' });
-      return reply.sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
   return app;

@@ -1,5 +1,9 @@
 // Security at the HTTP edge (issue 12): CSRF and content type on the matched route, proxies trusted only when
 // configured, one input policy (control characters, depth, UTF-8, plausible dates), headers and cookies, demo mode.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
@@ -296,6 +300,36 @@ describe(`demo mode (${engine})`, () => {
       await expect(leaveDemoMode(d.database, { production: true })).rejects.toBeInstanceOf(DemoUsersPresentError);
     } finally {
       await d.close();
+    }
+  });
+});
+
+describe(`delivery of the web app (${engine})`, () => {
+  it('serves hashed assets compressed and cached for a year, the page revalidated, HEAD included', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'spire-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Spire</title><div id="root"></div>');
+    const js = 'console.log("spire");'.repeat(200);
+    writeFileSync(join(web, 'assets', 'index-abc123.js'), js);
+    writeFileSync(join(web, 'assets', 'index-abc123.js.br'), brotliCompressSync(js));
+    const app = await buildApp({ modules: MODULES, database: t.database, clock: t.clock, demo: true, webDir: web });
+    try {
+      const asset = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(asset.rawPayload).toString()).toBe(js);
+      const page = await app.inject({ url: '/staff/boern' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      const head = await app.inject({ method: 'HEAD', url: '/staff' });
+      expect(head.statusCode).toBe(200);
+      expect(head.body).toBe('');
+    } finally {
+      await app.close();
+      rmSync(web, { recursive: true });
     }
   });
 });
