@@ -195,11 +195,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       wildcard: false,
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (res, path) =>
+      setHeaders: (res, path) => {
         res.setHeader(
           'cache-control',
           /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
+        );
+      },
     });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD'))
