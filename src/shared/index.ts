@@ -4,4 +4,3 @@ export * from './money.js';
 export * from './cpr.js';
 export * from './holidays.js';
 export * from './municipalities.js';
-export * from './ids.js';

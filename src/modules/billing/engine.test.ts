@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kroner } from '../../shared/index.js';
-import { addMonths, billedShare, computeMonth, feeKindOf, type BillingData } from './engine.js';
+import { addMonths } from '../../shared/iso-day.js';
+import { billedShare, computeMonth, feeKindOf, type BillingData } from './engine.js';
 import { changedStates, differences, digests } from './diff.js';
 import { FRIPLADS_SCALES } from './scales.js';
 

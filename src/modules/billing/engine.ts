@@ -3,6 +3,7 @@
 // monthlyFees (fees.ts), the same code `spire fees` prints. Dates are ISO strings here: 30,000 children × months
 // is a hot loop, and ISO dates compare correctly as strings. Intervals are [lo, hi) with hi null for open-ended.
 import { percentOf, type Oere } from '../../shared/index.js';
+import { addMonths, ageInYears } from '../../shared/iso-day.js';
 import type { AgeBand, FeeHours, PlacementKind, UnitType } from '../../platform/db/schema.js';
 import { monthlyFees, type ChildPlace, type FeeLine, type PlaceKind } from './fees.js';
 import type { FripladsScale } from './friplads.js';
@@ -70,19 +71,8 @@ export interface MonthResult {
   unbilled: Unbilled[];
 }
 
-export function addMonths(month: string, n: number): string {
-  const y = Number(month.slice(0, 4)),
-    m = Number(month.slice(5, 7)) - 1 + n;
-  const yy = y + Math.floor(m / 12),
-    mm = (((m % 12) + 12) % 12) + 1;
-  return `${yy}-${String(mm).padStart(2, '0')}-01`;
-}
 const day15 = (month: string) => month.slice(0, 8) + '15';
 
-export function ageInYears(birth: string, on: string): number {
-  const a = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
-  return on.slice(5) < birth.slice(5) ? a - 1 : a;
-}
 export function ageBandOfYears(years: number): AgeBand {
   return years < 3 ? '0-2' : years < 6 ? '3-5' : years < 10 ? '6-9' : years < 14 ? '10-13' : '14-17';
 }

@@ -5,7 +5,8 @@ import { sendLetters, type LetterDraft } from '../../platform/letters/index.js';
 import { billingError } from './contract.js';
 import { formatDkk, LocalDate, type Oere } from '../../shared/index.js';
 import { guardiansLivingIn, homeOf, householdById, residentBirthDates } from '../people/index.js';
-import { scaleFor, ageInYears } from './engine.js';
+import { ageInYears } from '../../shared/iso-day.js';
+import { scaleFor } from './engine.js';
 import { fripladsPercent } from './friplads.js';
 import { listScales, addIncome } from './rates.js';
 

@@ -35,7 +35,7 @@ import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } f
 import { monthName } from './diff.js';
 import { settlementStatement } from './settlement.js';
 import { loadBillingData } from './load.js';
-import { addMonths } from './engine.js';
+import { addMonths } from '../../shared/iso-day.js';
 
 const checkPeriod = (b: { start: string; end: string | null }) => {
   if (b.end && b.end < b.start) throw billingError('billing.end-before-start');

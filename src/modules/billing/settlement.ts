@@ -1,9 +1,8 @@
 // §41 settlement statements: what the place municipality bills each home municipality for a month.
 import type { Oere } from '../../shared/index.js';
+import { addMonths, ageInYears } from '../../shared/iso-day.js';
 import {
-  addMonths,
   ageBandOfYears,
-  ageInYears,
   billedShare,
   covers,
   feeKindOf,

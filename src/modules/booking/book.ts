@@ -18,7 +18,8 @@ import { childDates } from './child-dates.js';
 import { bookingError, REFUSAL_CODE } from './contract.js';
 import { bookingConfirmation, type BookingFacts, type LetterDraft } from './letters.js';
 import { parsePolicy, POLICY_KEY, type BookingPolicy } from './booking-policy.js';
-import { DAYCARE_TYPES, childEpochs, epochOf, loadOccupancy, occupancyCache, type UnitOccupancy } from './store.js';
+import { epochOf } from '../../shared/iso-day.js';
+import { DAYCARE_TYPES, childEpochs, loadOccupancy, occupancyCache, type UnitOccupancy } from './store.js';
 import { buildTimeline, fromEpochDay } from './timeline.js';
 
 /** The place is gone (`booking.no-longer-free`): the caller answers 409 with the nearest alternatives. */

@@ -1,7 +1,7 @@
 // Expected occupancy per unit and month for cluster leaders: children by age group, bookings starting, and the
 // staff minimum staffing implies (1 adult per 3 children aged 0–2, per 6 aged 3–5).
 import type { UnitOccupancy } from './store.js';
-import { epochOf } from './store.js';
+import { epochOf } from '../../shared/iso-day.js';
 import { freeAt, segmentAt } from './timeline.js';
 import type { LocalDate } from '../../shared/index.js';
 

@@ -7,7 +7,8 @@ import { bookingContract as c, bookingError, type SimPolicy } from './contract.j
 import { monthlyOutlook } from './outlook.js';
 import { bookingPolicy } from './policy.js';
 import { activeBookingStarts } from './queries.js';
-import { epochOf, occupancyCache } from './store.js';
+import { epochOf } from '../../shared/iso-day.js';
+import { occupancyCache } from './store.js';
 import { simulate } from './simulator.js';
 import { simulationInput } from './simulation-input.js';
 

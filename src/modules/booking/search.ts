@@ -6,16 +6,8 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
-import {
-  cachedClosingDays,
-  closingDays,
-  epochOf,
-  isoOf,
-  occupancyCache,
-  yearOf,
-  type UnitInfo,
-  type UnitOccupancy,
-} from './store.js';
+import { cachedClosingDays, closingDays, occupancyCache, type UnitInfo, type UnitOccupancy } from './store.js';
+import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 
 export interface SearchInput {

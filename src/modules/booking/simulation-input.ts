@@ -6,7 +6,8 @@ import type { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
 import { tieBreak } from '../allocation/index.js';
 import type { BookingPolicy } from './booking-policy.js';
-import { childEpochs, epochOf, occupancyCache } from './store.js';
+import { epochOf } from '../../shared/iso-day.js';
+import { childEpochs, occupancyCache } from './store.js';
 import type { SimFamily, SimUnit } from './simulator.js';
 
 export async function simulationInput(

@@ -7,35 +7,11 @@ import type { UnitType } from '../../platform/db/schema.js';
 import type { LocalDate } from '../../shared/index.js';
 import { unitFacts, type UnitFacts } from './availability.js';
 import type { BookingPolicy } from './booking-policy.js';
+import { epochOf } from '../../shared/iso-day.js';
 import { buildTimeline, type CapacityPeriod, type LoadItem, type Timeline } from './timeline.js';
 
 export const DAYCARE_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'landsbyordning'];
 
-/** Epoch day of a 'YYYY-MM-DD' string (same civil-calendar arithmetic as allocation's epochDay). */
-export function epochOf(s: string): number {
-  const y0 = +s.slice(0, 4),
-    m = +s.slice(5, 7),
-    d = +s.slice(8, 10);
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400),
-    yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-/** 'YYYY-MM-DD' of an epoch day (inverse of epochOf, civil-from-days). */
-export function isoOf(z0: number): string {
-  const z = z0 + 719468,
-    era = Math.floor(z / 146097),
-    doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)),
-    mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1,
-    m = mp < 10 ? mp + 3 : mp - 9,
-    y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-export const yearOf = (d: number) => +isoOf(d).slice(0, 4);
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The child's transition (1st of the month at `months` of age) and school start (1 August the year they turn 6). */
 export function childEpochs(birth: string, months: number): { transition: number; schoolStart: number } {
