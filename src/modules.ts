@@ -18,6 +18,7 @@ import { placementPolicy } from './modules/placement/policy.js';
 import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
+import { lettersPolicy } from './platform/letters/policy.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
@@ -26,7 +27,7 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'people', routes: peopleRoutes, policy: policy(peoplePolicy) },
   { name: 'settings', routes: settingsRoutes, prefix: '/api/staff', policy: policy(settingsPolicy) },
   { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy) },
-  { name: 'letters', routes: letterRoutes },
+  { name: 'letters', routes: letterRoutes, policy: policy(lettersPolicy) },
   { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy) },
   { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
   { name: 'placement', routes: placementRoutes, policy: policy(placementPolicy), jobs: registerPlacementJobs },

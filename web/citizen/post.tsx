@@ -5,14 +5,7 @@ import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 
-interface Letter {
-  id: string;
-  kind: string;
-  subject: string;
-  date: string;
-  childFirstName: string | null;
-  read: boolean;
-}
+import type { InboxLetter as Letter } from '../../src/platform/letters/contract.js';
 
 export function PostPage() {
   const { t } = useT();

@@ -92,8 +92,3 @@ export interface AuditEntry {
   ip: string | null;
   details: unknown;
 }
-
-export interface Clock {
-  today: string;
-  demo: boolean;
-}

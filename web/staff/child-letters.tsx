@@ -2,20 +2,12 @@
 import { DataTable, ErrorMessage, useApi } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
-import { useSession } from '../shared/session.js';
-
-interface Letter {
-  id: string;
-  kind: string;
-  subject: string;
-  date: string;
-}
-const MUNICIPAL = ['caseworker', 'finance', 'consultant', 'management', 'admin'];
+import { useCan } from '../shared/session.js';
+import type { LetterSummary as Letter } from '../../src/platform/letters/contract.js';
 
 export function ChildLetters({ childId, headingId }: { childId: string; headingId: string }) {
   const { t, lang } = useT();
-  const { me } = useSession();
-  const allowed = MUNICIPAL.includes(me?.user?.role ?? '');
+  const allowed = useCan()('letters.read');
   const { data, error, reload } = useApi<Letter[]>(
     allowed ? `/api/staff/children/${encodeURIComponent(childId)}/letters` : null,
   );

@@ -5,7 +5,10 @@ import { ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/co
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useSession } from '../shared/session.js';
-import type { Clock } from '../shared/types.js';
+import type { z } from 'zod';
+import type { systemContract } from '../../src/platform/http/system-routes.js';
+
+type Clock = z.infer<typeof systemContract.clock.response>;
 import { MunicipalSettings } from './municipal-settings.js';
 
 export function ClockSettingsPage() {

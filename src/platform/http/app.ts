@@ -1,7 +1,7 @@
 // Builds the HTTP application: security plumbing (sessions, CSRF, rate limits), OpenAPI, error mapping,
 // one plugin per module, and the built web app with a single-page fallback.
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -91,7 +91,7 @@ function loggerOptions() {
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? loggerOptions() : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });

@@ -1,7 +1,7 @@
 // Loads a stored letter with its sender and recipients and renders it to PDF.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { notFound } from '../http/errors.js';
+import { lettersError } from './contract.js';
 import { LocalDate } from '../../shared/index.js';
 import { renderLetterPdf } from './pdf.js';
 import type { LetterBlock } from './letters.js';
@@ -39,7 +39,7 @@ export async function renderLetter(db: Db, letterId: string) {
     ])
     .where('letter.id', '=', letterId)
     .executeTakeFirst();
-  if (!letter) throw notFound();
+  if (!letter) throw lettersError('letters.not-found');
   const recipients = await db
     .selectFrom('letter_recipient as r')
     .innerJoin('person as p', 'p.id', 'r.person_id')

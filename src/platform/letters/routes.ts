@@ -1,13 +1,13 @@
 // The family's inbox (citizen) and the letters sent about a child (municipal staff). PDFs are rendered on demand.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { MUNICIPAL_ROLES, requireGuardian, requireRole } from '../auth/actor.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { audit } from '../audit/audit.js';
-import { notFound } from '../http/errors.js';
+import { schemaOf } from '../http/contract.js';
 import type { Db } from '../db/database.js';
 import { renderLetter } from './render.js';
 
-const Id = z.object({ id: z.uuid() });
+import { lettersContract as c, lettersError } from './contract.js';
+import { lettersPolicy } from './policy.js';
 
 function letterList(db: Db) {
   return db
@@ -34,68 +34,55 @@ async function sendPdf(reply: FastifyReply, db: Db, id: string) {
     .send(Buffer.from(pdf));
 }
 
-export const letterCitizenRoutes: FastifyPluginAsync = async (app) => {
-  app.get(
-    '/letters',
-    { schema: { tags: ['letters'], summary: 'My inbox: letters to me, newest first' } },
-    async (req) => {
-      const actor = requireGuardian(req.ctx.actor);
-      const { db } = req.ctx;
-      const rows = await letterList(db)
-        .innerJoin('letter_recipient as r', 'r.letter_id', 'l.id')
-        .select('r.read_at as readAt')
-        .where('r.person_id', '=', actor.personId)
-        .limit(500)
-        .execute();
-      await audit(db, req.ctx, { action: 'letter.list', subjectType: 'person', subjectIds: [actor.personId] });
-      return rows.map((r) => ({ ...r, read: r.readAt !== null }));
-    },
-  );
+export const letterCitizenRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get('/letters', { schema: schemaOf('letters', c.inbox) }, async (req) => {
+    const actor = lettersPolicy.authorize(req.ctx.actor, 'letters.read-own');
+    const personId = actor.personId!;
+    const { db } = req.ctx;
+    const rows = await letterList(db)
+      .innerJoin('letter_recipient as r', 'r.letter_id', 'l.id')
+      .select('r.read_at as readAt')
+      .where('r.person_id', '=', personId)
+      .limit(500)
+      .execute();
+    await audit(db, req.ctx, { action: 'letter.list', subjectType: 'person', subjectIds: [personId] });
+    return rows.map((r) => ({ ...r, read: r.readAt !== null }));
+  });
 
-  app.get(
-    '/letters/:id/pdf',
-    { schema: { tags: ['letters'], summary: 'One of my letters as PDF (marks it read)', params: Id } },
-    async (req, reply) => {
-      const actor = requireGuardian(req.ctx.actor);
-      const { db } = req.ctx,
-        { id } = req.params as z.infer<typeof Id>;
-      const mine = await db
-        .updateTable('letter_recipient')
-        .set({ read_at: new Date().toISOString() })
-        .where('letter_id', '=', id)
-        .where('person_id', '=', actor.personId)
-        .returning('letter_id')
-        .executeTakeFirst();
-      if (!mine) throw notFound('Brevet findes ikke.');
-      await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
-      return sendPdf(reply, db, id);
-    },
-  );
+  app.get('/letters/:id/pdf', { schema: schemaOf('letters', c.myPdf, lettersError.codes) }, async (req, reply) => {
+    const actor = lettersPolicy.authorize(req.ctx.actor, 'letters.read-own');
+    const { db } = req.ctx,
+      { id } = req.params;
+    const mine = await db
+      .updateTable('letter_recipient')
+      .set({ read_at: new Date().toISOString() })
+      .where('letter_id', '=', id)
+      .where('person_id', '=', actor.personId!)
+      .returning('letter_id')
+      .executeTakeFirst();
+    if (!mine) throw lettersError('letters.not-found');
+    await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
+    return sendPdf(reply, db, id);
+  });
 };
 
-export const letterStaffRoutes: FastifyPluginAsync = async (app) => {
-  app.get(
-    '/children/:id/letters',
-    { schema: { tags: ['letters'], summary: 'Letters sent about a child', params: Id } },
-    async (req) => {
-      requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-      const { db } = req.ctx,
-        { id } = req.params as z.infer<typeof Id>;
-      const rows = await letterList(db).where('l.child_id', '=', id).limit(500).execute();
-      await audit(db, req.ctx, { action: 'letter.list', subjectType: 'child', subjectIds: [id] });
-      return rows;
-    },
-  );
+export const letterStaffRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get('/children/:id/letters', { schema: schemaOf('letters', c.ofChild) }, async (req) => {
+    lettersPolicy.authorize(req.ctx.actor, 'letters.read');
+    const { db } = req.ctx,
+      { id } = req.params;
+    const rows = await letterList(db).where('l.child_id', '=', id).limit(500).execute();
+    await audit(db, req.ctx, { action: 'letter.list', subjectType: 'child', subjectIds: [id] });
+    return rows;
+  });
 
-  app.get(
-    '/letters/:id/pdf',
-    { schema: { tags: ['letters'], summary: 'A letter as PDF', params: Id } },
-    async (req, reply) => {
-      requireRole(req.ctx.actor, MUNICIPAL_ROLES);
-      const { db } = req.ctx,
-        { id } = req.params as z.infer<typeof Id>;
-      await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
-      return sendPdf(reply, db, id);
-    },
-  );
+  app.get('/letters/:id/pdf', { schema: schemaOf('letters', c.pdf, lettersError.codes) }, async (req, reply) => {
+    lettersPolicy.authorize(req.ctx.actor, 'letters.read');
+    const { db } = req.ctx,
+      { id } = req.params;
+    await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
+    return sendPdf(reply, db, id);
+  });
 };

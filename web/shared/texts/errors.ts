@@ -7,6 +7,8 @@ import type { attendanceError } from '../../../src/modules/attendance/contract.j
 import type { bookingError } from '../../../src/modules/booking/contract.js';
 import type { placementError } from '../../../src/modules/placement/contract.js';
 import type { billingError } from '../../../src/modules/billing/contract.js';
+import type { lettersError } from '../../../src/platform/letters/contract.js';
+import type { systemError } from '../../../src/platform/http/system-routes.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -15,7 +17,9 @@ type Code =
   | keyof typeof attendanceError.codes
   | keyof typeof bookingError.codes
   | keyof typeof placementError.codes
-  | keyof typeof billingError.codes;
+  | keyof typeof billingError.codes
+  | keyof typeof lettersError.codes
+  | keyof typeof systemError.codes;
 
 export const errorTexts = {
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
@@ -349,4 +353,6 @@ export const errorTexts = {
     'En orlovsplads er højst 30 timer om ugen; ret pladsens timetal først.',
     'A leave place is at most 30 hours a week; change the hours of the place first.',
   ],
+  'err.system.clock-demo-only': ['Datoen kan kun sættes i demo-tilstand.', 'The date can only be set in demo mode.'],
+  'err.letters.not-found': ['Brevet findes ikke.', 'The letter does not exist.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
