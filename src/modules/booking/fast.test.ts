@@ -5,7 +5,7 @@ import { earliestBookable, unitFacts } from './availability.js';
 import { childDates } from './child-dates.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 import { DEFAULT_POLICY } from './booking-policy.js';
-import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
+import { isoOf, yearOf } from '../../shared/iso-day.js';
 import { buildTimeline, epochDay } from './timeline.js';
 
 describe('the integer hot path', () => {
