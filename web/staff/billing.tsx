@@ -84,7 +84,7 @@ export function BillingPage() {
       await fn();
     } catch (e) {
       setErr(e);
-      if (e instanceof ApiError && e.code === 'unbilled_children')
+      if (e instanceof ApiError && e.code === 'billing.unbilled-children')
         setUnbilled((e.details as { children: Unbilled[] }).children);
     } finally {
       setBusy(false);

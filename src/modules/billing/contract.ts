@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
 
 export const billingError = domainErrors({
+  'billing.unbilled-children': 'conflict',
   'billing.end-before-start': 'invalid',
   'billing.upper-below-lower': 'invalid',
   'billing.run-not-found': 'not-found',
@@ -386,7 +387,7 @@ export const billingContract = {
     errors: ['billing.month-closed'],
   },
   startRun: {
-    summary: "Start a month's run (202; refused 409 unbilled_children while a placed child cannot be billed)",
+    summary: "Start a month's run (202; refused 409 billing.unbilled-children while a placed child cannot be billed)",
     body: monthBody,
     response: z.object({ runId: z.uuid() }),
     status: 202,
@@ -396,7 +397,8 @@ export const billingContract = {
   run: { summary: 'One run and its progress', params: idParam, response: Run, errors: ['billing.run-not-found'] },
   month: { summary: "A month's invoices by status", querystring: monthBody, response: MonthSummary },
   sendMonth: {
-    summary: "Send a month's draft invoices (refused 409 unbilled_children while a placed child cannot be billed)",
+    summary:
+      "Send a month's draft invoices (refused 409 billing.unbilled-children while a placed child cannot be billed)",
     body: monthBody,
     response: z.object({ sent: z.number() }),
   },

@@ -195,7 +195,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       month: req.body.month,
       userId: actor.userId,
     }).catch(async (e) => {
-      if (e?.code === 'unbilled_children')
+      if (e?.code === 'billing.unbilled-children')
         await audit(req.ctx.db, req.ctx, {
           action: 'billing.unbilled.read',
           subjectType: 'child',

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
-import { HttpError } from '../../platform/http/errors.js';
 import { billingError } from './contract.js';
 import { addMonths } from '../../shared/iso-day.js';
 import { computeMonth, type DesiredLine, type Unbilled } from './engine.js';
@@ -82,13 +81,12 @@ export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promi
 }
 
 /** 409 with the complete list: a run (or sending) that would leave placed children unbilled does not happen. */
-export function unbilledRefusal(children: UnbilledChild[], what: 'run' | 'send'): HttpError {
-  const n = children.length;
-  const message =
-    `${n} ${n === 1 ? 'placeret barn' : 'placerede børn'} kan ikke opkræves (mangler takst, fripladsskala eller betaler). ` +
-    (what === 'run' ? 'Kørslen er ikke startet' : 'Fakturaerne er ikke sendt') +
-    ': ret taksterne eller barnets data, og prøv igen.';
-  return new HttpError(409, 'unbilled_children', message, { count: n, children });
+export function unbilledRefusal(children: UnbilledChild[], what: 'run' | 'send') {
+  return billingError(
+    'billing.unbilled-children',
+    { count: children.length, what },
+    { count: children.length, children },
+  );
 }
 
 /** Refuses (409) when any child placed in the month cannot be billed: before sending a month's invoices. */

@@ -163,9 +163,16 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     }
     const known = err instanceof DomainError || err instanceof HttpError ? err : fromDatabaseError(err);
     if (known?.statusCode === 403) await auditRefusal(req, known.code);
+    const details = known instanceof HttpError || known instanceof DomainError ? known.details : undefined;
     if (err instanceof DomainError)
-      return reply.code(err.statusCode).send({ error: err.code, params: err.params, message: err.code });
-    const details = known instanceof HttpError ? known.details : undefined;
+      return reply
+        .code(err.statusCode)
+        .send({
+          error: err.code,
+          params: err.params,
+          message: err.code,
+          ...(details === undefined ? {} : { details }),
+        });
     if (known)
       return reply
         .code(known.statusCode)

@@ -21,6 +21,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly kind: ErrorKind,
     readonly params: ErrorParams = {},
+    /** Structured data behind the refusal that the page shows (e.g. the complete list of children concerned). */
+    readonly details?: unknown,
   ) {
     super(code);
   }
@@ -32,7 +34,8 @@ export class DomainError extends Error {
 /** A module's catalogue of refusals: `const fail = domainErrors({ 'settings.end-before-start': 'invalid' })`, then
  *  `throw fail('settings.end-before-start')`. The codes are the module's contract (OpenAPI lists them). */
 export function domainErrors<const C extends Record<string, ErrorKind>>(catalogue: C) {
-  const fail = (code: keyof C & string, params: ErrorParams = {}) => new DomainError(code, catalogue[code], params);
+  const fail = (code: keyof C & string, params: ErrorParams = {}, details?: unknown) =>
+    new DomainError(code, catalogue[code], params, details);
   return Object.assign(fail, { codes: catalogue });
 }
 

@@ -354,5 +354,9 @@ export const errorTexts = {
     'A leave place is at most 30 hours a week; change the hours of the place first.',
   ],
   'err.system.clock-demo-only': ['Datoen kan kun sættes i demo-tilstand.', 'The date can only be set in demo mode.'],
+  'err.billing.unbilled-children': [
+    '{count} placerede børn kan ikke opkræves (mangler takst, fripladsskala eller betaler). Intet er sket: ret taksterne eller barnets data, og prøv igen.',
+    '{count} placed children cannot be billed (a missing rate, friplads scale or payer). Nothing was done: correct the rates or the child’s data and try again.',
+  ],
   'err.letters.not-found': ['Brevet findes ikke.', 'The letter does not exist.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
