@@ -3,9 +3,11 @@
 // src/access.test.ts.
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { systemPolicy } from './platform/http/system-routes.js';
+import { auditPolicy } from './platform/audit/routes.js';
 import { MODULES } from './modules.js';
 
 export const POLICIES: readonly ModulePolicy<string>[] = [
   systemPolicy as unknown as ModulePolicy<string>,
+  auditPolicy as unknown as ModulePolicy<string>,
   ...MODULES.flatMap((m) => (m.policy ? [m.policy] : [])),
 ];

@@ -104,9 +104,17 @@ describe('platform in the browser', () => {
     const page = await newPage();
     await loginAs(page, 'Administrator');
     await page.waitForURL(`${base}/staff`);
+    await page.goto(`${base}/staff/boern/${f.children.ida}`);
+    await expect.poll(() => page.getByRole('heading', { name: /Ida Holm/ }).count()).toBeGreaterThan(0);
     await page.goto(`${base}/staff/audit`);
+    await page.getByLabel('Barn eller voksen (navn)').fill('ida holm');
+    await page.getByLabel('Handling').selectOption({ label: 'Læste barn' });
     await page.getByRole('button', { name: /Søg/ }).click();
-    await expect.poll(() => page.getByText('child.read').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Søgningen fandt: Ida Holm').count()).toBe(1);
+    const row = page.getByRole('row').filter({ hasText: 'Læste barn' }).first();
+    await expect.poll(() => row.getByRole('link', { name: 'Ida Holm' }).count()).toBe(1);
+    await expect.poll(() => row.getByText('Administrator').count()).toBeGreaterThan(0);
+    expect(await page.getByText(f.children.ida).count()).toBe(0);
     await expectAccessible(page, 'audit');
     await page.context().close();
   });

@@ -5,6 +5,7 @@ import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
+import { auditTexts } from './texts/audit.js';
 import {
   createContext,
   createElement,
@@ -243,7 +244,7 @@ const dict = {
   'col.user': ['Bruger', 'User'],
   'col.role': ['Rolle', 'Role'],
   'col.action': ['Handling', 'Action'],
-  'col.subject': ['Emne', 'Subject'],
+  'col.subject': ['Hvem det angår', 'Concerning'],
   'col.ip': ['IP-adresse', 'IP address'],
   'col.details': ['Detaljer', 'Details'],
   'unit.back': ['Tilbage til registret', 'Back to the register'],
@@ -306,15 +307,6 @@ const dict = {
   'child.edit': ['Ret navn', 'Edit name'],
   'child.firstName': ['Fornavn', 'First name'],
   'child.lastName': ['Efternavn', 'Last name'],
-  'audit.title': ['Auditlog', 'Audit log'],
-  'audit.filters': ['Søg i loggen', 'Search the log'],
-  'audit.userId': ['Bruger-id', 'User ID'],
-  'audit.subjectId': ['Emne-id (fx et barns id)', 'Subject ID (e.g. a child’s ID)'],
-  'audit.action': ['Handling', 'Action'],
-  'audit.from': ['Fra dato', 'From date'],
-  'audit.to': ['Til dato', 'To date'],
-  'audit.caption': ['Logposter ({n})', 'Log entries ({n})'],
-  'audit.none': ['Ingen logposter matcher.', 'No log entries match.'],
   'settings.heading': ['Kommunens regler og værdier', 'Municipal rules and values'],
   'settings.intro': [
     'Hver værdi gælder i en periode. En ny værdi afslutter den gældende dagen før sin startdato.',
@@ -342,6 +334,7 @@ const dict = {
   ...placementTexts,
   ...bookingTexts,
   ...errorTexts,
+  ...auditTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -80,15 +80,3 @@ export interface HistoryEntry {
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  userName: string | null;
-  role: Role | null;
-  action: string;
-  subjectType: string;
-  subjectIds: string[];
-  ip: string | null;
-  details: unknown;
-}

@@ -178,9 +178,25 @@ describe(`API (${engine})`, () => {
     expect((await cw.call('GET', '/api/staff/audit')).statusCode).toBe(403);
     expect((await cw.call('PUT', '/api/staff/clock', { today: '2027-01-01' })).statusCode).toBe(403);
     const admin = await loginAs(t.app, f.users.admin);
-    const rows = (await admin.call('GET', `/api/staff/audit?subjectId=${f.children.ida}`)).json();
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r: any) => r.subjectIds.includes(f.children.ida))).toBe(true);
+    await cw.call('GET', `/api/staff/children/${f.children.ida}`);
+    const byId = (await admin.call('GET', `/api/staff/audit?person=${f.children.ida}`)).json();
+    expect(byId.rows.length).toBeGreaterThan(0);
+    expect(byId.rows.every((r: any) => r.subjects.some((s: any) => s.id === f.children.ida))).toBe(true);
+    // By name, as an administrator would search: the child's reads name the child and the caseworker who read.
+    const byName = (
+      await admin.call('GET', '/api/staff/audit?person=ida%20holm&user=pladsanvisning&action=child.read')
+    ).json();
+    expect(byName.people).toEqual([{ id: f.children.ida, name: 'Ida Holm' }]);
+    expect(byName.rows[0]).toMatchObject({
+      action: 'child.read',
+      user: { name: 'Pladsanvisning', role: 'caseworker' },
+      subjects: expect.arrayContaining([{ id: f.children.ida, name: 'Ida Holm' }]),
+    });
+    expect(byName.total).toBe(byName.rows.length);
+    expect((await admin.call('GET', '/api/staff/audit?person=nobody%20at%20all')).json()).toMatchObject({
+      rows: [],
+      total: 0,
+    });
     expect((await admin.call('PUT', '/api/staff/clock', { today: '2027-02-01' })).json().today).toBe('2027-02-01');
     expect((await t.app.inject({ url: '/api/health' })).json().today).toBe('2027-02-01');
     await admin.call('PUT', '/api/staff/clock', { today: '2026-11-23' });
