@@ -7,7 +7,7 @@ import { auditActionTexts } from '../../../web/shared/texts/audit.js';
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.ts$/.test(f) && !/\.test\.ts$/.test(f) ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : f.endsWith('.ts') && !f.endsWith('.test.ts') ? [p] : [];
   });
 
 describe('audit actions', () => {
