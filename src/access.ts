@@ -4,10 +4,12 @@
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { systemPolicy } from './platform/http/system-routes.js';
 import { auditPolicy } from './platform/audit/routes.js';
+import { workPolicy } from './platform/http/work-routes.js';
 import { MODULES } from './modules.js';
 
 export const POLICIES: readonly ModulePolicy<string>[] = [
   systemPolicy as unknown as ModulePolicy<string>,
   auditPolicy as unknown as ModulePolicy<string>,
+  workPolicy as unknown as ModulePolicy<string>,
   ...MODULES.flatMap((m) => (m.policy ? [m.policy] : [])),
 ];

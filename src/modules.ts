@@ -11,9 +11,11 @@ import { peopleRoutes } from './modules/people/index.js';
 import { peoplePolicy } from './modules/people/policy.js';
 import { attendanceRoutes } from './modules/attendance/index.js';
 import { attendancePolicy } from './modules/attendance/policy.js';
+import { attendanceWork } from './modules/attendance/work.js';
 import { bookingRoutes } from './modules/booking/index.js';
 import { bookingPolicy } from './modules/booking/policy.js';
 import { placementRoutes, registerPlacementJobs } from './modules/placement/index.js';
+import { placementWork } from './modules/placement/work.js';
 import { placementPolicy } from './modules/placement/policy.js';
 import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
@@ -28,7 +30,13 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'settings', routes: settingsRoutes, prefix: '/api/staff', policy: policy(settingsPolicy) },
   { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy) },
   { name: 'letters', routes: letterRoutes, policy: policy(lettersPolicy) },
-  { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy) },
+  { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy), work: attendanceWork },
   { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
-  { name: 'placement', routes: placementRoutes, policy: policy(placementPolicy), jobs: registerPlacementJobs },
+  {
+    name: 'placement',
+    routes: placementRoutes,
+    policy: policy(placementPolicy),
+    jobs: registerPlacementJobs,
+    work: placementWork,
+  },
 ];

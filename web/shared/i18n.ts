@@ -6,6 +6,7 @@ import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
 import { auditTexts } from './texts/audit.js';
+import { workTexts } from './texts/work.js';
 import {
   createContext,
   createElement,
@@ -191,7 +192,7 @@ const dict = {
   ],
   'login.current': ['Du er logget ind som {name}.', 'You are logged in as {name}.'],
   'staff.title': ['Velkommen, {name}', 'Welcome, {name}'],
-  'staff.intro': ['Vælg hvad du vil arbejde med.', 'Choose what you want to work on.'],
+  'staff.intro': ['Det der venter på dig, og dine områder.', 'What is waiting for you, and your areas.'],
   'staff.unitsText': [
     'Søg i registret og se kapacitet, stamdata og historik.',
     'Search the register and see capacity, details and history.',
@@ -335,6 +336,7 @@ const dict = {
   ...bookingTexts,
   ...errorTexts,
   ...auditTexts,
+  ...workTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -106,3 +106,22 @@ export async function markTaskHandled(db: Db, id: string, userId: string): Promi
     .executeTakeFirst();
   return !!r;
 }
+
+/** Open staff inbox tasks. */
+export async function openInboxCount(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('staff_inbox')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('handled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** Pending offers awaiting the family's answer, and the earliest answer deadline among them. */
+export async function pendingOfferSummary(db: Db): Promise<{ n: number; firstDeadline: string | null }> {
+  return db
+    .selectFrom('offer')
+    .select([sql<number>`count(*)::int`.as('n'), sql<string | null>`min(deadline)::text`.as('firstDeadline')])
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+}

@@ -14,7 +14,8 @@ describe('audit actions', () => {
   it('every action written by the code has a Danish and English name', () => {
     const written = new Set<string>();
     for (const f of files('src'))
-      for (const m of readFileSync(f, 'utf8').matchAll(/\baudit\w*\([^;]*?action: '([a-z0-9_.-]+)'/gs)) written.add(m[1]!);
+      for (const m of readFileSync(f, 'utf8').matchAll(/\baudit\w*\([^;]*?action: '([a-z0-9_.-]+)'/gs))
+        written.add(m[1]!);
     expect(written.size).toBeGreaterThan(40);
     expect([...written].filter((a) => !(a in auditActionTexts)).sort()).toEqual([]);
   });

@@ -202,6 +202,26 @@ describe(`API (${engine})`, () => {
     await admin.call('PUT', '/api/staff/clock', { today: '2026-11-23' });
   });
 
+  it('gives each role its work for today on the staff home, and a family none', async () => {
+    const leader = await loginAs(t.app, f.users.leader);
+    const day = (await leader.call('GET', '/api/staff/work')).json() as any[];
+    expect(day.find((w) => w.key === 'work.unitPlaced')).toMatchObject({
+      module: 'attendance',
+      count: 1,
+      link: `/staff/fremmoede/${f.units.sol}`,
+      params: { unit: 'Børnehuset Solsikken', present: 0 },
+    });
+    expect(day.some((w) => w.module === 'placement')).toBe(false);
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const work = (await cw.call('GET', '/api/staff/work')).json() as any[];
+    expect(work.map((w) => w.key)).toEqual(
+      expect.arrayContaining(['work.inbox', 'work.guaranteeRisk', 'work.offersPending']),
+    );
+    expect(work.some((w) => w.module === 'attendance')).toBe(false);
+    const mette = await loginAs(t.app, f.users.mette);
+    expect((await mette.call('GET', '/api/staff/work')).statusCode).toBe(403);
+  });
+
   it('rate-limits logins', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 14; i++) {

@@ -21,6 +21,7 @@ import type { OidcConfig } from '../auth/oidc.js';
 import { auditRoutes } from '../audit/routes.js';
 import { auditRefusal } from '../audit/audit.js';
 import { clockRoutes, systemRoutes } from './system-routes.js';
+import { workRoutes } from './work-routes.js';
 import { DomainError, HttpError, fromDatabaseError } from './errors.js';
 import { installInputPolicy, unsupportedMediaType } from './input-policy.js';
 import type { RequestContext } from './context.js';
@@ -189,6 +190,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(auditRoutes, { prefix: '/api/staff' });
   await app.register(clockRoutes, { prefix: '/api/staff' });
+  await app.register(workRoutes, { prefix: '/api/staff' });
   for (const m of config.modules) await app.register(m.routes, { prefix: m.prefix ?? '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
