@@ -18,6 +18,9 @@ import { placementPolicy } from './modules/placement/policy.js';
 import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
+import { usersRoutes, usersPolicy } from './platform/auth/users/index.js';
+import { employeesRoutes } from './modules/employees/index.js';
+import { employeesPolicy } from './modules/employees/policy.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
@@ -30,4 +33,6 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy) },
   { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
   { name: 'placement', routes: placementRoutes, policy: policy(placementPolicy), jobs: registerPlacementJobs },
+  { name: 'users', routes: usersRoutes, prefix: '/api/staff', policy: policy(usersPolicy) },
+  { name: 'employees', routes: employeesRoutes, prefix: '/api/staff', policy: policy(employeesPolicy) },
 ];
