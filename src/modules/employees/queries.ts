@@ -124,7 +124,7 @@ export async function isDagplejerOf(db: Db, employeeId: string, unitId: string, 
     .where('id', '=', employeeId)
     .where('unit_id', '=', unitId)
     .where('job_type', '=', 'dagplejer')
-    .where(sql<boolean>`upper_inf(valid) or upper(valid) > ${start}::date`)
+    .where(sql<boolean>`(upper_inf(valid) or upper(valid) > ${start}::date)`)
     .executeTakeFirst();
   return !!r;
 }

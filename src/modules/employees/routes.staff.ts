@@ -12,14 +12,7 @@ import { namesOf, personsById } from '../people/index.js';
 import { placementsInUnitOn, placementUnit, setDagplejer } from '../placement/index.js';
 import { employeesContract as c, employeesError as fail } from './contract.js';
 import { employeesPolicy } from './policy.js';
-import {
-  addEmployee,
-  employeeById,
-  endEmployee,
-  isDagplejerOf,
-  setWeeklyMinutes,
-  unitEmployeesOn,
-} from './queries.js';
+import { addEmployee, employeeById, endEmployee, isDagplejerOf, setWeeklyMinutes, unitEmployeesOn } from './queries.js';
 
 /** 37 hours a week unless the municipality's setting says otherwise. */
 const FULL_TIME_DEFAULT = 37 * 60;
@@ -62,39 +55,35 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
     };
   });
 
-  app.post(
-    '/units/:unitId/employees',
-    { schema: schemaOf('employees', c.create, fail.codes) },
-    async (req, reply) => {
-      const { unitId } = req.params;
-      const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', { unitId });
-      const b = req.body;
-      const minutes = weeklyMinutes(b.weekly);
-      if (b.end && b.end < b.start) throw fail('employees.end-before-start');
-      const type = await unitTypeOf(req.ctx.db, unitId);
-      if (!type) throw fail('employees.unit-not-found');
-      if (b.jobType === 'dagplejer' && type !== 'dagpleje') throw fail('employees.dagplejer-only-in-dagpleje');
-      const row = await req.ctx.db
-        .transaction()
-        .execute(async (trx) => {
-          await setActor(trx, actor.userId);
-          const r = await addEmployee(trx, { ...b, unitId, weeklyMinutes: minutes });
-          await audit(trx, req.ctx, {
-            action: 'employee.create',
-            subjectType: 'employee',
-            subjectIds: [r.id],
-            details: { unitId, jobType: b.jobType, weeklyMinutes: minutes, start: b.start, end: b.end },
-          });
-          return r;
-        })
-        .catch((e) => {
-          if (e?.code === '23503' && String(e.constraint ?? e.message).includes('user'))
-            throw fail('employees.user-not-found');
-          throw e;
+  app.post('/units/:unitId/employees', { schema: schemaOf('employees', c.create, fail.codes) }, async (req, reply) => {
+    const { unitId } = req.params;
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', { unitId });
+    const b = req.body;
+    const minutes = weeklyMinutes(b.weekly);
+    if (b.end && b.end < b.start) throw fail('employees.end-before-start');
+    const type = await unitTypeOf(req.ctx.db, unitId);
+    if (!type) throw fail('employees.unit-not-found');
+    if (b.jobType === 'dagplejer' && type !== 'dagpleje') throw fail('employees.dagplejer-only-in-dagpleje');
+    const row = await req.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await addEmployee(trx, { ...b, unitId, weeklyMinutes: minutes });
+        await audit(trx, req.ctx, {
+          action: 'employee.create',
+          subjectType: 'employee',
+          subjectIds: [r.id],
+          details: { unitId, jobType: b.jobType, weeklyMinutes: minutes, start: b.start, end: b.end },
         });
-      return reply.code(201).send(row);
-    },
-  );
+        return r;
+      })
+      .catch((e) => {
+        if (e?.code === '23503' && String(e.constraint ?? e.message).includes('user'))
+          throw fail('employees.user-not-found');
+        throw e;
+      });
+    return reply.code(201).send(row);
+  });
 
   app.patch('/employees/:id', { schema: schemaOf('employees', c.changeHours, fail.codes) }, async (req) => {
     const e = await existing(req.ctx.db, req.params.id);

@@ -86,7 +86,7 @@ export const usersContract = {
     ],
   },
   end: {
-    summary: "End a staff user: the last day it may log in (default: yesterday, i.e. at once); its sessions end now",
+    summary: 'End a staff user: the last day it may log in (default: yesterday, i.e. at once); its sessions end now',
     params: byId,
     body: z.object({ lastDay: z.iso.date().nullable().default(null) }),
     response: StaffUser,

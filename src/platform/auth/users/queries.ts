@@ -28,7 +28,14 @@ export async function listUsers(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  return { items: await usersByIds(db, today, rows.map((r) => r.id)), total: Number(n) };
+  return {
+    items: await usersByIds(
+      db,
+      today,
+      rows.map((r) => r.id),
+    ),
+    total: Number(n),
+  };
 }
 
 /** The users by id (staff roles only), in the order given. */
@@ -96,7 +103,8 @@ async function withRefusals<T>(work: () => Promise<T>): Promise<T> {
   } catch (e: any) {
     if (e?.code === '23505' && String(e.constraint ?? e.message).includes('oidc_subject'))
       throw usersError('users.oidc-subject-taken');
-    if (e?.code === '23503' && String(e.constraint ?? e.message).includes('unit')) throw usersError('users.unit-not-found');
+    if (e?.code === '23503' && String(e.constraint ?? e.message).includes('unit'))
+      throw usersError('users.unit-not-found');
     throw e;
   }
 }

@@ -79,9 +79,9 @@ describe(`staff users (${engine})`, () => {
   it('refuses a subject another user has', async () => {
     const admin = await asAdmin();
     const sub = `entra-${Math.random()}`;
-    expect((await admin.call('POST', '/api/staff/users', newUser({ role: 'finance', oidcSubject: sub }))).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await admin.call('POST', '/api/staff/users', newUser({ role: 'finance', oidcSubject: sub }))).statusCode,
+    ).toBe(201);
     const again = await admin.call('POST', '/api/staff/users', newUser({ role: 'finance', oidcSubject: sub }));
     expect([again.statusCode, again.json().error]).toEqual([409, 'users.oidc-subject-taken']);
   });
@@ -91,7 +91,11 @@ describe(`staff users (${engine})`, () => {
     const [a, b] = [await aUnit(t.database.db), await aUnit(t.database.db)];
     const id = await aStaffUser(t.database.db, 'unit_staff', [a.id]);
     const user = await loginAs(t.app, id);
-    const changed = await admin.call('PUT', `/api/staff/users/${id}`, newUser({ role: 'unit_leader', unitIds: [b.id] }));
+    const changed = await admin.call(
+      'PUT',
+      `/api/staff/users/${id}`,
+      newUser({ role: 'unit_leader', unitIds: [b.id] }),
+    );
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ role: 'unit_leader', unitIds: [b.id] });
     const me = (await user.call('GET', '/api/auth/me')).json();
@@ -155,9 +159,9 @@ describe(`staff users (${engine})`, () => {
     const adminId = await aStaffUser(t.database.db, 'admin');
     const admin = await loginAs(t.app, adminId);
     expect((await admin.call('POST', `/api/staff/users/${adminId}/end`, {})).json().error).toBe('users.not-yourself');
-    expect(
-      (await admin.call('PUT', `/api/staff/users/${adminId}`, newUser({ role: 'caseworker' }))).json().error,
-    ).toBe('users.not-yourself');
+    expect((await admin.call('PUT', `/api/staff/users/${adminId}`, newUser({ role: 'caseworker' }))).json().error).toBe(
+      'users.not-yourself',
+    );
     expect((await admin.call('GET', '/api/auth/me')).json().permissions).toEqual(
       expect.arrayContaining(['users.read', 'users.manage']),
     );
