@@ -24,6 +24,11 @@ function weeklyMinutes(w: { hours: number; minutes: number }) {
   return m;
 }
 
+function withoutUnit<E extends { unitId: string }>(e: E): Omit<E, 'unitId'> {
+  const { unitId: _, ...rest } = e;
+  return rest;
+}
+
 export const employeesRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const dateOf = (s: string | undefined, today: LocalDate) => (s ? LocalDate.parse(s) : today);
@@ -49,7 +54,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
     const total = employees.reduce((n, e) => n + e.weeklyMinutes, 0);
     return {
       date: date.toString(),
-      employees: employees.map(({ unitId: _, ...e }) => e),
+      employees: employees.map(withoutUnit),
       fte: Math.round((total / fullTime) * 100) / 100,
       fullTimeMinutes: fullTime,
     };
@@ -99,8 +104,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
         details: { unitId: e.unitId, from: e.weeklyMinutes, to: minutes },
       });
     });
-    const { unitId: _, ...after } = await existing(req.ctx.db, e.id);
-    return after;
+    return withoutUnit(await existing(req.ctx.db, e.id));
   });
 
   app.post('/employees/:id/end', { schema: schemaOf('employees', c.end, fail.codes) }, async (req) => {
@@ -117,8 +121,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
         details: { unitId: e.unitId, lastDay: req.body.lastDay },
       });
     });
-    const { unitId: _, ...after } = await existing(req.ctx.db, e.id);
-    return after;
+    return withoutUnit(await existing(req.ctx.db, e.id));
   });
 
   app.get('/units/:unitId/dagpleje-children', { schema: schemaOf('employees', c.dagplejeChildren) }, async (req) => {
