@@ -337,12 +337,13 @@ function UserForm({
                   <input
                     type="checkbox"
                     checked={form.unitIds.includes(u.id)}
-                    onChange={(e) =>
+                    onChange={(e) => {
+                      setLocalError(null);
                       setForm({
                         ...form,
                         unitIds: e.target.checked ? [...form.unitIds, u.id] : form.unitIds.filter((x) => x !== u.id),
-                      })
-                    }
+                      });
+                    }}
                   />
                   {u.name}
                 </label>
