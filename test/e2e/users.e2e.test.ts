@@ -61,6 +61,12 @@ describe('staff users and employees in the browser', () => {
     await expect.poll(() => page.getByRole('row', { name: /Karin Holm/ }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /Karin Holm/ }).textContent()).toMatch(/Pædagog.*18 t 30 min/);
     expect(await page.getByTestId('fte').textContent()).toBe('Årsværk: 0,5 (37 timer = 1)');
+    await page.getByRole('button', { name: 'Ret Karin Holm' }).click();
+    const hoursForm = page.getByRole('form', { name: 'Ret timer for Karin Holm' });
+    await hoursForm.getByLabel('Timer om ugen: timer').fill('37');
+    await hoursForm.getByLabel('Timer om ugen: minutter').fill('0');
+    await hoursForm.getByRole('button', { name: 'Ret timer' }).click();
+    await expect.poll(() => page.getByTestId('fte').textContent()).toBe('Årsværk: 1 (37 timer = 1)');
     await page.getByTestId('fte').scrollIntoViewIfNeeded();
     await expectAccessible(page, 'unit-employees');
     const audit = await t.database.db.selectFrom('audit_log').select('action').execute();

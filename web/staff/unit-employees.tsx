@@ -42,26 +42,7 @@ export function UnitEmployeesSection({ unit }: { unit: UnitDetail }) {
     }
   }
 
-  function changeHours(e: Employee) {
-    const answer = window.prompt(t('emp.changeHoursLabel', { name: fullName(e) }), (e.weeklyMinutes / 60).toString());
-    if (answer === null) return;
-    const total = Math.round(Number(answer.replace(',', '.')) * 60);
-    if (!Number.isFinite(total)) return;
-    void act(
-      () =>
-        api.patch(`/api/staff/employees/${e.id}`, { weekly: { hours: Math.floor(total / 60), minutes: total % 60 } }),
-      t('emp.saved', { name: fullName(e) }),
-    );
-  }
-
-  function end(e: Employee) {
-    const answer = window.prompt(t('emp.endLabel', { name: fullName(e) }) + ` (${t('emp.lastDay')}, ÅÅÅÅ-MM-DD)`, date);
-    if (!answer) return;
-    void act(
-      () => api.post(`/api/staff/employees/${e.id}/end`, { lastDay: answer.trim() }),
-      t('emp.saved', { name: fullName(e) }),
-    );
-  }
+  const [selected, setSelected] = useState<Employee | null>(null);
 
   return (
     <section aria-labelledby={id + 'h'} className="panel" id="medarbejdere">
@@ -107,18 +88,11 @@ export function UnitEmployeesSection({ unit }: { unit: UnitDetail }) {
                       <button
                         type="button"
                         className="button-link"
-                        aria-label={t('emp.changeHoursLabel', { name: fullName(e) })}
-                        onClick={() => changeHours(e)}
+                        aria-label={t('emp.editLabel', { name: fullName(e) })}
+                        aria-expanded={selected?.id === e.id}
+                        onClick={() => setSelected(selected?.id === e.id ? null : e)}
                       >
-                        {t('emp.changeHours')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="button-link"
-                        aria-label={t('emp.endLabel', { name: fullName(e) })}
-                        onClick={() => end(e)}
-                      >
-                        {t('emp.endAction')}
+                        {t('emp.edit')}
                       </button>
                     </td>
                   )}
@@ -127,6 +101,25 @@ export function UnitEmployeesSection({ unit }: { unit: UnitDetail }) {
             </tbody>
           </DataTable>
         </>
+      )}
+      {selected && (
+        <EmployeeEdit
+          key={selected.id}
+          employee={selected}
+          defaultLastDay={date}
+          onHours={(weekly) =>
+            void act(
+              () => api.patch(`/api/staff/employees/${selected.id}`, { weekly }),
+              t('emp.saved', { name: fullName(selected) }),
+            )
+          }
+          onEnd={(lastDay) =>
+            void act(
+              () => api.post(`/api/staff/employees/${selected.id}/end`, { lastDay }),
+              t('emp.saved', { name: fullName(selected) }),
+            )
+          }
+        />
       )}
       <Status text={status} />
       <ErrorMessage error={actionError} />
@@ -147,6 +140,82 @@ export function UnitEmployeesSection({ unit }: { unit: UnitDetail }) {
         />
       )}
     </section>
+  );
+}
+
+function EmployeeEdit({
+  employee,
+  defaultLastDay,
+  onHours,
+  onEnd,
+}: {
+  employee: Employee;
+  defaultLastDay: string;
+  onHours: (weekly: { hours: number; minutes: number }) => void;
+  onEnd: (lastDay: string) => void;
+}) {
+  const { t } = useT();
+  const id = useId();
+  const [hours, setHours] = useState(String(Math.floor(employee.weeklyMinutes / 60)));
+  const [minutes, setMinutes] = useState(String(employee.weeklyMinutes % 60));
+  const [lastDay, setLastDay] = useState(employee.end ?? defaultLastDay);
+  return (
+    <div className="subform">
+      <h3>{fullName(employee)}</h3>
+      <form
+        className="filter-row"
+        aria-label={t('emp.changeHoursLabel', { name: fullName(employee) })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onHours({ hours: Number(hours || 0), minutes: Number(minutes || 0) });
+        }}
+      >
+        <Field id={id + 'h'} label={`${t('emp.hours')}: ${t('emp.hoursPart').toLowerCase()}`}>
+          <input
+            id={id + 'h'}
+            type="number"
+            min={0}
+            max={48}
+            required
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+          />
+        </Field>
+        <Field id={id + 'm'} label={`${t('emp.hours')}: ${t('emp.minutesPart').toLowerCase()}`}>
+          <input
+            id={id + 'm'}
+            type="number"
+            min={0}
+            max={59}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </Field>
+        <div className="field field-button">
+          <button type="submit" className="button-secondary">
+            {t('emp.changeHours')}
+          </button>
+        </div>
+      </form>
+      <form
+        className="filter-row"
+        aria-label={t('emp.endLabel', { name: fullName(employee) })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onEnd(lastDay);
+        }}
+      >
+        <Field id={id + 'd'} label={t('emp.lastDay')}>
+          <input id={id + 'd'} type="date" required value={lastDay} onChange={(e) => setLastDay(e.target.value)} />
+        </Field>
+        <div className="field field-button">
+          <button type="submit" className="button-secondary">
+            {t('emp.endAction')}
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }
 

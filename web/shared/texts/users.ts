@@ -81,6 +81,8 @@ export const usersTexts = {
   'emp.end': ['Ansat til og med', 'Employed until'],
   'emp.added': ['{name} er tilføjet.', '{name} has been added.'],
   'emp.changeHours': ['Ret timer', 'Change hours'],
+  'emp.edit': ['Ret', 'Edit'],
+  'emp.editLabel': ['Ret {name}', 'Edit {name}'],
   'emp.changeHoursLabel': ['Ret timer for {name}', 'Change hours for {name}'],
   'emp.endLabel': ['Fratræd {name}', 'End {name}'],
   'emp.endAction': ['Fratræd', 'End'],
