@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { testApp, loginAs, type TestApp } from '../../../../test/app.js';
 import { aStaffUser, aUnit } from '../../../../test/builders.js';
 import { engine } from '../../../../test/db.js';
+import { createAdministrator } from './index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -165,6 +166,27 @@ describe(`staff users (${engine})`, () => {
     expect((await admin.call('GET', '/api/auth/me')).json().permissions).toEqual(
       expect.arrayContaining(['users.read', 'users.manage']),
     );
+  });
+
+  it('bootstraps the first administrator from the command line, once per subject, audited', async () => {
+    const sub = `entra-first-${Math.random()}`;
+    const id = await createAdministrator(t.database.db, today(), {
+      name: 'Første Admin',
+      oidcSubject: sub,
+      email: null,
+    });
+    const admin = await asAdmin();
+    const found = (await admin.call('GET', '/api/staff/users?q=F%C3%B8rste%20Admin')).json().items;
+    expect(found).toEqual([expect.objectContaining({ id, role: 'admin', oidcSubject: sub, active: true })]);
+    await expect(
+      createAdministrator(t.database.db, today(), { name: 'Igen', oidcSubject: sub, email: null }),
+    ).rejects.toMatchObject({ code: 'users.oidc-subject-taken' });
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where(sql<boolean>`${id} = any(subject_ids)`)
+      .execute();
+    expect(rows.map((r) => r.action)).toContain('user.create');
   });
 
   it('pages through the list by name', async () => {
