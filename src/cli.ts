@@ -10,7 +10,8 @@ const usage = `usage: spire <command>
   fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)
   bill --month YYYY-MM        the monthly billing run for every municipality with places (a host's scheduled job)
   allocate --in instance.json [--out result.json]   one allocation round (docs/formats/allocation.md)
-  cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}`;
+  cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}
+  admin create --name NAME --oidc-subject SUB [--email E]   the first administrator of a new installation`;
 
 async function main() {
   switch (command) {
@@ -90,6 +91,37 @@ async function main() {
         ),
       );
       if (!r.ok) process.exitCode = 1;
+      return;
+    }
+    case 'admin': {
+      const { values } = parseArgs({
+        args: rest.slice(1),
+        options: { name: { type: 'string' }, 'oidc-subject': { type: 'string' }, email: { type: 'string' } },
+      });
+      const name = values.name?.trim(),
+        subject = values['oidc-subject']?.trim();
+      if (rest[0] !== 'create' || !name || !subject)
+        return fail('admin create --name NAME --oidc-subject SUBJECT [--email E]');
+      const { openAndMigrate } = await import('./main.js');
+      const { createAdministrator } = await import('./platform/auth/users/index.js');
+      const { AppClock } = await import('./platform/clock.js');
+      const database = await openAndMigrate();
+      try {
+        const clock = new AppClock();
+        await clock.load(database.db);
+        const id = await createAdministrator(database.db, clock.today(), {
+          name,
+          oidcSubject: subject,
+          email: values.email?.trim() || null,
+        });
+        console.log(JSON.stringify({ id, name, role: 'admin' }));
+      } catch (e: any) {
+        if (e?.code !== 'users.oidc-subject-taken') throw e;
+        console.error(`A user with OIDC subject ${subject} exists already.`);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
       return;
     }
     default:

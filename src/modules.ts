@@ -21,6 +21,9 @@ import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
 import { lettersPolicy } from './platform/letters/policy.js';
+import { usersRoutes, usersPolicy } from './platform/auth/users/index.js';
+import { employeesRoutes } from './modules/employees/index.js';
+import { employeesPolicy } from './modules/employees/policy.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
@@ -39,4 +42,6 @@ export const MODULES: readonly SpireModule[] = [
     jobs: registerPlacementJobs,
     work: placementWork,
   },
+  { name: 'users', routes: usersRoutes, prefix: '/api/staff', policy: policy(usersPolicy) },
+  { name: 'employees', routes: employeesRoutes, prefix: '/api/staff', policy: policy(employeesPolicy) },
 ];

@@ -29,6 +29,7 @@ import { TerminalPage } from './terminal/terminal-page.js';
 import { BillingPage } from './staff/billing.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
+import { UsersPage } from './staff/users.js';
 
 function App() {
   return (
@@ -96,6 +97,14 @@ function App() {
             <RequireRole roles={['admin']}>
               <AuditLogPage />
             </RequireRole>
+          }
+        />
+        <Route
+          path="brugere"
+          element={
+            <RequirePermission action="users.read">
+              <UsersPage />
+            </RequirePermission>
           }
         />
         <Route

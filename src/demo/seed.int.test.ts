@@ -98,6 +98,32 @@ describe('seedDemo (small: Hjørring)', () => {
     expect(muni).toEqual({ n: 1, code: '0860' });
   });
 
+  it('staffs every unit from the real ratios: a leader, staff for the children, dagpleje children with a dagplejer', async () => {
+    const units = await rows(`
+      SELECT u.id, u.type,
+             count(*) FILTER (WHERE e.job_type = 'leder')::int AS leaders,
+             count(*) FILTER (WHERE e.job_type <> 'leder')::int AS staff,
+             count(*) FILTER (WHERE e.job_type = 'dagplejer')::int AS dagplejere
+      FROM unit u LEFT JOIN employee e ON e.unit_id = u.id AND e.valid @> ${T} GROUP BY u.id, u.type`);
+    for (const u of units) {
+      expect(u.leaders).toBe(1);
+      expect(u.staff).toBeGreaterThanOrEqual(1);
+      expect(u.dagplejere > 0).toBe(u.type === 'dagpleje');
+    }
+    // Hjørring 3–5 years: 6.5 children per adult (Danmarks Statistik 2023), so a børnehave's staff is about its children / 6.5.
+    const [kg] = await rows(`
+      SELECT sum(c.n)::int AS children, sum(e.n)::int AS staff FROM unit u
+      JOIN LATERAL (SELECT count(*) AS n FROM placement p WHERE p.unit_id = u.id AND p.valid @> ${T}) c ON true
+      JOIN LATERAL (SELECT count(*) AS n FROM employee e WHERE e.unit_id = u.id AND e.job_type <> 'leder') e ON true
+      WHERE u.type = 'boernehave'`);
+    if (kg.children > 0) expect(kg.children / kg.staff).toBeGreaterThan(4);
+    const [d] = await rows(`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE p.dagplejer_id IS NULL)::int AS without
+      FROM placement p JOIN unit u ON u.id = p.unit_id WHERE u.type = 'dagpleje' AND p.valid @> ${T}`);
+    expect(d.n).toBeGreaterThan(0);
+    expect(d.without).toBe(0);
+  });
+
   it('places most preschool children; about a tenth are waiting', async () => {
     const [r] = await rows(`
       SELECT count(*)::int AS total,

@@ -16,6 +16,7 @@ import { seedAttendance } from './seed-attendance.js';
 
 import { seedPlacement } from './seed-placement.js';
 import { seedBooking } from './seed-booking.js';
+import { assignDagplejere, buildEmployees, normeringOf } from './employees.js';
 export type DemoScale = 'small' | 'city';
 
 export interface SeedOptions {
@@ -68,6 +69,22 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   const placements = buildPlacements(families, register, opts.today, new Rng(seed, 'placements'), ids);
   progress(`placements: ${placements.rows.placement.length} (${placements.current.size} current)`);
   const users = buildUsers(families, register, placements, opts.today, ids);
+  // Staff from the municipality's real ratios, on their own id stream (the data above stays as it was).
+  const municipalityName = MUNICIPALITIES.find((m) => m.code === cfg.municipalityCode)?.name ?? '';
+  const employees = buildEmployees(
+    families,
+    register,
+    placements,
+    normeringOf(municipalityName),
+    opts.today,
+    new Rng(seed, 'employees'),
+    new UuidGen(deriveSeed(seed, 'employees')),
+  );
+  assignDagplejere(
+    placements.rows.placement,
+    employees,
+    new Set(register.units.filter((u) => u.type === 'dagpleje').map((u) => u.id)),
+  );
   // Separated families (two households, shared custody) on their own id stream: the data above stays as it was.
   const separated = buildSeparatedFamilies({
     municipalityCode: cfg.municipalityCode,
@@ -95,6 +112,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('unit', register.rows.unit);
     await load('unit_section', register.rows.unit_section);
     await load('capacity', placements.rows.capacity);
+    await load('employee', employees);
     await load('household', familyRows.household);
     await load('person', familyRows.person);
     await load('residence', familyRows.residence);

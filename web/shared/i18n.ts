@@ -7,6 +7,7 @@ import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
 import { auditTexts } from './texts/audit.js';
 import { workTexts } from './texts/work.js';
+import { usersTexts } from './texts/users.js';
 import {
   createContext,
   createElement,
@@ -334,6 +335,7 @@ const dict = {
   ...attendanceTexts,
   ...placementTexts,
   ...bookingTexts,
+  ...usersTexts,
   ...errorTexts,
   ...auditTexts,
   ...workTexts,

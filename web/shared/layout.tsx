@@ -43,6 +43,7 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
       { to: '/staff/indbakke', label: 'nav.inbox' },
       { to: '/staff/pladsregler', label: 'nav.policy' },
     );
+  if (can('users.read')) items.push({ to: '/staff/brugere', label: 'nav.users' });
   if (role === 'admin')
     items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
   return items;

@@ -9,12 +9,15 @@ import type { UnitDetail } from '../../src/modules/registry/contract.js';
 import { UnitCapacity } from './unit-capacity.js';
 import { OutlookChart } from './placement-pages.js';
 import { UnitEditForm } from './unit-edit-form.js';
+import { UnitEmployeesSection } from './unit-employees.js';
+import { useCan } from '../shared/session.js';
 
 export function UnitPage() {
   const { t } = useT();
   const { id = '' } = useParams();
   const { data: u, error, loading, reload, setData } = useApi<UnitDetail>(`/api/staff/units/${encodeURIComponent(id)}`);
   const hid = useId();
+  const can = useCan();
   const back = <BackLink to="/staff/institutioner">{t('unit.back')}</BackLink>;
   if (!u || u.id !== id) {
     return (
@@ -93,6 +96,7 @@ export function UnitPage() {
           <UnitCapacity unit={u} onChanged={reload} />
           <OutlookChart unitId={u.id} />
         </section>
+        {can('employees.read') && <UnitEmployeesSection unit={u} />}
         <section aria-labelledby={hist['aria-labelledby']} className="panel">
           {hist.heading}
           <HistoryList items={u.history} />

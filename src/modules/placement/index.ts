@@ -7,6 +7,7 @@ export { guaranteeDate } from './rules.js';
 export { previewRound, buildRoundInput } from './round.js';
 export { expireOffers } from './offers.js';
 export { registerPlacementJobs, runPlacementJob, PLACEMENT_JOBS } from './jobs.js';
+export { placementsInUnitOn, placementUnit, setDagplejer } from './queries.js';
 
 export const placementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementStaffRoutes, { prefix: '/staff' });

@@ -125,3 +125,28 @@ export async function pendingOfferSummary(db: Db): Promise<{ n: number; firstDea
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
 }
+
+/** The dagtilbud placements of a unit on a date, with the dagplejer each child is placed with (dagpleje units). */
+export async function placementsInUnitOn(db: Db, unitId: string, date: string) {
+  return db
+    .selectFrom('placement')
+    .select(['id', 'child_id as childId', 'dagplejer_id as dagplejerId'])
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`valid @> ${date}::date`)
+    .execute();
+}
+
+/** One placement's unit and period (null: no such placement). */
+export async function placementUnit(db: Db, placementId: string) {
+  const r = await db
+    .selectFrom('placement')
+    .select(['unit_id as unitId', 'child_id as childId', sql<string>`lower(valid)::text`.as('start')])
+    .where('id', '=', placementId)
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+/** Names the dagplejer a child is placed with (null: none); the database refuses one of another unit. */
+export async function setDagplejer(trx: Db, placementId: string, employeeId: string | null) {
+  await trx.updateTable('placement').set({ dagplejer_id: employeeId }).where('id', '=', placementId).execute();
+}

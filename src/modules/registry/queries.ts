@@ -379,6 +379,12 @@ export async function unitNames(db: Db, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The unit's type (dagpleje, vuggestue …), or null when there is no such unit. */
+export async function unitTypeOf(db: Db, id: string): Promise<UnitType | null> {
+  const r = await db.selectFrom('unit').select('type').where('id', '=', id).executeTakeFirst();
+  return r?.type ?? null;
+}
+
 /** Whether the unit exists and is not closed (e.g. before another module offers a place there). */
 export async function isUnitOpen(db: Db, id: string): Promise<boolean> {
   const u = await db.selectFrom('unit').select('closed_on').where('id', '=', id).executeTakeFirst();

@@ -64,6 +64,16 @@ describe(`OIDC login (${engine})`, () => {
     expect((await app.inject({ url: '/api/auth/personas' })).statusCode).toBe(404);
   });
 
+  it('refuses a known subject whose user has ended, with no session', async () => {
+    await d.db
+      .insertInto('app_user')
+      .values({ role: 'caseworker', name: 'Fratrådt', oidc_subject: 'entra-ended', valid: '[2020-01-01,2021-01-01)' })
+      .execute();
+    const res = await login({ claims: { sub: 'entra-ended' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.cookies.find((c) => c.name === 'spire_session')).toBeUndefined();
+  });
+
   it('rejects a forged state', async () => {
     expect((await login({}, (q) => q.set('state', 'forged'))).statusCode).toBe(400);
   });

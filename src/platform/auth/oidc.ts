@@ -8,6 +8,7 @@ import * as client from 'openid-client';
 import { forbidden, badRequest, HttpError } from '../http/errors.js';
 import { secureCookie } from '../http/app.js';
 import type { StartSession } from './routes.js';
+import { validOn } from './users/queries.js';
 
 const STATE_COOKIE = 'spire_oidc';
 
@@ -116,10 +117,11 @@ export const oidcRoutes: FastifyPluginAsync<{ startSession: StartSession }> = as
         throw forbidden('Login med MitID kræver et højere sikringsniveau.');
       const user = await app.config.database.db
         .selectFrom('app_user')
-        .select(['id', 'role', 'name', 'person_id'])
+        .select(['id', 'role', 'name', 'person_id', validOn(app.config.clock.today()).as('active')])
         .where('oidc_subject', '=', String(claims.sub))
         .executeTakeFirst();
       if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');
+      if (!user.active) throw forbidden('Din bruger er ikke aktiv. Kontakt kommunens administrator.');
       reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
       await startSession(req, reply, user);
       return reply.redirect(user.role === 'guardian' ? '/mine-boern' : '/staff');

@@ -2,13 +2,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound, unauthorized } from '../http/errors.js';
+import { forbidden, notFound, unauthorized } from '../http/errors.js';
 import { actorFor, createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 import { audit } from '../audit/audit.js';
 import { oidcRoutes } from './oidc.js';
 import { permittedActions } from './policy.js';
 import { POLICIES } from '../../access.js';
 import { secureCookie } from '../http/app.js';
+import { validOn } from './users/queries.js';
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
@@ -35,6 +36,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       .leftJoin('unit', 'unit.id', 'user_unit.unit_id')
       .select(['app_user.id', 'app_user.name', 'app_user.role', 'unit.name as unitName'])
       .where('app_user.demo_persona', '=', true)
+      .where(validOn(app.config.clock.today()))
       .orderBy('app_user.role')
       .orderBy('app_user.name')
       .execute();
@@ -55,11 +57,12 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       const db = app.config.database.db;
       const user = await db
         .selectFrom('app_user')
-        .select(['id', 'role', 'name', 'person_id'])
+        .select(['id', 'role', 'name', 'person_id', validOn(app.config.clock.today()).as('active')])
         .where('id', '=', req.body.userId)
         .where('demo_persona', '=', true)
         .executeTakeFirst();
       if (!user) throw unauthorized('Ukendt demo-bruger.');
+      if (!user.active) throw forbidden('Brugeren er ikke aktiv (uden for gyldighedsperioden).');
       return startSession(req, reply, user);
     },
   );

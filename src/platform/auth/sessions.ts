@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Actor } from './actor.js';
+import { validOn } from './users/queries.js';
 
 export const SESSION_COOKIE = 'spire_session';
 const TTL_HOURS = 12;
@@ -42,6 +43,8 @@ export async function loadSession(
     ])
     .where('session.token_hash', '=', hash(token))
     .where('session.expires_at', '>', clock.now().toString())
+    // A user ended (or not yet started) has no session, whatever its cookie says.
+    .where(validOn(clock.today()))
     .executeTakeFirst();
   if (!row) return null;
   return { actor: await actorFor(db, row), csrfToken: row.csrf_token };

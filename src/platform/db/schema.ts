@@ -126,6 +126,10 @@ export interface DB {
     person_id: string | null;
     oidc_subject: string | null;
     demo_persona: Generated<boolean>;
+    /** When the user may log in (migration 020); unbounded for users from before. */
+    valid: Generated<Range>;
+    created_by: Generated<string | null>;
+    created_at: Generated<string>;
   };
   user_unit: { user_id: string; unit_id: string };
   session: {

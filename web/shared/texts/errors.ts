@@ -9,6 +9,8 @@ import type { placementError } from '../../../src/modules/placement/contract.js'
 import type { billingError } from '../../../src/modules/billing/contract.js';
 import type { lettersError } from '../../../src/platform/letters/contract.js';
 import type { systemError } from '../../../src/platform/http/system-routes.js';
+import type { usersError } from '../../../src/platform/auth/users/contract.js';
+import type { employeesError } from '../../../src/modules/employees/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -19,9 +21,43 @@ type Code =
   | keyof typeof placementError.codes
   | keyof typeof billingError.codes
   | keyof typeof lettersError.codes
-  | keyof typeof systemError.codes;
+  | keyof typeof systemError.codes
+  | keyof typeof usersError.codes
+  | keyof typeof employeesError.codes;
 
 export const errorTexts = {
+  'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
+  'err.users.unit-scope-required': [
+    'En institutionsleder eller pædagogisk personale skal have mindst én institution.',
+    'A unit leader or unit staff member needs at least one unit.',
+  ],
+  'err.users.unit-not-found': ['En af de valgte institutioner findes ikke.', 'One of the chosen units does not exist.'],
+  'err.users.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'err.users.oidc-subject-taken': [
+    'En anden bruger har allerede dette login-id.',
+    'Another user already has this login id.',
+  ],
+  'err.users.not-yourself': [
+    'Du kan ikke afslutte dig selv eller fjerne din egen administratorrolle. Bed en anden administrator.',
+    'You cannot end yourself or remove your own administrator role. Ask another administrator.',
+  ],
+  'err.employees.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
+  'err.employees.not-found': ['Medarbejderen findes ikke.', 'The employee does not exist.'],
+  'err.employees.hours-out-of-range': [
+    'Timetallet skal være over 0 og højst {max} timer om ugen.',
+    'The hours must be above 0 and at most {max} hours a week.',
+  ],
+  'err.employees.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'err.employees.dagplejer-only-in-dagpleje': [
+    'Dagplejere kan kun være ansat i en dagpleje.',
+    'Childminders can only be employed in a childminding unit.',
+  ],
+  'err.employees.user-not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
+  'err.employees.placement-not-found': ['Pladsen findes ikke.', 'The place does not exist.'],
+  'err.employees.not-a-dagplejer-of-unit': [
+    'Vælg en dagplejer, der er ansat i denne dagpleje i pladsens periode.',
+    'Choose a childminder employed in this unit during the placement.',
+  ],
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
   'err.registry.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
   'err.registry.nothing-to-change': ['Intet at ændre.', 'Nothing to change.'],
