@@ -2,6 +2,7 @@
 // from registry, user names from auth.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { LocalDate } from '../../shared/index.js';
 import { userNames } from '../../platform/auth/users.js';
 import { unitNames } from '../registry/index.js';
 
@@ -105,4 +106,15 @@ export async function markTaskHandled(db: Db, id: string, userId: string): Promi
     .returning('id')
     .executeTakeFirst();
   return !!r;
+}
+
+/** A task in the staff inbox for a child (e.g. people's CPR changes: a placed child moved out of the municipality). */
+export async function addInboxTask(
+  db: Db,
+  task: { kind: 'address' | 'withdrawal'; childId: string; text: string; today: LocalDate },
+): Promise<void> {
+  await db
+    .insertInto('staff_inbox')
+    .values({ kind: task.kind, child_id: task.childId, text: task.text, created_on: task.today.toString() })
+    .execute();
 }
