@@ -100,7 +100,9 @@ export const CprPersonView = z.object({
   status: z.enum(['active', 'emigrated', 'dead', 'inactive']),
   addressProtected: z.boolean(),
   /** "Adressebeskyttet" people: null. */
-  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string(), municipalityCode: z.string() }).nullable(),
+  address: z
+    .object({ street: z.string(), postalCode: z.string(), city: z.string(), municipalityCode: z.string() })
+    .nullable(),
   municipalityCode: z.string().nullable(),
   /** Known to Spire already (its id), else null. */
   personId: id.nullable(),
@@ -111,7 +113,9 @@ export type CprPersonView = z.infer<typeof CprPersonView>;
 
 export const ImportResult = z.object({
   personId: id,
-  people: z.array(z.object({ id, firstName: z.string(), lastName: z.string(), isChild: z.boolean(), created: z.boolean() })),
+  people: z.array(
+    z.object({ id, firstName: z.string(), lastName: z.string(), isChild: z.boolean(), created: z.boolean() }),
+  ),
   changes: z.number().int(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -170,7 +174,8 @@ export const peopleContract = {
     errors: ['people.invalid-cpr', 'people.cpr-unknown', 'people.cpr-unavailable'],
   },
   cprImport: {
-    summary: 'Create or update a person and the family (children under 18, custody holders, homes) from the CPR register',
+    summary:
+      'Create or update a person and the family (children under 18, custody holders, homes) from the CPR register',
     body: CprBody,
     response: ImportResult,
     errors: ['people.invalid-cpr', 'people.cpr-unknown', 'people.cpr-unavailable'],
@@ -196,7 +201,13 @@ export const peopleContract = {
   cprFiles: {
     summary: 'The CPR change files applied, newest first',
     response: z.array(
-      z.object({ fileId: z.string(), sequence: z.number().int(), createdOn: date, appliedOn: date, report: ChangeFileReport }),
+      z.object({
+        fileId: z.string(),
+        sequence: z.number().int(),
+        createdOn: date,
+        appliedOn: date,
+        report: ChangeFileReport,
+      }),
     ),
   },
 } as const;

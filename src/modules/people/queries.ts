@@ -266,7 +266,11 @@ export async function guardiansLivingIn(db: Db, householdId: string, on: string)
 /** Person ids by CPR number (only those Spire knows). */
 export async function personIdsByCpr(db: Db, cprs: string[]): Promise<Map<string, string>> {
   if (!cprs.length) return new Map();
-  const rows = await db.selectFrom('person').select(['id', 'cpr']).where('cpr', 'in', [...new Set(cprs)]).execute();
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'cpr'])
+    .where('cpr', 'in', [...new Set(cprs)])
+    .execute();
   return new Map(rows.map((r) => [r.cpr!, r.id]));
 }
 
@@ -408,7 +412,10 @@ export async function moveTo(
     .where('person_id', '=', personId)
     .where(sql<boolean>`valid @> ${d}::date`)
     .execute();
-  await trx.insertInto('residence').values({ person_id: personId, household_id: householdId, valid: `[${d},)` }).execute();
+  await trx
+    .insertInto('residence')
+    .values({ person_id: personId, household_id: householdId, valid: `[${d},)` })
+    .execute();
   return { unchanged: false, fromMunicipality: before?.municipalityCode ?? null };
 }
 
@@ -439,7 +446,12 @@ export async function setCustodyHolders(
   const d = from.toString();
   const rows = await trx
     .selectFrom('custody')
-    .select(['id', 'guardian_id', sql<string>`lower(valid)::text`.as('start'), sql<boolean>`upper_inf(valid)`.as('open')])
+    .select([
+      'id',
+      'guardian_id',
+      sql<string>`lower(valid)::text`.as('start'),
+      sql<boolean>`upper_inf(valid)`.as('open'),
+    ])
     .where('child_id', '=', childId)
     .where(sql<boolean>`(upper_inf(valid) or upper(valid) > ${d}::date)`)
     .execute();
@@ -471,7 +483,11 @@ export async function setCustodyHolders(
 export async function endCustodyOf(trx: Db, personId: string, on: LocalDate): Promise<boolean> {
   const d = on.toString();
   const who = (eb: any) => eb.or([eb('child_id', '=', personId), eb('guardian_id', '=', personId)]);
-  const del = await trx.deleteFrom('custody').where(who).where(sql<boolean>`lower(valid) >= ${d}::date`).executeTakeFirst();
+  const del = await trx
+    .deleteFrom('custody')
+    .where(who)
+    .where(sql<boolean>`lower(valid) >= ${d}::date`)
+    .executeTakeFirst();
   const upd = await trx
     .updateTable('custody')
     .set({ valid: sql`daterange(lower(valid), ${d}::date)` })
@@ -513,7 +529,19 @@ export async function registerFactsOf(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('person')
-    .select(['id', 'cpr', 'first_name', 'last_name', 'birth_date', 'sex', 'email', 'phone', 'address_protected', 'died_on', 'emigrated_on'])
+    .select([
+      'id',
+      'cpr',
+      'first_name',
+      'last_name',
+      'birth_date',
+      'sex',
+      'email',
+      'phone',
+      'address_protected',
+      'died_on',
+      'emigrated_on',
+    ])
     .where('id', 'in', ids)
     .execute();
 }
@@ -540,7 +568,15 @@ export async function lastChangeSequence(db: Db): Promise<number> {
 
 export async function recordChangeFile(
   trx: Db,
-  f: { fileId: string; sequence: number; created: string; today: LocalDate; userId: string | null; digest: string; report: unknown },
+  f: {
+    fileId: string;
+    sequence: number;
+    created: string;
+    today: LocalDate;
+    userId: string | null;
+    digest: string;
+    report: unknown;
+  },
 ) {
   await trx
     .insertInto('cpr_change_file')

@@ -185,19 +185,23 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     return report;
   });
 
-  app.post('/cpr/change-files/fetch', { schema: schemaOf('people', c.cprFetchFiles, peopleError.codes) }, async (req) => {
-    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
-    const { db, clock } = req.ctx;
-    const files = await cprRegister().changeFiles(await lastChangeSequence(db));
-    const reports: ChangeFileReport[] = [];
-    for (const f of files) {
-      const report = await applyChangeFile(db, f, clock.today(), actor.userId);
-      await auditReport(db, req.ctx, report);
-      reports.push(report);
-      if (report.status === 'rejected') break;
-    }
-    return reports;
-  });
+  app.post(
+    '/cpr/change-files/fetch',
+    { schema: schemaOf('people', c.cprFetchFiles, peopleError.codes) },
+    async (req) => {
+      const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
+      const { db, clock } = req.ctx;
+      const files = await cprRegister().changeFiles(await lastChangeSequence(db));
+      const reports: ChangeFileReport[] = [];
+      for (const f of files) {
+        const report = await applyChangeFile(db, f, clock.today(), actor.userId);
+        await auditReport(db, req.ctx, report);
+        reports.push(report);
+        if (report.status === 'rejected') break;
+      }
+      return reports;
+    },
+  );
 
   app.get('/cpr/change-files', { schema: schemaOf('people', c.cprFiles) }, async (req) => {
     peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');

@@ -41,7 +41,10 @@ export const errorTexts = {
     'Invalid CPR number: the date of birth does not exist or is in the future.',
   ],
   'err.people.child-not-found': ['Barnet findes ikke.', 'The child does not exist.'],
-  'err.people.cpr-unknown': ['CPR-registret kender ikke dette CPR-nummer.', 'The CPR register does not know this number.'],
+  'err.people.cpr-unknown': [
+    'CPR-registret kender ikke dette CPR-nummer.',
+    'The CPR register does not know this number.',
+  ],
   'err.people.cpr-unavailable': [
     'CPR-registret svarer ikke lige nu. Prøv igen om lidt – intet er ændret.',
     'The CPR register is not answering right now. Try again shortly – nothing was changed.',

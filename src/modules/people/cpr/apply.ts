@@ -133,13 +133,16 @@ export async function importPerson(
 
 type Outcome = ChangeFileReport['records'][number];
 
-/** The digest of a file's content: the same file delivered under another name is still the same file. */
-const digestOf = (raw: unknown) => createHash('sha256').update(JSON.stringify(raw)).digest('hex');
+/** The digest of a file's content without its name: the same file delivered under another name is still the same file. */
+const digestOf = (e: ChangeFileEnvelope) =>
+  createHash('sha256')
+    .update(JSON.stringify([e.sequence, e.created, e.kommunekode, e.records]))
+    .digest('hex');
 
 /** Checks a change file record by record; a file with any bad record is rejected whole (nothing applied). */
-export function readChangeFile(raw: unknown):
-  | { ok: true; envelope: ChangeFileEnvelope; records: ChangeRecord[] }
-  | { ok: false; report: ChangeFileReport } {
+export function readChangeFile(
+  raw: unknown,
+): { ok: true; envelope: ChangeFileEnvelope; records: ChangeRecord[] } | { ok: false; report: ChangeFileReport } {
   const env = ChangeFileEnvelope.safeParse(raw);
   if (!env.success) {
     const path = env.error.issues[0]?.path.join('.') ?? '';
@@ -152,7 +155,10 @@ export function readChangeFile(raw: unknown):
     const parsed = ChangeRecord.safeParse(r);
     const obj = (r ?? {}) as Record<string, unknown>;
     const recordNo = typeof obj.recordNo === 'number' ? obj.recordNo : null;
-    const event = typeof obj.haendelse === 'string' && (CHANGE_EVENTS as readonly string[]).includes(obj.haendelse) ? obj.haendelse : null;
+    const event =
+      typeof obj.haendelse === 'string' && (CHANGE_EVENTS as readonly string[]).includes(obj.haendelse)
+        ? obj.haendelse
+        : null;
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') || 'record';
       outcomes.push({ recordNo, event, outcome: 'error', reason: `invalid:${field}`, personId: null });
@@ -198,7 +204,7 @@ export async function applyChangeFile(
   const read = readChangeFile(raw);
   if (!read.ok) return read.report;
   const { envelope, records } = read;
-  const digest = digestOf(raw);
+  const digest = digestOf(envelope);
   const before = await appliedChangeFile(db, envelope.fileId, digest);
   if (before) return { ...(before.report as ChangeFileReport), status: 'already-applied' };
   return db.transaction().execute(async (trx) => {
@@ -271,7 +277,10 @@ export async function applyChangeFile(
           break;
         }
         case 'navneaendring':
-          changed = await updateRegisterFields(trx, personId, { firstName: r.navn.fornavn, lastName: r.navn.efternavn });
+          changed = await updateRegisterFields(trx, personId, {
+            firstName: r.navn.fornavn,
+            lastName: r.navn.efternavn,
+          });
           break;
         case 'adressebeskyttelse':
           changed = await updateRegisterFields(trx, personId, { protected: r.beskyttet });

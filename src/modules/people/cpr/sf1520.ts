@@ -115,9 +115,15 @@ export function parsePersonLookupResponse(xml: string): PersonLookupResponse | n
       },
       foedselsdato: day(text(p, 'foedselsdato', 'dato')),
       koen: text(p, 'koen'),
-      status: { status: Number(text(p, 'status', 'status')), statusdato: day(text(p, 'status', 'statusdato', 'dato')) ?? null },
+      status: {
+        status: Number(text(p, 'status', 'status')),
+        statusdato: day(text(p, 'status', 'statusdato', 'dato')) ?? null,
+      },
       adressebeskyttelse: find(p, 'adressebeskyttelse')
-        ? { beskyttet: text(p, 'adressebeskyttelse', 'beskyttet') === 'true', startdato: text(p, 'adressebeskyttelse', 'startdato') ?? null }
+        ? {
+            beskyttet: text(p, 'adressebeskyttelse', 'beskyttet') === 'true',
+            startdato: text(p, 'adressebeskyttelse', 'startdato') ?? null,
+          }
         : null,
     },
     adresse: {

@@ -67,7 +67,13 @@ export type PersonLookupResponse = z.infer<typeof PersonLookupResponse>;
 
 /** One record of a change file: an event for one person from a date. */
 export const ChangeRecord = z.discriminatedUnion('haendelse', [
-  z.object({ recordNo: z.number().int().positive(), haendelse: z.literal('flytning'), personnummer: pnr, dato: date, aktuelAdresse: AktuelAdresse }),
+  z.object({
+    recordNo: z.number().int().positive(),
+    haendelse: z.literal('flytning'),
+    personnummer: pnr,
+    dato: date,
+    aktuelAdresse: AktuelAdresse,
+  }),
   z.object({
     recordNo: z.number().int().positive(),
     haendelse: z.literal('foraeldremyndighed'),
@@ -100,7 +106,14 @@ export const ChangeRecord = z.discriminatedUnion('haendelse', [
   }),
 ]);
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
-export const CHANGE_EVENTS = ['flytning', 'foraeldremyndighed', 'doedsfald', 'navneaendring', 'adressebeskyttelse', 'udrejse'] as const;
+export const CHANGE_EVENTS = [
+  'flytning',
+  'foraeldremyndighed',
+  'doedsfald',
+  'navneaendring',
+  'adressebeskyttelse',
+  'udrejse',
+] as const;
 
 /** The envelope of a change file; records are checked one by one so a report can name each bad one. */
 export const ChangeFileEnvelope = z.object({
