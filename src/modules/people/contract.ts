@@ -139,12 +139,52 @@ export const ChangeFileReport = z.object({
 });
 export type ChangeFileReport = z.infer<typeof ChangeFileReport>;
 
+/** The citizen's insight request (GDPR art. 15): all data about me and my children. Sections owned by other modules
+ *  are their own citizen answers, as those modules' contracts describe them. */
+export const Insight = z.object({
+  generatedOn: date,
+  me: z.object({
+    id,
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: date,
+    cprMasked: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: Address.nullable(),
+    addressProtected: z.boolean(),
+  }),
+  children: z.array(
+    z.object({
+      id,
+      firstName: z.string(),
+      lastName: z.string(),
+      birthDate: date,
+      cprMasked: z.string().nullable(),
+      /** Null when protected and the child does not live with me. */
+      address: Address.nullable(),
+      addressProtected: z.boolean(),
+      placements: z.array(Placement),
+      attendance: z.json().nullable(),
+    }),
+  ),
+  applications: z.json().nullable(),
+  bookings: z.json().nullable(),
+  payment: z.json().nullable(),
+  letters: z.json().nullable(),
+  accessLog: z.array(
+    z.object({ at: z.string(), role: z.string().nullable(), who: z.string().nullable(), action: z.string() }),
+  ),
+});
+export type Insight = z.infer<typeof Insight>;
+
 const CprBody = z.object({ cpr: z.string().trim().min(10).max(11) }).strict();
 
 const idParams = z.object({ id: z.uuid() });
 
 export const peopleContract = {
   myChildren: { summary: 'The children in my custody, with places', response: z.array(CitizenChild) },
+  insight: { summary: 'All data about me and my children (GDPR insight request), as JSON', response: Insight },
   search: {
     summary:
       'Find children and guardians by name or CPR number (in the body, never in a URL); unit roles: children of their units',

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { setActor, type Db } from '../../../platform/db/database.js';
 import { LocalDate, municipalityByCode } from '../../../shared/index.js';
-import { addInboxTask } from '../../placement/index.js';
 import { ensureMunicipality } from '../../registry/index.js';
 import { peopleError, type ChangeFileReport, type ImportResult } from '../contract.js';
 import {
@@ -221,6 +220,8 @@ export async function applyChangeFile(
     ]);
     const outcomes: Outcome[] = [];
     let inboxTasks = 0;
+    // Placement's inbox, imported when used: placement's contract reads people's at load time (no import cycle).
+    const { addInboxTask } = await import('../../placement/index.js');
     for (const r of records) {
       const personId = ids.get(r.personnummer) ?? null;
       const base = { recordNo: r.recordNo, event: r.haendelse, personId };
