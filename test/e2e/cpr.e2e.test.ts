@@ -50,7 +50,7 @@ describe('the CPR page in the browser', () => {
 
     // A file with a malformed record is rejected whole.
     const file = {
-      fileId: `SF6002-e2e-${fam.child}`,
+      fileId: `SF6002-e2e-${Date.now()}`,
       sequence: 1,
       created: t.clock.today().toString(),
       kommunekode: '0860',

@@ -79,7 +79,12 @@ function CprLookup() {
           <Facts
             items={[
               [t('col.name'), `${person.firstName} ${person.lastName}`],
-              [t('col.cpr'), <span className="mono">{person.cprMasked}</span>],
+              [
+                t('col.cpr'),
+                <span key="cpr" className="mono">
+                  {person.cprMasked}
+                </span>,
+              ],
               [t('col.birthDate'), formatDate(person.birthDate, lang)],
               [t('cpr.status'), isKey(statusKey) ? t(statusKey) : person.status],
               [
@@ -99,7 +104,9 @@ function CprLookup() {
               [
                 t('cpr.known'),
                 person.personId ? (
-                  <Link to={`/staff/boern/${encodeURIComponent(person.personId)}`}>{t('cpr.known')}</Link>
+                  <Link key="known" to={`/staff/boern/${encodeURIComponent(person.personId)}`}>
+                    {person.firstName} {person.lastName}
+                  </Link>
                 ) : (
                   t('cpr.notKnown')
                 ),
@@ -272,7 +279,9 @@ function Report({ report }: { report: ChangeFileReport }) {
               <td>{k(`cpr.outcome.${r.outcome}`)}</td>
               <td>
                 {r.personId && r.event ? (
-                  <Link to={`/staff/boern/${encodeURIComponent(r.personId)}`}>{reason(r.reason) || '→'}</Link>
+                  <Link to={`/staff/boern/${encodeURIComponent(r.personId)}`}>
+                    {reason(r.reason) || t('cpr.openPerson')}
+                  </Link>
                 ) : (
                   reason(r.reason)
                 )}

@@ -231,7 +231,7 @@ describe(`CPR change files (${engine})`, () => {
       const now = state.custody
         .filter((c) => c.child_id === ids.get(cpr) && rangeHas(c.valid, on))
         .map((c) => c.guardian_id);
-      expect(now.sort()).toEqual(holders.map((h) => ids.get(h)).sort());
+      expect(now.sort(cmp)).toEqual(holders.map((h) => ids.get(h)!).sort(cmp));
     }
     const person = (cpr: string) => state.people.find((p) => p.id === ids.get(cpr))!;
     expect(person(b.father).address_protected).toBe(true);
@@ -307,6 +307,8 @@ describe(`CPR change files (${engine})`, () => {
     expect([old.statusCode, old.json().error]).toEqual([409, 'people.cpr-file-out-of-order']);
   });
 });
+
+const cmp = (a: string, b: string) => a.localeCompare(b);
 
 /** Whether a PostgreSQL daterange text ('[2026-01-01,)' or '[a,b)') holds the day. */
 function rangeHas(range: string, day: string) {

@@ -108,7 +108,7 @@ function lines(value: unknown, max = 400): string[] {
           out.push(`${prefix}${k}:`);
           walk(x, prefix.replace(/[^ ]/g, ' ') + '  ');
         } else walk(x, `${prefix}${k}: `);
-    else out.push(`${prefix}${String(v)}`);
+    else out.push(`${prefix}${String(v as string | number | boolean)}`);
   };
   walk(value, '');
   return out.length >= max ? [...out, '… (se JSON-udgaven for resten)'] : out;

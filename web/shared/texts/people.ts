@@ -66,6 +66,7 @@ export const peopleTexts = {
   'cpr.event.navneaendring': ['Navneændring', 'Name change'],
   'cpr.event.adressebeskyttelse': ['Adressebeskyttelse', 'Address protection'],
   'cpr.event.udrejse': ['Udrejse', 'Emigration'],
+  'cpr.openPerson': ['Åbn personen', 'Open the person'],
   'cpr.history': ['Indlæste filer', 'Files applied'],
   'cpr.none': ['Ingen filer er indlæst endnu.', 'No files applied yet.'],
   'cpr.appliedOn': ['Indlæst', 'Applied'],
