@@ -1,6 +1,7 @@
 // An administrator looks a family up in the CPR register, brings it into Spire, refreshes the child from its page,
 // and applies a change file (rejected when malformed, applied once, a second delivery changes nothing).
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
@@ -50,7 +51,7 @@ describe('the CPR page in the browser', () => {
 
     // A file with a malformed record is rejected whole.
     const file = {
-      fileId: `SF6002-e2e-${Date.now()}`,
+      fileId: `SF6002-e2e-${randomUUID()}`,
       sequence: 1,
       created: t.clock.today().toString(),
       kommunekode: '0860',

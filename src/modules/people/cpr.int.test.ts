@@ -1,6 +1,7 @@
 // People from the CPR register: look-up and import of a family, change files applied once (checked against an
 // independent reading of the file), malformed files and unknown people, a register that times out or answers garbage.
 import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testApp, loginAs, type TestApp } from '../../../test/app.js';
@@ -174,7 +175,7 @@ describe(`CPR change files (${engine})`, () => {
     const aalborg = { ...anAddress({ kommunekode: '0851', postnummer: '9000', city: 'Aalborg' }) };
     const within = anAddress();
     const file = {
-      fileId: `SF6002-0860-${Date.now()}`,
+      fileId: `SF6002-0860-${randomUUID()}`,
       sequence: await nextSequence(),
       created: today(),
       kommunekode: '0860',
@@ -261,7 +262,7 @@ describe(`CPR change files (${engine})`, () => {
     const sequence = await nextSequence();
     const adm = await loginAs(t.app, admin);
     const file = {
-      fileId: `bad-${sequence}-${Date.now()}`,
+      fileId: `bad-${sequence}-${randomUUID()}`,
       sequence,
       created: today(),
       kommunekode: '0860',
@@ -299,7 +300,7 @@ describe(`CPR change files (${engine})`, () => {
     const old = await adm.call('POST', '/api/staff/cpr/change-files', {
       file: {
         ...fixed,
-        fileId: `old-${Date.now()}`,
+        fileId: `old-${randomUUID()}`,
         sequence: sequence - 1 > 0 ? sequence - 1 : sequence,
         created: '2020-01-01',
       },
