@@ -18,6 +18,7 @@ import { UnitPage } from './staff/unit-page.js';
 import { NewUnitPage } from './staff/new-unit.js';
 import { ChildSearchPage } from './staff/child-search.js';
 import { ChildPage } from './staff/child-page.js';
+import { CprPage } from './staff/cpr-page.js';
 import { AuditLogPage } from './staff/audit-log.js';
 import { ClockSettingsPage } from './staff/clock-settings.js';
 import { BookPlacePage } from './citizen/book-place.js';
@@ -61,6 +62,14 @@ function App() {
         <Route path="institutioner/:id" element={<UnitPage />} />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
+        <Route
+          path="cpr"
+          element={
+            <RequirePermission action="people.cpr-import">
+              <CprPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="belaegning"
           element={

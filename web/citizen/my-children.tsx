@@ -32,6 +32,18 @@ function ChildrenList({ today, userId }: { today: string; userId: string }) {
           ))}
         </ul>
       )}
+      <section className="panel" aria-labelledby="insight-h">
+        <h2 id="insight-h">{t('insight.title')}</h2>
+        <p>{t('insight.lead')}</p>
+        <p className="form-actions">
+          <a className="button secondary" href="/api/citizen/insight.pdf" download>
+            {t('insight.pdf')}
+          </a>
+          <a className="button secondary" href="/api/citizen/insight" download="indsigt.json">
+            {t('insight.json')}
+          </a>
+        </p>
+      </section>
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { errorTexts } from './texts/errors.js';
 import { auditTexts } from './texts/audit.js';
 import { workTexts } from './texts/work.js';
 import { usersTexts } from './texts/users.js';
+import { peopleTexts } from './texts/people.js';
 import {
   createContext,
   createElement,
@@ -339,6 +340,7 @@ const dict = {
   ...errorTexts,
   ...auditTexts,
   ...workTexts,
+  ...peopleTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -31,6 +31,7 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
     { to: '/staff/institutioner', label: 'nav.units' },
     { to: '/staff/boern', label: 'nav.children' },
   ];
+  if (can('people.cpr-import')) items.push({ to: '/staff/cpr', label: 'nav.cpr' });
   if (can('booking.outlook')) items.push({ to: '/staff/belaegning', label: 'outlook.nav' });
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });

@@ -16,12 +16,14 @@ import {
 import { formatAge, formatDate } from '../shared/format.js';
 import { HistoryList } from '../shared/history.js';
 import { useT } from '../shared/i18n.js';
-import type { ChildDetail } from '../../src/modules/people/contract.js';
+import type { ChildDetail, ImportResult } from '../../src/modules/people/contract.js';
+import { useCan } from '../shared/session.js';
 import { PlacementTable } from './placement-table.js';
 import { ChildLetters } from './child-letters.js';
 
 export function ChildPage() {
   const { t, lang } = useT();
+  const can = useCan();
   const { id = '' } = useParams();
   const hid = useId();
   const {
@@ -59,10 +61,26 @@ export function ChildPage() {
                 [t('col.cpr'), c.cprMasked ? <span className="mono">{c.cprMasked}</span> : null],
                 [
                   t('child.address'),
-                  c.address ? `${c.address.street}, ${c.address.postalCode} ${c.address.city}` : t('child.noAddress'),
+                  c.address
+                    ? `${c.address.street}, ${c.address.postalCode} ${c.address.city}`
+                    : c.addressProtected
+                      ? t('child.protected')
+                      : t('child.noAddress'),
                 ],
+                ...(c.diedOn
+                  ? [[t('cpr.status'), t('child.died', { date: formatDate(c.diedOn, lang) })] as [string, string]]
+                  : []),
+                ...(c.emigratedOn
+                  ? [
+                      [t('cpr.status'), t('child.emigrated', { date: formatDate(c.emigratedOn, lang) })] as [
+                        string,
+                        string,
+                      ],
+                    ]
+                  : []),
               ]}
             />
+            {can('people.cpr-import') && <CprRefresh childId={c.id} onDone={reload} />}
           </section>
           <section aria-labelledby={hid + 'edit'} className="panel">
             {h2('edit', t('child.edit'))}
@@ -181,5 +199,36 @@ function ChildNameForm({ child, onSaved }: { child: ChildDetail; onSaved: (c: Ch
       </div>
       <ErrorMessage error={error} />
     </form>
+  );
+}
+
+/** "Hent fra CPR": the child and the family fetched from the register again (the number stays on the server). */
+function CprRefresh({ childId, onDone }: { childId: string; onDone: () => void }) {
+  const { t } = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  async function refresh() {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const r = await api.post<ImportResult>(`/api/staff/children/${encodeURIComponent(childId)}/cpr-refresh`);
+      setDone(t('child.cprRefreshed', { changes: r.changes }));
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="form-actions">
+      <button type="button" className="button secondary" disabled={busy} onClick={() => void refresh()}>
+        {t('child.cprRefresh')}
+      </button>
+      <Status text={done} />
+      <ErrorMessage error={error} />
+    </div>
   );
 }

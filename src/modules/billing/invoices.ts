@@ -175,7 +175,7 @@ export const EXPORT_VERSION = 1;
 /** The debtor export of a month's sent invoices (docs/formats/debtor-export.md). */
 export async function debtorExport(db: Db, municipality: string, month: string) {
   const rows =
-    await sql<any>`select i.number, i.seq, to_char(i.month, 'YYYY-MM') as month, i.total_oere, p.cpr, p.first_name, p.last_name,
+    await sql<any>`select i.number, i.seq, to_char(i.month, 'YYYY-MM') as month, i.total_oere, p.cpr, p.first_name, p.last_name, p.address_protected,
       h.street, h.postal_code, h.city, to_char(i.sent_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') as sent_on,
       coalesce((select jsonb_agg(jsonb_build_object('childId', l.child_id, 'serviceMonth', to_char(l.service_month, 'YYYY-MM'), 'code', l.code, 'amountOere', l.amount_oere) order by l.id)
         from invoice_line l where l.invoice_id = i.id), '[]') as lines
@@ -190,7 +190,8 @@ export async function debtorExport(db: Db, municipality: string, month: string) 
     municipality,
     payerCpr: r.cpr,
     payerName: `${r.first_name} ${r.last_name}`,
-    address: r.street ? `${r.street}, ${r.postal_code} ${r.city}` : null,
+    // A protected payer's address stays out of the export (the debtor system has it from CPR itself).
+    address: r.street && !r.address_protected ? `${r.street}, ${r.postal_code} ${r.city}` : null,
     amountOere: Number(r.total_oere),
     sentOn: r.sent_on,
     dueOn: `${r.month}-01`,

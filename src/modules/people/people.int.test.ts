@@ -47,9 +47,15 @@ describe(`people contract and policy (${engine})`, () => {
       ((await (await loginAs(t.app, user)).call('GET', '/api/auth/me')).json().permissions as string[]).filter((p) =>
         p.startsWith('people.'),
       );
-    expect(await perms(f.users.mette)).toEqual(['people.own-children']);
+    expect(await perms(f.users.mette)).toEqual(['people.insight', 'people.own-children']);
     expect(await perms(f.users.leader)).toEqual(['people.read-child', 'people.search']);
-    expect(await perms(f.users.caseworker)).toEqual(['people.read-child', 'people.search', 'people.update-child']);
+    expect(await perms(f.users.caseworker)).toEqual([
+      'people.cpr-import',
+      'people.read-child',
+      'people.read-protected-address',
+      'people.search',
+      'people.update-child',
+    ]);
   });
 
   it('answers with the contract shapes and publishes them in the OpenAPI document', async () => {
@@ -57,9 +63,12 @@ describe(`people contract and policy (${engine})`, () => {
     const child = (await cw.call('GET', `/api/staff/children/${f.children.ida}`)).json();
     expect(Object.keys(child).sort()).toEqual([
       'address',
+      'addressProtected',
       'ageMonths',
       'birthDate',
       'cprMasked',
+      'diedOn',
+      'emigratedOn',
       'firstName',
       'guardians',
       'history',

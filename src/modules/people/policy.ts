@@ -15,4 +15,14 @@ export const peoplePolicy = definePolicy('people', {
     unitScoped: true,
   },
   'people.update-child': { summary: "Correct a child's name", roles: ['admin', 'caseworker'] },
+  'people.read-protected-address': {
+    summary: 'See an address under navne- og adressebeskyttelse (casework)',
+    roles: ['admin', 'caseworker'],
+  },
+  'people.cpr-import': {
+    summary: 'Look people up in the CPR register and import or refresh a family',
+    roles: ['admin', 'caseworker'],
+  },
+  'people.cpr-changes': { summary: 'Apply CPR change files (moves, custody, deaths, protection)', roles: ['admin'] },
+  'people.insight': { summary: 'Download all data about me and my children (GDPR insight)', roles: ['guardian'] },
 });

@@ -1,12 +1,13 @@
 // Citizens: "my children".
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LocalDate } from '../../shared/index.js';
+import { LocalDate, municipalityByCode } from '../../shared/index.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { peopleContract as c } from './contract.js';
 import { peoplePolicy } from './policy.js';
-import { childIdsInCustody, personsById, placementsOf } from './queries.js';
+import { childIdsInCustody, homeOf, personsById, placementsOf } from './queries.js';
+import { insightOf, insightPdf } from './insight.js';
 
 export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -30,4 +31,44 @@ export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
       placements: placements.filter((p) => p.childId === c.id),
     }));
   });
+
+  app.get('/insight', { schema: schemaOf('people', c.insight) }, async (req) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.insight');
+    const insight = await insightOf(req, actor.personId!);
+    await audit(req.ctx.db, req.ctx, {
+      action: 'insight.read',
+      subjectType: 'person',
+      subjectIds: [insight.me.id, ...insight.children.map((ch) => ch.id)],
+      details: { format: 'json' },
+    });
+    return insight;
+  });
+
+  app.get(
+    '/insight.pdf',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'All data about me and my children (GDPR insight request), as a readable PDF',
+      },
+    },
+    async (req, reply) => {
+      const actor = peoplePolicy.authorize(req.ctx.actor, 'people.insight');
+      const insight = await insightOf(req, actor.personId!);
+      const home = await homeOf(req.ctx.db, actor.personId!, req.ctx.clock.today());
+      const m = home ? municipalityByCode(home.municipalityCode) : undefined;
+      const pdf = await insightPdf(insight, m ? `${m.name} Kommune` : 'Spire');
+      await audit(req.ctx.db, req.ctx, {
+        action: 'insight.read',
+        subjectType: 'person',
+        subjectIds: [insight.me.id, ...insight.children.map((ch) => ch.id)],
+        details: { format: 'pdf' },
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="indsigt-${insight.generatedOn}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
+    },
+  );
 };

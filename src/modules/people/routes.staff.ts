@@ -8,7 +8,31 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { peopleContract as c, peopleError } from './contract.js';
 import { peoplePolicy } from './policy.js';
-import { CHILD_MAX_AGE_YEARS, childPage, placementsOf, renameChild, searchPeople, unitIdsOfChild } from './queries.js';
+import {
+  CHILD_MAX_AGE_YEARS,
+  changeFilesApplied,
+  childPage,
+  lastChangeSequence,
+  personIdsByCpr,
+  placementsOf,
+  registerFactsOf,
+  renameChild,
+  searchPeople,
+  unitIdsOfChild,
+} from './queries.js';
+import { applyChangeFile, importPerson, lookupOrFail } from './cpr/apply.js';
+import { cprRegister } from './cpr/index.js';
+import type { ChangeFileReport } from './contract.js';
+
+/** Whether the actor's work needs addresses under navne- og adressebeskyttelse (casework does; units, finance don't). */
+const seesProtected = (actor: Actor | null) => peoplePolicy.can(actor, 'people.read-protected-address');
+
+/** A CPR number from a request body: valid, or the people code (the number itself never goes into a message). */
+function cprOf(input: string, today: LocalDate): string {
+  const r = parseCpr(input, today);
+  if (!r.ok) throw peopleError('people.invalid-cpr');
+  return r.cpr;
+}
 
 /** Unit roles see a child through any unit where it has a current or future place; municipal roles see all. */
 async function authorizeChild(db: Db, actor: Actor | null, childId: string, today: LocalDate) {
@@ -57,7 +81,7 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     await authorizeChild(db, req.ctx.actor, req.params.id, today);
-    const child = await childPage(db, req.params.id, today);
+    const child = await childPage(db, req.params.id, today, { seeProtected: seesProtected(req.ctx.actor) });
     await audit(db, req.ctx, {
       action: 'child.read',
       subjectType: 'child',
@@ -80,6 +104,129 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
         details: { fields: ['firstName', 'lastName'] },
       });
     });
-    return childPage(db, req.params.id, clock.today());
+    return childPage(db, req.params.id, clock.today(), { seeProtected: seesProtected(req.ctx.actor) });
+  });
+
+  app.post('/cpr/lookup', { schema: schemaOf('people', c.cprLookup, peopleError.codes) }, async (req) => {
+    peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
+    const { db, clock } = req.ctx;
+    const p = await lookupOrFail(cprRegister(), cprOf(req.body.cpr, clock.today()));
+    const known = (await personIdsByCpr(db, [p.cpr])).get(p.cpr) ?? null;
+    await audit(db, req.ctx, {
+      action: 'cpr.lookup',
+      subjectType: 'person',
+      subjectIds: known ? [known] : [],
+      details: { register: cprRegister().name, known: !!known },
+    });
+    const showAddress = p.address && (!p.protected || seesProtected(req.ctx.actor));
+    return {
+      cprMasked: maskCpr(p.cpr),
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthDate: p.birthDate.toString(),
+      status: p.status,
+      addressProtected: p.protected,
+      address:
+        showAddress && p.address
+          ? {
+              street: `${p.address.vejnavn} ${p.address.husnummer}`,
+              postalCode: p.address.postnummer,
+              city: p.address.postdistrikt,
+              municipalityCode: p.address.kommunekode,
+            }
+          : null,
+      municipalityCode: p.address?.kommunekode ?? null,
+      personId: known,
+      children: p.children.map((c) => ({ cprMasked: maskCpr(c) })),
+      custodyHolders: p.custodyHolders.map((h) => ({ cprMasked: maskCpr(h.cpr), since: h.since.toString() })),
+    };
+  });
+
+  app.post('/cpr/import', { schema: schemaOf('people', c.cprImport, peopleError.codes) }, async (req) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
+    const { db, clock } = req.ctx,
+      today = clock.today();
+    const r = await importPerson(db, cprRegister(), cprOf(req.body.cpr, today), today, actor.userId);
+    await audit(db, req.ctx, {
+      action: 'cpr.import',
+      subjectType: 'person',
+      subjectIds: r.people.map((p) => p.id),
+      details: { register: cprRegister().name, changes: r.changes },
+    });
+    return r;
+  });
+
+  app.post(
+    '/children/:id/cpr-refresh',
+    { schema: schemaOf('people', c.cprRefreshChild, peopleError.codes) },
+    async (req) => {
+      const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
+      const { db, clock } = req.ctx,
+        today = clock.today();
+      const [facts] = await registerFactsOf(db, [req.params.id]);
+      if (!facts) throw peopleError('people.child-not-found');
+      if (!facts.cpr) throw peopleError('people.no-cpr');
+      const r = await importPerson(db, cprRegister(), facts.cpr, today, actor.userId);
+      await audit(db, req.ctx, {
+        action: 'cpr.import',
+        subjectType: 'child',
+        subjectIds: r.people.map((p) => p.id),
+        details: { register: cprRegister().name, changes: r.changes, refresh: true },
+      });
+      return r;
+    },
+  );
+
+  app.post('/cpr/change-files', { schema: schemaOf('people', c.cprApplyFile, peopleError.codes) }, async (req) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
+    const { db, clock } = req.ctx;
+    const report = await applyChangeFile(db, req.body.file, clock.today(), actor.userId);
+    await auditReport(db, req.ctx, report);
+    return report;
+  });
+
+  app.post(
+    '/cpr/change-files/fetch',
+    { schema: schemaOf('people', c.cprFetchFiles, peopleError.codes) },
+    async (req) => {
+      const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
+      const { db, clock } = req.ctx;
+      const files = await cprRegister().changeFiles(await lastChangeSequence(db));
+      const reports: ChangeFileReport[] = [];
+      for (const f of files) {
+        const report = await applyChangeFile(db, f, clock.today(), actor.userId);
+        await auditReport(db, req.ctx, report);
+        reports.push(report);
+        if (report.status === 'rejected') break;
+      }
+      return reports;
+    },
+  );
+
+  app.get('/cpr/change-files', { schema: schemaOf('people', c.cprFiles) }, async (req) => {
+    peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
+    const rows = await changeFilesApplied(req.ctx.db);
+    const files = rows.map((r) => ({
+      fileId: r.file_id,
+      sequence: r.sequence,
+      createdOn: r.created_on,
+      appliedOn: r.applied_on,
+      report: (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as ChangeFileReport,
+    }));
+    await audit(req.ctx.db, req.ctx, {
+      action: 'cpr.change-files.read',
+      subjectType: 'person',
+      subjectIds: [...new Set(files.flatMap((f) => f.report.records.map((r) => r.personId)).filter((x) => x !== null))],
+    });
+    return files;
   });
 };
+
+async function auditReport(db: Db, ctx: Parameters<typeof audit>[1], report: ChangeFileReport) {
+  await audit(db, ctx, {
+    action: 'cpr.change-file',
+    subjectType: 'person',
+    subjectIds: [...new Set(report.records.map((r) => r.personId).filter((id): id is string => !!id))],
+    details: { fileId: report.fileId, sequence: report.sequence, status: report.status, counts: report.counts },
+  });
+}

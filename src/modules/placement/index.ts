@@ -6,6 +6,7 @@ import { placementStaffRoutes } from './routes.staff.js';
 export { guaranteeDate } from './rules.js';
 export { previewRound, buildRoundInput } from './round.js';
 export { expireOffers } from './offers.js';
+export { addInboxTask } from './queries.js';
 export { registerPlacementJobs, runPlacementJob, PLACEMENT_JOBS } from './jobs.js';
 export { placementsInUnitOn, placementUnit, setDagplejer } from './queries.js';
 

@@ -2,6 +2,7 @@
 // from registry, user names from auth.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { LocalDate } from '../../shared/index.js';
 import { userNames } from '../../platform/auth/users.js';
 import { unitNames } from '../registry/index.js';
 
@@ -149,4 +150,15 @@ export async function placementUnit(db: Db, placementId: string) {
 /** Names the dagplejer a child is placed with (null: none); the database refuses one of another unit. */
 export async function setDagplejer(trx: Db, placementId: string, employeeId: string | null) {
   await trx.updateTable('placement').set({ dagplejer_id: employeeId }).where('id', '=', placementId).execute();
+}
+
+/** A task in the staff inbox for a child (e.g. people's CPR changes: a placed child moved out of the municipality). */
+export async function addInboxTask(
+  db: Db,
+  task: { kind: 'address' | 'withdrawal'; childId: string; text: string; today: LocalDate },
+): Promise<void> {
+  await db
+    .insertInto('staff_inbox')
+    .values({ kind: task.kind, child_id: task.childId, text: task.text, created_on: task.today.toString() })
+    .execute();
 }

@@ -14,6 +14,7 @@ export {
   municipalityNames,
   unitsOfMunicipality,
 } from './queries.js';
+export { ensureMunicipality } from './queries.js';
 export { canSeeUnit } from './routes.staff.js';
 
 export const registryRoutes: FastifyPluginAsync = async (app) => {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { AgeBand, Ejerform, UnitType } from '../../platform/db/schema.js';
-import { DateRange, type LocalDate } from '../../shared/index.js';
+import { DateRange, municipalityByCode, type LocalDate } from '../../shared/index.js';
 import { historyOf } from '../../platform/history/history.js';
 import { registryError, type Places, type UnitDetail } from './contract.js';
 
@@ -421,5 +421,16 @@ export async function unitsOfMunicipality(
     .select(['u.id', 'u.name', 'u.type'])
     .where('d.municipality_code', '=', municipality)
     .orderBy('u.name')
+    .execute();
+}
+
+/** Makes sure one of the 98 municipalities is in the register (a family may move to any of them). */
+export async function ensureMunicipality(db: Db, code: string): Promise<void> {
+  const m = municipalityByCode(code);
+  if (!m) throw new RangeError(`unknown municipality code ${code}`);
+  await db
+    .insertInto('municipality')
+    .values({ code: m.code, name: m.name })
+    .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }

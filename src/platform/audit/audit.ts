@@ -1,5 +1,6 @@
 // The audit trail: one append-only row per read or change of personal data.
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { RequestContext } from '../http/context.js';
 
@@ -42,4 +43,16 @@ export function auditRow(ctx: RequestContext, entry: AuditEntry) {
     user_agent: ctx.userAgent,
     details: JSON.stringify(entry.details ?? {}),
   };
+}
+
+/** Who read or changed data about these people, newest first (the citizen's insight request). */
+export async function auditAbout(db: Db, subjectIds: string[], limit = 500) {
+  if (!subjectIds.length) return [];
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'user_id', 'user_role', 'action'])
+    .where(sql<boolean>`subject_ids && ${sql.val(subjectIds)}::uuid[]`)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -94,6 +94,19 @@ export interface DB {
     email: string | null;
     phone: string | null;
     search_name: ColumnType<string, never, never>;
+    address_protected: Generated<boolean>; // 021_cpr.sql
+    died_on: DateStr | null;
+    emigrated_on: DateStr | null;
+  };
+  cpr_change_file: {
+    file_id: string;
+    sequence: number;
+    created_on: DateStr;
+    applied_on: DateStr;
+    applied_at: Generated<string>;
+    applied_by: string | null;
+    digest: string;
+    report: Json;
   };
   residence: { id: Generated<string>; person_id: string; household_id: string; valid: Range };
   custody: { id: Generated<string>; child_id: string; guardian_id: string; valid: Range };

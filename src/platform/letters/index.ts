@@ -4,6 +4,7 @@ import { letterCitizenRoutes, letterStaffRoutes } from './routes.js';
 
 export { letterRows, sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
 export { renderLetter, danishDate } from './render.js';
+export { renderLetterPdf } from './pdf.js';
 export {
   drainDigitalPost,
   kombiRequestXml,

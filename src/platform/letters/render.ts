@@ -47,7 +47,7 @@ export async function renderLetter(db: Db, letterId: string) {
       j.onRef('res.person_id', '=', 'p.id').on(sql<boolean>`res.valid @> ${letter.letter_date}::date`),
     )
     .leftJoin('household as h', 'h.id', 'res.household_id')
-    .select(['p.first_name', 'p.last_name', 'h.street', 'h.postal_code', 'h.city'])
+    .select(['p.first_name', 'p.last_name', 'p.address_protected', 'h.street', 'h.postal_code', 'h.city'])
     .where('r.letter_id', '=', letterId)
     .orderBy('p.last_name')
     .orderBy('p.first_name')
@@ -61,7 +61,10 @@ export async function renderLetter(db: Db, letterId: string) {
     reference: letter.id.slice(0, 8),
     recipientLines: [
       recipients.map((r) => `${r.first_name} ${r.last_name}`).join(' og '),
-      ...(first?.street ? [first.street, `${first.postal_code} ${first.city}`] : []),
+      // Navne- og adressebeskyttelse: no address on a letter to or about a protected person (it goes by Digital Post).
+      ...(first?.street && !recipients.some((r) => r.address_protected)
+        ? [first.street, `${first.postal_code} ${first.city}`]
+        : []),
     ],
     blocks: letter.content as LetterBlock[],
   });

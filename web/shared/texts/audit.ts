@@ -69,6 +69,21 @@ export const auditActionTexts = {
   'unit.create': ['Oprettede enhed', 'Created a unit'],
   'unit.update': ['Rettede enhed', 'Changed a unit'],
   'waitlist.read': ['Læste venteliste', 'Read a waitlist'],
+  'cpr.change-file': ['Indlæste CPR-ændringsfil', 'Applied a CPR change file'],
+  'cpr.change-files.read': ['Læste CPR-ændringsfiler', 'Read CPR change files'],
+  'cpr.import': ['Hentede familie fra CPR', 'Imported a family from CPR'],
+  'cpr.lookup': ['Slog op i CPR', 'Looked up in CPR'],
+  'employee.create': ['Oprettede medarbejder', 'Added an employee'],
+  'employee.dagpleje_children': ['Læste dagplejebørn', 'Read children in dagpleje'],
+  'employee.end': ['Afsluttede medarbejder', 'Ended an employee'],
+  'employee.hours': ['Ændrede medarbejders timer', 'Changed an employee’s hours'],
+  'employee.list': ['Læste medarbejdere', 'Read employees'],
+  'insight.read': ['Hentede indsigt i egne data', 'Downloaded an insight request'],
+  'placement.dagplejer': ['Valgte dagplejer for barn', 'Chose a child’s dagplejer'],
+  'user.create': ['Oprettede bruger', 'Created a user'],
+  'user.end': ['Afsluttede bruger', 'Ended a user'],
+  'user.list': ['Læste brugere', 'Read users'],
+  'user.update': ['Ændrede bruger', 'Changed a user'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

@@ -81,6 +81,23 @@ export const errorTexts = {
     'Invalid CPR number: the date of birth does not exist or is in the future.',
   ],
   'err.people.child-not-found': ['Barnet findes ikke.', 'The child does not exist.'],
+  'err.people.cpr-unknown': [
+    'CPR-registret kender ikke dette CPR-nummer.',
+    'The CPR register does not know this number.',
+  ],
+  'err.people.cpr-unavailable': [
+    'CPR-registret svarer ikke lige nu. Prøv igen om lidt – intet er ændret.',
+    'The CPR register is not answering right now. Try again shortly – nothing was changed.',
+  ],
+  'err.people.cpr-file-malformed': [
+    'Ændringsfilen kan ikke læses (forkert format). Intet er ændret.',
+    'The change file cannot be read (wrong format). Nothing was changed.',
+  ],
+  'err.people.cpr-file-out-of-order': [
+    'Ændringsfilen er ældre end en fil, der allerede er indlæst. Intet er ændret.',
+    'The change file is older than a file already applied. Nothing was changed.',
+  ],
+  'err.people.no-cpr': ['Personen har intet CPR-nummer i Spire.', 'The person has no CPR number in Spire.'],
   'err.attendance.not-your-unit': ['Du har ikke adgang til denne enhed.', 'You do not have access to this unit.'],
   'err.attendance.leader-only': [
     'Kun enhedens leder kan administrere terminaler.',
