@@ -1,35 +1,33 @@
-// The monthly rate of a dagtilbud place on a day, for other modules (subsidies' søskendetilskud across schemes, § 85):
-// the same lookup the billing engine uses (rateOf: the child's age band, else the kind's home band), from fee_rate.
+// The dagtilbud places of a municipality's children by guardian, with each place's monthly rate, for other modules
+// (subsidies' søskendetilskud across schemes, § 85). Billing's own loader and rate lookup (loadBillingData, rateOf),
+// so one month costs a handful of set-based queries, whatever the number of families.
 import type { Db } from '../../platform/db/database.js';
-import type { PlacementKind, UnitType } from '../../platform/db/schema.js';
-import { DateRange, type LocalDate, type Oere } from '../../shared/index.js';
-import { ageBandOfYears, ageInYears, feeKindOf, hoursClassOf, rateOf, type BillingData } from './engine.js';
+import type { LocalDate, Oere } from '../../shared/index.js';
+import { ageBandOfYears, ageInYears, covers, feeKindOf, hoursClassOf, rateOf } from './engine.js';
+import { loadBillingData } from './load.js';
 
-export interface PlaceForRate {
-  kind: PlacementKind;
-  unitType: UnitType;
-  hoursPerWeek: number;
-  birthDate: string;
+export interface GuardianPlace {
+  childId: string;
+  /** The place's monthly rate (før friplads and søskendetilskud). */
+  monthlyOere: Oere;
 }
 
-/** A lookup of the municipality's place rates (one read of fee_rate): the monthly rate of a place on a day, or null. */
-export async function placeRates(db: Db, municipality: string) {
-  const rows = await db.selectFrom('fee_rate').selectAll().where('municipality_code', '=', municipality).execute();
-  const rates: BillingData['rates'] = new Map();
-  for (const r of rows) {
-    const v = DateRange.fromPg(r.valid);
-    const key = `${r.kind}|${r.age_band}|${r.hours}`;
-    const list = rates.get(key) ?? [];
-    list.push({
-      lo: v.start.toString(),
-      hi: v.end ? v.end.plusDays(1).toString() : null,
-      amount: Number(r.monthly_oere),
-    });
-    rates.set(key, list);
-  }
-  return (p: PlaceForRate, on: LocalDate): Oere | null => {
-    const years = ageInYears(p.birthDate, on.toString());
+/** Places (not clubs) in the municipality's units running on the first of the month, keyed by each guardian with
+ *  custody of the child that day. */
+export async function placesByGuardian(db: Db, municipality: string, month: LocalDate) {
+  const first = month.firstOfMonth();
+  const d = first.toString();
+  const data = await loadBillingData(db, municipality, d, first.plusMonths(1).toString());
+  const out = new Map<string, GuardianPlace[]>();
+  for (const p of data.places) {
+    if (p.kind === 'klub' || !covers(p, d)) continue;
+    const years = ageInYears(p.birthDate, d);
     const kind = feeKindOf(p.kind, p.unitType, years);
-    return rateOf(rates, kind, ageBandOfYears(years), hoursClassOf(p.hoursPerWeek), on.toString())?.amount ?? null;
-  };
+    const rate = rateOf(data.rates, kind, ageBandOfYears(years), p.leave30 ? 'leave30' : hoursClassOf(p.hours), d);
+    if (!rate) continue;
+    for (const c of data.custody.get(p.childId) ?? [])
+      if (covers(c, d))
+        out.set(c.guardianId, [...(out.get(c.guardianId) ?? []), { childId: p.childId, monthlyOere: rate.amount }]);
+  }
+  return out;
 }

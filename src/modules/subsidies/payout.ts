@@ -5,8 +5,8 @@
 // from the payee) after a back-dated stop. A re-run without changes writes nothing.
 import type { Db } from '../../platform/db/database.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { childIdsInCustody, namesOf, personsById, placementsOf } from '../people/index.js';
-import { placeRates } from '../billing/index.js';
+import { namesOf, personsById } from '../people/index.js';
+import { placesByGuardian } from '../billing/index.js';
 import { casesForMonth, paidInMonth, schemeData, writeRun, type LineInput } from './queries.js';
 import { privatMonthly, prorate, rateFor, siblingSubsidy, type SiblingItem } from './rules.js';
 
@@ -23,10 +23,10 @@ export interface DueLine {
 export async function dueForMonth(db: Db, municipality: string, month: LocalDate) {
   const first = month.firstOfMonth(),
     last = month.lastOfMonth();
-  const [cases, book, rateOfPlace] = await Promise.all([
+  const [cases, book, places] = await Promise.all([
     casesForMonth(db, municipality, first, last),
     schemeData(db, municipality),
-    placeRates(db, municipality),
+    placesByGuardian(db, municipality, first),
   ]);
   const people = new Map(
     (await personsById(db, [...new Set(cases.map((c) => c.child_id))])).map((p) => [p.id, p.birth_date]),
@@ -52,7 +52,7 @@ export async function dueForMonth(db: Db, municipality: string, month: LocalDate
   }
 
   // Søskendetilskud (§ 85) across schemes: the household's privat pasning children and the payee's children in a
-  // dagtilbud that month (their own payment: the place's monthly rate).
+  // dagtilbud that month (their own payment: the place's monthly rate; billing's loader, one set of queries).
   const byHousehold = new Map<string, typeof cases>();
   for (const c of cases)
     if (full.has(c.id)) byHousehold.set(c.household_id, [...(byHousehold.get(c.household_id) ?? []), c]);
@@ -63,32 +63,14 @@ export async function dueForMonth(db: Db, municipality: string, month: LocalDate
       scheme: 'privat_pasning',
       ownPaymentOere: full.get(c.id)!.own,
     }));
-    const payees = [...new Set(group.map((c) => c.applicant_id))];
-    const kids = new Set<string>();
-    for (const p of payees) for (const k of await childIdsInCustody(db, p, first)) kids.add(k);
-    for (const c of group) kids.delete(c.child_id);
-    if (kids.size) {
-      const places = (await placementsOf(db, [...kids], first)).filter(
-        (p) =>
-          p.kind !== 'klub' &&
-          DateRange.of(LocalDate.parse(p.start), p.end ? LocalDate.parse(p.end) : null).includes(first),
-      );
-      const births = new Map(
-        (
-          await personsById(
-            db,
-            places.map((p) => p.childId),
-          )
-        ).map((p) => [p.id, p.birth_date]),
-      );
-      for (const p of places) {
-        const r = rateOfPlace(
-          { kind: p.kind, unitType: p.unitType, hoursPerWeek: p.hoursPerWeek, birthDate: births.get(p.childId)! },
-          first,
-        );
-        if (r !== null) items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: r });
-      }
-    }
+    const inGroup = new Set(group.map((c) => c.child_id));
+    const seen = new Set<string>();
+    for (const payee of new Set(group.map((c) => c.applicant_id)))
+      for (const p of places.get(payee) ?? [])
+        if (!inGroup.has(p.childId) && !seen.has(p.childId)) {
+          seen.add(p.childId);
+          items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: p.monthlyOere });
+        }
     for (const [childId, amount] of siblingSubsidy(items, terms?.siblingPercent ?? 50)) {
       const c = group.find((g) => g.child_id === childId);
       if (c) sibling.set(c.id, amount);

@@ -278,4 +278,35 @@ describe(`tilskud til privat pasning through the API (${engine})`, () => {
     const d = (await cw.call('GET', `/api/staff/subsidies/cases/${id}`)).json();
     expect([d.end, d.endReason]).toEqual(['2027-03-31', 'carer_stop']);
   });
+  it('gives søskendetilskud across schemes: a sibling in a dearer dagtilbud place makes privat pasning get 50 %', async () => {
+    const db = t.database.db;
+    // Børnehave rate 2.500 kr. a month from 2026 (fee_rate, billing's data).
+    await db
+      .insertInto('fee_rate')
+      .values({
+        municipality_code: '0860',
+        kind: 'boernehave',
+        age_band: '3-5',
+        hours: 'full',
+        monthly_oere: 250_000,
+        valid: '[2026-01-01,)',
+      })
+      .execute();
+    const f = await family(LocalDate.of(2025, 1, 10));
+    const big = await aChild(db, { birthDate: LocalDate.of(2022, 6, 1), householdId: f.child.householdId });
+    await db.insertInto('custody').values({ child_id: big.id, guardian_id: f.g.id, valid: '[2022-06-01,)' }).execute();
+    await aPlacement(db, big.id, (await aUnit(db)).id, LocalDate.of(2025, 1, 1));
+    const id = (
+      await f.api.call('POST', '/api/citizen/subsidies', application(f.child.id, { expenseOere: 300_000 }))
+    ).json().id;
+    const cw = await loginAs(t.app, caseworker);
+    expect((await cw.call('POST', `/api/staff/subsidies/cases/${id}/decision`, { approve: true })).statusCode).toBe(
+      200,
+    );
+    // Privat pasning: 75 % of 3.000 kr. = 2.250 kr.; own payment 750 kr. < the sibling's 2.500 kr. → 375 kr. back.
+    const fin = await loginAs(t.app, finance);
+    const p = (await fin.call('GET', '/api/staff/subsidies/payouts/preview?municipality=0860&month=2026-12')).json();
+    const line = p.lines.find((l: { caseId: string }) => l.caseId === id);
+    expect([line.dueOere, line.siblingOere, line.kind]).toEqual([262_500, 37_500, 'payment']);
+  });
 });
