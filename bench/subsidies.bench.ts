@@ -77,7 +77,9 @@ export default async function subsidiesBench() {
         300000 + (i * 7919) % 600000, 40, 4,
         daterange(greatest(date '2026-01-01', b + 169), make_date(extract(year from b)::int + 6, 8, 1)), 'approved',
         date '2025-12-01', date '2025-12-31', date '2025-12-15'
-      from (select i, date '2021-09-01' + ((i * 37) % 1700) as b from generate_series(1, ${CASES}::int) i) x`.execute(db);
+      from (select i, date '2021-09-01' + ((i * 37) % 1700) as b from generate_series(1, ${CASES}::int) i) x`.execute(
+      db,
+    );
     const dur = await durability((s) => database.raw(s));
     await database.raw('ANALYZE');
     console.error(`generated ${CASES} cases in ${Math.round(performance.now() - t)} ms`);
