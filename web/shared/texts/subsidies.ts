@@ -126,12 +126,12 @@ export const subsidiesTexts = {
   'pay.preview': ['Forhåndsvis', 'Preview'],
   'pay.approve': ['Godkend udbetaling', 'Approve payout'],
   'pay.previewText': [
-    '{changes} ændringer, i alt {total}. Intet er skrevet endnu.',
-    '{changes} changes, {total} in total. Nothing has been written yet.',
+    '{changes} ændringer, i alt {total} – intet er skrevet endnu.',
+    '{changes} changes, {total} in total – nothing has been written yet.',
   ],
   'pay.done': [
-    'Udbetalingen er godkendt: {lines} linjer, i alt {total}.',
-    'The payout is approved: {lines} lines, {total} in total.',
+    'Udbetalingen er godkendt: {lines} linjer, i alt {total}',
+    'The payout is approved: {lines} lines, {total} in total',
   ],
   'pay.nothing': ['Ingen ændringer: intet er skrevet.', 'No changes: nothing was written.'],
   'pay.payee': ['Modtager', 'Payee'],
