@@ -31,6 +31,8 @@ import { BillingPage } from './staff/billing.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
 import { UsersPage } from './staff/users.js';
+import { SubsidiesPage } from './citizen/subsidies.js';
+import { SubsidyCasePage, SubsidyInboxPage, SubsidyPayoutPage } from './staff/subsidies.js';
 
 function App() {
   return (
@@ -46,6 +48,7 @@ function App() {
         <Route path="login" element={<DemoLoginPage />} />
         <Route path="book-plads" element={<BookPlacePage />} />
         <Route path="betaling" element={<PaymentPage />} />
+        <Route path="tilskud" element={<SubsidiesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="staff" element={<StaffLayout />}>
@@ -99,6 +102,30 @@ function App() {
           }
         />
         <Route path="indbakke" element={<InboxPage />} />
+        <Route
+          path="tilskud"
+          element={
+            <RequirePermission action="subsidies.read">
+              <SubsidyInboxPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tilskud/:id"
+          element={
+            <RequirePermission action="subsidies.read">
+              <SubsidyCasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tilskud-udbetaling"
+          element={
+            <RequirePermission action="subsidies.pay">
+              <SubsidyPayoutPage />
+            </RequirePermission>
+          }
+        />
         <Route path="pladsregler" element={<PolicyPage />} />
         <Route
           path="audit"

@@ -1,7 +1,7 @@
 // Formatting of dates, ages, distances and periods, in the chosen language.
 import type { Lang, T } from './i18n.js';
 import type { Placement } from './types.js';
-import { parseDkk } from '../../src/shared/money.js';
+import { formatDkk, parseDkk } from '../../src/shared/money.js';
 
 const locale = (lang: Lang) => (lang === 'da' ? 'da-DK' : 'en-GB');
 
@@ -76,4 +76,10 @@ export function kronerToOere(input: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** Øre → "1.234,50 kr." (Danish) / "DKK 1,234.50" (English). */
+export function formatOere(oere: number, lang: Lang): string {
+  if (lang === 'da') return formatDkk(oere);
+  return `DKK ${(oere / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -9,6 +9,7 @@ import { auditTexts } from './texts/audit.js';
 import { workTexts } from './texts/work.js';
 import { usersTexts } from './texts/users.js';
 import { peopleTexts } from './texts/people.js';
+import { subsidiesTexts } from './texts/subsidies.js';
 import {
   createContext,
   createElement,
@@ -341,6 +342,7 @@ const dict = {
   ...auditTexts,
   ...workTexts,
   ...peopleTexts,
+  ...subsidiesTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -22,6 +22,7 @@ const citizenNav: NavItem[] = [
   { to: '/post', label: 'nav.post' },
   { to: '/fremmoede', label: 'nav.parentAttendance' },
   { to: '/pladser', label: 'nav.placement' },
+  { to: '/tilskud', label: 'nav.subsidies' },
 ];
 
 /** What a staff role may use; the server checks the same on every request. `can` is useCan() (the server's policy). */
@@ -36,6 +37,8 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
+  if (can('subsidies.read')) items.push({ to: '/staff/tilskud', label: 'nav.subsidyCases' });
+  if (can('subsidies.pay')) items.push({ to: '/staff/tilskud-udbetaling', label: 'nav.subsidyPayouts' });
   if (can('placement.read'))
     items.push(
       { to: '/staff/venteliste', label: 'nav.waitlist' },

@@ -43,6 +43,7 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/citizen/booking/calendar': 'vacant places of a unit',
   'GET /api/auth/oidc/login': 'redirect',
   'GET /api/auth/oidc/callback': 'redirect',
+  'GET /api/staff/subsidies/payouts': 'payout run list: counts and totals',
 };
 /** A stream (server-sent events): audited when opened (attendance.live_open, with the unit) and ended with its session. */
 const STREAMS = new Set(['GET /api/staff/units/{unitId}/attendance/live']);
@@ -97,6 +98,71 @@ beforeAll(async () => {
     .updateTable('invoice')
     .set({ status: 'sent', sent_at: new Date().toISOString() } as any)
     .execute();
+  // A subsidy case with a forwarded complaint and a paid month (rows as the subsidies module writes them).
+  const home = await db
+    .selectFrom('residence')
+    .select('household_id')
+    .where('person_id', '=', f.guardians.mette)
+    .executeTakeFirstOrThrow();
+  const carer = await db
+    .insertInto('subsidy_carer')
+    .values({ municipality_code: '0860', name: 'Passer', street: 'Vej 1', postal_code: '9800', city: 'Hjørring' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const sub = await db
+    .insertInto('subsidy_case')
+    .values({
+      municipality_code: '0860',
+      scheme: 'privat_pasning',
+      child_id: f.children.oscar,
+      household_id: home.household_id,
+      applicant_id: f.guardians.mette,
+      carer_id: carer.id,
+      expense_oere: 400_000,
+      hours_per_week: 40,
+      children_in_care: 3,
+      valid: `[${ids.nextMonth},)`,
+      status: 'approved',
+      submitted_on: today.toString(),
+      deadline: today.toString(),
+      decided_on: today.toString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.subsidyCase = sub.id;
+  ids.complaint = (
+    await db
+      .insertInto('subsidy_complaint')
+      .values({
+        case_id: sub.id,
+        received_on: today.toString(),
+        text: 'Klage',
+        status: 'forwarded',
+        reconsidered_on: today.toString(),
+        forwarded_on: today.toString(),
+        bundle: JSON.stringify({ caseId: sub.id }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const payout = await db
+    .insertInto('subsidy_payout_run')
+    .values({ municipality_code: '0860', month: ids.nextMonth, lines: 1, total_oere: 300_000 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.payoutRun = payout.id;
+  await db
+    .insertInto('subsidy_payout_line')
+    .values({
+      run_id: payout.id,
+      case_id: sub.id,
+      month: ids.nextMonth,
+      kind: 'payment',
+      amount_oere: 300_000,
+      due_oere: 300_000,
+      payee_id: f.guardians.mette,
+    })
+    .execute();
   await db
     .insertInto('attendance')
     .values({ child_id: f.children.ida, unit_id: f.units.sol, date: today.toString(), status: 3, check_in: '08:00' })
@@ -122,6 +188,9 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (path.includes('/payers/')) return f.guardians.mette;
       if (path.includes('/letters/')) return ids.letter!;
       if (path.includes('/children/')) return f.children.ida;
+      if (path.includes('/subsidies/cases/')) return ids.subsidyCase!;
+      if (path.includes('/subsidies/complaints/')) return ids.complaint!;
+      if (path.includes('/subsidies/payouts/')) return ids.payoutRun!;
       throw new Error(`no fixture id for ${name} in ${path}`);
     };
     const queryValue = (path: string, name: string) =>

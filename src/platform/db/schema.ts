@@ -26,6 +26,7 @@ export type Role =
   | 'admin'
   | 'unit_leader'
   | 'unit_staff';
+export type SubsidyScheme = 'privat_pasning' | 'egne_boern';
 export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
 export type AbsenceType = 'sick' | 'day_off' | 'holiday';
 type TimeStr = string;
@@ -416,4 +417,132 @@ export interface DB {
     user_id: string | null;
   };
   unit_load_version: { unit_id: string; version: Generated<number> };
+  // 024_subsidies.sql
+  subsidy_terms: {
+    id: Generated<string>;
+    municipality_code: string | null;
+    scheme: SubsidyScheme;
+    offered: Generated<boolean>;
+    min_age_weeks: number;
+    max_age_months: number | null;
+    share_percent: number;
+    max_children_per_carer: number;
+    max_children_two_carers: number;
+    min_weeks: number;
+    max_months: number;
+    max_children_household: number;
+    household_cap_oere: number | null;
+    sibling_percent: Generated<number>;
+    decision_days: Generated<number>;
+    valid: Range;
+  };
+  subsidy_rate: {
+    id: Generated<string>;
+    municipality_code: string | null;
+    scheme: SubsidyScheme;
+    from_months: number;
+    to_months: number;
+    monthly_oere: number;
+    valid: Range;
+  };
+  subsidy_carer: {
+    id: Generated<string>;
+    municipality_code: string;
+    name: string;
+    cvr: string | null;
+    street: string;
+    postal_code: string;
+    city: string;
+    carers: Generated<number>;
+    extra_consent: Generated<boolean>;
+    approved_on: DateStr | null;
+    stopped_on: DateStr | null;
+    created_at: Generated<string>;
+  };
+  subsidy_supervision: {
+    id: Generated<string>;
+    carer_id: string;
+    visit_date: DateStr;
+    note: string;
+    user_id: string | null;
+    created_at: Generated<string>;
+  };
+  subsidy_case: {
+    id: Generated<string>;
+    municipality_code: string;
+    scheme: SubsidyScheme;
+    child_id: string;
+    household_id: string;
+    applicant_id: string;
+    carer_id: string | null;
+    expense_oere: number | null;
+    hours_per_week: number | null;
+    children_in_care: number | null;
+    valid: Range;
+    status: Generated<'applied' | 'approved' | 'refused' | 'stopped'>;
+    source: Generated<'citizen' | 'caseworker'>;
+    submitted_on: DateStr;
+    deadline: DateStr;
+    decided_on: DateStr | null;
+    decided_by: string | null;
+    reason: string | null;
+    refusal_rule: string | null;
+    end_reason: string | null;
+    letter_id: string | null;
+    created_at: Generated<string>;
+  };
+  subsidy_complaint: {
+    id: Generated<string>;
+    case_id: string;
+    received_on: DateStr;
+    text: string;
+    status: Generated<'received' | 'changed' | 'upheld' | 'forwarded'>;
+    reconsidered_on: DateStr | null;
+    reconsidered_note: string | null;
+    forwarded_on: DateStr | null;
+    bundle: Json | null;
+    created_by: string | null;
+  };
+  subsidy_payout_run: {
+    id: Generated<string>;
+    municipality_code: string;
+    month: DateStr;
+    lines: number;
+    total_oere: number;
+    created_by: string | null;
+    created_at: Generated<string>;
+  };
+  subsidy_payout_line: {
+    id: Generated<string>;
+    run_id: string;
+    case_id: string;
+    month: DateStr;
+    kind: 'payment' | 'correction';
+    amount_oere: number;
+    due_oere: number;
+    sibling_oere: Generated<number>;
+    rate_id: string | null;
+    payee_id: string;
+  };
+  subsidy_recovery: {
+    id: Generated<string>;
+    case_id: string;
+    run_id: string;
+    debtor_id: string;
+    amount_oere: number;
+    months: string;
+    status: Generated<'open' | 'settled'>;
+    created_at: Generated<string>;
+  };
+  creditor_event: {
+    id: Generated<number>;
+    run_id: string;
+    kind: 'payment' | 'correction' | 'recovery';
+    payee_id: string;
+    case_id: string;
+    month: DateStr;
+    amount_oere: number;
+    created_at: Generated<string>;
+    delivered_at: string | null;
+  };
 }

@@ -84,6 +84,18 @@ export const auditActionTexts = {
   'user.end': ['Afsluttede bruger', 'Ended a user'],
   'user.list': ['Læste brugere', 'Read users'],
   'user.update': ['Ændrede bruger', 'Changed a user'],
+  'subsidies.apply': ['Søgte tilskud', 'Applied for a subsidy'],
+  'subsidies.carer_stop': ['Stoppede privat passer', 'Stopped a private carer'],
+  'subsidies.complaint': ['Registrerede klage over tilskud', 'Registered a subsidy complaint'],
+  'subsidies.decide': ['Afgjorde tilskudssag', 'Decided a subsidy case'],
+  'subsidies.export': ['Hentede kreditorfil', 'Downloaded the creditor file'],
+  'subsidies.forward': ['Sendte klage til Ankestyrelsen', 'Forwarded a complaint to Ankestyrelsen'],
+  'subsidies.payout_preview': ['Forhåndsviste udbetaling af tilskud', 'Previewed a subsidy payout'],
+  'subsidies.payout_run': ['Udbetalte tilskud', 'Paid subsidies'],
+  'subsidies.read': ['Læste tilskudssag', 'Read a subsidy case'],
+  'subsidies.reconsider': ['Genvurderede tilskudssag', 'Reconsidered a subsidy case'],
+  'subsidies.stop': ['Stoppede tilskud', 'Stopped a subsidy'],
+  'subsidies.supervision': ['Noterede tilsyn med passer', 'Noted supervision of a carer'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

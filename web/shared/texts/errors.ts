@@ -11,6 +11,7 @@ import type { lettersError } from '../../../src/platform/letters/contract.js';
 import type { systemError } from '../../../src/platform/http/system-routes.js';
 import type { usersError } from '../../../src/platform/auth/users/contract.js';
 import type { employeesError } from '../../../src/modules/employees/contract.js';
+import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -23,7 +24,8 @@ type Code =
   | keyof typeof lettersError.codes
   | keyof typeof systemError.codes
   | keyof typeof usersError.codes
-  | keyof typeof employeesError.codes;
+  | keyof typeof employeesError.codes
+  | keyof typeof subsidiesError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -412,4 +414,81 @@ export const errorTexts = {
     '{count} placed children cannot be billed (a missing rate, friplads scale or payer). Nothing was done: correct the rates or the child’s data and try again.',
   ],
   'err.letters.not-found': ['Brevet findes ikke.', 'The letter does not exist.'],
+  'err.subsidies.not-found': ['Sagen findes ikke.', 'The case does not exist.'],
+  'err.subsidies.no-address': [
+    'Vi kan ikke finde din adresse i folkeregistret, så vi ved ikke, hvilken kommune der skal behandle ansøgningen.',
+    'We cannot find your address in the civil register, so we do not know which municipality handles the application.',
+  ],
+  'err.subsidies.not-your-child': [
+    'Du kan kun søge for et barn, du har forældremyndighed over.',
+    'You can only apply for a child in your custody.',
+  ],
+  'err.subsidies.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'err.subsidies.start-in-past': [
+    'Tilskuddet kan tidligst starte i denne måned.',
+    'The subsidy can start this month at the earliest.',
+  ],
+  'err.subsidies.no-terms': [
+    'Kommunen tilbyder ikke ordningen i perioden ({rule}).',
+    'The municipality does not offer the scheme in the period ({rule}).',
+  ],
+  'err.subsidies.no-rate': [
+    'Kommunen har ikke fastsat et tilskudsbeløb for barnets aldersgruppe i perioden ({rule}).',
+    'The municipality has no subsidy amount for the child’s age group in the period ({rule}).',
+  ],
+  'err.subsidies.too-young': [
+    'Barnet er for ungt: tilskud gives tidligst fra barnet er 24 uger ({rule}).',
+    'The child is too young: the subsidy starts at 24 weeks at the earliest ({rule}).',
+  ],
+  'err.subsidies.too-old': [
+    'Perioden går ud over barnets skolestart eller kommunens aldersgrænse ({rule}).',
+    'The period goes beyond school start or the municipality’s age limit ({rule}).',
+  ],
+  'err.subsidies.carer-limit': [
+    'En privat passer må højst passe 5 børn ({rule}).',
+    'A private carer may care for at most 5 children ({rule}).',
+  ],
+  'err.subsidies.expense-too-low': [
+    'Udgiften til den private passer skal være dokumenteret og større end 0 kr. ({rule}).',
+    'The expense for the private carer must be documented and above 0 kr. ({rule}).',
+  ],
+  'err.subsidies.period-too-short': [
+    'Perioden skal være mindst 8 uger ({rule}).',
+    'The period must be at least 8 weeks ({rule}).',
+  ],
+  'err.subsidies.period-too-long': [
+    'Perioden kan højst være 1 år ({rule}).',
+    'The period can be at most 1 year ({rule}).',
+  ],
+  'err.subsidies.household-limit': [
+    'Der kan højst gives tilskud til 3 børn i husstanden ({rule}).',
+    'At most 3 children in the household can have the subsidy ({rule}).',
+  ],
+  'err.subsidies.dagtilbud-overlap': [
+    'Barnet har en plads i et dagtilbud fra {from} i perioden. Et barn kan kun have én plads eller ét tilskud ad gangen ({rule}).',
+    'The child has a daycare place from {from} in the period. A child can have only one place or subsidy at a time ({rule}).',
+  ],
+  'err.subsidies.overlap': [
+    'Barnet har allerede en ansøgning eller et tilskud i perioden ({rule}).',
+    'The child already has an application or a subsidy in the period ({rule}).',
+  ],
+  'err.subsidies.already-decided': ['Sagen er allerede afgjort.', 'The case has already been decided.'],
+  'err.subsidies.check-failed': [
+    'En kontrol er ikke opfyldt ({rule}); ansøgningen kan ikke godkendes.',
+    'A check is not met ({rule}); the application cannot be approved.',
+  ],
+  'err.subsidies.reason-required': ['Skriv en begrundelse for afslaget.', 'Write a reason for the refusal.'],
+  'err.subsidies.not-approved': ['Kun et bevilget tilskud kan stoppes.', 'Only an approved subsidy can be stopped.'],
+  'err.subsidies.stop-outside-period': [
+    'Stopdatoen skal ligge i tilskuddets periode.',
+    'The stop date must lie within the subsidy’s period.',
+  ],
+  'err.subsidies.complaint-state': [
+    'Klagen er ikke i et trin, hvor det kan lade sig gøre.',
+    'The complaint is not at a step where this is possible.',
+  ],
+  'err.subsidies.month-not-started': [
+    'Tilskud kan højst udbetales én måned forud.',
+    'Subsidies can be paid at most one month in advance.',
+  ],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;

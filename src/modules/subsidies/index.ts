@@ -1,0 +1,12 @@
+// Subsidies where the municipality pays the parents (dagtilbudsloven §§ 80–88): tilskud til privat pasning casework,
+// complaints, and the idempotent monthly payout run with its creditor export and outbox.
+import type { FastifyPluginAsync } from 'fastify';
+import { subsidiesCitizenRoutes } from './routes.citizen.js';
+import { subsidiesStaffRoutes } from './routes.staff.js';
+
+export { dueForMonth, preview as payoutPreview, runMonth } from './payout.js';
+
+export const subsidiesRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(subsidiesStaffRoutes, { prefix: '/staff' });
+  await app.register(subsidiesCitizenRoutes, { prefix: '/citizen' });
+};

@@ -1,0 +1,190 @@
+// The monthly payout run of subsidies (the creditor side; like billing's run: preview → approve → export).
+// What is due per case and month is computed from the case, the terms and rates valid in that month, and the
+// household's other places (søskendetilskud across schemes, § 85); a run writes a line only where the amount due
+// differs from what was paid: a first payment, a correction after a change, or a negative correction (recovered
+// from the payee) after a back-dated stop. A re-run without changes writes nothing.
+import type { Db } from '../../platform/db/database.js';
+import { DateRange, LocalDate } from '../../shared/index.js';
+import { namesOf, personsById } from '../people/index.js';
+import { placesByGuardian } from '../billing/index.js';
+import { casesForMonth, paidInMonth, schemeData, writeRun, type LineInput } from './queries.js';
+import { privatMonthly, prorate, rateFor, siblingSubsidy, type SiblingItem } from './rules.js';
+
+export interface DueLine {
+  caseId: string;
+  childId: string;
+  payeeId: string;
+  dueOere: number;
+  siblingOere: number;
+  rateId: string | null;
+}
+
+/** What each case is due for the month (only cases with terms and a rate; the others are listed as skipped). */
+export async function dueForMonth(db: Db, municipality: string, month: LocalDate) {
+  const first = month.firstOfMonth(),
+    last = month.lastOfMonth();
+  const [cases, book, places] = await Promise.all([
+    casesForMonth(db, municipality, first, last),
+    schemeData(db, municipality),
+    placesByGuardian(db, municipality, first),
+  ]);
+  const people = new Map(
+    (await personsById(db, [...new Set(cases.map((c) => c.child_id))])).map((p) => [p.id, p.birth_date]),
+  );
+  const skipped: { caseId: string; reason: string }[] = [];
+  const terms = book.termsOn('privat_pasning', first);
+  const rates = book.ratesOn('privat_pasning', first);
+
+  // The full month's subsidy of every privat pasning case (before søskendetilskud), and its own payment.
+  const full = new Map<string, { amount: number; rateId: string; own: number }>();
+  for (const c of cases) {
+    if (c.scheme !== 'privat_pasning') {
+      skipped.push({ caseId: c.id, reason: 'scheme' });
+      continue;
+    }
+    const rate = terms ? rateFor(rates, LocalDate.parse(people.get(c.child_id)!), first) : null;
+    if (!terms || !rate) {
+      skipped.push({ caseId: c.id, reason: 'no-rate' });
+      continue;
+    }
+    const amount = privatMonthly(terms, Number(c.expense_oere), rate.monthlyOere);
+    full.set(c.id, { amount, rateId: rate.id, own: Number(c.expense_oere) - amount });
+  }
+
+  // Søskendetilskud (§ 85) across schemes: the household's privat pasning children and the payee's children in a
+  // dagtilbud that month (their own payment: the place's monthly rate; billing's loader, one set of queries).
+  const byHousehold = new Map<string, typeof cases>();
+  for (const c of cases)
+    if (full.has(c.id)) byHousehold.set(c.household_id, [...(byHousehold.get(c.household_id) ?? []), c]);
+  const sibling = new Map<string, number>();
+  for (const group of byHousehold.values()) {
+    const items: SiblingItem[] = group.map((c) => ({
+      childId: c.child_id,
+      scheme: 'privat_pasning',
+      ownPaymentOere: full.get(c.id)!.own,
+    }));
+    const inGroup = new Set(group.map((c) => c.child_id));
+    const seen = new Set<string>();
+    for (const payee of new Set(group.map((c) => c.applicant_id)))
+      for (const p of places.get(payee) ?? [])
+        if (!inGroup.has(p.childId) && !seen.has(p.childId)) {
+          seen.add(p.childId);
+          items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: p.monthlyOere });
+        }
+    for (const [childId, amount] of siblingSubsidy(items, terms?.siblingPercent ?? 50)) {
+      const c = group.find((g) => g.child_id === childId);
+      if (c) sibling.set(c.id, amount);
+    }
+  }
+
+  const lines: DueLine[] = [];
+  for (const c of cases) {
+    const f = full.get(c.id);
+    if (!f) continue;
+    const period = DateRange.fromPg(c.valid);
+    const s = sibling.get(c.id) ?? 0;
+    lines.push({
+      caseId: c.id,
+      childId: c.child_id,
+      payeeId: c.applicant_id,
+      dueOere: prorate(f.amount + s, first, period),
+      siblingOere: prorate(s, first, period),
+      rateId: f.rateId,
+    });
+  }
+  return { lines, skipped };
+}
+
+export interface Difference extends DueLine {
+  paidOere: number;
+  amountOere: number;
+  kind: 'payment' | 'correction' | 'unchanged';
+}
+
+/** Due against paid: every case due or paid this month, with the line a run would write. */
+export async function differences(db: Db, municipality: string, month: LocalDate) {
+  const first = month.firstOfMonth();
+  const [{ lines, skipped }, paid] = await Promise.all([
+    dueForMonth(db, municipality, first),
+    paidInMonth(db, municipality, first),
+  ]);
+  const skippedIds = new Set(skipped.map((s) => s.caseId));
+  const out: Difference[] = lines.map((l) => {
+    const p = paid.get(l.caseId)?.paid;
+    const amountOere = l.dueOere - (p ?? 0);
+    return {
+      ...l,
+      paidOere: p ?? 0,
+      amountOere,
+      kind: amountOere === 0 ? 'unchanged' : p === undefined ? 'payment' : 'correction',
+    };
+  });
+  const seen = new Set(lines.map((l) => l.caseId));
+  // Paid before, nothing due now (refused on complaint, stopped back-dated): the whole amount back.
+  for (const [caseId, p] of paid)
+    if (!seen.has(caseId) && !skippedIds.has(caseId))
+      out.push({
+        caseId,
+        childId: p.childId,
+        payeeId: p.payeeId,
+        dueOere: 0,
+        siblingOere: 0,
+        rateId: null,
+        paidOere: p.paid,
+        amountOere: -p.paid,
+        kind: p.paid === 0 ? 'unchanged' : 'correction',
+      });
+  // A payment line needs due ≥ 0 and a nonzero amount; skip a payment of 0 (a case with nothing due this month).
+  return { lines: out.filter((l) => !(l.kind === 'payment' && l.amountOere === 0)), skipped };
+}
+
+export async function preview(db: Db, municipality: string, month: LocalDate) {
+  const { lines, skipped } = await differences(db, municipality, month);
+  const names = await namesOf(db, [...new Set(lines.flatMap((l) => [l.childId, l.payeeId]))]);
+  return {
+    municipality,
+    month: month.firstOfMonth().toString(),
+    lines: lines.map((l) => ({
+      caseId: l.caseId,
+      childId: l.childId,
+      child: names.get(l.childId) ?? '',
+      payeeId: l.payeeId,
+      payee: names.get(l.payeeId) ?? '',
+      dueOere: l.dueOere,
+      siblingOere: l.siblingOere,
+      paidOere: l.paidOere,
+      amountOere: l.amountOere,
+      kind: l.kind,
+    })),
+    changes: lines.filter((l) => l.kind !== 'unchanged').length,
+    totalOere: lines.reduce((s, l) => s + l.amountOere, 0),
+    dueOere: lines.reduce((s, l) => s + l.dueOere, 0),
+    skipped,
+  };
+}
+
+/** Approves the month: writes the differences (and nothing when there are none). Run inside a transaction that has
+ *  locked the municipality's month (see routes), so two runs cannot pay the same difference twice. */
+export async function runMonth(trx: Db, municipality: string, month: LocalDate, userId: string | null) {
+  const { lines } = await differences(trx, municipality, month);
+  const changed: LineInput[] = lines
+    .filter((l) => l.kind !== 'unchanged')
+    .map((l) => ({
+      caseId: l.caseId,
+      kind: l.kind === 'payment' ? 'payment' : 'correction',
+      amountOere: l.amountOere,
+      dueOere: l.dueOere,
+      siblingOere: l.siblingOere,
+      rateId: l.rateId,
+      payeeId: l.payeeId,
+    }));
+  if (!changed.length) return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
+  const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed });
+  return {
+    runId: r.runId,
+    lines: changed.length,
+    totalOere: r.total,
+    recoveries: r.recoveries,
+    subjects: [...new Set(lines.filter((l) => l.kind !== 'unchanged').flatMap((l) => [l.payeeId, l.childId]))],
+  };
+}

@@ -1,0 +1,452 @@
+// The only SQL naming the subsidies module's tables (owner: subsidies, migration 024).
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { DateRange, type LocalDate } from '../../shared/index.js';
+import type { SubsidyScheme } from '../../platform/db/schema.js';
+import type { AgeRate, SchemeTerms } from './rules.js';
+
+export interface Terms extends SchemeTerms {
+  id: string;
+  offered: boolean;
+  siblingPercent: number;
+  decisionDays: number;
+  valid: DateRange;
+}
+export interface DatedRate extends AgeRate {
+  valid: DateRange;
+}
+
+/** Every terms and rate row a municipality uses: its own, and the standard rows (no municipality). */
+export async function schemeData(db: Db, municipality: string) {
+  const [terms, rates] = await Promise.all([
+    db
+      .selectFrom('subsidy_terms')
+      .selectAll()
+      .where((w) => w.or([w('municipality_code', '=', municipality), w('municipality_code', 'is', null)]))
+      .execute(),
+    db
+      .selectFrom('subsidy_rate')
+      .selectAll()
+      .where((w) => w.or([w('municipality_code', '=', municipality), w('municipality_code', 'is', null)]))
+      .execute(),
+  ]);
+  return new SchemeBook(
+    terms.map((t) => ({
+      own: t.municipality_code !== null,
+      scheme: t.scheme,
+      v: {
+        id: t.id,
+        scheme: t.scheme,
+        offered: t.offered,
+        minAgeWeeks: t.min_age_weeks,
+        maxAgeMonths: t.max_age_months,
+        sharePercent: Number(t.share_percent),
+        maxChildrenPerCarer: t.max_children_per_carer,
+        maxChildrenTwoCarers: t.max_children_two_carers,
+        minWeeks: t.min_weeks,
+        maxMonths: t.max_months,
+        maxChildrenPerHousehold: t.max_children_household,
+        householdCapOere: t.household_cap_oere === null ? null : Number(t.household_cap_oere),
+        siblingPercent: t.sibling_percent,
+        decisionDays: t.decision_days,
+        valid: DateRange.fromPg(t.valid),
+      } satisfies Terms,
+    })),
+    rates.map((r) => ({
+      own: r.municipality_code !== null,
+      scheme: r.scheme,
+      v: {
+        id: r.id,
+        fromMonths: r.from_months,
+        toMonths: r.to_months,
+        monthlyOere: Number(r.monthly_oere),
+        valid: DateRange.fromPg(r.valid),
+      } satisfies DatedRate,
+    })),
+  );
+}
+
+type Row<T> = { own: boolean; scheme: SubsidyScheme; v: T };
+/** Terms and rates by date: a municipality's own rows win on the days they cover; else the standard rows. */
+export class SchemeBook {
+  constructor(
+    private readonly terms: Row<Terms>[],
+    private readonly rates: Row<DatedRate>[],
+  ) {}
+  termsOn(scheme: SubsidyScheme, on: LocalDate): Terms | null {
+    const hits = this.terms.filter((t) => t.scheme === scheme && t.v.valid.includes(on));
+    return (hits.find((t) => t.own) ?? hits[0])?.v ?? null;
+  }
+  ratesOn(scheme: SubsidyScheme, on: LocalDate): DatedRate[] {
+    const hits = this.rates.filter((r) => r.scheme === scheme && r.v.valid.includes(on));
+    const own = hits.filter((r) => r.own);
+    return (own.length ? own : hits).map((r) => r.v);
+  }
+}
+
+// Carers
+export interface CarerInput {
+  municipality: string;
+  name: string;
+  cvr: string | null;
+  street: string;
+  postalCode: string;
+  city: string;
+  carers: number;
+}
+/** The carer with this CVR in the municipality, or a new one (not yet approved). */
+export async function findOrAddCarer(trx: Db, c: CarerInput): Promise<string> {
+  if (c.cvr) {
+    const hit = await trx
+      .selectFrom('subsidy_carer')
+      .select('id')
+      .where('municipality_code', '=', c.municipality)
+      .where('cvr', '=', c.cvr)
+      .executeTakeFirst();
+    if (hit) return hit.id;
+  }
+  const r = await trx
+    .insertInto('subsidy_carer')
+    .values({
+      municipality_code: c.municipality,
+      name: c.name,
+      cvr: c.cvr,
+      street: c.street,
+      postal_code: c.postalCode,
+      city: c.city,
+      carers: c.carers,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function carerById(db: Db, id: string) {
+  return db.selectFrom('subsidy_carer').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function approveCarer(trx: Db, id: string, on: LocalDate) {
+  await trx
+    .updateTable('subsidy_carer')
+    .set({ approved_on: on.toString() })
+    .where('id', '=', id)
+    .where('approved_on', 'is', null)
+    .execute();
+}
+export async function stopCarer(trx: Db, id: string, on: LocalDate) {
+  await trx.updateTable('subsidy_carer').set({ stopped_on: on.toString() }).where('id', '=', id).execute();
+}
+export async function addSupervision(trx: Db, carerId: string, visitDate: LocalDate, note: string, userId: string) {
+  return trx
+    .insertInto('subsidy_supervision')
+    .values({ carer_id: carerId, visit_date: visitDate.toString(), note, user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+export async function supervisionsOf(db: Db, carerId: string) {
+  return db
+    .selectFrom('subsidy_supervision')
+    .select(['id', 'visit_date', 'note'])
+    .where('carer_id', '=', carerId)
+    .orderBy('visit_date', 'desc')
+    .execute();
+}
+/** Other children with a live subsidy (applied or approved) at the carer on a day. */
+export async function childrenAtCarer(db: Db, carerId: string, on: LocalDate, exceptCase: string | null) {
+  let q = db
+    .selectFrom('subsidy_case')
+    .select((e) => e.fn.count<number>('id').as('n'))
+    .where('carer_id', '=', carerId)
+    .where('status', 'in', ['applied', 'approved'])
+    .where(sql<boolean>`valid @> ${on.toString()}::date`);
+  if (exceptCase) q = q.where('id', '<>', exceptCase);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+// Cases
+export interface CaseInput {
+  municipality: string;
+  scheme: SubsidyScheme;
+  childId: string;
+  householdId: string;
+  applicantId: string;
+  carerId: string | null;
+  expenseOere: number | null;
+  hoursPerWeek: number | null;
+  childrenInCare: number | null;
+  period: DateRange;
+  source: 'citizen' | 'caseworker';
+  submittedOn: LocalDate;
+  deadline: LocalDate;
+}
+export async function addCase(trx: Db, c: CaseInput) {
+  return trx
+    .insertInto('subsidy_case')
+    .values({
+      municipality_code: c.municipality,
+      scheme: c.scheme,
+      child_id: c.childId,
+      household_id: c.householdId,
+      applicant_id: c.applicantId,
+      carer_id: c.carerId,
+      expense_oere: c.expenseOere,
+      hours_per_week: c.hoursPerWeek,
+      children_in_care: c.childrenInCare,
+      valid: c.period.toPgDaterange(),
+      source: c.source,
+      submitted_on: c.submittedOn.toString(),
+      deadline: c.deadline.toString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+export type CaseRow = Awaited<ReturnType<typeof caseById>> & {};
+export async function caseById(db: Db, id: string) {
+  return db.selectFrom('subsidy_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+/** Locks the case row for a decision, a stop or a complaint's change. */
+export async function lockCase(trx: Db, id: string) {
+  return trx.selectFrom('subsidy_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function listCases(db: Db, status: string | undefined) {
+  let q = db.selectFrom('subsidy_case').selectAll();
+  if (status) q = q.where('status', '=', status as 'applied');
+  return q.orderBy('deadline').orderBy('created_at').limit(500).execute();
+}
+export async function casesOfChildren(db: Db, childIds: string[]) {
+  if (!childIds.length) return [];
+  return db
+    .selectFrom('subsidy_case')
+    .selectAll()
+    .where('child_id', 'in', childIds)
+    .orderBy(sql`lower(valid)`, 'desc')
+    .execute();
+}
+export async function setDecision(
+  trx: Db,
+  id: string,
+  d: {
+    status: 'approved' | 'refused';
+    period: DateRange | null;
+    endReason: string | null;
+    on: LocalDate;
+    by: string;
+    reason: string | null;
+    rule: string | null;
+  },
+) {
+  await trx
+    .updateTable('subsidy_case')
+    .set({
+      status: d.status,
+      ...(d.period && { valid: d.period.toPgDaterange() }),
+      end_reason: d.endReason,
+      decided_on: d.on.toString(),
+      decided_by: d.by,
+      reason: d.reason,
+      refusal_rule: d.rule,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+export async function setLetter(trx: Db, id: string, letterId: string) {
+  await trx.updateTable('subsidy_case').set({ letter_id: letterId }).where('id', '=', id).execute();
+}
+/** Ends an approved case on `lastDay` (inclusive). */
+export async function endCase(trx: Db, id: string, lastDay: LocalDate, reason: string, status: 'approved' | 'stopped') {
+  await trx
+    .updateTable('subsidy_case')
+    .set({ valid: sql`daterange(lower(valid), ${lastDay.plusDays(1).toString()}::date)`, end_reason: reason, status })
+    .where('id', '=', id)
+    .execute();
+}
+/** Approved cases of a carer still running after `lastDay`. */
+export async function casesOfCarerAfter(db: Db, carerId: string, lastDay: LocalDate) {
+  return db
+    .selectFrom('subsidy_case')
+    .selectAll()
+    .where('carer_id', '=', carerId)
+    .where('status', '=', 'approved')
+    .where(sql<boolean>`(upper_inf(valid) or upper(valid) > ${lastDay.plusDays(1).toString()}::date)`)
+    .execute();
+}
+
+// Complaints
+export async function addComplaint(trx: Db, caseId: string, receivedOn: LocalDate, text: string, by: string) {
+  return trx
+    .insertInto('subsidy_complaint')
+    .values({ case_id: caseId, received_on: receivedOn.toString(), text, created_by: by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+export async function complaintById(db: Db, id: string) {
+  return db.selectFrom('subsidy_complaint').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function complaintsOf(db: Db, caseIds: string[]) {
+  if (!caseIds.length) return [];
+  return db
+    .selectFrom('subsidy_complaint')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .orderBy('received_on')
+    .execute();
+}
+export async function reconsider(trx: Db, id: string, outcome: 'changed' | 'upheld', on: LocalDate, note: string) {
+  await trx
+    .updateTable('subsidy_complaint')
+    .set({ status: outcome, reconsidered_on: on.toString(), reconsidered_note: note })
+    .where('id', '=', id)
+    .execute();
+}
+export async function forward(trx: Db, id: string, on: LocalDate, bundle: unknown) {
+  await trx
+    .updateTable('subsidy_complaint')
+    .set({ status: 'forwarded', forwarded_on: on.toString(), bundle: JSON.stringify(bundle) })
+    .where('id', '=', id)
+    .execute();
+}
+
+// Payouts
+/** Approved or stopped cases of a municipality whose period touches [first, last]. */
+export async function casesForMonth(db: Db, municipality: string, first: LocalDate, last: LocalDate) {
+  return db
+    .selectFrom('subsidy_case')
+    .select(['id', 'scheme', 'child_id', 'household_id', 'applicant_id', 'carer_id', 'expense_oere', 'valid', 'status'])
+    .where('municipality_code', '=', municipality)
+    .where('status', 'in', ['approved', 'stopped'])
+    .where(sql<boolean>`valid && daterange(${first.toString()}::date, ${last.toString()}::date, '[]')`)
+    .execute();
+}
+/** What has been paid per case for a month (the sum of its lines), with the payee and child, for every case with a
+ *  line that month. */
+export async function paidInMonth(db: Db, municipality: string, month: LocalDate) {
+  const rows = await db
+    .selectFrom('subsidy_payout_line as l')
+    .innerJoin('subsidy_case as c', 'c.id', 'l.case_id')
+    .select(['l.case_id', 'c.applicant_id', 'c.child_id', (e) => e.fn.sum<number>('l.amount_oere').as('paid')])
+    .where('c.municipality_code', '=', municipality)
+    .where('l.month', '=', month.toString())
+    .groupBy(['l.case_id', 'c.applicant_id', 'c.child_id'])
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, { paid: Number(r.paid), payeeId: r.applicant_id, childId: r.child_id }]));
+}
+export interface LineInput {
+  caseId: string;
+  kind: 'payment' | 'correction';
+  amountOere: number;
+  dueOere: number;
+  siblingOere: number;
+  rateId: string | null;
+  payeeId: string;
+}
+/** One run: its lines, a creditor event per line, and a recovery claim per negative correction. */
+export async function writeRun(
+  trx: Db,
+  o: { municipality: string; month: LocalDate; userId: string | null; lines: LineInput[] },
+) {
+  const total = o.lines.reduce((s, l) => s + l.amountOere, 0);
+  const run = await trx
+    .insertInto('subsidy_payout_run')
+    .values({
+      municipality_code: o.municipality,
+      month: o.month.toString(),
+      lines: o.lines.length,
+      total_oere: total,
+      created_by: o.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const month = o.month.toString();
+  for (let i = 0; i < o.lines.length; i += 1000) {
+    const chunk = o.lines.slice(i, i + 1000);
+    await trx
+      .insertInto('subsidy_payout_line')
+      .values(
+        chunk.map((l) => ({
+          run_id: run.id,
+          case_id: l.caseId,
+          month,
+          kind: l.kind,
+          amount_oere: l.amountOere,
+          due_oere: l.dueOere,
+          sibling_oere: l.siblingOere,
+          rate_id: l.rateId,
+          payee_id: l.payeeId,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('creditor_event')
+      .values(
+        chunk.map((l) => ({
+          run_id: run.id,
+          kind: l.amountOere < 0 ? ('recovery' as const) : l.kind,
+          payee_id: l.payeeId,
+          case_id: l.caseId,
+          month,
+          amount_oere: l.amountOere,
+        })),
+      )
+      .execute();
+  }
+  const claims = o.lines.filter((l) => l.amountOere < 0);
+  if (claims.length)
+    await trx
+      .insertInto('subsidy_recovery')
+      .values(
+        claims.map((l) => ({
+          case_id: l.caseId,
+          run_id: run.id,
+          debtor_id: l.payeeId,
+          amount_oere: -l.amountOere,
+          months: month.slice(0, 7),
+        })),
+      )
+      .execute();
+  return { runId: run.id, total, recoveries: claims.length };
+}
+export async function listRuns(db: Db, municipality: string) {
+  return db
+    .selectFrom('subsidy_payout_run')
+    .selectAll()
+    .where('municipality_code', '=', municipality)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+export async function runWithLines(db: Db, runId: string) {
+  const run = await db.selectFrom('subsidy_payout_run').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) return null;
+  const lines = await db
+    .selectFrom('subsidy_payout_line as l')
+    .innerJoin('subsidy_case as c', 'c.id', 'l.case_id')
+    .select([
+      'l.case_id',
+      'l.kind',
+      'l.amount_oere',
+      'l.due_oere',
+      'l.sibling_oere',
+      'l.payee_id',
+      'c.child_id',
+      'c.carer_id',
+      'c.scheme',
+    ])
+    .where('l.run_id', '=', runId)
+    .orderBy('l.payee_id')
+    .orderBy('l.case_id')
+    .execute();
+  return { run, lines };
+}
+export async function linesOfCase(db: Db, caseId: string) {
+  return db
+    .selectFrom('subsidy_payout_line')
+    .select(['month', 'kind', 'amount_oere', 'due_oere', 'sibling_oere'])
+    .where('case_id', '=', caseId)
+    .orderBy('month')
+    .execute();
+}
+export async function recoveriesOf(db: Db, caseId: string) {
+  return db
+    .selectFrom('subsidy_recovery')
+    .select(['id', 'amount_oere', 'months', 'status'])
+    .where('case_id', '=', caseId)
+    .execute();
+}

@@ -1,0 +1,415 @@
+// Subsidies for staff: caseworkers enter, decide and stop cases, supervise carers and handle complaints; finance
+// previews, approves and exports the monthly payout.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { setActor } from '../../platform/db/database.js';
+import { audit } from '../../platform/audit/audit.js';
+import { schemaOf } from '../../platform/http/contract.js';
+import { DateRange, LocalDate } from '../../shared/index.js';
+import { childIdsInCustody, namesOf } from '../people/index.js';
+import { subsidiesContract as c, subsidiesError } from './contract.js';
+import { subsidiesPolicy } from './policy.js';
+import {
+  addComplaint,
+  addSupervision,
+  carerById,
+  caseById,
+  complaintById,
+  complaintsOf,
+  forward,
+  linesOfCase,
+  listCases,
+  listRuns,
+  reconsider,
+  recoveriesOf,
+  type CaseRow,
+} from './queries.js';
+import { apply, caseFile, checksOf, decide, stop, stopCarerFrom, type Application } from './cases.js';
+import { preview, runMonth } from './payout.js';
+import { creditorCsv, creditorExport } from './export.js';
+
+export const day = (s: string) => LocalDate.parse(s);
+export const period = (valid: string) => {
+  const r = DateRange.fromPg(valid);
+  return { start: r.start.toString(), end: r.end?.toString() ?? null };
+};
+/** A second live case for the child in an overlapping period is refused by the database's exclusion constraint. */
+export async function orOverlap<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e: any) {
+    if (e?.code === '23P01' || /subsidy_case_child_id_valid_excl|conflicting key value/.test(String(e?.message)))
+      throw subsidiesError('subsidies.overlap', { rule: 'dagtilbudsloven § 2, stk. 3' });
+    throw e;
+  }
+}
+
+export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/subsidies/cases',
+    { schema: schemaOf('subsidies', c.applyFor, subsidiesError.codes) },
+    async (req, reply) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const today = req.ctx.clock.today();
+      if (!(await childIdsInCustody(req.ctx.db, req.body.applicantId, today)).includes(req.body.childId))
+        throw subsidiesError('subsidies.not-your-child');
+      const r = await orOverlap(() =>
+        req.ctx.db.transaction().execute(async (trx) => {
+          await setActor(trx, actor.userId);
+          const r = await apply(trx, req.body as Application, {
+            applicantId: req.body.applicantId,
+            source: 'caseworker',
+            today,
+          });
+          await audit(trx, req.ctx, {
+            action: 'subsidies.apply',
+            subjectType: 'person',
+            subjectIds: [req.body.childId, req.body.applicantId],
+            details: { caseId: r.id },
+          });
+          return r;
+        }),
+      );
+      return reply.code(201).send(r);
+    },
+  );
+
+  app.get('/subsidies/cases', { schema: schemaOf('subsidies', c.cases) }, async (req) => {
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
+    const today = req.ctx.clock.today();
+    const rows = await listCases(req.ctx.db, req.query.status);
+    const names = await namesOf(req.ctx.db, [...new Set(rows.flatMap((r) => [r.child_id, r.applicant_id]))]);
+    const complaints = await complaintsOf(
+      req.ctx.db,
+      rows.map((r) => r.id),
+    );
+    await audit(req.ctx.db, req.ctx, {
+      action: 'subsidies.read',
+      subjectType: 'person',
+      subjectIds: [...new Set(rows.map((r) => r.child_id))],
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      scheme: r.scheme,
+      childId: r.child_id,
+      child: names.get(r.child_id) ?? '',
+      applicant: names.get(r.applicant_id) ?? '',
+      status: r.status,
+      ...period(r.valid),
+      submittedOn: r.submitted_on,
+      deadline: r.deadline,
+      overdue: r.status === 'applied' && day(r.deadline).isBefore(today),
+      openComplaints: complaints.filter((k) => k.case_id === r.id && (k.status === 'received' || k.status === 'upheld'))
+        .length,
+    }));
+  });
+
+  app.get('/subsidies/cases/:id', { schema: schemaOf('subsidies', c.case, subsidiesError.codes) }, async (req) => {
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
+    const today = req.ctx.clock.today();
+    const x = await caseById(req.ctx.db, req.params.id);
+    if (!x) throw subsidiesError('subsidies.not-found');
+    return detail(req.ctx.db, x, today, async (subjects) =>
+      audit(req.ctx.db, req.ctx, { action: 'subsidies.read', subjectType: 'person', subjectIds: subjects }),
+    );
+  });
+
+  app.post(
+    '/subsidies/cases/:id/decision',
+    { schema: schemaOf('subsidies', c.decide, subsidiesError.codes) },
+    async (req) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await decide(trx, req.params.id, { ...req.body, userId: actor.userId, today: req.ctx.clock.today() });
+        await audit(trx, req.ctx, {
+          action: 'subsidies.decide',
+          subjectType: 'subsidy_case',
+          subjectIds: [req.params.id],
+          details: { approve: req.body.approve },
+        });
+        return r;
+      });
+    },
+  );
+
+  app.post(
+    '/subsidies/cases/:id/stop',
+    { schema: schemaOf('subsidies', c.stop, subsidiesError.codes) },
+    async (req) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await stop(trx, req.params.id, day(req.body.lastDay), req.body.reason, req.ctx.clock.today());
+        await audit(trx, req.ctx, {
+          action: 'subsidies.stop',
+          subjectType: 'subsidy_case',
+          subjectIds: [req.params.id],
+        });
+        return r;
+      });
+    },
+  );
+
+  app.post(
+    '/subsidies/carers/:id/stop',
+    { schema: schemaOf('subsidies', c.stopCarer, subsidiesError.codes) },
+    async (req) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const ended = await stopCarerFrom(trx, req.params.id, day(req.body.from));
+        await audit(trx, req.ctx, {
+          action: 'subsidies.carer_stop',
+          subjectType: 'subsidy_case',
+          subjectIds: ended,
+          details: { carerId: req.params.id },
+        });
+        return { endedCases: ended };
+      });
+    },
+  );
+
+  app.post(
+    '/subsidies/carers/:id/supervision',
+    { schema: schemaOf('subsidies', c.supervise, subsidiesError.codes) },
+    async (req, reply) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      if (!(await carerById(req.ctx.db, req.params.id))) throw subsidiesError('subsidies.not-found');
+      const r = await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await addSupervision(trx, req.params.id, day(req.body.visitDate), req.body.note, actor.userId);
+        await audit(trx, req.ctx, {
+          action: 'subsidies.supervision',
+          subjectType: 'subsidy_carer',
+          subjectIds: [req.params.id],
+        });
+        return r;
+      });
+      return reply.code(201).send(r);
+    },
+  );
+
+  app.post(
+    '/subsidies/cases/:id/complaints',
+    { schema: schemaOf('subsidies', c.complain, subsidiesError.codes) },
+    async (req, reply) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const x = await caseById(req.ctx.db, req.params.id);
+      if (!x) throw subsidiesError('subsidies.not-found');
+      const r = await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await addComplaint(trx, x.id, day(req.body.receivedOn), req.body.text, actor.userId);
+        await audit(trx, req.ctx, { action: 'subsidies.complaint', subjectType: 'subsidy_case', subjectIds: [x.id] });
+        return r;
+      });
+      return reply.code(201).send(r);
+    },
+  );
+
+  app.post(
+    '/subsidies/complaints/:id/reconsider',
+    { schema: schemaOf('subsidies', c.reconsider, subsidiesError.codes) },
+    async (req) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const k = await complaintById(req.ctx.db, req.params.id);
+      if (!k) throw subsidiesError('subsidies.not-found');
+      if (k.status !== 'received') throw subsidiesError('subsidies.complaint-state');
+      await req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        await reconsider(trx, k.id, req.body.outcome, req.ctx.clock.today(), req.body.note);
+        await audit(trx, req.ctx, {
+          action: 'subsidies.reconsider',
+          subjectType: 'subsidy_case',
+          subjectIds: [k.case_id],
+          details: { outcome: req.body.outcome },
+        });
+      });
+      return { status: req.body.outcome };
+    },
+  );
+
+  app.post(
+    '/subsidies/complaints/:id/forward',
+    { schema: schemaOf('subsidies', c.forward, subsidiesError.codes) },
+    async (req) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const today = req.ctx.clock.today();
+      const k = await complaintById(req.ctx.db, req.params.id);
+      if (!k) throw subsidiesError('subsidies.not-found');
+      if (k.status !== 'upheld') throw subsidiesError('subsidies.complaint-state');
+      const x = (await caseById(req.ctx.db, k.case_id))!;
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const bundle = { recipient: 'Ankestyrelsen', complaintId: k.id, ...(await caseFile(trx, x, today)) };
+        await forward(trx, k.id, today, bundle);
+        await audit(trx, req.ctx, {
+          action: 'subsidies.forward',
+          subjectType: 'person',
+          subjectIds: [x.child_id, x.applicant_id],
+          details: { complaintId: k.id },
+        });
+        return { forwardedOn: today.toString(), bundle };
+      });
+    },
+  );
+
+  app.get(
+    '/subsidies/complaints/:id/bundle',
+    { schema: schemaOf('subsidies', c.bundle, subsidiesError.codes) },
+    async (req, reply) => {
+      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
+      const k = await complaintById(req.ctx.db, req.params.id);
+      if (!k || !k.bundle) throw subsidiesError('subsidies.not-found');
+      const x = (await caseById(req.ctx.db, k.case_id))!;
+      await audit(req.ctx.db, req.ctx, {
+        action: 'subsidies.read',
+        subjectType: 'person',
+        subjectIds: [x.child_id, x.applicant_id],
+      });
+      return reply
+        .header('content-disposition', `attachment; filename="sagsakter-${k.id.slice(0, 8)}.json"`)
+        .send(k.bundle as Record<string, unknown>);
+    },
+  );
+
+  app.get('/subsidies/payouts/preview', { schema: schemaOf('subsidies', c.preview) }, async (req) => {
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    const p = await preview(req.ctx.db, req.query.municipality, day(req.query.month));
+    await audit(req.ctx.db, req.ctx, {
+      action: 'subsidies.payout_preview',
+      subjectType: 'person',
+      subjectIds: [...new Set(p.lines.flatMap((l) => [l.payeeId, l.childId]))],
+      details: { municipality: req.query.municipality, month: p.month },
+    });
+    return p;
+  });
+
+  app.post('/subsidies/payouts', { schema: schemaOf('subsidies', c.run, subsidiesError.codes) }, async (req) => {
+    const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    const month = day(req.body.month);
+    // Paid monthly in advance: a month may be paid from the month before it.
+    if (month.isAfter(req.ctx.clock.today().firstOfMonth().plusMonths(1)))
+      throw subsidiesError('subsidies.month-not-started');
+    return req.ctx.db.transaction().execute(async (trx) => {
+      await setActor(trx, actor.userId);
+      // One run per municipality at a time: the second waits and then finds nothing left to pay.
+      await sql`select pg_advisory_xact_lock(hashtext(${'subsidy-payout:' + req.body.municipality}))`.execute(trx);
+      const r = await runMonth(trx, req.body.municipality, month, actor.userId);
+      await audit(trx, req.ctx, {
+        action: 'subsidies.payout_run',
+        subjectType: 'person',
+        subjectIds: r.subjects,
+        details: { municipality: req.body.municipality, month: req.body.month, runId: r.runId, lines: r.lines },
+      });
+      return { runId: r.runId, lines: r.lines, totalOere: r.totalOere, recoveries: r.recoveries };
+    });
+  });
+
+  app.get('/subsidies/payouts', { schema: schemaOf('subsidies', c.runs) }, async (req) => {
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    const rows = await listRuns(req.ctx.db, req.query.municipality);
+    return rows.map((r) => ({
+      id: r.id,
+      month: r.month,
+      lines: r.lines,
+      totalOere: Number(r.total_oere),
+      createdAt: String(r.created_at),
+    }));
+  });
+
+  app.get(
+    '/subsidies/payouts/:id/export',
+    { schema: schemaOf('subsidies', c.export, subsidiesError.codes) },
+    async (req, reply) => {
+      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+      const ex = await creditorExport(req.ctx.db, req.params.id);
+      if (!ex) throw subsidiesError('subsidies.not-found');
+      await audit(req.ctx.db, req.ctx, {
+        action: 'subsidies.export',
+        subjectType: 'person',
+        subjectIds: [...new Set(ex.lines.flatMap((l) => [l.payeeId, l.childId]))],
+        details: { runId: req.params.id },
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="kreditor-${ex.municipality}-${ex.month.slice(0, 7)}.csv"`)
+        .send(creditorCsv(ex));
+    },
+  );
+};
+
+async function detail(
+  db: Parameters<typeof caseById>[0],
+  x: CaseRow,
+  today: LocalDate,
+  auditIt: (subjects: string[]) => Promise<void>,
+) {
+  const [r, names, carer, complaints, lines, recoveries] = await Promise.all([
+    checksOf(db, x, today),
+    namesOf(db, [x.child_id, x.applicant_id]),
+    x.carer_id ? carerById(db, x.carer_id) : undefined,
+    complaintsOf(db, [x.id]),
+    linesOfCase(db, x.id),
+    recoveriesOf(db, x.id),
+  ]);
+  await auditIt([x.child_id, x.applicant_id]);
+  return {
+    id: x.id,
+    scheme: x.scheme,
+    municipality: x.municipality_code,
+    childId: x.child_id,
+    child: names.get(x.child_id) ?? '',
+    applicant: names.get(x.applicant_id) ?? '',
+    birthDate: r.birth.toString(),
+    status: x.status,
+    ...period(x.valid),
+    submittedOn: x.submitted_on,
+    deadline: x.deadline,
+    overdue: x.status === 'applied' && day(x.deadline).isBefore(today),
+    openComplaints: complaints.filter((k) => k.status === 'received' || k.status === 'upheld').length,
+    carer: carer
+      ? {
+          id: carer.id,
+          name: carer.name,
+          cvr: carer.cvr,
+          address: `${carer.street}, ${carer.postal_code} ${carer.city}`,
+          carers: carer.carers,
+          approvedOn: carer.approved_on,
+          stoppedOn: carer.stopped_on,
+        }
+      : null,
+    expenseOere: x.expense_oere === null ? null : Number(x.expense_oere),
+    hoursPerWeek: x.hours_per_week,
+    childrenInCare: x.children_in_care,
+    checks: r.checks,
+    proposedEnd: r.end?.toString() ?? null,
+    proposedEndReason: r.endReason,
+    monthlyOere: r.monthlyOere,
+    ceilingOere: r.ceilingOere,
+    decidedOn: x.decided_on,
+    reason: x.reason,
+    refusalRule: x.refusal_rule,
+    endReason: x.end_reason,
+    letterId: x.letter_id,
+    payouts: lines.map((l) => ({ month: l.month, kind: l.kind, amountOere: Number(l.amount_oere) })),
+    recoveries: recoveries.map((k) => ({
+      id: k.id,
+      amountOere: Number(k.amount_oere),
+      months: k.months,
+      status: k.status,
+    })),
+    complaints: complaints.map((k) => ({
+      id: k.id,
+      receivedOn: k.received_on,
+      text: k.text,
+      status: k.status,
+      reconsideredOn: k.reconsidered_on,
+      reconsideredNote: k.reconsidered_note,
+      forwardedOn: k.forwarded_on,
+    })),
+  };
+}

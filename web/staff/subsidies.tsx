@@ -1,0 +1,540 @@
+// Caseworkers: the inbox of subsidy cases by deadline, and one case with its checks, the decision, a stop and the
+// complaints (reconsidered, and forwarded to Ankestyrelsen with the case file). Finance: the monthly payout.
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, query } from '../shared/api.js';
+import {
+  BackLink,
+  DataTable,
+  ErrorMessage,
+  Facts,
+  Field,
+  Loading,
+  Page,
+  Status,
+  useApi,
+} from '../shared/components.js';
+import { formatDate, formatDateTime, formatOere, formatPeriod } from '../shared/format.js';
+import { useT } from '../shared/i18n.js';
+import { useCan } from '../shared/session.js';
+import { useToday, plusMonths } from '../shared/today.js';
+import type { CaseDetail, CaseSummary, Preview, RunOut, RunRow } from '../../src/modules/subsidies/contract.js';
+
+export function SubsidyInboxPage() {
+  const { t, lang } = useT();
+  const id = useId();
+  const [status, setStatus] = useState('applied');
+  const { data, error, loading, reload } = useApi<CaseSummary[]>(
+    '/api/staff/subsidies/cases' + query({ status: status || null }),
+  );
+  return (
+    <Page title={t('nav.subsidyCases')}>
+      <div className="filter-row">
+        <Field id={id + 's'} label={t('sub.filter')}>
+          <select id={id + 's'} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('sub.all')}</option>
+            {(['applied', 'approved', 'refused', 'stopped'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`sub.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {loading && !data && <Loading />}
+      <ErrorMessage error={error} onRetry={reload} />
+      {data && data.length === 0 && <p>{t('sub.none')}</p>}
+      {data && data.length > 0 && (
+        <DataTable caption={t('sub.inbox', { n: data.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('sub.child')}</th>
+              <th scope="col">{t('sub.applicant')}</th>
+              <th scope="col">{t('sub.period')}</th>
+              <th scope="col">{t('sub.status')}</th>
+              <th scope="col">{t('sub.submitted')}</th>
+              <th scope="col">{t('sub.deadline')}</th>
+              <th scope="col">{t('sub.complaints')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/staff/tilskud/${c.id}`} aria-label={t('sub.open', { name: c.child })}>
+                    {c.child}
+                  </Link>
+                </td>
+                <td>{c.applicant}</td>
+                <td>{formatPeriod(c.start, c.end, t, lang)}</td>
+                <td>{t(`sub.status.${c.status}`)}</td>
+                <td>{formatDate(c.submittedOn, lang)}</td>
+                <td>
+                  {formatDate(c.deadline, lang)}
+                  {c.overdue && <strong> ({t('sub.overdue')})</strong>}
+                </td>
+                <td>{c.openComplaints || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </Page>
+  );
+}
+
+export function SubsidyCasePage() {
+  const { id: caseId } = useParams();
+  const { t, lang } = useT();
+  const id = useId();
+  const can = useCan();
+  const today = useToday();
+  const { data, error, loading, reload } = useApi<CaseDetail>(`/api/staff/subsidies/cases/${caseId}`);
+  const [err, setErr] = useState<unknown>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [stopDay, setStopDay] = useState(today);
+  const [stopReason, setStopReason] = useState('');
+  const [complaint, setComplaint] = useState({ text: '', receivedOn: today });
+  const [note, setNote] = useState('');
+  async function act(path: string, body: unknown, done: string) {
+    setErr(null);
+    setOk(null);
+    try {
+      await api.post(path, body);
+      setOk(done);
+      reload();
+    } catch (x) {
+      setErr(x);
+    }
+  }
+  if (loading && !data) return <Loading />;
+  if (!data) return <ErrorMessage error={error} onRetry={reload} />;
+  const decide = can('subsidies.decide');
+  return (
+    <Page title={t('sub.caseTitle', { name: data.child })}>
+      <BackLink to="/staff/tilskud">{t('nav.subsidyCases')}</BackLink>
+      <Facts
+        items={[
+          [t('sub.status'), t(`sub.status.${data.status}`)],
+          [t('sub.applicant'), data.applicant],
+          [t('sub.period'), formatPeriod(data.start, data.end, t, lang)],
+          [t('sub.carer'), data.carer ? `${data.carer.name}, ${data.carer.address}` : '—'],
+          [t('sub.expenseStaff'), data.expenseOere === null ? '—' : formatOere(data.expenseOere, lang)],
+          [t('sub.hours'), data.hoursPerWeek],
+          [t('sub.childrenInCare'), data.childrenInCare],
+          [t('sub.submitted'), formatDate(data.submittedOn, lang)],
+          [t('sub.deadline'), formatDate(data.deadline, lang)],
+          ...(data.endReason
+            ? ([[t('sub.lastDay'), `${formatDate(data.end, lang)} (${t(endKey(data.endReason))})`]] as [
+                string,
+                string,
+              ][])
+            : []),
+        ]}
+      />
+      {data.letterId && (
+        <p>
+          <a href={`/api/staff/letters/${data.letterId}/pdf`}>{t('sub.letter')}</a>
+        </p>
+      )}
+      <section className="panel" aria-labelledby={id + 'c'}>
+        <h2 id={id + 'c'}>{t('sub.checks')}</h2>
+        <DataTable caption={t('sub.checks')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('sub.check')}</th>
+              <th scope="col">{t('sub.rule')}</th>
+              <th scope="col">{t('sub.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.checks.map((c) => (
+              <tr key={c.code}>
+                <td>{t(`sub.check.${c.code}`)}</td>
+                <td>{c.rule}</td>
+                <td>{c.ok ? t('sub.ok') : <strong>{t('sub.notOk')}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+        {data.status === 'applied' && (
+          <>
+            <h3>{t('sub.proposal')}</h3>
+            <Facts
+              items={[
+                [t('sub.monthly'), data.monthlyOere === null ? '—' : formatOere(data.monthlyOere, lang)],
+                [t('sub.ceiling'), data.ceilingOere === null ? '—' : formatOere(data.ceilingOere, lang)],
+                [
+                  t('sub.lastDay'),
+                  data.proposedEnd
+                    ? `${formatDate(data.proposedEnd, lang)} (${t(endKey(data.proposedEndReason ?? 'school_start'))})`
+                    : '—',
+                ],
+              ]}
+            />
+            {decide && (
+              <form onSubmit={(e) => e.preventDefault()}>
+                <Field id={id + 'r'} label={t('sub.reason')}>
+                  <textarea id={id + 'r'} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+                </Field>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void act(
+                      `/api/staff/subsidies/cases/${data.id}/decision`,
+                      { approve: true, reason: reason || null },
+                      t('sub.decided'),
+                    )
+                  }
+                >
+                  {t('sub.approve')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() =>
+                    void act(
+                      `/api/staff/subsidies/cases/${data.id}/decision`,
+                      { approve: false, reason: reason || null },
+                      t('sub.decided'),
+                    )
+                  }
+                >
+                  {t('sub.refuse')}
+                </button>
+              </form>
+            )}
+          </>
+        )}
+      </section>
+      <Status text={ok} />
+      <ErrorMessage error={err} />
+      {decide && data.status === 'approved' && (
+        <section className="panel" aria-labelledby={id + 's'}>
+          <h2 id={id + 's'}>{t('sub.stopHeading')}</h2>
+          <form
+            className="filter-row"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void act(
+                `/api/staff/subsidies/cases/${data.id}/stop`,
+                { lastDay: stopDay, reason: stopReason },
+                t('sub.stopped'),
+              );
+            }}
+          >
+            <Field id={id + 'sd'} label={t('sub.lastDay')}>
+              <input id={id + 'sd'} type="date" required value={stopDay} onChange={(e) => setStopDay(e.target.value)} />
+            </Field>
+            <Field id={id + 'sr'} label={t('sub.reason')}>
+              <input id={id + 'sr'} required value={stopReason} onChange={(e) => setStopReason(e.target.value)} />
+            </Field>
+            <div className="field field-button">
+              <button type="submit" className="button">
+                {t('sub.stop')}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      <section className="panel" aria-labelledby={id + 'k'}>
+        <h2 id={id + 'k'}>{t('sub.complaints')}</h2>
+        {data.complaints.map((k) => (
+          <div key={k.id} className="panel">
+            <Facts
+              items={[
+                [t('sub.received'), formatDate(k.receivedOn, lang)],
+                [t('sub.complaintText'), k.text],
+                [
+                  t('sub.status'),
+                  k.status === 'forwarded'
+                    ? t('sub.k.forwarded', { date: formatDate(k.forwardedOn, lang) })
+                    : t(`sub.k.${k.status}`),
+                ],
+                ...(k.reconsideredNote ? ([[t('sub.note'), k.reconsideredNote]] as [string, string][]) : []),
+              ]}
+            />
+            {decide && k.status === 'received' && (
+              <form onSubmit={(e) => e.preventDefault()}>
+                <Field id={id + 'n' + k.id} label={t('sub.note')}>
+                  <textarea id={id + 'n' + k.id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+                </Field>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void act(
+                      `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                      { outcome: 'upheld', note },
+                      t('sub.k.upheld'),
+                    )
+                  }
+                >
+                  {t('sub.uphold')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() =>
+                    void act(
+                      `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                      { outcome: 'changed', note },
+                      t('sub.k.changed'),
+                    )
+                  }
+                >
+                  {t('sub.change')}
+                </button>
+              </form>
+            )}
+            {decide && k.status === 'upheld' && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void act(
+                    `/api/staff/subsidies/complaints/${k.id}/forward`,
+                    {},
+                    t('sub.k.forwarded', { date: formatDate(today, lang) }),
+                  )
+                }
+              >
+                {t('sub.forward')}
+              </button>
+            )}
+            {k.status === 'forwarded' && (
+              <p>
+                <a href={`/api/staff/subsidies/complaints/${k.id}/bundle`}>{t('sub.bundle')}</a>
+              </p>
+            )}
+          </div>
+        ))}
+        {decide && data.status !== 'applied' && (
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'));
+            }}
+          >
+            <Field id={id + 'kd'} label={t('sub.received')}>
+              <input
+                id={id + 'kd'}
+                type="date"
+                required
+                value={complaint.receivedOn}
+                onChange={(e) => setComplaint({ ...complaint, receivedOn: e.target.value })}
+              />
+            </Field>
+            <Field id={id + 'kt'} label={t('sub.complaintText')}>
+              <textarea
+                id={id + 'kt'}
+                rows={3}
+                required
+                value={complaint.text}
+                onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
+              />
+            </Field>
+            <button type="submit" className="button">
+              {t('sub.register')}
+            </button>
+          </form>
+        )}
+      </section>
+      {data.payouts.length > 0 && (
+        <section className="panel" aria-labelledby={id + 'p'}>
+          <h2 id={id + 'p'}>{t('sub.payouts')}</h2>
+          <DataTable caption={t('sub.payouts')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('sub.month')}</th>
+                <th scope="col">{t('sub.kind')}</th>
+                <th scope="col" className="num">
+                  {t('sub.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.payouts.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.month.slice(0, 7)}</td>
+                  <td>{t(p.kind === 'payment' ? 'sub.kind.payment' : 'sub.kind.correction')}</td>
+                  <td className="num">{formatOere(p.amountOere, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          {data.recoveries.length > 0 && (
+            <p>
+              {t('sub.recoveries')}:{' '}
+              {data.recoveries.map((r) => `${r.months}: ${formatOere(r.amountOere, lang)}`).join(', ')}
+            </p>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}
+
+const endKey = (r: string) =>
+  (
+    {
+      school_start: 'sub.endReason.school_start',
+      max_age: 'sub.endReason.max_age',
+      dagtilbud: 'sub.endReason.dagtilbud',
+      carer_stop: 'sub.endReason.carer_stop',
+      period_end: 'sub.endReason.period_end',
+      stop: 'sub.endReason.stop',
+    } as const
+  )[r as 'stop'] ?? 'sub.endReason.stop';
+
+export function SubsidyPayoutPage() {
+  const { t, lang } = useT();
+  const id = useId();
+  const today = useToday();
+  const [municipality, setMunicipality] = useState('0860');
+  const [month, setMonth] = useState(plusMonths(today, 1));
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const runs = useApi<RunRow[]>('/api/staff/subsidies/payouts' + query({ municipality }));
+  async function doPreview() {
+    setErr(null);
+    setOk(null);
+    try {
+      setPreview(await api.get<Preview>('/api/staff/subsidies/payouts/preview' + query({ municipality, month })));
+    } catch (x) {
+      setErr(x);
+    }
+  }
+  async function approve() {
+    setErr(null);
+    try {
+      const r = await api.post<RunOut>('/api/staff/subsidies/payouts', { municipality, month });
+      setOk(r.runId ? t('pay.done', { lines: r.lines, total: formatOere(r.totalOere, lang) }) : t('pay.nothing'));
+      setPreview(null);
+      runs.reload();
+    } catch (x) {
+      setErr(x);
+    }
+  }
+  const changed = preview?.lines.filter((l) => l.kind !== 'unchanged') ?? [];
+  return (
+    <Page title={t('pay.title')} lead={t('pay.lead')}>
+      <form
+        className="filter-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void doPreview();
+        }}
+      >
+        <Field id={id + 'm'} label={t('pay.municipality')}>
+          <input
+            id={id + 'm'}
+            required
+            pattern="[0-9]{4}"
+            inputMode="numeric"
+            value={municipality}
+            onChange={(e) => setMunicipality(e.target.value)}
+          />
+        </Field>
+        <Field id={id + 'n'} label={t('sub.month')}>
+          <input id={id + 'n'} type="month" required value={month} onChange={(e) => setMonth(e.target.value)} />
+        </Field>
+        <div className="field field-button">
+          <button type="submit" className="button-secondary">
+            {t('pay.preview')}
+          </button>
+        </div>
+      </form>
+      <Status text={ok} />
+      <ErrorMessage error={err} />
+      {preview && (
+        <section className="panel" aria-labelledby={id + 'p'}>
+          <h2 id={id + 'p'}>{t('pay.preview')}</h2>
+          <p>{t('pay.previewText', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}</p>
+          {changed.length > 0 && (
+            <DataTable caption={t('pay.lines', { n: changed.length })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('pay.payee')}</th>
+                  <th scope="col">{t('sub.child')}</th>
+                  <th scope="col" className="num">
+                    {t('pay.due')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('pay.sibling')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('pay.paid')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('sub.amount')}
+                  </th>
+                  <th scope="col">{t('sub.kind')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changed.map((l) => (
+                  <tr key={l.caseId}>
+                    <td>{l.payee}</td>
+                    <td>
+                      <Link to={`/staff/tilskud/${l.caseId}`}>{l.child}</Link>
+                    </td>
+                    <td className="num">{formatOere(l.dueOere, lang)}</td>
+                    <td className="num">{formatOere(l.siblingOere, lang)}</td>
+                    <td className="num">{formatOere(l.paidOere, lang)}</td>
+                    <td className="num">{formatOere(l.amountOere, lang)}</td>
+                    <td>{t(`sub.kind.${l.kind}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+          <button type="button" className="button" onClick={() => void approve()}>
+            {t('pay.approve')}
+          </button>
+        </section>
+      )}
+      {runs.data && runs.data.length > 0 && (
+        <section className="panel" aria-labelledby={id + 'r'}>
+          <h2 id={id + 'r'}>{t('pay.runs')}</h2>
+          <DataTable caption={t('pay.runs')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('sub.month')}</th>
+                <th scope="col">{t('pay.created')}</th>
+                <th scope="col" className="num">
+                  {t('pay.lineCount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('sub.amount')}
+                </th>
+                <th scope="col">{t('pay.export')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.month.slice(0, 7)}</td>
+                  <td>{formatDateTime(r.createdAt, lang)}</td>
+                  <td className="num">{r.lines}</td>
+                  <td className="num">{formatOere(r.totalOere, lang)}</td>
+                  <td>
+                    <a
+                      href={`/api/staff/subsidies/payouts/${r.id}/export`}
+                      aria-label={t('pay.exportFor', { month: r.month.slice(0, 7) })}
+                    >
+                      CSV
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </section>
+      )}
+    </Page>
+  );
+}
