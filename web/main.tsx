@@ -29,6 +29,8 @@ import { TerminalPage } from './terminal/terminal-page.js';
 import { BillingPage } from './staff/billing.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
+import { RegisterImportPage } from './staff/register-import.js';
+import { RegisterDeliveriesPage } from './staff/register-deliveries.js';
 
 function App() {
   return (
@@ -58,6 +60,22 @@ function App() {
           }
         />
         <Route path="institutioner/:id" element={<UnitPage />} />
+        <Route
+          path="dagtilbudsregister"
+          element={
+            <RequirePermission action="registry.import">
+              <RegisterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="indberetninger"
+          element={
+            <RequirePermission action="registry.deliveries">
+              <RegisterDeliveriesPage />
+            </RequirePermission>
+          }
+        />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
         <Route

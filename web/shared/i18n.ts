@@ -5,6 +5,7 @@ import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
+import { registerTexts } from './texts/register.js';
 import {
   createContext,
   createElement,
@@ -341,6 +342,7 @@ const dict = {
   ...attendanceTexts,
   ...placementTexts,
   ...bookingTexts,
+  ...registerTexts,
   ...errorTexts,
 } satisfies Record<string, readonly [string, string]>;
 

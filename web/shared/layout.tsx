@@ -35,6 +35,8 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
+  if (can('registry.import')) items.push({ to: '/staff/dagtilbudsregister', label: 'register.nav' });
+  if (can('registry.deliveries')) items.push({ to: '/staff/indberetninger', label: 'deliveries.nav' });
   if (can('placement.read'))
     items.push(
       { to: '/staff/venteliste', label: 'nav.waitlist' },

@@ -20,7 +20,16 @@ const id = z.guid();
 const date = z.iso.date();
 export const UnitType = z.enum(UNIT_TYPES);
 export const Ejerform = z.enum(['kommunal', 'selvejende', 'privat', 'udliciteret']);
-export const Lovgrundlag = z.enum(['dtl_19_2', 'dtl_19_3', 'dtl_19_4', 'dtl_19_5', 'dtl_21', 'dtl_52', 'dtl_66', 'fsl_3_4']);
+export const Lovgrundlag = z.enum([
+  'dtl_19_2',
+  'dtl_19_3',
+  'dtl_19_4',
+  'dtl_19_5',
+  'dtl_21',
+  'dtl_52',
+  'dtl_66',
+  'fsl_3_4',
+]);
 export const RegisterLevel = z.enum(['daginstitution', 'anvisningsenhed', 'alternativ_adresse']);
 export const AgeBand = z.enum(AGE_BAND);
 /** Places or children per age band (bands without any are left out). */
@@ -77,7 +86,13 @@ export const UnitDetail = Address.extend({
   sections: z.array(z.object({ id, name: z.string(), minAgeMonths: z.number(), maxAgeMonths: z.number() })),
   /** Alternative addresses valid today or later. */
   alternativeAddresses: z.array(
-    Address.extend({ id, number: z.string().nullable(), darId: z.string().nullable(), start: date, end: date.nullable() }),
+    Address.extend({
+      id,
+      number: z.string().nullable(),
+      darId: z.string().nullable(),
+      start: date,
+      end: date.nullable(),
+    }),
   ),
   capacity: z.array(CapacityPeriod),
   enrolled: Places,
@@ -311,7 +326,8 @@ export const registryContract = {
     errors: ['registry.alternative-address-not-found'],
   },
   importPreview: {
-    summary: 'What importing the register export would change, for one municipality or all (counts, errors, a page of rows)',
+    summary:
+      'What importing the register export would change, for one municipality or all (counts, errors, a page of rows)',
     querystring: z.object({
       municipality: Scope,
       action: PlanAction.optional(),
@@ -322,13 +338,14 @@ export const registryContract = {
     errors: ['registry.register-unavailable'],
   },
   importApply: {
-    summary: 'Import the register export in one transaction; refused when it has errors or no longer matches the preview',
+    summary:
+      'Import the register export in one transaction; refused when it has errors or no longer matches the preview',
     body: z.object({ municipality: Scope, expected: PlanCounts }).strict(),
     response: z.object({ counts: PlanCounts }),
     errors: ['registry.import-has-errors', 'registry.import-stale', 'registry.register-unavailable'],
   },
   deliveries: {
-    summary: 'Deliveries of register changes to STIL, newest first, with the register\'s errors',
+    summary: "Deliveries of register changes to STIL, newest first, with the register's errors",
     querystring: z.object({
       status: DeliveryStatus.optional(),
       page: z.coerce.number().int().min(1).default(1),

@@ -24,7 +24,13 @@ import {
 } from './queries.js';
 import { applyImport, planImport } from './register/import.js';
 import { queueRegisterChange, retryDelivery, sendQueuedDeliveries } from './register/delivery.js';
-import { deliveryById, deliveryCounts, listDeliveries, openAlternativeAddresses, type DeliveryRow } from './register/queries.js';
+import {
+  deliveryById,
+  deliveryCounts,
+  listDeliveries,
+  openAlternativeAddresses,
+  type DeliveryRow,
+} from './register/queries.js';
 import { stilRegisterFor } from './register/stil.js';
 import { endAlternativeAddress } from './register/queries.js';
 
@@ -45,7 +51,13 @@ const toDelivery = (d: DeliveryRow): Delivery => ({
 });
 
 /** Closes a unit's open alternative addresses after `lastDay` and queues their closing before the unit's. */
-async function closeAlternativeAddressesOf(trx: Db, unitId: string, lastDay: LocalDate, today: LocalDate, actor: string) {
+async function closeAlternativeAddressesOf(
+  trx: Db,
+  unitId: string,
+  lastDay: LocalDate,
+  today: LocalDate,
+  actor: string,
+) {
   const key = (await unitRegisterKey(trx, unitId))!;
   for (const a of await openAlternativeAddresses(trx, unitId, today.toString())) {
     await endAlternativeAddress(trx, a.id, lastDay.toString());
@@ -188,7 +200,10 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
         await setActor(trx, actor.userId);
         if (!(await lockUnit(trx, req.params.id))) throw registryError('registry.unit-not-found');
         const key = (await unitRegisterKey(trx, req.params.id))!;
-        const id = await addAlternativeAddress(trx, req.params.id, { ...req.body, start: LocalDate.parse(req.body.start) });
+        const id = await addAlternativeAddress(trx, req.params.id, {
+          ...req.body,
+          start: LocalDate.parse(req.body.start),
+        });
         await queueRegisterChange(trx, {
           level: 'alternativ_adresse',
           operation: 'create',
@@ -197,7 +212,11 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
           municipalityCode: key.municipality_code,
           actor: actor.userId,
         });
-        await audit(trx, req.ctx, { action: 'alternative-address.create', subjectType: 'unit', subjectIds: [req.params.id] });
+        await audit(trx, req.ctx, {
+          action: 'alternative-address.create',
+          subjectType: 'unit',
+          subjectIds: [req.params.id],
+        });
       });
       return reply.code(201).send(await unitDetail(req.ctx.db, req.params.id, req.ctx.clock.today()));
     },

@@ -9,7 +9,7 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError } from './contract.js';
 import { registryPolicy } from './policy.js';
 import { addCapacity, listStaffUnits, lockUnit, unitDetail, unitRegisterKey, updateUnit } from './queries.js';
-import { queueRegisterChange } from './register/delivery.js';
+import { queueRegisterChange, registerFactsOfUnit } from './register/delivery.js';
 
 /** Unit roles see only their own units; municipal roles see all. */
 export function canSeeUnit(actor: Actor, unitId: string) {
@@ -52,9 +52,10 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
     if (!Object.keys(changes).length) throw registryError('registry.nothing-to-change');
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
+      const before = await registerFactsOfUnit(trx, req.params.id);
       if (!(await updateUnit(trx, req.params.id, changes))) throw registryError('registry.unit-not-found');
-      // The area is Spire's own; every other field is the register's, and the register is told.
-      if (Object.keys(changes).some((k) => k !== 'area_id')) {
+      // The register is told when one of its facts changed (the area is Spire's own).
+      if (before !== (await registerFactsOfUnit(trx, req.params.id))) {
         const key = (await unitRegisterKey(trx, req.params.id))!;
         await queueRegisterChange(trx, {
           level: 'anvisningsenhed',

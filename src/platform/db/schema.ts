@@ -15,7 +15,15 @@ export type UnitType =
   | 'fritidshjem'
   | 'sfo'
   | 'klub';
-export type Lovgrundlag = 'dtl_19_2' | 'dtl_19_3' | 'dtl_19_4' | 'dtl_19_5' | 'dtl_21' | 'dtl_52' | 'dtl_66' | 'fsl_3_4';
+export type Lovgrundlag =
+  | 'dtl_19_2'
+  | 'dtl_19_3'
+  | 'dtl_19_4'
+  | 'dtl_19_5'
+  | 'dtl_21'
+  | 'dtl_52'
+  | 'dtl_66'
+  | 'fsl_3_4';
 export type RegisterLevel = 'daginstitution' | 'anvisningsenhed' | 'alternativ_adresse';
 export type RegisterDeliveryStatus = 'queued' | 'sent' | 'accepted' | 'refused';
 export type RegisterOperation = 'create' | 'update' | 'close';

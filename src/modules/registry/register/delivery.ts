@@ -176,6 +176,11 @@ export async function buildRequest(
   };
 }
 
+/** The register's facts of a unit as one comparable text (to deliver only real changes). */
+export async function registerFactsOfUnit(db: Db, unitId: string) {
+  return JSON.stringify((await unitForRegister(db, unitId)) ?? null);
+}
+
 /** Queues the delivery of one change, in the change's transaction. */
 export async function queueRegisterChange(
   trx: Db,
@@ -241,7 +246,11 @@ async function sendOne(trx: Db, d: DeliveryRow, service: StilRegisterService) {
   const request = d.payload as RegisterRequest;
   const own = validateRequest(request);
   if (own.length) {
-    await setDeliveryStatus(trx, d.id, { status: 'refused', errors: own.map((e) => ({ ...e, source: 'spire' })), answered: true });
+    await setDeliveryStatus(trx, d.id, {
+      status: 'refused',
+      errors: own.map((e) => ({ ...e, source: 'spire' })),
+      answered: true,
+    });
     return 'refused' as const;
   }
   let answer: RegisterAnswer;
@@ -256,7 +265,13 @@ async function sendOne(trx: Db, d: DeliveryRow, service: StilRegisterService) {
     return 'unreachable' as const;
   }
   if (!answer.accepted) {
-    await setDeliveryStatus(trx, d.id, { status: 'refused', attempt: true, sent: true, answered: true, errors: answer.errors });
+    await setDeliveryStatus(trx, d.id, {
+      status: 'refused',
+      attempt: true,
+      sent: true,
+      answered: true,
+      errors: answer.errors,
+    });
     return 'refused' as const;
   }
   await setDeliveryStatus(trx, d.id, { status: 'accepted', attempt: true, sent: true, answered: true, errors: [] });
@@ -276,14 +291,27 @@ export async function retryDelivery(trx: Db, d: DeliveryRow) {
 export async function registerRules(
   db: Db,
   r: RegisterRequest,
-  known: (level: RegisterLevel, number: string) => Promise<{ registered: boolean; closed_on: string | null } | undefined>,
+  known: (
+    level: RegisterLevel,
+    number: string,
+  ) => Promise<{ registered: boolean; closed_on: string | null } | undefined>,
 ): Promise<RegisterError[]> {
   const e: RegisterError[] = validateRequest(r);
   if (e.length) return e;
   const d = r.data;
   const level: RegisterLevel =
-    r.element === 'Daginstitution' ? 'daginstitution' : r.element === 'Anvisningsenhed' ? 'anvisningsenhed' : 'alternativ_adresse';
-  const own = String(level === 'daginstitution' ? d.daginstitutionsNummer : level === 'anvisningsenhed' ? d.enhedsNummer : d.nummer ?? '');
+    r.element === 'Daginstitution'
+      ? 'daginstitution'
+      : r.element === 'Anvisningsenhed'
+        ? 'anvisningsenhed'
+        : 'alternativ_adresse';
+  const own = String(
+    level === 'daginstitution'
+      ? d.daginstitutionsNummer
+      : level === 'anvisningsenhed'
+        ? d.enhedsNummer
+        : (d.nummer ?? ''),
+  );
   const self = own ? await known(level, own) : undefined;
   if (r.operation === 'Opret' && self?.registered)
     e.push({ field: null, code: 'R-101', text: `Institutionsnummeret ${own} findes allerede og kan ikke genbruges.` });
@@ -305,13 +333,20 @@ export async function registerRules(
   if (r.operation !== 'Nedlaeg' && level === 'alternativ_adresse') {
     const parent = await known('anvisningsenhed', String(d.enhedsNummer));
     if (!parent?.registered || parent.closed_on)
-      e.push({ field: 'enhedsNummer', code: 'R-202', text: `Anvisningsenheden ${String(d.enhedsNummer)} skal oprettes før dens alternative adresser.` });
+      e.push({
+        field: 'enhedsNummer',
+        code: 'R-202',
+        text: `Anvisningsenheden ${String(d.enhedsNummer)} skal oprettes før dens alternative adresser.`,
+      });
   }
   if (r.operation === 'Nedlaeg' && level === 'daginstitution') {
     const open = await openRegisteredUnitsOf(db, own);
     if (open > 0)
-      e.push({ field: null, code: 'R-401', text: `Daginstitutionen ${own} har ${open} anvisningsenheder, der skal nedlægges først.` });
+      e.push({
+        field: null,
+        code: 'R-401',
+        text: `Daginstitutionen ${own} har ${open} anvisningsenheder, der skal nedlægges først.`,
+      });
   }
   return e;
 }
-

@@ -160,14 +160,18 @@ export function parseExport(file: unknown): ParsedExport {
     const raw = (raw0 ?? {}) as Record<string, unknown>;
     const row = i + 1;
     let ok = true;
-    if (typeof raw.ejerformKode !== 'number' || !EJERFORM_OF_CODE.has(raw.ejerformKode))
-      (unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'ejerformKode', raw.ejerformKode), (ok = false));
-    if (typeof raw.lovgrundlagKode !== 'number' || !LOVGRUNDLAG_OF_CODE.has(raw.lovgrundlagKode))
-      (unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'lovgrundlagKode', raw.lovgrundlagKode),
-        (ok = false));
-    if (typeof raw.admKommuneKode === 'string' && !municipalityCodes.has(raw.admKommuneKode))
-      (unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'admKommuneKode', raw.admKommuneKode),
-        (ok = false));
+    if (typeof raw.ejerformKode !== 'number' || !EJERFORM_OF_CODE.has(raw.ejerformKode)) {
+      unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'ejerformKode', raw.ejerformKode);
+      ok = false;
+    }
+    if (typeof raw.lovgrundlagKode !== 'number' || !LOVGRUNDLAG_OF_CODE.has(raw.lovgrundlagKode)) {
+      unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'lovgrundlagKode', raw.lovgrundlagKode);
+      ok = false;
+    }
+    if (typeof raw.admKommuneKode === 'string' && !municipalityCodes.has(raw.admKommuneKode)) {
+      unknownCode('daginstitution', row, raw.daginstitutionsNummer, 'admKommuneKode', raw.admKommuneKode);
+      ok = false;
+    }
     const p = DaginstitutionSchema.safeParse(raw);
     if (!p.success) {
       const issues = p.error.issues.filter((x) => !['ejerformKode', 'lovgrundlagKode'].includes(String(x.path[0])));
@@ -203,8 +207,10 @@ export function parseExport(file: unknown): ParsedExport {
     const raw = (raw0 ?? {}) as Record<string, unknown>;
     const row = i + 1;
     let ok = true;
-    if (typeof raw.instType3 !== 'number' || !TYPE_OF_INST_TYPE3.has(raw.instType3))
-      (unknownCode('anvisningsenhed', row, raw.enhedsNummer, 'instType3', raw.instType3), (ok = false));
+    if (typeof raw.instType3 !== 'number' || !TYPE_OF_INST_TYPE3.has(raw.instType3)) {
+      unknownCode('anvisningsenhed', row, raw.enhedsNummer, 'instType3', raw.instType3);
+      ok = false;
+    }
     const p = UnitSchema.safeParse(raw);
     if (!p.success) {
       const issues = p.error.issues.filter((x) => x.path[0] !== 'instType3');
@@ -331,7 +337,8 @@ export function snapshotToExport(snapshot: { units: SnapshotUnit[] }, municipali
         daginstitutionsNummer: typeof u.number === 'string' ? derivedDaginstitutionNumber(u.number) : u.number,
         daginstitutionsNavn: u.name,
         ejerformKode: ejerform ? EJERFORM_CODE[ejerform] : u.ownership,
-        lovgrundlagKode: type && ejerform ? LOVGRUNDLAG_CODE[lovgrundlagFor(type, ejerform)] : 0,
+        // An unknown kind is reported once, on the unit; the derived level falls back to § 19.
+        lovgrundlagKode: ejerform ? LOVGRUNDLAG_CODE[lovgrundlagFor(type ?? 'integreret', ejerform)] : 0,
         admKommuneKode: u.municipalityCode,
         afledt: true,
       };

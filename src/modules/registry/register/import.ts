@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { setActor, type Db } from '../../../platform/db/database.js';
 import type { RegisterLevel } from '../../../platform/db/schema.js';
-import { LocalDate } from '../../../shared/index.js';
+import { MUNICIPALITIES, type LocalDate } from '../../../shared/index.js';
 import { hasPlacementsAfter } from '../queries.js';
 import { parseExport, toExport, type ImportError } from './format.js';
 import {
   closeDaginstitution,
   endAlternativeAddress,
+  ensureMunicipalities,
   insertAlternativeAddresses,
   insertDaginstitutioner,
   insertUnits,
@@ -59,9 +60,14 @@ export interface ImportPlan {
   };
 }
 
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const s = (v: unknown) =>
+  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number);
 /** Field diffs: only fields the file gives (undefined = the register says nothing, Spire's value stays). */
-function diff<T extends Record<string, unknown>>(current: T, wanted: Partial<T>, names: Partial<Record<keyof T, string>>) {
+function diff<T extends Record<string, unknown>>(
+  current: T,
+  wanted: Partial<T>,
+  names: Partial<Record<keyof T, string>>,
+) {
   const set: Partial<T> = {};
   const changes: FieldChange[] = [];
   for (const [k, v] of Object.entries(wanted) as [keyof T & string, unknown][]) {
@@ -110,7 +116,11 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
   const unitOfDerived = new Map(parsed.units.map((u) => [u.daginstitutionNumber, u]));
   for (const d of parsed.daginstitutioner) {
     const existingUnit = d.derived ? unitByNumber.get(unitOfDerived.get(d.number)?.number ?? '') : undefined;
-    const existing = d.derived ? (existingUnit ? dagById.get(existingUnit.daginstitution_id) : undefined) : dagByNumber.get(d.number);
+    const existing = d.derived
+      ? existingUnit
+        ? dagById.get(existingUnit.daginstitution_id)
+        : undefined
+      : dagByNumber.get(d.number);
     const base = { level: 'daginstitution' as const, name: d.name, municipalityCode: d.municipalityCode };
     if (existing) {
       if (existing.municipality_code !== d.municipalityCode) {
@@ -123,7 +133,11 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
       // A derived daginstitution only speaks for a Spire daginstitution that has this one unit (not a cluster).
       const speaks = !d.derived || (!existing.is_cluster && unitsPerDag.get(existing.id) === 1);
       const { set, changes } = speaks
-        ? diff(existing as unknown as Record<string, unknown>, { name: d.name, ejerform: d.ejerform, lovgrundlag: d.lovgrundlag }, {})
+        ? diff(
+            existing as unknown as Record<string, unknown>,
+            { name: d.name, ejerform: d.ejerform, lovgrundlag: d.lovgrundlag },
+            {},
+          )
         : { set: {}, changes: [] };
       rows.push({ ...base, number: existing.number, action: changes.length ? 'update' : 'unchanged', changes });
       if (changes.length) ops.dagUpdate.push({ id: existing.id, set: set as Partial<DagInsert> });
@@ -157,7 +171,12 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
     if (!parentId) continue; // its daginstitution was refused above
     fileUnits.add(u.number);
     const existing = unitByNumber.get(u.number);
-    const base = { level: 'anvisningsenhed' as const, number: u.number, name: u.name, municipalityCode: parent.municipalityCode };
+    const base = {
+      level: 'anvisningsenhed' as const,
+      number: u.number,
+      name: u.name,
+      municipalityCode: parent.municipalityCode,
+    };
     const wanted: Partial<UnitInsert> = {
       name: u.name,
       type: u.type,
@@ -238,7 +257,11 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
     if (existing) {
       keptAlts.add(existing.id);
       if (a.number) ops.registered.alternativ_adresse.push(a.number);
-      const { set, changes } = diff(existing as unknown as Record<string, unknown>, { street: a.street, city: a.city, dar_id: a.darId }, {});
+      const { set, changes } = diff(
+        existing as unknown as Record<string, unknown>,
+        { street: a.street, city: a.city, dar_id: a.darId },
+        {},
+      );
       rows.push({ ...base, action: changes.length ? 'update' : 'unchanged', changes });
       if (changes.length) ops.altUpdate.push({ id: existing.id, set });
     } else {
@@ -267,7 +290,14 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
     if (!a.open || !a.number || keptAlts.has(a.id) || !inScope(a.municipality_code)) continue;
     if (!registered.has(`alternativ_adresse:${a.number}`) || !fileUnits.has(a.unitNumber)) continue;
     ops.altEnd.push({ id: a.id, number: a.number });
-    rows.push({ level: 'alternativ_adresse', number: a.number, name: `${a.street}, ${a.postal_code} ${a.city}`, municipalityCode: a.municipality_code, action: 'close', changes: [] });
+    rows.push({
+      level: 'alternativ_adresse',
+      number: a.number,
+      name: `${a.street}, ${a.postal_code} ${a.city}`,
+      municipalityCode: a.municipality_code,
+      action: 'close',
+      changes: [],
+    });
   }
   const closingUnits = new Set<string>();
   for (const u of state.units) {
@@ -279,8 +309,16 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
     }
     closingUnits.add(u.id);
     ops.unitClose.push({ id: u.id, number: u.number });
-    for (const a of state.alts.filter((x) => x.unit_id === u.id && x.open)) ops.altEnd.push({ id: a.id, number: a.number });
-    rows.push({ level: 'anvisningsenhed', number: u.number, name: u.name, municipalityCode: u.municipality_code, action: 'close', changes: [] });
+    for (const a of state.alts.filter((x) => x.unit_id === u.id && x.open))
+      ops.altEnd.push({ id: a.id, number: a.number });
+    rows.push({
+      level: 'anvisningsenhed',
+      number: u.number,
+      name: u.name,
+      municipalityCode: u.municipality_code,
+      action: 'close',
+      changes: [],
+    });
   }
   for (const d of state.dag) {
     if (d.closed_on || matchedDag.has(d.id) || !inScope(d.municipality_code)) continue;
@@ -288,7 +326,14 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
     const open = state.units.some((u) => u.daginstitution_id === d.id && !u.closed_on && !closingUnits.has(u.id));
     if (open) continue;
     ops.dagClose.push({ id: d.id, number: d.number });
-    rows.push({ level: 'daginstitution', number: d.number, name: d.name, municipalityCode: d.municipality_code, action: 'close', changes: [] });
+    rows.push({
+      level: 'daginstitution',
+      number: d.number,
+      name: d.name,
+      municipalityCode: d.municipality_code,
+      action: 'close',
+      changes: [],
+    });
   }
 
   const counts: PlanCounts = { create: 0, update: 0, unchanged: 0, close: 0 };
@@ -303,6 +348,11 @@ export async function applyImport(trx: Db, plan: ImportPlan, today: LocalDate, a
   if (plan.errors.length) throw new Error('an import with errors is never applied');
   await setActor(trx, actor);
   const o = plan.ops;
+  const codes = new Set(o.dagCreate.map((d) => d.municipality_code));
+  await ensureMunicipalities(
+    trx,
+    MUNICIPALITIES.filter((m) => codes.has(m.code)).map((m) => ({ code: m.code, name: m.name })),
+  );
   await insertDaginstitutioner(trx, o.dagCreate);
   for (const u of o.dagUpdate) await updateDaginstitutionRow(trx, u.id, u.set);
   await insertUnits(trx, o.unitCreate);

@@ -155,6 +155,16 @@ export type AltInsert = {
 const chunks = <T>(rows: T[], size: number) =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
 
+/** The register's top level: municipalities are added when an import brings the first daginstitution of one. */
+export async function ensureMunicipalities(trx: Db, rows: { code: string; name: string }[]) {
+  if (rows.length)
+    await trx
+      .insertInto('municipality')
+      .values(rows)
+      .onConflict((c) => c.column('code').doNothing())
+      .execute();
+}
+
 export async function insertDaginstitutioner(trx: Db, rows: DagInsert[]) {
   for (const c of chunks(rows, 500)) await trx.insertInto('daginstitution').values(c).execute();
 }

@@ -83,7 +83,9 @@ describe(`register import (${engine})`, () => {
       expect(types).toEqual(kinds);
     }
     // Every kind of the file is among the three (klub in 0155, sfo in 0219).
-    const all = (await sql<{ type: string }>`select distinct type from unit`.execute(t.database.db)).rows.map((r) => r.type);
+    const all = (await sql<{ type: string }>`select distinct type from unit`.execute(t.database.db)).rows.map(
+      (r) => r.type,
+    );
     expect(new Set(all)).toEqual(new Set(Object.values(expectedType).map(([x]) => x)));
   });
 
@@ -109,8 +111,20 @@ describe(`register import (${engine})`, () => {
     const before = (await sql<{ n: number }>`select count(*)::int as n from unit`.execute(t.database.db)).rows[0]!.n;
     const bad = {
       daginstitutioner: [
-        { daginstitutionsNummer: 'X00001', daginstitutionsNavn: 'Ny', ejerformKode: 1, lovgrundlagKode: 1, admKommuneKode: '0860' },
-        { daginstitutionsNummer: 'X00002', daginstitutionsNavn: 'Ukendt', ejerformKode: 9, lovgrundlagKode: 1, admKommuneKode: '0860' },
+        {
+          daginstitutionsNummer: 'X00001',
+          daginstitutionsNavn: 'Ny',
+          ejerformKode: 1,
+          lovgrundlagKode: 1,
+          admKommuneKode: '0860',
+        },
+        {
+          daginstitutionsNummer: 'X00002',
+          daginstitutionsNavn: 'Ukendt',
+          ejerformKode: 9,
+          lovgrundlagKode: 1,
+          admKommuneKode: '0860',
+        },
       ],
       anvisningsenheder: [
         unitRow('Y00001', 'X00001', 6012),
@@ -146,7 +160,9 @@ describe(`register deliveries (${engine})`, () => {
     await aMunicipality(t.database.db);
     const unit = (
       await sql<{ id: string; number: string }>`select u.id, u.number from unit u join daginstitution d
-        on d.id = u.daginstitution_id where d.municipality_code = '0860' order by u.number limit 1`.execute(t.database.db)
+        on d.id = u.daginstitution_id where d.municipality_code = '0860' order by u.number limit 1`.execute(
+        t.database.db,
+      )
     ).rows[0]!;
     const log0 = (await admin.call('GET', '/api/staff/register/deliveries')).json();
     const r = await admin.call('PATCH', `/api/staff/units/${unit.id}`, { phone: '98 92 00 00' });
@@ -222,18 +238,29 @@ describe(`register deliveries (${engine})`, () => {
       ejerform: 'kommunal',
     });
     expect(reused.statusCode).toBe(201); // a daginstitution number; K90002 was a unit's
-    const again = await admin.call('POST', '/api/staff/daginstitutioner', { number: 'K90001', name: 'Y', ejerform: 'kommunal' });
+    const again = await admin.call('POST', '/api/staff/daginstitutioner', {
+      number: 'K90001',
+      name: 'Y',
+      ejerform: 'kommunal',
+    });
     expect([again.statusCode, again.json().error]).toEqual([409, 'registry.number-taken']);
 
-    const early = await admin.call('POST', `/api/staff/daginstitutioner/${c.json().id}/close`, { closedOn: '2027-06-30' });
+    const early = await admin.call('POST', `/api/staff/daginstitutioner/${c.json().id}/close`, {
+      closedOn: '2027-06-30',
+    });
     expect([early.statusCode, early.json().error]).toEqual([400, 'registry.daginstitution-has-open-units']);
-    expect((await admin.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).statusCode).toBe(200);
-    expect((await admin.call('POST', `/api/staff/daginstitutioner/${c.json().id}/close`, { closedOn: '2027-06-30' })).statusCode).toBe(200);
+    expect(
+      (await admin.call('POST', `/api/staff/units/${unit.json().id}/close`, { closedOn: '2027-06-30' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.call('POST', `/api/staff/daginstitutioner/${c.json().id}/close`, { closedOn: '2027-06-30' }))
+        .statusCode,
+    ).toBe(200);
     const log = (await admin.call('GET', '/api/staff/register/deliveries?status=queued')).json();
     // Bottom-up: the alternative address, then the unit, then the daginstitution (plus the new K90002 daginstitution).
     expect(
       log.rows
-        .filter((x: { number: string }) => x.number !== 'K90002' || x.level !== 'daginstitution')
+        .filter((x: { number: string; level: string }) => x.number !== 'K90002' || x.level !== 'daginstitution')
         .map((x: { level: string; operation: string }) => `${x.level}:${x.operation}`)
         .reverse(),
     ).toEqual(['alternativ_adresse:close', 'anvisningsenhed:close', 'daginstitution:close']);

@@ -64,11 +64,15 @@ export function soapEnvelope(r: RegisterRequest): string {
 /** Reads the register's answer: accepted, or its <Fejl> elements (felt, kode, tekst). */
 export function parseSoapAnswer(body: string): RegisterAnswer {
   const errors = [...body.matchAll(/<(?:\w+:)?Fejl>([\s\S]*?)<\/(?:\w+:)?Fejl>/g)].map((m) => {
-    const get = (tag: string) => new RegExp(`<(?:\\w+:)?${tag}>([\\s\\S]*?)</(?:\\w+:)?${tag}>`).exec(m[1]!)?.[1] ?? null;
+    const get = (tag: string) =>
+      new RegExp(`<(?:\\w+:)?${tag}>([\\s\\S]*?)</(?:\\w+:)?${tag}>`).exec(m[1]!)?.[1] ?? null;
     return { field: get('felt'), code: get('kode') ?? 'register', text: get('tekst') ?? 'Afvist af registeret.' };
   });
   if (errors.length || /<(?:\w+:)?Fault>/.test(body))
-    return { accepted: false, errors: errors.length ? errors : [{ field: null, code: 'fault', text: 'Afvist af registeret.' }] };
+    return {
+      accepted: false,
+      errors: errors.length ? errors : [{ field: null, code: 'fault', text: 'Afvist af registeret.' }],
+    };
   return { accepted: true };
 }
 
