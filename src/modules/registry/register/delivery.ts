@@ -224,61 +224,55 @@ async function queueDeliveryWithId(
   });
 }
 
-/** Sends queued deliveries in order, one transaction each: validated first (refused without sending when Spire's
- *  own check fails), then the register's answer is recorded. A delivery the register could not be reached for stays
- *  queued for the next run. Returns how many were answered. */
+/** Sends queued deliveries in order. Each is taken in its own short transaction (locked, validated, marked sent:
+ *  nothing is sent twice), the register is called outside any transaction, and its answer is recorded in another.
+ *  Spire's own check refuses a delivery without sending it. A register that cannot be reached puts the delivery
+ *  back in the queue for the next run and stops this one. */
 export async function sendQueuedDeliveries(db: Db, service: StilRegisterService, limit = 100) {
   const result = { accepted: 0, refused: 0, unreachable: 0 };
   for (let i = 0; i < limit; i++) {
-    const outcome = await db.transaction().execute(async (trx) => {
+    const taken = await db.transaction().execute(async (trx) => {
       const [d] = await nextQueued(trx, 1);
       if (!d) return null;
-      return sendOne(trx, d, service);
+      const request = d.payload as RegisterRequest;
+      const own = validateRequest(request);
+      if (own.length) {
+        await setDeliveryStatus(trx, d.id, { status: 'refused', errors: own, answered: true });
+        return { d, request, refused: true };
+      }
+      await setDeliveryStatus(trx, d.id, { status: 'sent', attempt: true, sent: true, errors: [] });
+      return { d, request, refused: false };
     });
-    if (!outcome) break;
-    result[outcome]++;
-    if (outcome === 'unreachable') break;
+    if (!taken) break;
+    if (taken.refused) {
+      result.refused++;
+      continue;
+    }
+    const { d, request } = taken;
+    let answer: RegisterAnswer;
+    try {
+      answer = await service.deliver(request);
+    } catch (e) {
+      await setDeliveryStatus(db, d.id, {
+        status: 'queued',
+        errors: [{ field: null, code: 'unreachable', text: `Registeret kunne ikke nås: ${(e as Error).message}` }],
+      });
+      result.unreachable++;
+      break;
+    }
+    await db.transaction().execute(async (trx) => {
+      if (!answer.accepted) {
+        await setDeliveryStatus(trx, d.id, { status: 'refused', answered: true, errors: answer.errors });
+        return;
+      }
+      await setDeliveryStatus(trx, d.id, { status: 'accepted', answered: true, errors: [] });
+      if (d.operation === 'create') await markRegistered(trx, d.level, [d.number]);
+      if (d.operation === 'close')
+        await markClosedInRegister(trx, d.level, d.number, String(request.data.nedlaeggelsesDato));
+    });
+    result[answer.accepted ? 'accepted' : 'refused']++;
   }
   return result;
-}
-
-async function sendOne(trx: Db, d: DeliveryRow, service: StilRegisterService) {
-  const request = d.payload as RegisterRequest;
-  const own = validateRequest(request);
-  if (own.length) {
-    await setDeliveryStatus(trx, d.id, {
-      status: 'refused',
-      errors: own.map((e) => ({ ...e, source: 'spire' })),
-      answered: true,
-    });
-    return 'refused' as const;
-  }
-  let answer: RegisterAnswer;
-  try {
-    answer = await service.deliver(request);
-  } catch (e) {
-    await setDeliveryStatus(trx, d.id, {
-      status: 'queued',
-      attempt: true,
-      errors: [{ field: null, code: 'unreachable', text: `Registeret kunne ikke nås: ${(e as Error).message}` }],
-    });
-    return 'unreachable' as const;
-  }
-  if (!answer.accepted) {
-    await setDeliveryStatus(trx, d.id, {
-      status: 'refused',
-      attempt: true,
-      sent: true,
-      answered: true,
-      errors: answer.errors,
-    });
-    return 'refused' as const;
-  }
-  await setDeliveryStatus(trx, d.id, { status: 'accepted', attempt: true, sent: true, answered: true, errors: [] });
-  if (d.operation === 'create') await markRegistered(trx, d.level, [d.number]);
-  if (d.operation === 'close')
-    await markClosedInRegister(trx, d.level, d.number, String(request.data.nedlaeggelsesDato));
-  return 'accepted' as const;
 }
 
 /** Puts a refused delivery back in the queue with its request built again from the entry as it is now. */
