@@ -2,7 +2,7 @@
 // rows that change); with --apply the import runs in one transaction. Exit 1 when the export has errors.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { setActor, type Database } from '../../../platform/db/database.js';
+import type { Database } from '../../../platform/db/database.js';
 import type { LocalDate } from '../../../shared/index.js';
 import { applyImport, planImport } from './import.js';
 import { stilRegisterFor } from './stil.js';
@@ -23,10 +23,7 @@ export async function registerCli(args: string[], database: Database, today: Loc
     : await stilRegisterFor(database.db).fetchExport(scope);
   const result = await database.db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, file, scope, today);
-    if (values.apply && !plan.errors.length) {
-      await setActor(trx, 'import');
-      await applyImport(trx, plan, today, 'import');
-    }
+    if (values.apply && !plan.errors.length) await applyImport(trx, plan, today, null);
     return plan;
   });
   console.log(

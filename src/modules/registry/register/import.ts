@@ -343,10 +343,11 @@ export async function planImport(db: Db, file: unknown, municipalityCode: string
   return { municipalityCode, counts, rows, errors, ops } satisfies ImportPlan;
 }
 
-/** Applies a plan in the caller's transaction. Refused (nothing written) while the plan has errors. */
-export async function applyImport(trx: Db, plan: ImportPlan, today: LocalDate, actor: string) {
+/** Applies a plan in the caller's transaction. Refused (nothing written) while the plan has errors. `actor`: the
+ *  staff user's id for the row history, or null for the command line (history without a user). */
+export async function applyImport(trx: Db, plan: ImportPlan, today: LocalDate, actor: string | null) {
   if (plan.errors.length) throw new Error('an import with errors is never applied');
-  await setActor(trx, actor);
+  if (actor) await setActor(trx, actor);
   const o = plan.ops;
   const codes = new Set(o.dagCreate.map((d) => d.municipality_code));
   await ensureMunicipalities(
