@@ -11,7 +11,9 @@ const usage = `usage: spire <command>
   bill --month YYYY-MM        the monthly billing run for every municipality with places (a host's scheduled job)
   allocate --in instance.json [--out result.json]   one allocation round (docs/formats/allocation.md)
   cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}
-  admin create --name NAME --oidc-subject SUB [--email E]   the first administrator of a new installation`;
+  admin create --name NAME --oidc-subject SUB [--email E]   the first administrator of a new installation
+  register import --municipality 0860|all [--file export.json] [--apply]
+                              preview (and apply) the Dagtilbudsregister import (docs/formats/dagtilbudsregister.md)`;
 
 async function main() {
   switch (command) {
@@ -77,6 +79,17 @@ async function main() {
     case 'allocate': {
       const { allocateCli } = await import('./modules/allocation/index.js');
       process.exitCode = allocateCli(rest);
+      return;
+    }
+    case 'register': {
+      const { openAndMigrate } = await import('./main.js');
+      const { registerCli } = await import('./modules/registry/index.js');
+      const { AppClock } = await import('./platform/clock.js');
+      const database = await openAndMigrate();
+      const clock = new AppClock();
+      await clock.load(database.db);
+      process.exitCode = await registerCli(rest, database, clock.today());
+      await database.close();
       return;
     }
     case 'cpr': {

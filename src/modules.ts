@@ -5,7 +5,7 @@ import type { SpireModule } from './platform/module.js';
 import type { ModulePolicy } from './platform/auth/policy.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { settingsPolicy } from './modules/settings/policy.js';
-import { registryRoutes } from './modules/registry/index.js';
+import { registerRegistryJobs, registryRoutes } from './modules/registry/index.js';
 import { registryPolicy } from './modules/registry/policy.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { peoplePolicy } from './modules/people/policy.js';
@@ -30,7 +30,7 @@ import { employeesPolicy } from './modules/employees/policy.js';
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
 export const MODULES: readonly SpireModule[] = [
-  { name: 'registry', routes: registryRoutes, policy: policy(registryPolicy) },
+  { name: 'registry', routes: registryRoutes, policy: policy(registryPolicy), jobs: registerRegistryJobs },
   { name: 'people', routes: peopleRoutes, policy: policy(peoplePolicy) },
   { name: 'settings', routes: settingsRoutes, prefix: '/api/staff', policy: policy(settingsPolicy) },
   { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy) },

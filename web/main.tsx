@@ -33,6 +33,8 @@ import { PaymentPage } from './citizen/payment.js';
 import { UsersPage } from './staff/users.js';
 import { SubsidiesPage } from './citizen/subsidies.js';
 import { SubsidyCasePage, SubsidyInboxPage, SubsidyPayoutPage } from './staff/subsidies.js';
+import { RegisterImportPage } from './staff/register-import.js';
+import { RegisterDeliveriesPage } from './staff/register-deliveries.js';
 
 function App() {
   return (
@@ -63,6 +65,22 @@ function App() {
           }
         />
         <Route path="institutioner/:id" element={<UnitPage />} />
+        <Route
+          path="dagtilbudsregister"
+          element={
+            <RequirePermission action="registry.import">
+              <RegisterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="indberetninger"
+          element={
+            <RequirePermission action="registry.deliveries">
+              <RegisterDeliveriesPage />
+            </RequirePermission>
+          }
+        />
         <Route path="boern" element={<ChildSearchPage />} />
         <Route path="boern/:id" element={<ChildPage />} />
         <Route

@@ -19,7 +19,7 @@ export interface InstitutionRecord {
   monthlyRates: Record<string, number>;
 }
 
-const FILE = fileURLToPath(new URL('../../data/institutions-demo.json', import.meta.url));
+const FILE = fileURLToPath(new URL('../../data/institutions.json', import.meta.url));
 
 let cache: InstitutionRecord[] | null = null;
 

@@ -1,6 +1,7 @@
 // Builds the register (areas, daginstitutioner, units, sections) from real units plus synthetic SFOs and klubber.
 import type { Insertable } from 'kysely';
 import type { DB, UnitType } from '../platform/db/schema.js';
+import { derivedDaginstitutionNumber, INST_TYPE3, lovgrundlagFor, TYPE_OF_KIND } from '../modules/registry/index.js';
 import { areaOf, FRITIDSHJEM_NAMES, SCHOOLS, streetsFor } from './addresses.js';
 import type { InstitutionRecord } from './institutions.js';
 import type { Rng, UuidGen } from './prng.js';
@@ -44,21 +45,7 @@ export interface Register {
   };
 }
 
-const TYPE_OF: Record<InstitutionRecord['kind'], UnitType> = {
-  aldersintegreret: 'integreret',
-  vuggestue: 'vuggestue',
-  boernehave: 'boernehave',
-  dagpleje: 'dagpleje',
-  klub: 'klub',
-  sfo: 'sfo',
-};
-
-const INST_TYPE3: Partial<Record<UnitType, number>> = {
-  vuggestue: 6010,
-  dagpleje: 6010,
-  boernehave: 6011,
-  integreret: 6012,
-};
+const TYPE_OF = TYPE_OF_KIND as Record<InstitutionRecord['kind'], UnitType>;
 
 const SECTIONS: Record<string, [string, number, number][]> = {
   integreret: [
@@ -151,7 +138,7 @@ export function buildRegister({
       daginstitution_id: daginstitutionId,
       name: u.name,
       type: u.type,
-      inst_type3: INST_TYPE3[u.type] ?? null,
+      inst_type3: INST_TYPE3[u.type],
       area_id: areaId(u.area),
       street: u.street,
       postal_code: u.postalCode,
@@ -223,18 +210,20 @@ export function buildRegister({
     const cl = clusterOf.get(r.number);
     if (cl) instId = cl.id;
     else {
+      // As the register import derives it: a daginstitution of its own, the register's number on the unit.
       instId = ids.next();
       rows.daginstitution.push({
         id: instId,
-        number: uniqueNumber(instNumbers, r.number, r.name, 'D'),
+        number: uniqueNumber(instNumbers, derivedDaginstitutionNumber(r.number), r.name, 'D'),
         name: r.name,
         ejerform: r.ownership,
+        lovgrundlag: lovgrundlagFor(type, r.ownership),
         municipality_code: municipalityCode,
         is_cluster: false,
         closed_on: null,
       });
     }
-    const unitNumber = uniqueNumber(unitNumbers, (r.number[0] === 'A' ? 'B' : 'A') + r.number.slice(1), r.name, 'A');
+    const unitNumber = uniqueNumber(unitNumbers, r.number, r.name, 'A');
     const u = addUnit(
       {
         name: r.name,

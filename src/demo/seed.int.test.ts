@@ -62,8 +62,8 @@ describe('seedDemo (small: Hjørring)', () => {
     const hirtshals = units.find((u) => u.name === 'Børnehuset Hirtshals')!;
     const rec = real.find((r) => r.name === 'Børnehuset Hirtshals')!;
     expect([hirtshals.type, hirtshals.lat, hirtshals.lon]).toEqual(['integreret', rec.lat, rec.lng]);
-    // Units outside a cluster keep their G-number as daginstitution number.
-    for (const u of units.filter((x) => !x.is_cluster)) expect(real.map((r) => r.number)).toContain(u.inst_number);
+    // Every real unit carries the register's own number (on the anvisningsenhed, where the register has it).
+    expect(new Set(units.map((u) => u.unit_number))).toEqual(new Set(real.map((r) => r.number)));
   });
 
   it('has synthetic SFOs and klubber and 2–4 clusters of several units', async () => {

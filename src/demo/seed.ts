@@ -11,6 +11,7 @@ import { deriveSeed, Rng, UuidGen } from './prng.js';
 import { buildSeparatedFamilies } from './separated.js';
 import { buildRegister } from './register.js';
 import { buildUsers } from './users.js';
+import { markRegistered } from '../modules/registry/index.js';
 import { seedBilling } from './seed-billing.js';
 import { seedAttendance } from './seed-attendance.js';
 
@@ -111,6 +112,19 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('daginstitution', register.rows.daginstitution);
     await load('unit', register.rows.unit);
     await load('unit_section', register.rows.unit_section);
+    // The real units came from the register (their numbers are its own); the made-up SFOs and klubber did not.
+    const realUnits = register.rows.unit.filter((u) => !u.synthetic);
+    const realInst = new Set(realUnits.map((u) => u.daginstitution_id));
+    await markRegistered(
+      trx,
+      'anvisningsenhed',
+      realUnits.map((u) => u.number),
+    );
+    await markRegistered(
+      trx,
+      'daginstitution',
+      register.rows.daginstitution.filter((d) => realInst.has(d.id!)).map((d) => d.number),
+    );
     await load('capacity', placements.rows.capacity);
     await load('employee', employees);
     await load('household', familyRows.household);

@@ -10,6 +10,7 @@ import { workTexts } from './texts/work.js';
 import { usersTexts } from './texts/users.js';
 import { peopleTexts } from './texts/people.js';
 import { subsidiesTexts } from './texts/subsidies.js';
+import { registerTexts } from './texts/register.js';
 import {
   createContext,
   createElement,
@@ -338,6 +339,7 @@ const dict = {
   ...placementTexts,
   ...bookingTexts,
   ...usersTexts,
+  ...registerTexts,
   ...errorTexts,
   ...auditTexts,
   ...workTexts,

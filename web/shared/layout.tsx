@@ -39,6 +39,8 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (can('subsidies.read')) items.push({ to: '/staff/tilskud', label: 'nav.subsidyCases' });
   if (can('subsidies.pay')) items.push({ to: '/staff/tilskud-udbetaling', label: 'nav.subsidyPayouts' });
+  if (can('registry.import')) items.push({ to: '/staff/dagtilbudsregister', label: 'register.nav' });
+  if (can('registry.deliveries')) items.push({ to: '/staff/indberetninger', label: 'deliveries.nav' });
   if (can('placement.read'))
     items.push(
       { to: '/staff/venteliste', label: 'nav.waitlist' },

@@ -5,7 +5,16 @@ import { ErrorMessage, Field, Status } from '../shared/components.js';
 import { useT, type Key } from '../shared/i18n.js';
 import type { UnitDetail } from '../../src/modules/registry/contract.js';
 
-type Fields = { name: string; email: string; phone: string; street: string; postalCode: string; city: string };
+type Fields = {
+  name: string;
+  email: string;
+  phone: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  cvr: string;
+  pNumber: string;
+};
 const FIELDS: {
   key: keyof Fields;
   label: Key;
@@ -20,6 +29,8 @@ const FIELDS: {
   { key: 'street', label: 'unit.street', required: true },
   { key: 'postalCode', label: 'unit.postalCode', required: true, pattern: '[0-9]{4}' },
   { key: 'city', label: 'unit.city', required: true },
+  { key: 'cvr', label: 'unit.cvr', pattern: '[0-9]{8}' },
+  { key: 'pNumber', label: 'unit.pNumber', pattern: '[0-9]{10}' },
 ];
 
 function fromUnit(u: UnitDetail): Fields {
@@ -30,6 +41,8 @@ function fromUnit(u: UnitDetail): Fields {
     street: u.street,
     postalCode: u.postalCode,
     city: u.city,
+    cvr: u.cvr ?? '',
+    pNumber: u.pNumber ?? '',
   };
 }
 
@@ -54,6 +67,8 @@ export function UnitEditForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (u:
         city: values.city.trim(),
         email: values.email.trim() || null,
         phone: values.phone.trim() || null,
+        cvr: values.cvr.trim() || null,
+        pNumber: values.pNumber.trim() || null,
       };
       const updated = await api.patch<UnitDetail>(`/api/staff/units/${encodeURIComponent(unit.id)}`, body);
       setValues(fromUnit(updated));
@@ -76,7 +91,7 @@ export function UnitEditForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (u:
             required={f.required}
             pattern={f.pattern}
             autoComplete={f.autoComplete ?? 'off'}
-            inputMode={f.key === 'postalCode' ? 'numeric' : undefined}
+            inputMode={['postalCode', 'cvr', 'pNumber'].includes(f.key) ? 'numeric' : undefined}
             value={values[f.key]}
             onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
           />

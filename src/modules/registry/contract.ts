@@ -20,6 +20,17 @@ const id = z.guid();
 const date = z.iso.date();
 export const UnitType = z.enum(UNIT_TYPES);
 export const Ejerform = z.enum(['kommunal', 'selvejende', 'privat', 'udliciteret']);
+export const Lovgrundlag = z.enum([
+  'dtl_19_2',
+  'dtl_19_3',
+  'dtl_19_4',
+  'dtl_19_5',
+  'dtl_21',
+  'dtl_52',
+  'dtl_66',
+  'fsl_3_4',
+]);
+export const RegisterLevel = z.enum(['daginstitution', 'anvisningsenhed', 'alternativ_adresse']);
 export const AgeBand = z.enum(AGE_BAND);
 /** Places or children per age band (bands without any are left out). */
 export const Places = z.partialRecord(AgeBand, z.number());
@@ -59,9 +70,30 @@ export const UnitDetail = Address.extend({
   openingHours: z.partialRecord(z.enum(WEEKDAY), z.tuple([z.string(), z.string()])),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
-  daginstitution: z.object({ id, number: z.string(), name: z.string(), isCluster: z.boolean() }),
+  instType3: z.number(),
+  cvr: z.string().nullable(),
+  pNumber: z.string().nullable(),
+  darId: z.string().nullable(),
+  closedOn: date.nullable(),
+  daginstitution: z.object({
+    id,
+    number: z.string(),
+    name: z.string(),
+    isCluster: z.boolean(),
+    lovgrundlag: Lovgrundlag,
+    closedOn: date.nullable(),
+  }),
   sections: z.array(z.object({ id, name: z.string(), minAgeMonths: z.number(), maxAgeMonths: z.number() })),
-  alternativeAddresses: z.array(Address.extend({ id })),
+  /** Alternative addresses valid today or later. */
+  alternativeAddresses: z.array(
+    Address.extend({
+      id,
+      number: z.string().nullable(),
+      darId: z.string().nullable(),
+      start: date,
+      end: date.nullable(),
+    }),
+  ),
   capacity: z.array(CapacityPeriod),
   enrolled: Places,
   history: z.array(HistoryEntry),
@@ -110,7 +142,80 @@ export const registryError = domainErrors({
   'registry.daginstitution-closed': 'invalid',
   'registry.closed-before-opened': 'invalid',
   'registry.children-after-closing': 'invalid',
+  'registry.number-taken': 'conflict',
+  'registry.daginstitution-has-open-units': 'invalid',
+  'registry.alternative-address-not-found': 'not-found',
+  'registry.import-has-errors': 'invalid',
+  'registry.import-stale': 'conflict',
+  'registry.register-unavailable': 'conflict',
+  'registry.delivery-not-found': 'not-found',
+  'registry.delivery-not-refused': 'conflict',
 });
+
+const PlanAction = z.enum(['create', 'update', 'unchanged', 'close']);
+const PlanCounts = z.object({ create: z.number(), update: z.number(), unchanged: z.number(), close: z.number() });
+export const ImportRowError = z.object({
+  level: z.enum(['daginstitution', 'anvisningsenhed', 'alternativ_adresse', 'fil']),
+  row: z.number().nullable(),
+  number: z.string().nullable(),
+  code: z.enum([
+    'invalid-field',
+    'unknown-code',
+    'duplicate-number',
+    'missing-parent',
+    'other-municipality',
+    'number-taken',
+    'children-after-closing',
+    'unknown-format',
+  ]),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+export const ImportPlanRow = z.object({
+  level: RegisterLevel,
+  number: z.string(),
+  name: z.string(),
+  municipalityCode: z.string(),
+  action: PlanAction,
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+});
+export type ImportPlanRow = z.infer<typeof ImportPlanRow>;
+export const ImportPreview = z.object({
+  municipalityCode: z.string().nullable(),
+  source: z.string(),
+  counts: PlanCounts,
+  errors: z.array(ImportRowError),
+  /** Rows matching the filter; `rows` is one page of them. */
+  total: z.number(),
+  rows: z.array(ImportPlanRow),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+const Scope = z.string().regex(/^(\d{4}|all)$/, 'En kommunekode (4 cifre) eller all.');
+
+export const DeliveryStatus = z.enum(['queued', 'sent', 'accepted', 'refused']);
+export const Delivery = z.object({
+  id,
+  seq: z.number(),
+  municipalityCode: z.string(),
+  level: RegisterLevel,
+  operation: z.enum(['create', 'update', 'close']),
+  number: z.string(),
+  status: DeliveryStatus,
+  errors: z.array(z.object({ field: z.string().nullable(), code: z.string(), text: z.string() })),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  payload: z.json(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+export const DeliveryLog = z.object({
+  counts: z.partialRecord(DeliveryStatus, z.number()),
+  total: z.number(),
+  rows: z.array(Delivery),
+});
+export type DeliveryLog = z.infer<typeof DeliveryLog>;
 
 const registerNumber = z
   .string()
@@ -150,6 +255,17 @@ export const registryContract = {
           .optional(),
         city: z.string().trim().min(1).max(100).optional(),
         areaId: z.uuid().nullable().optional(),
+        cvr: z
+          .string()
+          .regex(/^\d{8}$/, 'CVR-nummeret er 8 cifre.')
+          .nullable()
+          .optional(),
+        pNumber: z
+          .string()
+          .regex(/^\d{10}$/, 'P-nummeret er 10 cifre.')
+          .nullable()
+          .optional(),
+        darId: z.uuid().nullable().optional(),
       })
       .strict(),
     response: UnitDetail,
@@ -171,11 +287,81 @@ export const registryContract = {
         number: registerNumber,
         name: z.string().trim().min(1).max(132),
         ejerform: Ejerform,
+        lovgrundlag: Lovgrundlag.optional(),
         isCluster: z.boolean().default(false),
       })
       .strict(),
     response: z.object({ id }),
     status: 201,
+    errors: ['registry.number-taken'],
+  },
+  closeDaginstitution: {
+    summary: 'Close a daginstitution from a date (bottom-up: its units must be closed by then)',
+    params: idParams,
+    body: z.object({ closedOn: date }).strict(),
+    response: z.object({ id }),
+    errors: ['registry.daginstitution-not-found', 'registry.daginstitution-has-open-units'],
+  },
+  addAlternativeAddress: {
+    summary: 'A new alternative address of a unit from a date',
+    params: idParams,
+    body: z
+      .object({
+        street: z.string().trim().min(1).max(200),
+        postalCode: z.string().regex(/^\d{4}$/),
+        city: z.string().trim().min(1).max(100),
+        darId: z.uuid().nullable().default(null),
+        start: date,
+      })
+      .strict(),
+    response: UnitDetail,
+    status: 201,
+    errors: ['registry.unit-not-found'],
+  },
+  endAlternativeAddress: {
+    summary: 'End an alternative address after a day',
+    params: idParams,
+    body: z.object({ lastDay: date }).strict(),
+    response: UnitDetail,
+    errors: ['registry.alternative-address-not-found'],
+  },
+  importPreview: {
+    summary:
+      'What importing the register export would change, for one municipality or all (counts, errors, a page of rows)',
+    querystring: z.object({
+      municipality: Scope,
+      action: PlanAction.optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    response: ImportPreview,
+    errors: ['registry.register-unavailable'],
+  },
+  importApply: {
+    summary:
+      'Import the register export in one transaction; refused when it has errors or no longer matches the preview',
+    body: z.object({ municipality: Scope, expected: PlanCounts }).strict(),
+    response: z.object({ counts: PlanCounts }),
+    errors: ['registry.import-has-errors', 'registry.import-stale', 'registry.register-unavailable'],
+  },
+  deliveries: {
+    summary: "Deliveries of register changes to STIL, newest first, with the register's errors",
+    querystring: z.object({
+      status: DeliveryStatus.optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    response: DeliveryLog,
+  },
+  retryDelivery: {
+    summary: 'Send a refused delivery again, built from the entry as it is now',
+    params: idParams,
+    response: Delivery,
+    errors: ['registry.delivery-not-found', 'registry.delivery-not-refused'],
+  },
+  sendDeliveries: {
+    summary: 'Send the queued deliveries now (the job does it every minute)',
+    response: z.object({ accepted: z.number(), refused: z.number(), unreachable: z.number() }),
   },
   createUnit: {
     summary: 'A new anvisningsenhed under an open daginstitution',
@@ -190,11 +376,21 @@ export const registryContract = {
         city: z.string().trim().min(1).max(100),
         areaId: z.uuid().nullable().default(null),
         openedOn: date.nullable().default(null),
+        cvr: z
+          .string()
+          .regex(/^\d{8}$/)
+          .nullable()
+          .default(null),
+        pNumber: z
+          .string()
+          .regex(/^\d{10}$/)
+          .nullable()
+          .default(null),
       })
       .strict(),
     response: UnitDetail,
     status: 201,
-    errors: ['registry.daginstitution-not-found', 'registry.daginstitution-closed'],
+    errors: ['registry.daginstitution-not-found', 'registry.daginstitution-closed', 'registry.number-taken'],
   },
   closeUnit: {
     summary: 'Close a unit from a date (refused while children hold places after it)',

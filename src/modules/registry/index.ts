@@ -16,6 +16,13 @@ export {
 } from './queries.js';
 export { ensureMunicipality } from './queries.js';
 export { canSeeUnit } from './routes.staff.js';
+export { INST_TYPE3, TYPE_OF_KIND, derivedDaginstitutionNumber, lovgrundlagFor } from './register/codes.js';
+export { unitsOf, markRegistered } from './register/queries.js';
+export { planImport, applyImport, type ImportPlan } from './register/import.js';
+export { sendQueuedDeliveries, type StilRegisterService } from './register/delivery.js';
+export { LocalStilRegister, StilSoapRegister, readSnapshot, stilRegisterFor } from './register/stil.js';
+export { registerRegistryJobs } from './register/jobs.js';
+export { registerCli } from './register/cli.js';
 
 export const registryRoutes: FastifyPluginAsync = async (app) => {
   await app.register(registryStaffRoutes, { prefix: '/staff' });

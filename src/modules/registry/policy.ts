@@ -11,5 +11,16 @@ export const registryPolicy = definePolicy('registry', {
   },
   'registry.change-capacity': { summary: 'Add a capacity period to a unit', roles: ['admin', 'caseworker'] },
   'registry.create': { summary: 'Create daginstitutioner and units in the register', roles: ['admin', 'caseworker'] },
-  'registry.close-unit': { summary: 'Close a unit from a date', roles: ['admin', 'caseworker'] },
+  'registry.close-unit': {
+    summary: 'Close a unit, alternative address or daginstitution from a date',
+    roles: ['admin', 'caseworker'],
+  },
+  'registry.import': {
+    summary: "Preview and apply the import of the Dagtilbudsregister's export",
+    roles: ['admin', 'consultant'],
+  },
+  'registry.deliveries': {
+    summary: 'See the deliveries of register changes to STIL and send refused ones again',
+    roles: ['admin', 'consultant', 'caseworker'],
+  },
 });

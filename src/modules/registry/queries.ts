@@ -2,7 +2,7 @@
 // exclusive upper bounds.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { AgeBand, Ejerform, UnitType } from '../../platform/db/schema.js';
+import type { AgeBand, Ejerform, Lovgrundlag, UnitType } from '../../platform/db/schema.js';
 import { DateRange, municipalityByCode, type LocalDate } from '../../shared/index.js';
 import { historyOf } from '../../platform/history/history.js';
 import { registryError, type Places, type UnitDetail } from './contract.js';
@@ -67,6 +67,13 @@ export async function unitDetail(db: Db, id: string, today: LocalDate): Promise<
       'd.number as dNumber',
       'd.name as dName',
       'd.is_cluster',
+      'd.lovgrundlag',
+      'd.closed_on as dClosedOn',
+      'unit.inst_type3',
+      'unit.cvr',
+      'unit.p_number',
+      'unit.dar_id',
+      'unit.closed_on',
     ])
     .where('unit.id', '=', id)
     .executeTakeFirst();
@@ -87,8 +94,10 @@ export async function unitDetail(db: Db, id: string, today: LocalDate): Promise<
       .execute(),
     db
       .selectFrom('alternative_address')
-      .select(['id', 'street', 'postal_code as postalCode', 'city'])
+      .select(['id', 'number', 'street', 'postal_code as postalCode', 'city', 'dar_id as darId', 'valid'])
       .where('unit_id', '=', id)
+      .where(sql<boolean>`upper_inf(valid) or upper(valid) > ${today.toString()}::date`)
+      .orderBy(sql`lower(valid)`)
       .execute(),
     enrolledOn(db, today, [id]),
   ]);
@@ -112,9 +121,24 @@ export async function unitDetail(db: Db, id: string, today: LocalDate): Promise<
     openingHours: u.opening_hours,
     lat: u.lat,
     lon: u.lon,
-    daginstitution: { id: u.dId, number: u.dNumber, name: u.dName, isCluster: u.is_cluster },
+    instType3: u.inst_type3,
+    cvr: u.cvr,
+    pNumber: u.p_number,
+    darId: u.dar_id,
+    closedOn: u.closed_on,
+    daginstitution: {
+      id: u.dId,
+      number: u.dNumber,
+      name: u.dName,
+      isCluster: u.is_cluster,
+      lovgrundlag: u.lovgrundlag,
+      closedOn: u.dClosedOn,
+    },
     sections,
-    alternativeAddresses,
+    alternativeAddresses: alternativeAddresses.map(({ valid, ...a }) => {
+      const r = DateRange.fromPg(valid);
+      return { ...a, start: r.start.toString(), end: r.end?.toString() ?? null };
+    }),
     capacity: capacity.map((c) => {
       const r = DateRange.fromPg(c.valid);
       return {
@@ -180,6 +204,9 @@ export async function updateUnit(
     postal_code: string;
     city: string;
     area_id: string | null;
+    cvr: string | null;
+    p_number: string | null;
+    dar_id: string | null;
   }>,
 ) {
   const r = await trx.updateTable('unit').set(changes).where('id', '=', id).executeTakeFirst();
@@ -226,8 +253,9 @@ export async function listDaginstitutions(db: Db) {
 /** A new daginstitution in the municipality of the register's areas (else the first municipality). */
 export async function createDaginstitution(
   trx: Db,
-  d: { number: string; name: string; ejerform: Ejerform; isCluster: boolean },
+  d: { number: string; name: string; ejerform: Ejerform; lovgrundlag?: Lovgrundlag; isCluster: boolean },
 ) {
+  await refuseIssuedNumber(trx, 'daginstitution', d.number);
   const municipality =
     (await trx.selectFrom('area').select('municipality_code').limit(1).executeTakeFirst()) ??
     (await trx
@@ -242,19 +270,24 @@ export async function createDaginstitution(
       number: d.number,
       name: d.name,
       ejerform: d.ejerform,
+      lovgrundlag: d.lovgrundlag,
       is_cluster: d.isCluster,
       municipality_code: municipality.municipality_code,
     })
-    .returning('id')
+    .returning(['id', 'number', 'municipality_code'])
     .executeTakeFirstOrThrow();
 }
 
-const INST_TYPE3: Partial<Record<UnitType, number>> = {
-  dagpleje: 6010,
-  vuggestue: 6010,
-  boernehave: 6011,
-  integreret: 6012,
-};
+/** Numbers are never reused: refused when the number was ever issued on the level (registry.number-taken). */
+async function refuseIssuedNumber(trx: Db, level: 'daginstitution' | 'anvisningsenhed', number: string) {
+  const used = await trx
+    .selectFrom('register_number')
+    .select('number')
+    .where('level', '=', level)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (used) throw registryError('registry.number-taken', { number });
+}
 
 /** A new unit under an open daginstitution. */
 export async function createUnit(
@@ -269,15 +302,18 @@ export async function createUnit(
     city: string;
     areaId: string | null;
     openedOn: string | null;
+    cvr: string | null;
+    pNumber: string | null;
   },
 ) {
   const parent = await trx
     .selectFrom('daginstitution')
-    .select(['id', 'closed_on'])
+    .select(['id', 'closed_on', 'number', 'municipality_code'])
     .where('id', '=', b.daginstitutionId)
     .executeTakeFirst();
   if (!parent) throw registryError('registry.daginstitution-not-found');
   if (parent.closed_on) throw registryError('registry.daginstitution-closed');
+  await refuseIssuedNumber(trx, 'anvisningsenhed', b.number);
   const r = await trx
     .insertInto('unit')
     .values({
@@ -285,8 +321,9 @@ export async function createUnit(
       number: b.number,
       name: b.name,
       type: b.type,
-      inst_type3: INST_TYPE3[b.type] ?? null,
       street: b.street,
+      cvr: b.cvr,
+      p_number: b.pNumber,
       postal_code: b.postalCode,
       city: b.city,
       area_id: b.areaId,
@@ -294,7 +331,7 @@ export async function createUnit(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return r.id;
+  return { id: r.id, municipalityCode: parent.municipality_code };
 }
 
 /** Whether any child holds a place in the unit after `lastDay`. */
@@ -433,4 +470,68 @@ export async function ensureMunicipality(db: Db, code: string): Promise<void> {
     .values({ code: m.code, name: m.name })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
+}
+
+/** The unit's register number and municipality (for a delivery), or undefined. */
+export async function unitRegisterKey(db: Db, id: string) {
+  return db
+    .selectFrom('unit as u')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select(['u.number', 'd.municipality_code'])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The daginstitution row locked for closing, with how many of its units are open after `lastDay`. */
+export async function lockDaginstitution(trx: Db, id: string, lastDay: LocalDate) {
+  const d = await trx
+    .selectFrom('daginstitution')
+    .select(['id', 'number', 'municipality_code', 'closed_on'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!d) return undefined;
+  const open = await trx
+    .selectFrom('unit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('daginstitution_id', '=', id)
+    .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', lastDay.toString())]))
+    .executeTakeFirstOrThrow();
+  return { ...d, openUnits: open.n };
+}
+
+export async function closeDaginstitutionOn(trx: Db, id: string, lastDay: LocalDate) {
+  await trx.updateTable('daginstitution').set({ closed_on: lastDay.toString() }).where('id', '=', id).execute();
+}
+
+/** A new alternative address of a unit from `start`. */
+export async function addAlternativeAddress(
+  trx: Db,
+  unitId: string,
+  a: { street: string; postalCode: string; city: string; darId: string | null; start: LocalDate },
+) {
+  const r = await trx
+    .insertInto('alternative_address')
+    .values({
+      unit_id: unitId,
+      street: a.street,
+      postal_code: a.postalCode,
+      city: a.city,
+      dar_id: a.darId,
+      valid: DateRange.of(a.start, null).toPgDaterange(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Ends an alternative address after `lastDay`; its unit id, or undefined when there is no such address. */
+export async function endAlternativeAddressAfter(trx: Db, id: string, lastDay: LocalDate) {
+  const r = await trx
+    .updateTable('alternative_address')
+    .set({ valid: sql`daterange(lower(valid), greatest(lower(valid) + 1, ${lastDay.toString()}::date + 1))` })
+    .where('id', '=', id)
+    .returning('unit_id')
+    .executeTakeFirst();
+  return r?.unit_id;
 }

@@ -8,7 +8,8 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError } from './contract.js';
 import { registryPolicy } from './policy.js';
-import { addCapacity, listStaffUnits, lockUnit, unitDetail, updateUnit } from './queries.js';
+import { addCapacity, listStaffUnits, lockUnit, unitDetail, unitRegisterKey, updateUnit } from './queries.js';
+import { queueRegisterChange, registerFactsOfUnit } from './register/delivery.js';
 
 /** Unit roles see only their own units; municipal roles see all. */
 export function canSeeUnit(actor: Actor, unitId: string) {
@@ -43,12 +44,28 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
         postal_code: b.postalCode,
         city: b.city,
         area_id: b.areaId,
+        cvr: b.cvr,
+        p_number: b.pNumber,
+        dar_id: b.darId,
       }).filter(([, v]) => v !== undefined),
     );
     if (!Object.keys(changes).length) throw registryError('registry.nothing-to-change');
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
+      const before = await registerFactsOfUnit(trx, req.params.id);
       if (!(await updateUnit(trx, req.params.id, changes))) throw registryError('registry.unit-not-found');
+      // The register is told when one of its facts changed (the area is Spire's own).
+      if (before !== (await registerFactsOfUnit(trx, req.params.id))) {
+        const key = (await unitRegisterKey(trx, req.params.id))!;
+        await queueRegisterChange(trx, {
+          level: 'anvisningsenhed',
+          operation: 'update',
+          subjectId: req.params.id,
+          number: key.number,
+          municipalityCode: key.municipality_code,
+          actor: actor.userId,
+        });
+      }
       await audit(trx, req.ctx, {
         action: 'unit.update',
         subjectType: 'unit',

@@ -21,6 +21,8 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/staff/units': 'register of units',
   'GET /api/staff/units/{id}': 'register of a unit',
   'GET /api/staff/daginstitutioner': 'register',
+  'GET /api/staff/register/import': 'register import preview: units and daginstitutioner',
+  'GET /api/staff/register/deliveries': 'deliveries of register facts (units, no people)',
   'GET /api/citizen/areas': 'register',
   'GET /api/citizen/units': 'register',
   'GET /api/staff/settings': 'municipal settings',

@@ -15,6 +15,18 @@ export type UnitType =
   | 'fritidshjem'
   | 'sfo'
   | 'klub';
+export type Lovgrundlag =
+  | 'dtl_19_2'
+  | 'dtl_19_3'
+  | 'dtl_19_4'
+  | 'dtl_19_5'
+  | 'dtl_21'
+  | 'dtl_52'
+  | 'dtl_66'
+  | 'fsl_3_4';
+export type RegisterLevel = 'daginstitution' | 'anvisningsenhed' | 'alternativ_adresse';
+export type RegisterDeliveryStatus = 'queued' | 'sent' | 'accepted' | 'refused';
+export type RegisterOperation = 'create' | 'update' | 'close';
 export type AgeBand = '0-2' | '3-5' | '6-9' | '10-13' | '14-17';
 export type JobType = 'leder' | 'paedagog' | 'paedagogisk_assistent' | 'medhjaelper' | 'dagplejer';
 export type Role =
@@ -44,6 +56,8 @@ export interface DB {
     municipality_code: string;
     is_cluster: Generated<boolean>;
     closed_on: DateStr | null;
+    /** Filled from the ejerform by a trigger when not given. */
+    lovgrundlag: ColumnType<Lovgrundlag, Lovgrundlag | undefined, Lovgrundlag>;
   };
   unit: {
     id: Generated<string>;
@@ -51,7 +65,11 @@ export interface DB {
     daginstitution_id: string;
     name: string;
     type: UnitType;
-    inst_type3: number | null;
+    /** InstType3 (inst_type.code); filled from the type by a trigger when not given. */
+    inst_type3: ColumnType<number, number | null | undefined, number>;
+    cvr: string | null;
+    p_number: string | null;
+    dar_id: string | null;
     area_id: string | null;
     street: string;
     postal_code: string;
@@ -65,7 +83,41 @@ export interface DB {
     closed_on: DateStr | null;
     synthetic: Generated<boolean>;
   };
-  alternative_address: { id: Generated<string>; unit_id: string; street: string; postal_code: string; city: string };
+  alternative_address: {
+    id: Generated<string>;
+    unit_id: string;
+    number: string | null;
+    street: string;
+    postal_code: string;
+    city: string;
+    dar_id: string | null;
+    valid: Range;
+  };
+  inst_type: { code: number; unit_type: UnitType; inst_type1: number; inst_type2: number; name: string };
+  register_number: {
+    level: RegisterLevel;
+    number: string;
+    issued_at: Generated<string>;
+    registered: Generated<boolean>;
+    closed_on: DateStr | null;
+  };
+  register_delivery: {
+    id: Generated<string>;
+    seq: Generated<number>;
+    municipality_code: string;
+    level: RegisterLevel;
+    operation: RegisterOperation;
+    number: string;
+    subject_id: string;
+    payload: Json;
+    status: Generated<RegisterDeliveryStatus>;
+    errors: ColumnType<any, string | undefined, string>;
+    attempts: Generated<number>;
+    created_at: Generated<string>;
+    created_by: string | null;
+    sent_at: string | null;
+    answered_at: string | null;
+  };
   unit_section: {
     id: Generated<string>;
     unit_id: string;

@@ -96,6 +96,11 @@ export const auditActionTexts = {
   'subsidies.reconsider': ['Genvurderede tilskudssag', 'Reconsidered a subsidy case'],
   'subsidies.stop': ['Stoppede tilskud', 'Stopped a subsidy'],
   'subsidies.supervision': ['Noterede tilsyn med passer', 'Noted supervision of a carer'],
+  'alternative-address.create': ['Oprettede alternativ adresse', 'Added an alternative address'],
+  'alternative-address.end': ['Afsluttede alternativ adresse', 'Ended an alternative address'],
+  'daginstitution.close': ['Lukkede daginstitution', 'Closed a daginstitution'],
+  'register.delivery-retry': ['Sendte indberetning igen', 'Resent a register delivery'],
+  'register.import': ['Indlæste Dagtilbudsregistret', 'Imported the Dagtilbudsregister'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

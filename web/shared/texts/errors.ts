@@ -78,6 +78,35 @@ export const errorTexts = {
     'Enheden har børn indskrevet efter lukkedatoen. Flyt eller udmeld dem først.',
     'Children are enrolled in the unit after the closing date. Move or unenrol them first.',
   ],
+  'err.registry.number-taken': [
+    'Nummeret er brugt før. Et nummer i Dagtilbudsregisteret genbruges aldrig.',
+    'The number has been used before. A number in the Dagtilbudsregister is never reused.',
+  ],
+  'err.registry.daginstitution-has-open-units': [
+    'Daginstitutionen har åbne enheder efter lukkedatoen. Luk dem først.',
+    'The daginstitution has units open after the closing date. Close them first.',
+  ],
+  'err.registry.alternative-address-not-found': [
+    'Den alternative adresse findes ikke.',
+    'The alternative address does not exist.',
+  ],
+  'err.registry.import-has-errors': [
+    'Registerudtrækket har fejl. Ret dem, før det kan indlæses.',
+    'The register export has errors. Fix them before it can be imported.',
+  ],
+  'err.registry.import-stale': [
+    'Registeret eller Spire er ændret siden forhåndsvisningen. Se den igen.',
+    'The register or Spire has changed since the preview. Look at it again.',
+  ],
+  'err.registry.register-unavailable': [
+    'Dagtilbudsregisteret kunne ikke nås.',
+    'The Dagtilbudsregister could not be reached.',
+  ],
+  'err.registry.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
+  'err.registry.delivery-not-refused': [
+    'Kun afviste indberetninger kan sendes igen.',
+    'Only refused deliveries can be sent again.',
+  ],
   'err.people.invalid-cpr': [
     'Ugyldigt CPR-nummer: fødselsdatoen findes ikke eller ligger i fremtiden.',
     'Invalid CPR number: the date of birth does not exist or is in the future.',
