@@ -17,6 +17,8 @@ import { placementRoutes, registerPlacementJobs } from './modules/placement/inde
 import { placementPolicy } from './modules/placement/policy.js';
 import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
+import { reportingRoutes } from './modules/reporting/index.js';
+import { reportingPolicy } from './modules/reporting/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
@@ -30,4 +32,5 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy) },
   { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
   { name: 'placement', routes: placementRoutes, policy: policy(placementPolicy), jobs: registerPlacementJobs },
+  { name: 'reporting', routes: reportingRoutes, policy: policy(reportingPolicy) },
 ];

@@ -247,3 +247,10 @@ export async function guardiansLivingIn(db: Db, householdId: string, on: string)
     .execute();
   return rows.map((r) => r.person_id);
 }
+
+/** Birth dates (YYYY-MM-DD) of people by id, in one statement (an array parameter, no parameter limit). */
+export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await sql<{ id: string; birth_date: string }>`select id, birth_date::text as birth_date from person
+    where id = any(${[...ids]}::uuid[])`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
+}

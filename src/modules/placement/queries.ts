@@ -106,3 +106,17 @@ export async function markTaskHandled(db: Db, id: string, userId: string): Promi
     .executeTakeFirst();
   return !!r;
 }
+
+/** The places held on a day in the units (one set-based statement over all of them): for the statistics. */
+export async function placementsOnDay(db: Db, unitIds: readonly string[], day: string) {
+  const rows = await sql<{
+    placement_id: string;
+    child_id: string;
+    unit_id: string;
+    kind: 'dagtilbud' | 'fritidstilbud' | 'klub';
+    hours: number;
+    dagplejer_id: string | null;
+  }>`select id as placement_id, child_id, unit_id, kind, hours_per_week as hours, dagplejer_id from placement
+    where unit_id = any(${[...unitIds]}::uuid[]) and valid @> ${day}::date`.execute(db);
+  return rows.rows;
+}
