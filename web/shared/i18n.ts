@@ -5,6 +5,7 @@ import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
+import { reportingTexts } from './texts/reporting.js';
 import {
   createContext,
   createElement,
@@ -18,6 +19,7 @@ import {
 
 const dict = {
   ...billingTexts,
+  ...reportingTexts,
   'app.name': ['Spire', 'Spire'],
   'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
   'app.staffTag': ['Medarbejder', 'Staff'],

@@ -35,6 +35,11 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('booking.simulate')) items.push({ to: '/staff/politiksimulator', label: 'sim.nav' });
   items.push({ to: '/staff/fremmoede', label: 'nav.attendance' });
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
+  if (can('reporting.read'))
+    items.push(
+      { to: '/staff/indberetning', label: 'nav.reporting' },
+      { to: '/staff/normering', label: 'nav.normering' },
+    );
   if (can('placement.read'))
     items.push(
       { to: '/staff/venteliste', label: 'nav.waitlist' },

@@ -109,7 +109,8 @@ export function validateDs(payload: string): string[] {
     const f = line.split(';');
     const type = f[0]!;
     if (!(type in DS_FIELDS)) return void errors.push(`${at}: unknown record type ${JSON.stringify(type)}`);
-    if (f.length !== DS_FIELDS[type]) return void errors.push(`${at}: ${type} has ${f.length} fields, not ${DS_FIELDS[type]}`);
+    if (f.length !== DS_FIELDS[type])
+      return void errors.push(`${at}: ${type} has ${f.length} fields, not ${DS_FIELDS[type]}`);
     if ((type === 'H') !== (i === 0)) errors.push(`${at}: the H record is the first line and only there`);
     if ((type === 'T') !== (i === lines.length - 1)) errors.push(`${at}: the T record is the last line and only there`);
     if (type === 'H') {
@@ -185,7 +186,8 @@ export function validateFlis(payload: string): string[] {
       if (!DISCOUNTS.includes(a.rabatplads ?? '')) errors.push(`${at}: unknown rabatplads`);
       if (!isInt(a.alderAar) || !isInt(a.alderMaaned) || Number(a.alderMaaned) > 11)
         errors.push(`${at}: alderAar/alderMaaned malformed`);
-      if (!isInt(a.antal) || a.antal === '0' || !isDec(a.fuldtidsboern)) errors.push(`${at}: antal/fuldtidsboern malformed`);
+      if (!isInt(a.antal) || a.antal === '0' || !isDec(a.fuldtidsboern))
+        errors.push(`${at}: antal/fuldtidsboern malformed`);
       sum += Number(a.antal);
     } else if (/^ {4}<Dagplejer .*\/>$/.test(line)) {
       if (!isUuid(a.id) || !isInt(a.antalBoern)) errors.push(`${at}: Dagplejer needs id and antalBoern`);

@@ -76,7 +76,10 @@ async function recompute() {
       where e.valid @> ${d}::date`.execute(t.database.db)
   ).rows;
   const fte = (h: number) => (h > 36 ? 1 : h >= 25 ? 0.75 : 0.5);
-  const per = new Map<string, { children: number; fte: number; young: number; old: number; adults: number; dpAdults: number }>();
+  const per = new Map<
+    string,
+    { children: number; fte: number; young: number; old: number; adults: number; dpAdults: number }
+  >();
   const get = (n: string) => {
     if (!per.has(n)) per.set(n, { children: 0, fte: 0, young: 0, old: 0, adults: 0, dpAdults: 0 });
     return per.get(n)!;
@@ -120,7 +123,11 @@ describe(`Danmarks Statistik and FLIS extracts (${engine})`, () => {
     }
     expect(p.totals.children).toBe(9);
     const d = p.units.find((u) => u.type === 'dagpleje')!;
-    expect(d.dagplejere.map((x) => [x.name.split(' ')[0], x.children]).sort()).toEqual([
+    expect(
+      d.dagplejere
+        .map((x) => [x.name.split(' ')[0], x.children])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
       ['Anne', 3],
       ['Bo', 1],
     ]);

@@ -53,7 +53,12 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
       action: r.outcome === 'delivered' ? 'reporting.deliver' : 'reporting.deliver-unchanged',
       subjectType: 'report_delivery',
       subjectIds: [r.delivery.id],
-      details: { municipality: req.params.municipality, month: r.delivery.month, kind: r.delivery.kind, version: r.delivery.version },
+      details: {
+        municipality: req.params.municipality,
+        month: r.delivery.month,
+        kind: r.delivery.kind,
+        version: r.delivery.version,
+      },
     });
     return { outcome: r.outcome, delivery: r.delivery };
   });
@@ -80,7 +85,8 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
     const today = req.ctx.clock.today();
     const last = req.query.month ? started(monthDay(req.query.month), today) : today.firstOfMonth();
     const units = await unitsOf(req.ctx.db, [req.params.municipality]);
-    if (!units.length) throw reportingError('reporting.unknown-municipality', { municipality: req.params.municipality });
+    if (!units.length)
+      throw reportingError('reporting.unknown-municipality', { municipality: req.params.municipality });
     const names = await municipalitiesWithUnits(req.ctx.db);
     const name = names.find((m) => m.code === req.params.municipality)?.name ?? req.params.municipality;
     return normering(req.ctx.db, units, last, { kind: 'municipality', id: req.params.municipality, name });

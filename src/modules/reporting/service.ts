@@ -121,7 +121,8 @@ export async function deliverExtract(
   return db.transaction().execute(async (trx) => {
     await lockDeliveries(trx, municipality, kind, month);
     const latest = await latestDelivery(trx, municipality, kind, month);
-    if (latest && latest.checksum === x.checksum) return { outcome: 'unchanged' as const, delivery: toDelivery(latest) };
+    if (latest && latest.checksum === x.checksum)
+      return { outcome: 'unchanged' as const, delivery: toDelivery(latest) };
     const version = (latest?.version ?? 0) + 1;
     const row = await addDelivery(trx, {
       municipality,
@@ -159,7 +160,11 @@ export async function overview(db: Db, municipality: string, today: LocalDate) {
       rows.push({
         month: day.toString(),
         kind,
-        status: !latest ? ('pending' as const) : latest.checksum === sum ? ('delivered' as const) : ('changed' as const),
+        status: !latest
+          ? ('pending' as const)
+          : latest.checksum === sum
+            ? ('delivered' as const)
+            : ('changed' as const),
         latest: latest ? toDelivery(latest) : null,
       });
     }

@@ -7,6 +7,7 @@ import type { attendanceError } from '../../../src/modules/attendance/contract.j
 import type { bookingError } from '../../../src/modules/booking/contract.js';
 import type { placementError } from '../../../src/modules/placement/contract.js';
 import type { billingError } from '../../../src/modules/billing/contract.js';
+import type { reportingError } from '../../../src/modules/reporting/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -15,7 +16,8 @@ type Code =
   | keyof typeof attendanceError.codes
   | keyof typeof bookingError.codes
   | keyof typeof placementError.codes
-  | keyof typeof billingError.codes;
+  | keyof typeof billingError.codes
+  | keyof typeof reportingError.codes;
 
 export const errorTexts = {
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
@@ -349,4 +351,19 @@ export const errorTexts = {
     'En orlovsplads er højst 30 timer om ugen; ret pladsens timetal først.',
     'A leave place is at most 30 hours a week; change the hours of the place first.',
   ],
+  'err.reporting.no-rules': [
+    'Der er ingen indberetningsregler for måneden.',
+    'There are no reporting rules for the month.',
+  ],
+  'err.reporting.month-not-started': [
+    'Måneden er ikke begyndt: børnene tælles den 1.',
+    'The month has not started: children are counted on the 1st.',
+  ],
+  'err.reporting.invalid-extract': [
+    'Udtrækket overholder ikke formatet og er ikke sendt: {errors}',
+    'The extract does not follow the format and was not sent: {errors}',
+  ],
+  'err.reporting.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
+  'err.reporting.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
+  'err.reporting.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
