@@ -10,6 +10,10 @@ import { LocalDate, MUNICIPALITIES } from '../src/shared/index.js';
 import { extractOn, extractOnNaive, unitsOf, type UnitExtract } from '../src/modules/reporting/index.js';
 import { payloadOf, validatePayload } from '../src/modules/reporting/formats.js';
 import { generateMunicipality } from './billing-data.js';
+import { placementsOnDay } from '../src/modules/placement/index.js';
+import { employeesOn } from '../src/modules/employees/index.js';
+import { birthDatesOf } from '../src/modules/people/index.js';
+import { feeFactsOf } from '../src/modules/billing/index.js';
 import { durability, startPostgres } from './postgres.js';
 import { machine, peakRssMb, save, scale } from './common.js';
 
@@ -68,6 +72,33 @@ async function extracts(db: Db, municipalities?: string[]) {
   };
 }
 
+/** Where the national time goes: each owner's statement timed alone (after the runs, so caches are warm). */
+async function phases(db: Db) {
+  const time = async (f: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await f();
+    return +((performance.now() - t0) / 1000).toFixed(3);
+  };
+  const units = await unitsOf(db);
+  const ids = units.map((u) => u.id),
+    d = DAY.toString();
+  const places = await placementsOnDay(db, ids, d);
+  const kids = [...new Set(places.map((p) => p.child_id))];
+  return {
+    unitsSeconds: await time(() => unitsOf(db)),
+    placementsSeconds: await time(() => placementsOnDay(db, ids, d)),
+    employeesSeconds: await time(() => employeesOn(db, ids, d)),
+    birthDatesSeconds: await time(() => birthDatesOf(db, kids)),
+    feeFactsSeconds: await time(() =>
+      feeFactsOf(
+        db,
+        places.map((p) => ({ placementId: p.placement_id, childId: p.child_id, hours: p.hours })),
+        d,
+      ),
+    ),
+  };
+}
+
 async function naive(db: Db, municipalities?: string[]) {
   const t0 = performance.now();
   const units = await unitsOf(db, municipalities);
@@ -110,6 +141,7 @@ export default async function reportingBench() {
     await extracts(db); // warm-up (plans, caches), as a server that has run before
     const national = await extracts(db);
     const copenhagen = await extracts(db, ['0101']);
+    results.nationalPhases = await phases(db);
     const naiveCph = await naive(db, ['0101']);
     const naiveNational = await naive(db);
     const { figures: nf, ...nationalOut } = national;
@@ -137,7 +169,7 @@ export default async function reportingBench() {
   save('reporting', m0, {
     month: DAY.toString().slice(0, 7),
     engine: { postgres: 15, ...results.durability, process: 'in-process (the functions the routes call)' },
-    national: results.national,
+    national: { ...results.national, phases: results.nationalPhases },
     copenhagen: results.copenhagen,
     naiveDescription:
       'the same facts queried unit by unit in a loop (placements, employees, birth dates, fee facts per unit)',
