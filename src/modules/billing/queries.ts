@@ -222,12 +222,14 @@ export async function feeFactsOf(
   places: readonly { placementId: string; childId: string; hours: number }[],
   month: string,
 ) {
-  const leave = await sql<{ placement_id: string }>`select placement_id from billing_place_terms
-    where leave30 and placement_id = any(${places.map((p) => p.placementId)}::uuid[])`.execute(db);
-  const lines = await sql<{ child_id: string; code: string }>`select child_id, code from invoice_line
-    where service_month = ${month}::date and code in ('friplads', 'social_friplads', 'sibling')
-      and child_id = any(${places.map((p) => p.childId)}::uuid[])
-    group by child_id, code having sum(amount_oere) <> 0`.execute(db);
+  const leave = await sql<{ placement_id: string }>`select t.placement_id
+    from unnest(${places.map((p) => p.placementId)}::uuid[]) as x(id) join billing_place_terms t on t.placement_id = x.id
+    where t.leave30`.execute(db);
+  const lines = await sql<{ child_id: string; code: string }>`select l.child_id, l.code
+    from (select distinct unnest(${places.map((p) => p.childId)}::uuid[]) as id) x
+    join invoice_line l on l.child_id = x.id
+    where l.service_month = ${month}::date and l.code in ('friplads', 'social_friplads', 'sibling')
+    group by l.child_id, l.code having sum(l.amount_oere) <> 0`.execute(db);
   const leave30 = new Set(leave.rows.map((r) => r.placement_id));
   const friplads = new Set(lines.rows.filter((r) => r.code !== 'sibling').map((r) => r.child_id));
   const sibling = new Set(lines.rows.filter((r) => r.code === 'sibling').map((r) => r.child_id));

@@ -7,8 +7,10 @@ import type { JobType } from '../../platform/db/schema.js';
 /** The employees of the units employed on a date (one statement over all the units). */
 export async function employeesOn(db: Db, unitIds: readonly string[], date: string) {
   const rows = await sql<{ id: string; unit_id: string; job_type: JobType; weekly_minutes: number }>`
-    select id, unit_id, job_type, weekly_minutes from employee
-    where unit_id = any(${[...unitIds]}::uuid[]) and valid @> ${date}::date`.execute(db);
+    select e.id, e.unit_id, e.job_type, e.weekly_minutes
+    from unnest(${[...unitIds]}::uuid[]) as x(id) join employee e on e.unit_id = x.id where e.valid @> ${date}::date`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({ id: r.id, unitId: r.unit_id, jobType: r.job_type, weeklyMinutes: r.weekly_minutes }));
 }
 

@@ -250,7 +250,7 @@ export async function guardiansLivingIn(db: Db, householdId: string, on: string)
 
 /** Birth dates (YYYY-MM-DD) of people by id, in one statement (an array parameter, no parameter limit). */
 export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await sql<{ id: string; birth_date: string }>`select id, birth_date::text as birth_date from person
-    where id = any(${[...ids]}::uuid[])`.execute(db);
+  const rows = await sql<{ id: string; birth_date: string }>`select p.id, p.birth_date::text as birth_date
+    from unnest(${[...ids]}::uuid[]) as x(id) join person p on p.id = x.id`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
 }

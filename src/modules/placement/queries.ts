@@ -116,7 +116,9 @@ export async function placementsOnDay(db: Db, unitIds: readonly string[], day: s
     kind: 'dagtilbud' | 'fritidstilbud' | 'klub';
     hours: number;
     dagplejer_id: string | null;
-  }>`select id as placement_id, child_id, unit_id, kind, hours_per_week as hours, dagplejer_id from placement
-    where unit_id = any(${[...unitIds]}::uuid[]) and valid @> ${day}::date`.execute(db);
+  }>`select p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id
+    from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id where p.valid @> ${day}::date`.execute(
+    db,
+  );
   return rows.rows;
 }
