@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocalDate } from '../../shared/index.js';
-import { childFtePercent, computeExtract, yearlyNormering, type ReportRules } from './extracts.js';
+import { ageInMonthsOn, childFtePercent, computeExtract, yearlyNormering, type ReportRules } from './extracts.js';
 import { dsPayload, flisPayload, validateDs, validateFlis } from './formats.js';
 
 const RULES: ReportRules = {
@@ -101,5 +101,15 @@ describe('a month extract', () => {
     ]);
     expect(validateDs(ds.replace(';2;0;1;1.00', ';2;12;1;1.00'))).toEqual(['line 2: alder_mdr must be 0–11']);
     expect(validateFlis(flis.replace('antal="1"', 'antal="2"'))[0]).toMatch(/add up to 5, not antalBoern 4/);
+  });
+});
+
+describe('age in months from a birth date string', () => {
+  it('agrees with LocalDate.ageInMonths on every day of two years, for births on the 1st, 15th, 29th and 31st', () => {
+    for (const birth of ['2020-01-01', '2020-01-15', '2020-02-29', '2020-01-31', '2021-03-31']) {
+      const b = LocalDate.parse(birth);
+      for (let d = LocalDate.of(2022, 1, 1); d.isBefore(LocalDate.of(2024, 1, 1)); d = d.plusDays(1))
+        expect([birth, d.toString(), ageInMonthsOn(birth, d)]).toEqual([birth, d.toString(), b.ageInMonths(d)]);
+    }
   });
 });

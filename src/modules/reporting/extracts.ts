@@ -96,6 +96,16 @@ const discountOf = (f: FeeFacts | undefined): Discount =>
 export const ratio = (childrenX100: number, adultsX100: number) =>
   adultsX100 > 0 && childrenX100 > 0 ? Math.round((childrenX100 / adultsX100) * 100) / 100 : null;
 
+/** Whole months from a 'YYYY-MM-DD' birth date to `day` (LocalDate.ageInMonths; read from the string, as it runs
+ *  for every child in the country). Only a day at the end of a short month needs LocalDate's month-end rule. */
+export function ageInMonthsOn(birth: string, day: LocalDate): number {
+  const by = +birth.slice(0, 4),
+    bm = +birth.slice(5, 7),
+    bd = +birth.slice(8, 10);
+  if (day.day < bd && day.day >= 28) return LocalDate.parse(birth).ageInMonths(day);
+  return (day.year - by) * 12 + (day.month - bm) - (day.day < bd ? 1 : 0);
+}
+
 /** The place type: the placement kind, and for day care the unit type (dagpleje, vuggestue, børnehave, integreret …). */
 export const placeTypeOf = (p: PlacementRow, unit: UnitRow) => (p.kind === 'dagtilbud' ? unit.type : p.kind);
 
@@ -133,10 +143,9 @@ export function computeExtract(
   for (const p of placements) {
     const e = byUnit.get(p.unitId);
     if (!e) continue;
-    const birth = LocalDate.parse(p.birthDate);
-    if (birth.isAfter(day)) continue;
-    const months = birth.ageInMonths(day),
-      years = Math.floor(months / 12);
+    const months = ageInMonthsOn(p.birthDate, day);
+    if (months < 0) continue;
+    const years = Math.floor(months / 12);
     const fte = childFtePercent(p.hours, rules),
       f = fees.get(p.placementId);
     const g = {
