@@ -21,6 +21,8 @@ import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
 import { subsidiesRoutes } from './modules/subsidies/index.js';
 import { subsidiesPolicy } from './modules/subsidies/policy.js';
+import { reportingRoutes } from './modules/reporting/index.js';
+import { reportingPolicy } from './modules/reporting/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
 import { lettersPolicy } from './platform/letters/policy.js';
 import { usersRoutes, usersPolicy } from './platform/auth/users/index.js';
@@ -47,4 +49,5 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'users', routes: usersRoutes, prefix: '/api/staff', policy: policy(usersPolicy) },
   { name: 'employees', routes: employeesRoutes, prefix: '/api/staff', policy: policy(employeesPolicy) },
   { name: 'subsidies', routes: subsidiesRoutes, policy: policy(subsidiesPolicy) },
+  { name: 'reporting', routes: reportingRoutes, policy: policy(reportingPolicy) },
 ];

@@ -149,7 +149,7 @@ export async function aPlacement(
   childId: string,
   unitId: string,
   start: LocalDate,
-  opts: { end?: LocalDate; hours?: number; kind?: 'dagtilbud' | 'fritidstilbud' | 'klub' } = {},
+  opts: { end?: LocalDate; hours?: number; kind?: 'dagtilbud' | 'fritidstilbud' | 'klub'; dagplejerId?: string } = {},
 ) {
   const p = await db
     .insertInto('placement')
@@ -159,6 +159,7 @@ export async function aPlacement(
       kind: opts.kind ?? 'dagtilbud',
       hours_per_week: opts.hours ?? 40,
       valid: `[${day(start)},${opts.end ? day(opts.end) : ''})`,
+      ...(opts.dagplejerId && { dagplejer_id: opts.dagplejerId }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -178,4 +179,30 @@ export async function aStaffUser(db: Db, role: Exclude<Role, 'guardian'>, unitId
       .values(unitIds.map((unit_id) => ({ user_id: u.id, unit_id })))
       .execute();
   return u.id;
+}
+
+export interface EmployeeSpec {
+  jobType?: 'leder' | 'paedagog' | 'paedagogisk_assistent' | 'medhjaelper' | 'dagplejer';
+  /** Contracted hours a week (37 = one full-time person). */
+  hours?: number;
+  from?: LocalDate;
+  to?: LocalDate;
+  firstName?: string;
+}
+
+/** An employee of the unit, by default a full-time pædagog from 2020-01-01. */
+export async function anEmployee(db: Db, unitId: string, spec: EmployeeSpec = {}) {
+  const e = await db
+    .insertInto('employee')
+    .values({
+      unit_id: unitId,
+      first_name: spec.firstName ?? 'Ansat',
+      last_name: `Nr${++seq}`,
+      job_type: spec.jobType ?? 'paedagog',
+      weekly_minutes: Math.round((spec.hours ?? 37) * 60),
+      valid: `[${day(spec.from ?? LocalDate.of(2020, 1, 1))},${spec.to ? day(spec.to) : ''})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return e.id;
 }

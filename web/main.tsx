@@ -28,6 +28,8 @@ import { AttendancePage, AttendanceUnitsPage } from './staff/attendance/attendan
 import { ParentAttendancePage } from './citizen/attendance.js';
 import { TerminalPage } from './terminal/terminal-page.js';
 import { BillingPage } from './staff/billing.js';
+import { ReportingPage } from './staff/reporting.js';
+import { NormeringPage, UnitNormeringPage } from './staff/normering.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
 import { UsersPage } from './staff/users.js';
@@ -183,6 +185,30 @@ function App() {
             <RequireRole roles={['finance', 'admin', 'caseworker', 'management']}>
               <BillingAccountPage />
             </RequireRole>
+          }
+        />
+        <Route
+          path="indberetning"
+          element={
+            <RequirePermission action="reporting.read">
+              <ReportingPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="normering"
+          element={
+            <RequirePermission action="reporting.read">
+              <NormeringPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="normering/enhed/:id"
+          element={
+            <RequirePermission action="reporting.read">
+              <UnitNormeringPage />
+            </RequirePermission>
           }
         />
         <Route path="*" element={<NotFound />} />

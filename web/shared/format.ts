@@ -83,3 +83,20 @@ export function formatOere(oere: number, lang: Lang): string {
   if (lang === 'da') return formatDkk(oere);
   return `DKK ${(oere / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+
+/** 1.5 → "1,50" (two decimals unless told). */
+export function formatDecimal(n: number, lang: Lang, digits = 2): string {
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    n,
+  );
+}
+
+/** 'YYYY-MM' or 'YYYY-MM-DD' → "marts 2026" / "March 2026". */
+export function formatMonth(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return new Date(Number(m[1]), Number(m[2]) - 1, 1).toLocaleDateString(locale(lang), {
+    month: 'long',
+    year: 'numeric',
+  });
+}

@@ -11,6 +11,7 @@ import { usersTexts } from './texts/users.js';
 import { peopleTexts } from './texts/people.js';
 import { subsidiesTexts } from './texts/subsidies.js';
 import { registerTexts } from './texts/register.js';
+import { reportingTexts } from './texts/reporting.js';
 import {
   createContext,
   createElement,
@@ -24,6 +25,7 @@ import {
 
 const dict = {
   ...billingTexts,
+  ...reportingTexts,
   'app.name': ['Spire', 'Spire'],
   'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
   'app.staffTag': ['Medarbejder', 'Staff'],

@@ -41,6 +41,11 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('subsidies.pay')) items.push({ to: '/staff/tilskud-udbetaling', label: 'nav.subsidyPayouts' });
   if (can('registry.import')) items.push({ to: '/staff/dagtilbudsregister', label: 'register.nav' });
   if (can('registry.deliveries')) items.push({ to: '/staff/indberetninger', label: 'deliveries.nav' });
+  if (can('reporting.read'))
+    items.push(
+      { to: '/staff/indberetning', label: 'nav.reporting' },
+      { to: '/staff/normering', label: 'nav.normering' },
+    );
   if (can('placement.read'))
     items.push(
       { to: '/staff/venteliste', label: 'nav.waitlist' },

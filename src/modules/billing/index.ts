@@ -22,3 +22,4 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placeTermsRoutes, { prefix: '/staff' });
   await app.register(billingSetupRoutes, { prefix: '/staff' });
 };
+export { feeFactsOf } from './queries.js';

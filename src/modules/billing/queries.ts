@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { AgeBand } from '../../platform/db/schema.js';
+import { hoursClassOf } from './engine.js';
 
 export async function addScale(
   trx: Db,
@@ -209,4 +210,37 @@ export async function applicationsByStatus(db: Db, status: 'submitted' | 'grante
     .orderBy('submitted_at')
     .limit(200)
     .execute();
+}
+
+/**
+ * Billing facts of places for the statistics on a service month: the rate type (a 30-hour leave place, else full or
+ * part time by hours, as billed) and the discounts billed for the child that month (økonomisk or social friplads,
+ * sibling discount; reversed corrections cancel out).
+ */
+export async function feeFactsOf(
+  db: Db,
+  places: readonly { placementId: string; childId: string; hours: number }[],
+  month: string,
+) {
+  const leave = await sql<{ placement_id: string }>`select t.placement_id
+    from unnest(${places.map((p) => p.placementId)}::uuid[]) as x(id) join billing_place_terms t on t.placement_id = x.id
+    where t.leave30`.execute(db);
+  const lines = await sql<{ child_id: string; code: string }>`select l.child_id, l.code
+    from (select distinct unnest(${places.map((p) => p.childId)}::uuid[]) as id) x
+    join invoice_line l on l.child_id = x.id
+    where l.service_month = ${month}::date and l.code in ('friplads', 'social_friplads', 'sibling')
+    group by l.child_id, l.code having sum(l.amount_oere) <> 0`.execute(db);
+  const leave30 = new Set(leave.rows.map((r) => r.placement_id));
+  const friplads = new Set(lines.rows.filter((r) => r.code !== 'sibling').map((r) => r.child_id));
+  const sibling = new Set(lines.rows.filter((r) => r.code === 'sibling').map((r) => r.child_id));
+  return new Map(
+    places.map((p) => [
+      p.placementId,
+      {
+        rateType: leave30.has(p.placementId) ? ('leave30' as const) : hoursClassOf(p.hours),
+        friplads: friplads.has(p.childId),
+        sibling: sibling.has(p.childId),
+      },
+    ]),
+  );
 }

@@ -5,6 +5,7 @@ import { peopleStaffRoutes } from './routes.staff.js';
 
 export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In, searchPeople } from './queries.js';
 export { personsById, guardianIdsOf, householdById, residentBirthDates, guardiansLivingIn } from './queries.js';
+export { birthDatesOf } from './queries.js';
 export { Placement as PlacementSchema } from './contract.js';
 
 export const peopleRoutes: FastifyPluginAsync = async (app) => {

@@ -601,3 +601,10 @@ export async function changeFilesApplied(db: Db, limit = 20) {
     .limit(limit)
     .execute();
 }
+
+/** Birth dates (YYYY-MM-DD) of people by id, in one statement (an array parameter, no parameter limit). */
+export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await sql<{ id: string; birth_date: string }>`select p.id, p.birth_date::text as birth_date
+    from unnest(${[...ids]}::uuid[]) as x(id) join person p on p.id = x.id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
+}

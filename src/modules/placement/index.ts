@@ -14,3 +14,4 @@ export const placementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementStaffRoutes, { prefix: '/staff' });
   await app.register(placementCitizenRoutes, { prefix: '/citizen' });
 };
+export { placementsOnDay } from './queries.js';

@@ -162,3 +162,19 @@ export async function addInboxTask(
     .values({ kind: task.kind, child_id: task.childId, text: task.text, created_on: task.today.toString() })
     .execute();
 }
+
+/** The places held on a day in the units (one set-based statement over all of them): for the statistics. */
+export async function placementsOnDay(db: Db, unitIds: readonly string[], day: string) {
+  const rows = await sql<{
+    placement_id: string;
+    child_id: string;
+    unit_id: string;
+    kind: 'dagtilbud' | 'fritidstilbud' | 'klub';
+    hours: number;
+    dagplejer_id: string | null;
+  }>`select p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id
+    from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id where p.valid @> ${day}::date`.execute(
+    db,
+  );
+  return rows.rows;
+}

@@ -535,3 +535,13 @@ export async function endAlternativeAddressAfter(trx: Db, id: string, lastDay: L
     .executeTakeFirst();
   return r?.unit_id;
 }
+
+/** Register units for the statistics (all municipalities, or the ones named): number, name, type and municipality. */
+export async function reportUnits(db: Db, municipalities?: readonly string[]) {
+  const rows = await sql<{ id: string; number: string; name: string; type: UnitType; municipality: string }>`
+    select u.id, u.number, u.name, u.type, d.municipality_code as municipality
+    from unit u join daginstitution d on d.id = u.daginstitution_id
+    ${municipalities ? sql`where d.municipality_code = any(${[...municipalities]}::text[])` : sql``}
+    order by u.number`.execute(db);
+  return rows.rows;
+}

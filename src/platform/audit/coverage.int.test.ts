@@ -10,6 +10,7 @@ import { startRun } from '../../modules/billing/run.js';
 import { previewRound } from '../../modules/placement/index.js';
 import { createTerminal } from '../../modules/attendance/terminals.js';
 import { sendLetters } from '../letters/index.js';
+import { deliverExtract } from '../../modules/reporting/service.js';
 
 /** Not personal data (or the caller's own session): no audit row required. */
 const NOT_PERSONAL: Record<string, string> = {
@@ -46,6 +47,11 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/auth/oidc/login': 'redirect',
   'GET /api/auth/oidc/callback': 'redirect',
   'GET /api/staff/subsidies/payouts': 'payout run list: counts and totals',
+  'GET /api/staff/reporting/municipalities': 'municipalities',
+  'GET /api/staff/reporting/{municipality}/overview': 'delivery status per month',
+  'GET /api/staff/reporting/{municipality}/deliveries': 'delivery log: versions, checksums, receipts',
+  'GET /api/staff/reporting/{municipality}/normering': 'staffing ratios per unit and month (counts)',
+  'GET /api/staff/reporting/units/{unitId}/normering': 'staffing ratios of a unit per month (counts)',
 };
 /** A stream (server-sent events): audited when opened (attendance.live_open, with the unit) and ended with its session. */
 const STREAMS = new Set(['GET /api/staff/units/{unitId}/attendance/live']);
@@ -96,6 +102,7 @@ beforeAll(async () => {
   await run.done;
   ids.run = run.runId;
   ids.nextMonth = today.firstOfMonth().plusMonths(1).toString();
+  ids.delivery = (await deliverExtract(db, '0860', today.firstOfMonth(), 'ds', null)).delivery.id;
   await db
     .updateTable('invoice')
     .set({ status: 'sent', sent_at: new Date().toISOString() } as any)
@@ -189,6 +196,8 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (path.includes('/billing/runs/')) return ids.run!;
       if (path.includes('/payers/')) return f.guardians.mette;
       if (path.includes('/letters/')) return ids.letter!;
+      if (name === 'municipality') return '0860';
+      if (path.includes('/reporting/') && name === 'id') return ids.delivery!;
       if (path.includes('/children/')) return f.children.ida;
       if (path.includes('/subsidies/cases/')) return ids.subsidyCase!;
       if (path.includes('/subsidies/complaints/')) return ids.complaint!;

@@ -422,6 +422,33 @@ export interface DB {
     subsidy_percent: number;
   };
   billing_place_terms: { id: Generated<string>; placement_id: string; leave30: boolean }; // 007_billing_place_terms.sql
+  // 023_reporting.sql
+  report_rule: {
+    id: Generated<string>;
+    full_above_hours: number;
+    part_from_hours: number;
+    part_weight_percent: number;
+    low_weight_percent: number;
+    full_time_minutes: number;
+    leader_weight_percent: number;
+    min_children_per_adult_0_2: number;
+    min_children_per_adult_3_5: number;
+    valid: Range;
+  };
+  report_delivery: {
+    id: Generated<string>;
+    municipality_code: string;
+    kind: 'ds' | 'flis';
+    month: DateStr;
+    version: number;
+    payload: string;
+    checksum: string;
+    status: Generated<'delivered' | 'failed'>;
+    correction: boolean;
+    receipt: string | null;
+    created_by: string | null;
+    created_at: Generated<string>;
+  };
   // 006_letters.sql
   letter: {
     id: Generated<string>;

@@ -101,6 +101,10 @@ export const auditActionTexts = {
   'daginstitution.close': ['Lukkede daginstitution', 'Closed a daginstitution'],
   'register.delivery-retry': ['Sendte indberetning igen', 'Resent a register delivery'],
   'register.import': ['Indlæste Dagtilbudsregistret', 'Imported the Dagtilbudsregister'],
+  'reporting.delivery-read': ['Læste indberetning', 'Read a statistics delivery'],
+  'reporting.preview': ['Forhåndsviste indberetning', 'Previewed a statistics extract'],
+  'reporting.deliver': ['Indberettede statistik', 'Delivered statistics'],
+  'reporting.deliver-unchanged': ['Indberetning uændret (intet sendt)', 'Delivery unchanged (nothing sent)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

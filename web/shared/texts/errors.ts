@@ -12,6 +12,7 @@ import type { systemError } from '../../../src/platform/http/system-routes.js';
 import type { usersError } from '../../../src/platform/auth/users/contract.js';
 import type { employeesError } from '../../../src/modules/employees/contract.js';
 import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
+import type { reportingError } from '../../../src/modules/reporting/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -25,7 +26,8 @@ type Code =
   | keyof typeof systemError.codes
   | keyof typeof usersError.codes
   | keyof typeof employeesError.codes
-  | keyof typeof subsidiesError.codes;
+  | keyof typeof subsidiesError.codes
+  | keyof typeof reportingError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -520,4 +522,19 @@ export const errorTexts = {
     'Tilskud kan højst udbetales én måned forud.',
     'Subsidies can be paid at most one month in advance.',
   ],
+  'err.reporting.no-rules': [
+    'Der er ingen indberetningsregler for måneden.',
+    'There are no reporting rules for the month.',
+  ],
+  'err.reporting.month-not-started': [
+    'Måneden er ikke begyndt: børnene tælles den 1.',
+    'The month has not started: children are counted on the 1st.',
+  ],
+  'err.reporting.invalid-extract': [
+    'Udtrækket overholder ikke formatet og er ikke sendt: {errors}',
+    'The extract does not follow the format and was not sent: {errors}',
+  ],
+  'err.reporting.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
+  'err.reporting.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
+  'err.reporting.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;

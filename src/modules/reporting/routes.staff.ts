@@ -1,0 +1,107 @@
+// Reporting for staff: extracts for Danmarks Statistik and FLIS (preview, deliver, log) and the normering pages.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { audit } from '../../platform/audit/audit.js';
+import { schemaOf, type Operation } from '../../platform/http/contract.js';
+import { LocalDate } from '../../shared/index.js';
+import { municipalitiesWithUnits } from '../registry/index.js';
+import { reportingContract as c, reportingError } from './contract.js';
+import { reportingPolicy } from './policy.js';
+import { deliveryPayload } from './queries.js';
+import { unitsOf } from './load.js';
+import { deliverExtract, deliveryLog, monthDay, normering, overview, previewExtract } from './service.js';
+
+const codes = reportingError.codes;
+
+export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  /** A month may be reported from its 1st (the day the children are counted). */
+  const started = (day: LocalDate, today: LocalDate) => {
+    if (day.isAfter(today)) throw reportingError('reporting.month-not-started', { month: day.toString().slice(0, 7) });
+    return day;
+  };
+
+  app.get('/reporting/municipalities', { schema: schemaOfR(c.municipalities) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    return municipalitiesWithUnits(req.ctx.db);
+  });
+
+  app.get('/reporting/:municipality/overview', { schema: schemaOfR(c.overview) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    return overview(req.ctx.db, req.params.municipality, req.ctx.clock.today());
+  });
+
+  app.get('/reporting/:municipality/extract', { schema: schemaOfR(c.preview) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    const day = started(monthDay(req.query.month), req.ctx.clock.today());
+    const p = await previewExtract(req.ctx.db, req.params.municipality, day, req.query.kind);
+    // The figures are counts, but of children and employees: who looked at which units' extract is kept.
+    await audit(req.ctx.db, req.ctx, {
+      action: 'reporting.preview',
+      subjectType: 'unit',
+      subjectIds: p.units.map((u) => u.id),
+      details: { municipality: p.municipality, month: p.month, kind: p.kind },
+    });
+    return p;
+  });
+
+  app.post('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliver) }, async (req) => {
+    const actor = reportingPolicy.authorize(req.ctx.actor, 'reporting.deliver');
+    const day = started(monthDay(req.body.month), req.ctx.clock.today());
+    const r = await deliverExtract(req.ctx.db, req.params.municipality, day, req.body.kind, actor.userId);
+    await audit(req.ctx.db, req.ctx, {
+      action: r.outcome === 'delivered' ? 'reporting.deliver' : 'reporting.deliver-unchanged',
+      subjectType: 'report_delivery',
+      subjectIds: [r.delivery.id],
+      details: {
+        municipality: req.params.municipality,
+        month: r.delivery.month,
+        kind: r.delivery.kind,
+        version: r.delivery.version,
+      },
+    });
+    return { outcome: r.outcome, delivery: r.delivery };
+  });
+
+  app.get('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliveries) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    return deliveryLog(req.ctx.db, req.params.municipality);
+  });
+
+  app.get('/reporting/:municipality/deliveries/:id', { schema: schemaOfR(c.deliveryPayload) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    const d = await deliveryPayload(req.ctx.db, req.params.id, req.params.municipality);
+    if (!d) throw reportingError('reporting.delivery-not-found');
+    await audit(req.ctx.db, req.ctx, {
+      action: 'reporting.delivery-read',
+      subjectType: 'report_delivery',
+      subjectIds: [req.params.id],
+    });
+    return { kind: d.kind, month: String(d.month).slice(0, 10), version: d.version, payload: d.payload };
+  });
+
+  app.get('/reporting/:municipality/normering', { schema: schemaOfR(c.municipalityNormering) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    const today = req.ctx.clock.today();
+    const last = req.query.month ? started(monthDay(req.query.month), today) : today.firstOfMonth();
+    const units = await unitsOf(req.ctx.db, [req.params.municipality]);
+    if (!units.length)
+      throw reportingError('reporting.unknown-municipality', { municipality: req.params.municipality });
+    const names = await municipalitiesWithUnits(req.ctx.db);
+    const name = names.find((m) => m.code === req.params.municipality)?.name ?? req.params.municipality;
+    return normering(req.ctx.db, units, last, { kind: 'municipality', id: req.params.municipality, name });
+  });
+
+  app.get('/reporting/units/:unitId/normering', { schema: schemaOfR(c.unitNormering) }, async (req) => {
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    const today = req.ctx.clock.today();
+    const last = req.query.month ? started(monthDay(req.query.month), today) : today.firstOfMonth();
+    const unit = (await unitsOf(req.ctx.db)).find((u) => u.id === req.params.unitId);
+    if (!unit) throw reportingError('reporting.unit-not-found');
+    return normering(req.ctx.db, [unit], last, { kind: 'unit', id: unit.id, name: unit.name });
+  });
+};
+
+function schemaOfR<const O extends Operation>(op: O) {
+  return schemaOf('reporting', op, codes);
+}

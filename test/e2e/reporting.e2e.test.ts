@@ -1,0 +1,57 @@
+// A consultant reads the month's extract for Danmarks Statistik in chromium, delivers it, and reads the normering of
+// the municipality and of a unit over 12 months; every page axe-clean.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { smallFixture } from '../fixture.js';
+import { anEmployee } from '../builders.js';
+import { expectAccessible, launchBrowser, loginInBrowser, openPage } from '../browser.js';
+
+let t: TestApp, browser: Browser, base: string;
+
+beforeAll(async () => {
+  t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  const f = await smallFixture(t.database);
+  const db = t.database.db;
+  await anEmployee(db, f.units.sol, { jobType: 'leder', hours: 37 });
+  await anEmployee(db, f.units.sol, { jobType: 'paedagog', hours: 32 });
+  await db.insertInto('app_user').values({ role: 'consultant', name: 'Konsulent', demo_persona: true }).execute();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('reporting in the browser', () => {
+  it('a consultant reads the preview, delivers it once, and reads the normering', async () => {
+    const page = await openPage(browser);
+    await loginInBrowser(page, base, 'Konsulent');
+    await page.waitForURL(`${base}/staff`);
+    await page.getByRole('link', { name: 'Indberetning' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Udtræk for november 2026 til Danmarks Statistik/ }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByText('Udtrækket er gyldigt efter formatet.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('rowheader', { name: 'Børnehuset Solsikken' }).count()).toBe(1);
+    await expectAccessible(page, 'reporting-preview');
+    await page.getByRole('button', { name: /^Indberet/ }).click();
+    await expect.poll(() => page.getByText(/Indberettet som version 1\. Kvittering: LOCAL-DS-/).count()).toBe(1);
+    await page.getByRole('button', { name: /^Indberet/ }).click();
+    await expect.poll(() => page.getByText('Intet nyt: version 1 er allerede indberettet.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '1 (Første)' }).count()).toBe(1);
+    await expectAccessible(page, 'reporting-delivered');
+
+    await page.getByRole('link', { name: 'Normering', exact: true }).click();
+    await expect.poll(() => page.getByRole('img', { name: /Børn pr\. voksen over 12 måneder/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('rowheader', { name: 'november 2026' }).count()).toBe(1);
+    await expectAccessible(page, 'normering');
+    await page.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Normering i Børnehuset Solsikken' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/De seneste 12 måneder/).count()).toBe(1);
+    await expectAccessible(page, 'normering-unit');
+    await page.context().close();
+  });
+});
