@@ -18,6 +18,7 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/auth/me': "the caller's own session",
   'GET /api/auth/personas': 'demo personas (staff users, no citizens)',
   'GET /api/staff/clock': 'demo clock',
+  'GET /api/staff/work': 'counts of work for today (no names)',
   'GET /api/staff/audit': 'the audit search itself (writes audit.search)',
   'GET /api/staff/units': 'register of units',
   'GET /api/staff/units/{id}': 'register of a unit',
