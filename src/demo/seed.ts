@@ -67,7 +67,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   progress(`people: ${families.length} households, ${children} children, ${guardians} guardians`);
   const placements = buildPlacements(families, register, opts.today, new Rng(seed, 'placements'), ids);
   progress(`placements: ${placements.rows.placement.length} (${placements.current.size} current)`);
-  const users = buildUsers(families, register, placements, opts.today, ids);
+  const users = buildUsers(families, register, placements, opts.today, ids, cfg.municipalityCode);
   // Separated families (two households, shared custody) on their own id stream: the data above stays as it was.
   const separated = buildSeparatedFamilies({
     municipalityCode: cfg.municipalityCode,

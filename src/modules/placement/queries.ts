@@ -41,7 +41,11 @@ export async function pendingOffersOf(db: Db, childIds: string[]) {
 
 /** A placement a guardian gives notice on (the child is checked for custody by the caller), or undefined. */
 export async function placementToWithdraw(db: Db, placementId: string) {
-  return db.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', placementId).executeTakeFirst();
+  return db
+    .selectFrom('placement')
+    .select(['id', 'child_id', 'kind', 'unit_id'])
+    .where('id', '=', placementId)
+    .executeTakeFirst();
 }
 
 /** The children of applications (distinct), e.g. for the audit of a round's view. */
@@ -105,4 +109,16 @@ export async function markTaskHandled(db: Db, id: string, userId: string): Promi
     .returning('id')
     .executeTakeFirst();
   return !!r;
+}
+
+/** The municipality a round allocates for (null: no such round, or one made before rounds had one). */
+export async function roundMunicipality(db: Db, id: string): Promise<string | null | undefined> {
+  const r = await db.selectFrom('allocation_round').select('municipality_code').where('id', '=', id).executeTakeFirst();
+  return r ? r.municipality_code : undefined;
+}
+
+/** The child an inbox task is about (null: none; undefined: no such task). */
+export async function taskChild(db: Db, id: string): Promise<string | null | undefined> {
+  const r = await db.selectFrom('staff_inbox').select('child_id').where('id', '=', id).executeTakeFirst();
+  return r ? r.child_id : undefined;
 }

@@ -7,6 +7,7 @@ import { registerRoutes } from './routes.register.js';
 export { ageBandOf, distanceKm, AGE_BANDS, BANDS_BY_TYPE } from './rules.js';
 export { placesOn, enrolledOn } from './queries.js';
 export { unitNames, isUnitOpen, municipalitiesWithUnits, municipalityNames, unitsOfMunicipality } from './queries.js';
+export { municipalitiesOfUnits, unitSubject } from './queries.js';
 export { canSeeUnit } from './routes.staff.js';
 
 export const registryRoutes: FastifyPluginAsync = async (app) => {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../auth/actor.js';
+import { homeMunicipality, requireRole } from '../auth/actor.js';
 import { audit } from './audit.js';
 
 const query = z.object({
@@ -17,7 +17,7 @@ const query = z.object({
 export const auditRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/audit', { schema: { tags: ['audit'], querystring: query } }, async (req) => {
-    requireRole(req.ctx.actor, ['admin']);
+    const actor = requireRole(req.ctx.actor, ['admin']);
     const q = req.query;
     let s = req.ctx.db
       .selectFrom('audit_log')
@@ -32,7 +32,9 @@ export const auditRoutes: FastifyPluginAsync = async (base) => {
         'audit_log.subject_ids as subjectIds',
         'audit_log.ip',
         'audit_log.details',
-      ]);
+      ])
+      // An administrator reads the trail of the staff of their own municipality only.
+      .where('app_user.municipality_code', '=', homeMunicipality(actor));
     if (q.userId) s = s.where('audit_log.user_id', '=', q.userId);
     if (q.subjectId) s = s.where((eb) => eb(eb.val(q.subjectId), '=', eb.fn.any('audit_log.subject_ids')));
     if (q.action) s = s.where('audit_log.action', 'like', `${q.action.replace(/[%_\\]/g, '\\$&')}%`);

@@ -126,6 +126,8 @@ export interface DB {
     person_id: string | null;
     oidc_subject: string | null;
     demo_persona: Generated<boolean>;
+    /** The municipality a staff user works for; null for guardians (migration 018). */
+    municipality_code: string | null;
   };
   user_unit: { user_id: string; unit_id: string };
   session: {
@@ -135,7 +137,7 @@ export interface DB {
     created_at: Generated<string>;
     expires_at: string;
   };
-  setting: { id: Generated<string>; key: string; value: Json; valid: Range };
+  setting: { id: Generated<string>; municipality_code: string; key: string; value: Json; valid: Range };
   system_state: { key: string; value: Json };
   audit_log: {
     id: Generated<number>;
