@@ -1,7 +1,7 @@
 // The family's inbox (citizen) and the letters sent about a child (municipal staff). PDFs are rendered on demand.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { MUNICIPAL_ROLES, requireGuardian, requireRole } from '../auth/actor.js';
+import { homeMunicipality, MUNICIPAL_ROLES, requireGuardian, requireRole } from '../auth/actor.js';
 import { audit } from '../audit/audit.js';
 import { notFound } from '../http/errors.js';
 import type { Db } from '../db/database.js';
@@ -78,10 +78,15 @@ export const letterStaffRoutes: FastifyPluginAsync = async (app) => {
     '/children/:id/letters',
     { schema: { tags: ['letters'], summary: 'Letters sent about a child', params: Id } },
     async (req) => {
-      requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+      const actor = requireRole(req.ctx.actor, MUNICIPAL_ROLES);
       const { db } = req.ctx,
         { id } = req.params as z.infer<typeof Id>;
-      const rows = await letterList(db).where('l.child_id', '=', id).limit(500).execute();
+      // Only the letters the staff user's own municipality sent.
+      const rows = await letterList(db)
+        .where('l.child_id', '=', id)
+        .where('l.municipality_code', '=', homeMunicipality(actor))
+        .limit(500)
+        .execute();
       await audit(db, req.ctx, { action: 'letter.list', subjectType: 'child', subjectIds: [id] });
       return rows;
     },
@@ -91,9 +96,16 @@ export const letterStaffRoutes: FastifyPluginAsync = async (app) => {
     '/letters/:id/pdf',
     { schema: { tags: ['letters'], summary: 'A letter as PDF', params: Id } },
     async (req, reply) => {
-      requireRole(req.ctx.actor, MUNICIPAL_ROLES);
+      const actor = requireRole(req.ctx.actor, MUNICIPAL_ROLES);
       const { db } = req.ctx,
         { id } = req.params as z.infer<typeof Id>;
+      const own = await db
+        .selectFrom('letter')
+        .select('id')
+        .where('id', '=', id)
+        .where('municipality_code', '=', homeMunicipality(actor))
+        .executeTakeFirst();
+      if (!own) throw notFound('Brevet findes ikke.'); // another municipality's letter: not found
       await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
       return sendPdf(reply, db, id);
     },
