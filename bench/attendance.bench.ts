@@ -97,7 +97,7 @@ async function run(dbUrl: string, m0: ReturnType<typeof machine>) {
   const tokenOf = new Map(units.map((u, i) => [u, tokens[i]!]));
   const admin = await db
     .insertInto('app_user')
-    .values({ role: 'admin', name: 'Bench' })
+    .values({ role: 'admin', name: 'Bench', municipality_code: '0101' })
     .returning('id')
     .executeTakeFirstOrThrow();
   await raw('analyze');

@@ -52,7 +52,7 @@ function rng(seed: number) {
 async function prepareWorkload(database: Database) {
   const db = database.db,
     random = rng(2026);
-  const policy = await policyOn(db, TODAY);
+  const policy = await policyOn(db, null, TODAY); // no settings in the bench: the defaults
   const muni = (await database.raw(`select code from municipality order by code limit 1`)).rows[0].code as string;
   // The 20 popular units: those with the most nursery places today that take children 0–5.
   const popular = (

@@ -54,7 +54,7 @@ export const naiveBookingRoutes: FastifyPluginAsync = async (base) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId);
-    const policy = await policyOn(db, today);
+    const policy = await policyOn(db, null, today);
     const cd = childDates(LocalDate.parse(child.birth_date), policy);
     const wished = LocalDate.parse(req.query.wished),
       end = today.plusMonths(policy.horizonMonths);
@@ -126,7 +126,7 @@ export const naiveBookingRoutes: FastifyPluginAsync = async (base) => {
           .forUpdate('unit')
           .executeTakeFirst();
         if (!unit) throw notFound('Enheden findes ikke.');
-        const policy = await policyOn(trx, today);
+        const policy = await policyOn(trx, null, today);
         const ctx: Context = { policy, today, child: childDates(LocalDate.parse(child.birth_date), policy) };
         const facts = unitFacts(unit.id, unit.type);
         const pre = refusalBeforeLoad(facts, ctx, start);

@@ -12,7 +12,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { AppClock } from '../src/platform/clock.js';
 import { createSession } from '../src/platform/auth/sessions.js';
-import { seedDemo } from '../src/demo/seed.js';
+import { DEMO_SCALES, seedDemo } from '../src/demo/seed.js';
 import { LocalDate } from '../src/shared/index.js';
 import { distanceKm } from '../src/modules/registry/index.js';
 import { guaranteeDate } from '../src/modules/placement/rules.js';
@@ -146,7 +146,7 @@ async function count(database: Database) {
 async function naiveRound(database: Database) {
   const db = database.db,
     t = TODAY.toString();
-  const p = await policyOn(db, TODAY);
+  const p = await policyOn(db, null, TODAY); // no settings in the bench: the defaults
   const apps = (
     await database.raw(
       `select a.id, a.needed_from::text needed, c.birth_date::text birth from application a join person c on c.id = a.child_id
@@ -227,7 +227,11 @@ export default async function main() {
     await clock.setToday(seedDb.db, TODAY);
     const user = await seedDb.db
       .insertInto('app_user')
-      .values({ role: 'caseworker', name: 'Bench sagsbehandler' })
+      .values({
+        role: 'caseworker',
+        name: 'Bench sagsbehandler',
+        municipality_code: DEMO_SCALES[SMALL ? 'small' : 'city'].municipalityCode,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const session = await createSession(seedDb.db, clock, user.id);

@@ -9,7 +9,7 @@ export async function billingTestApp() {
   await seedRates2025(t.database.db, '0860');
   const finance = await t.database.db
     .insertInto('app_user')
-    .values({ role: 'finance', name: 'Økonomi', demo_persona: true })
+    .values({ role: 'finance', name: 'Økonomi', demo_persona: true, municipality_code: '0860' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { t, f, fin: await loginAs(t.app, finance.id) };

@@ -3,14 +3,14 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../src/platform/db/database.js';
 import type { Role } from '../src/platform/db/schema.js';
-import { LocalDate } from '../src/shared/index.js';
+import { LocalDate, municipalityByCode } from '../src/shared/index.js';
 
 let seq = randomInt(1, 400_000);
 /** A 6-character register number unique within the test database. */
 const number = (prefix: string) => `${prefix}${String(++seq % 100_000).padStart(5, '0')}`;
 const day = (d: LocalDate | string) => d.toString();
 
-export async function aMunicipality(db: Db, code = '0860', name = 'Hjørring') {
+export async function aMunicipality(db: Db, code = '0860', name = municipalityByCode(code)?.name ?? code) {
   await db
     .insertInto('municipality')
     .values({ code, name })
@@ -166,11 +166,17 @@ export async function aPlacement(
   return p.id;
 }
 
-/** A staff user (a demo persona, so tests can log in as it); unit roles are scoped to `unitIds`. */
-export async function aStaffUser(db: Db, role: Exclude<Role, 'guardian'>, unitIds: string[] = []) {
+/** A staff user of a municipality (a demo persona, so tests can log in as it); unit roles are scoped to `unitIds`. */
+export async function aStaffUser(
+  db: Db,
+  role: Exclude<Role, 'guardian'>,
+  unitIds: string[] = [],
+  municipalityCode = '0860',
+) {
+  await aMunicipality(db, municipalityCode);
   const u = await db
     .insertInto('app_user')
-    .values({ role, name: `${role} ${++seq}`, demo_persona: true })
+    .values({ role, name: `${role} ${++seq}`, demo_persona: true, municipality_code: municipalityCode })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (unitIds.length)

@@ -116,10 +116,10 @@ export async function smallFixture({ db }: Database) {
     .values([
       { role: 'guardian', name: 'Mette Holm', person_id: mette, demo_persona: true },
       { role: 'guardian', name: 'Anders Berg', person_id: anders, demo_persona: true },
-      { role: 'caseworker', name: 'Pladsanvisning', demo_persona: true },
-      { role: 'admin', name: 'Administrator', demo_persona: true },
-      { role: 'unit_leader', name: 'Leder Solsikken', demo_persona: true },
-      { role: 'finance', name: 'Økonomi', demo_persona: false },
+      { role: 'caseworker', name: 'Pladsanvisning', demo_persona: true, municipality_code: '0860' },
+      { role: 'admin', name: 'Administrator', demo_persona: true, municipality_code: '0860' },
+      { role: 'unit_leader', name: 'Leder Solsikken', demo_persona: true, municipality_code: '0860' },
+      { role: 'finance', name: 'Økonomi', demo_persona: false, municipality_code: '0860' },
     ])
     .returning('id')
     .execute();

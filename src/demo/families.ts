@@ -39,18 +39,28 @@ export interface FamilyOptions {
   targets: { preschool: number; school: number };
   rng: Rng;
   ids: UuidGen;
+  /** CPR numbers already given to people of another municipality of the same demo. */
+  takenCprs?: ReadonlySet<string>;
 }
 
 const RESIDENCE_FROM = LocalDate.of(2015, 1, 1);
 const LAST_NAME_INDEX = LAST_NAMES.map((_, i) => i);
 
-export function buildFamilies({ municipalityCode, register, today, targets, rng, ids }: FamilyOptions): {
+export function buildFamilies({
+  municipalityCode,
+  register,
+  today,
+  targets,
+  rng,
+  ids,
+  takenCprs = new Set(),
+}: FamilyOptions): {
   families: Family[];
   rows: FamilyRows;
 } {
   const rows: FamilyRows = { household: [], person: [], residence: [], custody: [] };
   const families: Family[] = [];
-  const cprs = new Set<string>();
+  const cprs = new Set<string>(takenCprs);
   const city = municipalityCode === '0101';
 
   // Birth dates as "days before today": [0, d6) is aged 0–5, [d6, d10) aged 6–9.

@@ -104,6 +104,8 @@ export interface RegisterOptions {
   schoolAgeTarget: number;
   rng: Rng;
   ids: UuidGen;
+  /** Register numbers another municipality of the same demo already uses (numbers are unique nationally). */
+  takenNumbers?: ReadonlySet<string>;
 }
 
 export function buildRegister({
@@ -112,6 +114,7 @@ export function buildRegister({
   schoolAgeTarget,
   rng,
   ids,
+  takenNumbers = new Set(),
 }: RegisterOptions): Register {
   const city = municipalityCode === '0101';
   const rows: Register['rows'] = { area: [], daginstitution: [], unit: [], unit_section: [] };
@@ -125,8 +128,8 @@ export function buildRegister({
     }
     return id;
   };
-  const instNumbers = new Set<string>(),
-    unitNumbers = new Set<string>();
+  const instNumbers = new Set<string>(takenNumbers),
+    unitNumbers = new Set<string>(takenNumbers);
   const units: UnitModel[] = [];
 
   const addUnit = (m: Omit<UnitModel, 'id' | 'daginstitutionId'>, number: string, daginstitutionId: string) => {

@@ -16,7 +16,7 @@ export async function seedBooking(db: Kysely<DB>, today: LocalDate, rng: Rng, id
   const t = today.toString();
   const caseworker = await db
     .selectFrom('app_user')
-    .select('id')
+    .select(['id', 'municipality_code'])
     .where('role', '=', 'caseworker')
     .orderBy('id')
     .executeTakeFirst();
@@ -111,5 +111,12 @@ export async function seedBooking(db: Kysely<DB>, today: LocalDate, rng: Rng, id
       current: c.placementId ? { placementId: c.placementId, hi: c.hi } : null,
     });
   }
-  return seedDemoBookings(db, today, caseworker.id, wishes.slice(0, max), () => ids.next());
+  return seedDemoBookings(
+    db,
+    today,
+    caseworker.id,
+    wishes.slice(0, max),
+    () => ids.next(),
+    caseworker.municipality_code!,
+  );
 }

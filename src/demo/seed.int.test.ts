@@ -5,7 +5,7 @@ import type { Database } from '../platform/db/database.js';
 import { LocalDate } from '../shared/index.js';
 import { loadInstitutions } from './institutions.js';
 import { ageBand } from './placements.js';
-import { seedDemo, type SeedResult } from './seed.js';
+import { NEIGHBOUR, seedDemo, type SeedResult } from './seed.js';
 
 const today = LocalDate.of(2026, 11, 23);
 const T = `date '${today}'`;
@@ -45,7 +45,7 @@ describe('seedDemo (small: Hjørring)', () => {
     const [{ n: users }] = await rows(`SELECT count(*)::int AS n FROM app_user WHERE demo_persona`);
     expect(result.units).toBe(units);
     expect(result.users).toBe(users);
-    expect(result.children).toBe(4500);
+    expect(result.children).toBe(4500 + NEIGHBOUR.preschool + NEIGHBOUR.school);
     const [{ n: municipalities }] = await rows(`SELECT count(*)::int AS n FROM municipality`);
     expect(municipalities).toBe(98);
   });
@@ -55,7 +55,7 @@ describe('seedDemo (small: Hjørring)', () => {
     expect(real.length).toBeGreaterThanOrEqual(35);
     const units = await rows(`
       SELECT u.name, u.type, u.number AS unit_number, d.number AS inst_number, d.is_cluster, u.lat, u.lon
-      FROM unit u JOIN daginstitution d ON d.id = u.daginstitution_id WHERE NOT u.synthetic`);
+      FROM unit u JOIN daginstitution d ON d.id = u.daginstitution_id WHERE NOT u.synthetic AND d.municipality_code = '0860'`);
     expect(units.length).toBe(real.length);
     expect(new Set(units.map((u) => u.name))).toEqual(new Set(real.map((r) => r.name)));
     expect(units.map((u) => u.name)).toContain('Børnehuset Hirtshals');
@@ -72,7 +72,7 @@ describe('seedDemo (small: Hjørring)', () => {
     expect(synthetic.some((u) => u.type === 'klub')).toBe(true);
     const clusters = await rows(`
       SELECT d.name, count(u.id)::int AS n FROM daginstitution d JOIN unit u ON u.daginstitution_id = d.id
-      WHERE d.is_cluster GROUP BY d.name`);
+      WHERE d.is_cluster AND d.municipality_code = '0860' GROUP BY d.name`);
     expect(clusters.length).toBeGreaterThanOrEqual(2);
     expect(clusters.length).toBeLessThanOrEqual(4);
     for (const c of clusters) expect(c.n).toBeGreaterThanOrEqual(2);
@@ -83,8 +83,8 @@ describe('seedDemo (small: Hjørring)', () => {
       SELECT count(*) FILTER (WHERE birth_date > ${T} - interval '6 years')::int AS preschool,
              count(*) FILTER (WHERE birth_date <= ${T} - interval '6 years' AND birth_date > ${T} - interval '10 years')::int AS school
       FROM person WHERE birth_date > ${T} - interval '18 years'`);
-    expect(Math.abs(c.preschool - 3000)).toBeLessThanOrEqual(300);
-    expect(Math.abs(c.school - 1500)).toBeLessThanOrEqual(150);
+    expect(Math.abs(c.preschool - 3000 - NEIGHBOUR.preschool)).toBeLessThanOrEqual(300);
+    expect(Math.abs(c.school - 1500 - NEIGHBOUR.school)).toBeLessThanOrEqual(150);
     const [orphans] = await rows(`
       SELECT count(*)::int AS n FROM person p WHERE p.birth_date > ${T} - interval '18 years'
       AND NOT EXISTS (SELECT 1 FROM custody k WHERE k.child_id = p.id AND k.valid @> ${T})`);
@@ -95,7 +95,8 @@ describe('seedDemo (small: Hjørring)', () => {
     const [muni] = await rows(
       `SELECT count(DISTINCT municipality_code)::int AS n, min(municipality_code) AS code FROM household`,
     );
-    expect(muni).toEqual({ n: 1, code: '0860' });
+    // Hjørring and its small neighbour Frederikshavn (one installation, two municipalities).
+    expect(muni).toEqual({ n: 2, code: '0813' });
   });
 
   it('staffs every unit from the real ratios: a leader, staff for the children, dagpleje children with a dagplejer', async () => {
@@ -176,7 +177,9 @@ describe('seedDemo (small: Hjørring)', () => {
   });
 
   it('has demo personas for every staff role, unit scopes, and guardians with custody', async () => {
-    const users = await rows(`SELECT id, role, name, person_id FROM app_user WHERE demo_persona ORDER BY role, name`);
+    const users = await rows(
+      `SELECT id, role, name, person_id FROM app_user WHERE demo_persona AND municipality_code IS DISTINCT FROM '0813' ORDER BY role, name`,
+    );
     for (const role of ['caseworker', 'finance', 'consultant', 'management', 'admin']) {
       expect(users.filter((u) => u.role === role)).toHaveLength(1);
     }
@@ -198,6 +201,22 @@ describe('seedDemo (small: Hjørring)', () => {
       WHERE a.role IN ('unit_leader', 'unit_staff') GROUP BY a.id, a.role`);
     expect(scoped.length).toBeGreaterThanOrEqual(2);
     expect(scoped.some((s) => s.role === 'unit_leader' && s.cluster && s.n >= 2)).toBe(true);
+  });
+
+  it('has a second municipality with real register units, its own staff and its own rules', async () => {
+    const units = await rows(`
+      SELECT u.name FROM unit u JOIN daginstitution d ON d.id = u.daginstitution_id
+      WHERE d.municipality_code = '0813' AND NOT u.synthetic`);
+    expect(units.map((u) => u.name)).toEqual(expect.arrayContaining(loadInstitutions('0813').map((r) => r.name)));
+    const staff = await rows(
+      `SELECT role, municipality_code FROM app_user WHERE municipality_code = '0813' ORDER BY role`,
+    );
+    expect(staff.map((s) => s.role)).toEqual(['caseworker', 'finance']);
+    const settings = await rows(`SELECT key, municipality_code FROM setting ORDER BY key`);
+    expect(settings).toEqual([
+      { key: 'booking.policy', municipality_code: '0813' },
+      { key: 'placement.offer_deadline_days', municipality_code: '0813' },
+    ]);
   });
 
   it('has separated families: two households each, shared custody, one or both parents paying, own incomes', async () => {

@@ -3,7 +3,8 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { MAX_PARAMETERS, type Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
-import { type LocalDate, MUNICIPALITIES } from '../shared/index.js';
+import { LocalDate, MUNICIPALITIES, municipalityByCode } from '../shared/index.js';
+import { addSetting } from '../modules/settings/index.js';
 import { buildFamilies } from './families.js';
 import { loadInstitutions } from './institutions.js';
 import { buildPlacements } from './placements.js';
@@ -39,6 +40,10 @@ export const DEMO_SCALES: Record<DemoScale, { municipalityCode: string; preschoo
   city: { municipalityCode: '0101', preschool: 30000, school: 20000 },
 };
 
+/** A second, small municipality next to the default one (one installation, several tenants): eight real register
+ *  units of Frederikshavn, a few hundred children, its own caseworker and finance staff and its own rules. */
+export const NEIGHBOUR = { municipalityCode: '0813', preschool: 250, school: 100 } as const;
+
 /** Generates the demo municipality in memory, then bulk-loads it in one transaction (history triggers skipped). */
 export async function seedDemo(database: Database, opts: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
@@ -69,7 +74,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   progress(`people: ${families.length} households, ${children} children, ${guardians} guardians`);
   const placements = buildPlacements(families, register, opts.today, new Rng(seed, 'placements'), ids);
   progress(`placements: ${placements.rows.placement.length} (${placements.current.size} current)`);
-  const users = buildUsers(families, register, placements, opts.today, ids);
+  const users = buildUsers(families, register, placements, opts.today, ids, cfg.municipalityCode);
   // Staff from the municipality's real ratios, on their own id stream (the data above stays as it was).
   const municipalityName = MUNICIPALITIES.find((m) => m.code === cfg.municipalityCode)?.name ?? '';
   const employees = buildEmployees(
@@ -150,13 +155,96 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   });
   progress(`placement applications: ${await seedPlacement(database.db, opts.today, new Rng(seed, 'placement'), ids)}`);
   progress(`bookings: ${await seedBooking(database.db, opts.today, new Rng(seed, 'booking'), ids)}`);
+  const neighbour = await seedNeighbour(database, opts.today, seed, {
+    numbers: new Set([
+      ...register.rows.daginstitution.map((d) => d.number),
+      ...register.rows.unit.map((u) => u.number),
+    ]),
+    cprs: new Set([...familyRows.person, ...separated.person].map((p) => p.cpr!)),
+  });
+  progress(
+    `${municipalityByCode(NEIGHBOUR.municipalityCode)!.name}: ${neighbour.units} units, ${neighbour.children} children`,
+  );
   progress('demo data loaded');
   await seedAttendance(database, opts.today, cfg.municipalityCode);
   return {
+    units: register.units.length + neighbour.units,
+    children: children + neighbour.children,
+    guardians: guardians + neighbour.guardians,
+    users: users.app_user.length + separated.app_user.length + neighbour.users,
+  };
+}
+
+/** The neighbour municipality on its own id streams (the default municipality's data stays as it was). */
+async function seedNeighbour(
+  database: Database,
+  today: LocalDate,
+  seed: number,
+  taken: { numbers: ReadonlySet<string>; cprs: ReadonlySet<string> },
+) {
+  const code = NEIGHBOUR.municipalityCode;
+  const ids = new UuidGen(deriveSeed(seed, code));
+  const register = buildRegister({
+    municipalityCode: code,
+    institutions: loadInstitutions(code),
+    schoolAgeTarget: NEIGHBOUR.school,
+    rng: new Rng(seed, `register-${code}`),
+    ids,
+    takenNumbers: taken.numbers,
+  });
+  const { families, rows } = buildFamilies({
+    municipalityCode: code,
+    register,
+    today,
+    targets: { preschool: NEIGHBOUR.preschool, school: NEIGHBOUR.school },
+    rng: new Rng(seed, `families-${code}`),
+    ids,
+    takenCprs: taken.cprs,
+  });
+  const placements = buildPlacements(families, register, today, new Rng(seed, `placements-${code}`), ids);
+  const staff = (role: 'caseworker' | 'finance', name: string) => ({
+    id: ids.next(),
+    role,
+    name,
+    email: null,
+    person_id: null,
+    oidc_subject: null,
+    demo_persona: true,
+    municipality_code: code,
+  });
+  const users = [
+    staff('caseworker', 'Pladsanvisning Frederikshavn: Jonas Skov'),
+    staff('finance', 'Økonomi Frederikshavn: Birgitte Krog'),
+  ];
+  await database.db.transaction().execute(async (trx) => {
+    await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
+    await insertBatched(trx, 'area', register.rows.area);
+    await insertBatched(trx, 'daginstitution', register.rows.daginstitution);
+    await insertBatched(trx, 'unit', register.rows.unit);
+    await insertBatched(trx, 'unit_section', register.rows.unit_section);
+    await insertBatched(trx, 'capacity', placements.rows.capacity);
+    for (const table of ['household', 'person', 'residence', 'custody'] as const)
+      await insertBatched(trx, table, rows[table]);
+    await insertBatched(trx, 'placement', placements.rows.placement);
+    await insertBatched(trx, 'app_user', users);
+    await seedBilling(trx, code);
+    // Its own rules: a waitlist municipality (no booking of places) that gives families three weeks to answer an offer.
+    const from = LocalDate.of(2020, 1, 1);
+    await addSetting(
+      trx,
+      code,
+      'booking.policy',
+      { modeNursery: 'waitlist', modeKindergarten: 'waitlist' },
+      from,
+      null,
+    );
+    await addSetting(trx, code, 'placement.offer_deadline_days', 21, from, null);
+  });
+  return {
     units: register.units.length,
-    children,
-    guardians,
-    users: users.app_user.length + separated.app_user.length,
+    children: families.reduce((n, f) => n + f.children.length, 0),
+    guardians: families.reduce((n, f) => n + f.guardians.length, 0),
+    users: users.length,
   };
 }
 

@@ -26,11 +26,21 @@ export function buildUsers(
   placements: PlacementResult,
   today: LocalDate,
   ids: UuidGen,
+  municipalityCode: string,
 ): UserRows {
   const rows: UserRows = { app_user: [], user_unit: [] };
   const add = (role: Role, name: string, personId: string | null = null) => {
     const id = ids.next();
-    rows.app_user.push({ id, role, name, email: null, person_id: personId, oidc_subject: null, demo_persona: true });
+    rows.app_user.push({
+      id,
+      role,
+      name,
+      email: null,
+      person_id: personId,
+      oidc_subject: null,
+      demo_persona: true,
+      municipality_code: role === 'guardian' ? null : municipalityCode,
+    });
     return id;
   };
   for (const [role, name] of STAFF) add(role, name);

@@ -14,9 +14,10 @@ afterAll(async () => {
 
 describe(`job runner (${engine})`, () => {
   it('runs the session clean-up job through pg-boss and removes only expired sessions', async () => {
+    await d.db.insertInto('municipality').values({ code: '0860', name: 'Hjørring' }).execute();
     const user = await d.db
       .insertInto('app_user')
-      .values({ role: 'admin', name: 'A' })
+      .values({ role: 'admin', name: 'A', municipality_code: '0860' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await d.db

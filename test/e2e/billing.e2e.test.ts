@@ -15,7 +15,10 @@ beforeAll(async () => {
   const f = await smallFixture(t.database);
   const db = t.database.db;
   await seedRates2025(db, '0860');
-  await db.insertInto('app_user').values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true }).execute();
+  await db
+    .insertInto('app_user')
+    .values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true, municipality_code: '0860' })
+    .execute();
   const home = await db
     .selectFrom('residence')
     .select('household_id')

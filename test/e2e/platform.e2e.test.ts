@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
+import { aStaffUser, aUnit } from '../builders.js';
 import { expectAccessible, launchBrowser, loginInBrowser, openPage } from '../browser.js';
 
+const SHOTS = process.env.SPIRE_SCREENSHOTS;
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
 
 beforeAll(async () => {
@@ -132,6 +134,27 @@ describe('platform in the browser', () => {
     await expectAccessible(page, 'settings');
     const row = await t.database.db.selectFrom('setting').select(['value', 'valid']).executeTakeFirstOrThrow();
     expect(row).toEqual({ value: 4, valid: '[2026-01-01,)' });
+    await page.context().close();
+  });
+
+  it('an administrator of another municipality sees its name in the header and only its own units and settings', async () => {
+    const db = t.database.db;
+    await aUnit(db, { municipalityCode: '0813', name: 'Børnehuset Molevitten' });
+    const id = await aStaffUser(db, 'admin', [], '0813');
+    await db.updateTable('app_user').set({ name: 'Administrator Frederikshavn' }).where('id', '=', id).execute();
+    const page = await newPage();
+    await loginAs(page, 'Administrator Frederikshavn');
+    await page.waitForURL(`${base}/staff`);
+    await expect.poll(() => page.getByText('Frederikshavn Kommune').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/staff/institutioner`);
+    await expect.poll(() => page.getByText('Børnehuset Molevitten').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Børnehuset Solsikken').count()).toBe(0);
+    await expectAccessible(page, 'units-other-municipality');
+    // Hjørring's setting (the test above) is not Frederikshavn's.
+    await page.goto(`${base}/staff/indstillinger`);
+    await expect.poll(() => page.getByLabel('Nøgle').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'placement.seniority_from_months' }).count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/tenancy-settings.png`, fullPage: true });
     await page.context().close();
   });
 });

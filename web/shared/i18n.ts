@@ -49,6 +49,7 @@ const dict = {
   'nav.audit': ['Auditlog', 'Audit log'],
   'nav.settings': ['Indstillinger', 'Settings'],
   'user.loggedInAs': ['Logget ind som', 'Logged in as'],
+  'user.municipality': ['Kommune', 'Municipality'],
   'user.logout': ['Log ud', 'Log out'],
   'demo.banner': [
     'Demo-miljø med opdigtede data. Dags dato i systemet: {today}',

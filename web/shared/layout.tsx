@@ -103,7 +103,10 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
               <>
                 <span className="user-info">
                   {t('user.loggedInAs')} <strong>{user.name}</strong>{' '}
-                  <span className="muted">({t(`role.${user.role}`)})</span>
+                  <span className="muted">
+                    ({t(`role.${user.role}`)}
+                    {user.municipality ? `, ${user.municipality.name} ${t('user.municipality')}` : ''})
+                  </span>
                 </span>
                 <button
                   type="button"

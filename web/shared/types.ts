@@ -50,6 +50,8 @@ export interface User {
   role: Role;
   personId: string | null;
   unitIds: string[];
+  /** The staff user's municipality; null for guardians. */
+  municipality: { code: string; name: string } | null;
 }
 export interface Me {
   user: User | null;

@@ -2,6 +2,8 @@
 import { definePolicy } from '../../platform/auth/policy.js';
 import { MUNICIPAL_ROLES, STAFF_ROLES, type Actor } from '../../platform/auth/actor.js';
 import { attendanceError } from './contract.js';
+import type { Db } from '../../platform/db/database.js';
+import { unitSubject } from '../registry/index.js';
 
 export const attendancePolicy = definePolicy('attendance', {
   'attendance.read': {
@@ -35,9 +37,11 @@ type UnitAction = 'attendance.read' | 'attendance.register' | 'attendance.manage
 
 /** The actor when the role may do `action` on `unitId`: 401 without a session, 403 for the role, and for another
  *  unit's leader or staff 403 with the unit refusal (terminals and closing days: only the unit's own leader). */
-export function authorizeUnit(actor: Actor | null, action: UnitAction, unitId: string): Actor {
-  const a = attendancePolicy.authorize(actor, action);
-  if (!attendancePolicy.can(a, action, { unitId })) {
+export async function authorizeUnit(db: Db, actor: Actor | null, action: UnitAction, unitId: string): Promise<Actor> {
+  const subject = await unitSubject(db, unitId);
+  // Another municipality's unit: refused like any role without the action (its municipality is not the actor's).
+  const a = attendancePolicy.authorize(actor, action, { municipalityCode: subject.municipalityCode });
+  if (!attendancePolicy.can(a, action, subject)) {
     throw attendanceError(action === 'attendance.manage-unit' ? 'attendance.leader-only' : 'attendance.not-your-unit');
   }
   return a;

@@ -41,8 +41,11 @@ export async function unitOf(db: Db, unitId: string) {
   return u;
 }
 
-export async function correctionWindowDays(db: Db, today: LocalDate): Promise<number> {
-  const v = await settingOn<number>(db, 'attendance.correction_window_days', today);
+/** The municipality's correction window (null: the default). */
+export async function correctionWindowDays(db: Db, municipalityCode: string | null, today: LocalDate): Promise<number> {
+  const v = municipalityCode
+    ? await settingOn<number>(db, municipalityCode, 'attendance.correction_window_days', today)
+    : undefined;
   return typeof v === 'number' ? v : DEFAULT_CORRECTION_WINDOW_DAYS;
 }
 
@@ -453,10 +456,12 @@ export async function insertQuestionnaire(
   return db.insertInto('holiday_questionnaire').values(q).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function allQuestionnaires(db: Db) {
+/** Every questionnaire of a municipality (its own and its units'). */
+export async function allQuestionnaires(db: Db, municipalityCode: string) {
   return db
     .selectFrom('holiday_questionnaire as q')
     .select(qCols)
+    .where('q.municipality_code', '=', municipalityCode)
     .orderBy(sql`lower(q.period)`, 'desc')
     .execute();
 }

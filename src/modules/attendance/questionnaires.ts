@@ -9,6 +9,8 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { attendanceContract as c, attendanceError as fail } from './contract.js';
 import { attendancePolicy, authorizeUnit } from './policy.js';
+import { unitSubject } from '../registry/index.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import {
   allQuestionnaires,
   answersOf,
@@ -140,9 +142,14 @@ export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
     '/holiday-questionnaires',
     { schema: schemaOf('attendance', c.createQuestionnaire, fail.codes) },
     async (req, reply) => {
-      const a = attendancePolicy.authorize(req.ctx.actor, 'attendance.create-questionnaire');
-      const b = req.body,
-        today = req.ctx.clock.today();
+      const b = req.body;
+      // Only for the actor's own municipality, or a unit of it.
+      const a = attendancePolicy.authorize(req.ctx.actor, 'attendance.create-questionnaire', {
+        municipalityCode: b.unitId
+          ? ((await unitSubject(req.ctx.db, b.unitId)).municipalityCode ?? [])
+          : b.municipalityCode,
+      });
+      const today = req.ctx.clock.today();
       const start = LocalDate.parse(b.start),
         end = LocalDate.parse(b.end),
         deadline = LocalDate.parse(b.deadline);
@@ -162,15 +169,15 @@ export const questionnaireStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/holiday-questionnaires', { schema: schemaOf('attendance', c.questionnaires, fail.codes) }, async (req) => {
-    attendancePolicy.authorize(req.ctx.actor, 'attendance.list-questionnaires');
-    return (await allQuestionnaires(req.ctx.db)).map(shape);
+    const actor = attendancePolicy.authorize(req.ctx.actor, 'attendance.list-questionnaires');
+    return (await allQuestionnaires(req.ctx.db, homeMunicipality(actor))).map(shape);
   });
 
   app.get(
     '/units/:unitId/holiday-questionnaires',
     { schema: schemaOf('attendance', c.unitQuestionnaires, fail.codes) },
     async (req) => {
-      authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
       const { db, clock } = req.ctx;
       const unit = await unitOf(db, req.params.unitId);
       const rows = await questionnairesOfUnit(db, unit, clock.today().minusDays(30));

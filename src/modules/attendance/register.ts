@@ -16,6 +16,7 @@ import {
   withinCorrectionWindow,
 } from './rules.js';
 import { correctionWindowDays } from './queries.js';
+import { municipalitiesOfUnits } from '../registry/index.js';
 import type { AttendanceBus } from './live.js';
 import { attendanceError as fail } from './contract.js';
 
@@ -212,7 +213,8 @@ export async function correct(
 ) {
   const today = ctx.clock.today();
   if (date.isAfter(today)) throw fail('attendance.future-day');
-  const window = await correctionWindowDays(ctx.db, today);
+  const [municipality] = await municipalitiesOfUnits(ctx.db, [unitId]);
+  const window = await correctionWindowDays(ctx.db, municipality ?? null, today);
   if (!withinCorrectionWindow(date, today, window))
     throw fail('attendance.outside-correction-window', { days: window });
   const v = validCorrection(c);

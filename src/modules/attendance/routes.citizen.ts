@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { childIdsInCustody, placementsOf } from '../people/index.js';
+import { childIdsInCustody, livesIn, placementsOf } from '../people/index.js';
 import { attendanceContract as c, attendanceError as fail } from './contract.js';
 import { busFor } from './live.js';
 import { authorizeGuardian } from './policy.js';
@@ -48,7 +48,7 @@ export const attendanceCitizenRoutes: FastifyPluginAsync = async (base) => {
       const [regs, absences, window] = await Promise.all([
         registrationsOfChild(db, req.params.childId, from, to),
         absencesSince(db, req.params.childId, today.minusDays(60)),
-        correctionWindowDays(db, today),
+        livesIn(db, req.params.childId, today).then((m) => correctionWindowDays(db, m, today)),
       ]);
       await audit(db, req.ctx, { action: 'attendance.read', subjectType: 'child', subjectIds: [req.params.childId] });
       return {
@@ -84,7 +84,12 @@ export const attendanceCitizenRoutes: FastifyPluginAsync = async (base) => {
         today = clock.today();
       const start = LocalDate.parse(req.body.start),
         end = LocalDate.parse(req.body.end);
-      const ok = validAbsence(start, end, today, await correctionWindowDays(db, today));
+      const ok = validAbsence(
+        start,
+        end,
+        today,
+        await correctionWindowDays(db, await livesIn(db, req.params.childId, today), today),
+      );
       if (!ok.ok) throw fail(ok.code, ok.params);
       if (req.body.type === 'sick' && start.isAfter(today.plusDays(1))) throw fail('attendance.sick-only-today');
       const range = DateRange.of(start, end).toPgDaterange();

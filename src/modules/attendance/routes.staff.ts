@@ -27,7 +27,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
   const bus = busFor(base.config);
 
   app.get('/units/:unitId/attendance', { schema: schemaOf('attendance', c.overview, fail.codes) }, async (req) => {
-    authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+    await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
     const { db, clock } = req.ctx,
       today = clock.today();
     const day = req.query.date ? LocalDate.parse(req.query.date) : today;
@@ -47,7 +47,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance/live',
     { schema: schemaOf('attendance', c.live, fail.codes) },
     async (req, reply) => {
-      authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
       await unitOf(req.ctx.db, req.params.unitId);
       await audit(req.ctx.db, req.ctx, {
         action: 'attendance.live_open',
@@ -106,7 +106,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance/:childId/:date',
     { schema: schemaOf('attendance', c.correct, fail.codes) },
     async (req) => {
-      authorizeUnit(req.ctx.actor, 'attendance.register', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.register', req.params.unitId);
       return correct(req.ctx, bus, req.params.unitId, req.params.childId, LocalDate.parse(req.params.date), {
         ...req.body,
         pickupBy: req.body.pickupBy || null,
@@ -118,7 +118,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance/:childId/:date/events',
     { schema: schemaOf('attendance', c.events, fail.codes) },
     async (req) => {
-      authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
       const { db } = req.ctx;
       const day = LocalDate.parse(req.params.date);
       // Placed in this unit on that day (not merely once): other days belong to whichever unit had the child then.
@@ -138,7 +138,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance/:childId/:action',
     { schema: schemaOf('attendance', c.tap, fail.codes) },
     async (req) => {
-      const a = authorizeUnit(req.ctx.actor, 'attendance.register', req.params.unitId);
+      const a = await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.register', req.params.unitId);
       const action = req.params.action === 'check-in' ? { kind: 'check_in' as const } : { kind: 'check_out' as const };
       return register(req.ctx, bus, req.params.unitId, req.params.childId, action, {
         userId: a.userId,
@@ -151,7 +151,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance-history',
     { schema: schemaOf('attendance', c.history, fail.codes) },
     async (req) => {
-      authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
       const { from, to } = range(req.query);
       await unitOf(req.ctx.db, req.params.unitId);
       return plannedAgainstActual(req.ctx.db, req.params.unitId, from, to);
@@ -162,7 +162,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/attendance.csv',
     { schema: schemaOf('attendance', c.csv, fail.codes) },
     async (req, reply) => {
-      authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
       const { from, to } = range(req.query);
       const unit = await unitOf(req.ctx.db, req.params.unitId);
       const { csv, childIds } = await exportCsv(req.ctx.db, unit.id, from, to);
@@ -185,14 +185,14 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
 
   // Terminals of a unit.
   app.get('/units/:unitId/terminals', { schema: schemaOf('attendance', c.terminals, fail.codes) }, async (req) => {
-    authorizeUnit(req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
+    await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
     return terminalsOf(req.ctx.db, req.params.unitId);
   });
   app.post(
     '/units/:unitId/terminals',
     { schema: schemaOf('attendance', c.createTerminal, fail.codes) },
     async (req, reply) => {
-      const a = authorizeUnit(req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
+      const a = await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
       await unitOf(req.ctx.db, req.params.unitId);
       const t = await req.ctx.db.transaction().execute(async (trx) => {
         const t = await createTerminal(trx, req.params.unitId, req.body.name, a.userId);
@@ -215,7 +215,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/terminals/:id/revoke',
     { schema: schemaOf('attendance', c.revokeTerminal, fail.codes) },
     async (req) => {
-      authorizeUnit(req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
       const row = await req.ctx.db.transaction().execute(async (trx) => {
         const row = await revokeTerminal(trx, req.params.unitId, req.params.id);
         if (!row) throw fail('attendance.terminal-not-found');
@@ -233,7 +233,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
 
   // Closing days: computed (weekends, public holidays) and listed (the municipality's and the unit's own).
   app.get('/units/:unitId/closing-days', { schema: schemaOf('attendance', c.closingDays, fail.codes) }, async (req) => {
-    authorizeUnit(req.ctx.actor, 'attendance.read', req.params.unitId);
+    await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.read', req.params.unitId);
     const { from, to } = range(req.query, 800);
     const listed = await listedClosingDays(req.ctx.db, req.params.unitId, from, to);
     const holidays = [];
@@ -249,7 +249,7 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:unitId/closing-days',
     { schema: schemaOf('attendance', c.addUnitClosingDay, fail.codes) },
     async (req, reply) => {
-      authorizeUnit(req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
+      await authorizeUnit(req.ctx.db, req.ctx.actor, 'attendance.manage-unit', req.params.unitId);
       if (!LocalDate.parse(req.body.date).isAfter(req.ctx.clock.today())) throw fail('attendance.closing-day-past');
       return reply
         .code(201)
@@ -260,7 +260,9 @@ export const attendanceStaffRoutes: FastifyPluginAsync = async (base) => {
     '/closing-days',
     { schema: schemaOf('attendance', c.addMunicipalClosingDay, fail.codes) },
     async (req, reply) => {
-      attendancePolicy.authorize(req.ctx.actor, 'attendance.municipal-closing-days');
+      attendancePolicy.authorize(req.ctx.actor, 'attendance.municipal-closing-days', {
+        municipalityCode: req.body.municipalityCode,
+      });
       if (!LocalDate.parse(req.body.date).isAfter(req.ctx.clock.today())) throw fail('attendance.closing-day-past');
       return reply
         .code(201)

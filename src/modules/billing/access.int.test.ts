@@ -19,9 +19,9 @@ beforeAll(async () => {
   const extra = await db
     .insertInto('app_user')
     .values([
-      { role: 'consultant', name: 'Konsulent', demo_persona: true },
-      { role: 'management', name: 'Ledelse', demo_persona: true },
-      { role: 'unit_staff', name: 'Pædagog', demo_persona: true },
+      { role: 'consultant', name: 'Konsulent', demo_persona: true, municipality_code: '0860' },
+      { role: 'management', name: 'Ledelse', demo_persona: true, municipality_code: '0860' },
+      { role: 'unit_staff', name: 'Pædagog', demo_persona: true, municipality_code: '0860' },
     ])
     .returning('id')
     .execute();

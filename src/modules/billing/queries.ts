@@ -57,8 +57,14 @@ export async function closeMonth(db: Db, municipality: string, month: string) {
 }
 
 /** A payer's invoices (ids and the household each was billed to). */
-export async function invoicesOfPayer(db: Db, payerId: string) {
-  return db.selectFrom('invoice').select(['id', 'household_id']).where('payer_id', '=', payerId).execute();
+/** A payer's invoices from one municipality. */
+export async function invoicesOfPayer(db: Db, payerId: string, municipality: string) {
+  return db
+    .selectFrom('invoice')
+    .select(['id', 'household_id'])
+    .where('payer_id', '=', payerId)
+    .where('municipality_code', '=', municipality)
+    .execute();
 }
 /** The payers of a month's sent invoices. */
 export async function sentPayers(db: Db, municipality: string, month: string): Promise<string[]> {
@@ -243,4 +249,10 @@ export async function feeFactsOf(
       },
     ]),
   );
+}
+
+/** The household a friplads application is about (undefined: no such application). */
+export async function householdOfApplication(db: Db, id: string): Promise<string | undefined> {
+  const r = await db.selectFrom('friplads_application').select('household_id').where('id', '=', id).executeTakeFirst();
+  return r?.household_id;
 }

@@ -6,8 +6,21 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
-import { addApplication, applicationsByStatus, applicationsOfHousehold, openApplicationOf } from './queries.js';
-import { namesOf } from '../people/index.js';
+import {
+  addApplication,
+  applicationsByStatus,
+  applicationsOfHousehold,
+  householdOfApplication,
+  openApplicationOf,
+} from './queries.js';
+import { householdById, namesOf } from '../people/index.js';
+import type { Db } from '../../platform/db/database.js';
+
+/** A household is its municipality's (unknown household: none, then the case code refuses it). */
+async function householdSubject(db: Db, householdId: string) {
+  const h = await householdById(db, householdId);
+  return h ? { municipalityCode: h.municipalityCode } : {};
+}
 import { decideApplication, householdOf, payPercentOf, regulate, trueUp } from './friplads-cases.js';
 
 export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
@@ -47,8 +60,17 @@ export const fripladsCitizenRoutes: FastifyPluginAsync = async (base) => {
 export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/billing/friplads', { schema: schemaOf('billing', c.applications, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
-    const rows = await applicationsByStatus(req.ctx.db, req.query.status);
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+    // The cases of households living in the municipality (friplads is the home municipality's decision).
+    const all = await applicationsByStatus(req.ctx.db, req.query.status);
+    const homes = new Map(
+      await Promise.all(
+        [...new Set(all.map((r) => r.household_id))].map(
+          async (h) => [h, (await householdById(req.ctx.db, h))?.municipalityCode] as const,
+        ),
+      ),
+    );
+    const rows = all.filter((r) => homes.get(r.household_id) === actor.municipalityCode);
     const names = await namesOf(req.ctx.db, [...new Set(rows.map((r) => r.applicant_id))]);
     const out = await Promise.all(
       rows.map(async (r) => ({
@@ -82,7 +104,12 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
     '/billing/friplads/:id/decision',
     { schema: schemaOf('billing', c.decide, billingError.codes) },
     async (req) => {
-      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+      const household = await householdOfApplication(req.ctx.db, req.params.id);
+      const actor = billingPolicy.authorize(
+        req.ctx.actor,
+        'billing.friplads-cases',
+        household ? await householdSubject(req.ctx.db, household) : {},
+      );
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await decideApplication(trx, req.params.id, {
@@ -104,7 +131,11 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
     '/billing/incomes/regulate',
     { schema: schemaOf('billing', c.regulate, billingError.codes) },
     async (req) => {
-      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+      const actor = billingPolicy.authorize(
+        req.ctx.actor,
+        'billing.friplads-cases',
+        await householdSubject(req.ctx.db, req.body.householdId),
+      );
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await regulate(trx, req.body.householdId, req.body.yearlyOere, req.body.start, req.ctx.clock.today());
@@ -119,7 +150,11 @@ export const fripladsStaffRoutes: FastifyPluginAsync = async (base) => {
     },
   );
   app.post('/billing/incomes/true-up', { schema: schemaOf('billing', c.trueUp, billingError.codes) }, async (req) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.friplads-cases');
+    const actor = billingPolicy.authorize(
+      req.ctx.actor,
+      'billing.friplads-cases',
+      await householdSubject(req.ctx.db, req.body.householdId),
+    );
     if (req.body.year >= req.ctx.clock.today().year) throw billingError('billing.year-not-over');
     return req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);

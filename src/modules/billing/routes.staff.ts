@@ -18,8 +18,11 @@ import {
   sentPayers,
   setPlaceCost,
 } from './queries.js';
-import { namesOf, personsById } from '../people/index.js';
-import { municipalitiesWithUnits, municipalityNames } from '../registry/index.js';
+import { childSubject, householdById, namesOf, personsById } from '../people/index.js';
+import { municipalitiesWithUnits, municipalityNames, unitSubject } from '../registry/index.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
+import type { Subject } from '../../platform/auth/policy.js';
+import { forbidden } from '../../platform/http/errors.js';
 import {
   addCalendar,
   addIncome,
@@ -43,14 +46,16 @@ const checkPeriod = (b: { start: string; end: string | null }) => {
 
 export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  // `subject`: the municipality the change is about (finance changes only its own municipality's data).
   const write = async <T>(
     req: any,
     action: string,
     subjectType: string,
     fn: (trx: any) => Promise<{ id: string } & T>,
     subjectIds?: (r: T & { id: string }) => string[],
+    subject: Subject = {},
   ) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage', subject);
     return req.ctx.db.transaction().execute(async (trx: any) => {
       await setActor(trx, actor.userId);
       const r = await fn(trx);
@@ -63,13 +68,14 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     '/billing/municipalities',
     { schema: schemaOf('billing', c.municipalities, billingError.codes) },
     async (req) => {
-      billingPolicy.authorize(req.ctx.actor, 'billing.read');
-      return municipalitiesWithUnits(req.ctx.db);
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.read');
+      // The picker offers only the staff user's own municipality.
+      return (await municipalitiesWithUnits(req.ctx.db)).filter((m) => m.code === actor.municipalityCode);
     },
   );
 
   app.get('/billing/rates', { schema: schemaOf('billing', c.rates, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const [rates, calendar, scales] = await Promise.all([
       listRates(req.ctx.db, req.query.municipality),
       listCalendar(req.ctx.db, req.query.municipality),
@@ -79,23 +85,38 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
   app.post('/billing/rates', { schema: schemaOf('billing', c.addRate, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
-    return reply.code(201).send(await write(req, 'fee_rate.create', 'fee_rate', (trx) => addRate(trx, req.body)));
+    return reply.code(201).send(
+      await write(req, 'fee_rate.create', 'fee_rate', (trx) => addRate(trx, req.body), undefined, {
+        municipalityCode: req.body.municipality,
+      }),
+    );
   });
   app.post(
     '/billing/calendar',
     { schema: schemaOf('billing', c.addCalendar, billingError.codes) },
     async (req, reply) => {
       checkPeriod(req.body);
-      return reply
-        .code(201)
-        .send(await write(req, 'fee_calendar.create', 'fee_calendar', (trx) => addCalendar(trx, req.body)));
+      return reply.code(201).send(
+        await write(req, 'fee_calendar.create', 'fee_calendar', (trx) => addCalendar(trx, req.body), undefined, {
+          municipalityCode: req.body.municipality,
+        }),
+      );
     },
   );
   app.post('/billing/lunch', { schema: schemaOf('billing', c.addLunch, billingError.codes) }, async (req, reply) => {
     checkPeriod(req.body);
     return reply
       .code(201)
-      .send(await write(req, 'lunch_scheme.create', 'lunch_scheme', (trx) => addLunch(trx, req.body)));
+      .send(
+        await write(
+          req,
+          'lunch_scheme.create',
+          'lunch_scheme',
+          (trx) => addLunch(trx, req.body),
+          undefined,
+          await unitSubject(req.ctx.db, req.body.unitId),
+        ),
+      );
   });
   app.post('/billing/scales', { schema: schemaOf('billing', c.addScale, billingError.codes) }, async (req, reply) => {
     const b = req.body;
@@ -121,6 +142,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
         'household',
         (trx) => addIncome(trx, req.body),
         () => [req.body.householdId],
+        { municipalityCode: (await householdById(req.ctx.db, req.body.householdId))?.municipalityCode ?? [] },
       ),
     );
   });
@@ -129,7 +151,11 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     { schema: schemaOf('billing', c.addSocialFriplads, billingError.codes) },
     async (req, reply) => {
       checkPeriod(req.body);
-      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.social-friplads');
+      const actor = billingPolicy.authorize(
+        req.ctx.actor,
+        'billing.social-friplads',
+        await childSubject(req.ctx.db, req.body.childId, req.ctx.clock.today()),
+      );
       const r = await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const row = await addSocialFriplads(trx, req.body);
@@ -145,7 +171,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/billing/preview', { schema: schemaOf('billing', c.preview, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.query.municipality });
     const { municipality, month } = req.query;
     await assertOpenMonth(req.ctx.db, municipality, month);
     const plan = await planRun(req.ctx.db, municipality, month);
@@ -189,7 +215,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     };
   });
   app.post('/billing/runs', { schema: schemaOf('billing', c.startRun, billingError.codes) }, async (req, reply) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.body.municipality });
     const { runId } = await startRun(req.ctx.db, {
       municipality: req.body.municipality,
       month: req.body.month,
@@ -212,22 +238,23 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     return reply.code(202).send({ runId });
   });
   app.get('/billing/runs', { schema: schemaOf('billing', c.runs, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const rows = await latestRuns(req.ctx.db, req.query.municipality);
     return rows.map(runView);
   });
   app.get('/billing/runs/:id', { schema: schemaOf('billing', c.run, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const r = await runById(req.ctx.db, req.params.id);
-    if (!r) throw billingError('billing.run-not-found');
+    // Another municipality's run is not found (its existence is not told).
+    if (!r || r.municipality_code !== actor.municipalityCode) throw billingError('billing.run-not-found');
     return runView(r);
   });
   app.get('/billing/months', { schema: schemaOf('billing', c.month, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     return monthSummary(req.ctx.db, req.query.municipality, req.query.month);
   });
   app.post('/billing/months/send', { schema: schemaOf('billing', c.sendMonth, billingError.codes) }, async (req) => {
-    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.body.municipality });
     const { municipality, month } = req.body;
     await assertAllBilled(req.ctx.db, municipality, month);
     const ids = await req.ctx.db.transaction().execute(async (trx) => {
@@ -244,7 +271,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     return { sent: ids.length };
   });
   app.post('/billing/months/close', { schema: schemaOf('billing', c.closeMonth, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.body.municipality });
     const { municipality, month } = req.body;
     const drafts = await draftCount(req.ctx.db, municipality, month);
     if (drafts) throw billingError('billing.unsent-invoices', { count: drafts, month: monthName(month) });
@@ -252,7 +279,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     return { closed: true };
   });
   app.get('/billing/invoices', { schema: schemaOf('billing', c.invoices, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const list = await invoicesWithLines(req.ctx.db, {
       municipality: req.query.municipality,
       month: req.query.month,
@@ -269,11 +296,16 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     '/billing/payers/:id/account',
     { schema: schemaOf('billing', c.account, billingError.codes) },
     async (req) => {
-      billingPolicy.authorize(req.ctx.actor, 'billing.read');
       const db = req.ctx.db;
+      // A payer of the municipality (living there, or with a child placed there); only its invoices from here.
+      const actor = billingPolicy.authorize(
+        req.ctx.actor,
+        'billing.read',
+        await childSubject(db, req.params.id, req.ctx.clock.today()),
+      );
       const [payer] = await personsById(db, [req.params.id]);
       if (!payer) throw billingError('billing.payer-not-found');
-      const inv = await invoicesOfPayer(db, req.params.id);
+      const inv = await invoicesOfPayer(db, req.params.id, homeMunicipality(actor));
       const households = [...new Set(inv.map((i) => i.household_id).filter((h): h is string => !!h))];
       const incomes = await incomesOf(db, households);
       const invoices = await invoicesWithLines(db, { ids: inv.map((i) => i.id) });
@@ -299,7 +331,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     },
   );
   app.get('/billing/export', { schema: schemaOf('billing', c.export, billingError.codes) }, async (req, reply) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+    billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.query.municipality });
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
     const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
@@ -331,8 +363,8 @@ export const settlementRoutes: FastifyPluginAsync = async (base) => {
     '/billing/place-costs',
     { schema: schemaOf('billing', c.setPlaceCost, billingError.codes) },
     async (req, reply) => {
-      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
       const b = req.body;
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: b.municipality });
       await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         await setPlaceCost(trx, b);
@@ -347,10 +379,15 @@ export const settlementRoutes: FastifyPluginAsync = async (base) => {
     },
   );
   app.get('/billing/settlement', { schema: schemaOf('billing', c.settlement, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    const actor = billingPolicy.authorize(req.ctx.actor, 'billing.read');
     const { municipality, month } = req.query;
     const data = await loadBillingData(req.ctx.db, municipality, month, addMonths(month, 1));
-    const st = settlementStatement(data, month);
+    const all = settlementStatement(data, month);
+    // The place municipality reads its whole statement; a paying (home) municipality (§41) only the lines of its own
+    // children placed there; anyone else nothing.
+    const home = homeMunicipality(actor);
+    if (home !== municipality && !all.has(home)) throw forbidden();
+    const st = home === municipality ? all : new Map([[home, all.get(home)!]]);
     const codes = [...st.keys()];
     const names = await municipalityNames(req.ctx.db, codes);
     const kids = [...st.values()].flat().map((l) => l.childId);

@@ -8,7 +8,7 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { billingContract as c, billingError } from './contract.js';
 import { billingPolicy } from './policy.js';
 import { lunchSchemes, placeCosts, placeTermsOf, setPlaceTerms } from './queries.js';
-import { unitsOfMunicipality } from '../registry/index.js';
+import { unitsOfMunicipality, unitSubject } from '../registry/index.js';
 
 export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -16,13 +16,20 @@ export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
     '/billing/place-terms/:placementId',
     { schema: schemaOf('billing', c.placeTerms, billingError.codes) },
     async (req) => {
-      billingPolicy.authorize(req.ctx.actor, 'billing.place-terms.read');
-      const row = await placeTermsOf(req.ctx.db, req.params.placementId);
       const placement = await req.ctx.db
         .selectFrom('placement')
-        .select('child_id')
+        .select(['child_id', 'unit_id'])
         .where('id', '=', req.params.placementId)
         .executeTakeFirst();
+      // A place in one of the municipality's units.
+      billingPolicy.authorize(
+        req.ctx.actor,
+        'billing.place-terms.read',
+        placement
+          ? { municipalityCode: (await unitSubject(req.ctx.db, placement.unit_id)).municipalityCode ?? [] }
+          : {},
+      );
+      const row = await placeTermsOf(req.ctx.db, req.params.placementId);
       await audit(req.ctx.db, req.ctx, {
         action: 'billing.place_terms.read',
         subjectType: 'child',
@@ -36,14 +43,18 @@ export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
     '/billing/place-terms/:placementId',
     { schema: schemaOf('billing', c.setPlaceTerms, billingError.codes) },
     async (req) => {
-      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.place-terms');
       const { placementId } = req.params;
       return req.ctx.db.transaction().execute(async (trx) => {
         const p = await trx
           .selectFrom('placement')
-          .select(['child_id', 'kind', 'hours_per_week'])
+          .select(['child_id', 'kind', 'hours_per_week', 'unit_id'])
           .where('id', '=', placementId)
           .executeTakeFirst();
+        const actor = billingPolicy.authorize(
+          req.ctx.actor,
+          'billing.place-terms',
+          p ? { municipalityCode: (await unitSubject(trx, p.unit_id)).municipalityCode ?? [] } : {},
+        );
         if (!p) throw billingError('billing.placement-not-found');
         if (req.body.leave30 && p.kind !== 'dagtilbud') throw billingError('billing.leave30-not-daycare');
         if (req.body.leave30 && p.hours_per_week > 30) throw billingError('billing.leave30-too-many-hours');
@@ -65,7 +76,7 @@ export const placeTermsRoutes: FastifyPluginAsync = async (base) => {
 export const billingSetupRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/billing/lunch', { schema: schemaOf('billing', c.lunch, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const units = (await unitsOfMunicipality(req.ctx.db, req.query.municipality)).filter((u) => u.type !== 'dagpleje');
     const schemes = await lunchSchemes(
       req.ctx.db,
@@ -89,7 +100,7 @@ export const billingSetupRoutes: FastifyPluginAsync = async (base) => {
     }));
   });
   app.get('/billing/place-costs', { schema: schemaOf('billing', c.placeCosts, billingError.codes) }, async (req) => {
-    billingPolicy.authorize(req.ctx.actor, 'billing.read');
+    billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const rows = await placeCosts(req.ctx.db, req.query.municipality);
     return rows.map((r) => ({
       year: r.year,

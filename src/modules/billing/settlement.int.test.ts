@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
+import { aStaffUser } from '../../../test/builders.js';
 import { engine } from '../../../test/db.js';
 import { kroner } from '../../shared/index.js';
 import { seedRates2025 } from './rates.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     .execute();
   const u = await db
     .insertInto('app_user')
-    .values({ role: 'finance', name: 'Økonomi', demo_persona: true })
+    .values({ role: 'finance', name: 'Økonomi', demo_persona: true, municipality_code: '0860' })
     .returning('id')
     .executeTakeFirstOrThrow();
   fin = await loginAs(t.app, u.id);
@@ -52,18 +53,18 @@ describe(`§41 settlement (${engine})`, () => {
   });
 
   it('bills the home municipality its subsidy, capped at its share of the gross cost; the parents pay the rest without friplads', async () => {
-    expect(
-      (
-        await fin.call('POST', '/api/staff/billing/place-costs', {
-          municipality: '0813',
-          year: 2026,
-          ageBand: '3-5',
-          netOere: kroner(9_000),
-          grossOere: kroner(11_000),
-          subsidyPercent: 75,
-        })
-      ).statusCode,
-    ).toBe(201);
+    const costs0813 = {
+      municipality: '0813',
+      year: 2026,
+      ageBand: '3-5',
+      netOere: kroner(9_000),
+      grossOere: kroner(11_000),
+      subsidyPercent: 75,
+    };
+    // Hjørring's finance cannot set Frederikshavn's place costs; Frederikshavn's own finance can.
+    expect((await fin.call('POST', '/api/staff/billing/place-costs', costs0813)).statusCode).toBe(403);
+    const fin0813 = await loginAs(t.app, await aStaffUser(t.database.db, 'finance', [], '0813'));
+    expect((await fin0813.call('POST', '/api/staff/billing/place-costs', costs0813)).statusCode).toBe(201);
     expect(
       (
         await fin.call('POST', '/api/staff/billing/place-costs', {
@@ -89,6 +90,13 @@ describe(`§41 settlement (${engine})`, () => {
       childName: 'Oscar Berg',
       parentExtraOere: kroner(10_000 - 7_500 - 2_361),
     });
+    // §41: the paying municipality reads the lines of its own child placed in Hjørring, and nothing else of Hjørring.
+    const paying = await fin0813.call('GET', '/api/staff/billing/settlement?municipality=0860&month=2026-12');
+    expect(paying.statusCode).toBe(200);
+    expect(paying.json().counterparts).toEqual([st.counterparts[0]]);
+    expect((await fin0813.call('GET', '/api/staff/billing/invoices?municipality=0860&month=2026-12')).statusCode).toBe(
+      403,
+    );
 
     await (
       await startRun(t.database.db, { municipality: '0860', month: '2026-12-01', userId: null })

@@ -119,7 +119,8 @@ async function lockAndRead(
     )
     select (select version from lock) as version, (select to_json(u) from u) as unit,
       (select json_build_object('name', first_name || ' ' || last_name, 'birth', birth_date) from person where id = ${childId}) as child,
-      (select value from setting where key = ${POLICY_KEY} and valid @> ${t}::date) as policy,
+      (select value from setting where municipality_code = (select municipality_code from u)
+         and key = ${POLICY_KEY} and valid @> ${t}::date) as policy,
       (select coalesce(json_agg(json_build_object('id', c.guardian_id, 'municipality', h.municipality_code)), '[]')
          from custody c left join residence r on r.person_id = c.guardian_id and r.valid @> ${t}::date
          left join household h on h.id = r.household_id

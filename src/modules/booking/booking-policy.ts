@@ -33,8 +33,9 @@ export type BookingMode = z.infer<typeof mode>;
 
 export const DEFAULT_POLICY: BookingPolicy = bookingPolicySchema.parse({});
 
-export async function policyOn(db: Db, date: LocalDate): Promise<BookingPolicy> {
-  return parsePolicy(await settingOn(db, POLICY_KEY, date));
+/** The municipality's booking policy on `date` (null: the defaults). */
+export async function policyOn(db: Db, municipalityCode: string | null, date: LocalDate): Promise<BookingPolicy> {
+  return parsePolicy(municipalityCode ? await settingOn(db, municipalityCode, POLICY_KEY, date) : undefined);
 }
 
 /** The stored setting's value as a policy (defaults where it is missing or invalid). */

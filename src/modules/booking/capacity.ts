@@ -25,8 +25,8 @@ export async function roomFor(
 ): Promise<boolean> {
   const unit = await unitTypeOf(trx, unitId);
   if (!unit || !DAYCARE_TYPES.includes(unit.type)) return true;
-  const policy = await policyOn(trx, today);
-  const occ = (await loadOccupancy(trx, [unit], policy, today, exclude)).get(unit.id)!;
+  const policy = await policyOn(trx, unit.municipalityCode, today);
+  const occ = (await loadOccupancy(trx, [{ id: unit.id, type: unit.type }], policy, today, exclude)).get(unit.id)!;
   const e = childEpochs(birth.toString(), policy.transitionAgeMonths);
   const from = day(start);
   if (from >= e.schoolStart) return true;

@@ -26,8 +26,9 @@ export async function seedDemoBookings(
   bookedBy: string,
   wishes: DemoBookingWish[],
   newId: () => string,
+  municipalityCode: string,
 ): Promise<number> {
-  const policy = await policyOn(db, today);
+  const policy = await policyOn(db, municipalityCode, today);
   const info = await daycareUnits(db);
   const byId = new Map(info.map((u) => [u.id, u]));
   const occ = await loadOccupancy(db, info, policy, today);

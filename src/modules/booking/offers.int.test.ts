@@ -96,11 +96,12 @@ const user = () => ({
   name: 'x',
   personId: f.guardians.mette,
   unitIds: [],
+  municipalityCode: null,
 });
 const free = async () => {
   const db = t.database.db,
     today = t.clock.today();
-  const { occ } = await occupancyCache(db).get(db, await policyOn(db, today), today);
+  const { occ } = await occupancyCache(db).get(db, await policyOn(db, '0860', today), today);
   return freeAt(occ.get(unitId)!.timeline, day(start));
 };
 
@@ -126,7 +127,7 @@ describe(`cached closing days (${engine})`, () => {
   it('the search sees a new closing day at once, and sees it go again', async () => {
     const db = t.database.db,
       today = t.clock.today(),
-      policy = await policyOn(db, today);
+      policy = await policyOn(db, '0860', today);
     const search = async () =>
       (
         await searchAvailability(db, {

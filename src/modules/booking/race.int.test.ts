@@ -63,7 +63,14 @@ describe(`the last place (${engine})`, () => {
     const rc = {
       db: t.database.db,
       clock: t.clock,
-      actor: { userId: user, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] },
+      actor: {
+        userId: user,
+        role: 'guardian' as const,
+        name: 'x',
+        personId: f.guardians.mette,
+        unitIds: [],
+        municipalityCode: null,
+      },
       ip: '127.0.0.1',
       userAgent: null,
     };
@@ -151,7 +158,14 @@ describe(`the last place (${engine})`, () => {
     const rc = {
       db,
       clock: t.clock,
-      actor: { userId: f.users.mette, role: 'guardian' as const, name: 'x', personId: f.guardians.mette, unitIds: [] },
+      actor: {
+        userId: f.users.mette,
+        role: 'guardian' as const,
+        name: 'x',
+        personId: f.guardians.mette,
+        unitIds: [],
+        municipalityCode: null,
+      },
       ip: '127.0.0.1',
       userAgent: null,
     };

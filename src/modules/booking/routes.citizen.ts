@@ -10,6 +10,7 @@ import { policyOn } from './booking-policy.js';
 import { bookingContract as c, bookingError } from './contract.js';
 import { bookingPolicy } from './policy.js';
 import { bookingOwner, bookingPlacementOf, bookingsOfChildren, childOf } from './queries.js';
+import { unitTypeOf } from './store.js';
 import { calendarDays, openCheck, searchAvailability, sortItems, without } from './search.js';
 import { bookPlace, cancelBooking, moveBooking, NoLongerFree } from './service.js';
 
@@ -27,7 +28,8 @@ async function requireChild(ctx: RequestContext, childId: string, action: Action
 
 async function alternatives(ctx: RequestContext, e: NoLongerFree) {
   const today = ctx.clock.today();
-  const [policy, home] = await Promise.all([policyOn(ctx.db, today), homeOf(ctx.db, e.childId, today)]);
+  const home = await homeOf(ctx.db, e.childId, today);
+  const policy = await policyOn(ctx.db, home?.municipalityCode ?? null, today);
   const { items } = await searchAvailability(ctx.db, { birthDate: e.birthDate, wished: e.wished, today, policy, home });
   return sortItems(items, 'distance').slice(0, 5);
 }
@@ -51,10 +53,9 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId, 'booking.search');
-    const [policy, home] = await Promise.all([
-      policyOn(db, today),
-      homeOf(db, child.id, today).then((h) => h ?? homeOf(db, req.ctx.actor!.personId!, today)),
-    ]);
+    // The family's home municipality's booking policy (the municipality where it lives).
+    const home = await homeOf(db, child.id, today).then((h) => h ?? homeOf(db, req.ctx.actor!.personId!, today));
+    const policy = await policyOn(db, home?.municipalityCode ?? null, today);
     const exclude = req.query.excludeBookingId
       ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id)
       : null;
@@ -91,7 +92,8 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId, 'booking.search');
-    const policy = await policyOn(db, today);
+    // A unit's calendar follows its municipality's booking policy.
+    const policy = await policyOn(db, (await unitTypeOf(db, req.query.unitId))?.municipalityCode ?? null, today);
     const exclude = req.query.excludeBookingId
       ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id)
       : null;
@@ -129,7 +131,7 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
       today = clock.today();
     const ids = await childIdsInCustody(db, actor.personId!, today);
     if (!ids.length) return [];
-    const policy = await policyOn(db, today);
+    const policy = await policyOn(db, (await homeOf(db, actor.personId!, today))?.municipalityCode ?? null, today);
     const rows = await bookingsOfChildren(db, ids);
     await audit(db, req.ctx, { action: 'booking.read', subjectType: 'child', subjectIds: ids });
     return rows.map((r) => {

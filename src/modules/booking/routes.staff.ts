@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { schemaOf } from '../../platform/http/contract.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import { policyOn } from './booking-policy.js';
 import { bookingContract as c, bookingError, type SimPolicy } from './contract.js';
 import { monthlyOutlook } from './outlook.js';
@@ -19,9 +20,11 @@ export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
     const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.outlook');
     const { db, clock } = req.ctx,
       today = clock.today();
-    const policy = await policyOn(db, today);
+    const policy = await policyOn(db, homeMunicipality(actor), today);
     const { info, occ } = await occupancyCache(db).get(db, policy, today);
-    let units = info.filter((u) => bookingPolicy.can(actor, 'booking.outlook', { unitId: u.id }));
+    let units = info.filter((u) =>
+      bookingPolicy.can(actor, 'booking.outlook', { unitId: u.id, municipalityCode: u.municipalityCode }),
+    );
     if (req.query.daginstitutionId) units = units.filter((u) => u.daginstitutionId === req.query.daginstitutionId);
     units.sort((a, b) => a.name.localeCompare(b.name, 'da'));
     const bookings = await activeBookingStarts(
@@ -47,11 +50,11 @@ export const bookingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/booking/simulate', { schema: schemaOf('booking', c.simulate, bookingError.codes) }, async (req) => {
-    bookingPolicy.authorize(req.ctx.actor, 'booking.simulate');
+    const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.simulate');
     const { db, clock } = req.ctx,
       today = clock.today();
-    const policy = await policyOn(db, today);
-    const { units, families } = await simulationInput(db, policy, today);
+    const policy = await policyOn(db, homeMunicipality(actor), today);
+    const { units, families } = await simulationInput(db, homeMunicipality(actor), policy, today);
     const run = (p: Required<SimPolicy>) => simulate(units, families, { ...p, nurseryWeight: policy.nurseryWeight });
     return { families: families.length, units: units.length, a: run(req.body.a), b: run(req.body.b) };
   });

@@ -114,6 +114,19 @@ async function restoreReleased(
   return true;
 }
 
+/** The municipality of the unit a booking holds a place in: its booking policy governs moving and cancelling. */
+async function bookingMunicipality(db: Db, bookingId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('booking as b')
+    .innerJoin('placement as p', 'p.id', 'b.placement_id')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select('d.municipality_code')
+    .where('b.id', '=', bookingId)
+    .executeTakeFirst();
+  return r?.municipality_code ?? null;
+}
+
 export async function moveBooking(
   db: Db,
   rc: RequestContext,
@@ -122,7 +135,7 @@ export async function moveBooking(
   const today = rc.clock.today();
   return withRetry(() =>
     db.transaction().execute(async (trx) => {
-      const policy = await policyOn(trx, today);
+      const policy = await policyOn(trx, await bookingMunicipality(trx, input.bookingId), today);
       const b = await activeBooking(trx, input.bookingId, today, policy);
       const child = await childOf(trx, b.child_id);
       const ctx: Context = { policy, today, child: childDates(child.birth, policy) };
@@ -190,7 +203,7 @@ export async function cancelBooking(db: Db, rc: RequestContext, bookingId: strin
   const today = rc.clock.today();
   return withRetry(() =>
     db.transaction().execute(async (trx) => {
-      const policy = await policyOn(trx, today);
+      const policy = await policyOn(trx, await bookingMunicipality(trx, bookingId), today);
       const b = await activeBooking(trx, bookingId, today, policy);
       const child = await childOf(trx, b.child_id);
       const ctx: Context = { policy, today, child: childDates(child.birth, policy) };

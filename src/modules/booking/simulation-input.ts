@@ -12,11 +12,15 @@ import type { SimFamily, SimUnit } from './simulator.js';
 
 export async function simulationInput(
   db: Db,
+  municipalityCode: string,
   policy: BookingPolicy,
   today: LocalDate,
 ): Promise<{ units: SimUnit[]; families: SimFamily[] }> {
   const { info, occ } = await occupancyCache(db).get(db, policy, today);
-  const located = info.filter((u) => u.lat != null && u.lon != null && occ.has(u.id));
+  // One municipality's year: its units and the babies living there.
+  const located = info.filter(
+    (u) => u.municipalityCode === municipalityCode && u.lat != null && u.lon != null && occ.has(u.id),
+  );
   const units: SimUnit[] = located.map((u) => {
     const o = occ.get(u.id)!;
     return {
@@ -36,6 +40,7 @@ export async function simulationInput(
     .where('person.birth_date', '<=', today.toString())
     .where(sql<boolean>`r.valid @> ${today.toString()}::date`)
     .where('h.lat', 'is not', null)
+    .where('h.municipality_code', '=', municipalityCode)
     .execute();
   const nurseryUnits = located.map((u, i) => ({ u, i })).filter((x) => units[x.i]!.nursery);
   const families: SimFamily[] = rows.map((r) => {

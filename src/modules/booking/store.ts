@@ -148,8 +148,16 @@ export async function unitLoadVersions(db: Db, unitIds: string[]): Promise<Recor
 }
 
 /** A unit's type (null when it does not exist). */
+/** A unit's type and municipality (whose booking policy applies to its places). */
 export async function unitTypeOf(db: Db, unitId: string) {
-  return (await db.selectFrom('unit').select(['id', 'type']).where('id', '=', unitId).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('unit')
+      .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+      .select(['unit.id', 'unit.type', 'd.municipality_code as municipalityCode'])
+      .where('unit.id', '=', unitId)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export interface UnitInfo {

@@ -1,5 +1,6 @@
 // A unit's employees: list with full-time equivalents, add, change hours, end; the dagplejer a child is placed with
 // (contract.ts, policy.ts, queries.ts). Every read and change is audited.
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../shared/index.js';
@@ -40,11 +41,13 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/units/:unitId/employees', { schema: schemaOf('employees', c.list, fail.codes) }, async (req) => {
     const { unitId } = req.params;
-    employeesPolicy.authorize(req.ctx.actor, 'employees.read', { unitId });
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.read', { unitId });
     if (!(await unitTypeOf(req.ctx.db, unitId))) throw fail('employees.unit-not-found');
     const date = dateOf(req.query.date, req.ctx.clock.today());
     const employees = await unitEmployeesOn(req.ctx.db, unitId, date);
-    const fullTime = (await settingOn<number>(req.ctx.db, 'employees.full_time_minutes', date)) ?? FULL_TIME_DEFAULT;
+    const fullTime =
+      (await settingOn<number>(req.ctx.db, homeMunicipality(actor), 'employees.full_time_minutes', date)) ??
+      FULL_TIME_DEFAULT;
     await audit(req.ctx.db, req.ctx, {
       action: 'employee.list',
       subjectType: 'employee',

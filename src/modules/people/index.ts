@@ -7,6 +7,8 @@ export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In, se
 export { personsById, guardianIdsOf, householdById, residentBirthDates, guardiansLivingIn } from './queries.js';
 export { birthDatesOf } from './queries.js';
 export { Placement as PlacementSchema } from './contract.js';
+export { childSubject, livesIn, municipalScope, scopeOf, scopeOfUnit } from './tenancy.js';
+export { peopleOfMunicipality, type MunicipalScope } from './queries.js';
 
 export const peopleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleStaffRoutes, { prefix: '/staff' });

@@ -1,5 +1,6 @@
 // People queries: homes, custody, placements, search and the child page. Ranges are PostgreSQL dateranges.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/database.js';
 import { DateRange, LocalDate, maskCpr } from '../../shared/index.js';
 import { historyOf } from '../../platform/history/history.js';
@@ -104,11 +105,13 @@ export async function childrenUnder18In(db: Db, householdId: string, on: string)
 export async function searchPeople(
   db: Db,
   today: LocalDate,
-  f: { cpr?: string; words?: string[]; unitIds?: string[] },
+  f: { cpr?: string; words?: string[]; unitIds?: string[]; municipality: MunicipalScope },
 ) {
   let q = db
     .selectFrom('person')
     .select(['person.id', 'person.first_name', 'person.last_name', 'person.birth_date', 'person.cpr']);
+  // Only people of the searching staff user's municipality: living there today, or placed in one of its units.
+  q = q.where((eb) => ofMunicipality(eb, f.municipality, today));
   if (f.cpr) q = q.where('person.cpr', '=', f.cpr);
   for (const w of f.words ?? []) q = q.where('person.search_name', 'like', `%${w.replace(/[%_\\]/g, '\\$&')}%`);
   if (f.unitIds) {
@@ -607,4 +610,72 @@ export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<
   const rows = await sql<{ id: string; birth_date: string }>`select p.id, p.birth_date::text as birth_date
     from unnest(${[...ids]}::uuid[]) as x(id) join person p on p.id = x.id`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
+}
+
+/** The municipalities a person lives in on `date` (one, or none when unknown). */
+export async function residenceMunicipalities(db: Db, personId: string, date: LocalDate): Promise<string[]> {
+  const rows = await db
+    .selectFrom('residence as r')
+    .innerJoin('household as h', 'h.id', 'r.household_id')
+    .select('h.municipality_code')
+    .where('r.person_id', '=', personId)
+    .where(sql<boolean>`r.valid @> ${date.toString()}::date`)
+    .execute();
+  return rows.map((r) => r.municipality_code);
+}
+
+/** Whether the person exists. */
+export async function personExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('person').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export interface MunicipalScope {
+  code: string;
+  /** The municipality's units (registry's unitsOfMunicipality). */
+  unitIds: string[];
+}
+
+/** A person of the municipality: living there on `today`, or with a current or future place in one of its units. */
+function ofMunicipality(eb: ExpressionBuilder<DB, 'person'>, muni: MunicipalScope, today: LocalDate) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('residence as r')
+        .innerJoin('household as h', 'h.id', 'r.household_id')
+        .select(sql`1`.as('x'))
+        .whereRef('r.person_id', '=', 'person.id')
+        .where('h.municipality_code', '=', muni.code)
+        .where(sql<boolean>`r.valid @> ${today.toString()}::date`),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('placement as pm')
+        .select(sql`1`.as('x'))
+        .whereRef('pm.child_id', '=', 'person.id')
+        .where('pm.unit_id', 'in', muni.unitIds.length ? muni.unitIds : ['00000000-0000-0000-0000-000000000000'])
+        .where(sql<boolean>`(upper_inf(pm.valid) or upper(pm.valid) > ${today.toString()}::date)`),
+    ),
+  ]);
+}
+
+/** Which of the people belong to the municipality (live there, or are placed in its units). */
+export async function peopleOfMunicipality(
+  db: Db,
+  personIds: readonly string[],
+  muni: MunicipalScope,
+  today: LocalDate,
+): Promise<Set<string>> {
+  const ids = [...new Set(personIds)];
+  if (!ids.length) return new Set();
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('person')
+      .select('person.id')
+      .where('person.id', 'in', ids.slice(i, i + 5000))
+      .where((eb) => ofMunicipality(eb, muni, today))
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
 }

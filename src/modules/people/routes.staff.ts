@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate, maskCpr, parseCpr } from '../../shared/index.js';
 import { MUNICIPAL_ROLES, type Actor } from '../../platform/auth/actor.js';
+import { childSubject, municipalScope } from './tenancy.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
@@ -34,12 +35,17 @@ function cprOf(input: string, today: LocalDate): string {
   return r.cpr;
 }
 
-/** Unit roles see a child through any unit where it has a current or future place; municipal roles see all. */
+/** Unit roles see a child through any unit where it has a current or future place; municipal roles the children of
+ *  their municipality (living there or placed there). */
 async function authorizeChild(db: Db, actor: Actor | null, childId: string, today: LocalDate) {
   const a = peoplePolicy.authorize(actor, 'people.read-child');
-  if (MUNICIPAL_ROLES.includes(a.role)) return a;
+  const subject = await childSubject(db, childId, today);
+  if (MUNICIPAL_ROLES.includes(a.role)) return peoplePolicy.authorize(a, 'people.read-child', subject);
   const units = await unitIdsOfChild(db, childId, today);
-  return peoplePolicy.authorize(a, 'people.read-child', { unitId: units.find((u) => a.unitIds.includes(u)) ?? '' });
+  return peoplePolicy.authorize(a, 'people.read-child', {
+    ...subject,
+    unitId: units.find((u) => a.unitIds.includes(u)) ?? '',
+  });
 }
 
 export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
@@ -54,6 +60,7 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     const people = await searchPeople(db, today, {
       ...(cpr.ok ? { cpr: cpr.cpr } : { words: req.body.query.toLowerCase().split(/\s+/) }),
       unitIds: MUNICIPAL_ROLES.includes(actor.role) ? undefined : actor.unitIds,
+      municipality: await municipalScope(db, actor),
     });
     const placements = await placementsOf(
       db,
@@ -91,8 +98,12 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.patch('/children/:id', { schema: schemaOf('people', c.renameChild, peopleError.codes) }, async (req) => {
-    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.update-child');
     const { db, clock } = req.ctx;
+    const actor = peoplePolicy.authorize(
+      req.ctx.actor,
+      'people.update-child',
+      await childSubject(db, req.params.id, clock.today()),
+    );
     await db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       if (!(await renameChild(trx, req.params.id, req.body.firstName, req.body.lastName)))

@@ -9,14 +9,17 @@ import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
 import { distanceKm } from '../registry/index.js';
+import type { MunicipalScope } from '../people/index.js';
 import { inbox } from './applications.js';
 import { policyOn } from './placement-policy.js';
 import { approveRound, previewRound } from './round.js';
 import { lockUnitLoad } from '../booking/index.js';
 import { guaranteeDate, schoolStart, seniorityDate, transitionDate, UNIT_TYPES_FOR } from './rules.js';
 
-export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6) {
-  const p = await policyOn(trx, today);
+/** Årsrulning of one municipality: the children placed in its units, with wishes for its units. */
+export async function aarsrulning(trx: Db, muni: MunicipalScope, today: LocalDate, lookaheadMonths = 6) {
+  if (!muni.unitIds.length) return 0;
+  const p = await policyOn(trx, muni.code, today);
   const t = today.toString();
   const rows = await trx
     .selectFrom('placement as pl')
@@ -28,6 +31,7 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
     .where('pl.kind', 'in', ['dagtilbud', 'fritidstilbud'])
     .where(sql<boolean>`pl.valid @> ${t}::date`)
     .where('u.type', 'in', ['vuggestue', 'dagpleje', 'boernehave', 'integreret', 'sfo', 'fritidshjem'])
+    .where('u.id', 'in', muni.unitIds)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -44,6 +48,7 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
     .select(['id', 'type', 'lat', 'lon'])
     .where('closed_on', 'is', null)
     .where('lat', 'is not', null)
+    .where('id', 'in', muni.unitIds)
     .execute();
   const horizon = today.plusMonths(lookaheadMonths);
   let created = 0;
@@ -118,6 +123,7 @@ export async function aarsrulning(trx: Db, today: LocalDate, lookaheadMonths = 6
  */
 export async function continuousAllocation(
   trx: Db,
+  muni: MunicipalScope,
   today: LocalDate,
   userId: string | null = null,
   kinds: readonly PlacementKind[] = ['dagtilbud', 'fritidstilbud', 'klub'],
@@ -129,6 +135,7 @@ export async function continuousAllocation(
     .distinct()
     .where('a.status', '=', 'active')
     .where('a.placement_kind', 'in', [...kinds])
+    .where('w.unit_id', 'in', muni.unitIds.length ? muni.unitIds : ['00000000-0000-0000-0000-000000000000'])
     .execute();
   await lockUnitLoad(
     trx,
@@ -136,7 +143,7 @@ export async function continuousAllocation(
   );
   let offers = 0;
   for (const kind of kinds) {
-    const r = await previewRound(trx, kind, today.plusMonths(6), today, userId, 'continuous');
+    const r = await previewRound(trx, muni.code, kind, today.plusMonths(6), today, userId, 'continuous');
     offers += (await approveRound(trx, r.id, today, userId)).offers;
   }
   return offers;

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { LocalDate } from '../../shared/index.js';
 import { childIdsInCustody } from '../people/index.js';
 import { policyOn, type PlacementPolicy } from './placement-policy.js';
+import { ruleMunicipality } from './tenancy.js';
 import {
   earliestStart,
   guaranteeDate,
@@ -76,7 +77,7 @@ async function validate(
 }
 
 export async function apply(trx: Db, userId: string | null, input: ApplicationInput, today: LocalDate) {
-  const p = await policyOn(trx, today);
+  const p = await policyOn(trx, await ruleMunicipality(trx, input.childId, input.wishes, today), today);
   const { name, birth } = await childName(trx, input.childId);
   const neededFrom = LocalDate.parse(input.neededFrom);
   await validate(trx, p, birth, input.placeKind, neededFrom, input.wishes, today);
@@ -134,7 +135,7 @@ export interface ApplicationChange {
 export async function changeApplication(trx: Db, id: string, change: ApplicationChange, today: LocalDate) {
   const a = await loadApplication(trx, id);
   if (a.status !== 'active') throw placementError('placement.application-not-active');
-  const p = await policyOn(trx, today);
+  const p = await policyOn(trx, await ruleMunicipality(trx, a.child_id, change.wishes ?? [], today), today);
   const { name, birth } = await childName(trx, a.child_id);
   const current = (
     await trx

@@ -17,6 +17,7 @@ import { bookPlace, moveBooking, withRetry } from '../booking/index.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, createOffer, declineOffer, expireOffers } from './offers.js';
 import { approveRound, previewRound } from './round.js';
+import { scopeOf } from '../people/index.js';
 
 // PGlite runs the batches one after another, so more runs cost little; enough that every path succeeds somewhere.
 const RUNS = 10;
@@ -176,7 +177,14 @@ async function run(w: World, o: Op): Promise<string> {
   const rc: RequestContext = {
     db,
     clock: t.clock,
-    actor: { userId: f.users.mette, role: 'guardian', name: 'Mette', personId: f.guardians.mette, unitIds: [] },
+    actor: {
+      userId: f.users.mette,
+      role: 'guardian',
+      name: 'Mette',
+      personId: f.guardians.mette,
+      unitIds: [],
+      municipalityCode: null,
+    },
     ip: '127.0.0.1',
     userAgent: null,
   };
@@ -227,7 +235,7 @@ async function run(w: World, o: Op): Promise<string> {
       break;
     }
     case 'preview':
-      w.rounds.push((await tx((trx) => previewRound(trx, 'dagtilbud', today.plusYears(1), today, user))).id);
+      w.rounds.push((await tx((trx) => previewRound(trx, '0860', 'dagtilbud', today.plusYears(1), today, user))).id);
       break;
     case 'approve': {
       const id = pick(w.rounds, o.round);
@@ -261,18 +269,18 @@ async function run(w: World, o: Op): Promise<string> {
       else
         await tx(async (trx) => {
           await declineOffer(trx, id, today);
-          await continuousAllocation(trx, today, null, ['dagtilbud']);
+          await continuousAllocation(trx, await scopeOf(trx, '0860'), today, null, ['dagtilbud']);
         });
       break;
     }
     case 'continuous':
       await tx(async (trx) => {
         await expireOffers(trx, today);
-        await continuousAllocation(trx, today, user);
+        await continuousAllocation(trx, await scopeOf(trx, '0860'), today, user);
       });
       break;
     case 'aarsrulning':
-      await tx((trx) => aarsrulning(trx, today));
+      await tx(async (trx) => aarsrulning(trx, await scopeOf(trx, '0860'), today));
       break;
   }
   return 'ok';

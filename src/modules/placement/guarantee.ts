@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { LocalDate, isGuaranteeDay } from '../../shared/index.js';
 import { policyOn } from './placement-policy.js';
+import { peopleOfMunicipality, type MunicipalScope } from '../people/index.js';
 
 /** Guarantee days from today (exclusive) up to and including the garantidato (0 when passed). */
 export function guaranteeDaysLeft(today: LocalDate, g: LocalDate): number {
@@ -12,8 +13,9 @@ export function guaranteeDaysLeft(today: LocalDate, g: LocalDate): number {
   return n;
 }
 
-export async function guaranteeOverview(db: Db, today: LocalDate) {
-  const p = await policyOn(db, today);
+/** The overview of one municipality: children living there (its guarantee duty) or placed in its units. */
+export async function guaranteeOverview(db: Db, muni: MunicipalScope, today: LocalDate) {
+  const p = await policyOn(db, muni.code, today);
   const limit = today.plusDays(p.riskDays).toString();
   const rows = await db
     .selectFrom('application as a')
@@ -58,20 +60,28 @@ export async function guaranteeOverview(db: Db, today: LocalDate) {
     .orderBy('a.guarantee_date')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => {
-    const g = LocalDate.parse(r.guarantee_date!);
-    const calendarDays = today.daysUntil(g);
-    return {
-      applicationId: r.id,
-      childId: r.child_id,
-      childName: `${r.first_name} ${r.last_name}`,
-      birthDate: r.birth_date,
-      placeKind: r.place_kind,
-      neededFrom: r.needed_from,
-      guaranteeDate: r.guarantee_date!,
-      daysLeft: calendarDays,
-      guaranteeDaysLeft: calendarDays < 0 ? 0 : guaranteeDaysLeft(today, g),
-      breached: calendarDays < 0,
-    };
-  });
+  const own = await peopleOfMunicipality(
+    db,
+    rows.map((r) => r.child_id),
+    muni,
+    today,
+  );
+  return rows
+    .filter((r) => own.has(r.child_id))
+    .map((r) => {
+      const g = LocalDate.parse(r.guarantee_date!);
+      const calendarDays = today.daysUntil(g);
+      return {
+        applicationId: r.id,
+        childId: r.child_id,
+        childName: `${r.first_name} ${r.last_name}`,
+        birthDate: r.birth_date,
+        placeKind: r.place_kind,
+        neededFrom: r.needed_from,
+        guaranteeDate: r.guarantee_date!,
+        daysLeft: calendarDays,
+        guaranteeDaysLeft: calendarDays < 0 ? 0 : guaranteeDaysLeft(today, g),
+        breached: calendarDays < 0,
+      };
+    });
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/database.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { expireOffers } from './offers.js';
 import { withRetry } from '../booking/index.js';
+import { municipalitiesWithUnits, unitsOfMunicipality } from '../registry/index.js';
 
 export const PLACEMENT_JOBS = {
   aarsrulning: 'placement.aarsrulning',
@@ -21,8 +22,16 @@ export async function runPlacementJob(database: Database, job: keyof typeof PLAC
   const ctx = { db: database.db, clock, actor: null, ip: 'job', userAgent: PLACEMENT_JOBS[job] };
   return withRetry(() =>
     database.db.transaction().execute(async (trx) => {
+      // Every municipality with units, each with its own rules and its own units.
+      const scopes = await Promise.all(
+        (await municipalitiesWithUnits(trx)).map(async (m) => ({
+          code: m.code,
+          unitIds: (await unitsOfMunicipality(trx, m.code)).map((u) => u.id),
+        })),
+      );
       if (job === 'aarsrulning') {
-        const created = await aarsrulning(trx, today);
+        let created = 0;
+        for (const s of scopes) created += await aarsrulning(trx, s, today);
         await audit(trx, ctx, {
           action: 'aarsrulning.run',
           subjectType: 'application',
@@ -32,7 +41,8 @@ export async function runPlacementJob(database: Database, job: keyof typeof PLAC
         return { created };
       }
       const expired = await expireOffers(trx, today);
-      const offers = await continuousAllocation(trx, today);
+      let offers = 0;
+      for (const s of scopes) offers += await continuousAllocation(trx, s, today);
       await audit(trx, ctx, {
         action: 'allocation.continuous',
         subjectType: 'allocation_round',

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { lockUnitLoad, roomFor } from '../booking/index.js';
+import { municipalitiesOfUnits } from '../registry/index.js';
 import { inbox } from './applications.js';
 import { decisionLetter, offerLetter, withdrawalLetter } from './letters.js';
 import { policyOn } from './placement-policy.js';
@@ -77,7 +78,9 @@ export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipCl
     if (skipClosed) return null;
     throw placementError('placement.no-room');
   }
-  const p = await policyOn(trx, today);
+  // The unit's municipality sets the answer deadline of an offer of its place.
+  const [unitMunicipality] = await municipalitiesOfUnits(trx, [o.unitId]);
+  const p = await policyOn(trx, unitMunicipality!, today);
   const deadline = LocalDate.min(today.plusDays(p.offerDeadlineDays), LocalDate.max(today, o.start.minusDays(1)));
   const guarantee = o.guarantee ?? (!!a.guarantee_date && !o.start.isAfter(LocalDate.parse(a.guarantee_date)));
   const row = await trx
@@ -299,7 +302,8 @@ export async function withdrawPlacement(
     .executeTakeFirst();
   if (!p) throw placementError('placement.place-not-found');
   const r = DateRange.fromPg(p.valid);
-  const policy = await policyOn(trx, today);
+  const [unitMunicipality] = await municipalitiesOfUnits(trx, [p.unit_id]);
+  const policy = await policyOn(trx, unitMunicipality!, today);
   const lastDay = LocalDate.max(noticeLastDay(today, policy.notice), r.start);
   if (r.end && !r.end.isAfter(lastDay)) throw placementError('placement.already-ended');
   await trx

@@ -2,11 +2,12 @@
 // a nursery child and a nursery place count the policy's nursery weight. Pending offers count as taken.
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { enrolledOn, placesOn } from '../registry/index.js';
+import { enrolledOn, municipalitiesOfUnits, placesOn } from '../registry/index.js';
 import { policyOn } from './placement-policy.js';
 
 export async function capacityOutlook(db: Db, unitId: string, today: LocalDate) {
-  const p = await policyOn(db, today);
+  const [municipality] = await municipalitiesOfUnits(db, [unitId]);
+  const p = await policyOn(db, municipality ?? null, today);
   const w = (band: string) => (band === '0-2' ? p.nurseryWeight : 1);
   const months = Array.from({ length: 12 }, (_, i) => today.firstOfMonth().plusMonths(i + 1));
   const pending = await db

@@ -158,8 +158,11 @@ export const POLICY_KEYS: { key: string; field: keyof PlacementPolicy; default: 
   },
 ];
 
-export async function policyOn(db: Db, date: LocalDate): Promise<PlacementPolicy> {
-  const values = await Promise.all(POLICY_KEYS.map((k) => settingOn(db, k.key, date)));
+/** The municipality's placement policy on `date` (each key's default where it has no value; null: the defaults). */
+export async function policyOn(db: Db, municipalityCode: string | null, date: LocalDate): Promise<PlacementPolicy> {
+  const values = municipalityCode
+    ? await Promise.all(POLICY_KEYS.map((k) => settingOn(db, municipalityCode, k.key, date)))
+    : POLICY_KEYS.map(() => undefined);
   const p: Record<string, unknown> = {};
   POLICY_KEYS.forEach((k, i) => {
     p[k.field] = values[i] === undefined ? k.default : values[i];

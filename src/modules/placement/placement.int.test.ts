@@ -266,7 +266,7 @@ describe(`placement (${engine})`, () => {
   it('finance reads no waitlist: least privilege, on the server and in its permissions', async () => {
     const { id } = await t.database.db
       .insertInto('app_user')
-      .values({ role: 'finance', name: 'Økonomi', demo_persona: true })
+      .values({ role: 'finance', name: 'Økonomi', demo_persona: true, municipality_code: '0860' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const finance = await loginAs(t.app, id);

@@ -42,7 +42,11 @@ export async function pendingOffersOf(db: Db, childIds: string[]) {
 
 /** A placement a guardian gives notice on (the child is checked for custody by the caller), or undefined. */
 export async function placementToWithdraw(db: Db, placementId: string) {
-  return db.selectFrom('placement').select(['id', 'child_id', 'kind']).where('id', '=', placementId).executeTakeFirst();
+  return db
+    .selectFrom('placement')
+    .select(['id', 'child_id', 'kind', 'unit_id'])
+    .where('id', '=', placementId)
+    .executeTakeFirst();
 }
 
 /** The children of applications (distinct), e.g. for the audit of a round's view. */
@@ -108,22 +112,17 @@ export async function markTaskHandled(db: Db, id: string, userId: string): Promi
   return !!r;
 }
 
-/** Open staff inbox tasks. */
-export async function openInboxCount(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom('staff_inbox')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('handled_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return r.n;
-}
-
-/** Pending offers awaiting the family's answer, and the earliest answer deadline among them. */
-export async function pendingOfferSummary(db: Db): Promise<{ n: number; firstDeadline: string | null }> {
+/** Pending offers into the units awaiting the family's answer, and the earliest answer deadline among them. */
+export async function pendingOfferSummary(
+  db: Db,
+  unitIds: readonly string[],
+): Promise<{ n: number; firstDeadline: string | null }> {
+  if (!unitIds.length) return { n: 0, firstDeadline: null };
   return db
     .selectFrom('offer')
     .select([sql<number>`count(*)::int`.as('n'), sql<string | null>`min(deadline)::text`.as('firstDeadline')])
     .where('status', '=', 'pending')
+    .where('unit_id', 'in', [...unitIds])
     .executeTakeFirstOrThrow();
 }
 
@@ -177,4 +176,16 @@ export async function placementsOnDay(db: Db, unitIds: readonly string[], day: s
     db,
   );
   return rows.rows;
+}
+
+/** The municipality a round allocates for (null: no such round, or one made before rounds had one). */
+export async function roundMunicipality(db: Db, id: string): Promise<string | null | undefined> {
+  const r = await db.selectFrom('allocation_round').select('municipality_code').where('id', '=', id).executeTakeFirst();
+  return r ? r.municipality_code : undefined;
+}
+
+/** The child an inbox task is about (null: none; undefined: no such task). */
+export async function taskChild(db: Db, id: string): Promise<string | null | undefined> {
+  const r = await db.selectFrom('staff_inbox').select('child_id').where('id', '=', id).executeTakeFirst();
+  return r ? r.child_id : undefined;
 }

@@ -12,6 +12,7 @@ import { loadWaitlist } from './waitlist.js';
 import { createOffer } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
 import { lockUnitLoad, unitLoadVersions as unitVersions } from '../booking/index.js';
+import { unitsOfMunicipality } from '../registry/index.js';
 import { placementError } from './contract.js';
 
 export const previewStale = () => placementError('placement.preview-stale');
@@ -102,28 +103,31 @@ async function unitsFor(
 
 export async function buildRoundInput(
   db: Db,
+  municipalityCode: string,
   kind: PlacementKind,
   horizon: LocalDate,
   today: LocalDate,
 ): Promise<AllocationInput> {
-  return (await roundInputAt(db, kind, horizon, today)).input;
+  return (await roundInputAt(db, municipalityCode, kind, horizon, today)).input;
 }
 
 /** The engine's input and the load version of each of its units, read before their load (so a change in between shows). */
 async function roundInputAt(
   db: Db,
+  municipalityCode: string,
   kind: PlacementKind,
   horizon: LocalDate,
   today: LocalDate,
 ): Promise<{ input: AllocationInput; versions: Record<string, number> }> {
-  const p = await policyOn(db, today);
+  const p = await policyOn(db, municipalityCode, today);
+  const ownUnits = (await unitsOfMunicipality(db, municipalityCode)).map((u) => u.id);
   const start = today.plusDays(1);
   const withOffer = new Set(
     (await db.selectFrom('offer').select('application_id').where('status', '=', 'pending').execute()).map(
       (o) => o.application_id,
     ),
   );
-  const entries = (await loadWaitlist(db, today, p, kind)).filter(
+  const entries = (await loadWaitlist(db, today, p, kind, ownUnits)).filter(
     (e) => !withOffer.has(e.applicationId) && e.neededFrom <= horizon.toString(),
   );
   const byApp = new Map<string, typeof entries>();
@@ -155,17 +159,18 @@ async function roundInputAt(
   return { input, versions };
 }
 
-/** Runs the engine and keeps the result as a preview. */
+/** Runs the engine on one municipality's waitlists and keeps the result as a preview. */
 export async function previewRound(
   trx: Db,
+  municipalityCode: string,
   kind: PlacementKind,
   horizon: LocalDate,
   today: LocalDate,
   userId: string | null,
   mode: 'round' | 'continuous' = 'round',
 ) {
-  const { input, versions } = await roundInputAt(trx, kind, horizon, today);
-  const result = await allocateWithDistributionRule(trx, input, today, await policyOn(trx, today));
+  const { input, versions } = await roundInputAt(trx, municipalityCode, kind, horizon, today);
+  const result = await allocateWithDistributionRule(trx, input, today, await policyOn(trx, municipalityCode, today));
   const row = await trx
     .insertInto('allocation_round')
     .values({
@@ -175,6 +180,7 @@ export async function previewRound(
       result: JSON.stringify(result),
       unit_versions: JSON.stringify(versions),
       created_by: userId,
+      municipality_code: municipalityCode,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import { withRetry } from '../booking/index.js';
 import { DateRange, type LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { childIdsInCustody, personsById, placementsOf } from '../people/index.js';
+import { childIdsInCustody, livesIn, personsById, placementsOf, scopeOfUnit } from '../people/index.js';
 import {
   apply,
   changeApplication,
@@ -29,7 +29,8 @@ import { placementContract as c, placementError, type Overview } from './contrac
 async function overview(db: Db, guardianId: string, today: LocalDate): Promise<Overview> {
   const ids = await childIdsInCustody(db, guardianId, today);
   if (!ids.length) return { children: [], noticeLastDay: null };
-  const p = await policyOn(db, today);
+  // The family's home municipality's rules (notice period …).
+  const p = await policyOn(db, await livesIn(db, guardianId, today), today);
   const [children, apps, offers, placements, waitlist] = await Promise.all([
     personsById(db, ids).then((cs) => cs.sort((a, b) => a.birth_date.localeCompare(b.birth_date))),
     activeApplicationsOf(db, ids),
@@ -196,7 +197,8 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
         details: { offer: o.id },
       });
       // A declined place is free again: the next child by the rules gets it now (continuous allocation).
-      if (answer === 'decline') await continuousAllocation(trx, today, null, [o.placement_kind]);
+      const scope = answer === 'decline' ? await scopeOfUnit(trx, o.unit_id) : null;
+      if (scope) await continuousAllocation(trx, scope, today, null, [o.placement_kind]);
       return r;
     });
   };
@@ -229,7 +231,9 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
           subjectIds: [p.child_id],
           details: { placement: p.id },
         });
-        await continuousAllocation(trx, today, null, [p.kind]); // the freed place goes to the next child by the rules
+        // The freed place goes to the next child by the rules of the unit's municipality.
+        const scope = await scopeOfUnit(trx, p.unit_id);
+        if (scope) await continuousAllocation(trx, scope, today, null, [p.kind]);
         return r;
       });
     },

@@ -5,7 +5,9 @@ import { audit } from '../../platform/audit/audit.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { withRetry } from '../booking/index.js';
-import { isUnitOpen } from '../registry/index.js';
+import { isUnitOpen, unitSubject } from '../registry/index.js';
+import { childSubject, municipalScope, peopleOfMunicipality } from '../people/index.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import { LocalDate } from '../../shared/index.js';
 import { guaranteeOverview } from './guarantee.js';
 import { placementPolicy } from './policy.js';
@@ -16,7 +18,20 @@ import { loadWaitlist } from './waitlist.js';
 import { capacityOutlook } from './outlook.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { placementContract as c, placementError } from './contract.js';
-import { childIdsOfApplications, inboxTasks, markTaskHandled, setApplicationPriority } from './queries.js';
+import {
+  childIdsOfApplications,
+  inboxTasks,
+  markTaskHandled,
+  roundMunicipality,
+  setApplicationPriority,
+  taskChild,
+} from './queries.js';
+
+/** A round is its municipality's (one made before rounds had a municipality: nobody's). */
+async function roundSubject(db: Db, id: string) {
+  const code = await roundMunicipality(db, id);
+  return code === undefined ? {} : { municipalityCode: code ?? [] };
+}
 
 export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -30,10 +45,18 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     );
 
   app.get('/waitlist', { schema: schemaOf('placement', c.waitlist, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read');
     const today = req.ctx.clock.today();
     const q = req.query;
-    const all = await loadWaitlist(req.ctx.db, today, await policyOn(req.ctx.db, today));
+    // The waitlists of the municipality's own units, ordered by its rules.
+    const muni = await municipalScope(req.ctx.db, actor);
+    const all = await loadWaitlist(
+      req.ctx.db,
+      today,
+      await policyOn(req.ctx.db, muni.code, today),
+      undefined,
+      muni.unitIds,
+    );
     const band = (birth: string, on: string) => {
       const m = LocalDate.parse(birth).ageInMonths(LocalDate.parse(on));
       return m < 36 ? '0-2' : m < 72 ? '3-5' : m < 120 ? '6-9' : '10-13';
@@ -61,8 +84,8 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/guarantee', { schema: schemaOf('placement', c.guarantee, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
-    const rows = await guaranteeOverview(req.ctx.db, req.ctx.clock.today());
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    const rows = await guaranteeOverview(req.ctx.db, await municipalScope(req.ctx.db, actor), req.ctx.clock.today());
     await audit(req.ctx.db, req.ctx, {
       action: 'guarantee.read',
       subjectType: 'child',
@@ -78,7 +101,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     if (!horizon.isAfter(today) || horizon.isAfter(today.plusYears(2))) throw placementError('placement.bad-horizon');
     const r = await tx(req, actor.userId, async (trx) => {
       await expireOffers(trx, today);
-      const res = await previewRound(trx, req.body.kind, horizon, today, actor.userId);
+      const res = await previewRound(trx, homeMunicipality(actor), req.body.kind, horizon, today, actor.userId);
       await audit(trx, req.ctx, { action: 'round.preview', subjectType: 'allocation_round', subjectIds: [res.id] });
       return res;
     });
@@ -86,7 +109,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/rounds/:id', { schema: schemaOf('placement', c.round, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    placementPolicy.authorize(req.ctx.actor, 'placement.read', await roundSubject(req.ctx.db, req.params.id));
     const view = await roundView(req.ctx.db, req.params.id);
     const appIds = [...view.offers, ...view.unplaced].map((o) => o.applicationId);
     const children = await childIdsOfApplications(req.ctx.db, appIds);
@@ -103,7 +126,11 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     '/rounds/:id/approve',
     { schema: schemaOf('placement', c.approveRound, placementError.codes) },
     async (req) => {
-      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+      const actor = placementPolicy.authorize(
+        req.ctx.actor,
+        'placement.allocate',
+        await roundSubject(req.ctx.db, req.params.id),
+      );
       return tx(req, actor.userId, async (trx) => {
         const r = await approveRound(trx, req.params.id, req.ctx.clock.today(), actor.userId);
         await audit(trx, req.ctx, {
@@ -118,7 +145,12 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.post('/offers', { schema: schemaOf('placement', c.manualOffer, placementError.codes) }, async (req, reply) => {
-    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+    // An offer of a place in one of the caseworker's municipality's units.
+    const actor = placementPolicy.authorize(
+      req.ctx.actor,
+      'placement.allocate',
+      await unitSubject(req.ctx.db, req.body.unitId),
+    );
     const today = req.ctx.clock.today();
     const offerId = await tx(req, actor.userId, async (trx) => {
       if (!(await isUnitOpen(trx, req.body.unitId))) throw placementError('placement.unit-closed');
@@ -153,7 +185,12 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     '/applications/:id',
     { schema: schemaOf('placement', c.setPriority, placementError.codes) },
     async (req) => {
-      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
+      const [child] = await childIdsOfApplications(req.ctx.db, [req.params.id]);
+      const actor = placementPolicy.authorize(
+        req.ctx.actor,
+        'placement.allocate',
+        child ? await childSubject(req.ctx.db, child, req.ctx.clock.today()) : {},
+      );
       return tx(req, actor.userId, async (trx) => {
         const childId = await setApplicationPriority(trx, req.params.id, req.body);
         if (!childId) throw placementError('placement.application-not-found');
@@ -169,8 +206,16 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/inbox', { schema: schemaOf('placement', c.inbox, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
-    const rows = await inboxTasks(req.ctx.db, !!req.query.all);
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    const all = await inboxTasks(req.ctx.db, !!req.query.all);
+    // Tasks about children of the municipality (living there or placed there); tasks about no child are shared.
+    const own = await peopleOfMunicipality(
+      req.ctx.db,
+      all.flatMap((r) => (r.childId ? [r.childId] : [])),
+      await municipalScope(req.ctx.db, actor),
+      req.ctx.clock.today(),
+    );
+    const rows = all.filter((r) => !r.childId || own.has(r.childId));
     await audit(req.ctx.db, req.ctx, {
       action: 'inbox.read',
       subjectType: 'child',
@@ -180,15 +225,20 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/inbox/:id/handled', { schema: schemaOf('placement', c.handleTask, placementError.codes) }, async (req) => {
-    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.handle-inbox');
+    const child = await taskChild(req.ctx.db, req.params.id);
+    const actor = placementPolicy.authorize(
+      req.ctx.actor,
+      'placement.handle-inbox',
+      child ? await childSubject(req.ctx.db, child, req.ctx.clock.today()) : {},
+    );
     if (!(await markTaskHandled(req.ctx.db, req.params.id, actor.userId)))
       throw placementError('placement.task-not-found');
     return { ok: true as const };
   });
 
   app.get('/placement-policy', { schema: schemaOf('placement', c.rules, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
-    const p = await policyOn(req.ctx.db, req.ctx.clock.today());
+    const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    const p = await policyOn(req.ctx.db, homeMunicipality(actor), req.ctx.clock.today());
     return {
       keys: POLICY_KEYS.map((k) => ({ key: k.key, da: k.da, en: k.en, default: k.default, current: p[k.field] })),
       classes: PRIORITY_CLASSES,
@@ -196,14 +246,14 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/units/:id/outlook', { schema: schemaOf('placement', c.outlook, placementError.codes) }, async (req) => {
-    placementPolicy.authorize(req.ctx.actor, 'placement.read');
+    placementPolicy.authorize(req.ctx.actor, 'placement.read', await unitSubject(req.ctx.db, req.params.id));
     return capacityOutlook(req.ctx.db, req.params.id, req.ctx.clock.today());
   });
 
   app.post('/aarsrulning', { schema: schemaOf('placement', c.aarsrulning, placementError.codes) }, async (req) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
     return tx(req, actor.userId, async (trx) => {
-      const created = await aarsrulning(trx, req.ctx.clock.today());
+      const created = await aarsrulning(trx, await municipalScope(trx, actor), req.ctx.clock.today());
       await audit(trx, req.ctx, {
         action: 'aarsrulning.run',
         subjectType: 'application',
@@ -221,7 +271,12 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
       const actor = placementPolicy.authorize(req.ctx.actor, 'placement.allocate');
       return tx(req, actor.userId, async (trx) => {
         await expireOffers(trx, req.ctx.clock.today());
-        const offers = await continuousAllocation(trx, req.ctx.clock.today(), actor.userId);
+        const offers = await continuousAllocation(
+          trx,
+          await municipalScope(trx, actor),
+          req.ctx.clock.today(),
+          actor.userId,
+        );
         await audit(trx, req.ctx, {
           action: 'allocation.continuous',
           subjectType: 'allocation_round',

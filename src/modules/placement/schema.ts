@@ -49,6 +49,8 @@ declare module '../../platform/db/schema.js' {
       approved_at: string | null;
       /** unit id → unit_load_version the preview was computed at (null: older previews). */
       unit_versions: Json | null;
+      /** The municipality whose waitlists (units) the round allocates (migration 018). */
+      municipality_code: string | null;
     };
     offer: {
       id: Generated<string>;

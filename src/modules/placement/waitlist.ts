@@ -35,6 +35,8 @@ export async function loadWaitlist(
   today: LocalDate,
   p: PlacementPolicy,
   kind?: PlacementKind,
+  /** Only wishes for these units (a municipality's waitlists). */
+  unitIds?: readonly string[],
 ): Promise<WaitlistEntry[]> {
   const t = today.toString();
   let q = db
@@ -72,6 +74,10 @@ export async function loadWaitlist(
     ])
     .where('a.status', '=', 'active');
   if (kind) q = q.where('a.placement_kind', '=', kind);
+  if (unitIds) {
+    if (!unitIds.length) return [];
+    q = q.where('w.unit_id', 'in', [...unitIds]);
+  }
   const rows = await q.execute();
   if (!rows.length) return [];
   // Siblings: any other child of the same household placed at the wished unit on the behovsdato.

@@ -6,15 +6,25 @@ import type { WorkItem } from '../../platform/module.js';
 import type { LocalDate } from '../../shared/index.js';
 import { guaranteeOverview } from './guarantee.js';
 import { placementPolicy } from './policy.js';
-import { openInboxCount, pendingOfferSummary } from './queries.js';
+import { municipalScope, peopleOfMunicipality } from '../people/index.js';
+import { inboxTasks, pendingOfferSummary } from './queries.js';
 
 export async function placementWork(db: Db, actor: Actor, today: LocalDate): Promise<WorkItem[]> {
   if (!placementPolicy.can(actor, 'placement.read')) return [];
-  const [inbox, guarantee, offers] = await Promise.all([
-    openInboxCount(db),
-    guaranteeOverview(db, today),
-    pendingOfferSummary(db),
+  const scope = await municipalScope(db, actor);
+  const [open, guarantee, offers] = await Promise.all([
+    inboxTasks(db, false),
+    guaranteeOverview(db, scope, today),
+    pendingOfferSummary(db, scope.unitIds),
   ]);
+  // As the inbox page: tasks about the municipality's children, and tasks about no child.
+  const own = await peopleOfMunicipality(
+    db,
+    open.flatMap((r) => (r.childId ? [r.childId] : [])),
+    scope,
+    today,
+  );
+  const inbox = open.filter((r) => !r.childId || own.has(r.childId)).length;
   const breached = guarantee.filter((g) => g.breached).length;
   const items: WorkItem[] = [
     { key: 'work.inbox', count: inbox, tone: inbox ? 'warning' : 'info', link: '/staff/indbakke' },

@@ -158,7 +158,7 @@ export async function unitDetail(db: Db, id: string, today: LocalDate): Promise<
 export async function listStaffUnits(
   db: Db,
   today: LocalDate,
-  f: { unitIds?: string[]; q?: string; type?: UnitType; areaId?: string },
+  f: { municipalityCode: string; unitIds?: string[]; q?: string; type?: UnitType; areaId?: string },
 ) {
   let q = db
     .selectFrom('unit')
@@ -174,7 +174,8 @@ export async function listStaffUnits(
       'area.name as areaName',
       'unit.city',
     ])
-    .where('unit.closed_on', 'is', null);
+    .where('unit.closed_on', 'is', null)
+    .where('d.municipality_code', '=', f.municipalityCode);
   if (f.unitIds) q = q.where('unit.id', 'in', f.unitIds.length ? f.unitIds : [NO_ID]);
   if (f.q) {
     const text = f.q;
@@ -241,29 +242,23 @@ export async function addCapacity(trx: Db, unitId: string, ageBand: AgeBand, pla
   return row.id;
 }
 
-export async function listDaginstitutions(db: Db) {
+export async function listDaginstitutions(db: Db, municipalityCode: string) {
   return db
     .selectFrom('daginstitution')
     .select(['id', 'number', 'name', 'ejerform', 'is_cluster as isCluster'])
     .where('closed_on', 'is', null)
+    .where('municipality_code', '=', municipalityCode)
     .orderBy('name')
     .execute();
 }
 
-/** A new daginstitution in the municipality of the register's areas (else the first municipality). */
+/** A new daginstitution in the municipality of the staff user creating it. */
 export async function createDaginstitution(
   trx: Db,
+  municipalityCode: string,
   d: { number: string; name: string; ejerform: Ejerform; lovgrundlag?: Lovgrundlag; isCluster: boolean },
 ) {
   await refuseIssuedNumber(trx, 'daginstitution', d.number);
-  const municipality =
-    (await trx.selectFrom('area').select('municipality_code').limit(1).executeTakeFirst()) ??
-    (await trx
-      .selectFrom('municipality')
-      .select('code as municipality_code')
-      .orderBy('code')
-      .limit(1)
-      .executeTakeFirstOrThrow());
   return trx
     .insertInto('daginstitution')
     .values({
@@ -272,7 +267,7 @@ export async function createDaginstitution(
       ejerform: d.ejerform,
       lovgrundlag: d.lovgrundlag,
       is_cluster: d.isCluster,
-      municipality_code: municipality.municipality_code,
+      municipality_code: municipalityCode,
     })
     .returning(['id', 'number', 'municipality_code'])
     .executeTakeFirstOrThrow();
@@ -544,4 +539,29 @@ export async function reportUnits(db: Db, municipalities?: readonly string[]) {
     ${municipalities ? sql`where d.municipality_code = any(${[...municipalities]}::text[])` : sql``}
     order by u.number`.execute(db);
   return rows.rows;
+}
+
+/** The municipalities of the units' daginstitutioner (the tenants the units belong to), distinct. */
+export async function municipalitiesOfUnits(db: Db, unitIds: readonly string[]): Promise<string[]> {
+  if (!unitIds.length) return [];
+  const rows = await db
+    .selectFrom('unit as u')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select('d.municipality_code')
+    .distinct()
+    .where('u.id', 'in', [...unitIds])
+    .execute();
+  return rows.map((r) => r.municipality_code);
+}
+
+/** The policy subject of a unit: the unit and its municipality (none for an unknown unit, which then is a 404). */
+export async function unitSubject(db: Db, unitId: string): Promise<{ unitId: string; municipalityCode?: string }> {
+  const [code] = await municipalitiesOfUnits(db, [unitId]);
+  return code ? { unitId, municipalityCode: code } : { unitId };
+}
+
+/** The municipality of a daginstitution, or null. */
+export async function daginstitutionMunicipality(db: Db, id: string): Promise<string | null> {
+  const r = await db.selectFrom('daginstitution').select('municipality_code').where('id', '=', id).executeTakeFirst();
+  return r?.municipality_code ?? null;
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../shared/index.js';
 import { setActor, type Db } from '../../platform/db/database.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError, type Delivery } from './contract.js';
@@ -15,12 +16,14 @@ import {
   createDaginstitution,
   createUnit,
   endAlternativeAddressAfter,
+  daginstitutionMunicipality,
   hasPlacementsAfter,
   listDaginstitutions,
   lockDaginstitution,
   lockUnit,
   unitDetail,
   unitRegisterKey,
+  unitSubject,
 } from './queries.js';
 import { applyImport, planImport } from './register/import.js';
 import { queueRegisterChange, retryDelivery, sendQueuedDeliveries } from './register/delivery.js';
@@ -76,8 +79,8 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   app.get('/daginstitutioner', { schema: schemaOf('registry', c.daginstitutions) }, async (req) => {
-    registryPolicy.authorize(req.ctx.actor, 'registry.read');
-    return listDaginstitutions(req.ctx.db);
+    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.read');
+    return listDaginstitutions(req.ctx.db, homeMunicipality(actor));
   });
 
   app.post(
@@ -87,7 +90,7 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
       const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create');
       const row = await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
-        const r = await createDaginstitution(trx, req.body);
+        const r = await createDaginstitution(trx, homeMunicipality(actor), req.body);
         await queueRegisterChange(trx, {
           level: 'daginstitution',
           operation: 'create',
@@ -140,7 +143,8 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.post('/units', { schema: schemaOf('registry', c.createUnit, registryError.codes) }, async (req, reply) => {
-    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create');
+    const owner = await daginstitutionMunicipality(req.ctx.db, req.body.daginstitutionId);
+    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.create', owner ? { municipalityCode: owner } : {});
     const id = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const u = await createUnit(trx, req.body);
@@ -160,7 +164,11 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
 
   // Closing is refused while children hold places after the closing date. Its alternative addresses end with it.
   app.post('/units/:id/close', { schema: schemaOf('registry', c.closeUnit, registryError.codes) }, async (req) => {
-    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.close-unit');
+    const actor = registryPolicy.authorize(
+      req.ctx.actor,
+      'registry.close-unit',
+      await unitSubject(req.ctx.db, req.params.id),
+    );
     const closedOn = LocalDate.parse(req.body.closedOn);
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);

@@ -2,18 +2,26 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { MUNICIPAL_ROLES, type Actor } from '../../platform/auth/actor.js';
+import { homeMunicipality, MUNICIPAL_ROLES, type Actor } from '../../platform/auth/actor.js';
 import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError } from './contract.js';
 import { registryPolicy } from './policy.js';
-import { addCapacity, listStaffUnits, lockUnit, unitDetail, unitRegisterKey, updateUnit } from './queries.js';
+import {
+  addCapacity,
+  listStaffUnits,
+  lockUnit,
+  unitDetail,
+  unitRegisterKey,
+  unitSubject,
+  updateUnit,
+} from './queries.js';
 import { queueRegisterChange, registerFactsOfUnit } from './register/delivery.js';
 
-/** Unit roles see only their own units; municipal roles see all. */
-export function canSeeUnit(actor: Actor, unitId: string) {
-  return registryPolicy.can(actor, 'registry.read', { unitId });
+/** Unit roles see only their own units; municipal roles all units of their municipality. */
+export function canSeeUnit(actor: Actor, subject: { unitId: string; municipalityCode?: string }) {
+  return registryPolicy.can(actor, 'registry.read', subject);
 }
 
 export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
@@ -23,17 +31,22 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
     const actor = registryPolicy.authorize(req.ctx.actor, 'registry.read');
     return listStaffUnits(req.ctx.db, req.ctx.clock.today(), {
       ...req.query,
+      municipalityCode: homeMunicipality(actor),
       unitIds: MUNICIPAL_ROLES.includes(actor.role) ? undefined : actor.unitIds,
     });
   });
 
   app.get('/units/:id', { schema: schemaOf('registry', c.unit, registryError.codes) }, async (req) => {
-    registryPolicy.authorize(req.ctx.actor, 'registry.read', { unitId: req.params.id });
+    registryPolicy.authorize(req.ctx.actor, 'registry.read', await unitSubject(req.ctx.db, req.params.id));
     return unitDetail(req.ctx.db, req.params.id, req.ctx.clock.today());
   });
 
   app.patch('/units/:id', { schema: schemaOf('registry', c.updateUnit, registryError.codes) }, async (req) => {
-    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.update-unit', { unitId: req.params.id });
+    const actor = registryPolicy.authorize(
+      req.ctx.actor,
+      'registry.update-unit',
+      await unitSubject(req.ctx.db, req.params.id),
+    );
     const b = req.body;
     const changes = Object.fromEntries(
       Object.entries({
@@ -81,7 +94,11 @@ export const registryStaffRoutes: FastifyPluginAsync = async (base) => {
     '/units/:id/capacity',
     { schema: schemaOf('registry', c.addCapacity, registryError.codes) },
     async (req, reply) => {
-      const actor = registryPolicy.authorize(req.ctx.actor, 'registry.change-capacity');
+      const actor = registryPolicy.authorize(
+        req.ctx.actor,
+        'registry.change-capacity',
+        await unitSubject(req.ctx.db, req.params.id),
+      );
       const start = LocalDate.parse(req.body.start),
         end = req.body.end ? LocalDate.parse(req.body.end) : null;
       if (end && end.isBefore(start)) throw registryError('registry.end-before-start');

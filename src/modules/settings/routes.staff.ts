@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { settingsContract as c, settingsError } from './contract.js';
@@ -12,8 +13,8 @@ import { addSetting, listSettings } from './queries.js';
 export const settingsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/settings', { schema: schemaOf('settings', c.list) }, async (req) => {
-    settingsPolicy.authorize(req.ctx.actor, 'settings.read');
-    return listSettings(req.ctx.db);
+    const actor = settingsPolicy.authorize(req.ctx.actor, 'settings.read');
+    return listSettings(req.ctx.db, homeMunicipality(actor));
   });
   app.post('/settings', { schema: schemaOf('settings', c.create, settingsError.codes) }, async (req, reply) => {
     const actor = settingsPolicy.authorize(req.ctx.actor, 'settings.change');
@@ -22,7 +23,7 @@ export const settingsRoutes: FastifyPluginAsync = async (base) => {
     if (end && end.isBefore(start)) throw settingsError('settings.end-before-start');
     const row = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const r = await addSetting(trx, req.body.key, req.body.value, start, end);
+      const r = await addSetting(trx, homeMunicipality(actor), req.body.key, req.body.value, start, end);
       await audit(trx, req.ctx, {
         action: 'setting.create',
         subjectType: 'setting',

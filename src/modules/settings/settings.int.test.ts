@@ -45,8 +45,10 @@ describe(`municipality settings (${engine})`, () => {
       }),
       expect.objectContaining({ key: 'placement.earliest_start_weeks', value: 24, start: '2027-01-01', end: null }),
     ]);
-    expect(await settingOn(t.database.db, 'placement.earliest_start_weeks', LocalDate.of(2026, 12, 31))).toBe(26);
-    expect(await settingOn(t.database.db, 'placement.earliest_start_weeks', LocalDate.of(2027, 1, 1))).toBe(24);
+    expect(await settingOn(t.database.db, '0860', 'placement.earliest_start_weeks', LocalDate.of(2026, 12, 31))).toBe(
+      26,
+    );
+    expect(await settingOn(t.database.db, '0860', 'placement.earliest_start_weeks', LocalDate.of(2027, 1, 1))).toBe(24);
   });
 
   it('refuses overlaps, bad keys and non-admins without changing anything', async () => {

@@ -97,7 +97,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await db.insertInto('application_wish').values({ application_id: app.id, rank: 1, unit_id: f.units.mael }).execute();
   // A real round preview (the waitlist above, the engine, stored with its metrics), as a caseworker makes one.
-  ids.round = (await previewRound(db, 'dagtilbud', today.plusMonths(3), today, null)).id;
+  ids.round = (await previewRound(db, '0860', 'dagtilbud', today.plusMonths(3), today, null)).id;
   ids.month = today.firstOfMonth().toString();
   const run = await startRun(db, { municipality: '0860', month: ids.month, userId: null });
   await run.done;

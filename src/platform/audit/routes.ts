@@ -2,9 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { homeMunicipality } from '../auth/actor.js';
 import { definePolicy } from '../auth/policy.js';
 import { schemaOf } from '../http/contract.js';
-import { namesOf, searchPeople } from '../../modules/people/index.js';
+import { municipalScope, namesOf, searchPeople } from '../../modules/people/index.js';
 import { audit } from './audit.js';
 import { AUDIT_COUNT_CAP, AUDIT_PAGE_SIZE, auditContract as c } from './contract.js';
 
@@ -18,7 +19,7 @@ const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
 export const auditRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/audit', { schema: schemaOf('audit', c.search) }, async (req) => {
-    auditPolicy.authorize(req.ctx.actor, 'audit.search');
+    const actor = auditPolicy.authorize(req.ctx.actor, 'audit.search');
     const q = req.query,
       { db } = req.ctx;
     const people = !q.person
@@ -30,11 +31,20 @@ export const auditRoutes: FastifyPluginAsync = async (base) => {
               name: (await namesOf(db, [q.person])).get(q.person.toLowerCase()) ?? q.person,
             },
           ]
-        : (await searchPeople(db, req.ctx.clock.today(), { words: words(q.person) })).map((p) => ({
+        : (
+            await searchPeople(db, req.ctx.clock.today(), {
+              words: words(q.person),
+              municipality: await municipalScope(db, actor),
+            })
+          ).map((p) => ({
             id: p.id,
             name: `${p.first_name} ${p.last_name}`,
           }));
-    let s = db.selectFrom('audit_log').leftJoin('app_user', 'app_user.id', 'audit_log.user_id');
+    let s = db
+      .selectFrom('audit_log')
+      .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
+      // An administrator reads the trail of the staff of their own municipality only.
+      .where('app_user.municipality_code', '=', homeMunicipality(actor));
     if (q.person) {
       const ids = people.length ? people.map((p) => p.id) : ['00000000-0000-0000-0000-000000000000'];
       s = s.where(sql<boolean>`audit_log.subject_ids && ${sql.val(ids)}::uuid[]`);

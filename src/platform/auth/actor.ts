@@ -9,6 +9,8 @@ export interface Actor {
   personId: string | null;
   /** Units a unit leader or unit staff member is scoped to (empty for other roles). */
   unitIds: string[];
+  /** The municipality a staff user works for (every staff role has one); null for guardians. */
+  municipalityCode: string | null;
 }
 
 export const MUNICIPAL_ROLES: readonly Role[] = ['caseworker', 'finance', 'consultant', 'management', 'admin'];
@@ -29,4 +31,10 @@ export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor 
 export function requireGuardian(actor: Actor | null): Actor & { personId: string } {
   const a = requireRole(actor, ['guardian']);
   return a as Actor & { personId: string };
+}
+
+/** The municipality a staff actor works for: the one whose data and settings every staff endpoint is about. */
+export function homeMunicipality(actor: Actor): string {
+  if (!actor.municipalityCode) throw forbidden();
+  return actor.municipalityCode;
 }

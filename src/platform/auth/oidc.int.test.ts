@@ -13,9 +13,10 @@ let d: Database,
   app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   d = await openTestDatabase();
+  await d.db.insertInto('municipality').values({ code: '0860', name: 'Hjørring' }).execute();
   await d.db
     .insertInto('app_user')
-    .values({ role: 'caseworker', name: 'Sagsbehandler', oidc_subject: 'mitid-123' })
+    .values({ role: 'caseworker', name: 'Sagsbehandler', oidc_subject: 'mitid-123', municipality_code: '0860' })
     .execute();
   provider = await startLocalOidcProvider({ clientId: 'spire', clientSecret: 's3cret', subject: 'mitid-123' });
   app = await buildApp({

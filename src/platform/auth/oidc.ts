@@ -9,6 +9,7 @@ import { forbidden, badRequest, HttpError } from '../http/errors.js';
 import { secureCookie } from '../http/app.js';
 import type { StartSession } from './routes.js';
 import { validOn } from './users/queries.js';
+import { APP_USER_COLUMNS } from './sessions.js';
 
 const STATE_COOKIE = 'spire_oidc';
 
@@ -117,7 +118,7 @@ export const oidcRoutes: FastifyPluginAsync<{ startSession: StartSession }> = as
         throw forbidden('Login med MitID kræver et højere sikringsniveau.');
       const user = await app.config.database.db
         .selectFrom('app_user')
-        .select(['id', 'role', 'name', 'person_id', validOn(app.config.clock.today()).as('active')])
+        .select([...APP_USER_COLUMNS, validOn(app.config.clock.today()).as('active')])
         .where('oidc_subject', '=', String(claims.sub))
         .executeTakeFirst();
       if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');

@@ -15,6 +15,11 @@ export interface Rule {
 
 export interface Subject {
   unitId?: string;
+  /**
+   * The municipality the data belongs to (a child: those of its residence and of the units it is placed in). Staff
+   * work for one municipality: a staff actor whose municipality is not among these is refused, whatever the role.
+   */
+  municipalityCode?: string | readonly string[];
 }
 
 export interface ModulePolicy<A extends string> {
@@ -32,6 +37,11 @@ export function definePolicy<const A extends string>(
   const can = (actor: Actor | null, action: A, subject?: Subject) => {
     const rule = rules[action];
     if (!actor || !rule.roles.includes(actor.role)) return false;
+    if (subject?.municipalityCode !== undefined && actor.role !== 'guardian') {
+      const codes =
+        typeof subject.municipalityCode === 'string' ? [subject.municipalityCode] : subject.municipalityCode;
+      if (!actor.municipalityCode || !codes.includes(actor.municipalityCode)) return false;
+    }
     if (rule.unitScoped && UNIT_ROLES.includes(actor.role) && subject?.unitId !== undefined)
       return actor.unitIds.includes(subject.unitId);
     return true;

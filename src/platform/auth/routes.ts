@@ -3,13 +3,21 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden, notFound, unauthorized } from '../http/errors.js';
-import { actorFor, createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
+import {
+  actorFor,
+  APP_USER_COLUMNS,
+  createSession,
+  deleteSession,
+  SESSION_COOKIE,
+  type AppUserRow,
+} from './sessions.js';
 import { audit } from '../audit/audit.js';
 import { oidcRoutes } from './oidc.js';
 import { permittedActions } from './policy.js';
 import { POLICIES } from '../../access.js';
 import { secureCookie } from '../http/app.js';
 import { validOn } from './users/queries.js';
+import { municipalityByCode } from '../../shared/index.js';
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
@@ -18,7 +26,16 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
   const me = (req: FastifyRequest, csrfToken = req.csrfToken) => {
     const a = req.ctx.actor;
     return {
-      user: a && { id: a.userId, name: a.name, role: a.role, personId: a.personId, unitIds: a.unitIds },
+      user: a && {
+        id: a.userId,
+        name: a.name,
+        role: a.role,
+        personId: a.personId,
+        unitIds: a.unitIds,
+        municipality: a.municipalityCode
+          ? { code: a.municipalityCode, name: municipalityByCode(a.municipalityCode)?.name ?? a.municipalityCode }
+          : null,
+      },
       permissions: permittedActions(a, POLICIES),
       csrfToken,
       demo: app.config.demo,
@@ -57,7 +74,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       const db = app.config.database.db;
       const user = await db
         .selectFrom('app_user')
-        .select(['id', 'role', 'name', 'person_id', validOn(app.config.clock.today()).as('active')])
+        .select([...APP_USER_COLUMNS, validOn(app.config.clock.today()).as('active')])
         .where('id', '=', req.body.userId)
         .where('demo_persona', '=', true)
         .executeTakeFirst();
@@ -74,11 +91,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     return reply.code(204).send();
   });
 
-  async function startSession(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    user: { id: string; role: any; name: string; person_id: string | null },
-  ) {
+  async function startSession(req: FastifyRequest, reply: FastifyReply, user: AppUserRow) {
     const db = app.config.database.db;
     const s = await createSession(db, app.config.clock, user.id);
     reply.setCookie(SESSION_COOKIE, s.token, {
@@ -96,8 +109,4 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
   if (app.config.oidc) await app.register(oidcRoutes, { startSession });
 };
 
-export type StartSession = (
-  req: FastifyRequest,
-  reply: FastifyReply,
-  user: { id: string; role: any; name: string; person_id: string | null },
-) => Promise<unknown>;
+export type StartSession = (req: FastifyRequest, reply: FastifyReply, user: AppUserRow) => Promise<unknown>;

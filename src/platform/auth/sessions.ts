@@ -38,6 +38,7 @@ export async function loadSession(
       'app_user.role',
       'app_user.name',
       'app_user.person_id',
+      'app_user.municipality_code',
       'session.csrf_token',
       'session.expires_at',
     ])
@@ -50,13 +51,27 @@ export async function loadSession(
   return { actor: await actorFor(db, row), csrfToken: row.csrf_token };
 }
 
-export async function actorFor(
-  db: Db,
-  u: { id: string; role: Actor['role']; name: string; person_id: string | null },
-): Promise<Actor> {
+/** The columns of app_user an actor is made of. */
+export const APP_USER_COLUMNS = ['id', 'role', 'name', 'person_id', 'municipality_code'] as const;
+export interface AppUserRow {
+  id: string;
+  role: Actor['role'];
+  name: string;
+  person_id: string | null;
+  municipality_code: string | null;
+}
+
+export async function actorFor(db: Db, u: AppUserRow): Promise<Actor> {
   const units =
     u.role === 'unit_leader' || u.role === 'unit_staff'
       ? await db.selectFrom('user_unit').select('unit_id').where('user_id', '=', u.id).execute()
       : [];
-  return { userId: u.id, role: u.role, name: u.name, personId: u.person_id, unitIds: units.map((r) => r.unit_id) };
+  return {
+    userId: u.id,
+    role: u.role,
+    name: u.name,
+    personId: u.person_id,
+    unitIds: units.map((r) => r.unit_id),
+    municipalityCode: u.municipality_code,
+  };
 }

@@ -196,6 +196,8 @@ export interface DB {
     valid: Generated<Range>;
     created_by: Generated<string | null>;
     created_at: Generated<string>;
+    /** The municipality a staff user works for; null for guardians (migration 018). */
+    municipality_code: string | null;
   };
   user_unit: { user_id: string; unit_id: string };
   session: {
@@ -205,7 +207,7 @@ export interface DB {
     created_at: Generated<string>;
     expires_at: string;
   };
-  setting: { id: Generated<string>; key: string; value: Json; valid: Range };
+  setting: { id: Generated<string>; municipality_code: string; key: string; value: Json; valid: Range };
   system_state: { key: string; value: Json };
   audit_log: {
     id: Generated<number>;

@@ -1,6 +1,7 @@
 // The family's inbox (citizen) and the letters sent about a child (municipal staff). PDFs are rendered on demand.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { homeMunicipality } from '../auth/actor.js';
 import { audit } from '../audit/audit.js';
 import { schemaOf } from '../http/contract.js';
 import type { Db } from '../db/database.js';
@@ -70,18 +71,30 @@ export const letterCitizenRoutes: FastifyPluginAsync = async (base) => {
 export const letterStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get('/children/:id/letters', { schema: schemaOf('letters', c.ofChild) }, async (req) => {
-    lettersPolicy.authorize(req.ctx.actor, 'letters.read');
+    const actor = lettersPolicy.authorize(req.ctx.actor, 'letters.read');
     const { db } = req.ctx,
       { id } = req.params;
-    const rows = await letterList(db).where('l.child_id', '=', id).limit(500).execute();
+    // Only the letters the staff user's own municipality sent.
+    const rows = await letterList(db)
+      .where('l.child_id', '=', id)
+      .where('l.municipality_code', '=', homeMunicipality(actor))
+      .limit(500)
+      .execute();
     await audit(db, req.ctx, { action: 'letter.list', subjectType: 'child', subjectIds: [id] });
     return rows;
   });
 
   app.get('/letters/:id/pdf', { schema: schemaOf('letters', c.pdf, lettersError.codes) }, async (req, reply) => {
-    lettersPolicy.authorize(req.ctx.actor, 'letters.read');
+    const actor = lettersPolicy.authorize(req.ctx.actor, 'letters.read');
     const { db } = req.ctx,
       { id } = req.params;
+    const own = await db
+      .selectFrom('letter')
+      .select('id')
+      .where('id', '=', id)
+      .where('municipality_code', '=', homeMunicipality(actor))
+      .executeTakeFirst();
+    if (!own) throw lettersError('letters.not-found'); // another municipality's letter: not found
     await audit(db, req.ctx, { action: 'letter.read', subjectType: 'letter', subjectIds: [id] });
     return sendPdf(reply, db, id);
   });
