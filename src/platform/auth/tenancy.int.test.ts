@@ -306,7 +306,8 @@ describe(`the wall between municipalities (${engine})`, () => {
           if (res.statusCode < 200 || res.statusCode >= 300) continue;
           if (key === 'GET /api/staff/audit') {
             // B's own trail may name A's ids (B's refused attempts above); it must hold no row of A's staff.
-            const strangers = res.json().filter((r: { userName: string | null }) => !bNames.has(r.userName ?? ''));
+            const rows = res.json().rows as { user: { name: string } | null }[];
+            const strangers = rows.filter((r) => !bNames.has(r.user?.name ?? ''));
             if (strangers.length) problems.push(`${role} ${key}: rows of ${strangers.length} other users`);
             continue;
           }
