@@ -5,6 +5,7 @@ import { lettersTexts } from './texts/letters.js';
 import { attendanceTexts } from './texts/attendance.js';
 import { placementTexts } from './texts/placement.js';
 import { errorTexts } from './texts/errors.js';
+import { guardTexts } from './texts/guards.js';
 import {
   createContext,
   createElement,
@@ -342,6 +343,7 @@ const dict = {
   ...placementTexts,
   ...bookingTexts,
   ...errorTexts,
+  ...guardTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;
