@@ -1,7 +1,7 @@
 // Guarded actions: every irreversible or mass action asks first (a native modal <dialog> with a summary in counts and
 // its consequences), cannot be started twice (the button is aria-disabled while it runs, so focus stays on it), shows
 // progress while it runs and a receipt after. `useAction` is the running/error/receipt state on its own.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage, Status } from './components.js';
 import { useT } from './i18n.js';
 
@@ -10,19 +10,24 @@ export function useAction<R>(fn: () => Promise<R>, receiptOf?: (r: R) => string 
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [result, setResult] = useState<R | null>(null);
   const busy = useRef(false);
   const fnRef = useRef(fn);
   const receiptRef = useRef(receiptOf);
-  fnRef.current = fn;
-  receiptRef.current = receiptOf;
+  useLayoutEffect(() => {
+    fnRef.current = fn;
+    receiptRef.current = receiptOf;
+  });
   const run = useCallback(async (): Promise<R | undefined> => {
     if (busy.current) return undefined;
     busy.current = true;
     setRunning(true);
     setError(null);
     setReceipt(null);
+    setResult(null);
     try {
       const r = await fnRef.current();
+      setResult(r);
       setReceipt(receiptRef.current ? receiptRef.current(r) : null);
       return r;
     } catch (e) {
@@ -36,8 +41,9 @@ export function useAction<R>(fn: () => Promise<R>, receiptOf?: (r: R) => string 
   const reset = useCallback(() => {
     setError(null);
     setReceipt(null);
+    setResult(null);
   }, []);
-  return { run, running, error, receipt, reset };
+  return { run, running, error, receipt, result, reset };
 }
 
 export interface ConfirmProps {
@@ -194,5 +200,44 @@ export function Progress({ text, progress }: { text: string; progress: { done: n
         </>
       )}
     </span>
+  );
+}
+
+/** What a citizen sees after every submission: what was sent, what happens next and where to follow it. It takes
+ *  focus when it appears, so a screen reader reads it at once. */
+export function Receipt({
+  title,
+  sent,
+  next,
+  follow,
+}: {
+  title: string;
+  sent: [string, ReactNode][];
+  next: ReactNode;
+  follow: ReactNode;
+}) {
+  const { t } = useT();
+  const id = useId();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section ref={ref} className="notice receipt" aria-labelledby={id} tabIndex={-1}>
+      <h3 id={id}>
+        {t('receipt.heading')}: {title}
+      </h3>
+      <h4>{t('receipt.sent')}</h4>
+      <dl className="facts">
+        {sent.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h4>{t('receipt.next')}</h4>
+      <p>{next}</p>
+      <h4>{t('receipt.follow')}</h4>
+      <p>{follow}</p>
+    </section>
   );
 }

@@ -297,6 +297,8 @@ export const MyPayment = z.object({
   children: z.array(ChildPayment),
   totalOere: z.number(),
   friplads: z.object({ incomeOere: z.number(), payPercent: z.number() }).nullable(),
+  /** The caller's household today as the register has it (the friplads form starts from it). */
+  household: z.object({ childrenUnder18: z.number() }).nullable(),
   invoices: z.array(Invoice),
 });
 export type MyPayment = z.infer<typeof MyPayment>;

@@ -113,6 +113,20 @@ export const guardTexts = {
     'Pladsen er bindende fra startdatoen. Du kan afbestille den under “Mine bookinger”, indtil den starter.',
     'The place is binding from the start date. You can cancel it under “My bookings” until it starts.',
   ],
+  'guard.book.fullTime': ['Fuld tid (40 timer om ugen)', 'Full time (40 hours a week)'],
+  'guard.book.why': ['Hvorfor denne dato?', 'Why this date?'],
+  'guard.book.laterAge': [
+    'Tidligst {date}, fordi {child} først kan starte i dagtilbud fra {earliest}.',
+    'From {date} at the earliest, because {child} can only start daycare from {earliest}.',
+  ],
+  'guard.book.laterFull': [
+    'Tidligst {date}, fordi {unit} ikke har en ledig plads før (du ønskede {wished}).',
+    'From {date} at the earliest, because {unit} has no free place before then (you wished {wished}).',
+  ],
+  'guard.book.chosen': [
+    'Du har valgt {date} i kalenderen (du ønskede {wished}).',
+    'You chose {date} in the calendar (you wished {wished}).',
+  ],
   'guard.book.confirm': ['Book pladsen', 'Book the place'],
   'guard.book.running': ['Booker pladsen …', 'Booking the place …'],
   'guard.cancelBooking.title': ['Afbestil pladsen i {unit}?', 'Cancel the place at {unit}?'],
@@ -146,4 +160,67 @@ export const guardTexts = {
   'receipt.next': ['Det sker nu', 'What happens next'],
   'receipt.follow': ['Her følger du sagen', 'Where to follow it'],
   'receipt.ok': ['OK', 'OK'],
+  'fp.childrenHint': [
+    'Folkeregistret har {n} børn under 18 år på din adresse. Ret tallet, hvis det ikke passer.',
+    'The population register has {n} children under 18 at your address. Correct the number if it is wrong.',
+  ],
+  'fp.receiptTitle': ['Ansøgning om økonomisk friplads', 'Application for a reduced fee'],
+  'fp.receiptNext': [
+    'Kommunen behandler ansøgningen og sender afgørelsen til din digitale post, normalt inden for 4 uger. Bevilges fripladsen, gælder den fra {month}.',
+    'The municipality handles the application and sends the decision to your digital post, usually within 4 weeks. If granted, it applies from {month}.',
+  ],
+  'fp.receiptFollow': [
+    'Se status under “Mine ansøgninger” herunder og afgørelsen i',
+    'See the status under “My applications” below and the decision in',
+  ],
+  'fp.yes': ['Ja', 'Yes'],
+  'fp.no': ['Nej', 'No'],
+  'pl.receiptTitle': ['Ansøgning om plads til {child}', 'Application for a place for {child}'],
+  'pl.receiptWishes': ['Ønsker', 'Wishes'],
+  'pl.receiptNext': [
+    '{child} er skrevet op på ventelisten. Kommunen sender tilbud om plads i din digitale post; du har {days} dage til at svare.',
+    '{child} is on the waitlist. The municipality sends an offer of a place to your digital post; you have {days} days to reply.',
+  ],
+  'pl.receiptGuarantee': [
+    'Kommunen skal tilbyde en plads senest {date} (garantidato).',
+    'The municipality must offer a place by {date} (guarantee date).',
+  ],
+  'pl.receiptFollow': [
+    'Følg placeringen på ventelisten her på siden under barnets navn. Breve finder du i',
+    'Follow the waitlist position on this page under the child’s name. Letters are in',
+  ],
+  'pl.maxWishes': [
+    'Du kan ønske op til {n} institutioner for et barn på {age} år (kommunens regler).',
+    'You can wish for up to {n} units for a child aged {age} (the municipality’s rules).',
+  ],
+  'pl.kindSuggested': [
+    'Valgt ud fra {child}s alder på behovsdatoen. Kun pladstyper, der passer til alderen, kan vælges.',
+    'Chosen from {child}’s age on the date needed. Only kinds of place that fit the age can be chosen.',
+  ],
+  'pl.earliestAge': [
+    'Tidligst {date}, fordi børn tidligst kan starte i dagtilbud, når de er {rule} gamle.',
+    'From {date} at the earliest, because children can start daycare from the age of {rule}.',
+  ],
+  'pl.weeks': ['{n} uger', '{n} weeks'],
+  'pl.months': ['{n} måneder', '{n} months'],
+  'pl.guaranteeWhy': ['Garantidato {date}, fordi {reason}.', 'Guarantee date {date}, because {reason}.'],
+  'pl.guarantee.needed': ['det er din behovsdato', 'it is your date needed'],
+  'pl.guarantee.three-months': [
+    'kommunen har mindst 3 måneder fra ansøgningen til at finde en plads',
+    'the municipality has at least 3 months from the application to find a place',
+  ],
+  'pl.guarantee.age': [
+    'pladsgarantien først gælder, når barnet er 26 uger, og en plads ønsket fra 26 uger kan komme op til 4 uger senere',
+    'the guarantee only applies from 26 weeks of age, and a place wanted from 26 weeks may come up to 4 weeks later',
+  ],
+  'pl.guarantee.guarantee-day': [
+    'datoen flyttes til næste hverdag (ikke weekend, helligdag, grundlovsdag eller juleaften)',
+    'the date moves to the next working day (not a weekend, public holiday, Constitution Day or Christmas Eve)',
+  ],
+  'pl.seniorityDone': ['Opskrevet {date}', 'Registered {date}'],
+  'pl.seniorityFuture': [
+    'Opskrives {date}; anciennitet tæller fra den dag',
+    'Registered on {date}; seniority counts from that day',
+  ],
+  'pl.seniorityLabel': ['Anciennitet', 'Seniority'],
 } satisfies Record<string, readonly [string, string]>;
