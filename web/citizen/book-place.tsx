@@ -135,9 +135,9 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       <ErrorMessage error={failure} />
       <ConfirmDialog
         open={!!pending}
-        title={t('guard.book.title')}
+        title={t(moving ? 'guard.move.title' : 'guard.book.title')}
         consequence={t('guard.book.consequence')}
-        confirmLabel={t('guard.book.confirm')}
+        confirmLabel={t(moving ? 'guard.move.confirm' : 'guard.book.confirm')}
         onConfirm={() => void booking.run()}
         onClose={() => setTimeout(() => setPending(null), 0)}
       >

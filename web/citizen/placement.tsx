@@ -5,7 +5,7 @@ import { api, query } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { ConfirmDialog, Progress, Receipt, useAction } from '../shared/guard.js';
 import { useToday } from '../shared/today.js';
-import { formatDate } from '../shared/format.js';
+import { formatAge, formatDate } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
@@ -496,7 +496,7 @@ function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
         </Field>
         {r && (
           <p className="hint" id={id + 'wh'}>
-            {t('pl.maxWishes', { n: r.maxWishes, age: r.ageYears })}
+            {t('pl.maxWishes', { n: r.maxWishes, age: formatAge(Math.max(0, r.ageMonths), t) })}
           </p>
         )}
         {wishes.map((w, i) => (

@@ -116,7 +116,8 @@ export const ApplicationRules = z.object({
   earliestRule: z.object({ weeks: z.number().optional(), months: z.number().optional() }),
   kinds: z.array(z.object({ kind: placeKind, fits: z.boolean() })),
   suggestedKind: placeKind.nullable(),
-  ageYears: z.number(),
+  /** Whole months of age at the behovsdato. */
+  ageMonths: z.number(),
   maxWishes: z.number(),
   guaranteeDate: isoDate.nullable(),
   guaranteeReason: z.enum(['needed', 'age', 'three-months', 'guarantee-day']).nullable(),

@@ -164,7 +164,7 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
         earliestRule: p.earliestStart,
         kinds,
         suggestedKind: suggested,
-        ageYears: Math.floor(birth.ageInMonths(neededFrom) / 12),
+        ageMonths: birth.ageInMonths(neededFrom),
         maxWishes: maxWishes(p.maxWishes, birth.ageInMonths(neededFrom)),
         guaranteeDate: g?.date.toString() ?? null,
         guaranteeReason: g?.reason ?? null,

@@ -128,6 +128,8 @@ export const guardTexts = {
     'You chose {date} in the calendar (you wished {wished}).',
   ],
   'guard.book.confirm': ['Book pladsen', 'Book the place'],
+  'guard.move.title': ['Flyt bookingen?', 'Move the booking?'],
+  'guard.move.confirm': ['Flyt bookingen', 'Move the booking'],
   'guard.book.running': ['Booker pladsen …', 'Booking the place …'],
   'guard.cancelBooking.title': ['Afbestil pladsen i {unit}?', 'Cancel the place at {unit}?'],
   'guard.cancelBooking.consequence': [
@@ -190,8 +192,8 @@ export const guardTexts = {
     'Follow the waitlist position on this page under the child’s name. Letters are in',
   ],
   'pl.maxWishes': [
-    'Du kan ønske op til {n} institutioner for et barn på {age} år (kommunens regler).',
-    'You can wish for up to {n} units for a child aged {age} (the municipality’s rules).',
+    'Du kan ønske op til {n} institutioner for et barn på {age} på behovsdatoen (kommunens regler).',
+    'You can wish for up to {n} units for a child aged {age} on the date needed (the municipality’s rules).',
   ],
   'pl.kindSuggested': [
     'Valgt ud fra {child}s alder på behovsdatoen. Kun pladstyper, der passer til alderen, kan vælges.',
