@@ -165,14 +165,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (known?.statusCode === 403) await auditRefusal(req, known.code);
     const details = known instanceof HttpError || known instanceof DomainError ? known.details : undefined;
     if (err instanceof DomainError)
-      return reply
-        .code(err.statusCode)
-        .send({
-          error: err.code,
-          params: err.params,
-          message: err.code,
-          ...(details === undefined ? {} : { details }),
-        });
+      return reply.code(err.statusCode).send({
+        error: err.code,
+        params: err.params,
+        message: err.code,
+        ...(details === undefined ? {} : { details }),
+      });
     if (known)
       return reply
         .code(known.statusCode)
