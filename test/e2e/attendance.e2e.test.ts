@@ -88,6 +88,30 @@ describe('attendance in the browser', () => {
     expect(await staff.getByTestId('present-Børnehaven').textContent()).toBe('1');
     await tablet.getByRole('button', { name: /^Noah\s*Ikke kommet/ }).click();
     await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('2');
+    // A check-out by mistake: "Fortryd" on the terminal takes it back as a correction with an audit row.
+    await tablet.getByRole('button', { name: /^Ida\s*Til stede/ }).click();
+    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('1');
+    await expect.poll(() => tablet.getByRole('button', { name: 'Fortryd udtjekning af Ida' }).count()).toBe(1);
+    if (SHOTS) await tablet.screenshot({ path: `${SHOTS}/attendance-terminal-undo.png`, fullPage: true });
+    expect(await axeViolations(tablet)).toEqual([]);
+    await tablet.getByRole('button', { name: 'Fortryd udtjekning af Ida' }).click();
+    await expect.poll(() => tablet.getByText('Ida er tjekket ind igen.').count()).toBe(1);
+    await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('2');
+    const undone = await t.database.db
+      .selectFrom('audit_log')
+      .select('subject_ids')
+      .where('action', '=', 'attendance.undo_check_out')
+      .execute();
+    expect(undone.map((r) => r.subject_ids)).toEqual([[f.children.ida]]);
+    const trail = await t.database.db
+      .selectFrom('attendance_event')
+      .select(['kind', 'reason'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(trail).toEqual({ kind: 'correction', reason: 'Udtjekning fortrudt på terminalen' });
+    // The undo is spent; checking out again works as before.
+    await expect.poll(() => tablet.getByRole('button', { name: /^Fortryd/ }).count()).toBe(0);
     await tablet.getByRole('button', { name: /^Ida\s*Til stede/ }).click();
     await expect.poll(() => staff.getByTestId('present-total').textContent(), { timeout: 5000 }).toBe('1');
     await expect.poll(() => staff.locator(`tr[data-child="${f.children.ida}"]`).textContent()).toContain('Gået hjem');
@@ -186,6 +210,15 @@ describe('attendance in the browser', () => {
     await panel.getByLabel('Periodens sidste dag').fill(end.toString());
     await panel.getByLabel('Svarfrist').fill(end.plusDays(1).toString());
     await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
+    // Sending to every family asks first: what, when, to whom.
+    const dialog = staff.getByRole('dialog', { name: 'Send ferieforespørgslen?' });
+    await expect
+      .poll(() =>
+        dialog.getByText(/“Nytår: fælles pasning” .* sendes til alle familier med en plads i Hjørring/).count(),
+      )
+      .toBe(1);
+    expect(await axeViolations(staff)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Send forespørgslen' }).click();
     await expect
       .poll(() => panel.getByText('Svarfristen skal ligge mellem i dag og periodens slutning.').count())
       .toBe(1);
@@ -198,6 +231,7 @@ describe('attendance in the browser', () => {
     ).toEqual([]);
     await panel.getByLabel('Svarfrist').fill(start.minusDays(7).toString());
     await panel.getByRole('button', { name: 'Send forespørgslen' }).click();
+    await dialog.getByRole('button', { name: 'Send forespørgslen' }).click();
     await expect.poll(() => panel.getByRole('row', { name: /Nytår: fælles pasning/ }).count()).toBe(1);
     if (SHOTS) await staff.screenshot({ path: `${SHOTS}/attendance-questionnaires.png`, fullPage: true });
     expect(await axeViolations(staff)).toEqual([]);

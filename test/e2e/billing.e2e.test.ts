@@ -54,14 +54,49 @@ describe('billing in the browser', () => {
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
     await expect.poll(() => page.getByText(/Forhåndsvisning: 2 betalere/).count()).toBe(1);
     await expectAccessible(page, 'billing-preview');
+    // A month never billed cannot be closed: the button says why.
+    await expect.poll(() => page.getByRole('button', { name: 'Luk måneden' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByText('Måneden er ikke kørt endnu: start en kørsel først.').count()).toBe(1);
     await page.getByRole('button', { name: 'Start kørsel' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText(/2 betalere, \d+ linjer/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Start kørsel' }).click();
     await expect.poll(() => page.getByText(/Kørslen er færdig: 2 nye fakturaer/).count()).toBe(1);
     await expect.poll(() => page.getByText(/2 fakturaer klar til afsendelse/).count()).toBe(1);
+    // Sending asks first, with the counts; cancel sends nothing.
     await page.getByRole('button', { name: 'Send fakturaer' }).click();
+    await expect.poll(() => dialog.getByText(/2 fakturaer til 2 betalere, i alt/).count()).toBe(1);
+    await expectAccessible(page, 'billing-send-dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Send fakturaer');
+    await expect.poll(() => page.getByText(/2 fakturaer klar til afsendelse/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Send fakturaer' }).click();
+    await dialog.getByRole('button', { name: 'Send fakturaer' }).click();
     await expect.poll(() => page.getByText('2 fakturaer er sendt.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Debitoreksport (CSV)' }).count()).toBe(1);
     await expect.poll(() => page.getByText('Ingen børn fra andre kommuner i denne måned.').count()).toBe(1);
     await expectAccessible(page, 'billing-sent');
+    // Close the month (summary in counts), then reopen it with a reason: an audit row keeps it.
+    await page.getByRole('button', { name: 'Luk måneden' }).click();
+    await expect.poll(() => dialog.getByText(/2 sendte fakturaer til 2 betalere/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Luk måneden' }).click();
+    await expect.poll(() => page.getByText('Måneden er lukket.').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Start kørsel' }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'billing-closed');
+    await page.getByLabel('Begrundelse for genåbning').fill('Forkert frokostpris i december');
+    await page.getByRole('button', { name: 'Genåbn måneden' }).click();
+    await expect.poll(() => dialog.getByText('Begrundelse: “Forkert frokostpris i december”').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Genåbn måneden' }).click();
+    await expect.poll(() => page.getByText('december 2026 er genåbnet.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Luk måneden' }).isEnabled()).toBe(true);
+    const reopened = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'billing.month.reopen')
+      .execute();
+    expect(reopened.map((r) => (r.details as { reason: string }).reason)).toEqual(['Forkert frokostpris i december']);
+    await expectAccessible(page, 'billing-reopened');
     await page.getByRole('link', { name: 'Mette Holm' }).click();
     await expect.poll(() => page.getByText(/Økonomisk friplads \(betaler 27 %\)/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'billing-account');
@@ -80,7 +115,10 @@ describe('billing in the browser', () => {
     await page.getByLabel('Årsindkomst (kr.)').fill('150.000');
     await page.getByLabel('Fra måned').fill('2026-12');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
-    await expect.poll(() => page.getByText(/Ansøgningen er sendt/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Kvittering: Ansøgning om økonomisk friplads' }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByText(/sender afgørelsen til din digitale post/).count()).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: 'Under behandling' }).count()).toBe(1);
     await expectAccessible(page, 'payment-applied');
     await page.context().close();

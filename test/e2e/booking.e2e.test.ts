@@ -54,6 +54,13 @@ describe('book en plads in the browser', () => {
     await expectAccessible(page, 'booking-list');
     await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
     await page.getByRole('button', { name: /Book fra 4\. januar 2027/ }).click();
+    // A summary before the booking is made: child, unit, start, hours.
+    const dialog = page.getByRole('dialog', { name: 'Book pladsen?' });
+    await expect.poll(() => dialog.getByText('Børnehuset Solsikken').count()).toBe(1);
+    await expect.poll(() => dialog.getByText('4. januar 2027').count()).toBe(1);
+    await expect.poll(() => dialog.getByText('Fuld tid (40 timer om ugen)').count()).toBe(1);
+    await expectAccessible(page, 'booking-dialog');
+    await dialog.getByRole('button', { name: 'Book pladsen' }).click();
     await expect.poll(() => page.getByText(/Booking bekræftet: Alma starter i Børnehuset Solsikken/).count()).toBe(1);
     await expectAccessible(page, 'booking-confirmed');
 
@@ -63,11 +70,12 @@ describe('book en plads in the browser', () => {
     await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
     await expectAccessible(page, 'booking-calendar');
     await page.getByRole('button', { name: /Flyt til 1\. februar 2027/ }).click();
+    await page.getByRole('dialog', { name: 'Flyt bookingen?' }).getByRole('button', { name: 'Flyt bookingen' }).click();
     await expect.poll(() => page.getByText(/Bookingen er flyttet/).count()).toBe(1);
     await expect.poll(() => page.getByText(/1\. februar 2027/).count()).toBeGreaterThan(0);
 
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: /Afmeld Børnehuset Solsikken/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Afmeld' }).click();
     await expect.poll(() => page.getByText('Bookingen er afmeldt.').count()).toBe(1);
     await expect.poll(() => page.getByText('Ingen bookinger endnu.').count()).toBe(1);
     const left = await t.database.db.selectFrom('booking').select(['status']).execute();

@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
 import { axeViolations, launchBrowser } from '../browser.js';
+import { LocalDate } from '../../src/shared/index.js';
+import { policyOn } from '../../src/modules/placement/placement-policy.js';
+import { maxWishes } from '../../src/modules/placement/rules.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string;
 const SHOTS = process.env.SPIRE_SCREENSHOTS;
@@ -79,11 +82,30 @@ describe('placement in the browser', () => {
       await parent.goto(`${base}/pladser`);
       await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
       await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
-      await parent.getByLabel('Pladstype').selectOption('vuggestue');
       await parent.getByLabel('Behovsdato').last().fill('2027-01-04');
+      // The form follows the rules: a baby gets nursery preselected, school kinds are not offered, and as many
+      // wish fields as the municipality's policy allows for her age band.
+      const policy = await policyOn(t.database.db, '0860', t.clock.today());
+      const allowed = maxWishes(
+        policy.maxWishes,
+        LocalDate.parse('2026-06-01').ageInMonths(LocalDate.parse('2027-01-04')),
+      );
+      await poll(() => parent.getByLabel('Pladstype').inputValue()).toBe('vuggestue');
+      await poll(() => parent.getByLabel(/^Ønske \d$/).count()).toBe(allowed);
+      expect(await parent.getByLabel('Pladstype').locator('option', { hasText: 'SFO' }).count()).toBe(0);
+      await poll(() => parent.getByText(`Du kan ønske op til ${allowed} institutioner`, { exact: false }).count()).toBe(
+        1,
+      );
+      await poll(() =>
+        parent.getByText(/^Garantidato 23\. februar 2027, fordi kommunen har mindst 3 måneder/).count(),
+      ).toBe(1);
+      await expectAccessible(parent, 'placement-parent-form');
       await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
       await parent.getByRole('button', { name: 'Send ansøgning' }).click();
-      await poll(() => parent.getByText('Ansøgningen er modtaget.').count()).toBe(1);
+      await poll(() =>
+        parent.getByRole('heading', { name: 'Kvittering: Ansøgning om plads til Alma Holm' }).count(),
+      ).toBe(1);
+      await poll(() => parent.getByText(/Kommunen skal tilbyde en plads senest 23\. februar 2027/).count()).toBe(1);
       await poll(() => parent.getByText(/Nr\. 1 af 1 på ventelisten/).count()).toBe(1);
       await poll(() => parent.getByText(/søskende her: Ida/).count()).toBe(1);
       await poll(() => parent.getByText('23. februar 2027').count()).toBeGreaterThan(0); // garantidato
@@ -123,11 +145,28 @@ describe('placement in the browser', () => {
       await cw.getByRole('button', { name: 'Forhåndsvis runde' }).click();
       await poll(() => cw.getByText(/Tilbudt Børnehuset Solsikken/).count()).toBe(1);
       await expectAccessible(cw, 'placement-round-preview');
+      // Approval asks first with the offers per unit; cancelling sends nothing.
+      const dialog = cw.getByRole('dialog');
+      const offers = () => t.database.db.selectFrom('offer').select('id').execute();
+      const offersBefore = (await offers()).length;
       await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
+      await poll(() => dialog.getByText(/^1 tilbud til 1 institutioner\. 1 breve/).count()).toBe(1);
+      await poll(() => dialog.getByRole('row', { name: /Børnehuset Solsikken 1/ }).count()).toBe(1);
+      await expectAccessible(cw, 'placement-round-dialog');
+      await dialog.getByRole('button', { name: 'Annullér' }).click();
+      await poll(() => dialog.isVisible()).toBe(false);
+      expect(await cw.evaluate(() => document.activeElement?.textContent)).toBe('Godkend og send tilbud');
+      expect((await offers()).length).toBe(offersBefore);
+      await cw.getByRole('button', { name: 'Godkend og send tilbud' }).click();
+      await dialog.getByRole('button', { name: 'Godkend og send tilbud' }).click();
       await poll(() => cw.getByText('1 tilbud er sendt.').count()).toBe(1);
+      expect((await offers()).length).toBe(offersBefore + 1);
+      await poll(() => cw.getByRole('button', { name: 'Godkend og send tilbud' }).isDisabled()).toBe(true);
       await cw.getByRole('button', { name: 'Kør løbende fordeling' }).click();
+      await dialog.getByRole('button', { name: 'Kør løbende fordeling' }).click();
       await poll(() => cw.getByText('Løbende fordeling: 0 tilbud er sendt.').count()).toBe(1); // Alma already has her offer
       await cw.getByRole('button', { name: 'Kør årsrulning' }).click();
+      await dialog.getByRole('button', { name: 'Kør årsrulning' }).click();
       await poll(() => cw.getByText(/^Årsrulning: \d+ nye ansøgninger\.$/).count()).toBe(1);
       await expectAccessible(cw, 'placement-round-run-now');
       await cw.goto(`${base}/staff/indbakke`);
@@ -141,6 +180,7 @@ describe('placement in the browser', () => {
       await poll(() => parent.getByText(/Tilbud: Børnehuset Solsikken/).count()).toBe(1);
       await expectAccessible(parent, 'placement-parent-offer');
       await parent.getByRole('button', { name: 'Tak ja – Børnehuset Solsikken' }).click();
+      await parent.getByRole('dialog').getByRole('button', { name: 'Tak ja – Børnehuset Solsikken' }).click();
       await poll(() => parent.getByText(/Du har takket ja/).count()).toBe(1);
       await poll(() => parent.getByText(/Børnehuset Solsikken fra 4\. januar 2027/).count()).toBe(1);
       await expectAccessible(parent, 'placement-parent-accepted');

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, query } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatDate, formatKm, plusDays } from '../shared/format.js';
-import { useT } from '../shared/i18n.js';
+import { useT, type T } from '../shared/i18n.js';
+import { ConfirmDialog, Progress, useAction } from '../shared/guard.js';
+import type { Lang } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
@@ -58,6 +60,14 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     );
   };
 
+  // A day chosen in the calendar (or a booking to cancel) waits for the family's confirmation.
+  const [pending, setPending] = useState<{ unit: { unitId: string; name: string }; date: string } | null>(null);
+  const [cancelling, setCancelling] = useState<Booking | null>(null);
+  const childName = (id: string) => {
+    const c = children.data?.find((x) => x.id === id);
+    return c ? `${c.firstName} ${c.lastName}` : '';
+  };
+
   const choose = async (u: { unitId: string; name: string }, date: string) => {
     setFailure(null);
     setAlternatives(null);
@@ -100,7 +110,6 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   };
 
   const cancel = async (b: Booking) => {
-    if (!window.confirm(t('book.confirmCancel', { unit: b.unitName }))) return;
     setFailure(null);
     try {
       await api.post(`/api/citizen/bookings/${b.id}/cancel`);
@@ -111,13 +120,65 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     }
   };
 
+  const booking = useAction(() => (pending ? choose(pending.unit, pending.date) : Promise.resolve()));
+  const cancelAction = useAction(() => (cancelling ? cancel(cancelling) : Promise.resolve()));
+
   if (children.loading && !children.data) return <Loading />;
   return (
     <Page title={t('book.title')} lead={t('book.lead')}>
       <p className="status" role="status">
         {message && <span className="status-ok">{message}</span>}
       </p>
+      {(booking.running || cancelAction.running) && (
+        <Progress text={t(booking.running ? 'guard.book.running' : 'saving')} progress={null} />
+      )}
       <ErrorMessage error={failure} />
+      <ConfirmDialog
+        open={!!pending}
+        title={t(moving ? 'guard.move.title' : 'guard.book.title')}
+        consequence={t('guard.book.consequence')}
+        confirmLabel={t(moving ? 'guard.move.confirm' : 'guard.book.confirm')}
+        onConfirm={() => void booking.run()}
+        onClose={() => setTimeout(() => setPending(null), 0)}
+      >
+        {pending && (
+          <dl className="facts">
+            <div>
+              <dt>{t('guard.book.child')}</dt>
+              <dd>{moving ? moving.childName : childName(childId)}</dd>
+            </div>
+            <div>
+              <dt>{t('guard.book.unit')}</dt>
+              <dd>{pending.unit.name}</dd>
+            </div>
+            <div>
+              <dt>{t('guard.book.start')}</dt>
+              <dd>{formatDate(pending.date, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('guard.book.hours')}</dt>
+              <dd>{t('guard.book.fullTime')}</dd>
+            </div>
+          </dl>
+        )}
+        {pending && pending.date !== wished && (
+          <p>{t('guard.book.chosen', { date: formatDate(pending.date, lang), wished: formatDate(wished, lang) })}</p>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={!!cancelling}
+        title={t('guard.cancelBooking.title', { unit: cancelling?.unitName ?? '' })}
+        consequence={t('guard.cancelBooking.consequence')}
+        confirmLabel={t('book.cancel')}
+        onConfirm={() => void cancelAction.run()}
+        onClose={() => setTimeout(() => setCancelling(null), 0)}
+      >
+        {cancelling && (
+          <p>
+            {cancelling.childName} · {cancelling.unitName} · {formatDate(cancelling.start, lang)}
+          </p>
+        )}
+      </ConfirmDialog>
       {alternatives && (
         <ul>
           {alternatives.map((a) => (
@@ -161,7 +222,12 @@ function Booker({ today, userId }: { today: string; userId: string }) {
                     >
                       {t('book.move')} <span className="visually-hidden">{b.unitName}</span>
                     </button>{' '}
-                    <button type="button" className="button-secondary" onClick={() => void cancel(b)}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-disabled={cancelAction.running || undefined}
+                      onClick={() => !cancelAction.running && setCancelling(b)}
+                    >
                       {t('book.cancel')} <span className="visually-hidden">{b.unitName}</span>
                     </button>
                   </span>
@@ -264,10 +330,15 @@ function Booker({ today, userId }: { today: string; userId: string }) {
                       <td>{i.distanceKm === null ? t('none') : formatKm(i.distanceKm, lang)}</td>
                       <td>
                         {formatDate(i.start, lang)}
-                        {i.onWished && (
+                        {i.onWished ? (
                           <>
                             <br />
                             <span className="status-ok">{t('book.onWished')}</span>
+                          </>
+                        ) : (
+                          <>
+                            <br />
+                            <span className="hint">{laterBecause(i, result.data!, wished, t, lang)}</span>
                           </>
                         )}
                       </td>
@@ -297,11 +368,29 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           childId={moving?.childId ?? childId}
           excludeBookingId={moving?.id}
           moving={!!moving}
-          onChoose={(d) => void choose(unit, d)}
+          onChoose={(d) => {
+            if (!booking.running) setPending({ unit, date: d });
+          }}
         />
       )}
     </Page>
   );
+}
+
+/** Why a unit's first free day is later than the wished one: the child's age, or the unit is full until then. */
+function laterBecause(i: Item, a: Availability, wished: string, t: T, lang: Lang): string {
+  if (i.start <= wished) return '';
+  if (a.child.earliestStart > wished && i.start === a.child.earliestStart)
+    return t('guard.book.laterAge', {
+      date: formatDate(i.start, lang),
+      child: a.child.name.split(' ')[0] ?? '',
+      earliest: formatDate(a.child.earliestStart, lang),
+    });
+  return t('guard.book.laterFull', {
+    date: formatDate(i.start, lang),
+    unit: i.name,
+    wished: formatDate(wished, lang),
+  });
 }
 
 const WEEKDAYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri'] as const;

@@ -1,7 +1,9 @@
 // Parents: apply for økonomisk friplads online and follow the applications.
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../shared/api.js';
-import { DataTable, ErrorMessage, Field, Status, useApi } from '../shared/components.js';
+import { DataTable, ErrorMessage, Field, useApi } from '../shared/components.js';
+import { Progress, Receipt, useAction } from '../shared/guard.js';
 import { kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { OwnApplication } from '../../src/modules/billing/contract.js';
@@ -13,35 +15,44 @@ const kr = (oere: number, lang: string) =>
     maximumFractionDigits: 2,
   }) + ' kr.';
 
-export function FripladsApply({ month }: { month: string }) {
+const monthText = (m: string, lang: string) =>
+  new Date(`${m}-01T12:00:00`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+  });
+
+/** `householdChildren`: children under 18 at the parent's address in the register (the form starts from it). */
+export function FripladsApply({ month, householdChildren }: { month: string; householdChildren: number | null }) {
   const { t, lang } = useT();
   const id = useId();
   const apps = useApi<Application[]>('/api/citizen/billing/friplads');
-  const [form, setForm] = useState({ income: '', children: '1', single: false, from: month });
-  const [err, setErr] = useState<unknown>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
+  const [form, setForm] = useState({
+    income: '',
+    children: String(Math.max(1, householdChildren ?? 1)),
+    single: false,
+    from: month,
+  });
+  const send = useAction(async () => {
+    const sent = { ...form };
+    await api.post('/api/citizen/billing/friplads', {
+      yearlyOere: kronerToOere(form.income),
+      childrenUnder18: Number(form.children),
+      singleProvider: form.single,
+      wantedFrom: `${form.from}-01`,
+    });
+    apps.reload();
+    return sent;
+  });
+  const sent = send.result;
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setErr(null);
-    setOk(null);
-    try {
-      await api.post('/api/citizen/billing/friplads', {
-        yearlyOere: kronerToOere(form.income),
-        childrenUnder18: Number(form.children),
-        singleProvider: form.single,
-        wantedFrom: `${form.from}-01`,
-      });
-      setOk(t('fp.sent'));
-      apps.reload();
-    } catch (x) {
-      setErr(x);
-    }
+    void send.run();
   }
   return (
     <section className="panel" aria-labelledby={id + 'h'}>
       <h2 id={id + 'h'}>{t('fp.heading')}</h2>
       <p>{t('fp.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} className="filter-row">
+      <form onSubmit={submit} className="filter-row">
         <Field id={id + 'i'} label={t('fp.income')}>
           <input
             id={id + 'i'}
@@ -52,7 +63,11 @@ export function FripladsApply({ month }: { month: string }) {
             onChange={(e) => setForm({ ...form, income: e.target.value })}
           />
         </Field>
-        <Field id={id + 'c'} label={t('fp.children')}>
+        <Field
+          id={id + 'c'}
+          label={t('fp.children')}
+          hint={householdChildren !== null ? t('fp.childrenHint', { n: householdChildren }) : undefined}
+        >
           <input
             id={id + 'c'}
             type="number"
@@ -60,6 +75,7 @@ export function FripladsApply({ month }: { month: string }) {
             max={30}
             required
             value={form.children}
+            aria-describedby={householdChildren !== null ? id + 'c-hint' : undefined}
             onChange={(e) => setForm({ ...form, children: e.target.value })}
           />
         </Field>
@@ -84,13 +100,30 @@ export function FripladsApply({ month }: { month: string }) {
           </label>
         </div>
         <div className="field field-button">
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-disabled={send.running || undefined}>
             {t('fp.apply')}
           </button>
         </div>
       </form>
-      <Status text={ok} />
-      <ErrorMessage error={err} />
+      {send.running && <Progress text={t('saving')} progress={null} />}
+      <ErrorMessage error={send.error} />
+      {sent && (
+        <Receipt
+          title={t('fp.receiptTitle')}
+          sent={[
+            [t('fp.income'), `${sent.income} kr.`],
+            [t('fp.children'), sent.children],
+            [t('fp.single'), sent.single ? t('fp.yes') : t('fp.no')],
+            [t('fp.from'), monthText(sent.from, lang)],
+          ]}
+          next={t('fp.receiptNext', { month: monthText(sent.from, lang) })}
+          follow={
+            <>
+              {t('fp.receiptFollow')} <Link to="/post">{t('nav.post')}</Link>.
+            </>
+          }
+        />
+      )}
       {apps.data && apps.data.length > 0 && (
         <DataTable caption={t('fp.mine')}>
           <thead>

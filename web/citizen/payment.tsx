@@ -123,7 +123,7 @@ function PaymentView() {
               data.invoices.map((inv) => <InvoiceTable key={inv.id} invoice={inv} />)
             )}
           </section>
-          <FripladsApply month={data.month} />
+          <FripladsApply month={data.month} householdChildren={data.household?.childrenUnder18 ?? null} />
         </>
       )}
     </Page>

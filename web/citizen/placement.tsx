@@ -1,12 +1,17 @@
 // "Pladser og ventelister": apply, see waitlist positions and the garantidato, change or withdraw, answer offers, udmeldelse.
-import { useId, useState, type FormEvent } from 'react';
-import { api } from '../shared/api.js';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { api, query } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
-import { formatDate } from '../shared/format.js';
+import { ConfirmDialog, Progress, Receipt, useAction } from '../shared/guard.js';
+import { useToday } from '../shared/today.js';
+import { formatAge, formatDate } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type {
+  Applied,
+  ApplicationRules,
   CitizenApplication as Application,
   OverviewChild as Child,
   Overview as OverviewData,
@@ -60,27 +65,41 @@ function Overview({ userId }: { userId: string }) {
       {data?.children.map((c) => (
         <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />
       ))}
-      {data && data.children.length > 0 && (
-        <ApplyForm
-          kids={data.children}
-          onDone={() => {
-            setStatus(t('pl.sent'));
-            reload();
-          }}
-        />
-      )}
+      {data && data.children.length > 0 && <ApplyForm kids={data.children} onDone={reload} />}
     </Page>
   );
 }
 
 type Act = (fn: () => Promise<unknown>, done: string) => Promise<void>;
 
+interface Ask {
+  title: string;
+  summary: ReactNode;
+  consequence?: string;
+  confirmLabel: string;
+  run: () => Promise<void>;
+}
+
 function ChildSection({ child, notice, act }: { child: Child; notice: string | null; act: Act }) {
   const { t, lang } = useT();
   const id = useId();
+  const today = useToday();
+  const [ask, setAsk] = useState<Ask | null>(null);
+  const running = useAction(() => (ask ? ask.run() : Promise.resolve()));
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{child.name}</h2>
+      <ConfirmDialog
+        open={!!ask}
+        title={ask?.title ?? ''}
+        consequence={ask?.consequence}
+        confirmLabel={ask?.confirmLabel ?? ''}
+        onConfirm={() => void running.run()}
+        onClose={() => setTimeout(() => setAsk(null), 0)}
+      >
+        {ask?.summary}
+      </ConfirmDialog>
+      {running.running && <Progress text={t('saving')} progress={null} />}
       {child.offers.length > 0 && <h3>{t('pl.offers')}</h3>}
       {child.offers.map((o) => (
         <div key={o.id} className="notice">
@@ -93,14 +112,33 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
             <button
               type="button"
               className="button"
-              onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted'))}
+              aria-disabled={running.running || undefined}
+              onClick={() =>
+                !running.running &&
+                setAsk({
+                  title: t('guard.offer.accept.title', { unit: o.unitName }),
+                  summary: <p>{t('guard.offer.accept.summary', { date: formatDate(o.start, lang) })}</p>,
+                  confirmLabel: `${t('pl.accept')} – ${o.unitName}`,
+                  run: () => act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted')),
+                })
+              }
             >
               {t('pl.accept')} – {o.unitName}
             </button>{' '}
             <button
               type="button"
               className="button-secondary"
-              onClick={() => void act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined'))}
+              aria-disabled={running.running || undefined}
+              onClick={() =>
+                !running.running &&
+                setAsk({
+                  title: t('guard.offer.decline.title', { unit: o.unitName }),
+                  summary: <p>{t('guard.offer.decline.summary', { unit: o.unitName })}</p>,
+                  consequence: t('guard.irreversible'),
+                  confirmLabel: `${t('pl.decline')} – ${o.unitName}`,
+                  run: () => act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined')),
+                })
+              }
             >
               {t('pl.decline')} – {o.unitName}
             </button>
@@ -129,8 +167,12 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
               <dd>{a.hoursPerWeek === 30 ? t('pl.partTime') : t('pl.fullTime')}</dd>
             </div>
             <div>
-              <dt>{t('pl.seniority')}</dt>
-              <dd>{formatDate(a.seniorityDate, lang)}</dd>
+              <dt>{t('pl.seniorityLabel')}</dt>
+              <dd>
+                {a.seniorityDate > today
+                  ? t('pl.seniorityFuture', { date: formatDate(a.seniorityDate, lang) })
+                  : t('pl.seniorityDone', { date: formatDate(a.seniorityDate, lang) })}
+              </dd>
             </div>
           </dl>
           <ol>
@@ -148,10 +190,23 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
             <button
               type="button"
               className="button-secondary"
-              onClick={() => {
-                if (window.confirm(t('pl.confirm')))
-                  void act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done'));
-              }}
+              onClick={() =>
+                setAsk({
+                  title: t('guard.withdraw.title'),
+                  summary: (
+                    <p>
+                      {t('guard.withdraw.summary', {
+                        kind: t(`pk.${a.placeKind}` as Key),
+                        date: formatDate(a.neededFrom, lang),
+                        n: a.wishes.length,
+                      })}
+                    </p>
+                  ),
+                  consequence: t('guard.irreversible'),
+                  confirmLabel: t('pl.withdrawApp'),
+                  run: () => act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done')),
+                })
+              }
             >
               {t('pl.withdrawApp')}
             </button>
@@ -171,16 +226,19 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
                   type="button"
                   className="button-secondary"
                   aria-describedby={`${id}-${p.id}`}
-                  onClick={() => {
-                    if (window.confirm(t('pl.confirm')))
-                      void act(
-                        async () => {
-                          const r = await api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`);
-                          return r;
-                        },
-                        t('pl.withdrawn', { date: formatDate(notice, lang) }),
-                      );
-                  }}
+                  onClick={() =>
+                    setAsk({
+                      title: t('guard.udmeld.title', { unit: p.unitName }),
+                      summary: <p>{t('guard.udmeld.summary', { date: formatDate(notice, lang) })}</p>,
+                      consequence: t('guard.irreversible'),
+                      confirmLabel: `${t('pl.withdraw')} – ${p.unitName}`,
+                      run: () =>
+                        act(
+                          () => api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`),
+                          t('pl.withdrawn', { date: formatDate(notice, lang) }),
+                        ),
+                    })
+                  }
                 >
                   {t('pl.withdraw')} – {p.unitName}
                 </button>
@@ -323,43 +381,71 @@ function WishesForm({ app, act }: { app: Application; act: Act }) {
 }
 
 function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
+  const today = useToday();
   const [form, setForm] = useState({
     childId: kids[0]!.id,
-    placeKind: 'vuggestue' as Kind,
+    placeKind: '' as Kind | '',
     neededFrom: '',
     hours: 40,
-    wishes: ['', '', ''],
+    wishes: [] as string[],
   });
-  const [error, setError] = useState<unknown>(null);
+  // The policy and the child's age decide the kinds of place, the number of wishes and the dates (server-side).
+  const rules = useApi<ApplicationRules>(
+    '/api/citizen/application-rules' +
+      query({ childId: form.childId, neededFrom: form.neededFrom || null, placeKind: form.placeKind || null }),
+  );
+  const r = rules.data?.childId === form.childId ? rules.data : null;
+  useEffect(() => {
+    if (!r) return;
+    const fits = r.kinds.some((k) => k.kind === form.placeKind && k.fits);
+    if (!fits && r.suggestedKind) setForm((f) => ({ ...f, placeKind: r.suggestedKind!, wishes: [] }));
+  }, [r]); // eslint-disable-line react-hooks/exhaustive-deps
   const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
   const options = (units?.units ?? [])
-    .filter((u) => TYPES_FOR[form.placeKind].includes(u.type))
+    .filter((u) => form.placeKind && TYPES_FOR[form.placeKind].includes(u.type))
     .sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  async function submit(e: FormEvent) {
+  const slots = r?.maxWishes ?? 1;
+  const wishes = Array.from({ length: slots }, (_, i) => form.wishes[i] ?? '');
+  const child = kids.find((k) => k.id === form.childId)!;
+  const daycare = ['dagpleje', 'vuggestue', 'boernehave', 'integreret'].includes(form.placeKind);
+  const ruleText = r
+    ? r.earliestRule.weeks !== undefined
+      ? t('pl.weeks', { n: r.earliestRule.weeks })
+      : t('pl.months', { n: r.earliestRule.months ?? 0 })
+    : '';
+  const earliestLater = !!r && daycare && r.earliestStart > today;
+  const send = useAction(async () => {
+    const sent = { ...form, wishes: wishes.filter(Boolean), rules: r };
+    const res = await api.post<Applied>('/api/citizen/applications', {
+      childId: form.childId,
+      placeKind: form.placeKind,
+      neededFrom: form.neededFrom,
+      hoursPerWeek: form.hours,
+      wishes: sent.wishes,
+    });
+    setForm({ ...form, neededFrom: '', wishes: [] });
+    onDone();
+    return { ...sent, guaranteeDate: res.guaranteeDate };
+  });
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      await api.post('/api/citizen/applications', {
-        childId: form.childId,
-        placeKind: form.placeKind,
-        neededFrom: form.neededFrom,
-        hoursPerWeek: form.hours,
-        wishes: form.wishes.filter(Boolean),
-      });
-      setForm({ ...form, neededFrom: '', wishes: ['', '', ''] });
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
+    void send.run();
   }
+  const unitName = (uid: string) => units?.units.find((u) => u.id === uid)?.name ?? uid;
+  const sent = send.result;
+  const firstName = child.name.split(' ')[0] ?? child.name;
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{t('pl.apply')}</h2>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={submit}>
         <Field id={id + 'c'} label={t('pl.child')}>
-          <select id={id + 'c'} value={form.childId} onChange={(e) => setForm({ ...form, childId: e.target.value })}>
+          <select
+            id={id + 'c'}
+            value={form.childId}
+            onChange={(e) => setForm({ ...form, childId: e.target.value, placeKind: '', neededFrom: '', wishes: [] })}
+          >
             {kids.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -367,27 +453,36 @@ function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
             ))}
           </select>
         </Field>
-        <Field id={id + 'k'} label={t('pl.kind')}>
+        <Field
+          id={id + 'd'}
+          label={t('pl.neededFrom')}
+          hint={
+            earliestLater ? t('pl.earliestAge', { date: formatDate(r.earliestStart, lang), rule: ruleText }) : undefined
+          }
+        >
+          <input
+            id={id + 'd'}
+            type="date"
+            required
+            min={earliestLater ? r.earliestStart : today}
+            aria-describedby={earliestLater ? id + 'd-hint' : undefined}
+            value={form.neededFrom}
+            onChange={(e) => setForm({ ...form, neededFrom: e.target.value })}
+          />
+        </Field>
+        <Field id={id + 'k'} label={t('pl.kind')} hint={r ? t('pl.kindSuggested', { child: firstName }) : undefined}>
           <select
             id={id + 'k'}
             value={form.placeKind}
-            onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: ['', '', ''] })}
+            aria-describedby={r ? id + 'k-hint' : undefined}
+            onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: [] })}
           >
-            {KINDS.map((k) => (
+            {(r ? r.kinds.filter((k) => k.fits).map((k) => k.kind) : KINDS).map((k) => (
               <option key={k} value={k}>
                 {t(`pk.${k}` as Key)}
               </option>
             ))}
           </select>
-        </Field>
-        <Field id={id + 'd'} label={t('pl.neededFrom')}>
-          <input
-            id={id + 'd'}
-            type="date"
-            required
-            value={form.neededFrom}
-            onChange={(e) => setForm({ ...form, neededFrom: e.target.value })}
-          />
         </Field>
         <Field id={id + 'h'} label={t('pl.hours')}>
           <select
@@ -399,13 +494,19 @@ function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
             <option value={30}>{t('pl.partTime')}</option>
           </select>
         </Field>
-        {form.wishes.map((w, i) => (
+        {r && (
+          <p className="hint" id={id + 'wh'}>
+            {t('pl.maxWishes', { n: r.maxWishes, age: formatAge(Math.max(0, r.ageMonths), t) })}
+          </p>
+        )}
+        {wishes.map((w, i) => (
           <Field key={i} id={`${id}w${i}`} label={t('pl.wishN', { n: i + 1 })}>
             <select
               id={`${id}w${i}`}
               value={w}
               required={i === 0}
-              onChange={(e) => setForm({ ...form, wishes: form.wishes.map((x, j) => (j === i ? e.target.value : x)) })}
+              aria-describedby={r ? id + 'wh' : undefined}
+              onChange={(e) => setForm({ ...form, wishes: wishes.map((x, j) => (j === i ? e.target.value : x)) })}
             >
               <option value="">{t('pl.noWish')}</option>
               {options.map((u) => (
@@ -416,13 +517,57 @@ function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
             </select>
           </Field>
         ))}
+        {r && form.neededFrom && (
+          <ul className="hint">
+            {r.guaranteeDate && r.guaranteeReason && r.guaranteeDate !== form.neededFrom && (
+              <li>
+                {t('pl.guaranteeWhy', {
+                  date: formatDate(r.guaranteeDate, lang),
+                  reason: t(`pl.guarantee.${r.guaranteeReason}`),
+                })}
+              </li>
+            )}
+            <li>
+              {t('pl.seniorityLabel')}:{' '}
+              {r.seniorityDate > today
+                ? t('pl.seniorityFuture', { date: formatDate(r.seniorityDate, lang) })
+                : t('pl.seniorityDone', { date: formatDate(r.seniorityDate, lang) })}
+            </li>
+          </ul>
+        )}
         <p>
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-disabled={send.running || undefined}>
             {t('pl.send')}
           </button>
         </p>
       </form>
-      <ErrorMessage error={error} />
+      {send.running && <Progress text={t('saving')} progress={null} />}
+      <ErrorMessage error={send.error} />
+      {sent && (
+        <Receipt
+          title={t('pl.receiptTitle', { child: kids.find((k) => k.id === sent.childId)?.name ?? '' })}
+          sent={[
+            [t('pl.kind'), sent.placeKind ? t(`pk.${sent.placeKind}` as Key) : ''],
+            [t('pl.neededFrom'), formatDate(sent.neededFrom, lang)],
+            [t('pl.hours'), sent.hours === 30 ? t('pl.partTime') : t('pl.fullTime')],
+            [t('pl.receiptWishes'), sent.wishes.map((w, i) => `${i + 1}. ${unitName(w)}`).join(', ')],
+          ]}
+          next={
+            <>
+              {t('pl.receiptNext', {
+                child: kids.find((k) => k.id === sent.childId)?.name.split(' ')[0] ?? '',
+                days: sent.rules?.offerDeadlineDays ?? 14,
+              })}{' '}
+              {sent.guaranteeDate && t('pl.receiptGuarantee', { date: formatDate(sent.guaranteeDate, lang) })}
+            </>
+          }
+          follow={
+            <>
+              {t('pl.receiptFollow')} <Link to="/post">{t('nav.post')}</Link>.
+            </>
+          }
+        />
+      )}
     </section>
   );
 }

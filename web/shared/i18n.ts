@@ -12,6 +12,7 @@ import { peopleTexts } from './texts/people.js';
 import { subsidiesTexts } from './texts/subsidies.js';
 import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
+import { guardTexts } from './texts/guards.js';
 import {
   createContext,
   createElement,
@@ -348,6 +349,7 @@ const dict = {
   ...workTexts,
   ...peopleTexts,
   ...subsidiesTexts,
+  ...guardTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

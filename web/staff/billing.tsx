@@ -13,6 +13,8 @@ import type {
   UnbilledChild,
 } from '../../src/modules/billing/contract.js';
 import { plusMonths, useToday } from '../shared/today.js';
+import { GuardedButton } from '../shared/guard.js';
+import { formatDateTime } from '../shared/format.js';
 import { BillingRates } from './billing-rates.js';
 import { FripladsCases } from './friplads-cases.js';
 import { SettlementStatements } from './settlement.js';
@@ -76,6 +78,11 @@ export function BillingPage() {
     }
   }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const failed = (e: unknown) => {
+    setErr(e);
+    if (e instanceof ApiError && e.code === 'billing.unbilled-children')
+      setUnbilled((e.details as { children: Unbilled[] }).children);
+  };
   async function act(fn: () => Promise<void>) {
     setErr(null);
     setStatus(null);
@@ -83,9 +90,7 @@ export function BillingPage() {
     try {
       await fn();
     } catch (e) {
-      setErr(e);
-      if (e instanceof ApiError && e.code === 'billing.unbilled-children')
-        setUnbilled((e.details as { children: Unbilled[] }).children);
+      failed(e);
     } finally {
       setBusy(false);
     }
@@ -96,25 +101,29 @@ export function BillingPage() {
       setPreview(p);
       setUnbilled(p.unbilled);
     });
-  const doRun = () =>
-    act(async () => {
-      const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
-      setPreview(null);
-      setRun(await api.get<Run>(`/api/staff/billing/runs/${runId}`));
-    });
-  const doSend = () =>
-    act(async () => {
-      const r = await api.post<{ sent: number }>('/api/staff/billing/months/send', { municipality: muni, month });
-      setStatus(t('billing.sent', { n: r.sent }));
-      summary.reload();
-      invoices.reload();
-    });
-  const doClose = () =>
-    act(async () => {
-      await api.post('/api/staff/billing/months/close', { municipality: muni, month });
-      setStatus(t('billing.closedOk'));
-      summary.reload();
-    });
+  const doRun = async () => {
+    setErr(null);
+    setStatus(null);
+    const { runId } = await api.post<{ runId: string }>('/api/staff/billing/runs', { municipality: muni, month });
+    setPreview(null);
+    setRun(await api.get<Run>(`/api/staff/billing/runs/${runId}`));
+  };
+  const doSend = async () => {
+    setErr(null);
+    setStatus(null);
+    const r = await api.post<{ sent: number }>('/api/staff/billing/months/send', { municipality: muni, month });
+    summary.reload();
+    invoices.reload();
+    return t('billing.sent', { n: r.sent });
+  };
+  const doClose = async () => {
+    setErr(null);
+    setStatus(null);
+    await api.post('/api/staff/billing/months/close', { municipality: muni, month });
+    summary.reload();
+    setStatus(t('billing.closedOk')); // the page's status: the button gives way to the reopen form
+    return null;
+  };
 
   const pct =
     run?.progress && run.progress.total
@@ -171,31 +180,86 @@ export function BillingPage() {
           >
             {t('billing.preview')}
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!q || busy || s?.closed || run?.status === 'running'}
-            onClick={() => void doRun()}
-          >
-            {t('billing.start')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!s?.draft.count || busy}
-            onClick={() => void doSend()}
-          >
-            {t('billing.send')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!s || !!s.draft.count || s.closed || busy}
-            onClick={() => void doClose()}
-          >
-            {t('billing.close')}
-          </button>
+          <GuardedButton
+            label={t('billing.start')}
+            disabled={!q || busy || !s || s.closed || run?.status === 'running'}
+            title={t('guard.run.title', { month: monthLabel(month, lang) })}
+            summary={
+              <>
+                <p>{t('guard.run.summary', { month: monthLabel(month, lang) })}</p>
+                {preview && preview.lines > 0 && (
+                  <p>
+                    {t('guard.run.summaryPreview', {
+                      payers: preview.payers,
+                      lines: preview.lines,
+                      corrections: preview.corrections,
+                      total: kr(preview.totalOere, lang),
+                    })}
+                  </p>
+                )}
+              </>
+            }
+            consequence={t('guard.run.consequence')}
+            runningText={t('guard.run.running')}
+            action={doRun}
+            onError={failed}
+          />
+          {s && (
+            <GuardedButton
+              className="button-secondary"
+              label={t('billing.send')}
+              disabled={!s.draft.count || busy || run?.status === 'running'}
+              title={t('guard.send.title', { month: monthLabel(month, lang) })}
+              summary={
+                <p>
+                  {t('guard.send.summary', {
+                    n: s.draft.count,
+                    payers: s.draft.payers,
+                    total: kr(s.draft.totalOere, lang),
+                  })}
+                </p>
+              }
+              consequence={t('guard.send.consequence')}
+              runningText={t('guard.send.running', { n: s.draft.count })}
+              action={doSend}
+              onError={failed}
+            />
+          )}
+          {s && !s.closed && (
+            <GuardedButton
+              className="button-secondary"
+              label={t('billing.close')}
+              disabled={!s.billed || !!s.draft.count || busy || run?.status === 'running'}
+              disabledReason={!s.billed ? t('guard.close.neverBilled') : s.draft.count ? t('guard.close.drafts') : null}
+              title={t('guard.close.title', { month: monthLabel(month, lang) })}
+              summary={
+                <p>
+                  {t('guard.close.summary', {
+                    n: s.sent.count,
+                    payers: s.sent.payers,
+                    total: kr(s.sent.totalOere, lang),
+                  })}
+                </p>
+              }
+              consequence={t('guard.close.consequence')}
+              runningText={t('guard.close.running')}
+              action={doClose}
+              onError={failed}
+            />
+          )}
         </div>
+        {s?.closed && (
+          <ReopenMonth
+            municipality={muni}
+            month={month}
+            label={monthLabel(month, lang)}
+            summary={s}
+            onDone={(text) => {
+              summary.reload();
+              setStatus(text);
+            }}
+          />
+        )}
         {preview && (
           <div>
             <p>
@@ -329,6 +393,58 @@ export function BillingPage() {
       {muni && <LunchSchemes municipality={muni} />}
       {muni && <PlaceCosts municipality={muni} />}
     </Page>
+  );
+}
+
+/** A closed month reopens with a reason (audited) until its invoices have been exported to the debtor system. */
+function ReopenMonth({
+  municipality,
+  month,
+  label,
+  summary,
+  onDone,
+}: {
+  municipality: string;
+  month: string;
+  label: string;
+  summary: Summary;
+  onDone: (receipt: string) => void;
+}) {
+  const { t, lang } = useT();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  if (summary.exportedAt)
+    return <p className="notice">{t('billing.exported', { date: formatDateTime(summary.exportedAt, lang) })}</p>;
+  return (
+    <div className="filter-row">
+      <Field id={id} label={t('billing.reopen.reason')} hint={t('billing.reopen.hint')}>
+        <input
+          id={id}
+          value={reason}
+          minLength={3}
+          maxLength={500}
+          aria-describedby={id + '-hint'}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+      <div className="field field-button">
+        <GuardedButton
+          className="button-secondary"
+          label={t('billing.reopen')}
+          disabled={reason.trim().length < 3}
+          title={t('billing.reopen.title', { month: label })}
+          summary={<p>{t('billing.reopen.summary', { n: summary.sent.count })}</p>}
+          consequence={t('billing.reopen.consequence', { reason: reason.trim() })}
+          runningText={t('billing.reopen.running')}
+          action={async () => {
+            await api.post(`/api/staff/billing/months/${month}/reopen`, { municipality, reason: reason.trim() });
+            setReason('');
+            onDone(t('billing.reopened', { month: label }));
+            return null;
+          }}
+        />
+      </div>
+    </div>
   );
 }
 

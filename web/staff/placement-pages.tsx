@@ -1,6 +1,7 @@
 // Staff pages of pladsanvisning: waitlist, guarantee overview, allocation round, inbox, placement rules.
 import { useId, useState, type FormEvent } from 'react';
 import { api, query } from '../shared/api.js';
+import { GuardedButton } from '../shared/guard.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
@@ -247,33 +248,43 @@ export function RoundPage() {
     }
   }
   async function approve() {
-    if (!round) return;
+    if (!round) return null;
     setError(null);
-    try {
-      const r = await api.post<OffersMade>(`/api/staff/rounds/${round.id}/approve`);
-      setStatus(t('ro.approved', { n: r.offers }));
-      setRound({ ...round, status: 'approved' });
-    } catch (err) {
-      setError(err);
-    }
+    setStatus(null);
+    const r = await api.post<OffersMade>(`/api/staff/rounds/${round.id}/approve`);
+    setRound({ ...round, status: 'approved' });
+    return t('ro.approved', { n: r.offers });
   }
   async function runNow(job: 'aarsrulning' | 'continuous') {
     setError(null);
     setStatus(null);
     setBusy(true);
     try {
-      if (job === 'aarsrulning')
-        setStatus(t('ro.aarsrulningDone', { n: (await api.post<TransfersMade>('/api/staff/aarsrulning')).created }));
-      else
-        setStatus(
-          t('ro.continuousDone', { n: (await api.post<OffersMade>('/api/staff/continuous-allocation')).offers }),
-        );
-    } catch (err) {
-      setError(err);
+      return job === 'aarsrulning'
+        ? t('ro.aarsrulningDone', { n: (await api.post<TransfersMade>('/api/staff/aarsrulning')).created })
+        : t('ro.continuousDone', { n: (await api.post<OffersMade>('/api/staff/continuous-allocation')).offers });
     } finally {
       setBusy(false);
     }
   }
+  const perUnit = [
+    ...(round?.offers ?? []).reduce(
+      (m, o) => m.set(o.unitName, [...(m.get(o.unitName) ?? []), o]),
+      new Map<string, unknown[]>(),
+    ),
+  ].sort((a, b) => a[0].localeCompare(b[0], 'da'));
+  const jobButton = (job: 'aarsrulning' | 'continuous') => (
+    <GuardedButton
+      className="button-secondary"
+      label={t(`ro.${job}`)}
+      disabled={busy}
+      title={t('guard.job.title', { job: t(`ro.${job}`).toLowerCase() })}
+      summary={<p>{t(`guard.job.${job}`)}</p>}
+      consequence={t('guard.job.consequence')}
+      runningText={t('guard.job.running')}
+      action={() => runNow(job)}
+    />
+  );
   return (
     <Page title={t('ro.title')} lead={t('ro.lead')}>
       <form className="filter-row" onSubmit={(e) => void preview(e)}>
@@ -304,14 +315,10 @@ export function RoundPage() {
       <section aria-labelledby={id + 'run'}>
         <h2 id={id + 'run'}>{t('ro.runNow')}</h2>
         <p>{t('ro.runLead')}</p>
-        <p>
-          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('aarsrulning')}>
-            {t('ro.aarsrulning')}
-          </button>{' '}
-          <button type="button" className="button-secondary" disabled={busy} onClick={() => void runNow('continuous')}>
-            {t('ro.continuous')}
-          </button>
-        </p>
+        <div className="button-row">
+          {jobButton('aarsrulning')}
+          {jobButton('continuous')}
+        </div>
       </section>
       {busy && <Loading />}
       <ErrorMessage error={error} />
@@ -325,12 +332,45 @@ export function RoundPage() {
               first: Math.round(round.metrics.firstChoiceShare * 100),
             })}
           </p>
-          {round.status === 'preview' && round.offers.length > 0 && (
-            <p>
-              <button type="button" className="button" onClick={() => void approve()}>
-                {t('ro.approve')}
-              </button>
-            </p>
+          {round.offers.length > 0 && (
+            <GuardedButton
+              label={t('ro.approve')}
+              disabled={round.status !== 'preview'}
+              title={t('guard.round.title')}
+              summary={
+                <>
+                  <p>
+                    {t('guard.round.summary', {
+                      offers: round.offers.length,
+                      units: perUnit.length,
+                      letters: round.offers.length,
+                    })}
+                  </p>
+                  <DataTable caption={t('guard.round.caption')}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('wl.unit')}</th>
+                        <th scope="col" className="num">
+                          {t('guard.round.count')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {perUnit.map(([unit, offers]) => (
+                        <tr key={unit}>
+                          <th scope="row">{unit}</th>
+                          <td className="num">{offers.length}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </DataTable>
+                  {round.unplaced.length > 0 && <p>{t('guard.round.unplaced', { n: round.unplaced.length })}</p>}
+                </>
+              }
+              consequence={t('guard.round.consequence')}
+              runningText={t('guard.round.running', { n: round.offers.length })}
+              action={approve}
+            />
           )}
           <DataTable caption={t('ro.offers', { n: round.offers.length })}>
             <thead>

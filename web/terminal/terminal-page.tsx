@@ -7,6 +7,8 @@ import { useT } from '../shared/i18n.js';
 
 const STORAGE_KEY = 'spire.terminalToken';
 const IN_CARE = [3, 4, 5, 6, 7];
+/** How long the tile offers "Fortryd" after a check-out (the server allows a little more for a slow network). */
+const UNDO_SECONDS = 10;
 
 import type { TerminalChild, TerminalDay } from '../../src/modules/attendance/contract.js';
 
@@ -56,6 +58,13 @@ export function TerminalPage() {
   const [pickupFor, setPickupFor] = useState<TerminalChild | null>(null);
   const [pickup, setPickup] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  // The last check-out, undoable for UNDO_SECONDS: "Tjekket ud — Fortryd".
+  const [undo, setUndo] = useState<{ child: TerminalChild; left: number } | null>(null);
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo((u) => (u && u.left > 1 ? { ...u, left: u.left - 1 } : null)), 1000);
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   const load = useCallback(async () => {
     if (!token) return;
@@ -73,9 +82,14 @@ export function TerminalPage() {
     return () => clearInterval(timer);
   }, [load, t]);
 
-  const act = async (c: TerminalChild, action: 'check-in' | 'check-out' | 'pickup', body: object = {}) => {
+  const act = async (
+    c: TerminalChild,
+    action: 'check-in' | 'check-out' | 'pickup' | 'undo-check-out',
+    body: object = {},
+  ) => {
     if (!token) return;
     setBusy(c.id);
+    if (action !== 'check-out') setUndo(null);
     try {
       const r = await call<{
         status: number;
@@ -99,8 +113,11 @@ export function TerminalPage() {
           ? t('term.checkedIn', { name: c.firstName, time: r.checkIn ?? '' })
           : action === 'check-out'
             ? t('term.checkedOut', { name: c.firstName, time: r.checkOut ?? '' })
-            : t('term.pickupSaved', { name: c.firstName }),
+            : action === 'undo-check-out'
+              ? t('term.undone', { name: c.firstName })
+              : t('term.pickupSaved', { name: c.firstName }),
       );
+      if (action === 'check-out') setUndo({ child: { ...c, ...r }, left: UNDO_SECONDS });
       setError(null);
     } catch (e) {
       setError(e);
@@ -133,9 +150,20 @@ export function TerminalPage() {
           {t('lang.switch')}
         </button>
       </header>
-      <p className="terminal-notice" role="status">
-        {notice}
-      </p>
+      <div className="terminal-notice undo-toast">
+        <p role="status">{notice}</p>
+        {undo && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy === undo.child.id}
+            aria-label={t('term.undoFor', { name: undo.child.firstName })}
+            onClick={() => void act(undo.child, 'undo-check-out')}
+          >
+            {t('term.undo')} <span aria-hidden="true">{t('term.undoSeconds', { s: undo.left })}</span>
+          </button>
+        )}
+      </div>
       {error ? (
         <div className="notice notice-error" role="alert">
           <p lang="da">{errorText(error)}</p>

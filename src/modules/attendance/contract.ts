@@ -31,6 +31,7 @@ export const attendanceError = domainErrors({
   'attendance.terminal-not-found': 'not-found',
   'attendance.terminal-unauthorized': 'unauthenticated',
   'attendance.terminal-revoked': 'unauthenticated',
+  'attendance.undo-expired': 'conflict',
   'attendance.closing-day-past': 'invalid',
   'attendance.not-in-custody': 'forbidden',
   'attendance.absence-too-old': 'invalid',
@@ -453,6 +454,13 @@ export const attendanceContract = {
     body: empty,
     response: Registration,
     errors: [...terminalRefusals, ...registerRefusals],
+  },
+  terminalUndoCheckOut: {
+    summary: 'Take back this terminal’s check-out of a moment ago (a correction with an audit row)',
+    params: childParam,
+    body: empty,
+    response: Registration,
+    errors: [...terminalRefusals, 'attendance.undo-expired', 'attendance.enrolment-changed', 'attendance.not-enrolled'],
   },
   terminalStatus: {
     summary: "Set a child's presence code (Aula 0–8)",

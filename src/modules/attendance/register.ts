@@ -243,6 +243,65 @@ export async function correct(
   return out;
 }
 
+/** How long the terminal may take back its own check-out (the tablet offers it for 10 s; the rest is slack). */
+export const UNDO_SECONDS = 30;
+
+/** The terminal takes back its own check-out of a moment ago: the day returns to its state before the check-out,
+ *  written as a correction with its reason in the trail and an audit row. Refused once anything else happened, by
+ *  another terminal, or after UNDO_SECONDS. */
+export async function undoCheckOut(
+  ctx: RequestContext,
+  bus: AttendanceBus,
+  unitId: string,
+  childId: string,
+  terminalId: string,
+) {
+  const date = ctx.clock.today();
+  const next = await ctx.db.transaction().execute(async (trx) => {
+    const row = await lockDay(trx, childId, unitId, date);
+    if (!row) {
+      await requireEnrolled(trx, childId, unitId, date);
+      throw fail('attendance.enrolment-changed');
+    }
+    const events = await sql<{
+      kind: string;
+      terminal_id: string | null;
+      fresh: boolean;
+      status: number;
+      check_out: string | null;
+    }>`
+      select kind, terminal_id, at > now() - make_interval(secs => ${UNDO_SECONDS}) as fresh, status, check_out::text
+      from attendance_event where attendance_id = ${row.id} order by id desc limit 2`.execute(trx);
+    const [last, before] = events.rows;
+    if (!last || !before || last.kind !== 'check_out' || last.terminal_id !== terminalId || !last.fresh)
+      throw fail('attendance.undo-expired', { seconds: UNDO_SECONDS });
+    const state = {
+      status: before.status,
+      check_in: row.check_in,
+      check_out: before.check_out,
+      pickup_by: row.pickup_by,
+    };
+    await write(trx, row.id, state, 'correction', { userId: null, terminalId }, 'Udtjekning fortrudt på terminalen');
+    await audit(trx, ctx, {
+      action: 'attendance.undo_check_out',
+      subjectType: 'child',
+      subjectIds: [childId],
+      details: { unitId, terminalId, date: date.toString() },
+    });
+    return state;
+  });
+  const out = {
+    childId,
+    date: date.toString(),
+    status: next.status,
+    checkIn: hhmm(next.check_in),
+    checkOut: hhmm(next.check_out),
+    pickupBy: next.pickup_by,
+  };
+  bus.publish({ unitId, kind: 'correction', ...out });
+  return out;
+}
+
 /** The event trail of one child's day, newest last. */
 /** The trail of a child's day as recorded at one unit, and only if the child was placed there that day:
  *  a unit that once had the child sees nothing of the child's days at its new unit. */

@@ -7,7 +7,7 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { attendanceContract as c, attendanceError as fail } from './contract.js';
 import { busFor } from './live.js';
 import { byGroup, childrenOnDay, closingOn, unitOf } from './queries.js';
-import { register } from './register.js';
+import { register, undoCheckOut } from './register.js';
 import { requireTerminal } from './terminals.js';
 import { IN_CARE } from './rules.js';
 
@@ -73,6 +73,14 @@ export const attendanceTerminalRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       const t = await requireTerminal(req);
       return register(req.ctx, bus, t.unitId, req.params.childId, { kind: 'check_out' }, by(t));
+    },
+  );
+  app.post(
+    '/children/:childId/undo-check-out',
+    { schema: schemaOf('attendance', c.terminalUndoCheckOut, fail.codes) },
+    async (req) => {
+      const t = await requireTerminal(req);
+      return undoCheckOut(req.ctx, bus, t.unitId, req.params.childId, t.terminalId);
     },
   );
   app.post(

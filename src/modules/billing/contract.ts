@@ -11,6 +11,9 @@ export const billingError = domainErrors({
   'billing.payer-not-found': 'not-found',
   'billing.unsent-invoices': 'conflict',
   'billing.month-closed': 'conflict',
+  'billing.month-not-billed': 'conflict',
+  'billing.month-not-closed': 'conflict',
+  'billing.month-exported': 'conflict',
   'billing.run-in-progress': 'conflict',
   'billing.no-scale': 'conflict',
   'billing.application-not-found': 'not-found',
@@ -155,8 +158,19 @@ export const Run = z.object({
 });
 export type Run = z.infer<typeof Run>;
 
-const Sum = z.object({ count: z.number(), totalOere: z.number() });
-export const MonthSummary = z.object({ month: isoDate, draft: Sum, sent: Sum, closed: z.boolean() });
+const Sum = z.object({ count: z.number(), totalOere: z.number(), payers: z.number() });
+export const MonthSummary = z.object({
+  month: isoDate,
+  draft: Sum,
+  sent: Sum,
+  closed: z.boolean(),
+  /** A run of the month has finished (a month never billed cannot be closed). */
+  billed: z.boolean(),
+  /** When the month's invoices first went to the debtor system (then it cannot be reopened). */
+  exportedAt: z.string().nullable(),
+  reopenedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+});
 export type MonthSummary = z.infer<typeof MonthSummary>;
 
 export const Income = z.object({
@@ -283,6 +297,8 @@ export const MyPayment = z.object({
   children: z.array(ChildPayment),
   totalOere: z.number(),
   friplads: z.object({ incomeOere: z.number(), payPercent: z.number() }).nullable(),
+  /** The caller's household today as the register has it (the friplads form starts from it). */
+  household: z.object({ childrenUnder18: z.number() }).nullable(),
   invoices: z.array(Invoice),
 });
 export type MyPayment = z.infer<typeof MyPayment>;
@@ -403,10 +419,21 @@ export const billingContract = {
     response: z.object({ sent: z.number() }),
   },
   closeMonth: {
-    summary: 'Close a month (no more runs for it)',
+    summary: 'Close a month (no more runs for it); refused for a month never billed or with unsent drafts',
     body: monthBody,
     response: z.object({ closed: z.boolean() }),
-    errors: ['billing.unsent-invoices'],
+    errors: ['billing.unsent-invoices', 'billing.month-not-billed'],
+  },
+  reopenMonth: {
+    summary:
+      'Reopen a closed month with a reason (audited); refused once its invoices were exported to the debtor system',
+    params: z.object({ month: monthQ }),
+    body: z.object({
+      municipality: muni,
+      reason: z.string().trim().min(3, 'Angiv en begrundelse (mindst 3 tegn).').max(500),
+    }),
+    response: z.object({ closed: z.boolean(), reopenedAt: z.string() }),
+    errors: ['billing.month-not-closed', 'billing.month-exported'],
   },
   invoices: {
     summary: 'Invoices of a municipality, a month or a payer',

@@ -5,6 +5,7 @@ import { formatDkk } from '../../shared/index.js';
 import { sendLetters, type LetterDraft } from '../../platform/letters/index.js';
 import type { LocalDate } from '../../shared/index.js';
 import { monthName } from './diff.js';
+import { monthState } from './queries.js';
 
 export interface InvoiceView {
   id: string;
@@ -94,24 +95,27 @@ export async function monthSummary(db: Db, municipality: string, month: string) 
     .select([
       'status',
       sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(distinct payer_id)::int`.as('payers'),
       sql<number>`coalesce(sum(total_oere), 0)::bigint`.as('total'),
     ])
     .where('municipality_code', '=', municipality)
     .where('month', '=', month)
     .groupBy('status')
     .execute();
-  const closed = await db
-    .selectFrom('billing_month')
-    .select('closed_at')
-    .where('municipality_code', '=', municipality)
-    .where('month', '=', month)
-    .executeTakeFirst();
-  const by = (s: string) => rows.find((r) => r.status === s);
+  const state = await monthState(db, municipality, month);
+  const by = (s: string) => {
+    const r = rows.find((x) => x.status === s);
+    return { count: r?.n ?? 0, totalOere: Number(r?.total ?? 0), payers: r?.payers ?? 0 };
+  };
   return {
     month,
-    draft: { count: by('draft')?.n ?? 0, totalOere: Number(by('draft')?.total ?? 0) },
-    sent: { count: by('sent')?.n ?? 0, totalOere: Number(by('sent')?.total ?? 0) },
-    closed: !!closed?.closed_at,
+    draft: by('draft'),
+    sent: by('sent'),
+    closed: !!state.closedAt,
+    billed: state.billed || rows.length > 0,
+    exportedAt: state.exportedAt,
+    reopenedAt: state.reopenedAt,
+    reopenReason: state.reopenReason,
   };
 }
 

@@ -44,6 +44,67 @@ export async function draftCount(db: Db, municipality: string, month: string): P
     .executeTakeFirstOrThrow();
   return r.n;
 }
+/** The month's row (closed, exported, reopened) and whether a run of it has finished. */
+export async function monthState(db: Db, municipality: string, month: string) {
+  const [row, run] = await Promise.all([
+    db
+      .selectFrom('billing_month')
+      .select(['closed_at', 'exported_at', 'reopened_at', 'reopen_reason'])
+      .where('municipality_code', '=', municipality)
+      .where('month', '=', month)
+      .executeTakeFirst(),
+    db
+      .selectFrom('billing_run')
+      .select('id')
+      .where('municipality_code', '=', municipality)
+      .where('month', '=', month)
+      .where('status', '=', 'done')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    closedAt: row?.closed_at ?? null,
+    exportedAt: row?.exported_at ?? null,
+    reopenedAt: row?.reopened_at ?? null,
+    reopenReason: row?.reopen_reason ?? null,
+    billed: !!run,
+  };
+}
+
+/** Reopens a closed month (locks its row first); null when it was not closed. */
+export async function reopenMonth(db: Db, municipality: string, month: string, reason: string) {
+  const row = await db
+    .selectFrom('billing_month')
+    .select(['closed_at', 'exported_at'])
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row?.closed_at) return { closed: false as const, exportedAt: null };
+  if (row.exported_at) return { closed: true as const, exportedAt: row.exported_at };
+  const r = await db
+    .updateTable('billing_month')
+    .set({ closed_at: null, reopened_at: sql`now()`, reopen_reason: reason })
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .returning(sql<string>`reopened_at::text`.as('reopenedAt'))
+    .executeTakeFirstOrThrow();
+  return { closed: true as const, exportedAt: null, reopenedAt: r.reopenedAt };
+}
+
+/** Records the month's first debtor export (the invoices have left for the debtor system). */
+export async function markExported(db: Db, municipality: string, month: string) {
+  await db
+    .insertInto('billing_month')
+    .values({ municipality_code: municipality, month, exported_at: sql`now()` })
+    .onConflict((c) =>
+      c
+        .columns(['municipality_code', 'month'])
+        .doUpdateSet({ exported_at: sql`coalesce(billing_month.exported_at, now())` }),
+    )
+    .execute();
+}
+
 export async function closeMonth(db: Db, municipality: string, month: string) {
   await db
     .insertInto('billing_month')

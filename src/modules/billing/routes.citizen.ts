@@ -76,6 +76,7 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
       children,
       totalOere: children.reduce((s, c) => s + c.totalOere, 0),
       friplads: own.friplads,
+      household: own.householdId ? { childrenUnder18: own.under18 } : null,
       invoices: invoices.filter((i) => i.status === 'sent'),
     };
   });
@@ -84,19 +85,19 @@ export const billingCitizenRoutes: FastifyPluginAsync = async (base) => {
 /** The caller's own household (where they live today): its registered income on the 1st and the pay percent it gives. */
 async function ownFriplads(db: Db, personId: string, today: LocalDate, month: string) {
   const home = await homeOf(db, personId, today);
-  if (!home) return { householdId: null, friplads: null };
+  if (!home) return { householdId: null, friplads: null, under18: 0 };
   const [income, under18, scales] = await Promise.all([
     incomeOn(db, home.id, month),
     childrenUnder18In(db, home.id, month),
     listScales(db),
   ]);
   const scale = scaleFor(scales, Number(month.slice(0, 4)));
-  if (!income || !scale) return { householdId: home.id, friplads: null };
+  if (!income || !scale) return { householdId: home.id, friplads: null, under18 };
   const yearly = Number(income.yearly_oere);
   const { payPercent } = fripladsPercent(scale, {
     income: yearly,
     childrenUnder18: Math.max(1, under18),
     singleProvider: income.single_provider,
   });
-  return { householdId: home.id, friplads: { incomeOere: yearly, payPercent } };
+  return { householdId: home.id, friplads: { incomeOere: yearly, payPercent }, under18 };
 }

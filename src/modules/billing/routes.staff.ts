@@ -14,6 +14,9 @@ import {
   incomesOf,
   invoicesOfPayer,
   latestRuns,
+  markExported,
+  monthState,
+  reopenMonth,
   runById,
   sentPayers,
   setPlaceCost,
@@ -273,11 +276,47 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/billing/months/close', { schema: schemaOf('billing', c.closeMonth, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.body.municipality });
     const { municipality, month } = req.body;
+    const state = await monthState(req.ctx.db, municipality, month);
+    if (!state.billed) throw billingError('billing.month-not-billed', { month: monthName(month) });
     const drafts = await draftCount(req.ctx.db, municipality, month);
     if (drafts) throw billingError('billing.unsent-invoices', { count: drafts, month: monthName(month) });
-    await closeMonth(req.ctx.db, municipality, month);
+    await req.ctx.db.transaction().execute(async (trx) => {
+      await closeMonth(trx, municipality, month);
+      await audit(trx, req.ctx, {
+        action: 'billing.month.close',
+        subjectType: 'billing_month',
+        subjectIds: [],
+        details: { municipality, month },
+      });
+    });
     return { closed: true };
   });
+  app.post(
+    '/billing/months/:month/reopen',
+    { schema: schemaOf('billing', c.reopenMonth, billingError.codes) },
+    async (req) => {
+      const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage');
+      const { month } = req.params;
+      const { municipality, reason } = req.body;
+      return req.ctx.db.transaction().execute(async (trx) => {
+        await setActor(trx, actor.userId);
+        const r = await reopenMonth(trx, municipality, month, reason);
+        if (!r.closed) throw billingError('billing.month-not-closed', { month: monthName(month) });
+        if (!r.reopenedAt)
+          throw billingError('billing.month-exported', {
+            month: monthName(month),
+            next: monthName(addMonths(month, 1)),
+          });
+        await audit(trx, req.ctx, {
+          action: 'billing.month.reopen',
+          subjectType: 'billing_month',
+          subjectIds: [],
+          details: { municipality, month, reason },
+        });
+        return { closed: false, reopenedAt: r.reopenedAt };
+      });
+    },
+  );
   app.get('/billing/invoices', { schema: schemaOf('billing', c.invoices, billingError.codes) }, async (req) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     const list = await invoicesWithLines(req.ctx.db, {
@@ -333,6 +372,8 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/billing/export', { schema: schemaOf('billing', c.export, billingError.codes) }, async (req, reply) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.query.municipality });
     const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
+    // The invoices have now left for the debtor system: the month can no longer be reopened.
+    if (rows.length) await markExported(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
     const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
     const subjects = new Set([...payers, ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);

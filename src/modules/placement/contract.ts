@@ -106,6 +106,27 @@ export type Accepted = z.infer<typeof Accepted>;
 export const Withdrawn = z.object({ lastDay: isoDate });
 export type Withdrawn = z.infer<typeof Withdrawn>;
 
+/** What the application form may offer for a child on a date: the policy and the child's age decide. */
+export const ApplicationRules = z.object({
+  childId: id,
+  birthDate: isoDate,
+  neededFrom: isoDate,
+  /** The first day the child may start daycare (the policy's earliest start from birth), and that rule. */
+  earliestStart: isoDate,
+  earliestRule: z.object({ weeks: z.number().optional(), months: z.number().optional() }),
+  kinds: z.array(z.object({ kind: placeKind, fits: z.boolean() })),
+  suggestedKind: placeKind.nullable(),
+  /** Whole months of age at the behovsdato. */
+  ageMonths: z.number(),
+  maxWishes: z.number(),
+  guaranteeDate: isoDate.nullable(),
+  guaranteeReason: z.enum(['needed', 'age', 'three-months', 'guarantee-day']).nullable(),
+  /** Seniority if the application is sent today (may lie in the future for a newborn). */
+  seniorityDate: isoDate,
+  offerDeadlineDays: z.number(),
+});
+export type ApplicationRules = z.infer<typeof ApplicationRules>;
+
 // Staff.
 export const WaitlistRow = z.object({
   applicationId: id,
@@ -255,6 +276,12 @@ export const placementContract = {
   overview: {
     summary: 'My children: applications with waitlist positions and garantidato, offers, places',
     response: Overview,
+  },
+  applicationRules: {
+    summary: "The application form's rules for my child on a date: kinds that fit the age, wishes allowed, dates",
+    querystring: z.object({ childId: id, neededFrom: z.iso.date().optional(), placeKind: placeKind.optional() }),
+    response: ApplicationRules,
+    errors: [...CUSTODY, 'placement.child-not-found'],
   },
   apply: {
     summary: 'Apply for a place for a child in my custody',

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { setActor } from '../../platform/db/database.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { withRetry } from '../booking/index.js';
-import { DateRange, type LocalDate } from '../../shared/index.js';
+import { DateRange, LocalDate } from '../../shared/index.js';
 import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { childIdsInCustody, livesIn, personsById, placementsOf, scopeOfUnit } from '../people/index.js';
@@ -20,7 +20,17 @@ import {
 import { continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
 import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
-import { noticeLastDay } from './rules.js';
+import {
+  earliestStart,
+  guaranteeExplained,
+  kindFitsAge,
+  maxWishes,
+  noticeLastDay,
+  placementKindOf,
+  PLACE_KINDS,
+  seniorityDate,
+  suggestedKind,
+} from './rules.js';
 import { loadWaitlist } from './waitlist.js';
 import { placementPolicy } from './policy.js';
 import { activeApplicationsOf, pendingOffersOf, placementToWithdraw } from './queries.js';
@@ -122,6 +132,49 @@ export const placementCitizenRoutes: FastifyPluginAsync = async (base) => {
     });
     return res;
   });
+
+  app.get(
+    '/application-rules',
+    { schema: schemaOf('placement', c.applicationRules, placementError.codes) },
+    async (req) => {
+      const actor = placementPolicy.authorize(req.ctx.actor, 'placement.read-own');
+      const { db, clock } = req.ctx,
+        today = clock.today();
+      await requireCustody(db, actor.personId!, req.query.childId, today);
+      const [child] = await personsById(db, [req.query.childId]);
+      if (!child) throw placementError('placement.child-not-found');
+      // The family's home municipality's rules, as for the application itself.
+      const p = await policyOn(db, await livesIn(db, actor.personId!, today), today);
+      const birth = LocalDate.parse(child.birth_date);
+      const earliest = earliestStart(birth, p.earliestStart);
+      const neededFrom = req.query.neededFrom
+        ? LocalDate.parse(req.query.neededFrom)
+        : LocalDate.max(today.plusDays(1), earliest);
+      const kinds = PLACE_KINDS.map((kind) => ({
+        kind,
+        fits: kindFitsAge(kind, birth, neededFrom, p.transitionAgeMonths, p.clubFromGrade),
+      }));
+      const suggested = suggestedKind(birth, neededFrom, p.transitionAgeMonths, p.clubFromGrade);
+      const kind = req.query.placeKind ?? suggested;
+      const g = kind ? guaranteeExplained(birth, neededFrom, today, placementKindOf(kind)) : null;
+      await audit(db, req.ctx, { action: 'application.rules.read', subjectType: 'child', subjectIds: [child.id] });
+      return {
+        childId: child.id,
+        birthDate: child.birth_date,
+        neededFrom: neededFrom.toString(),
+        earliestStart: earliest.toString(),
+        earliestRule: p.earliestStart,
+        kinds,
+        suggestedKind: suggested,
+        ageMonths: birth.ageInMonths(neededFrom),
+        maxWishes: maxWishes(p.maxWishes, birth.ageInMonths(neededFrom)),
+        guaranteeDate: g?.date.toString() ?? null,
+        guaranteeReason: g?.reason ?? null,
+        seniorityDate: seniorityDate(birth, today, p.seniorityFromMonths).toString(),
+        offerDeadlineDays: p.offerDeadlineDays,
+      };
+    },
+  );
 
   app.post('/applications', { schema: schemaOf('placement', c.apply, placementError.codes) }, async (req, reply) => {
     const actor = placementPolicy.authorize(req.ctx.actor, 'placement.apply');

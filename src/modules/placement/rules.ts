@@ -57,6 +57,37 @@ export function guaranteeDate(
   return nextGuaranteeDay(g);
 }
 
+export type GuaranteeReason = 'needed' | 'age' | 'three-months' | 'guarantee-day';
+/** The garantidato with the rule that set it, for telling the family why it differs from the behovsdato. */
+export function guaranteeExplained(
+  birth: LocalDate,
+  neededFrom: LocalDate,
+  appliedOn: LocalDate,
+  kind: PlacementKind,
+): { date: LocalDate; reason: GuaranteeReason } | null {
+  const date = guaranteeDate(birth, neededFrom, appliedOn, kind);
+  if (!date) return null;
+  let g = LocalDate.max(neededFrom, birth.plusWeeks(26));
+  if (g.isBefore(birth.plusWeeks(30))) g = birth.plusWeeks(30);
+  const byAge = g.isAfter(neededFrom);
+  const three = appliedOn.plusMonths(3);
+  if (three.isAfter(g)) return { date, reason: 'three-months' };
+  if (byAge) return { date, reason: 'age' };
+  return { date, reason: date.isEqual(neededFrom) ? 'needed' : 'guarantee-day' };
+}
+
+/** The kind of place that fits the child's age at the behovsdato, in the usual order (never nursery for a school
+ *  child); null when none fits. */
+export function suggestedKind(
+  birth: LocalDate,
+  neededFrom: LocalDate,
+  transitionMonths: number,
+  clubFromGrade: number,
+): PlaceKind | null {
+  const order: PlaceKind[] = ['vuggestue', 'boernehave', 'sfo', 'klub', 'dagpleje', 'integreret', 'fritidshjem'];
+  return order.find((k) => kindFitsAge(k, birth, neededFrom, transitionMonths, clubFromGrade)) ?? null;
+}
+
 /** Anciennitet counts from the application, but not before the child reaches the municipality's age (e.g. 4 months). */
 export function seniorityDate(birth: LocalDate, appliedOn: LocalDate, fromMonths: number): LocalDate {
   return LocalDate.max(appliedOn, birth.plusMonths(fromMonths));

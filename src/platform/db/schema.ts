@@ -351,7 +351,14 @@ export interface DB {
     percent: number;
     valid: Range;
   };
-  billing_month: { municipality_code: string; month: DateStr; closed_at: string | null };
+  billing_month: {
+    municipality_code: string;
+    month: DateStr;
+    closed_at: string | null;
+    exported_at: string | null;
+    reopened_at: string | null;
+    reopen_reason: string | null;
+  };
   billing_run: {
     id: Generated<string>;
     municipality_code: string;

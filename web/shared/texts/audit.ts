@@ -105,6 +105,10 @@ export const auditActionTexts = {
   'reporting.preview': ['Forhåndsviste indberetning', 'Previewed a statistics extract'],
   'reporting.deliver': ['Indberettede statistik', 'Delivered statistics'],
   'reporting.deliver-unchanged': ['Indberetning uændret (intet sendt)', 'Delivery unchanged (nothing sent)'],
+  'application.rules.read': ['Læste ansøgningsregler for barn', 'Read application rules for a child'],
+  'attendance.undo_check_out': ['Fortrød udtjekning', 'Undid a check-out'],
+  'billing.month.close': ['Lukkede opkrævningsmåned', 'Closed a billing month'],
+  'billing.month.reopen': ['Genåbnede opkrævningsmåned', 'Reopened a billing month'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

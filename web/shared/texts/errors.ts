@@ -200,6 +200,10 @@ export const errorTexts = {
     'Terminalen er ikke godkendt eller er spærret.',
     'The terminal is not authorised or has been revoked.',
   ],
+  'err.attendance.undo-expired': [
+    'Udtjekningen kan ikke længere fortrydes her. Bed personalet rette registreringen.',
+    'The check-out can no longer be undone here. Ask the staff to correct the registration.',
+  ],
   'err.attendance.closing-day-past': ['En lukkedag skal ligge i fremtiden.', 'A closing day must be in the future.'],
   'err.attendance.not-in-custody': ['Barnet er ikke i din forældremyndighed.', 'The child is not in your custody.'],
   'err.attendance.absence-too-old': [
@@ -397,6 +401,15 @@ export const errorTexts = {
   'err.billing.month-closed': [
     'Måneden {month} er lukket: der kan ikke køres opkrævning for den.',
     'The month {month} is closed: no billing run can be made for it.',
+  ],
+  'err.billing.month-not-billed': [
+    '{month} er ikke kørt endnu: en måned kan først lukkes, når den er faktureret.',
+    '{month} has not been run yet: a month can only be closed once it has been billed.',
+  ],
+  'err.billing.month-not-closed': ['{month} er ikke lukket.', '{month} is not closed.'],
+  'err.billing.month-exported': [
+    'Fakturaerne for {month} er eksporteret til debitorsystemet, så måneden kan ikke genåbnes. Ret i stedet med kørslen for {next}, som opkræver eller godskriver forskellen.',
+    'The invoices for {month} have been exported to the debtor system, so the month cannot be reopened. Correct it with the run for {next} instead, which bills or credits the difference.',
   ],
   'err.billing.run-in-progress': [
     'Der kører allerede en opkrævning for kommunen. Vent til den er færdig.',

@@ -3,12 +3,14 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../../shared/components.js';
+import { formatDate } from '../../shared/format.js';
+import { ConfirmDialog, Progress, useAction } from '../../shared/guard.js';
 import { useT } from '../../shared/i18n.js';
 
 import type { Questionnaire } from '../../../src/modules/attendance/contract.js';
 
 export function HolidayQuestionnaires() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const munis = useApi<{ code: string; name: string }[]>('/api/staff/billing/municipalities');
   const list = useApi<Questionnaire[]>('/api/staff/holiday-questionnaires');
@@ -20,25 +22,22 @@ export function HolidayQuestionnaires() {
     end: '',
     deadline: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const send = useAction(
+    async () => {
+      await api.post('/api/staff/holiday-questionnaires', form);
+      setForm((f) => ({ ...f, title: '', start: '', end: '', deadline: '' }));
+      list.reload();
+      return form.title;
+    },
+    (title) => t('att.qCreated', { title }),
+  );
   useEffect(() => {
     if (!form.municipalityCode && munis.data?.[0]) setForm((f) => ({ ...f, municipalityCode: munis.data![0]!.code }));
   }, [munis.data, form.municipalityCode]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
-  const send = async () => {
-    try {
-      await api.post('/api/staff/holiday-questionnaires', form);
-      setStatus(t('att.qCreated', { title: form.title }));
-      setError(null);
-      setForm((f) => ({ ...f, title: '', start: '', end: '', deadline: '' }));
-      list.reload();
-    } catch (e) {
-      setError(e);
-      setStatus(null);
-    }
-  };
+  const muniName = munis.data?.find((m) => m.code === form.municipalityCode)?.name ?? form.municipalityCode;
   return (
     <section className="panel" aria-labelledby={id + 'h'}>
       <h2 id={id + 'h'}>{t('att.qTitle')}</h2>
@@ -57,9 +56,9 @@ export function HolidayQuestionnaires() {
               <tr key={q.id}>
                 <th scope="row">{q.title}</th>
                 <td>
-                  {q.start} – {q.end}
+                  {formatDate(q.start, lang)} – {formatDate(q.end, lang)}
                 </td>
-                <td>{q.deadline}</td>
+                <td>{formatDate(q.deadline, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -68,7 +67,7 @@ export function HolidayQuestionnaires() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void send();
+          if (!send.running) setConfirming(true);
         }}
       >
         <div className="filter-row">
@@ -100,13 +99,32 @@ export function HolidayQuestionnaires() {
           </Field>
         </div>
         <p>
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-disabled={send.running || undefined}>
             {t('att.qSend')}
           </button>
         </p>
       </form>
-      <ErrorMessage error={error} />
-      <Status text={status} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('guard.q.title')}
+        consequence={t('guard.q.consequence')}
+        confirmLabel={t('att.qSend')}
+        onConfirm={() => void send.run()}
+        onClose={() => setConfirming(false)}
+      >
+        <p>
+          {t('guard.q.summary', {
+            title: form.title,
+            start: formatDate(form.start, lang),
+            end: formatDate(form.end, lang),
+            municipality: muniName,
+            deadline: formatDate(form.deadline, lang),
+          })}
+        </p>
+      </ConfirmDialog>
+      {send.running && <Progress text={t('guard.q.running')} progress={null} />}
+      <ErrorMessage error={send.error} />
+      <Status text={send.receipt} />
     </section>
   );
 }
