@@ -1,3 +1,4 @@
+export type { Me, Persona } from '../../src/platform/auth/contract.js';
 // Shapes of the JSON the server sends (see the API contract).
 // The register's and people's responses are their contracts' types (src/modules/<m>/contract.ts); re-exported for older pages.
 export type {
@@ -52,19 +53,6 @@ export interface User {
   unitIds: string[];
   /** The staff user's municipality; null for guardians. */
   municipality: { code: string; name: string } | null;
-}
-export interface Me {
-  user: User | null;
-  permissions: string[];
-  csrfToken: string | null;
-  demo: boolean;
-  today: string;
-}
-export interface Persona {
-  id: string;
-  name: string;
-  role: Role;
-  description: string;
 }
 export interface Address {
   street: string;

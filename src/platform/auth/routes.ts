@@ -1,7 +1,6 @@
 // Login and logout. Demo mode: a clearly marked persona picker. Production: OpenID Connect (see oidc.ts).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { forbidden, notFound, unauthorized } from '../http/errors.js';
 import {
   actorFor,
@@ -18,6 +17,8 @@ import { POLICIES } from '../../access.js';
 import { secureCookie } from '../http/app.js';
 import { validOn } from './users/queries.js';
 import { municipalityByCode } from '../../shared/index.js';
+import { schemaOf } from '../http/contract.js';
+import { authContract as c } from './contract.js';
 
 const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
@@ -43,9 +44,9 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     };
   };
 
-  app.get('/me', { schema: { tags: ['auth'] } }, async (req) => me(req));
+  app.get('/me', { schema: schemaOf('auth', c.me) }, async (req) => me(req));
 
-  app.get('/personas', { schema: { tags: ['auth'], summary: 'Demo personas (demo mode only)' } }, async () => {
+  app.get('/personas', { schema: schemaOf('auth', c.personas) }, async () => {
     if (!app.config.demo) throw notFound();
     const rows = await app.config.database.db
       .selectFrom('app_user')
@@ -57,7 +58,10 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       .orderBy('app_user.role')
       .orderBy('app_user.name')
       .execute();
-    const byId = new Map<string, { id: string; name: string; role: string; description: string }>();
+    const byId = new Map<
+      string,
+      { id: string; name: string; role: (typeof rows)[number]['role']; description: string }
+    >();
     for (const r of rows) {
       const p = byId.get(r.id) ?? { id: r.id, name: r.name, role: r.role, description: '' };
       if (r.unitName) p.description = p.description ? `${p.description}, ${r.unitName}` : r.unitName;
@@ -66,30 +70,30 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     return [...byId.values()];
   });
 
+  app.post('/demo-login', { config: loginLimit, schema: schemaOf('auth', c.demoLogin) }, async (req, reply) => {
+    if (!app.config.demo) throw notFound();
+    const db = app.config.database.db;
+    const user = await db
+      .selectFrom('app_user')
+      .select([...APP_USER_COLUMNS, validOn(app.config.clock.today()).as('active')])
+      .where('id', '=', req.body.userId)
+      .where('demo_persona', '=', true)
+      .executeTakeFirst();
+    if (!user) throw unauthorized('Ukendt demo-bruger.');
+    if (!user.active) throw forbidden('Brugeren er ikke aktiv (uden for gyldighedsperioden).');
+    return startSession(req, reply, user);
+  });
+
   app.post(
-    '/demo-login',
-    { config: loginLimit, schema: { tags: ['auth'], body: z.object({ userId: z.uuid() }) } },
+    '/logout',
+    { schema: { tags: ['auth'], summary: c.logout.summary, response: { 204: c.logout.response } } },
     async (req, reply) => {
-      if (!app.config.demo) throw notFound();
-      const db = app.config.database.db;
-      const user = await db
-        .selectFrom('app_user')
-        .select([...APP_USER_COLUMNS, validOn(app.config.clock.today()).as('active')])
-        .where('id', '=', req.body.userId)
-        .where('demo_persona', '=', true)
-        .executeTakeFirst();
-      if (!user) throw unauthorized('Ukendt demo-bruger.');
-      if (!user.active) throw forbidden('Brugeren er ikke aktiv (uden for gyldighedsperioden).');
-      return startSession(req, reply, user);
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(app.config.database.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
     },
   );
-
-  app.post('/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(app.config.database.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
 
   async function startSession(req: FastifyRequest, reply: FastifyReply, user: AppUserRow) {
     const db = app.config.database.db;
