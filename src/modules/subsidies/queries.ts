@@ -161,7 +161,31 @@ export async function childrenAtCarer(db: Db, carerId: string, on: LocalDate, ex
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/** Other children of the household with a live egne børn case (applied or approved) in a period overlapping `period`
+ *  (§ 87: at most three children of a household at the same time). */
+export async function egneChildrenInHousehold(
+  db: Db,
+  householdId: string,
+  period: DateRange,
+  exceptCase: string | null,
+) {
+  let q = db
+    .selectFrom('subsidy_case')
+    .select((e) => e.fn.count<number>(sql`distinct child_id`).as('n'))
+    .where('household_id', '=', householdId)
+    .where('scheme', '=', 'egne_boern')
+    .where('status', 'in', ['applied', 'approved'])
+    .where(sql<boolean>`valid && ${period.toPgDaterange()}::daterange`);
+  if (exceptCase) q = q.where('id', '<>', exceptCase);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 // Cases
+export interface Declarations {
+  residence: boolean;
+  language: boolean;
+  noOtherIncome: boolean;
+}
 export interface CaseInput {
   municipality: string;
   scheme: SubsidyScheme;
@@ -176,6 +200,7 @@ export interface CaseInput {
   source: 'citizen' | 'caseworker';
   submittedOn: LocalDate;
   deadline: LocalDate;
+  declarations?: Declarations | null;
 }
 export async function addCase(trx: Db, c: CaseInput) {
   return trx
@@ -194,6 +219,7 @@ export async function addCase(trx: Db, c: CaseInput) {
       source: c.source,
       submitted_on: c.submittedOn.toString(),
       deadline: c.deadline.toString(),
+      declarations: c.declarations ? JSON.stringify(c.declarations) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -295,6 +321,22 @@ export async function reconsider(trx: Db, id: string, outcome: 'changed' | 'uphe
     .set({ status: outcome, reconsidered_on: on.toString(), reconsidered_note: note })
     .where('id', '=', id)
     .execute();
+}
+/** A complaint reconsidered as changed: the case goes back to under consideration for a new decision (the earlier
+ *  decision and letter stay in the case's history: the letter, the complaint and the audit log). */
+export async function reopenCase(trx: Db, caseId: string, complaintId: string, on: LocalDate, deadline: LocalDate) {
+  await trx
+    .updateTable('subsidy_case')
+    .set({
+      status: 'applied',
+      decided_on: null,
+      decided_by: null,
+      reopened_on: on.toString(),
+      deadline: deadline.toString(),
+    })
+    .where('id', '=', caseId)
+    .execute();
+  await trx.updateTable('subsidy_complaint').set({ reopened_case: true }).where('id', '=', complaintId).execute();
 }
 export async function forward(trx: Db, id: string, on: LocalDate, bundle: unknown) {
   await trx
