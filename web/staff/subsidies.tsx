@@ -173,7 +173,10 @@ export function SubsidyCasePage() {
             <Facts
               items={[
                 [t('sub.monthly'), data.monthlyOere === null ? '—' : formatOere(data.monthlyOere, lang)],
-                [t('sub.ceiling'), data.ceilingOere === null ? '—' : formatOere(data.ceilingOere, lang)],
+                [
+                  t(data.scheme === 'egne_boern' ? 'sub.basis' : 'sub.ceiling'),
+                  data.ceilingOere === null ? '—' : formatOere(data.ceilingOere, lang),
+                ],
                 [
                   t('sub.lastDay'),
                   data.proposedEnd

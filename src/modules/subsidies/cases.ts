@@ -216,7 +216,7 @@ export async function checksOf(db: Db, c: CaseRow, today: LocalDate) {
   checks.push({
     code: 'age',
     ok: !age.length,
-    rule: age[0]?.rule ?? 'dagtilbudsloven § 80, stk. 1',
+    rule: age[0]?.rule ?? (c.scheme === 'egne_boern' ? 'dagtilbudsloven § 86, stk. 1' : 'dagtilbudsloven § 80, stk. 1'),
     detail: `${birth.toString()}`,
   });
   const place = await dagtilbudOverlap(db, c.child_id, period, today);

@@ -5,8 +5,8 @@ export const subsidiesTexts = {
   'nav.subsidyPayouts': ['Udbetaling af tilskud', 'Subsidy payouts'],
   'sub.title': ['Tilskud til pasning', 'Childcare subsidies'],
   'sub.lead': [
-    'Passes jeres barn af en privat passer i stedet for i et dagtilbud, kan I søge kommunen om tilskud. Tilskuddet er højst 75 % af jeres udgift og højst kommunens beløb for barnets aldersgruppe.',
-    'If a private carer looks after your child instead of a daycare place, you can apply for a subsidy. It is at most 75 % of your expense and at most the municipality’s amount for the child’s age group.',
+    'Passes jeres barn af en privat passer i stedet for i et dagtilbud, kan I søge kommunen om tilskud: højst 75 % af jeres udgift og højst kommunens beløb for barnets aldersgruppe. Tilbyder kommunen det, kan I også søge tilskud til selv at passe jeres barn.',
+    'If a private carer looks after your child instead of a daycare place, you can apply for a subsidy: at most 75 % of your expense and at most the municipality’s amount for the child’s age group. Where the municipality offers it, you can also apply for a subsidy to look after your child yourselves.',
   ],
   'sub.step': ['Trin {n} af 3', 'Step {n} of 3'],
   'sub.scheme': ['Hvilket tilskud søger I?', 'Which subsidy are you applying for?'],
@@ -119,6 +119,7 @@ export const subsidiesTexts = {
   'sub.proposal': ['Afgørelsen giver', 'The decision gives'],
   'sub.monthly': ['Tilskud pr. måned', 'Subsidy per month'],
   'sub.ceiling': ['Loft for aldersgruppen', 'Ceiling for the age group'],
+  'sub.basis': ['Billigste nettodriftsudgift for aldersgruppen', 'Cheapest net operating cost for the age group'],
   'sub.lastDay': ['Sidste dag', 'Last day'],
   'sub.endReason.school_start': ['skolestart', 'school start'],
   'sub.endReason.max_age': ['kommunens aldersgrænse', 'the municipality’s age limit'],
