@@ -1,5 +1,6 @@
 // Tilskud til privat pasning in chromium: a parent applies in three steps, a caseworker approves from the inbox, and
-// finance pays the month (a second run pays nothing); every page axe-clean.
+// finance pays the month (a second run pays nothing); tilskud til pasning af egne børn: the parent chooses the scheme,
+// declares the conditions, and the caseworker sees the declarations and approves; every page axe-clean.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -89,5 +90,77 @@ describe('subsidies in the browser', () => {
     await fin.getByRole('button', { name: 'Godkend udbetaling' }).click();
     await expect.poll(() => fin.getByText('Ingen ændringer: intet er skrevet.').count()).toBe(1);
     await fin.context().close();
+  });
+
+  it('a parent applies for tilskud til pasning af egne børn, and a caseworker sees the declarations and approves', async () => {
+    const db = t.database.db;
+    const sara = await db
+      .selectFrom('app_user')
+      .select('person_id')
+      .where('name', '=', 'Sara Forælder')
+      .executeTakeFirstOrThrow();
+    const alma = await db
+      .selectFrom('custody')
+      .select('child_id')
+      .where('guardian_id', '=', sara.person_id!)
+      .executeTakeFirstOrThrow();
+    const home = await db
+      .selectFrom('residence')
+      .select('household_id')
+      .where('person_id', '=', alma.child_id)
+      .executeTakeFirstOrThrow();
+    // Otto, born 1 May 2024: 31 months on 1 December 2026 → 85 % of 9.300 kr. = 7.905 kr. a month.
+    const otto = await aChild(db, {
+      birthDate: LocalDate.of(2024, 5, 1),
+      firstName: 'Otto',
+      lastName: 'Juhl',
+      householdId: home.household_id,
+    });
+    await db
+      .insertInto('custody')
+      .values({ child_id: otto.id, guardian_id: sara.person_id!, valid: '[2024-05-01,)' })
+      .execute();
+
+    const parent = await openPage(browser);
+    await loginAs(parent, 'Sara Forælder');
+    await parent.waitForURL(`${base}/mine-boern`);
+    await parent.getByRole('link', { name: 'Tilskud' }).click();
+    await expect.poll(() => parent.getByRole('heading', { name: 'Barn og periode' }).count()).toBe(1);
+    await parent.getByRole('radio', { name: 'Tilskud til pasning af egne børn' }).check();
+    await expect.poll(() => parent.getByText(/mindst 8 uger og højst 12 måneder for højst 3 børn/).count()).toBe(1);
+    await parent.getByLabel('Barn', { exact: true }).selectOption({ label: 'Otto Juhl' });
+    await parent.getByLabel('Slutdato', { exact: true }).fill('2027-05-31');
+    await expectAccessible(parent, 'egne-step1');
+    await parent.getByRole('button', { name: 'Næste' }).click();
+    await expect.poll(() => parent.getByRole('heading', { name: 'Betingelser' }).count()).toBe(1);
+    await parent.getByLabel(/boet i Danmark i mindst 7 af de seneste 8 år/).check();
+    await parent.getByLabel(/taler tilstrækkeligt dansk/).check();
+    await parent.getByLabel(/ikke anden indtægt/).check();
+    await expectAccessible(parent, 'egne-step2');
+    await parent.getByRole('button', { name: 'Næste' }).click();
+    await expect.poll(() => parent.getByText('1. december 2026 – 31. maj 2027').count()).toBeGreaterThan(0);
+    await expectAccessible(parent, 'egne-step3');
+    await parent.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect
+      .poll(() => parent.getByText(/senest 23\. december 2026\. Forventet tilskud: 7\.905,00 kr\./).count())
+      .toBe(1);
+    await expect.poll(() => parent.getByRole('cell', { name: 'Tilskud til pasning af egne børn' }).count()).toBe(1);
+    await expectAccessible(parent, 'egne-receipt');
+    await parent.context().close();
+
+    const cw = await openPage(browser);
+    await loginAs(cw, 'Pladsanvisning');
+    await cw.waitForURL(`${base}/staff`);
+    await cw.getByRole('link', { name: 'Tilskudssager' }).click();
+    await cw.getByRole('link', { name: 'Åbn sag: Otto Juhl' }).click();
+    await expect
+      .poll(() => cw.getByRole('heading', { name: 'Tilskud til pasning af egne børn: Otto Juhl' }).count())
+      .toBe(1);
+    await expect.poll(() => cw.getByText('Erklæret: ophold i Danmark').count()).toBe(1);
+    await expectAccessible(cw, 'egne-case');
+    await cw.getByRole('button', { name: 'Bevilg' }).click();
+    await expect.poll(() => cw.getByText('Afgørelsen er truffet, og brevet er sendt.').count()).toBe(1);
+    await expectAccessible(cw, 'egne-approved');
+    await cw.context().close();
   });
 });

@@ -1,5 +1,6 @@
-// Parents: apply for tilskud til privat pasning in three steps (child and period, the agreement, review) and follow
-// the cases. The server checks every rule again and names it when it refuses.
+// Parents: apply for tilskud til privat pasning (child and period, the agreement, review) or, where the municipality
+// offers it, til pasning af egne børn (child and period, the declarations, review), and follow the cases. The server
+// checks every rule again and names it when it refuses.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Facts, Field, Loading, Page, useApi } from '../shared/components.js';
@@ -10,6 +11,10 @@ import { RequirePermission } from '../shared/layout.js';
 import type { MySubsidies } from '../../src/modules/subsidies/contract.js';
 
 interface Form {
+  scheme: 'privat_pasning' | 'egne_boern';
+  residence: boolean;
+  language: boolean;
+  noOtherIncome: boolean;
   childId: string;
   start: string;
   end: string;
@@ -48,6 +53,10 @@ function Subsidies() {
     return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   })();
   const [form, setForm] = useState<Form>({
+    scheme: 'privat_pasning',
+    residence: false,
+    language: false,
+    noOtherIncome: false,
     childId: '',
     start: firstOfNext,
     end: '',
@@ -71,27 +80,39 @@ function Subsidies() {
   const children = mine.data.children;
   const child = children.find((c) => c.id === (form.childId || children[0]?.id));
   const childId = child?.id ?? '';
+  const egneOffer = mine.data.egne;
+  const egne = form.scheme === 'egne_boern' && !!egneOffer;
+  const tick = (k: 'residence' | 'language' | 'noOtherIncome') => (e: { target: { checked: boolean } }) =>
+    setForm({ ...form, [k]: e.target.checked });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setErr(null);
     try {
-      const r = await api.post<{ id: string; deadline: string; estimateOere: number }>('/api/citizen/subsidies', {
-        childId,
-        start: form.start,
-        end: form.end || null,
-        carer: {
-          name: form.name,
-          cvr: form.cvr || null,
-          street: form.street,
-          postalCode: form.postalCode,
-          city: form.city,
-          carers: 1,
-        },
-        expenseOere: kronerToOere(form.expense),
-        hoursPerWeek: Number(form.hours),
-        childrenInCare: Number(form.childrenInCare),
-      });
+      type Receipt = { id: string; deadline: string; estimateOere: number };
+      const r = egne
+        ? await api.post<Receipt>('/api/citizen/subsidies/egne-boern', {
+            childId,
+            start: form.start,
+            end: form.end,
+            declarations: { residence: form.residence, language: form.language, noOtherIncome: form.noOtherIncome },
+          })
+        : await api.post<Receipt>('/api/citizen/subsidies', {
+            childId,
+            start: form.start,
+            end: form.end || null,
+            carer: {
+              name: form.name,
+              cvr: form.cvr || null,
+              street: form.street,
+              postalCode: form.postalCode,
+              city: form.city,
+              carers: 1,
+            },
+            expenseOere: kronerToOere(form.expense),
+            hoursPerWeek: Number(form.hours),
+            childrenInCare: Number(form.childrenInCare),
+          });
       setReceipt(r);
       go(4);
       mine.reload();
@@ -106,7 +127,7 @@ function Subsidies() {
       {children.length > 0 && step <= 3 && (
         <section className="panel" aria-labelledby={id + 'h'}>
           <h2 id={id + 'h'} ref={heading} tabIndex={-1}>
-            {t(step === 1 ? 'sub.step1' : step === 2 ? 'sub.step2' : 'sub.step3')}
+            {t(step === 1 ? 'sub.step1' : step === 2 ? (egne ? 'sub.step2egne' : 'sub.step2') : 'sub.step3')}
           </h2>
           <p className="hint">{t('sub.step', { n: step })}</p>
           {step === 1 && (
@@ -116,6 +137,33 @@ function Subsidies() {
                 go(2);
               }}
             >
+              {egneOffer && (
+                <fieldset>
+                  <legend>{t('sub.scheme')}</legend>
+                  {(['privat_pasning', 'egne_boern'] as const).map((k) => (
+                    <label key={k} className="radio">
+                      <input
+                        type="radio"
+                        name={id + 'scheme'}
+                        value={k}
+                        checked={form.scheme === k}
+                        onChange={() => setForm({ ...form, scheme: k })}
+                      />{' '}
+                      {t(`sub.scheme.${k}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              {egne && egneOffer && (
+                <p>
+                  {t('sub.egneLead', {
+                    minWeeks: egneOffer.minWeeks,
+                    maxMonths: egneOffer.maxMonths,
+                    maxChildren: egneOffer.maxChildren,
+                    share: egneOffer.sharePercent,
+                  })}
+                </p>
+              )}
               <Field id={id + 'c'} label={t('sub.child')}>
                 <select id={id + 'c'} value={childId} onChange={set('childId')}>
                   {children.map((c) => (
@@ -136,22 +184,51 @@ function Subsidies() {
               <Field id={id + 's'} label={t('sub.start')}>
                 <input id={id + 's'} type="date" required min={today} value={form.start} onChange={set('start')} />
               </Field>
-              <Field id={id + 'e'} label={t('sub.end')} hint={t('sub.endHint')}>
-                <input
-                  id={id + 'e'}
-                  type="date"
-                  aria-describedby={id + 'e-hint'}
-                  min={form.start}
-                  value={form.end}
-                  onChange={set('end')}
-                />
-              </Field>
+              {egne ? (
+                <Field id={id + 'e'} label={t('sub.egneEnd')}>
+                  <input id={id + 'e'} type="date" required min={form.start} value={form.end} onChange={set('end')} />
+                </Field>
+              ) : (
+                <Field id={id + 'e'} label={t('sub.end')} hint={t('sub.endHint')}>
+                  <input
+                    id={id + 'e'}
+                    type="date"
+                    aria-describedby={id + 'e-hint'}
+                    min={form.start}
+                    value={form.end}
+                    onChange={set('end')}
+                  />
+                </Field>
+              )}
               <button type="submit" className="button">
                 {t('sub.next')}
               </button>
             </form>
           )}
-          {step === 2 && (
+          {step === 2 && egne && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                go(3);
+              }}
+            >
+              <fieldset>
+                <legend>{t('sub.declare')}</legend>
+                {(['residence', 'language', 'noOtherIncome'] as const).map((k) => (
+                  <label key={k} className="checkbox">
+                    <input type="checkbox" checked={form[k]} onChange={tick(k)} /> {t(`sub.decl.${k}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="button" className="button-secondary" onClick={() => go(1)}>
+                {t('sub.back')}
+              </button>{' '}
+              <button type="submit" className="button">
+                {t('sub.next')}
+              </button>
+            </form>
+          )}
+          {step === 2 && !egne && (
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -233,18 +310,31 @@ function Subsidies() {
             <form onSubmit={(e) => void submit(e)}>
               <h3>{t('sub.summary')}</h3>
               <Facts
-                items={[
-                  [t('sub.child'), child?.name],
-                  [
-                    t('sub.period'),
-                    formatPeriod(form.start, form.end || null, t, lang) + (form.end ? '' : ` (${t('sub.endHint')})`),
-                  ],
-                  [t('sub.carer'), `${form.name}${form.cvr ? ` (CVR ${form.cvr})` : ''}`],
-                  [t('sub.street'), `${form.street}, ${form.postalCode} ${form.city}`],
-                  [t('sub.expense'), formatOere(kronerToOere(form.expense) ?? 0, lang)],
-                  [t('sub.hours'), form.hours],
-                  [t('sub.childrenInCare'), form.childrenInCare],
-                ]}
+                items={
+                  egne
+                    ? [
+                        [t('sub.schemeCol'), t('sub.scheme.egne_boern')],
+                        [t('sub.child'), child?.name],
+                        [t('sub.period'), formatPeriod(form.start, form.end || null, t, lang)],
+                        ...(['residence', 'language', 'noOtherIncome'] as const).map(
+                          (k) => [t(`sub.decl.${k}`), t(form[k] ? 'sub.yes' : 'sub.no')] as [string, string],
+                        ),
+                      ]
+                    : [
+                        [t('sub.schemeCol'), t('sub.scheme.privat_pasning')],
+                        [t('sub.child'), child?.name],
+                        [
+                          t('sub.period'),
+                          formatPeriod(form.start, form.end || null, t, lang) +
+                            (form.end ? '' : ` (${t('sub.endHint')})`),
+                        ],
+                        [t('sub.carer'), `${form.name}${form.cvr ? ` (CVR ${form.cvr})` : ''}`],
+                        [t('sub.street'), `${form.street}, ${form.postalCode} ${form.city}`],
+                        [t('sub.expense'), formatOere(kronerToOere(form.expense) ?? 0, lang)],
+                        [t('sub.hours'), form.hours],
+                        [t('sub.childrenInCare'), form.childrenInCare],
+                      ]
+                }
               />
               <ErrorMessage error={err} />
               <button type="button" className="button-secondary" onClick={() => go(2)}>
@@ -279,6 +369,7 @@ function Subsidies() {
             <thead>
               <tr>
                 <th scope="col">{t('sub.child')}</th>
+                <th scope="col">{t('sub.schemeCol')}</th>
                 <th scope="col">{t('sub.period')}</th>
                 <th scope="col">{t('sub.carer')}</th>
                 <th scope="col">{t('sub.status')}</th>
@@ -289,6 +380,7 @@ function Subsidies() {
               {mine.data.cases.map((c) => (
                 <tr key={c.id}>
                   <td>{c.child}</td>
+                  <td>{t(`sub.scheme.${c.scheme}`)}</td>
                   <td>{formatPeriod(c.start, c.end, t, lang)}</td>
                   <td>{c.carer}</td>
                   <td>{t(`sub.status.${c.status}`)}</td>

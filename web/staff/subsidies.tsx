@@ -1,6 +1,6 @@
 // Caseworkers: the inbox of subsidy cases by deadline, and one case with its checks, the decision, a stop and the
 // complaints (reconsidered, and forwarded to Ankestyrelsen with the case file). Finance: the monthly payout.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, query } from '../shared/api.js';
 import {
@@ -112,17 +112,26 @@ export function SubsidyCasePage() {
   if (!data) return <ErrorMessage error={error} onRetry={reload} />;
   const decide = can('subsidies.decide');
   return (
-    <Page title={t('sub.caseTitle', { name: data.child })}>
+    <Page title={`${t(`sub.scheme.${data.scheme}`)}: ${data.child}`}>
       <BackLink to="/staff/tilskud">{t('nav.subsidyCases')}</BackLink>
+      {data.reopenedOn && data.status === 'applied' && (
+        <p className="notice">{t('sub.reopened', { date: formatDate(data.reopenedOn, lang) })}</p>
+      )}
       <Facts
         items={[
           [t('sub.status'), t(`sub.status.${data.status}`)],
           [t('sub.applicant'), data.applicant],
           [t('sub.period'), formatPeriod(data.start, data.end, t, lang)],
-          [t('sub.carer'), data.carer ? `${data.carer.name}, ${data.carer.address}` : '—'],
-          [t('sub.expenseStaff'), data.expenseOere === null ? '—' : formatOere(data.expenseOere, lang)],
-          [t('sub.hours'), data.hoursPerWeek],
-          [t('sub.childrenInCare'), data.childrenInCare],
+          ...(data.declarations
+            ? (['residence', 'language', 'noOtherIncome'] as const).map(
+                (k) => [t(`sub.decl.${k}`), t(data.declarations![k] ? 'sub.yes' : 'sub.no')] as [string, string],
+              )
+            : ([
+                [t('sub.carer'), data.carer ? `${data.carer.name}, ${data.carer.address}` : '—'],
+                [t('sub.expenseStaff'), data.expenseOere === null ? '—' : formatOere(data.expenseOere, lang)],
+                [t('sub.hours'), data.hoursPerWeek],
+                [t('sub.childrenInCare'), data.childrenInCare],
+              ] as [string, ReactNode][])),
           [t('sub.submitted'), formatDate(data.submittedOn, lang)],
           [t('sub.deadline'), formatDate(data.deadline, lang)],
           ...(data.endReason
@@ -164,7 +173,10 @@ export function SubsidyCasePage() {
             <Facts
               items={[
                 [t('sub.monthly'), data.monthlyOere === null ? '—' : formatOere(data.monthlyOere, lang)],
-                [t('sub.ceiling'), data.ceilingOere === null ? '—' : formatOere(data.ceilingOere, lang)],
+                [
+                  t(data.scheme === 'egne_boern' ? 'sub.basis' : 'sub.ceiling'),
+                  data.ceilingOere === null ? '—' : formatOere(data.ceilingOere, lang),
+                ],
                 [
                   t('sub.lastDay'),
                   data.proposedEnd

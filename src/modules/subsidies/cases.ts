@@ -2,7 +2,7 @@
 // klagevejledning, stops (of a case or of a carer), and complaints: reconsidered, and forwarded to Ankestyrelsen.
 import type { Db } from '../../platform/db/database.js';
 import { sendLetters, type LetterBlock } from '../../platform/letters/index.js';
-import { DateRange, formatDkk, LocalDate } from '../../shared/index.js';
+import { DateRange, formatDkk, LocalDate, percentOf } from '../../shared/index.js';
 import { childIdsInCustody, homeOf, personsById, placementsOf } from '../people/index.js';
 import { danishDate } from '../../platform/letters/index.js';
 import { subsidiesError } from './contract.js';
@@ -13,6 +13,7 @@ import {
   casesOfCarerAfter,
   childrenAtCarer,
   complaintsOf,
+  egneChildrenInHousehold,
   endCase,
   findOrAddCarer,
   linesOfCase,
@@ -22,11 +23,15 @@ import {
   setLetter,
   stopCarer,
   type CaseRow,
+  type Declarations,
 } from './queries.js';
 import {
+  capHousehold,
   checkAge,
   checkCarer,
+  checkEgnePeriod,
   checkExpense,
+  checkHousehold,
   endOf,
   privatMonthly,
   rateFor,
@@ -116,8 +121,82 @@ export async function apply(
   return { id: r.id, deadline: by.today.plusDays(v.terms.decisionDays).toString(), estimateOere: v.monthly };
 }
 
+export interface EgneApplication {
+  childId: string;
+  start: string;
+  end: string;
+  declarations: Declarations;
+}
+
+/** A guardian's application for tilskud til pasning af egne børn (§§ 86–88), where the municipality offers it. The
+ *  declarations are stored as given: the caseworker checks them, and approval needs all three. */
+export async function applyEgne(
+  trx: Db,
+  a: EgneApplication,
+  by: { applicantId: string; source: 'citizen' | 'caseworker'; today: LocalDate },
+) {
+  const home = await homeOf(trx, by.applicantId, by.today);
+  if (!home) throw subsidiesError('subsidies.no-address');
+  const [child] = await personsById(trx, [a.childId]);
+  if (!child) throw subsidiesError('subsidies.not-found');
+  const start = LocalDate.parse(a.start),
+    end = LocalDate.parse(a.end);
+  if (end.isBefore(start)) throw subsidiesError('subsidies.end-before-start');
+  if (start.isBefore(by.today.firstOfMonth())) throw subsidiesError('subsidies.start-in-past');
+  const period = DateRange.of(start, end);
+  const birth = LocalDate.parse(child.birth_date);
+  const book = await schemeData(trx, home.municipalityCode);
+  const terms = book.termsOn('egne_boern', start);
+  if (!terms || !terms.offered) throw subsidiesError('subsidies.not-offered', { rule: 'dagtilbudsloven § 86, stk. 1' });
+  const others = await egneChildrenInHousehold(trx, home.id, period, null);
+  const breaches = [
+    ...checkAge(birth, period, terms),
+    ...checkEgnePeriod(terms, period),
+    ...checkHousehold(terms, others + 1),
+  ];
+  if (breaches.length) throw fail(breaches[0]!);
+  const rate = rateFor(book.ratesOn('egne_boern', start), birth, start);
+  if (!rate) throw subsidiesError('subsidies.no-rate', { rule: 'dagtilbudsloven § 88' });
+  const place = await dagtilbudOverlap(trx, a.childId, period, by.today);
+  if (place)
+    throw subsidiesError('subsidies.dagtilbud-overlap', { rule: 'dagtilbudsloven § 2, stk. 3', from: place.start });
+  const deadline = by.today.plusDays(terms.decisionDays);
+  const r = await addCase(trx, {
+    municipality: home.municipalityCode,
+    scheme: 'egne_boern',
+    childId: a.childId,
+    householdId: home.id,
+    applicantId: by.applicantId,
+    carerId: null,
+    expenseOere: null,
+    hoursPerWeek: null,
+    childrenInCare: null,
+    period,
+    source: by.source,
+    submittedOn: by.today,
+    deadline,
+    declarations: a.declarations,
+  });
+  return {
+    id: r.id,
+    deadline: deadline.toString(),
+    estimateOere: capHousehold([percentOf(rate.monthlyOere, terms.sharePercent)], terms.householdCapOere)[0]!,
+  };
+}
+
 export interface Check {
-  code: 'age' | 'dagtilbud' | 'carer-limit' | 'expense' | 'carer-approved' | 'rate';
+  code:
+    | 'age'
+    | 'dagtilbud'
+    | 'carer-limit'
+    | 'expense'
+    | 'carer-approved'
+    | 'rate'
+    | 'period'
+    | 'household'
+    | 'residence'
+    | 'language'
+    | 'other-income';
   ok: boolean;
   rule: string;
   detail: string;
@@ -137,11 +216,12 @@ export async function checksOf(db: Db, c: CaseRow, today: LocalDate) {
   checks.push({
     code: 'age',
     ok: !age.length,
-    rule: age[0]?.rule ?? 'dagtilbudsloven § 80, stk. 1',
+    rule: age[0]?.rule ?? (c.scheme === 'egne_boern' ? 'dagtilbudsloven § 86, stk. 1' : 'dagtilbudsloven § 80, stk. 1'),
     detail: `${birth.toString()}`,
   });
   const place = await dagtilbudOverlap(db, c.child_id, period, today);
   checks.push({ code: 'dagtilbud', ok: !place, rule: 'dagtilbudsloven § 2, stk. 3', detail: place?.unitName ?? '' });
+  if (c.scheme === 'egne_boern') return { ...(await egneChecks(db, c, terms, book, birth, period, checks)), birth };
   const others = c.carer_id ? await childrenAtCarer(db, c.carer_id, period.start, c.id) : 0;
   const inCare = Math.max(c.children_in_care ?? 0, others + 1);
   const carerBreach = carer
@@ -177,6 +257,38 @@ export async function checksOf(db: Db, c: CaseRow, today: LocalDate) {
     monthlyOere: rate ? privatMonthly(terms, Number(c.expense_oere ?? 0), rate.monthlyOere) : null,
     ceilingOere: rate?.monthlyOere ?? null,
     birth,
+  };
+}
+
+/** The checks of an egne børn case (§§ 86–88): period, household, the declarations, the rate; the amount is the share
+ *  of the age group's basis (before the household cap, which the payout run applies to the household's month). */
+async function egneChecks(
+  db: Db,
+  c: CaseRow,
+  terms: NonNullable<ReturnType<Awaited<ReturnType<typeof schemeData>>['termsOn']>>,
+  book: Awaited<ReturnType<typeof schemeData>>,
+  birth: LocalDate,
+  period: DateRange,
+  checks: Check[],
+) {
+  const p = checkEgnePeriod(terms, period);
+  checks.push({ code: 'period', ok: !p.length, rule: 'dagtilbudsloven § 87', detail: p[0]?.code ?? '' });
+  const others = await egneChildrenInHousehold(db, c.household_id, period, c.id);
+  const h = checkHousehold(terms, others + 1);
+  checks.push({ code: 'household', ok: !h.length, rule: 'dagtilbudsloven § 87', detail: String(others + 1) });
+  const decl = (c.declarations ?? {}) as Partial<Declarations>;
+  checks.push({ code: 'residence', ok: decl.residence === true, rule: 'dagtilbudsloven § 86', detail: '' });
+  checks.push({ code: 'language', ok: decl.language === true, rule: 'dagtilbudsloven § 86', detail: '' });
+  checks.push({ code: 'other-income', ok: decl.noOtherIncome === true, rule: 'dagtilbudsloven § 87', detail: '' });
+  const rate = rateFor(book.ratesOn('egne_boern', period.start), birth, period.start);
+  checks.push({ code: 'rate', ok: !!rate, rule: 'dagtilbudsloven § 88', detail: rate ? String(rate.monthlyOere) : '' });
+  const e = endOf({ birth, terms, wantedEnd: period.end, placementStart: null, carerStop: null });
+  return {
+    checks,
+    end: e.end,
+    endReason: e.reason,
+    monthlyOere: rate ? percentOf(rate.monthlyOere, terms.sharePercent) : null,
+    ceilingOere: rate?.monthlyOere ?? null,
   };
 }
 
@@ -227,43 +339,67 @@ export async function decide(
   if (d.approve && c.carer_id) await approveCarer(trx, c.carer_id, d.today);
   const [child] = await personsById(trx, [c.child_id]);
   const name = `${child!.first_name} ${child!.last_name}`;
-  const blocks: LetterBlock[] = d.approve
+  const egne = c.scheme === 'egne_boern';
+  const title = egne ? 'Afgørelse om tilskud til pasning af egne børn' : 'Afgørelse om tilskud til privat pasning';
+  const blocks: LetterBlock[] = !d.approve
     ? [
-        { heading: 'Afgørelse om tilskud til privat pasning' },
+        { heading: title },
         {
-          text: `Vi har godkendt jeres pasningsaftale og bevilget tilskud til privat pasning af ${name} fra ${danishDate(period.start.toString())} til og med ${danishDate(decided!.end!.toString())} (${END_TEXT[r.endReason ?? 'school_start']}).`,
-        },
-        {
-          table: {
-            columns: ['Grundlag', 'Beløb'],
-            alignRight: [1],
-            rows: [
-              ['Jeres dokumenterede udgift pr. måned', formatDkk(Number(c.expense_oere))],
-              ['Kommunens loft for aldersgruppen pr. måned', formatDkk(r.ceilingOere ?? 0)],
-              ['Tilskud pr. måned (højst 75 % af udgiften og højst loftet)', formatDkk(r.monthlyOere ?? 0)],
-            ],
-          },
-        },
-        {
-          text: 'Tilskuddet gives efter dagtilbudslovens §§ 80–85 og udbetales månedsvis. Tilskuddet bortfalder ved skolestart, hvis barnet begynder i et dagtilbud, eller hvis pasningsordningen ophører. Kommunen fører tilsyn med ordningen. I skal give kommunen besked om ændringer.',
-        },
-        ...(d.reason ? [{ text: d.reason }] : []),
-        ...KLAGEVEJLEDNING,
-      ]
-    : [
-        { heading: 'Afgørelse om tilskud til privat pasning' },
-        {
-          text: `Vi har behandlet jeres ansøgning om tilskud til privat pasning af ${name} og kan ikke imødekomme den.`,
+          text: `Vi har behandlet jeres ansøgning om tilskud til ${egne ? 'pasning af egne børn' : 'privat pasning'} af ${name} og kan ikke imødekomme den.`,
         },
         { text: `Begrundelse: ${d.reason}${failed ? ` (${failed.rule})` : ''}` },
         ...KLAGEVEJLEDNING,
-      ];
+      ]
+    : egne
+      ? [
+          { heading: title },
+          {
+            text: `Vi har bevilget tilskud til pasning af egne børn for ${name} fra ${danishDate(period.start.toString())} til og med ${danishDate(decided!.end!.toString())} (${END_TEXT[r.endReason ?? 'period_end']}).`,
+          },
+          {
+            table: {
+              columns: ['Grundlag', 'Beløb'],
+              alignRight: [1],
+              rows: [
+                ['Kommunens billigste nettodriftsudgift for aldersgruppen pr. måned', formatDkk(r.ceilingOere ?? 0)],
+                ['Tilskud pr. måned (højst 85 % af nettodriftsudgiften)', formatDkk(r.monthlyOere ?? 0)],
+              ],
+            },
+          },
+          {
+            text: 'Tilskuddet gives efter dagtilbudslovens §§ 86–88 og udbetales månedsvis. Husstandens samlede tilskud kan højst udgøre den maksimale dagpengesats; er der flere børn med tilskud, nedsættes beløbene forholdsmæssigt. I har erklæret, at betingelserne om ophold, danskkundskaber og anden indtægt er opfyldt; I skal give kommunen besked, hvis det ændrer sig. Tilskuddet bortfalder, hvis barnet begynder i et dagtilbud.',
+          },
+          ...(d.reason ? [{ text: d.reason }] : []),
+          ...KLAGEVEJLEDNING,
+        ]
+      : [
+          { heading: title },
+          {
+            text: `Vi har godkendt jeres pasningsaftale og bevilget tilskud til privat pasning af ${name} fra ${danishDate(period.start.toString())} til og med ${danishDate(decided!.end!.toString())} (${END_TEXT[r.endReason ?? 'school_start']}).`,
+          },
+          {
+            table: {
+              columns: ['Grundlag', 'Beløb'],
+              alignRight: [1],
+              rows: [
+                ['Jeres dokumenterede udgift pr. måned', formatDkk(Number(c.expense_oere))],
+                ['Kommunens loft for aldersgruppen pr. måned', formatDkk(r.ceilingOere ?? 0)],
+                ['Tilskud pr. måned (højst 75 % af udgiften og højst loftet)', formatDkk(r.monthlyOere ?? 0)],
+              ],
+            },
+          },
+          {
+            text: 'Tilskuddet gives efter dagtilbudslovens §§ 80–85 og udbetales månedsvis. Tilskuddet bortfalder ved skolestart, hvis barnet begynder i et dagtilbud, eller hvis pasningsordningen ophører. Kommunen fører tilsyn med ordningen. I skal give kommunen besked om ændringer.',
+          },
+          ...(d.reason ? [{ text: d.reason }] : []),
+          ...KLAGEVEJLEDNING,
+        ];
   const [letterId] = await sendLetters(
     trx,
     [
       {
         kind: 'subsidy',
-        subject: 'Afgørelse om tilskud til privat pasning',
+        subject: title,
         recipients: [c.applicant_id],
         childId: c.child_id,
         blocks,
@@ -288,16 +424,18 @@ export async function stop(trx: Db, id: string, lastDay: LocalDate, reason: stri
   if (lastDay.isBefore(period.start.minusDays(0)) || (period.end && lastDay.isAfter(period.end)))
     throw subsidiesError('subsidies.stop-outside-period');
   await endCase(trx, id, lastDay, 'stop', 'stopped');
+  const stopTitle =
+    c.scheme === 'egne_boern' ? 'Tilskud til pasning af egne børn stopper' : 'Tilskud til privat pasning stopper';
   const [letterId] = await sendLetters(
     trx,
     [
       {
         kind: 'subsidy',
-        subject: 'Tilskud til privat pasning stopper',
+        subject: stopTitle,
         recipients: [c.applicant_id],
         childId: c.child_id,
         blocks: [
-          { heading: 'Tilskud til privat pasning stopper' },
+          { heading: stopTitle },
           { text: `Tilskuddet stopper. Sidste dag med tilskud er ${danishDate(lastDay.toString())}.` },
           { text: `Begrundelse: ${reason}` },
           {
@@ -337,7 +475,7 @@ export async function caseFile(db: Db, c: CaseRow, today: LocalDate) {
   const period = DateRange.fromPg(c.valid);
   return {
     formatVersion: 1,
-    kind: 'tilskud-til-privat-pasning',
+    kind: c.scheme === 'egne_boern' ? 'tilskud-til-pasning-af-egne-boern' : 'tilskud-til-privat-pasning',
     caseId: c.id,
     municipality: c.municipality_code,
     childId: c.child_id,
@@ -360,6 +498,7 @@ export async function caseFile(db: Db, c: CaseRow, today: LocalDate) {
       expenseOere: c.expense_oere,
       hoursPerWeek: c.hours_per_week,
       childrenInCare: c.children_in_care,
+      declarations: c.declarations,
     },
     checks: checks.checks,
     payouts: lines.map((l) => ({ month: l.month, kind: l.kind, amountOere: Number(l.amount_oere) })),

@@ -10,6 +10,7 @@ export const subsidiesError = domainErrors({
   'subsidies.end-before-start': 'invalid',
   'subsidies.start-in-past': 'invalid',
   'subsidies.no-terms': 'invalid',
+  'subsidies.not-offered': 'invalid',
   'subsidies.no-rate': 'invalid',
   'subsidies.too-young': 'invalid',
   'subsidies.too-old': 'invalid',
@@ -65,8 +66,32 @@ export const ApplicationIn = z.object({
   childrenInCare: z.number().int().min(1).max(20),
 });
 
+const Declarations = z.object({
+  /** Has lived in Denmark 7 of the last 8 years (§ 86). */
+  residence: z.boolean(),
+  /** Speaks Danish well enough, or the child's development in Danish is ensured otherwise (§ 86). */
+  language: z.boolean(),
+  /** Will have no other income from work nor public benefit while receiving the subsidy (§ 87). */
+  noOtherIncome: z.boolean(),
+});
+export const EgneApplicationIn = z
+  .object({ childId: id, start: date, end: date, declarations: Declarations })
+  .describe('Tilskud til pasning af egne børn: the period (8 weeks to 1 year) and the three declarations');
+
 const Check = z.object({
-  code: z.enum(['age', 'dagtilbud', 'carer-limit', 'expense', 'carer-approved', 'rate']),
+  code: z.enum([
+    'age',
+    'dagtilbud',
+    'carer-limit',
+    'expense',
+    'carer-approved',
+    'rate',
+    'period',
+    'household',
+    'residence',
+    'language',
+    'other-income',
+  ]),
   ok: z.boolean(),
   rule: z.string(),
   detail: z.string(),
@@ -112,6 +137,8 @@ export const CaseDetail = CaseSummary.extend({
   expenseOere: z.number().int().nullable(),
   hoursPerWeek: z.number().int().nullable(),
   childrenInCare: z.number().int().nullable(),
+  declarations: Declarations.nullable(),
+  reopenedOn: date.nullable(),
   checks: z.array(Check),
   /** What a decision now gives: the last day and why, and the monthly amount for the first month. */
   proposedEnd: date.nullable(),
@@ -138,6 +165,7 @@ export const MyChild = z.object({
 });
 export const MyCase = z.object({
   id,
+  scheme: z.enum(['privat_pasning', 'egne_boern']),
   childId: id,
   child: z.string(),
   status,
@@ -149,7 +177,18 @@ export const MyCase = z.object({
   deadline: date,
   letterId: id.nullable(),
 });
-export const MySubsidies = z.object({ children: z.array(MyChild), cases: z.array(MyCase) });
+/** Egne børn where the municipality offers it (null: not offered): the limits the form shows. */
+const EgneOffer = z.object({
+  minWeeks: z.number().int(),
+  maxMonths: z.number().int(),
+  maxChildren: z.number().int(),
+  sharePercent: z.number(),
+});
+export const MySubsidies = z.object({
+  children: z.array(MyChild),
+  cases: z.array(MyCase),
+  egne: EgneOffer.nullable(),
+});
 export type MySubsidies = z.infer<typeof MySubsidies>;
 
 export const PreviewLine = z.object({
@@ -214,6 +253,27 @@ export const subsidiesContract = {
       'subsidies.too-old',
       'subsidies.carer-limit',
       'subsidies.expense-too-low',
+      'subsidies.dagtilbud-overlap',
+      'subsidies.overlap',
+    ],
+  },
+  applyEgne: {
+    summary: 'Apply for tilskud til pasning af egne børn (where the municipality offers it), with the declarations',
+    body: EgneApplicationIn,
+    response: z.object({ id, deadline: date, estimateOere: z.number().int() }),
+    status: 201,
+    errors: [
+      'subsidies.no-address',
+      'subsidies.not-your-child',
+      'subsidies.end-before-start',
+      'subsidies.start-in-past',
+      'subsidies.not-offered',
+      'subsidies.no-rate',
+      'subsidies.too-young',
+      'subsidies.too-old',
+      'subsidies.period-too-short',
+      'subsidies.period-too-long',
+      'subsidies.household-limit',
       'subsidies.dagtilbud-overlap',
       'subsidies.overlap',
     ],
@@ -288,7 +348,7 @@ export const subsidiesContract = {
     summary: 'Reconsider a complaint: change the decision in the family’s favour, or uphold it',
     params: caseParams,
     body: z.object({ outcome: z.enum(['changed', 'upheld']), note: text(4000) }),
-    response: z.object({ status: z.enum(['changed', 'upheld']) }),
+    response: z.object({ status: z.enum(['changed', 'upheld']), reopened: z.boolean() }),
     errors: ['subsidies.not-found', 'subsidies.complaint-state'],
   },
   forward: {

@@ -161,7 +161,31 @@ export async function childrenAtCarer(db: Db, carerId: string, on: LocalDate, ex
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/** Other children of the household with a live egne børn case (applied or approved) in a period overlapping `period`
+ *  (§ 87: at most three children of a household at the same time). */
+export async function egneChildrenInHousehold(
+  db: Db,
+  householdId: string,
+  period: DateRange,
+  exceptCase: string | null,
+) {
+  let q = db
+    .selectFrom('subsidy_case')
+    .select((e) => e.fn.count<number>(sql`distinct child_id`).as('n'))
+    .where('household_id', '=', householdId)
+    .where('scheme', '=', 'egne_boern')
+    .where('status', 'in', ['applied', 'approved'])
+    .where(sql<boolean>`valid && ${period.toPgDaterange()}::daterange`);
+  if (exceptCase) q = q.where('id', '<>', exceptCase);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 // Cases
+export interface Declarations {
+  residence: boolean;
+  language: boolean;
+  noOtherIncome: boolean;
+}
 export interface CaseInput {
   municipality: string;
   scheme: SubsidyScheme;
@@ -176,6 +200,7 @@ export interface CaseInput {
   source: 'citizen' | 'caseworker';
   submittedOn: LocalDate;
   deadline: LocalDate;
+  declarations?: Declarations | null;
 }
 export async function addCase(trx: Db, c: CaseInput) {
   return trx
@@ -194,6 +219,7 @@ export async function addCase(trx: Db, c: CaseInput) {
       source: c.source,
       submitted_on: c.submittedOn.toString(),
       deadline: c.deadline.toString(),
+      declarations: c.declarations ? JSON.stringify(c.declarations) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -296,6 +322,22 @@ export async function reconsider(trx: Db, id: string, outcome: 'changed' | 'uphe
     .where('id', '=', id)
     .execute();
 }
+/** A complaint reconsidered as changed: the case goes back to under consideration for a new decision (the earlier
+ *  decision and letter stay in the case's history: the letter, the complaint and the audit log). */
+export async function reopenCase(trx: Db, caseId: string, complaintId: string, on: LocalDate, deadline: LocalDate) {
+  await trx
+    .updateTable('subsidy_case')
+    .set({
+      status: 'applied',
+      decided_on: null,
+      decided_by: null,
+      reopened_on: on.toString(),
+      deadline: deadline.toString(),
+    })
+    .where('id', '=', caseId)
+    .execute();
+  await trx.updateTable('subsidy_complaint').set({ reopened_case: true }).where('id', '=', complaintId).execute();
+}
 export async function forward(trx: Db, id: string, on: LocalDate, bundle: unknown) {
   await trx
     .updateTable('subsidy_complaint')
@@ -309,7 +351,8 @@ export async function forward(trx: Db, id: string, on: LocalDate, bundle: unknow
 export async function casesForMonth(db: Db, municipality: string, first: LocalDate, last: LocalDate) {
   return db
     .selectFrom('subsidy_case')
-    .select(['id', 'scheme', 'child_id', 'household_id', 'applicant_id', 'carer_id', 'expense_oere', 'valid', 'status'])
+    .select(['id', 'scheme', 'child_id', 'household_id', 'applicant_id', 'carer_id', 'expense_oere', 'status'])
+    .select([sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
     .where('municipality_code', '=', municipality)
     .where('status', 'in', ['approved', 'stopped'])
     .where(sql<boolean>`valid && daterange(${first.toString()}::date, ${last.toString()}::date, '[]')`)
@@ -321,12 +364,23 @@ export async function paidInMonth(db: Db, municipality: string, month: LocalDate
   const rows = await db
     .selectFrom('subsidy_payout_line as l')
     .innerJoin('subsidy_case as c', 'c.id', 'l.case_id')
-    .select(['l.case_id', 'c.applicant_id', 'c.child_id', (e) => e.fn.sum<number>('l.amount_oere').as('paid')])
+    .select([
+      'l.case_id',
+      'c.applicant_id',
+      'c.child_id',
+      'c.status',
+      (e) => e.fn.sum<number>('l.amount_oere').as('paid'),
+    ])
     .where('c.municipality_code', '=', municipality)
     .where('l.month', '=', month.toString())
-    .groupBy(['l.case_id', 'c.applicant_id', 'c.child_id'])
+    .groupBy(['l.case_id', 'c.applicant_id', 'c.child_id', 'c.status'])
     .execute();
-  return new Map(rows.map((r) => [r.case_id, { paid: Number(r.paid), payeeId: r.applicant_id, childId: r.child_id }]));
+  return new Map(
+    rows.map((r) => [
+      r.case_id,
+      { paid: Number(r.paid), payeeId: r.applicant_id, childId: r.child_id, status: r.status },
+    ]),
+  );
 }
 export interface LineInput {
   caseId: string;
@@ -354,53 +408,26 @@ export async function writeRun(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Three statements whatever the number of lines: the lines as column arrays (unnest: nine parameters, not nine
+  // per line), and the creditor events and recovery claims copied from them on the server.
   const month = o.month.toString();
-  for (let i = 0; i < o.lines.length; i += 1000) {
-    const chunk = o.lines.slice(i, i + 1000);
-    await trx
-      .insertInto('subsidy_payout_line')
-      .values(
-        chunk.map((l) => ({
-          run_id: run.id,
-          case_id: l.caseId,
-          month,
-          kind: l.kind,
-          amount_oere: l.amountOere,
-          due_oere: l.dueOere,
-          sibling_oere: l.siblingOere,
-          rate_id: l.rateId,
-          payee_id: l.payeeId,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('creditor_event')
-      .values(
-        chunk.map((l) => ({
-          run_id: run.id,
-          kind: l.amountOere < 0 ? ('recovery' as const) : l.kind,
-          payee_id: l.payeeId,
-          case_id: l.caseId,
-          month,
-          amount_oere: l.amountOere,
-        })),
-      )
-      .execute();
-  }
+  const col = <T>(f: (l: LineInput) => T) => o.lines.map(f);
+  await sql`insert into subsidy_payout_line
+      (run_id, case_id, month, kind, amount_oere, due_oere, sibling_oere, rate_id, payee_id)
+    select ${run.id}::uuid, x.case_id, ${month}::date, x.kind, x.amount_oere, x.due_oere, x.sibling_oere, x.rate_id,
+      x.payee_id
+    from unnest(${col((l) => l.caseId)}::uuid[], ${col((l) => l.kind)}::text[], ${col((l) => l.amountOere)}::bigint[],
+      ${col((l) => l.dueOere)}::bigint[], ${col((l) => l.siblingOere)}::bigint[], ${col((l) => l.rateId)}::uuid[],
+      ${col((l) => l.payeeId)}::uuid[])
+      as x(case_id, kind, amount_oere, due_oere, sibling_oere, rate_id, payee_id)`.execute(trx);
+  await sql`insert into creditor_event (run_id, kind, payee_id, case_id, month, amount_oere)
+    select run_id, case when amount_oere < 0 then 'recovery' else kind end, payee_id, case_id, month, amount_oere
+    from subsidy_payout_line where run_id = ${run.id}::uuid order by payee_id, case_id`.execute(trx);
   const claims = o.lines.filter((l) => l.amountOere < 0);
   if (claims.length)
-    await trx
-      .insertInto('subsidy_recovery')
-      .values(
-        claims.map((l) => ({
-          case_id: l.caseId,
-          run_id: run.id,
-          debtor_id: l.payeeId,
-          amount_oere: -l.amountOere,
-          months: month.slice(0, 7),
-        })),
-      )
-      .execute();
+    await sql`insert into subsidy_recovery (case_id, run_id, debtor_id, amount_oere, months)
+      select case_id, run_id, payee_id, -amount_oere, ${month.slice(0, 7)}
+      from subsidy_payout_line where run_id = ${run.id}::uuid and amount_oere < 0`.execute(trx);
   return { runId: run.id, total, recoveries: claims.length };
 }
 export async function listRuns(db: Db, municipality: string) {

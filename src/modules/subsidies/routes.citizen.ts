@@ -8,7 +8,7 @@ import { childIdsInCustody, homeOf } from '../people/index.js';
 import { subsidiesContract as c, subsidiesError } from './contract.js';
 import { subsidiesPolicy } from './policy.js';
 import { carerById, casesOfChildren, schemeData } from './queries.js';
-import { apply, childrenOf, type Application } from './cases.js';
+import { apply, applyEgne, childrenOf, type Application } from './cases.js';
 import { ageWindow } from './rules.js';
 import { day, orOverlap, period } from './routes.staff.js';
 
@@ -30,7 +30,9 @@ export const subsidiesCitizenRoutes: FastifyPluginAsync = async (base) => {
       ),
     );
     const home = await homeOf(req.ctx.db, actor.personId!, today);
-    const terms = home ? (await schemeData(req.ctx.db, home.municipalityCode)).termsOn('privat_pasning', today) : null;
+    const book = home ? await schemeData(req.ctx.db, home.municipalityCode) : null;
+    const terms = book?.termsOn('privat_pasning', today) ?? null;
+    const egne = book?.termsOn('egne_boern', today) ?? null;
     await audit(req.ctx.db, req.ctx, {
       action: 'subsidies.read',
       subjectType: 'person',
@@ -48,8 +50,18 @@ export const subsidiesCitizenRoutes: FastifyPluginAsync = async (base) => {
           eligibleUntil: w?.end?.toString() ?? null,
         };
       }),
+      egne:
+        egne && egne.offered
+          ? {
+              minWeeks: egne.minWeeks,
+              maxMonths: egne.maxMonths,
+              maxChildren: egne.maxChildrenPerHousehold,
+              sharePercent: egne.sharePercent,
+            }
+          : null,
       cases: cases.map((x) => ({
         id: x.id,
+        scheme: x.scheme,
         childId: x.child_id,
         child: names.get(x.child_id) ?? '',
         status: x.status,
@@ -83,4 +95,29 @@ export const subsidiesCitizenRoutes: FastifyPluginAsync = async (base) => {
     );
     return reply.code(201).send(r);
   });
+
+  app.post(
+    '/subsidies/egne-boern',
+    { schema: schemaOf('subsidies', c.applyEgne, subsidiesError.codes) },
+    async (req, reply) => {
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.own');
+      const today = req.ctx.clock.today();
+      if (!(await childIdsInCustody(req.ctx.db, actor.personId!, today)).includes(req.body.childId))
+        throw subsidiesError('subsidies.not-your-child');
+      const r = await orOverlap(() =>
+        req.ctx.db.transaction().execute(async (trx) => {
+          await setActor(trx, actor.userId);
+          const r = await applyEgne(trx, req.body, { applicantId: actor.personId!, source: 'citizen', today });
+          await audit(trx, req.ctx, {
+            action: 'subsidies.apply',
+            subjectType: 'person',
+            subjectIds: [req.body.childId, actor.personId!],
+            details: { caseId: r.id, scheme: 'egne_boern' },
+          });
+          return r;
+        }),
+      );
+      return reply.code(201).send(r);
+    },
+  );
 };

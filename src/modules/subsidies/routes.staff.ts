@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { childIdsInCustody, namesOf } from '../people/index.js';
-import { subsidiesContract as c, subsidiesError } from './contract.js';
+import { subsidiesContract as c, subsidiesError, type CaseDetail } from './contract.js';
 import { subsidiesPolicy } from './policy.js';
 import {
   addComplaint,
@@ -21,7 +21,10 @@ import {
   linesOfCase,
   listCases,
   listRuns,
+  lockCase,
   reconsider,
+  reopenCase,
+  schemeData,
   recoveriesOf,
   type CaseRow,
 } from './queries.js';
@@ -218,17 +221,36 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
       const k = await complaintById(req.ctx.db, req.params.id);
       if (!k) throw subsidiesError('subsidies.not-found');
       if (k.status !== 'received') throw subsidiesError('subsidies.complaint-state');
-      await req.ctx.db.transaction().execute(async (trx) => {
-        await setActor(trx, actor.userId);
-        await reconsider(trx, k.id, req.body.outcome, req.ctx.clock.today(), req.body.note);
-        await audit(trx, req.ctx, {
-          action: 'subsidies.reconsider',
-          subjectType: 'subsidy_case',
-          subjectIds: [k.case_id],
-          details: { outcome: req.body.outcome },
-        });
-      });
-      return { status: req.body.outcome };
+      // Changed in the family's favour: the case is open for a new decision (back under consideration), which the
+      // caseworker makes as any decision, with a new letter. An application never decided stays as it is.
+      const today = req.ctx.clock.today();
+      const reopened = await orOverlap(() =>
+        req.ctx.db.transaction().execute(async (trx) => {
+          await setActor(trx, actor.userId);
+          await reconsider(trx, k.id, req.body.outcome, today, req.body.note);
+          const x = req.body.outcome === 'changed' ? await lockCase(trx, k.case_id) : undefined;
+          const reopen = !!x && x.status !== 'applied';
+          if (reopen) {
+            const terms = (await schemeData(trx, x.municipality_code)).termsOn(x.scheme, today);
+            await reopenCase(trx, x.id, k.id, today, today.plusDays(terms?.decisionDays ?? 30));
+          }
+          await audit(trx, req.ctx, {
+            action: 'subsidies.reconsider',
+            subjectType: 'subsidy_case',
+            subjectIds: [k.case_id],
+            details: { outcome: req.body.outcome },
+          });
+          if (reopen)
+            await audit(trx, req.ctx, {
+              action: 'subsidies.reopen',
+              subjectType: 'subsidy_case',
+              subjectIds: [k.case_id],
+              details: { complaintId: k.id, previousStatus: x.status },
+            });
+          return reopen;
+        }),
+      );
+      return { status: req.body.outcome, reopened };
     },
   );
 
@@ -385,6 +407,8 @@ async function detail(
     expenseOere: x.expense_oere === null ? null : Number(x.expense_oere),
     hoursPerWeek: x.hours_per_week,
     childrenInCare: x.children_in_care,
+    declarations: (x.declarations as CaseDetail['declarations']) ?? null,
+    reopenedOn: x.reopened_on,
     checks: r.checks,
     proposedEnd: r.end?.toString() ?? null,
     proposedEndReason: r.endReason,

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import {
+  ageInMonthsIso,
   ageWindow,
+  capHousehold,
   carerLimit,
   checkAge,
   checkCarer,
@@ -12,6 +15,7 @@ import {
   endOf,
   privatMonthly,
   prorate,
+  prorateDays,
   rateFor,
   schoolStart,
   siblingSubsidy,
@@ -168,5 +172,28 @@ describe('pasning af egne børn (§§ 86–88)', () => {
     // Three at 10.000 kr. → 8.500 kr. each = 25.500 kr. > 20.000 kr.: 6.666,67 + 6.666,67 + 6.666,66 kr.
     expect(egneMonthly(egne, [1_000_000, 1_000_000, 1_000_000])).toEqual([666_667, 666_667, 666_666]);
     expect(egneMonthly({ ...egne, householdCapOere: null }, [1_000_000])).toEqual([850_000]);
+  });
+});
+
+describe("the payout run's arithmetic on ISO strings", () => {
+  it('counts whole months as LocalDate does, month-end birthdays included', () => {
+    expect(ageInMonthsIso('2024-01-31', '2024-02-29')).toBe(1);
+    expect(ageInMonthsIso('2024-01-31', '2024-02-28')).toBe(0);
+    expect(ageInMonthsIso('2023-12-15', '2026-12-01')).toBe(35);
+    expect(ageInMonthsIso('2023-12-01', '2026-12-01')).toBe(36);
+    const day = fc.integer({ min: 0, max: 20_000 }).map((n) => LocalDate.of(1990, 1, 1).plusDays(n));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [birth, on] = a.isBefore(b) ? [a, b] : [b, a];
+        return ageInMonthsIso(birth.toString(), on.toString()) === birth.ageInMonths(on);
+      }),
+    );
+  });
+  it('prorates by days and caps a household in proportion', () => {
+    expect(prorateDays(300_000, 14, 28)).toBe(150_000);
+    expect(prorateDays(300_000, 31, 31)).toBe(300_000);
+    expect(prorateDays(300_000, 0, 31)).toBe(0);
+    expect(capHousehold([790_500, 790_500, 790_500], 2_035_900)).toEqual([678_634, 678_633, 678_633]);
+    expect(capHousehold([100, 200], 1_000)).toEqual([100, 200]);
   });
 });

@@ -3,6 +3,7 @@
 // carer's limit) comes in as `SchemeTerms` and `AgeRate` rows read for the date in question (table subsidy_terms and
 // subsidy_rate, migration 024), so an amount from the wrong year cannot be used: the caller never holds one.
 import { DateRange, LocalDate, percentOf, type Oere } from '../../shared/index.js';
+import { addMonths, epochOf } from '../../shared/iso-day.js';
 
 export type Scheme = 'privat_pasning' | 'egne_boern';
 
@@ -97,8 +98,26 @@ export function checkCarer(
 /** The rate row for the child's age in whole months on `on`, or null when the municipality has none (a gap in its
  *  table, or an age outside every group). */
 export function rateFor(rates: readonly AgeRate[], birth: LocalDate, on: LocalDate): AgeRate | null {
-  const m = birth.ageInMonths(on);
-  return rates.find((r) => m >= r.fromMonths && m < r.toMonths) ?? null;
+  return rateForMonths(rates, birth.ageInMonths(on));
+}
+/** Days in the month of an ISO date. */
+export const daysInMonthIso = (d: string) => epochOf(addMonths(d, 1)) - epochOf(addMonths(d, 0));
+export function rateForMonths(rates: readonly AgeRate[], months: number): AgeRate | null {
+  return rates.find((r) => months >= r.fromMonths && months < r.toMonths) ?? null;
+}
+
+/** LocalDate's ageInMonths on ISO strings, for the payout run's loop over thousands of cases (src/shared/iso-day.ts):
+ *  whole months from `birth` to `on`, a month-end birthday constrained to a shorter month's last day. */
+export function ageInMonthsIso(birth: string, on: string): number {
+  const by = +birth.slice(0, 4),
+    bm = +birth.slice(5, 7),
+    bd = +birth.slice(8, 10);
+  const oy = +on.slice(0, 4),
+    om = +on.slice(5, 7),
+    od = +on.slice(8, 10);
+  const m = (oy - by) * 12 + (om - bm);
+  const inMonth = daysInMonthIso(on);
+  return Math.min(bd, inMonth) > od ? m - 1 : m;
 }
 
 /** Privat pasning, one full month (§ 83): at most `sharePercent` % of the parents' documented expense and at most the
@@ -134,10 +153,17 @@ export function checkHousehold(t: SchemeTerms, childrenWithSubsidy: number): Bre
  *  group; when the total passes the household cap, every child's amount is cut in proportion (largest remainder, so
  *  the sum is exactly the cap). */
 export function egneMonthly(t: SchemeTerms, basisPerChild: readonly Oere[]): Oere[] {
-  const raw = basisPerChild.map((b) => percentOf(b, t.sharePercent));
+  return capHousehold(
+    basisPerChild.map((b) => percentOf(b, t.sharePercent)),
+    t.householdCapOere,
+  );
+}
+
+/** The household cap of egne børn (§ 88) on one month's amounts: unchanged at or under the cap; over it, cut in
+ *  proportion (largest remainder, so the sum is exactly the cap). */
+export function capHousehold(raw: readonly Oere[], cap: Oere | null): Oere[] {
   const total = raw.reduce((s, a) => s + a, 0);
-  if (t.householdCapOere === null || total <= t.householdCapOere) return raw;
-  const cap = t.householdCapOere;
+  if (cap === null || total <= cap) return [...raw];
   const exact = raw.map((a) => (a * cap) / total);
   const out = exact.map(Math.floor);
   let left = cap - out.reduce((s, a) => s + a, 0);
@@ -200,7 +226,10 @@ export function prorate(monthlyOere: Oere, month: LocalDate, period: DateRange):
     last = month.lastOfMonth();
   const part = DateRange.of(first, last).intersection(period);
   if (!part) return 0;
-  const days = part.start.daysUntil(part.end!) + 1,
-    inMonth = last.day;
-  return days === inMonth ? monthlyOere : Math.round((monthlyOere * days) / inMonth);
+  return prorateDays(monthlyOere, part.start.daysUntil(part.end!) + 1, last.day);
+}
+/** The same with the days counted by the caller (the payout run counts them on epoch days). */
+export function prorateDays(monthlyOere: Oere, days: number, inMonth: number): Oere {
+  if (days <= 0) return 0;
+  return days >= inMonth ? monthlyOere : Math.round((monthlyOere * days) / inMonth);
 }

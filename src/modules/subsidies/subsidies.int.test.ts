@@ -248,7 +248,7 @@ describe(`tilskud til privat pasning through the API (${engine})`, () => {
           note: 'Aftalen mangler stadig passerens underskrift.',
         })
       ).json(),
-    ).toEqual({ status: 'upheld' });
+    ).toEqual({ status: 'upheld', reopened: false });
     const fw = await cw.call('POST', `/api/staff/subsidies/complaints/${kid}/forward`);
     expect(fw.statusCode).toBe(200);
     expect(fw.json().bundle).toMatchObject({

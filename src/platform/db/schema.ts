@@ -578,6 +578,9 @@ export interface DB {
     end_reason: string | null;
     letter_id: string | null;
     created_at: Generated<string>;
+    // 026_subsidies_egne_boern.sql
+    declarations: Json | null;
+    reopened_on: DateStr | null;
   };
   subsidy_complaint: {
     id: Generated<string>;
@@ -590,6 +593,7 @@ export interface DB {
     forwarded_on: DateStr | null;
     bundle: Json | null;
     created_by: string | null;
+    reopened_case: Generated<boolean>;
   };
   subsidy_payout_run: {
     id: Generated<string>;

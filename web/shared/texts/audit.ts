@@ -94,6 +94,7 @@ export const auditActionTexts = {
   'subsidies.payout_run': ['Udbetalte tilskud', 'Paid subsidies'],
   'subsidies.read': ['Læste tilskudssag', 'Read a subsidy case'],
   'subsidies.reconsider': ['Genvurderede tilskudssag', 'Reconsidered a subsidy case'],
+  'subsidies.reopen': ['Genåbnede tilskudssag efter klage', 'Reopened a subsidy case after a complaint'],
   'subsidies.stop': ['Stoppede tilskud', 'Stopped a subsidy'],
   'subsidies.supervision': ['Noterede tilsyn med passer', 'Noted supervision of a carer'],
   'alternative-address.create': ['Oprettede alternativ adresse', 'Added an alternative address'],

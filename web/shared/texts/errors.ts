@@ -476,6 +476,10 @@ export const errorTexts = {
     'Kommunen tilbyder ikke ordningen i perioden ({rule}).',
     'The municipality does not offer the scheme in the period ({rule}).',
   ],
+  'err.subsidies.not-offered': [
+    'Kommunen tilbyder ikke tilskud til pasning af egne børn ({rule}).',
+    'The municipality does not offer the subsidy for looking after your own children ({rule}).',
+  ],
   'err.subsidies.no-rate': [
     'Kommunen har ikke fastsat et tilskudsbeløb for barnets aldersgruppe i perioden ({rule}).',
     'The municipality has no subsidy amount for the child’s age group in the period ({rule}).',
