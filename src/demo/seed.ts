@@ -202,6 +202,21 @@ async function seedNeighbour(
     takenCprs: taken.cprs,
   });
   const placements = buildPlacements(families, register, today, new Rng(seed, `placements-${code}`), ids);
+  // Staff from its real ratios, as for the default municipality.
+  const employees = buildEmployees(
+    families,
+    register,
+    placements,
+    normeringOf(municipalityByCode(code)!.name),
+    today,
+    new Rng(seed, `employees-${code}`),
+    new UuidGen(deriveSeed(seed, `employees-${code}`)),
+  );
+  assignDagplejere(
+    placements.rows.placement,
+    employees,
+    new Set(register.units.filter((u) => u.type === 'dagpleje').map((u) => u.id)),
+  );
   const staff = (role: 'caseworker' | 'finance', name: string) => ({
     id: ids.next(),
     role,
@@ -225,6 +240,7 @@ async function seedNeighbour(
     await insertBatched(trx, 'capacity', placements.rows.capacity);
     for (const table of ['household', 'person', 'residence', 'custody'] as const)
       await insertBatched(trx, table, rows[table]);
+    await insertBatched(trx, 'employee', employees);
     await insertBatched(trx, 'placement', placements.rows.placement);
     await insertBatched(trx, 'app_user', users);
     await seedBilling(trx, code);
