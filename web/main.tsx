@@ -11,7 +11,8 @@ import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
 import { PostPage } from './citizen/post.js';
 import { PlacementPage } from './citizen/placement.js';
-import { WaitlistPage, GuaranteePage, RoundPage, InboxPage, PolicyPage } from './staff/placement-pages.js';
+import { WaitlistPage, GuaranteePage, RoundPage, InboxPage } from './staff/placement-pages.js';
+import { PolicyPage } from './staff/placement-rules.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -91,8 +92,22 @@ function App() {
         />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
-        <Route path="venteliste" element={<WaitlistPage />} />
-        <Route path="garanti" element={<GuaranteePage />} />
+        <Route
+          path="venteliste"
+          element={
+            <RequirePermission action="placement.read">
+              <WaitlistPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="garanti"
+          element={
+            <RequirePermission action="placement.read">
+              <GuaranteePage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="runde"
           element={
@@ -101,7 +116,14 @@ function App() {
             </RequirePermission>
           }
         />
-        <Route path="indbakke" element={<InboxPage />} />
+        <Route
+          path="indbakke"
+          element={
+            <RequirePermission action="placement.read">
+              <InboxPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="tilskud"
           element={
@@ -126,7 +148,14 @@ function App() {
             </RequirePermission>
           }
         />
-        <Route path="pladsregler" element={<PolicyPage />} />
+        <Route
+          path="pladsregler"
+          element={
+            <RequirePermission action="placement.read">
+              <PolicyPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="audit"
           element={

@@ -1,5 +1,5 @@
 // Page frame: skip link, header with demo banner, language toggle, user and navigation; main; footer.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorMessage, Loading, Page } from './components.js';
 import { formatDate } from './format.js';
@@ -60,7 +60,11 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // On a phone the user tools and the menu are collapsed behind one button; a route change closes them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
   useEffect(() => {
+    setMenuOpen(false);
     // After a route change, move focus to the content so screen readers start there.
     if (first.current) {
       first.current = false;
@@ -76,7 +80,12 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <header className={staff ? 'site-header site-header-staff' : 'site-header'}>
+      <header
+        className={['site-header', staff && 'site-header-staff', menuOpen && 'menu-open'].filter(Boolean).join(' ')}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setMenuOpen(false);
+        }}
+      >
         {me?.demo && (
           <div className="demo-banner">
             <p className="container">{t('demo.banner', { today: formatDate(me.today, lang) })}</p>
@@ -88,6 +97,16 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tag">{staff ? t('app.staffTag') : t('app.tagline')}</span>
           </Link>
+          <button
+            type="button"
+            className="menu-toggle button-secondary"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
           <div className="header-tools">
             <button type="button" className="button-link" lang={other} onClick={() => setLang(other)}>
               {t('lang.switch')}
@@ -115,7 +134,7 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
             )}
           </div>
         </div>
-        <nav className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
+        <nav id={menuId} className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
           <ul className="container">
             {nav.map((n) => (
               <li key={n.to}>

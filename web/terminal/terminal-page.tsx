@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../shared/api.js';
 import { useErrorText } from '../shared/components.js';
+import { formatDate, formatTime } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 
 const STORAGE_KEY = 'spire.terminalToken';
@@ -96,9 +97,9 @@ export function TerminalPage() {
       );
       setNotice(
         action === 'check-in'
-          ? t('term.checkedIn', { name: c.firstName, time: r.checkIn ?? '' })
+          ? t('term.checkedIn', { name: c.firstName, time: formatTime(r.checkIn, lang) })
           : action === 'check-out'
-            ? t('term.checkedOut', { name: c.firstName, time: r.checkOut ?? '' })
+            ? t('term.checkedOut', { name: c.firstName, time: formatTime(r.checkOut, lang) })
             : t('term.pickupSaved', { name: c.firstName }),
       );
       setError(null);
@@ -124,7 +125,7 @@ export function TerminalPage() {
       <header className="terminal-head">
         <div>
           <h1>{day ? day.unit.name : t('term.title')}</h1>
-          {day && <p>{t('term.lead', { terminal: day.terminal.name, date: day.date })}</p>}
+          {day && <p>{t('term.lead', { terminal: day.terminal.name, date: formatDate(day.date, lang) })}</p>}
         </div>
         <p className="terminal-count" aria-live="polite">
           {day ? t('term.present', { n: day.present }) : ''}
@@ -181,8 +182,8 @@ export function TerminalPage() {
                     <span className="terminal-name">{c.firstName}</span>
                     <span className="terminal-status">
                       {t(`status.${c.status}` as 'status.0')}
-                      {c.checkIn ? ` · ${c.checkIn}` : ''}
-                      {c.checkOut ? `–${c.checkOut}` : ''}
+                      {c.checkIn ? ` · ${formatTime(c.checkIn, lang)}` : ''}
+                      {c.checkOut ? `–${formatTime(c.checkOut, lang)}` : ''}
                     </span>
                     <span className="visually-hidden">{here ? t('term.tapOut') : t('term.tapIn')}</span>
                   </button>

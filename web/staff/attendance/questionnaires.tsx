@@ -3,12 +3,13 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status, useApi } from '../../shared/components.js';
+import { formatDate } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 
 import type { Questionnaire } from '../../../src/modules/attendance/contract.js';
 
 export function HolidayQuestionnaires() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const munis = useApi<{ code: string; name: string }[]>('/api/staff/billing/municipalities');
   const list = useApi<Questionnaire[]>('/api/staff/holiday-questionnaires');
@@ -57,9 +58,9 @@ export function HolidayQuestionnaires() {
               <tr key={q.id}>
                 <th scope="row">{q.title}</th>
                 <td>
-                  {q.start} – {q.end}
+                  {formatDate(q.start, lang)} – {formatDate(q.end, lang)}
                 </td>
-                <td>{q.deadline}</td>
+                <td>{formatDate(q.deadline, lang)}</td>
               </tr>
             ))}
           </tbody>

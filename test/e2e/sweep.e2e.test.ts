@@ -1,0 +1,177 @@
+// The daily-use sweep (issue 14): on the small demo municipality, every demo persona of every role opens every page
+// its menu shows (and a unit's page and a unit's attendance), at desktop (1366 × 800) and phone (390 × 844) widths.
+// Each page must fit the screen (tables scroll inside their own region), show no ISO date and no doubled
+// punctuation, never say "no access", get no 403 from the server while loading, and be axe-clean. On a phone the
+// staff and citizen menus are collapsed behind a menu button and the header stays short.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { testApp, type TestApp } from '../app.js';
+import { axeViolations, launchBrowser } from '../browser.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { LocalDate } from '../../src/shared/index.js';
+import type { Role } from '../../src/platform/db/schema.js';
+
+const TODAY = LocalDate.of(2026, 11, 23);
+const WIDTHS = [
+  { name: 'desktop', width: 1366, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+/** One persona per role; a unit leader of one unit (not the cluster leader) so the scoped pages have one unit. */
+const ROLES: Role[] = [
+  'guardian',
+  'caseworker',
+  'finance',
+  'consultant',
+  'management',
+  'admin',
+  'unit_leader',
+  'unit_staff',
+];
+
+let t: TestApp, browser: Browser, base: string;
+let personas: { role: Role; name: string }[] = [];
+const visited: string[] = [];
+
+beforeAll(async () => {
+  t = await testApp(TODAY, fileURLToPath(new URL('../../dist/web', import.meta.url)));
+  await seedDemo(t.database, { scale: 'small', today: TODAY });
+  const users = await t.database.db
+    .selectFrom('app_user')
+    .select(['role', 'name'])
+    .where('demo_persona', '=', true)
+    .orderBy('name')
+    .execute();
+  personas = ROLES.map((role) => {
+    const of = users.filter((u) => u.role === role);
+    return of.find((u) => u.name.startsWith('Leder')) ?? of[0]!;
+  });
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  if (visited.length) console.log(`sweep: ${visited.length} page visits\n` + visited.join('\n'));
+});
+
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+const DOUBLED = [/kr\.\./, /\.\.(?!\.)/, / ,/, /,,/];
+
+/** Waits until the page has rendered its data: no loading indicator for a moment. */
+async function settle(page: Page) {
+  await page.waitForLoadState('load');
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  for (let quiet = 0, i = 0; quiet < 2 && i < 100; i++) {
+    await page.waitForTimeout(100);
+    quiet = (await page.locator('.loading').count()) === 0 ? quiet + 1 : 0;
+  }
+}
+
+/** The problems on the page now, as readable strings (empty when fine). */
+async function problems(page: Page, where: string, denied: string[], axe: boolean): Promise<string[]> {
+  const found: string[] = [];
+  const { scrollWidth, innerWidth, text } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    text: document.body.innerText,
+  }));
+  if (scrollWidth > innerWidth) found.push(`${where}: page is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+  const iso = ISO_DATE.exec(text);
+  if (iso) found.push(`${where}: ISO date "${text.slice(Math.max(0, iso.index - 30), iso.index + 20)}"`);
+  for (const re of DOUBLED) {
+    const m = re.exec(text);
+    if (m) found.push(`${where}: doubled punctuation "${text.slice(Math.max(0, m.index - 30), m.index + 10)}"`);
+  }
+  if (/Ingen adgang|Du har ikke adgang/.test(text)) found.push(`${where}: says "no access"`);
+  for (const d of denied.splice(0)) found.push(`${where}: the server answered 403 to ${d}`);
+  if (axe) for (const v of await axeViolations(page)) found.push(`${where}: axe ${v}`);
+  return found;
+}
+
+/** The menu's own pages (not the link to the other portal). */
+async function menuRoutes(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator('header nav li:not(.nav-aside) a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return [...new Set(hrefs)];
+}
+
+/** A detail page reached from a list page (the first unit, the first unit's attendance). */
+const DETAILS: Record<string, string> = {
+  '/staff/institutioner': 'main a[href^="/staff/institutioner/"]:not([href$="/ny"])',
+  '/staff/fremmoede': 'main a[href^="/staff/fremmoede/"]',
+};
+
+async function sweep(page: Page, role: Role, width: (typeof WIDTHS)[number], routes: string[]): Promise<string[]> {
+  const found: string[] = [];
+  const denied: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 403 && r.url().includes('/api/'))
+      denied.push(`${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  const queue = [...routes];
+  for (let i = 0; i < queue.length; i++) {
+    const route = queue[i]!;
+    const where = `${role} ${width.name} ${route}`;
+    await page.goto(base + route);
+    await settle(page);
+    visited.push(where);
+    found.push(...(await problems(page, where, denied, true)));
+    const detail = DETAILS[route];
+    if (detail) {
+      const href = await page
+        .locator(detail)
+        .first()
+        .getAttribute('href', { timeout: 5000 })
+        .catch(() => null);
+      if (href && !queue.includes(href)) queue.splice(i + 1, 0, href);
+    }
+  }
+  return found;
+}
+
+describe('the daily-use sweep', () => {
+  for (const role of ROLES) {
+    it(`${role}: every page of the menu fits, reads Danish dates, never says no access`, async () => {
+      const persona = personas.find((p) => p.role === role)!;
+      const found: string[] = [];
+      let routes: string[] = [];
+      for (const width of WIDTHS) {
+        const context = await browser.newContext({
+          locale: 'da-DK',
+          viewport: { width: width.width, height: width.height },
+        });
+        const page = await context.newPage();
+        await page.goto(`${base}/login`);
+        await page.getByRole('button', { name: `Log ind som ${persona.name}` }).click();
+        await page.waitForURL((u) => u.pathname !== '/login');
+        await settle(page);
+        if (width.name === 'desktop') {
+          routes = await menuRoutes(page);
+          expect(routes.length).toBeGreaterThan(3);
+        } else {
+          // Phone: the menu is behind a button, the header is short, and opening the menu shows the same pages.
+          const header = await page.locator('header').first().boundingBox();
+          if (!header || header.height > 120) found.push(`${role} phone: header is ${header?.height} px high`);
+          const toggle = page.getByRole('button', { name: 'Menu' });
+          const link = page.locator('header nav li:not(.nav-aside) a').first();
+          if ((await toggle.count()) !== 1) found.push(`${role} phone: no menu button`);
+          else {
+            const closed = [await toggle.getAttribute('aria-expanded'), await link.isVisible()];
+            if (closed[0] !== 'false' || closed[1]) found.push(`${role} phone: the menu is not collapsed (${closed})`);
+            await toggle.click();
+            const open = [await toggle.getAttribute('aria-expanded'), await link.isVisible()];
+            if (open[0] !== 'true' || !open[1]) found.push(`${role} phone: the menu button does not open it (${open})`);
+            if (String(await menuRoutes(page)) !== String(routes)) found.push(`${role} phone: another menu`);
+          }
+          found.push(...(await problems(page, `${role} phone (menu open)`, [], true)));
+        }
+        found.push(...(await sweep(page, role, width, routes)));
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    }, 240_000);
+  }
+});
