@@ -159,9 +159,9 @@ function App() {
         <Route
           path="audit"
           element={
-            <RequireRole roles={['admin']}>
+            <RequirePermission action="audit.search">
               <AuditLogPage />
-            </RequireRole>
+            </RequirePermission>
           }
         />
         <Route

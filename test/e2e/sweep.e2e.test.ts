@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { sql } from 'kysely';
 import { testApp, type TestApp } from '../app.js';
 import { axeViolations, launchBrowser } from '../browser.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -115,10 +116,13 @@ async function sweep(page: Page, role: Role, width: (typeof WIDTHS)[number], rou
   for (let i = 0; i < queue.length; i++) {
     const route = queue[i]!;
     const where = `${role} ${width.name} ${route}`;
+    const started = Date.now();
     await page.goto(base + route);
     await settle(page);
-    visited.push(where);
-    found.push(...(await problems(page, where, denied, true)));
+    const here = await problems(page, where, denied, true);
+    visited.push(`${where} (${Date.now() - started} ms${here.length ? `, ${here.length} problems` : ''})`);
+    if (process.env.SPIRE_SWEEP_LOG) for (const p of here) console.log(p);
+    found.push(...here);
     const detail = DETAILS[route];
     if (detail) {
       const href = await page
@@ -175,3 +179,68 @@ describe('the daily-use sweep', () => {
     }, 240_000);
   }
 });
+
+describe('the pages the sweep found wanting', () => {
+  const open = async (name: string, width = 1366) => {
+    const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width, height: 844 } })).newPage();
+    await page.goto(`${base}/login`);
+    await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+    await page.waitForURL((u) => u.pathname !== '/login');
+    return page;
+  };
+  const persona = (role: Role) => personas.find((p) => p.role === role)!.name;
+
+  it('an administrator changes a placement rule in a form with units, sees what changes, and saves it', async () => {
+    const page = await open(persona('admin'), 390);
+    await page.goto(`${base}/staff/pladsregler`);
+    const row = page.getByRole('row').filter({ hasText: 'Svarfrist på pladstilbud' });
+    await expect.poll(() => row.getByText('14 dage').count()).toBe(1);
+    await row.getByRole('button', { name: /Ret/ }).click();
+    const days = page.getByLabel('Antal dage');
+    await days.fill('0');
+    await page.getByLabel('Gælder fra').fill('2027-01-01');
+    await page.getByRole('button', { name: 'Se ændringen' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .getByText(/hele tal/)
+          .count(),
+      )
+      .toBe(1);
+    await days.fill('21');
+    await page.getByRole('button', { name: 'Se ændringen' }).click();
+    await expect
+      .poll(() => page.getByText('ændres fra 14 dage til 21 dage. Ændringen gælder fra 1. januar 2027').count())
+      .toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gem ny værdi' }).click();
+    await expect
+      .poll(() => page.getByText('Svarfrist på pladstilbud er nu 21 dage fra 1. januar 2027.').count())
+      .toBe(1);
+    const stored = await t.database.db
+      .selectFrom('setting')
+      .select(['value', sqlLower('valid')])
+      .where('key', '=', 'placement.offer_deadline_days')
+      .execute();
+    expect(stored).toEqual([{ value: 21, start: '2027-01-01' }]);
+    await page.context().close();
+  });
+
+  it('a caseworker pages through the whole waitlist with its true total', async () => {
+    const page = await open(persona('caseworker'));
+    await page.goto(`${base}/staff/venteliste`);
+    const total = (
+      await t.app.inject({ method: 'GET', url: '/api/staff/waitlist', cookies: await cookieOf(page) })
+    ).json().total as number;
+    expect(total).toBeGreaterThan(100);
+    await expect.poll(() => page.getByText(`Viser 1–100 af ${total}`).count()).toBe(1);
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await expect.poll(() => page.getByText(`Viser 101–${Math.min(200, total)} af ${total}`).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+const sqlLower = (column: 'valid') => sql<string>`lower(${sql.ref(column)})::text`.as('start');
+const cookieOf = async (page: Page) =>
+  Object.fromEntries((await page.context().cookies()).map((c) => [c.name, c.value]));

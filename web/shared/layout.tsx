@@ -26,7 +26,7 @@ const citizenNav: NavItem[] = [
 ];
 
 /** What a staff role may use; the server checks the same on every request. `can` is useCan() (the server's policy). */
-export function staffNav(role: Role, can: (action: string) => boolean = () => false): NavItem[] {
+export function staffNav(can: (action: string) => boolean): NavItem[] {
   const items: NavItem[] = [
     { to: '/staff', label: 'nav.staffHome', end: true },
     { to: '/staff/institutioner', label: 'nav.units' },
@@ -40,16 +40,13 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
   if (can('subsidies.read')) items.push({ to: '/staff/tilskud', label: 'nav.subsidyCases' });
   if (can('subsidies.pay')) items.push({ to: '/staff/tilskud-udbetaling', label: 'nav.subsidyPayouts' });
   if (can('placement.read'))
-    items.push(
-      { to: '/staff/venteliste', label: 'nav.waitlist' },
-      { to: '/staff/garanti', label: 'nav.guarantee' },
-      { to: '/staff/runde', label: 'nav.round' },
-      { to: '/staff/indbakke', label: 'nav.inbox' },
-      { to: '/staff/pladsregler', label: 'nav.policy' },
-    );
+    items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' });
+  if (can('placement.allocate')) items.push({ to: '/staff/runde', label: 'nav.round' });
+  if (can('placement.read'))
+    items.push({ to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (can('users.read')) items.push({ to: '/staff/brugere', label: 'nav.users' });
-  if (role === 'admin')
-    items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
+  if (can('audit.search')) items.push({ to: '/staff/audit', label: 'nav.audit' });
+  if (can('settings.change')) items.push({ to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
 
@@ -179,7 +176,7 @@ export function StaffLayout() {
   const role = me?.user?.role;
   const can = useCan();
   return (
-    <Shell staff nav={role && isStaffRole(role) ? staffNav(role, can) : []}>
+    <Shell staff nav={role && isStaffRole(role) ? staffNav(can) : []}>
       {loading ? (
         <Loading />
       ) : error ? (
