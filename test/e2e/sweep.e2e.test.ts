@@ -33,6 +33,7 @@ const ROLES: Role[] = [
 let t: TestApp, browser: Browser, base: string;
 let personas: { role: Role; name: string }[] = [];
 const visited: string[] = [];
+const axed = new Set<string>();
 
 beforeAll(async () => {
   t = await testApp(TODAY, fileURLToPath(new URL('../../dist/web', import.meta.url)));
@@ -73,12 +74,24 @@ async function settle(page: Page) {
 /** The problems on the page now, as readable strings (empty when fine). */
 async function problems(page: Page, where: string, denied: string[], axe: boolean): Promise<string[]> {
   const found: string[] = [];
-  const { scrollWidth, innerWidth, text } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-    text: document.body.innerText,
-  }));
-  if (scrollWidth > innerWidth) found.push(`${where}: page is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+  const { scrollWidth, innerWidth, text, wide } = await page.evaluate(() => {
+    // The innermost elements reaching past the right edge, to name the culprit.
+    const past = [...document.body.querySelectorAll('*')].filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'),
+    );
+    const wide = past
+      .filter((e) => !past.some((o) => o !== e && e.contains(o)))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 30)}"`);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      text: document.body.innerText,
+      wide,
+    };
+  });
+  if (scrollWidth > innerWidth)
+    found.push(`${where}: page is ${scrollWidth} px wide on a ${innerWidth} px screen (${wide.join('; ')})`);
   const iso = ISO_DATE.exec(text);
   if (iso) found.push(`${where}: ISO date "${text.slice(Math.max(0, iso.index - 30), iso.index + 20)}"`);
   for (const re of DOUBLED) {
@@ -119,7 +132,12 @@ async function sweep(page: Page, role: Role, width: (typeof WIDTHS)[number], rou
     const started = Date.now();
     await page.goto(base + route);
     await settle(page);
-    const here = await problems(page, where, denied, true);
+    // axe once per page and width (the first persona to open it): the pages are the same components for every role.
+    const axeKey = `${width.name} ${route.replace(/[0-9a-f-]{36}/, ':id')}`;
+    const here = await problems(page, where, denied, !axed.has(axeKey));
+    axed.add(axeKey);
+    const shots = process.env.SPIRE_SCREENSHOTS;
+    if (shots) await page.screenshot({ path: `${shots}/sweep-${role}-${width.name}${route.replaceAll('/', '_')}.png` });
     visited.push(`${where} (${Date.now() - started} ms${here.length ? `, ${here.length} problems` : ''})`);
     if (process.env.SPIRE_SWEEP_LOG) for (const p of here) console.log(p);
     found.push(...here);
