@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LanguageProvider } from './shared/i18n.js';
 import { SessionProvider } from './shared/session.js';
-import { CitizenLayout, NotFound, RequirePermission, RequireRole, StaffLayout } from './shared/layout.js';
+import { CitizenLayout, NotFound, RequirePermission, StaffLayout } from './shared/layout.js';
 import { DemoLoginPage } from './shared/demo-login.js';
 import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
@@ -191,9 +191,9 @@ function App() {
         <Route
           path="opkraevning/betaler/:id"
           element={
-            <RequireRole roles={['finance', 'admin', 'caseworker', 'management']}>
+            <RequirePermission action="billing.read">
               <BillingAccountPage />
-            </RequireRole>
+            </RequirePermission>
           }
         />
         <Route path="*" element={<NotFound />} />
