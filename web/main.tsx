@@ -4,14 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LanguageProvider } from './shared/i18n.js';
 import { SessionProvider } from './shared/session.js';
-import { CitizenLayout, NotFound, RequirePermission, RequireRole, StaffLayout } from './shared/layout.js';
+import { CitizenLayout, NotFound, RequirePermission, StaffLayout } from './shared/layout.js';
 import { DemoLoginPage } from './shared/demo-login.js';
 import { CitizenHomePage } from './citizen/home.js';
 import { InstitutionBrowserPage } from './citizen/institution-browser.js';
 import { MyChildrenPage } from './citizen/my-children.js';
 import { PostPage } from './citizen/post.js';
 import { PlacementPage } from './citizen/placement.js';
-import { WaitlistPage, GuaranteePage, RoundPage, InboxPage, PolicyPage } from './staff/placement-pages.js';
+import { WaitlistPage, GuaranteePage, RoundPage, InboxPage } from './staff/placement-pages.js';
+import { PolicyPage } from './staff/placement-rules.js';
 import { StaffHomePage } from './staff/home.js';
 import { UnitRegisterPage } from './staff/unit-register.js';
 import { UnitPage } from './staff/unit-page.js';
@@ -111,8 +112,22 @@ function App() {
         />
         <Route path="fremmoede" element={<AttendanceUnitsPage />} />
         <Route path="fremmoede/:unitId" element={<AttendancePage />} />
-        <Route path="venteliste" element={<WaitlistPage />} />
-        <Route path="garanti" element={<GuaranteePage />} />
+        <Route
+          path="venteliste"
+          element={
+            <RequirePermission action="placement.read">
+              <WaitlistPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="garanti"
+          element={
+            <RequirePermission action="placement.read">
+              <GuaranteePage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="runde"
           element={
@@ -121,7 +136,14 @@ function App() {
             </RequirePermission>
           }
         />
-        <Route path="indbakke" element={<InboxPage />} />
+        <Route
+          path="indbakke"
+          element={
+            <RequirePermission action="placement.read">
+              <InboxPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="tilskud"
           element={
@@ -146,13 +168,20 @@ function App() {
             </RequirePermission>
           }
         />
-        <Route path="pladsregler" element={<PolicyPage />} />
+        <Route
+          path="pladsregler"
+          element={
+            <RequirePermission action="placement.read">
+              <PolicyPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="audit"
           element={
-            <RequireRole roles={['admin']}>
+            <RequirePermission action="audit.search">
               <AuditLogPage />
-            </RequireRole>
+            </RequirePermission>
           }
         />
         <Route
@@ -182,9 +211,9 @@ function App() {
         <Route
           path="opkraevning/betaler/:id"
           element={
-            <RequireRole roles={['finance', 'admin', 'caseworker', 'management']}>
+            <RequirePermission action="billing.read">
               <BillingAccountPage />
-            </RequireRole>
+            </RequirePermission>
           }
         />
         <Route

@@ -183,3 +183,11 @@ describe('epoch days', () => {
     );
   });
 });
+
+describe('LocalDate in Danish text', () => {
+  it('reads "1. marts 2026", day without a leading zero and the month in lower case', () => {
+    expect(LocalDate.of(2026, 3, 1).toDanish()).toBe('1. marts 2026');
+    expect(LocalDate.of(2027, 12, 24).toDanish()).toBe('24. december 2027');
+    expect(LocalDate.of(2025, 5, 9).toDanish()).toBe('9. maj 2025');
+  });
+});

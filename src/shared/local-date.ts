@@ -141,10 +141,29 @@ export class LocalDate {
   toString(): string {
     return this.date.toString();
   }
+  /** "1. marts 2026": how a date reads in a Danish text written by the server (inbox tasks, reasons). */
+  toDanish(): string {
+    return `${this.day}. ${DANISH_MONTHS[this.month - 1]} ${this.year}`;
+  }
   toJSON(): string {
     return this.toString();
   }
 }
+
+const DANISH_MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Days since 1970-01-01 (proleptic Gregorian), without Temporal: for hot loops over dates. */
 export function epochDay(d: { year: number; month: number; day: number }): number {

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Loading, Page, Status, useApi } from '../shared/components.js';
-import { formatDate } from '../shared/format.js';
+import { formatDate, formatTime } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useCan, useSession } from '../shared/session.js';
@@ -151,8 +151,8 @@ function ChildPanel({ child, today }: { child: CitizenChild; today: string }) {
                 <tr key={r.date}>
                   <th scope="row">{formatDate(r.date, lang)}</th>
                   <td>{t(`status.${r.status}` as 'status.0')}</td>
-                  <td>{r.checkIn ?? '—'}</td>
-                  <td>{r.checkOut ?? '—'}</td>
+                  <td>{formatTime(r.checkIn, lang)}</td>
+                  <td>{formatTime(r.checkOut, lang)}</td>
                   <td>{r.pickupBy ?? '—'}</td>
                 </tr>
               ))}

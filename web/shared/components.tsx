@@ -168,3 +168,42 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
     </dl>
   );
 }
+
+/** Paging under a long table: "Viser 101–200 af 744" with previous and next buttons. */
+export function Pager({
+  offset,
+  size,
+  total,
+  onChange,
+}: {
+  offset: number;
+  size: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
+  const { t } = useT();
+  if (total <= size && offset === 0) return null;
+  return (
+    <nav className="pager" aria-label={t('pager.label')}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - size))}
+      >
+        {t('pager.previous')}
+      </button>
+      <span aria-live="polite">
+        {t('pager.showing', { from: Math.min(total, offset + 1), to: Math.min(total, offset + size), total })}
+      </span>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={offset + size >= total}
+        onClick={() => onChange(offset + size)}
+      >
+        {t('pager.next')}
+      </button>
+    </nav>
+  );
+}

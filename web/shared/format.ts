@@ -21,6 +21,15 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return d.toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 }
 
+/** A time of day "07:45" (or "07:45:00", or an hour 7) → "07.45" in Danish, "07:45" in English; null → "—". */
+export function formatTime(time: string | number | null | undefined, lang: Lang): string {
+  if (time === null || time === undefined || time === '') return '—';
+  const [h, m] = typeof time === 'number' ? [time, 0] : time.split(':').map(Number);
+  if (!Number.isFinite(h) || !Number.isFinite(m)) return String(time);
+  const hm = [String(h).padStart(2, '0'), String(m).padStart(2, '0')];
+  return hm.join(lang === 'da' ? '.' : ':');
+}
+
 /** 27 → "2 år og 3 mdr." */
 export function formatAge(months: number, t: T): string {
   const y = Math.floor(months / 12);

@@ -1,5 +1,5 @@
 // Page frame: skip link, header with demo banner, language toggle, user and navigation; main; footer.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorMessage, Loading, Page } from './components.js';
 import { formatDate } from './format.js';
@@ -26,7 +26,7 @@ const citizenNav: NavItem[] = [
 ];
 
 /** What a staff role may use; the server checks the same on every request. `can` is useCan() (the server's policy). */
-export function staffNav(role: Role, can: (action: string) => boolean = () => false): NavItem[] {
+export function staffNav(can: (action: string) => boolean): NavItem[] {
   const items: NavItem[] = [
     { to: '/staff', label: 'nav.staffHome', end: true },
     { to: '/staff/institutioner', label: 'nav.units' },
@@ -47,16 +47,13 @@ export function staffNav(role: Role, can: (action: string) => boolean = () => fa
       { to: '/staff/normering', label: 'nav.normering' },
     );
   if (can('placement.read'))
-    items.push(
-      { to: '/staff/venteliste', label: 'nav.waitlist' },
-      { to: '/staff/garanti', label: 'nav.guarantee' },
-      { to: '/staff/runde', label: 'nav.round' },
-      { to: '/staff/indbakke', label: 'nav.inbox' },
-      { to: '/staff/pladsregler', label: 'nav.policy' },
-    );
+    items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' });
+  if (can('placement.allocate')) items.push({ to: '/staff/runde', label: 'nav.round' });
+  if (can('placement.read'))
+    items.push({ to: '/staff/indbakke', label: 'nav.inbox' }, { to: '/staff/pladsregler', label: 'nav.policy' });
   if (can('users.read')) items.push({ to: '/staff/brugere', label: 'nav.users' });
-  if (role === 'admin')
-    items.push({ to: '/staff/audit', label: 'nav.audit' }, { to: '/staff/indstillinger', label: 'nav.settings' });
+  if (can('audit.search')) items.push({ to: '/staff/audit', label: 'nav.audit' });
+  if (can('settings.change')) items.push({ to: '/staff/indstillinger', label: 'nav.settings' });
   return items;
 }
 
@@ -67,7 +64,11 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // On a phone the user tools and the menu are collapsed behind one button; a route change closes them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
   useEffect(() => {
+    setMenuOpen(false);
     // After a route change, move focus to the content so screen readers start there.
     if (first.current) {
       first.current = false;
@@ -83,7 +84,12 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <header className={staff ? 'site-header site-header-staff' : 'site-header'}>
+      <header
+        className={['site-header', staff && 'site-header-staff', menuOpen && 'menu-open'].filter(Boolean).join(' ')}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setMenuOpen(false);
+        }}
+      >
         {me?.demo && (
           <div className="demo-banner">
             <p className="container">{t('demo.banner', { today: formatDate(me.today, lang) })}</p>
@@ -95,6 +101,16 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tag">{staff ? t('app.staffTag') : t('app.tagline')}</span>
           </Link>
+          <button
+            type="button"
+            className="menu-toggle button-secondary"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
           <div className="header-tools">
             <button type="button" className="button-link" lang={other} onClick={() => setLang(other)}>
               {t('lang.switch')}
@@ -125,7 +141,7 @@ function Shell({ staff, nav, children }: { staff: boolean; nav: NavItem[]; child
             )}
           </div>
         </div>
-        <nav className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
+        <nav id={menuId} className="site-nav" aria-label={staff ? t('nav.staffMenu') : t('nav.main')}>
           <ul className="container">
             {nav.map((n) => (
               <li key={n.to}>
@@ -170,7 +186,7 @@ export function StaffLayout() {
   const role = me?.user?.role;
   const can = useCan();
   return (
-    <Shell staff nav={role && isStaffRole(role) ? staffNav(role, can) : []}>
+    <Shell staff nav={role && isStaffRole(role) ? staffNav(can) : []}>
       {loading ? (
         <Loading />
       ) : error ? (

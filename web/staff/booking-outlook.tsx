@@ -1,20 +1,27 @@
 // Cluster leaders: the next 12 months per unit: bookings, expected occupancy and the staff minimum staffing implies.
-import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
+import { useState } from 'react';
+import { ErrorMessage, Loading, Page, Pager, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { Outlook } from '../../src/modules/booking/contract.js';
 
+/** Units a page shows; each unit is folded to one line until opened. */
+const OUTLOOK_PAGE = 20;
+
 export function BookingOutlookPage() {
   const { t } = useT();
   const { data, error, loading } = useApi<Outlook>('/api/staff/booking/outlook?months=12');
+  const [offset, setOffset] = useState(0);
   return (
     <Page title={t('outlook.title')} lead={t('outlook.lead')}>
       {loading && !data && <Loading />}
       <ErrorMessage error={error} />
       {data && data.units.length === 0 && <p>{t('outlook.none')}</p>}
-      {data?.units.slice(0, 40).map((u) => (
+      {data && data.units.length > 0 && <p>{t('outlook.count', { n: data.units.length })}</p>}
+      {data?.units.slice(offset, offset + OUTLOOK_PAGE).map((u) => (
         <UnitOutlook key={u.id} unit={u} />
       ))}
+      {data && <Pager offset={offset} size={OUTLOOK_PAGE} total={data.units.length} onChange={setOffset} />}
     </Page>
   );
 }
@@ -31,11 +38,20 @@ function UnitOutlook({ unit }: { unit: Outlook['units'][number] }) {
       year: '2-digit',
       timeZone: 'UTC',
     });
+  const peak = unit.months.reduce((a, m) => (m.load - m.capacity > a.load - a.capacity ? m : a), unit.months[0]!);
+  const over = unit.months.filter((m) => m.load > m.capacity).length;
   return (
-    <section className="card" aria-labelledby={`u-${unit.id}`} style={{ marginBottom: '1.5rem' }}>
-      <h2 id={`u-${unit.id}`}>
-        {unit.name} <span className="muted">· {t(`type.${unit.type}` as any)}</span>
-      </h2>
+    <details className="card outlook-unit">
+      <summary>
+        <h2 id={`u-${unit.id}`}>
+          {unit.name} <span className="muted">· {t(`type.${unit.type}` as any)}</span>
+        </h2>
+        <span className={over ? 'outlook-over' : 'muted'}>
+          {over
+            ? t('outlook.over', { n: over, month: monthName(peak.month) })
+            : t('outlook.within', { load: formatNumber(peak.load, lang), capacity: formatNumber(peak.capacity, lang) })}
+        </span>
+      </summary>
       <svg
         role="img"
         aria-label={t('outlook.chart', { unit: unit.name })}
@@ -91,6 +107,6 @@ function UnitOutlook({ unit }: { unit: Outlook['units'][number] }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </details>
   );
 }

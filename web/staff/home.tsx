@@ -4,7 +4,7 @@ import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { isKey, useT, type Key } from '../shared/i18n.js';
 import { staffNav } from '../shared/layout.js';
-import { useSession } from '../shared/session.js';
+import { useCan, useSession } from '../shared/session.js';
 import type { WorkItem } from '../../src/platform/http/work-routes.js';
 
 const texts: Record<string, Key> = {
@@ -19,7 +19,7 @@ export function StaffHomePage() {
   const { t } = useT();
   const { me } = useSession();
   const user = me!.user!;
-  const items = staffNav(user.role).filter((n) => texts[n.to]);
+  const items = staffNav(useCan()).filter((n) => texts[n.to]);
   return (
     <Page title={t('staff.title', { name: user.name })} lead={t('staff.intro')}>
       <WorkToday />

@@ -2,9 +2,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, query } from '../shared/api.js';
 import { GuardedButton } from '../shared/guard.js';
-import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
+import { DataTable, ErrorMessage, Field, Loading, Page, Pager, Status, useApi } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { useCan } from '../shared/session.js';
 import type { Area, StaffUnitRow } from '../shared/types.js';
 import type {
   GuaranteeRisk as RiskRow,
@@ -17,6 +18,9 @@ import type {
   Waitlist,
 } from '../../src/modules/placement/contract.js';
 
+/** Wishes a page of the waitlist shows. */
+const WAITLIST_PAGE = 100;
+
 export function WaitlistPage() {
   const { t, lang } = useT();
   const id = useId();
@@ -24,8 +28,14 @@ export function WaitlistPage() {
   const { data: units } = useApi<StaffUnitRow[]>('/api/staff/units');
   const { data: areas } = useApi<Area[]>('/api/citizen/areas');
   const { data: policy } = useApi<PlacementRules>('/api/staff/placement-policy');
-  const { data, error, loading, reload } = useApi<Waitlist>('/api/staff/waitlist' + query(f));
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const [offset, setOffset] = useState(0);
+  const { data, error, loading, reload } = useApi<Waitlist>(
+    '/api/staff/waitlist' + query({ ...f, offset: String(offset), limit: String(WAITLIST_PAGE) }),
+  );
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
+    setF({ ...f, [k]: e.target.value });
+    setOffset(0);
+  };
   return (
     <Page title={t('wl.title')} lead={t('wl.lead')}>
       <div className="filter-row">
@@ -77,34 +87,37 @@ export function WaitlistPage() {
       {loading && !data && <Loading />}
       <ErrorMessage error={error} onRetry={reload} />
       {data && (
-        <DataTable caption={t('wl.caption', { n: data.rows.length, total: data.total })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('wl.unit')}</th>
-              <th scope="col">{t('wl.pos')}</th>
-              <th scope="col">{t('wl.child')}</th>
-              <th scope="col">{t('wl.rank')}</th>
-              <th scope="col">{t('wl.priority')}</th>
-              <th scope="col">{t('pl.neededFrom')}</th>
-              <th scope="col">{t('pl.guaranteeDate')}</th>
-              <th scope="col">{t('wl.km')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.applicationId + r.unitId}>
-                <td>{r.unitName}</td>
-                <td>{r.position}</td>
-                <td>{r.childName}</td>
-                <td>{r.rank}</td>
-                <td>{r.priorityText[lang]}</td>
-                <td>{formatDate(r.neededFrom, lang)}</td>
-                <td>{formatDate(r.guaranteeDate, lang)}</td>
-                <td>{r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`}</td>
+        <>
+          <DataTable caption={t('wl.caption', { total: data.total })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('wl.unit')}</th>
+                <th scope="col">{t('wl.pos')}</th>
+                <th scope="col">{t('wl.child')}</th>
+                <th scope="col">{t('wl.rank')}</th>
+                <th scope="col">{t('wl.priority')}</th>
+                <th scope="col">{t('pl.neededFrom')}</th>
+                <th scope="col">{t('pl.guaranteeDate')}</th>
+                <th scope="col">{t('wl.km')}</th>
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.applicationId + r.unitId}>
+                  <td>{r.unitName}</td>
+                  <td>{r.position}</td>
+                  <td>{r.childName}</td>
+                  <td>{r.rank}</td>
+                  <td>{r.priorityText[lang]}</td>
+                  <td>{formatDate(r.neededFrom, lang)}</td>
+                  <td>{formatDate(r.guaranteeDate, lang)}</td>
+                  <td>{r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <Pager offset={data.offset} size={WAITLIST_PAGE} total={data.total} onChange={setOffset} />
+        </>
       )}
     </Page>
   );
@@ -114,6 +127,7 @@ export function GuaranteePage() {
   const { t, lang } = useT();
   const { data, error, loading, reload } = useApi<RiskRow[]>('/api/staff/guarantee');
   const [open, setOpen] = useState<string | null>(null);
+  const canOffer = useCan()('placement.allocate');
   return (
     <Page title={t('gu.title')} lead={t('gu.lead')}>
       {loading && !data && <Loading />}
@@ -128,9 +142,11 @@ export function GuaranteePage() {
               <th scope="col">{t('pl.guaranteeDate')}</th>
               <th scope="col">{t('gu.daysLeft')}</th>
               <th scope="col">{t('gu.guaranteeDays')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('gu.offer')}</span>
-              </th>
+              {canOffer && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('gu.offer')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -141,22 +157,24 @@ export function GuaranteePage() {
                 <td>{formatDate(r.guaranteeDate, lang)}</td>
                 <td>{r.breached ? <strong>{t('gu.breached')}</strong> : r.daysLeft}</td>
                 <td>{r.guaranteeDaysLeft}</td>
-                <td>
-                  {open === r.applicationId ? (
-                    <OfferForm
-                      applicationId={r.applicationId}
-                      start={r.guaranteeDate}
-                      onDone={() => {
-                        setOpen(null);
-                        reload();
-                      }}
-                    />
-                  ) : (
-                    <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>
-                      {t('gu.offer')} – {r.childName}
-                    </button>
-                  )}
-                </td>
+                {canOffer && (
+                  <td>
+                    {open === r.applicationId ? (
+                      <OfferForm
+                        applicationId={r.applicationId}
+                        start={r.guaranteeDate}
+                        onDone={() => {
+                          setOpen(null);
+                          reload();
+                        }}
+                      />
+                    ) : (
+                      <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>
+                        {t('gu.offer')} – {r.childName}
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -420,6 +438,7 @@ export function InboxPage() {
   const { t, lang } = useT();
   const { data, error, loading, reload } = useApi<InboxItem[]>('/api/staff/inbox');
   const [actionError, setActionError] = useState<unknown>(null);
+  const canHandle = useCan()('placement.handle-inbox');
   return (
     <Page title={t('in.title')} lead={t('in.lead')}>
       {loading && !data && <Loading />}
@@ -432,9 +451,11 @@ export function InboxPage() {
             <tr>
               <th scope="col">{t('in.date')}</th>
               <th scope="col">{t('in.text')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('in.handle')}</span>
-              </th>
+              {canHandle && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('in.handle')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -442,115 +463,25 @@ export function InboxPage() {
               <tr key={i.id}>
                 <td>{formatDate(i.createdOn, lang)}</td>
                 <td lang="da">{i.text}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() => {
-                      api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError);
-                    }}
-                  >
-                    {t('in.handle')}
-                    <span className="visually-hidden">: {i.text}</span>
-                  </button>
-                </td>
+                {canHandle && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => {
+                        api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError);
+                      }}
+                    >
+                      {t('in.handle')}
+                      <span className="visually-hidden">: {i.text}</span>
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
-    </Page>
-  );
-}
-
-export function PolicyPage() {
-  const { t, lang } = useT();
-  const id = useId();
-  const { data, error, loading, reload } = useApi<PlacementRules>('/api/staff/placement-policy');
-  const [f, setF] = useState({ key: '', value: '', start: '' });
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaveError(null);
-    setSaved(null);
-    let value: unknown;
-    try {
-      value = JSON.parse(f.value);
-    } catch {
-      value = f.value;
-    }
-    try {
-      await api.post('/api/staff/settings', { key: f.key, value, start: f.start, end: null });
-      setSaved(t('saved'));
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
-  }
-  const label = data?.keys.find((k) => k.key === f.key);
-  return (
-    <Page title={t('po.title')} lead={t('po.lead')}>
-      {loading && !data && <Loading />}
-      <ErrorMessage error={error} onRetry={reload} />
-      {data && (
-        <DataTable caption={t('po.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('po.rule')}</th>
-              <th scope="col">{t('po.current')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('po.save')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.keys.map((k) => (
-              <tr key={k.key}>
-                <td>
-                  {lang === 'da' ? k.da : k.en}
-                  <br />
-                  <code>{k.key}</code>
-                </td>
-                <td>
-                  <code>{JSON.stringify(k.current)}</code>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() => setF({ key: k.key, value: JSON.stringify(k.current), start: '' })}
-                  >
-                    {t('settings.add')}
-                    <span className="visually-hidden">: {lang === 'da' ? k.da : k.en}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
-      {f.key && label && (
-        <form className="panel" onSubmit={(e) => void submit(e)}>
-          <Field id={id + 'v'} label={t('po.newValue', { rule: lang === 'da' ? label.da : label.en })}>
-            <input id={id + 'v'} required value={f.value} onChange={(e) => setF({ ...f, value: e.target.value })} />
-          </Field>
-          <Field id={id + 's'} label={t('po.from')}>
-            <input
-              id={id + 's'}
-              type="date"
-              required
-              value={f.start}
-              onChange={(e) => setF({ ...f, start: e.target.value })}
-            />
-          </Field>
-          <button type="submit" className="button">
-            {t('po.save')}
-          </button>
-        </form>
-      )}
-      <Status text={saved} />
-      <ErrorMessage error={saveError} />
     </Page>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Status } from '../shared/components.js';
 import { formatDate, isCurrent } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
-import { useSession } from '../shared/session.js';
+import { useCan, useSession } from '../shared/session.js';
 import { AGE_BANDS, type AgeBand } from '../shared/types.js';
 import type { UnitDetail } from '../../src/modules/registry/contract.js';
 import { CapacityChart } from './capacity-chart.js';
@@ -12,6 +12,7 @@ import { CapacityChart } from './capacity-chart.js';
 export function UnitCapacity({ unit, onChanged }: { unit: UnitDetail; onChanged: () => void }) {
   const { t, lang } = useT();
   const { me } = useSession();
+  const can = useCan();
   const today = me?.today ?? '';
   const current: Partial<Record<AgeBand, number>> = {};
   for (const c of unit.capacity) if (isCurrent(c, today)) current[c.ageBand] = (current[c.ageBand] ?? 0) + c.places;
@@ -48,7 +49,7 @@ export function UnitCapacity({ unit, onChanged }: { unit: UnitDetail; onChanged:
           </tbody>
         </DataTable>
       )}
-      <AddCapacityForm unitId={unit.id} onAdded={onChanged} />
+      {can('registry.change-capacity') && <AddCapacityForm unitId={unit.id} onAdded={onChanged} />}
     </>
   );
 }

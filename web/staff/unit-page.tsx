@@ -44,7 +44,7 @@ export function UnitPage() {
     <>
       {back}
       <Page title={u.name} lead={`${t(`type.${u.type}`)} · ${t(`ejerform.${u.ejerform}`)} · ${u.number}`}>
-        <div className="two-col">
+        <div className={can('registry.update-unit') ? 'two-col' : undefined}>
           <section aria-labelledby={facts['aria-labelledby']} className="panel">
             {facts.heading}
             <Facts
@@ -86,15 +86,17 @@ export function UnitPage() {
               </>
             )}
           </section>
-          <section aria-labelledby={edit['aria-labelledby']} className="panel">
-            {edit.heading}
-            <UnitEditForm key={u.id} unit={u} onSaved={setData} />
-          </section>
+          {can('registry.update-unit') && (
+            <section aria-labelledby={edit['aria-labelledby']} className="panel">
+              {edit.heading}
+              <UnitEditForm key={u.id} unit={u} onSaved={setData} />
+            </section>
+          )}
         </div>
         <section aria-labelledby={cap['aria-labelledby']} className="panel">
           {cap.heading}
           <UnitCapacity unit={u} onChanged={reload} />
-          <OutlookChart unitId={u.id} />
+          {can('placement.read') && <OutlookChart unitId={u.id} />}
         </section>
         {can('employees.read') && <UnitEmployeesSection unit={u} />}
         <section aria-labelledby={hist['aria-labelledby']} className="panel">

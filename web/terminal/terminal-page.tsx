@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../shared/api.js';
 import { useErrorText } from '../shared/components.js';
+import { formatDate, formatTime } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 
 const STORAGE_KEY = 'spire.terminalToken';
@@ -110,9 +111,9 @@ export function TerminalPage() {
       );
       setNotice(
         action === 'check-in'
-          ? t('term.checkedIn', { name: c.firstName, time: r.checkIn ?? '' })
+          ? t('term.checkedIn', { name: c.firstName, time: formatTime(r.checkIn, lang) })
           : action === 'check-out'
-            ? t('term.checkedOut', { name: c.firstName, time: r.checkOut ?? '' })
+            ? t('term.checkedOut', { name: c.firstName, time: formatTime(r.checkOut, lang) })
             : action === 'undo-check-out'
               ? t('term.undone', { name: c.firstName })
               : t('term.pickupSaved', { name: c.firstName }),
@@ -141,7 +142,7 @@ export function TerminalPage() {
       <header className="terminal-head">
         <div>
           <h1>{day ? day.unit.name : t('term.title')}</h1>
-          {day && <p>{t('term.lead', { terminal: day.terminal.name, date: day.date })}</p>}
+          {day && <p>{t('term.lead', { terminal: day.terminal.name, date: formatDate(day.date, lang) })}</p>}
         </div>
         <p className="terminal-count" aria-live="polite">
           {day ? t('term.present', { n: day.present }) : ''}
@@ -209,8 +210,8 @@ export function TerminalPage() {
                     <span className="terminal-name">{c.firstName}</span>
                     <span className="terminal-status">
                       {t(`status.${c.status}` as 'status.0')}
-                      {c.checkIn ? ` · ${c.checkIn}` : ''}
-                      {c.checkOut ? `–${c.checkOut}` : ''}
+                      {c.checkIn ? ` · ${formatTime(c.checkIn, lang)}` : ''}
+                      {c.checkOut ? `–${formatTime(c.checkOut, lang)}` : ''}
                     </span>
                     <span className="visually-hidden">{here ? t('term.tapOut') : t('term.tapIn')}</span>
                   </button>

@@ -171,7 +171,7 @@ describe('the billing engine', () => {
         childId: 'c1',
         placementId: 'p1',
         month: '2026-03-01',
-        reason: 'Ingen takst for vuggestue 0-2 år, 30-timers orlovsplads, pr. 2026-03-01.',
+        reason: 'Ingen takst for vuggestue 0-2 år, 30-timers orlovsplads, pr. 1. marts 2026.',
       },
     ]);
   });
@@ -227,11 +227,11 @@ describe('the billing engine', () => {
           childId: 'kf7',
           placementId: 'f7',
           month: '2026-03-01',
-          reason: 'Ingen takst for fritidshjem 6-9 år, fuld tid, pr. 2026-03-01.',
+          reason: 'Ingen takst for fritidshjem 6-9 år, fuld tid, pr. 1. marts 2026.',
         },
       ]);
       const orphan = computeMonth(solo(place('b4', '2022-01-10', 'boernehave'), { custody: new Map() }), '2026-03-01');
-      expect(orphan.unbilled.map((u) => u.reason)).toEqual(['Ingen forælder med forældremyndighed pr. 2026-03-01.']);
+      expect(orphan.unbilled.map((u) => u.reason)).toEqual(['Ingen forælder med forældremyndighed pr. 1. marts 2026.']);
       expect(computeMonth(data({ scales: [] }), '2026-03-01').unbilled.map((u) => u.childId)).toEqual(['c1', 'c2']);
     });
   });

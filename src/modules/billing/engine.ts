@@ -2,7 +2,7 @@
 // invoice lines every payer should have for one service month. The fee of each household comes from
 // monthlyFees (fees.ts), the same code `spire fees` prints. Dates are ISO strings here: 30,000 children × months
 // is a hot loop, and ISO dates compare correctly as strings. Intervals are [lo, hi) with hi null for open-ended.
-import { percentOf, type Oere } from '../../shared/index.js';
+import { LocalDate, percentOf, type Oere } from '../../shared/index.js';
 import { addMonths, ageInYears } from '../../shared/iso-day.js';
 import type { AgeBand, FeeHours, PlacementKind, UnitType } from '../../platform/db/schema.js';
 import { monthlyFees, type ChildPlace, type FeeLine, type PlaceKind } from './fees.js';
@@ -212,14 +212,16 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const rate = rateOf(data.rates, kind, band, hours, d);
     if (!rate) {
       const home = HOME_BAND[kind] === band ? '' : ` eller ${HOME_BAND[kind]} år`;
-      miss(`Ingen takst for ${KIND_NAME[kind]} ${band} år${home}, ${HOURS_NAME[hours]}, pr. ${d}.`);
+      miss(
+        `Ingen takst for ${KIND_NAME[kind]} ${band} år${home}, ${HOURS_NAME[hours]}, pr. ${LocalDate.parse(d).toDanish()}.`,
+      );
       continue;
     }
     const lunchRow = p.kind === 'dagtilbud' && kind !== 'dagpleje' ? on(data.lunch.get(p.unitId), d) : undefined;
     const householdId = on(data.residences.get(p.childId), d)?.householdId ?? null;
     const payerId = payerOf(data, p.childId, householdId, d);
     if (!payerId) {
-      miss(`Ingen forælder med forældremyndighed pr. ${d}.`);
+      miss(`Ingen forælder med forældremyndighed pr. ${LocalDate.parse(d).toDanish()}.`);
       continue;
     }
     const key = householdId ?? 'child:' + p.childId;

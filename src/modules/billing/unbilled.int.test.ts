@@ -72,7 +72,7 @@ describe(`no placed child is billed nothing, silently (${engine})`, () => {
         name: 'Lone Vang',
         link: `/staff/boern/${lone}`,
         months: ['2026-12'],
-        reasons: ['Ingen forælder med forældremyndighed pr. 2026-12-01.'],
+        reasons: ['Ingen forælder med forældremyndighed pr. 1. december 2026.'],
       },
     ]);
     const refused = await fin.call('POST', '/api/staff/billing/runs', { municipality: '0860', month: '2026-12' });

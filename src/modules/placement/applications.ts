@@ -114,7 +114,7 @@ export async function apply(trx: Db, userId: string | null, input: ApplicationIn
     trx,
     'application',
     input.childId,
-    `Ny ansøgning (${input.placeKind}) for ${name} fra ${neededFrom.toString()}.`,
+    `Ny ansøgning (${input.placeKind}) for ${name} fra ${neededFrom.toDanish()}.`,
     today,
   );
   return { id: row.id, guaranteeDate: g?.toString() ?? null };
@@ -184,7 +184,7 @@ export async function changeApplication(trx: Db, id: string, change: Application
   }
   const what = [
     wishesChanged && 'ønsker',
-    dateChanged && `behovsdato ${neededFrom.toString()}`,
+    dateChanged && `behovsdato ${neededFrom.toDanish()}`,
     change.hoursPerWeek && change.hoursPerWeek !== a.hours_per_week && `${change.hoursPerWeek} timer/uge`,
   ]
     .filter(Boolean)

@@ -149,7 +149,8 @@ export const WaitlistRow = z.object({
   priorityText: Text,
 });
 export type WaitlistRow = z.infer<typeof WaitlistRow>;
-export const Waitlist = z.object({ total: z.number(), rows: z.array(WaitlistRow) });
+/** One page of the filtered waitlist: `total` wishes match the filters, `rows` are those from `offset`. */
+export const Waitlist = z.object({ total: z.number(), offset: z.number(), rows: z.array(WaitlistRow) });
 export type Waitlist = z.infer<typeof Waitlist>;
 
 export const GuaranteeRisk = z.object({
@@ -334,7 +335,8 @@ export const placementContract = {
   },
   // Staff
   waitlist: {
-    summary: 'The waitlists: every wish of every active application with its priority and position (at most 500 rows)',
+    summary:
+      'The waitlists: every wish of every active application with its priority and position, one page at a time (limit at most 500)',
     querystring: z.object({
       unitId: z.uuid().optional(),
       areaId: z.uuid().optional(),
@@ -344,6 +346,8 @@ export const placementContract = {
         .regex(/^\d{4}-\d{2}$/)
         .optional(),
       priority: z.string().max(40).optional(),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(500).default(500),
     }),
     response: Waitlist,
   },

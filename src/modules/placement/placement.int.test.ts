@@ -122,6 +122,25 @@ describe(`placement (${engine})`, () => {
     expect((await mette.call('GET', '/api/staff/waitlist')).statusCode).toBe(403);
   });
 
+  it('pages the waitlist: the total counts the wishes the filters match, a page starts at its offset', async () => {
+    const cw = await loginAs(t.app, f.users.caseworker);
+    const all = (await cw.call('GET', '/api/staff/waitlist')).json();
+    expect(all.rows.length).toBe(all.total);
+    expect(all.offset).toBe(0);
+    const sol = (await cw.call('GET', `/api/staff/waitlist?unitId=${f.units.sol}`)).json();
+    expect(sol.total).toBe(sol.rows.length);
+    expect(sol.rows.every((r: any) => r.unitId === f.units.sol)).toBe(true);
+    const none = (await cw.call('GET', `/api/staff/waitlist?unitId=${f.units.mael}`)).json();
+    expect(none).toEqual({ total: 0, offset: 0, rows: [] });
+    const page = (await cw.call('GET', `/api/staff/waitlist?limit=1&offset=${all.total - 1}`)).json();
+    expect(page.total).toBe(all.total);
+    expect(page.rows).toEqual([all.rows.at(-1)]);
+    const past = (await cw.call('GET', `/api/staff/waitlist?offset=${all.total}`)).json();
+    expect(past.rows).toEqual([]);
+    expect((await cw.call('GET', '/api/staff/waitlist?limit=501')).statusCode).toBe(400);
+    expect((await cw.call('GET', '/api/staff/waitlist?offset=-1')).statusCode).toBe(400);
+  });
+
   it('a caseworker previews a round with explanations and approves; the parent accepts; a letter each way', async () => {
     const cw = await loginAs(t.app, f.users.caseworker);
     const preview = await cw.call('POST', '/api/staff/rounds', { kind: 'dagtilbud', horizon: '2027-12-31' });

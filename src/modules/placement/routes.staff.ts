@@ -70,16 +70,17 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
           (!q.startMonth || e.neededFrom.startsWith(q.startMonth)) &&
           (!q.ageBand || band(e.birthDate, e.neededFrom) === q.ageBand),
       )
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.position - b.position)
-      .slice(0, 500);
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.position - b.position);
+    const page = rows.slice(q.offset, q.offset + q.limit);
     await audit(req.ctx.db, req.ctx, {
       action: 'waitlist.read',
       subjectType: 'child',
-      subjectIds: [...new Set(rows.map((r) => r.childId))].slice(0, 500),
+      subjectIds: [...new Set(page.map((r) => r.childId))],
     });
     return {
-      total: all.length,
-      rows: rows.map(({ householdId: _h, ...r }) => ({ ...r, priorityText: PRIORITY_CLASSES[r.priority] })),
+      total: rows.length,
+      offset: q.offset,
+      rows: page.map(({ householdId: _h, ...r }) => ({ ...r, priorityText: PRIORITY_CLASSES[r.priority] })),
     };
   });
 

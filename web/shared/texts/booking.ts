@@ -83,6 +83,15 @@ export const bookingTexts = {
   'outlook.staff': ['Personale (normering)', 'Staff (minimum)'],
   'outlook.chart': ['Belægning og kapacitet per måned i {unit}', 'Load and capacity per month at {unit}'],
   'outlook.none': ['Ingen enheder.', 'No units.'],
+  'outlook.count': [
+    '{n} enheder. Åbn en enhed for at se måned for måned.',
+    '{n} units. Open a unit to see it month by month.',
+  ],
+  'outlook.over': ['Over kapacitet i {n} måneder, mest i {month}', 'Over capacity in {n} months, most in {month}'],
+  'outlook.within': [
+    'Inden for kapacitet (tættest: {load} af {capacity} pladser)',
+    'Within capacity (closest: {load} of {capacity} places)',
+  ],
   'sim.nav': ['Politiksimulator', 'Policy simulator'],
   'sim.title': ['Politiksimulator for book en plads', 'Policy simulator for booking'],
   'sim.lead': [

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../shared/api.js';
 import { BackLink, DataTable, ErrorMessage, Loading, Page, useApi } from '../../shared/components.js';
-import { formatAge, formatNumber } from '../../shared/format.js';
+import { formatAge, formatDate, formatNumber, formatTime } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import { useCan, useSession } from '../../shared/session.js';
 import { HourChart } from './hour-chart.js';
@@ -38,7 +38,11 @@ export function AttendancePage() {
       setData((o) => (o ? applyChange(o, c) : o));
       setLive((l) => ({
         on: true,
-        last: new Date(c.at).toLocaleTimeString(lang === 'da' ? 'da-DK' : 'en-GB'),
+        last: new Date(c.at).toLocaleTimeString(lang === 'da' ? 'da-DK' : 'en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: 'Europe/Copenhagen',
+        }),
         n: l.n + 1,
       }));
       clearTimeout(timer);
@@ -164,8 +168,8 @@ export function AttendancePage() {
                     <td>
                       <span className={`tag att-status-${c.status}`}>{t(`status.${c.status}` as 'status.0')}</span>
                     </td>
-                    <td>{c.checkIn ?? '—'}</td>
-                    <td>{c.checkOut ?? '—'}</td>
+                    <td>{formatTime(c.checkIn, lang)}</td>
+                    <td>{formatTime(c.checkOut, lang)}</td>
                     <td>{c.pickupBy ?? '—'}</td>
                     <td className="num">{formatNumber(c.fte, lang)}</td>
                     {canWrite && (
@@ -194,7 +198,7 @@ export function AttendancePage() {
         ))}
         <section className="panel" aria-labelledby={hid + 'hours'}>
           <h2 id={hid + 'hours'}>{t('att.perHour')}</h2>
-          <HourChart hours={data.hours} title={t('att.perHourCaption', { date: data.date })} />
+          <HourChart hours={data.hours} title={t('att.perHourCaption', { date: formatDate(data.date, lang) })} />
         </section>
         <AttendanceReports unitId={unitId} today={data.today} />
         <ClosingDays unitId={unitId} today={data.today} canAdd={isLeader} />

@@ -3,13 +3,13 @@
 import { useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Status, useApi } from '../../shared/components.js';
-import { plusDays } from '../../shared/format.js';
+import { formatDate, plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 
 import type { ClosingDay } from '../../../src/modules/attendance/contract.js';
 
 export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: string; canAdd: boolean }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const base = `/api/staff/units/${encodeURIComponent(unitId)}/closing-days`;
   const { data, reload } = useApi<ClosingDay[]>(`${base}?from=${plusDays(today, 1)}&to=${plusDays(today, 365)}`);
@@ -20,7 +20,7 @@ export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: 
   const add = async () => {
     try {
       await api.post(base, { date, name });
-      setStatus(t('att.closingAdded', { date, name }));
+      setStatus(t('att.closingAdded', { date: formatDate(date, lang), name }));
       setDate('');
       setName('');
       setError(null);
@@ -45,7 +45,7 @@ export function ClosingDays({ unitId, today, canAdd }: { unitId: string; today: 
           <tbody>
             {data.map((d) => (
               <tr key={d.date + d.name}>
-                <th scope="row">{d.date}</th>
+                <th scope="row">{formatDate(d.date, lang)}</th>
                 <td>{d.name}</td>
                 <td>{t(d.kind === 'listed' ? 'att.closingListed' : 'att.closingHoliday')}</td>
               </tr>

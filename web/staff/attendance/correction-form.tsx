@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { ErrorMessage, useApi } from '../../shared/components.js';
+import { formatDate, formatDateTime, formatTime } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import type { OverviewChild } from './types.js';
 
@@ -18,7 +19,7 @@ export function CorrectionForm({
   child: OverviewChild;
   onDone: () => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const [status, setStatus] = useState(child.status);
   const [checkIn, setCheckIn] = useState(child.checkIn ?? '');
@@ -43,7 +44,9 @@ export function CorrectionForm({
   };
   return (
     <section className="panel" aria-labelledby={id + 'h'}>
-      <h2 id={id + 'h'}>{t('att.correctTitle', { name: `${child.firstName} ${child.lastName}`, date })}</h2>
+      <h2 id={id + 'h'}>
+        {t('att.correctTitle', { name: `${child.firstName} ${child.lastName}`, date: formatDate(date, lang) })}
+      </h2>
       <form
         className="form-grid"
         onSubmit={(e) => {
@@ -95,8 +98,9 @@ export function CorrectionForm({
       <ul className="plain-list">
         {events?.map((e) => (
           <li key={e.id}>
-            {new Date(e.at).toLocaleString('da-DK')} · {t(`status.${e.status}` as 'status.0')} {e.checkIn ?? ''}
-            {e.checkOut ? `–${e.checkOut}` : ''} · {e.by ?? t('att.parent')}
+            {formatDateTime(e.at, lang)} · {t(`status.${e.status}` as 'status.0')}{' '}
+            {e.checkIn ? formatTime(e.checkIn, lang) : ''}
+            {e.checkOut ? `–${formatTime(e.checkOut, lang)}` : ''} · {e.by ?? t('att.parent')}
             {e.reason ? ` · ${e.reason}` : ''}
           </li>
         ))}

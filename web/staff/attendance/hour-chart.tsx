@@ -1,9 +1,10 @@
 // Bars of children present per hour (SVG), with the numbers in a visually hidden table for screen readers.
+import { formatTime } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import type { Hour } from './types.js';
 
 export function HourChart({ hours, title }: { hours: Hour[]; title: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const W = 640,
     H = 200,
     LEFT = 32,
@@ -18,7 +19,7 @@ export function HourChart({ hours, title }: { hours: Hour[]; title: string }) {
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={`${title}: ${hours.map((h) => `${h.hour}:00 ${h.present}`).join(', ')}`}
+        aria-label={`${title}: ${hours.map((h) => `${formatTime(h.hour, lang)} ${h.present}`).join(', ')}`}
       >
         {ticks.map((v) => (
           <g key={v} className="chart-tick">
@@ -59,7 +60,7 @@ export function HourChart({ hours, title }: { hours: Hour[]; title: string }) {
         <tbody>
           {hours.map((h) => (
             <tr key={h.hour}>
-              <th scope="row">{`${h.hour}:00`}</th>
+              <th scope="row">{formatTime(h.hour, lang)}</th>
               <td>{h.present}</td>
             </tr>
           ))}

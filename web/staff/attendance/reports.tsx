@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { DataTable, ErrorMessage, Loading, useApi } from '../../shared/components.js';
-import { plusDays } from '../../shared/format.js';
+import { formatDate, plusDays } from '../../shared/format.js';
 import { useT } from '../../shared/i18n.js';
 import { PlannedChart } from './hour-chart.js';
 
@@ -13,7 +13,7 @@ import type {
 } from '../../../src/modules/attendance/contract.js';
 
 export function AttendanceReports({ unitId, today }: { unitId: string; today: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const [from, setFrom] = useState(plusDays(today, -13));
   const [to, setTo] = useState(today);
@@ -63,7 +63,7 @@ export function AttendanceReports({ unitId, today }: { unitId: string; today: st
                 {days.map((d) => (
                   <tr key={d.date}>
                     <th scope="row">
-                      {d.date}
+                      {formatDate(d.date, lang)}
                       {d.closed ? ` (${d.closed})` : ''}
                     </th>
                     <td className="num">{d.placed}</td>
@@ -85,7 +85,10 @@ export function AttendanceReports({ unitId, today }: { unitId: string; today: st
         <section className="panel" aria-labelledby={id + 'q'}>
           <h2 id={id + 'q'}>{t('att.holidayTitle')}</h2>
           {qs.map((q) => (
-            <DataTable key={q.id} caption={t('att.holidayCaption', { title: q.title, deadline: q.deadline })}>
+            <DataTable
+              key={q.id}
+              caption={t('att.holidayCaption', { title: q.title, deadline: formatDate(q.deadline, lang) })}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('att.date')}</th>
@@ -97,7 +100,7 @@ export function AttendanceReports({ unitId, today }: { unitId: string; today: st
               <tbody>
                 {q.days.map((d) => (
                   <tr key={d.day}>
-                    <th scope="row">{d.day}</th>
+                    <th scope="row">{formatDate(d.day, lang)}</th>
                     <td className="num">{d.expected}</td>
                     <td className="num">{d.answered}</td>
                     <td className="num">{d.placed}</td>

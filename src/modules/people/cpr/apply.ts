@@ -244,7 +244,7 @@ export async function applyChangeFile(
               await addInboxTask(trx, {
                 kind: 'address',
                 childId: personId,
-                text: `Fraflytning: barnet er flyttet til ${municipalityName(to)} Kommune pr. ${on.toString()} (CPR). Tag stilling til udmeldelse eller mellemkommunal plads (§ 41).`,
+                text: `Fraflytning: barnet er flyttet til ${municipalityName(to)} Kommune pr. ${on.toDanish()} (CPR). Tag stilling til udmeldelse eller mellemkommunal plads (§ 41).`,
                 today,
               });
               inboxTasks++;
@@ -270,7 +270,7 @@ export async function applyChangeFile(
             await addInboxTask(trx, {
               kind: 'withdrawal',
               childId: personId,
-              text: `Dødsfald registreret i CPR pr. ${on.toString()}. Pladsen skal afsluttes.`,
+              text: `Dødsfald registreret i CPR pr. ${on.toDanish()}. Pladsen skal afsluttes.`,
               today,
             });
             inboxTasks++;
@@ -293,7 +293,7 @@ export async function applyChangeFile(
             await addInboxTask(trx, {
               kind: 'address',
               childId: personId,
-              text: `Udrejse: barnet er udrejst af Danmark pr. ${on.toString()} (CPR). Start udmeldelse.`,
+              text: `Udrejse: barnet er udrejst af Danmark pr. ${on.toDanish()} (CPR). Start udmeldelse.`,
               today,
             });
             inboxTasks++;
