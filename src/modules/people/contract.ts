@@ -185,6 +185,10 @@ const idParams = z.object({ id: z.uuid() });
 export const peopleContract = {
   myChildren: { summary: 'The children in my custody, with places', response: z.array(CitizenChild) },
   insight: { summary: 'All data about me and my children (GDPR insight request), as JSON', response: Insight },
+  insightPdf: {
+    summary: 'All data about me and my children (GDPR insight request), as a readable PDF',
+    response: z.string().describe('application/pdf'),
+  },
   search: {
     summary:
       'Find children and guardians by name or CPR number (in the body, never in a URL); unit roles: children of their units',

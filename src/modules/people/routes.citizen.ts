@@ -1,5 +1,5 @@
 // Citizens: "my children".
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate, municipalityByCode } from '../../shared/index.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -44,31 +44,23 @@ export const peopleCitizenRoutes: FastifyPluginAsync = async (base) => {
     return insight;
   });
 
-  app.get(
-    '/insight.pdf',
-    {
-      schema: {
-        tags: ['people'],
-        summary: 'All data about me and my children (GDPR insight request), as a readable PDF',
-      },
-    },
-    async (req, reply) => {
-      const actor = peoplePolicy.authorize(req.ctx.actor, 'people.insight');
-      const insight = await insightOf(req, actor.personId!);
-      const home = await homeOf(req.ctx.db, actor.personId!, req.ctx.clock.today());
-      const m = home ? municipalityByCode(home.municipalityCode) : undefined;
-      const pdf = await insightPdf(insight, m ? `${m.name} Kommune` : 'Spire');
-      await audit(req.ctx.db, req.ctx, {
-        action: 'insight.read',
-        subjectType: 'person',
-        subjectIds: [insight.me.id, ...insight.children.map((ch) => ch.id)],
-        details: { format: 'pdf' },
-      });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="indsigt-${insight.generatedOn}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(pdf));
-    },
-  );
+  app.get('/insight.pdf', { schema: schemaOf('people', c.insightPdf) }, async (req, reply) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.insight');
+    const insight = await insightOf(req, actor.personId!);
+    const home = await homeOf(req.ctx.db, actor.personId!, req.ctx.clock.today());
+    const m = home ? municipalityByCode(home.municipalityCode) : undefined;
+    const pdf = await insightPdf(insight, m ? `${m.name} Kommune` : 'Spire');
+    await audit(req.ctx.db, req.ctx, {
+      action: 'insight.read',
+      subjectType: 'person',
+      subjectIds: [insight.me.id, ...insight.children.map((ch) => ch.id)],
+      details: { format: 'pdf' },
+    });
+    // A binary body: the route's schema documents it as application/pdf, the typed reply only knows JSON.
+    return (reply as FastifyReply)
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="indsigt-${insight.generatedOn}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(pdf));
+  });
 };

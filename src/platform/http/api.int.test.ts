@@ -222,6 +222,22 @@ describe(`API (${engine})`, () => {
     expect((await mette.call('GET', '/api/staff/work')).statusCode).toBe(403);
   });
 
+  it('publishes an integration contract: every operation has a summary, a tag and a success response schema', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const missing: string[] = [];
+    let n = 0;
+    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths))
+      for (const [method, op] of Object.entries<any>(ops)) {
+        n++;
+        const ok = Object.entries<any>(op.responses ?? {}).some(
+          ([status, r]) => status.startsWith('2') && (r.content || status === '204'),
+        );
+        if (!ok || !op.summary || !op.tags?.length) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    expect(n).toBeGreaterThan(150);
+    expect(missing).toEqual([]);
+  });
+
   it('rate-limits logins', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 14; i++) {
