@@ -20,6 +20,7 @@ import type { ChildDetail, ImportResult } from '../../src/modules/people/contrac
 import { useCan } from '../shared/session.js';
 import { PlacementTable } from './placement-table.js';
 import { ChildLetters } from './child-letters.js';
+import { ChildCasework } from './child-casework.js';
 
 export function ChildPage() {
   const { t, lang } = useT();
@@ -133,6 +134,9 @@ export function ChildPage() {
           {h2('pl', t('child.placements'))}
           <PlacementTable items={c.placements} />
         </section>
+        {can('placement.casework') && (
+          <ChildCasework key={c.id} childId={c.id} headingId={hid + 'cw'} onChanged={reload} />
+        )}
         <ChildLetters childId={c.id} headingId={hid + 'post'} />
         <section aria-labelledby={hid + 'hist'} className="panel">
           {h2('hist', t('history.title'))}
