@@ -292,11 +292,15 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
           const rate = (o: number | null) => (o === null ? t('cw.noRate') : formatOere(o, lang));
           const fte = (n: number | null) => (n === null ? '—' : formatDecimal(n, lang));
           setSummary(
-            <>
-              {t('cw.sumHours', { date: d(f.date), before: p.before.hoursPerWeek, after: p.after.hoursPerWeek })}{' '}
-              {t('cw.sumRate', { before: rate(p.before.monthlyRateOere), after: rate(p.after.monthlyRateOere) })}{' '}
-              {t('cw.sumFte', { before: fte(p.before.fte), after: fte(p.after.fte) })}
-            </>,
+            <ul className="plain-list">
+              <li>
+                {t('cw.sumHours', { date: d(f.date), before: p.before.hoursPerWeek, after: p.after.hoursPerWeek })}
+              </li>
+              <li>
+                {t('cw.sumRate', { before: rate(p.before.monthlyRateOere), after: rate(p.after.monthlyRateOere) })}
+              </li>
+              <li>{t('cw.sumFte', { before: fte(p.before.fte), after: fte(p.after.fte) })}</li>
+            </ul>,
           );
         } catch (err) {
           setError(err);
@@ -541,7 +545,7 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
           <h4 ref={confirmRef} tabIndex={-1}>
             {t('cw.confirmTitle', { what: subject })}
           </h4>
-          <p>{summary}</p>
+          <div>{summary}</div>
           <p className="muted">
             {t('cw.reason')}: {f.reason.trim()}
           </p>

@@ -27,6 +27,8 @@ export function ChildPage() {
   const can = useCan();
   const { id = '' } = useParams();
   const hid = useId();
+  // Bumped after a casework action: the letters it sent are shown at once.
+  const [sent, setSent] = useState(0);
   const {
     data: c,
     error,
@@ -135,9 +137,17 @@ export function ChildPage() {
           <PlacementTable items={c.placements} />
         </section>
         {can('placement.casework') && (
-          <ChildCasework key={c.id} childId={c.id} headingId={hid + 'cw'} onChanged={reload} />
+          <ChildCasework
+            key={c.id}
+            childId={c.id}
+            headingId={hid + 'cw'}
+            onChanged={() => {
+              reload();
+              setSent((n) => n + 1);
+            }}
+          />
         )}
-        <ChildLetters childId={c.id} headingId={hid + 'post'} />
+        <ChildLetters key={sent} childId={c.id} headingId={hid + 'post'} />
         <section aria-labelledby={hid + 'hist'} className="panel">
           {h2('hist', t('history.title'))}
           <HistoryList items={c.history} />
