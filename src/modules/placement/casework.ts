@@ -12,6 +12,7 @@ import { lockUnitLoad, roomFor } from '../booking/index.js';
 import { monthlyRateOf } from '../billing/index.js';
 import { childFteOn } from '../reporting/index.js';
 import { isUnitOpen, municipalitiesOfUnits, unitTypeOf } from '../registry/index.js';
+import { birthDatesOf } from '../people/index.js';
 import {
   apply,
   changeApplication,
@@ -55,9 +56,9 @@ async function log(
 }
 
 const birthOf = async (db: Db, id: string) => {
-  const p = await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirst();
-  if (!p) throw placementError('placement.child-not-found');
-  return LocalDate.parse(p.birth_date);
+  const birth = (await birthDatesOf(db, [id])).get(id);
+  if (!birth) throw placementError('placement.child-not-found');
+  return LocalDate.parse(birth);
 };
 
 const kr = (oere: number | null) => (oere === null ? 'ingen takst' : formatDkk(oere));
