@@ -252,7 +252,7 @@ describe(`placement (${engine})`, () => {
         Object.entries(methods).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })),
       )
       .filter(({ op }) => op.tags?.includes('placement'));
-    expect(ops).toHaveLength(20); // 13 staff, 7 citizen
+    expect(ops).toHaveLength(29); // 13 staff, 9 casework, 7 citizen
     for (const { at, op } of ops) {
       expect(op.summary, at).toBeTruthy();
       const ok = op.responses['200'] ?? op.responses['201'];
