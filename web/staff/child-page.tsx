@@ -20,12 +20,15 @@ import type { ChildDetail, ImportResult } from '../../src/modules/people/contrac
 import { useCan } from '../shared/session.js';
 import { PlacementTable } from './placement-table.js';
 import { ChildLetters } from './child-letters.js';
+import { ChildCasework } from './child-casework.js';
 
 export function ChildPage() {
   const { t, lang } = useT();
   const can = useCan();
   const { id = '' } = useParams();
   const hid = useId();
+  // Bumped after a casework action: the letters it sent are shown at once.
+  const [sent, setSent] = useState(0);
   const {
     data: c,
     error,
@@ -133,7 +136,18 @@ export function ChildPage() {
           {h2('pl', t('child.placements'))}
           <PlacementTable items={c.placements} />
         </section>
-        <ChildLetters childId={c.id} headingId={hid + 'post'} />
+        {can('placement.casework') && (
+          <ChildCasework
+            key={c.id}
+            childId={c.id}
+            headingId={hid + 'cw'}
+            onChanged={() => {
+              reload();
+              setSent((n) => n + 1);
+            }}
+          />
+        )}
+        <ChildLetters key={sent} childId={c.id} headingId={hid + 'post'} />
         <section aria-labelledby={hid + 'hist'} className="panel">
           {h2('hist', t('history.title'))}
           <HistoryList items={c.history} />

@@ -10,7 +10,7 @@ export { monthlyFees, type ChildPlace, type HouseholdFees } from './fees.js';
 export { FRIPLADS_SCALES } from './scales.js';
 export { feesCli, feesFromJson } from './cli.js';
 export { startRun, planRun, runAllMunicipalities } from './run.js';
-export { placesByGuardian, type GuardianPlace } from './place-rate.js';
+export { placesByGuardian, monthlyRateOf, type GuardianPlace, type RateQuestion } from './place-rate.js';
 export { seedRates2025 } from './rates.js';
 
 export const billingRoutes: FastifyPluginAsync = async (app) => {

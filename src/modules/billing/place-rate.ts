@@ -4,8 +4,10 @@
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate, Oere } from '../../shared/index.js';
 import { ageInYears } from '../../shared/iso-day.js';
-import { ageBandOfYears, covers, feeKindOf, hoursClassOf, rateOf } from './engine.js';
+import type { PlacementKind, UnitType } from '../../platform/db/schema.js';
+import { ageBandOfYears, covers, feeKindOf, hoursClassOf, rateOf, type BillingData } from './engine.js';
 import { loadBillingData } from './load.js';
+import { ratesOfMunicipality } from './queries.js';
 
 export interface GuardianPlace {
   childId: string;
@@ -31,4 +33,32 @@ export async function placesByGuardian(db: Db, municipality: string, month: Loca
         out.set(c.guardianId, [...(out.get(c.guardianId) ?? []), { childId: p.childId, monthlyOere: rate.amount }]);
   }
   return out;
+}
+
+export interface RateQuestion {
+  /** The municipality of the unit (its rates apply). */
+  municipalityCode: string;
+  placementKind: PlacementKind;
+  unitType: UnitType;
+  birthDate: string;
+  hours: number;
+  /** The day the rate is wanted for (ISO). */
+  day: string;
+}
+
+/**
+ * The monthly rate (takst, før friplads and søskendetilskud) of a place with these facts on a day, by billing's own
+ * rule (rateOf: the kind, the child's age band, full or part time by the hours); null when no rate is in force.
+ * Other modules show it when a place or its hours change (placement's casework).
+ */
+export async function monthlyRateOf(db: Db, q: RateQuestion): Promise<Oere | null> {
+  const rows = await ratesOfMunicipality(db, q.municipalityCode);
+  const rates: BillingData['rates'] = new Map();
+  for (const r of rows) {
+    const key = `${r.kind}|${r.age_band}|${r.hours}`;
+    rates.set(key, [...(rates.get(key) ?? []), { lo: r.lo, hi: r.hi, amount: Number(r.monthly_oere) }]);
+  }
+  const years = ageInYears(q.birthDate, q.day);
+  const kind = feeKindOf(q.placementKind, q.unitType, years);
+  return rateOf(rates, kind, ageBandOfYears(years), hoursClassOf(q.hours), q.day)?.amount ?? null;
 }

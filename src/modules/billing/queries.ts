@@ -317,3 +317,17 @@ export async function householdOfApplication(db: Db, id: string): Promise<string
   const r = await db.selectFrom('friplads_application').select('household_id').where('id', '=', id).executeTakeFirst();
   return r?.household_id;
 }
+
+/** A municipality's rates (fee_rate), every period. */
+export async function ratesOfMunicipality(db: Db, municipalityCode: string) {
+  const r = await sql<{
+    kind: string;
+    age_band: string;
+    hours: string;
+    monthly_oere: string;
+    lo: string;
+    hi: string | null;
+  }>`select kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi
+    from fee_rate where municipality_code = ${municipalityCode}`.execute(db);
+  return r.rows;
+}

@@ -37,6 +37,13 @@ export const placementError = domainErrors({
   'placement.bad-horizon': 'invalid',
   'placement.unit-closed': 'invalid',
   'placement.task-not-found': 'not-found',
+  'placement.distribution-rule': 'conflict',
+  'placement.unit-wrong-kind': 'invalid',
+  'placement.same-unit': 'invalid',
+  'placement.move-date': 'invalid',
+  'placement.bad-last-day': 'invalid',
+  'placement.hours-date': 'invalid',
+  'placement.same-hours': 'invalid',
 });
 export type PlacementErrorCode = keyof typeof placementError.codes;
 
@@ -244,6 +251,64 @@ export type PolicyKey = z.infer<typeof PolicyKey>;
 export const PlacementRules = z.object({ keys: z.array(PolicyKey), classes: z.record(priority, Text) });
 export type PlacementRules = z.infer<typeof PlacementRules>;
 
+// Casework on a family's behalf (the child page's "Sagsbehandling").
+const caseworkAction = z.enum(['apply', 'change', 'flags', 'enrol', 'transfer', 'withdraw', 'hours']);
+const reason = z.string().trim().min(3).max(500);
+const weeklyHours = z.number().int().min(1).max(60);
+export const CaseworkPlace = z.object({
+  id,
+  unitId: id,
+  unitName: z.string(),
+  kind: placementKind,
+  start: isoDate,
+  end: isoDate.nullable(),
+  hoursPerWeek: z.number(),
+  /** Billing's monthly rate for the place on its first day from today (øre, før friplads); null: no rate. */
+  monthlyRateOere: z.number().nullable(),
+  /** The FLIS full-time equivalent of the hours (1, 0.75, 0.5); null: no rules in force. */
+  fte: z.number().nullable(),
+  noticeWaived: z.string().nullable(),
+});
+export type CaseworkPlace = z.infer<typeof CaseworkPlace>;
+export const CaseworkApplication = z.object({
+  id,
+  placeKind,
+  neededFrom: isoDate,
+  hoursPerWeek: z.number(),
+  guaranteeDate: isoDate.nullable(),
+  specialNeeds: z.boolean(),
+  movingIn: z.boolean(),
+  wishes: z.array(z.object({ unitId: id, unitName: z.string() })),
+});
+export type CaseworkApplication = z.infer<typeof CaseworkApplication>;
+export const CaseworkLogRow = z.object({
+  id,
+  action: caseworkAction,
+  reason: z.string(),
+  on: isoDate,
+  by: z.string().nullable(),
+});
+export type CaseworkLogRow = z.infer<typeof CaseworkLogRow>;
+export const CaseworkView = z.object({
+  childId: id,
+  places: z.array(CaseworkPlace),
+  applications: z.array(CaseworkApplication),
+  /** The open units of the caseworker's municipality, for the forms. */
+  units: z.array(z.object({ id, name: z.string(), type: z.string() })),
+  noticeLastDay: isoDate,
+  log: z.array(CaseworkLogRow),
+});
+export type CaseworkView = z.infer<typeof CaseworkView>;
+const FeeFacts = z.object({
+  hoursPerWeek: z.number(),
+  monthlyRateOere: z.number().nullable(),
+  fte: z.number().nullable(),
+});
+export const HoursChange = z.object({ from: isoDate, before: FeeFacts, after: FeeFacts });
+export type HoursChange = z.infer<typeof HoursChange>;
+export const Enrolled = z.object({ placementId: id, guarantee: z.boolean() });
+export type Enrolled = z.infer<typeof Enrolled>;
+
 export const OutlookMonth = z.object({ month: isoDate, capacity: z.number(), occupied: z.number() });
 export type OutlookMonth = z.infer<typeof OutlookMonth>;
 
@@ -269,6 +334,17 @@ const OFFER = [
   'placement.start-in-past',
   'placement.no-room',
   'placement.already-placed',
+] as const;
+const PLACE = ['placement.place-not-found'] as const;
+const ENROL = [
+  'placement.child-not-found',
+  'placement.unit-closed',
+  'placement.unit-wrong-kind',
+  'placement.too-early',
+  'placement.start-in-past',
+  'placement.already-placed',
+  'placement.distribution-rule',
+  'placement.no-room',
 ] as const;
 const ROUND = ['placement.round-not-found', 'placement.round-decided', 'placement.preview-stale', ...OFFER] as const;
 
@@ -384,7 +460,7 @@ export const placementContract = {
       .strict(),
     response: z.object({ id }),
     status: 201,
-    errors: ['placement.unit-closed', ...OFFER],
+    errors: ['placement.unit-closed', 'placement.distribution-rule', ...OFFER],
   },
   setPriority: {
     summary: 'Set special needs or moving in on an application',
@@ -414,6 +490,93 @@ export const placementContract = {
     response: z.array(OutlookMonth),
   },
   aarsrulning: { summary: 'Yearly transfers: applications for the next kind of place', response: TransfersMade },
+  caseworkView: {
+    summary: 'Casework on a child: places with rate and full-time equivalent, active applications, the log of actions',
+    params: byId,
+    response: CaseworkView,
+    errors: ['placement.child-not-found'],
+  },
+  caseworkApply: {
+    summary: "Apply for a place on the family's behalf (the citizen's rules), with a reason and the priority flags",
+    body: z
+      .object({
+        childId: z.uuid(),
+        placeKind,
+        neededFrom: z.iso.date(),
+        hoursPerWeek: hours.default(40),
+        wishes,
+        specialNeeds: z.boolean().default(false),
+        movingIn: z.boolean().default(false),
+        reason,
+      })
+      .strict(),
+    response: Applied,
+    status: 201,
+    errors: [...VALIDATION, 'placement.already-waiting'],
+  },
+  caseworkChange: {
+    summary: "Change the date, hours or wishes of an application on the family's behalf, with a reason",
+    params: byId,
+    body: z
+      .object({
+        neededFrom: z.iso.date().optional(),
+        hoursPerWeek: hours.optional(),
+        wishes: wishes.optional(),
+        reason,
+      })
+      .strict(),
+    response: ApplicationChanged,
+    errors: [...VALIDATION, 'placement.application-not-found', 'placement.application-not-active'],
+  },
+  caseworkFlags: {
+    summary: 'Set special needs (§ 26 a / priority) and moving in (tilflytter) on an application, with a reason',
+    params: byId,
+    body: z.object({ specialNeeds: z.boolean(), movingIn: z.boolean(), reason }).strict(),
+    response: Ok,
+    errors: ['placement.application-not-found', 'placement.application-not-active'],
+  },
+  caseworkEnrol: {
+    summary: 'Enrol a child directly in a unit from a date, under the capacity lock and § 26 a, with a reason',
+    body: z
+      .object({ childId: z.uuid(), unitId: z.uuid(), start: z.iso.date(), hoursPerWeek: weeklyHours, reason })
+      .strict(),
+    response: Enrolled,
+    status: 201,
+    errors: [...ENROL],
+  },
+  caseworkTransfer: {
+    summary: 'Transfer a place to another unit from a date (the old place ends the day before), with a reason',
+    params: byId,
+    body: z.object({ unitId: z.uuid(), start: z.iso.date(), reason }).strict(),
+    response: Enrolled,
+    status: 201,
+    errors: [...PLACE, ...ENROL, 'placement.same-unit', 'placement.move-date'],
+  },
+  caseworkWithdraw: {
+    summary:
+      "Udmeldelse on the family's behalf: the notice period applies, or it is waived with a reason and a last day",
+    params: byId,
+    body: z
+      .object({ reason, waiveNotice: z.boolean().default(false), lastDay: z.iso.date().optional() })
+      .strict()
+      .refine((b) => !b.waiveNotice || !!b.lastDay, { message: 'lastDay is required when the notice is waived' }),
+    response: Withdrawn,
+    errors: [...PLACE, 'placement.already-ended', 'placement.bad-last-day'],
+  },
+  caseworkHours: {
+    summary: "Change a place's weekly hours from a date (the fee and the full-time equivalent follow), with a reason",
+    params: byId,
+    body: z.object({ from: z.iso.date(), hoursPerWeek: weeklyHours, reason }).strict(),
+    response: HoursChange,
+    errors: [...PLACE, 'placement.start-in-past', 'placement.hours-date', 'placement.same-hours'],
+  },
+  caseworkHoursPreview: {
+    summary: "What a change of a place's weekly hours from a date would do to the rate and the full-time equivalent",
+    params: byId,
+    querystring: z.object({ from: z.iso.date(), hoursPerWeek: z.coerce.number().int().min(1).max(60) }),
+    response: HoursChange,
+    errors: [...PLACE, 'placement.hours-date'],
+  },
   continuousAllocation: {
     summary: 'Run the engine now and send the offers it finds',
     response: OffersMade,

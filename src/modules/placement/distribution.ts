@@ -135,3 +135,44 @@ export async function allocateWithDistributionRule(
     .map((id) => ({ applicant: id, explanation: { da: note(id).da.trim(), en: note(id).en.trim() }, notOffered: [] }));
   return { ...result, offers: result.offers.map(withNote), unplaced: [...result.unplaced.map(withNote), ...dropped] };
 }
+
+/**
+ * The same rule for one child given a place outside a round (a manual offer, a caseworker's direct enrolment or
+ * transfer): with this child, do the children from vulnerable areas stay within the share of those newly admitted to
+ * the unit in the start's calendar year (places starting that year and pending offers starting then)?
+ */
+export async function distributionAllows(
+  db: Db,
+  p: PlacementPolicy,
+  childId: string,
+  unitId: string,
+  start: LocalDate,
+  today: LocalDate,
+): Promise<boolean> {
+  const share = p.distributionShare;
+  if (share === null || !p.vulnerableAreas.length) return true;
+  if (!(await vulnerableChildren(db, [childId], today, p.vulnerableAreas)).size) return true;
+  const from = `${start.year}-01-01`,
+    to = `${start.year + 1}-01-01`;
+  const admitted = [
+    ...(await db
+      .selectFrom('placement')
+      .select('child_id')
+      .where('unit_id', '=', unitId)
+      .where('child_id', '<>', childId)
+      .where(sql<boolean>`lower(valid) >= ${from}::date and lower(valid) < ${to}::date`)
+      .execute()),
+    ...(await db
+      .selectFrom('offer')
+      .innerJoin('application as a', 'a.id', 'offer.application_id')
+      .select('a.child_id')
+      .where('offer.status', '=', 'pending')
+      .where('offer.unit_id', '=', unitId)
+      .where('a.child_id', '<>', childId)
+      .where(sql<boolean>`offer.start_date >= ${from}::date and offer.start_date < ${to}::date`)
+      .execute()),
+  ].map((r) => r.child_id);
+  const vulnerable = await vulnerableChildren(db, [...new Set(admitted)], today, p.vulnerableAreas);
+  const v = admitted.filter((c) => vulnerable.has(c)).length + 1;
+  return v <= share * (admitted.length + 1);
+}

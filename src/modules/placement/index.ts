@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { placementCitizenRoutes } from './routes.citizen.js';
 import { placementStaffRoutes } from './routes.staff.js';
+import { placementCaseworkRoutes } from './routes.casework.js';
 
 export { guaranteeDate } from './rules.js';
 export { previewRound, buildRoundInput } from './round.js';
@@ -12,6 +13,7 @@ export { placementsInUnitOn, placementUnit, setDagplejer } from './queries.js';
 
 export const placementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementStaffRoutes, { prefix: '/staff' });
+  await app.register(placementCaseworkRoutes, { prefix: '/staff' });
   await app.register(placementCitizenRoutes, { prefix: '/citizen' });
 };
 export { placementsOnDay } from './queries.js';

@@ -96,6 +96,8 @@ export function withdrawalLetter(o: {
   guardians: string[];
   unitName: string;
   lastDay: string;
+  /** A caseworker waived the notice period: why. */
+  noticeWaived?: string | null;
 }): LetterDraft {
   return {
     kind: 'withdrawal',
@@ -105,6 +107,37 @@ export function withdrawalLetter(o: {
     blocks: [
       { heading: 'Bekræftelse af udmeldelse' },
       { text: `${o.childName} er udmeldt af ${o.unitName}. Sidste dag med plads og betaling er ${dateDa(o.lastDay)}.` },
+      ...(o.noticeWaived ? [{ text: `Kommunen har frafaldet opsigelsesvarslet. Begrundelse: ${o.noticeWaived}` }] : []),
+    ],
+  };
+}
+
+/** A letter about something a caseworker did on the family's behalf: what, why, and how to complain. */
+export function caseworkLetter(o: {
+  childId: string;
+  guardians: string[];
+  subject: string;
+  heading: string;
+  lines: string[];
+  reason: string;
+  decision: boolean;
+}): LetterDraft {
+  return {
+    kind: o.decision ? 'decision' : 'casework',
+    subject: o.subject,
+    recipients: o.guardians,
+    childId: o.childId,
+    blocks: [
+      { heading: o.heading },
+      ...o.lines.map((text) => ({ text })),
+      { text: `Begrundelse: ${o.reason}` },
+      ...(o.decision
+        ? [
+            {
+              text: 'Du kan klage over afgørelsen til kommunen inden 4 uger. Kontakt pladsanvisningen, hvis noget er forkert.',
+            },
+          ]
+        : [{ text: 'Kontakt pladsanvisningen, hvis noget er forkert.' }]),
     ],
   };
 }

@@ -14,7 +14,7 @@ import { policyOn } from './placement-policy.js';
 import { noticeLastDay } from './rules.js';
 import { placementError } from './contract.js';
 
-async function guardiansOf(db: Db, childId: string, today: LocalDate) {
+export async function guardiansOf(db: Db, childId: string, today: LocalDate) {
   return (
     await db
       .selectFrom('custody')
@@ -24,7 +24,7 @@ async function guardiansOf(db: Db, childId: string, today: LocalDate) {
       .execute()
   ).map((r) => r.guardian_id);
 }
-async function child(db: Db, id: string) {
+export async function child(db: Db, id: string) {
   const c = await db
     .selectFrom('person')
     .select(['first_name', 'last_name'])
@@ -37,7 +37,7 @@ const birthOf = async (db: Db, id: string) =>
     (await db.selectFrom('person').select('birth_date').where('id', '=', id).executeTakeFirstOrThrow()).birth_date,
   );
 
-const unitName = async (db: Db, id: string) =>
+export const unitName = async (db: Db, id: string) =>
   (await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 
 export interface NewOffer {
@@ -287,13 +287,17 @@ export async function expireOffers(trx: Db, today: LocalDate) {
   return due.length;
 }
 
-/** Udmeldelse: the placement ends after the notice period (never before it starts). */
+/**
+ * Udmeldelse: the placement ends after the notice period (never before it starts). A caseworker may waive the notice
+ * with a reason: the last day is then theirs to choose (from today and the place's start).
+ */
 export async function withdrawPlacement(
   trx: Db,
   placementId: string,
   today: LocalDate,
   userId: string | null,
   reason: 'family' | 'staff' = 'family',
+  waived?: { lastDay: LocalDate; reason: string },
 ) {
   const p = await trx
     .selectFrom('placement')
@@ -304,7 +308,9 @@ export async function withdrawPlacement(
   const r = DateRange.fromPg(p.valid);
   const [unitMunicipality] = await municipalitiesOfUnits(trx, [p.unit_id]);
   const policy = await policyOn(trx, unitMunicipality!, today);
-  const lastDay = LocalDate.max(noticeLastDay(today, policy.notice), r.start);
+  if (waived && (waived.lastDay.isBefore(today) || waived.lastDay.isBefore(r.start)))
+    throw placementError('placement.bad-last-day');
+  const lastDay = waived ? waived.lastDay : LocalDate.max(noticeLastDay(today, policy.notice), r.start);
   if (r.end && !r.end.isAfter(lastDay)) throw placementError('placement.already-ended');
   await trx
     .updateTable('placement')
@@ -319,6 +325,7 @@ export async function withdrawPlacement(
       last_day: lastDay.toString(),
       reason,
       requested_by: userId,
+      notice_waived_reason: waived?.reason ?? null,
     })
     .execute();
   const name = await child(trx, p.child_id),
@@ -332,6 +339,7 @@ export async function withdrawPlacement(
         guardians: await guardiansOf(trx, p.child_id, today),
         unitName: unit,
         lastDay: lastDay.toString(),
+        noticeWaived: waived?.reason ?? null,
       }),
     ],
     today,

@@ -24,4 +24,9 @@ export const placementPolicy = definePolicy('placement', {
       'Preview and approve rounds, make manual offers, set special needs, run årsrulning and continuous allocation',
     roles: ['caseworker', 'admin'],
   },
+  'placement.casework': {
+    summary:
+      "Act on a family's behalf with a reason: apply or change an application, set its flags, enrol, transfer, withdraw, change weekly hours",
+    roles: ['caseworker', 'admin'],
+  },
 });

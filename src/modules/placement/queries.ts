@@ -189,3 +189,67 @@ export async function taskChild(db: Db, id: string): Promise<string | null | und
   const r = await db.selectFrom('staff_inbox').select('child_id').where('id', '=', id).executeTakeFirst();
   return r ? r.child_id : undefined;
 }
+
+/** A child's places, oldest first, with the reason a caseworker gave for waiving the notice on one (if any). */
+export async function placesOfChild(db: Db, childId: string) {
+  const rows = await db
+    .selectFrom('placement as p')
+    .select([
+      'p.id',
+      'p.unit_id',
+      'p.kind',
+      'p.hours_per_week',
+      sql<string>`lower(p.valid)::text`.as('start'),
+      sql<string | null>`(upper(p.valid) - 1)::text`.as('end'),
+      (eb) =>
+        eb
+          .selectFrom('placement_withdrawal as w')
+          .select('w.notice_waived_reason')
+          .whereRef('w.placement_id', '=', 'p.id')
+          .where('w.notice_waived_reason', 'is not', null)
+          .orderBy('w.created_at', 'desc')
+          .limit(1)
+          .as('noticeWaived'),
+    ])
+    .where('p.child_id', '=', childId)
+    .orderBy(sql`lower(p.valid)`)
+    .execute();
+  const names = await unitNames(db, [...new Set(rows.map((r) => r.unit_id))]);
+  return rows.map((r) => ({ ...r, unitName: names.get(r.unit_id) ?? '' }));
+}
+
+/** A child's active applications with their wishes in rank order (unit names from registry). */
+export async function applicationsOfChild(db: Db, childId: string) {
+  const apps = await activeApplicationsOf(db, [childId]);
+  if (!apps.length) return [];
+  const wishes = await db
+    .selectFrom('application_wish')
+    .select(['application_id', 'unit_id'])
+    .where(
+      'application_id',
+      'in',
+      apps.map((a) => a.id),
+    )
+    .orderBy('rank')
+    .execute();
+  const names = await unitNames(db, [...new Set(wishes.map((w) => w.unit_id))]);
+  return apps.map((a) => ({
+    ...a,
+    wishes: wishes
+      .filter((w) => w.application_id === a.id)
+      .map((w) => ({ unitId: w.unit_id, unitName: names.get(w.unit_id) ?? '' })),
+  }));
+}
+
+/** What caseworkers did for the child, newest first (at most 100), with who did it by name. */
+export async function caseworkLog(db: Db, childId: string) {
+  const rows = await db
+    .selectFrom('casework_action')
+    .select(['id', 'action', 'reason', 'created_on as on', 'created_by'])
+    .where('child_id', '=', childId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  const names = await userNames(db, [...new Set(rows.map((r) => r.created_by))]);
+  return rows.map(({ created_by, ...r }) => ({ ...r, by: names.get(created_by) ?? null }));
+}

@@ -5,7 +5,8 @@ import { audit } from '../../platform/audit/audit.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { withRetry } from '../booking/index.js';
-import { isUnitOpen, unitSubject } from '../registry/index.js';
+import { isUnitOpen, municipalitiesOfUnits, unitSubject } from '../registry/index.js';
+import { distributionAllows } from './distribution.js';
 import { childSubject, municipalScope, peopleOfMunicipality } from '../people/index.js';
 import { homeMunicipality } from '../../platform/auth/actor.js';
 import { LocalDate } from '../../shared/index.js';
@@ -155,12 +156,28 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
     const today = req.ctx.clock.today();
     const offerId = await tx(req, actor.userId, async (trx) => {
       if (!(await isUnitOpen(trx, req.body.unitId))) throw placementError('placement.unit-closed');
+      // § 26 a holds for a manual offer as in a round (the check counts the unit's admissions of the start's year).
+      const [child] = await childIdsOfApplications(trx, [req.body.applicationId]);
+      const [unitMunicipality] = await municipalitiesOfUnits(trx, [req.body.unitId]);
+      const start = LocalDate.parse(req.body.start);
+      if (
+        child &&
+        !(await distributionAllows(
+          trx,
+          await policyOn(trx, unitMunicipality!, today),
+          child,
+          req.body.unitId,
+          start,
+          today,
+        ))
+      )
+        throw placementError('placement.distribution-rule');
       const oid = await createOffer(
         trx,
         {
           applicationId: req.body.applicationId,
           unitId: req.body.unitId,
-          start: LocalDate.parse(req.body.start),
+          start,
           roundId: null,
           priority: null,
           explanation: `Manuelt tilbud: ${req.body.reason}`,
@@ -170,7 +187,6 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
         },
         today,
       );
-      const [child] = await childIdsOfApplications(trx, [req.body.applicationId]);
       await audit(trx, req.ctx, {
         action: 'offer.create',
         subjectType: 'child',

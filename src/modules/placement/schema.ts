@@ -16,6 +16,8 @@ export type InboxKind =
   | 'address'
   | 'offer_answer';
 
+export type CaseworkAction = 'apply' | 'change' | 'flags' | 'enrol' | 'transfer' | 'withdraw' | 'hours';
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     application: {
@@ -78,6 +80,21 @@ declare module '../../platform/db/schema.js' {
       last_day: DateStr;
       reason: 'family' | 'transfer' | 'aarsrulning' | 'staff';
       requested_by: string | null;
+      created_at: Generated<string>;
+      /** 029_casework.sql: why a caseworker waived the notice period (null: the notice rules applied). */
+      notice_waived_reason: Generated<string | null>;
+    };
+    /** 029_casework.sql: a caseworker's action on a family's behalf, with its reason. */
+    casework_action: {
+      id: Generated<string>;
+      child_id: string;
+      action: CaseworkAction;
+      reason: string;
+      details: Json;
+      application_id: string | null;
+      placement_id: string | null;
+      created_by: string;
+      created_on: DateStr;
       created_at: Generated<string>;
     };
     staff_inbox: {

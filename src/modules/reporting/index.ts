@@ -5,6 +5,7 @@ import { reportingStaffRoutes } from './routes.staff.js';
 export { computeExtract, childFtePercent, type ReportRules, type UnitExtract } from './extracts.js';
 export { validateDs, validateFlis, dsPayload, flisPayload } from './formats.js';
 export { extractOn, extractOnNaive, unitsOf } from './load.js';
+export { childFteOn } from './queries.js';
 
 export const reportingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reportingStaffRoutes, { prefix: '/staff' });

@@ -1,7 +1,7 @@
 // Reporting's own tables: the rules of the statistics (report_rule) and the delivery log (report_delivery).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { ReportRules } from './extracts.js';
+import { childFtePercent, type ReportRules } from './extracts.js';
 import type { ExtractKind } from './formats.js';
 
 /** The rules in force on a day, or undefined when none are. */
@@ -25,6 +25,13 @@ export async function rulesOn(db: Db, day: string): Promise<ReportRules | undefi
       },
     }
   );
+}
+
+/** A child's full-time equivalent (FLIS) for a place of these weekly hours on a day, by the rules in force then
+ *  (1, 0.75 or 0.5 under the default rule); null when no rules are in force. */
+export async function childFteOn(db: Db, hours: number, day: string): Promise<number | null> {
+  const rules = await rulesOn(db, day);
+  return rules ? childFtePercent(hours, rules) / 100 : null;
 }
 
 const deliveryColumns = [

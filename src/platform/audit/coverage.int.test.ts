@@ -200,6 +200,7 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (name === 'municipality') return '0860';
       if (path.includes('/reporting/') && name === 'id') return ids.delivery!;
       if (path.includes('/children/')) return f.children.ida;
+      if (path.includes('/casework/placements/')) return ids.placement!;
       if (path.includes('/subsidies/cases/')) return ids.subsidyCase!;
       if (path.includes('/subsidies/complaints/')) return ids.complaint!;
       if (path.includes('/subsidies/payouts/')) return ids.payoutRun!;
@@ -215,6 +216,7 @@ describe(`audit coverage of the API (${engine})`, () => {
           childId: f.children.ida,
           unitId: f.units.sol,
           wished: ids.nextMonth,
+          hoursPerWeek: '30',
         } as Record<string, string>
       )[name];
 

@@ -110,6 +110,15 @@ export const auditActionTexts = {
   'attendance.undo_check_out': ['Fortrød udtjekning', 'Undid a check-out'],
   'billing.month.close': ['Lukkede opkrævningsmåned', 'Closed a billing month'],
   'billing.month.reopen': ['Genåbnede opkrævningsmåned', 'Reopened a billing month'],
+  'casework.hours-preview': ['Forhåndsviste ændring af timetal', 'Previewed a change of hours'],
+  'casework.read': ['Læste sagsbehandling for barn', 'Read a child’s casework'],
+  'casework.apply': ['Søgte plads for familien', 'Applied on the family’s behalf'],
+  'casework.change': ['Ændrede ansøgning for familien', 'Changed an application on the family’s behalf'],
+  'casework.flags': ['Satte særlige behov / tilflytter', 'Set special needs / moving in'],
+  'casework.enrol': ['Indskrev barn direkte', 'Enrolled a child directly'],
+  'casework.transfer': ['Flyttede barn til anden enhed', 'Transferred a child'],
+  'casework.withdraw': ['Udmeldte barn for familien', 'Withdrew a child for the family'],
+  'casework.hours': ['Ændrede timetal for plads', 'Changed a place’s weekly hours'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export const auditTexts = {

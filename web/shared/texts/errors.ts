@@ -383,6 +383,31 @@ export const errorTexts = {
     'The horizon must be after today and at most 2 years ahead.',
   ],
   'err.placement.unit-closed': ['Institutionen findes ikke eller er lukket.', 'The unit does not exist or is closed.'],
+  'err.placement.distribution-rule': [
+    'Fordelingsreglen (§ 26 a): barnet kan ikke optages her, fordi for mange af årets nyoptagne kommer fra udsatte boligområder.',
+    "The distribution rule (§ 26 a): the child cannot be admitted here, as too many of this year's new children come from vulnerable housing areas.",
+  ],
+  'err.placement.unit-wrong-kind': [
+    'Institutionen har ikke pladser til et barn på denne alder på startdatoen.',
+    'The unit has no places for a child of this age on the start date.',
+  ],
+  'err.placement.same-unit': [
+    'Barnet har allerede pladsen i denne institution.',
+    'The child already has the place in this unit.',
+  ],
+  'err.placement.move-date': [
+    'Flyttedatoen skal ligge efter pladsens første dag og inden dens sidste.',
+    'The moving date must be after the first day of the place and within it.',
+  ],
+  'err.placement.bad-last-day': [
+    'Sidste dag kan ikke ligge før i dag eller før pladsen begynder.',
+    'The last day cannot be before today or before the place starts.',
+  ],
+  'err.placement.hours-date': [
+    'Datoen skal ligge inden for pladsens periode.',
+    'The date must be within the period of the place.',
+  ],
+  'err.placement.same-hours': ['Pladsen har allerede dette timetal.', 'The place already has these hours.'],
   'err.placement.task-not-found': [
     'Opgaven findes ikke eller er allerede behandlet.',
     'The task does not exist or has already been handled.',
