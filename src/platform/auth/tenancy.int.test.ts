@@ -161,6 +161,7 @@ beforeAll(async () => {
     .insertInto('attendance')
     .values({ child_id: a.child.id, unit_id: a.unit, date: today.toString(), status: 3, check_in: '08:00' })
     .execute();
+  ids.cpr = (await db.selectFrom('person').select('cpr').where('id', '=', a.child.id).executeTakeFirstOrThrow()).cpr!;
   // A subsidy case (tilskud til privat pasning) of a family of A without a dagtilbud place, with its carer.
   const cared = await aChild(db, { firstName: 'PasAaa', lastName: 'EfternavnAaa' });
   await db.updateTable('household').set({ municipality_code: '0860' }).where('id', '=', cared.householdId).execute();
@@ -205,6 +206,23 @@ function valueOf(path: string, name: string, schema: any, today: LocalDate): unk
     wantedFrom: today.firstOfMonth().plusMonths(1).toString(),
     wished: day,
     key: 'tenancy.test',
+    cpr: ids.cpr,
+    // A's CPR change file: a name change of A's child.
+    file: {
+      fileId: `SF6002-0860-wall`,
+      sequence: 1,
+      created: today.toString(),
+      kommunekode: '0860',
+      records: [
+        {
+          recordNo: 1,
+          haendelse: 'navneaendring',
+          personnummer: ids.cpr,
+          dato: today.toString(),
+          navn: { fornavn: 'ÆndretAaa', efternavn: 'EfternavnAaa' },
+        },
+      ],
+    },
     checkIn: '08:00',
     checkOut: '15:00',
   };
