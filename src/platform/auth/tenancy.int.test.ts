@@ -176,7 +176,7 @@ beforeAll(async () => {
     hoursPerWeek: 40,
     childrenInCare: 4,
   });
-  expect(applied.statusCode, applied.body).toBe(201);
+  if (applied.statusCode !== 201) throw new Error(`subsidy application refused: ${applied.body}`);
   ids.subsidyCase = applied.json().id;
   ids.carer = (
     await db.selectFrom('subsidy_case').select('carer_id').where('id', '=', ids.subsidyCase!).executeTakeFirstOrThrow()
