@@ -181,7 +181,7 @@ beforeAll(async () => {
   ids.carer = (
     await db.selectFrom('subsidy_case').select('carer_id').where('id', '=', ids.subsidyCase!).executeTakeFirstOrThrow()
   ).carer_id!;
-});
+}, 180_000); // two municipalities, a billing run and a round: slow under load on PGlite
 afterAll(async () => {
   await t?.close();
 });
