@@ -1,6 +1,6 @@
 // The `spire` command line.
 import { parseArgs } from 'node:util';
-import { danishPublicHolidays, parseCpr } from './shared/index.js';
+import { danishPublicHolidays, municipalityByCode, parseCpr } from './shared/index.js';
 
 const [command, ...rest] = process.argv.slice(2);
 const usage = `usage: spire <command>
@@ -11,7 +11,8 @@ const usage = `usage: spire <command>
   bill --month YYYY-MM        the monthly billing run for every municipality with places (a host's scheduled job)
   allocate --in instance.json [--out result.json]   one allocation round (docs/formats/allocation.md)
   cpr NUMBER                  parse a CPR number as JSON {valid, birthDate, sex, mod11}
-  admin create --name NAME --oidc-subject SUB [--email E]   the first administrator of a new installation
+  admin create --name NAME --oidc-subject SUB --municipality CODE [--email E]
+                              the first administrator of a municipality (e.g. 0860) in the installation
   register import --municipality 0860|all [--file export.json] [--apply]
                               preview (and apply) the Dagtilbudsregister import (docs/formats/dagtilbudsregister.md)`;
 
@@ -109,25 +110,36 @@ async function main() {
     case 'admin': {
       const { values } = parseArgs({
         args: rest.slice(1),
-        options: { name: { type: 'string' }, 'oidc-subject': { type: 'string' }, email: { type: 'string' } },
+        options: {
+          name: { type: 'string' },
+          'oidc-subject': { type: 'string' },
+          municipality: { type: 'string' },
+          email: { type: 'string' },
+        },
       });
       const name = values.name?.trim(),
-        subject = values['oidc-subject']?.trim();
-      if (rest[0] !== 'create' || !name || !subject)
-        return fail('admin create --name NAME --oidc-subject SUBJECT [--email E]');
+        subject = values['oidc-subject']?.trim(),
+        municipality = values.municipality?.trim() ?? '';
+      if (rest[0] !== 'create' || !name || !subject || !municipality)
+        return fail('admin create --name NAME --oidc-subject SUBJECT --municipality CODE [--email E]');
+      if (!municipalityByCode(municipality))
+        return fail(`--municipality: ${municipality} is not a Danish municipality code (four digits, e.g. 0860)`);
       const { openAndMigrate } = await import('./main.js');
       const { createAdministrator } = await import('./platform/auth/users/index.js');
+      const { ensureMunicipality } = await import('./modules/registry/index.js');
       const { AppClock } = await import('./platform/clock.js');
       const database = await openAndMigrate();
       try {
         const clock = new AppClock();
         await clock.load(database.db);
+        await ensureMunicipality(database.db, municipality);
         const id = await createAdministrator(database.db, clock.today(), {
           name,
           oidcSubject: subject,
           email: values.email?.trim() || null,
+          municipalityCode: municipality,
         });
-        console.log(JSON.stringify({ id, name, role: 'admin' }));
+        console.log(JSON.stringify({ id, name, role: 'admin', municipality }));
       } catch (e: any) {
         if (e?.code !== 'users.oidc-subject-taken') throw e;
         console.error(`A user with OIDC subject ${subject} exists already.`);

@@ -1,4 +1,4 @@
-// The Dagtilbudsregister in the browser: an administrator previews the import of a municipality from the register,
+// The Dagtilbudsregister in the browser: Dragør's administrator previews the import of Dragør's part of the register,
 // imports it after a confirmation with the counts, and sends a refused delivery again from the delivery log.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,12 @@ let t: TestApp, browser: Browser, base: string;
 beforeAll(async () => {
   t = await testApp(undefined, fileURLToPath(new URL('../../dist/web', import.meta.url)));
   await smallFixture(t.database);
+  // Dragør's own administrator: each municipality imports its own part of the register.
+  await t.database.db.insertInto('municipality').values({ code: '0155', name: 'Dragør' }).execute();
+  await t.database.db
+    .insertInto('app_user')
+    .values({ role: 'admin', name: 'Administrator Dragør', demo_persona: true, municipality_code: '0155' })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -23,10 +29,10 @@ afterAll(async () => {
 describe('Dagtilbudsregister in the browser', () => {
   it('an administrator previews and imports Dragør from the register', async () => {
     const page = await openPage(browser);
-    await loginInBrowser(page, base, 'Administrator');
+    await loginInBrowser(page, base, 'Administrator Dragør');
     await page.waitForURL(`${base}/staff`);
     await page.getByRole('link', { name: 'Dagtilbudsregister' }).first().click();
-    await page.getByLabel('Kommune').selectOption('0155');
+    await expect.poll(() => page.getByText('Kommune: Dragør (0155)').count()).toBe(1);
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
     // Dragør has 12 anvisningsenheder in the snapshot: 12 units and their 12 daginstitutioner.
     await expect.poll(() => page.getByRole('cell', { name: 'G', exact: false }).count()).toBeGreaterThan(0);
@@ -53,7 +59,7 @@ describe('Dagtilbudsregister in the browser', () => {
 
   it('a refused delivery shows the register’s error and is sent again after the correction', async () => {
     const page = await openPage(browser);
-    await loginInBrowser(page, base, 'Administrator');
+    await loginInBrowser(page, base, 'Administrator Dragør');
     await page.waitForURL(`${base}/staff`);
     const unit = await t.database.db
       .selectFrom('unit as u')

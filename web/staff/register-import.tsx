@@ -1,11 +1,11 @@
-// The Dagtilbudsregister import: choose a municipality (or all), see the preview (counts, errors, rows page by page),
-// then import with a confirmation that repeats the counts.
+// The Dagtilbudsregister import of the user's own municipality: see the preview (counts, errors, rows page by page),
+// then import with a confirmation that repeats the counts. (All municipalities at once: `spire register import`.)
 import { useId, useState } from 'react';
 import { api, query } from '../shared/api.js';
 import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
-import { MUNICIPALITIES } from '../../src/shared/municipalities.js';
+import { useSession } from '../shared/session.js';
 import type { ImportPreview } from '../../src/modules/registry/contract.js';
 
 const PAGE = 50;
@@ -15,7 +15,7 @@ type Action = (typeof ACTIONS)[number];
 export function RegisterImportPage() {
   const { t, lang } = useT();
   const id = useId();
-  const [choice, setChoice] = useState('0860');
+  const own = useSession().me?.user?.municipality ?? null;
   const [scope, setScope] = useState<string | null>(null);
   const [action, setAction] = useState<Action | ''>('');
   const [page, setPage] = useState(1);
@@ -57,22 +57,12 @@ export function RegisterImportPage() {
           e.preventDefault();
           setDone(null);
           setPage(1);
-          if (scope === choice) reload();
-          setScope(choice);
+          if (!own) return;
+          if (scope === own.code) reload();
+          setScope(own.code);
         }}
       >
-        <Field id={id + 'm'} label={t('register.municipality')}>
-          <select id={id + 'm'} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="all">{t('register.all')}</option>
-            {[...MUNICIPALITIES]
-              .sort((a, b) => a.name.localeCompare(b.name, 'da'))
-              .map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name} ({m.code})
-                </option>
-              ))}
-          </select>
-        </Field>
+        <p className="unit-meta">{own && t('register.municipality', { name: own.name, code: own.code })}</p>
         <div className="field field-button">
           <button type="submit" className="button">
             {t('register.show')}

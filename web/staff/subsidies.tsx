@@ -16,7 +16,7 @@ import {
 } from '../shared/components.js';
 import { formatDate, formatDateTime, formatOere, formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
-import { useCan } from '../shared/session.js';
+import { useCan, useSession } from '../shared/session.js';
 import { useToday, plusMonths } from '../shared/today.js';
 import type { CaseDetail, CaseSummary, Preview, RunOut, RunRow } from '../../src/modules/subsidies/contract.js';
 
@@ -405,7 +405,8 @@ export function SubsidyPayoutPage() {
   const { t, lang } = useT();
   const id = useId();
   const today = useToday();
-  const [municipality, setMunicipality] = useState('0860');
+  // The user's own municipality: the only one whose payouts the server lets them see and run.
+  const [municipality, setMunicipality] = useState(useSession().me?.user?.municipality?.code ?? '');
   const [month, setMonth] = useState(plusMonths(today, 1));
   const [preview, setPreview] = useState<Preview | null>(null);
   const [ok, setOk] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { LocalDate } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
-import { unitTypeOf } from '../registry/index.js';
+import { unitSubject, unitTypeOf } from '../registry/index.js';
 import { settingOn } from '../settings/index.js';
 import { namesOf, personsById } from '../people/index.js';
 import { placementsInUnitOn, placementUnit, setDagplejer } from '../placement/index.js';
@@ -41,7 +41,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/units/:unitId/employees', { schema: schemaOf('employees', c.list, fail.codes) }, async (req) => {
     const { unitId } = req.params;
-    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.read', { unitId });
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.read', await unitSubject(req.ctx.db, unitId));
     if (!(await unitTypeOf(req.ctx.db, unitId))) throw fail('employees.unit-not-found');
     const date = dateOf(req.query.date, req.ctx.clock.today());
     const employees = await unitEmployeesOn(req.ctx.db, unitId, date);
@@ -65,7 +65,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/units/:unitId/employees', { schema: schemaOf('employees', c.create, fail.codes) }, async (req, reply) => {
     const { unitId } = req.params;
-    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', { unitId });
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', await unitSubject(req.ctx.db, unitId));
     const b = req.body;
     const minutes = weeklyMinutes(b.weekly);
     if (b.end && b.end < b.start) throw fail('employees.end-before-start');
@@ -95,7 +95,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.patch('/employees/:id', { schema: schemaOf('employees', c.changeHours, fail.codes) }, async (req) => {
     const e = await existing(req.ctx.db, req.params.id);
-    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', { unitId: e.unitId });
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', await unitSubject(req.ctx.db, e.unitId));
     const minutes = weeklyMinutes(req.body.weekly);
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
@@ -112,7 +112,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/employees/:id/end', { schema: schemaOf('employees', c.end, fail.codes) }, async (req) => {
     const e = await existing(req.ctx.db, req.params.id);
-    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', { unitId: e.unitId });
+    const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.manage', await unitSubject(req.ctx.db, e.unitId));
     if (req.body.lastDay < e.start) throw fail('employees.end-before-start');
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
@@ -129,7 +129,7 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/units/:unitId/dagpleje-children', { schema: schemaOf('employees', c.dagplejeChildren) }, async (req) => {
     const { unitId } = req.params;
-    employeesPolicy.authorize(req.ctx.actor, 'employees.read', { unitId });
+    employeesPolicy.authorize(req.ctx.actor, 'employees.read', await unitSubject(req.ctx.db, unitId));
     const date = dateOf(req.query.date, req.ctx.clock.today());
     const placements = await placementsInUnitOn(req.ctx.db, unitId, date.toString());
     const childIds = placements.map((p) => p.childId);
@@ -156,11 +156,14 @@ export const employeesRoutes: FastifyPluginAsync = async (base) => {
     '/placements/:placementId/dagplejer',
     { schema: schemaOf('employees', c.setDagplejer, fail.codes) },
     async (req) => {
-      const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.assign-dagplejer');
+      employeesPolicy.authorize(req.ctx.actor, 'employees.assign-dagplejer');
       const { placementId } = req.params,
         { employeeId } = req.body;
       const p = await placementUnit(req.ctx.db, placementId);
       if (!p) throw fail('employees.placement-not-found');
+      const actor = employeesPolicy.authorize(req.ctx.actor, 'employees.assign-dagplejer', {
+        municipalityCode: (await unitSubject(req.ctx.db, p.unitId)).municipalityCode ?? [],
+      });
       if (employeeId && !(await isDagplejerOf(req.ctx.db, employeeId, p.unitId, p.start)))
         throw fail('employees.not-a-dagplejer-of-unit');
       await req.ctx.db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../shared/index.js';
 import { setActor, type Db } from '../../platform/db/database.js';
-import { homeMunicipality } from '../../platform/auth/actor.js';
+import { homeMunicipality, type Actor } from '../../platform/auth/actor.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { registryContract as c, registryError, type Delivery } from './contract.js';
@@ -75,6 +75,16 @@ async function closeAlternativeAddressesOf(
   }
 }
 
+/** The municipality an import runs for: staff import their own municipality's part of the register (all
+ *  municipalities at once only from the command line, `spire register import --municipality all`). */
+function importScope(actor: Actor | null, municipality: string): string {
+  return homeMunicipality(
+    registryPolicy.authorize(actor, 'registry.import', {
+      municipalityCode: municipality === 'all' ? [] : municipality,
+    }),
+  );
+}
+
 export const registerRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
@@ -115,7 +125,12 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
     '/daginstitutioner/:id/close',
     { schema: schemaOf('registry', c.closeDaginstitution, registryError.codes) },
     async (req) => {
-      const actor = registryPolicy.authorize(req.ctx.actor, 'registry.close-unit');
+      const owner = await daginstitutionMunicipality(req.ctx.db, req.params.id);
+      const actor = registryPolicy.authorize(
+        req.ctx.actor,
+        'registry.close-unit',
+        owner ? { municipalityCode: owner } : {},
+      );
       const lastDay = LocalDate.parse(req.body.closedOn);
       await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
@@ -203,7 +218,11 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
     '/units/:id/alternative-addresses',
     { schema: schemaOf('registry', c.addAlternativeAddress, registryError.codes) },
     async (req, reply) => {
-      const actor = registryPolicy.authorize(req.ctx.actor, 'registry.update-unit', { unitId: req.params.id });
+      const actor = registryPolicy.authorize(
+        req.ctx.actor,
+        'registry.update-unit',
+        await unitSubject(req.ctx.db, req.params.id),
+      );
       await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         if (!(await lockUnit(trx, req.params.id))) throw registryError('registry.unit-not-found');
@@ -239,7 +258,7 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
         await setActor(trx, actor.userId);
         const unitId = await endAlternativeAddressAfter(trx, req.params.id, LocalDate.parse(req.body.lastDay));
         if (!unitId) throw registryError('registry.alternative-address-not-found');
-        registryPolicy.authorize(req.ctx.actor, 'registry.update-unit', { unitId });
+        registryPolicy.authorize(req.ctx.actor, 'registry.update-unit', await unitSubject(trx, unitId));
         const key = (await unitRegisterKey(trx, unitId))!;
         await queueRegisterChange(trx, {
           level: 'alternativ_adresse',
@@ -267,8 +286,7 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
   };
 
   app.get('/register/import', { schema: schemaOf('registry', c.importPreview, registryError.codes) }, async (req) => {
-    registryPolicy.authorize(req.ctx.actor, 'registry.import');
-    const scope = req.query.municipality === 'all' ? null : req.query.municipality;
+    const scope = importScope(req.ctx.actor, req.query.municipality);
     const service = stilRegisterFor(req.ctx.db);
     const plan = await planImport(req.ctx.db, await fetchExport(req.ctx.db, scope), scope, req.ctx.clock.today());
     const rows = req.query.action ? plan.rows.filter((r) => r.action === req.query.action) : plan.rows;
@@ -285,7 +303,7 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/register/import', { schema: schemaOf('registry', c.importApply, registryError.codes) }, async (req) => {
     const actor = registryPolicy.authorize(req.ctx.actor, 'registry.import');
-    const scope = req.body.municipality === 'all' ? null : req.body.municipality;
+    const scope = importScope(actor, req.body.municipality);
     const file = await fetchExport(req.ctx.db, scope);
     const today = req.ctx.clock.today();
     const counts = await req.ctx.db.transaction().execute(async (trx) => {
@@ -310,11 +328,11 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
   // ---- deliveries to the register
 
   app.get('/register/deliveries', { schema: schemaOf('registry', c.deliveries) }, async (req) => {
-    registryPolicy.authorize(req.ctx.actor, 'registry.deliveries');
+    const municipality = homeMunicipality(registryPolicy.authorize(req.ctx.actor, 'registry.deliveries'));
     const { status, page, pageSize } = req.query;
     const [log, counts] = await Promise.all([
-      listDeliveries(req.ctx.db, { status, limit: pageSize, offset: (page - 1) * pageSize }),
-      deliveryCounts(req.ctx.db),
+      listDeliveries(req.ctx.db, { municipality, status, limit: pageSize, offset: (page - 1) * pageSize }),
+      deliveryCounts(req.ctx.db, municipality),
     ]);
     return { counts, total: log.total, rows: log.rows.map(toDelivery) };
   });
@@ -328,6 +346,7 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
         await setActor(trx, actor.userId);
         const d = await deliveryById(trx, req.params.id, true);
         if (!d) throw registryError('registry.delivery-not-found');
+        registryPolicy.authorize(actor, 'registry.deliveries', { municipalityCode: d.municipality_code });
         if (d.status !== 'refused') throw registryError('registry.delivery-not-refused');
         await retryDelivery(trx, d);
         await audit(trx, req.ctx, {
@@ -336,13 +355,13 @@ export const registerRoutes: FastifyPluginAsync = async (base) => {
           subjectIds: [d.id],
         });
       });
-      await sendQueuedDeliveries(req.ctx.db, stilRegisterFor(req.ctx.db));
+      await sendQueuedDeliveries(req.ctx.db, stilRegisterFor(req.ctx.db), { municipality: homeMunicipality(actor) });
       return toDelivery((await deliveryById(req.ctx.db, req.params.id))!);
     },
   );
 
   app.post('/register/deliveries/send', { schema: schemaOf('registry', c.sendDeliveries) }, async (req) => {
-    registryPolicy.authorize(req.ctx.actor, 'registry.deliveries');
-    return sendQueuedDeliveries(req.ctx.db, stilRegisterFor(req.ctx.db));
+    const actor = registryPolicy.authorize(req.ctx.actor, 'registry.deliveries');
+    return sendQueuedDeliveries(req.ctx.db, stilRegisterFor(req.ctx.db), { municipality: homeMunicipality(actor) });
   });
 };

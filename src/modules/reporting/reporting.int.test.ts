@@ -199,7 +199,16 @@ describe(`Danmarks Statistik and FLIS extracts (${engine})`, () => {
     const next = first.plusMonths(1).toString().slice(0, 7);
     const future = await admin.call('GET', `/api/staff/reporting/${MUNI}/extract?month=${next}`);
     expect([future.statusCode, future.json().error]).toEqual([400, 'reporting.month-not-started']);
-    expect((await admin.call('GET', `/api/staff/reporting/9999/overview`)).json().error).toBe(
+    // Each municipality's statistics are its own: another municipality's staff are refused them.
+    const other = await loginAs(t.app, await aStaffUser(db, 'admin', [], '0813'));
+    for (const path of ['overview', 'deliveries', 'normering', `extract?month=${month}`])
+      expect((await other.call('GET', `/api/staff/reporting/${MUNI}/${path}`)).statusCode, path).toBe(403);
+    expect(
+      (await other.call('POST', `/api/staff/reporting/${MUNI}/deliveries`, { month, kind: 'flis' })).statusCode,
+    ).toBe(403);
+    expect((await other.call('GET', `/api/staff/reporting/units/${dp.id}/normering`)).statusCode).toBe(403);
+    expect((await other.call('GET', '/api/staff/reporting/municipalities')).json()).toEqual([]);
+    expect((await other.call('GET', `/api/staff/reporting/0813/overview`)).json().error).toBe(
       'reporting.unknown-municipality',
     );
   });

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf, type Operation } from '../../platform/http/contract.js';
 import { LocalDate } from '../../shared/index.js';
-import { municipalitiesWithUnits } from '../registry/index.js';
+import { homeMunicipality } from '../../platform/auth/actor.js';
+import { municipalitiesWithUnits, unitSubject } from '../registry/index.js';
 import { reportingContract as c, reportingError } from './contract.js';
 import { reportingPolicy } from './policy.js';
 import { deliveryPayload } from './queries.js';
@@ -12,6 +13,8 @@ import { unitsOf } from './load.js';
 import { deliverExtract, deliveryLog, monthDay, normering, overview, previewExtract } from './service.js';
 
 const codes = reportingError.codes;
+/** The policy subject of a municipality's statistics: only its own staff read and deliver them. */
+const ofMunicipality = (p: { municipality: string }) => ({ municipalityCode: p.municipality });
 
 export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -22,17 +25,17 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   };
 
   app.get('/reporting/municipalities', { schema: schemaOfR(c.municipalities) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
-    return municipalitiesWithUnits(req.ctx.db);
+    const own = homeMunicipality(reportingPolicy.authorize(req.ctx.actor, 'reporting.read'));
+    return (await municipalitiesWithUnits(req.ctx.db)).filter((m) => m.code === own);
   });
 
   app.get('/reporting/:municipality/overview', { schema: schemaOfR(c.overview) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', ofMunicipality(req.params));
     return overview(req.ctx.db, req.params.municipality, req.ctx.clock.today());
   });
 
   app.get('/reporting/:municipality/extract', { schema: schemaOfR(c.preview) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', ofMunicipality(req.params));
     const day = started(monthDay(req.query.month), req.ctx.clock.today());
     const p = await previewExtract(req.ctx.db, req.params.municipality, day, req.query.kind);
     // The figures are counts, but of children and employees: who looked at which units' extract is kept.
@@ -46,7 +49,7 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliver) }, async (req) => {
-    const actor = reportingPolicy.authorize(req.ctx.actor, 'reporting.deliver');
+    const actor = reportingPolicy.authorize(req.ctx.actor, 'reporting.deliver', ofMunicipality(req.params));
     const day = started(monthDay(req.body.month), req.ctx.clock.today());
     const r = await deliverExtract(req.ctx.db, req.params.municipality, day, req.body.kind, actor.userId);
     await audit(req.ctx.db, req.ctx, {
@@ -64,12 +67,12 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliveries) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', ofMunicipality(req.params));
     return deliveryLog(req.ctx.db, req.params.municipality);
   });
 
   app.get('/reporting/:municipality/deliveries/:id', { schema: schemaOfR(c.deliveryPayload) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', ofMunicipality(req.params));
     const d = await deliveryPayload(req.ctx.db, req.params.id, req.params.municipality);
     if (!d) throw reportingError('reporting.delivery-not-found');
     await audit(req.ctx.db, req.ctx, {
@@ -81,7 +84,7 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/reporting/:municipality/normering', { schema: schemaOfR(c.municipalityNormering) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', ofMunicipality(req.params));
     const today = req.ctx.clock.today();
     const last = req.query.month ? started(monthDay(req.query.month), today) : today.firstOfMonth();
     const units = await unitsOf(req.ctx.db, [req.params.municipality]);
@@ -93,10 +96,13 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/reporting/units/:unitId/normering', { schema: schemaOfR(c.unitNormering) }, async (req) => {
-    reportingPolicy.authorize(req.ctx.actor, 'reporting.read');
+    const subject = await unitSubject(req.ctx.db, req.params.unitId);
+    reportingPolicy.authorize(req.ctx.actor, 'reporting.read', subject);
     const today = req.ctx.clock.today();
     const last = req.query.month ? started(monthDay(req.query.month), today) : today.firstOfMonth();
-    const unit = (await unitsOf(req.ctx.db)).find((u) => u.id === req.params.unitId);
+    const unit = subject.municipalityCode
+      ? (await unitsOf(req.ctx.db, [subject.municipalityCode])).find((u) => u.id === req.params.unitId)
+      : undefined;
     if (!unit) throw reportingError('reporting.unit-not-found');
     return normering(req.ctx.db, [unit], last, { kind: 'unit', id: unit.id, name: unit.name });
   });

@@ -7,7 +7,9 @@ import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { childIdsInCustody, namesOf } from '../people/index.js';
+import { childIdsInCustody, livesIn, namesOf } from '../people/index.js';
+import { homeMunicipality, type Actor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/database.js';
 import { subsidiesContract as c, subsidiesError, type CaseDetail } from './contract.js';
 import { subsidiesPolicy } from './policy.js';
 import {
@@ -48,6 +50,34 @@ export async function orOverlap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+type Action = 'subsidies.read' | 'subsidies.decide' | 'subsidies.pay';
+/** A municipality's subsidy data (cases, carers, complaints, payouts) is its own: staff of another are refused. */
+const ofMunicipality = (municipalityCode: string) => ({ municipalityCode });
+
+/** The case, once the actor may act on it: role first, then 404 for an unknown case, then its municipality (403). */
+async function caseFor(db: Db, actor: Actor | null, id: string, action: Action) {
+  subsidiesPolicy.authorize(actor, action);
+  const x = await caseById(db, id);
+  if (!x) throw subsidiesError('subsidies.not-found');
+  return { x, actor: subsidiesPolicy.authorize(actor, action, ofMunicipality(x.municipality_code)) };
+}
+
+/** A carer, the same way. */
+async function carerFor(db: Db, actor: Actor | null, id: string) {
+  subsidiesPolicy.authorize(actor, 'subsidies.decide');
+  const carer = await carerById(db, id);
+  if (!carer) throw subsidiesError('subsidies.not-found');
+  return subsidiesPolicy.authorize(actor, 'subsidies.decide', ofMunicipality(carer.municipality_code));
+}
+
+/** A complaint and its case, the same way. */
+async function complaintFor(db: Db, actor: Actor | null, id: string, action: Action) {
+  subsidiesPolicy.authorize(actor, action);
+  const k = await complaintById(db, id);
+  if (!k) throw subsidiesError('subsidies.not-found');
+  return { k, ...(await caseFor(db, actor, k.case_id, action)) };
+}
+
 export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
@@ -55,8 +85,11 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/cases',
     { schema: schemaOf('subsidies', c.applyFor, subsidiesError.codes) },
     async (req, reply) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
       const today = req.ctx.clock.today();
+      // The case belongs to the municipality the applicant lives in (none: refused below as subsidies.no-address).
+      const home = await livesIn(req.ctx.db, req.body.applicantId, today);
+      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide', home ? ofMunicipality(home) : {});
       if (!(await childIdsInCustody(req.ctx.db, req.body.applicantId, today)).includes(req.body.childId))
         throw subsidiesError('subsidies.not-your-child');
       const r = await orOverlap(() =>
@@ -81,9 +114,9 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/subsidies/cases', { schema: schemaOf('subsidies', c.cases) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
+    const own = homeMunicipality(subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read'));
     const today = req.ctx.clock.today();
-    const rows = await listCases(req.ctx.db, req.query.status);
+    const rows = (await listCases(req.ctx.db, req.query.status)).filter((r) => r.municipality_code === own);
     const names = await namesOf(req.ctx.db, [...new Set(rows.flatMap((r) => [r.child_id, r.applicant_id]))]);
     const complaints = await complaintsOf(
       req.ctx.db,
@@ -111,10 +144,8 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/subsidies/cases/:id', { schema: schemaOf('subsidies', c.case, subsidiesError.codes) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
+    const { x } = await caseFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.read');
     const today = req.ctx.clock.today();
-    const x = await caseById(req.ctx.db, req.params.id);
-    if (!x) throw subsidiesError('subsidies.not-found');
     return detail(req.ctx.db, x, today, async (subjects) =>
       audit(req.ctx.db, req.ctx, { action: 'subsidies.read', subjectType: 'person', subjectIds: subjects }),
     );
@@ -124,7 +155,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/cases/:id/decision',
     { schema: schemaOf('subsidies', c.decide, subsidiesError.codes) },
     async (req) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const { actor } = await caseFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await decide(trx, req.params.id, { ...req.body, userId: actor.userId, today: req.ctx.clock.today() });
@@ -143,7 +174,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/cases/:id/stop',
     { schema: schemaOf('subsidies', c.stop, subsidiesError.codes) },
     async (req) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const { actor } = await caseFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await stop(trx, req.params.id, day(req.body.lastDay), req.body.reason, req.ctx.clock.today());
@@ -161,7 +192,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/carers/:id/stop',
     { schema: schemaOf('subsidies', c.stopCarer, subsidiesError.codes) },
     async (req) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const actor = await carerFor(req.ctx.db, req.ctx.actor, req.params.id);
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const ended = await stopCarerFrom(trx, req.params.id, day(req.body.from));
@@ -180,8 +211,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/carers/:id/supervision',
     { schema: schemaOf('subsidies', c.supervise, subsidiesError.codes) },
     async (req, reply) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
-      if (!(await carerById(req.ctx.db, req.params.id))) throw subsidiesError('subsidies.not-found');
+      const actor = await carerFor(req.ctx.db, req.ctx.actor, req.params.id);
       const r = await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await addSupervision(trx, req.params.id, day(req.body.visitDate), req.body.note, actor.userId);
@@ -200,9 +230,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/cases/:id/complaints',
     { schema: schemaOf('subsidies', c.complain, subsidiesError.codes) },
     async (req, reply) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
-      const x = await caseById(req.ctx.db, req.params.id);
-      if (!x) throw subsidiesError('subsidies.not-found');
+      const { x, actor } = await caseFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
       const r = await req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const r = await addComplaint(trx, x.id, day(req.body.receivedOn), req.body.text, actor.userId);
@@ -217,9 +245,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/complaints/:id/reconsider',
     { schema: schemaOf('subsidies', c.reconsider, subsidiesError.codes) },
     async (req) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
-      const k = await complaintById(req.ctx.db, req.params.id);
-      if (!k) throw subsidiesError('subsidies.not-found');
+      const { k, actor } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
       if (k.status !== 'received') throw subsidiesError('subsidies.complaint-state');
       // Changed in the family's favour: the case is open for a new decision (back under consideration), which the
       // caseworker makes as any decision, with a new letter. An application never decided stays as it is.
@@ -258,12 +284,9 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/complaints/:id/forward',
     { schema: schemaOf('subsidies', c.forward, subsidiesError.codes) },
     async (req) => {
-      const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.decide');
+      const { k, x, actor } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
       const today = req.ctx.clock.today();
-      const k = await complaintById(req.ctx.db, req.params.id);
-      if (!k) throw subsidiesError('subsidies.not-found');
       if (k.status !== 'upheld') throw subsidiesError('subsidies.complaint-state');
-      const x = (await caseById(req.ctx.db, k.case_id))!;
       return req.ctx.db.transaction().execute(async (trx) => {
         await setActor(trx, actor.userId);
         const bundle = { recipient: 'Ankestyrelsen', complaintId: k.id, ...(await caseFile(trx, x, today)) };
@@ -283,10 +306,8 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
     '/subsidies/complaints/:id/bundle',
     { schema: schemaOf('subsidies', c.bundle, subsidiesError.codes) },
     async (req, reply) => {
-      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.read');
-      const k = await complaintById(req.ctx.db, req.params.id);
-      if (!k || !k.bundle) throw subsidiesError('subsidies.not-found');
-      const x = (await caseById(req.ctx.db, k.case_id))!;
+      const { k, x } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.read');
+      if (!k.bundle) throw subsidiesError('subsidies.not-found');
       await audit(req.ctx.db, req.ctx, {
         action: 'subsidies.read',
         subjectType: 'person',
@@ -299,7 +320,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/subsidies/payouts/preview', { schema: schemaOf('subsidies', c.preview) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.query.municipality));
     const p = await preview(req.ctx.db, req.query.municipality, day(req.query.month));
     await audit(req.ctx.db, req.ctx, {
       action: 'subsidies.payout_preview',
@@ -311,7 +332,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/subsidies/payouts', { schema: schemaOf('subsidies', c.run, subsidiesError.codes) }, async (req) => {
-    const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.body.municipality));
     const month = day(req.body.month);
     // Paid monthly in advance: a month may be paid from the month before it.
     if (month.isAfter(req.ctx.clock.today().firstOfMonth().plusMonths(1)))
@@ -332,7 +353,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.get('/subsidies/payouts', { schema: schemaOf('subsidies', c.runs) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
+    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.query.municipality));
     const rows = await listRuns(req.ctx.db, req.query.municipality);
     return rows.map((r) => ({
       id: r.id,
@@ -350,6 +371,7 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
       subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
       const ex = await creditorExport(req.ctx.db, req.params.id);
       if (!ex) throw subsidiesError('subsidies.not-found');
+      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(ex.municipality));
       await audit(req.ctx.db, req.ctx, {
         action: 'subsidies.export',
         subjectType: 'person',

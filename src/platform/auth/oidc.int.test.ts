@@ -68,7 +68,13 @@ describe(`OIDC login (${engine})`, () => {
   it('refuses a known subject whose user has ended, with no session', async () => {
     await d.db
       .insertInto('app_user')
-      .values({ role: 'caseworker', name: 'Fratrådt', oidc_subject: 'entra-ended', valid: '[2020-01-01,2021-01-01)' })
+      .values({
+        role: 'caseworker',
+        name: 'Fratrådt',
+        oidc_subject: 'entra-ended',
+        valid: '[2020-01-01,2021-01-01)',
+        municipality_code: '0860',
+      })
       .execute();
     const res = await login({ claims: { sub: 'entra-ended' } });
     expect(res.statusCode).toBe(403);

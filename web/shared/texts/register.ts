@@ -8,8 +8,7 @@ export const registerTexts = {
     'Hent registerets udtræk og se, hvad en indlæsning vil ændre i Spire: nye og ændrede daginstitutioner, anvisningsenheder og alternative adresser, og hvad registeret ikke længere har. Intet ændres, før du godkender.',
     'Fetch the register’s export and see what an import would change in Spire: new and changed daginstitutioner, anvisningsenheder and alternative addresses, and what the register no longer has. Nothing changes until you approve.',
   ],
-  'register.municipality': ['Kommune', 'Municipality'],
-  'register.all': ['Alle 98 kommuner', 'All 98 municipalities'],
+  'register.municipality': ['Kommune: {name} ({code})', 'Municipality: {name} ({code})'],
   'register.show': ['Vis forhåndsvisning', 'Show preview'],
   'register.source': ['Kilde: {source}', 'Source: {source}'],
   'register.source.local': [

@@ -224,15 +224,19 @@ async function queueDeliveryWithId(
   });
 }
 
-/** Sends queued deliveries in order. Each is taken in its own short transaction (locked, validated, marked sent:
+/** Sends queued deliveries in order (of one municipality when named: a municipality's staff send their own). Each is taken in its own short transaction (locked, validated, marked sent:
  *  nothing is sent twice), the register is called outside any transaction, and its answer is recorded in another.
  *  Spire's own check refuses a delivery without sending it. A register that cannot be reached puts the delivery
  *  back in the queue for the next run and stops this one. */
-export async function sendQueuedDeliveries(db: Db, service: StilRegisterService, limit = 100) {
+export async function sendQueuedDeliveries(
+  db: Db,
+  service: StilRegisterService,
+  { municipality, limit = 100 }: { municipality?: string; limit?: number } = {},
+) {
   const result = { accepted: 0, refused: 0, unreachable: 0 };
   for (let i = 0; i < limit; i++) {
     const taken = await db.transaction().execute(async (trx) => {
-      const [d] = await nextQueued(trx, 1);
+      const [d] = await nextQueued(trx, 1, municipality);
       if (!d) return null;
       const request = d.payload as RegisterRequest;
       const own = validateRequest(request);

@@ -292,9 +292,9 @@ const deliveryColumns = [
 
 export async function listDeliveries(
   db: Db,
-  f: { status?: RegisterDeliveryStatus; limit: number; offset: number },
+  f: { municipality: string; status?: RegisterDeliveryStatus; limit: number; offset: number },
 ): Promise<{ total: number; rows: DeliveryRow[] }> {
-  let q = db.selectFrom('register_delivery');
+  let q = db.selectFrom('register_delivery').where('municipality_code', '=', f.municipality);
   if (f.status) q = q.where('status', '=', f.status);
   const [rows, total] = await Promise.all([
     q.select(deliveryColumns).orderBy('seq', 'desc').limit(f.limit).offset(f.offset).execute(),
@@ -309,12 +309,13 @@ export async function deliveryById(db: Db, id: string, lock = false) {
   return (await q.executeTakeFirst()) as DeliveryRow | undefined;
 }
 
-/** The oldest queued deliveries whose number has no earlier delivery waiting (queued, sent or refused): a refused
- *  creation holds back the later changes of the same number until it is accepted. Locked, skipping rows another
- *  sender holds, so nothing is sent twice. */
-export async function nextQueued(trx: Db, limit: number) {
-  return (await trx
-    .selectFrom('register_delivery as d')
+/** The oldest queued deliveries (of one municipality, or of all) whose number has no earlier delivery waiting
+ *  (queued, sent or refused): a refused creation holds back the later changes of the same number until it is accepted.
+ *  Locked, skipping rows another sender holds, so nothing is sent twice. */
+export async function nextQueued(trx: Db, limit: number, municipality?: string) {
+  let q = trx.selectFrom('register_delivery as d');
+  if (municipality) q = q.where('d.municipality_code', '=', municipality);
+  return (await q
     .select(deliveryColumns.map((c) => `d.${c}` as const))
     .where('d.status', '=', 'queued')
     .where(({ not, exists, selectFrom }) =>
@@ -362,9 +363,10 @@ export async function setDeliveryStatus(
     .execute();
 }
 
-export async function deliveryCounts(db: Db) {
+export async function deliveryCounts(db: Db, municipality: string) {
   const rows = await db
     .selectFrom('register_delivery')
+    .where('municipality_code', '=', municipality)
     .select(['status', sql<number>`count(*)::int`.as('n')])
     .groupBy('status')
     .execute();

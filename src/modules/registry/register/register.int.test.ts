@@ -12,6 +12,13 @@ import { planImport } from './import.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof loginAs>>;
+/** Each municipality's administrator imports that municipality's part of the register. */
+const admins = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+async function adminOf(municipality: string) {
+  if (!admins.has(municipality))
+    admins.set(municipality, await loginAs(t.app, await aStaffUser(t.database.db, 'admin', [], municipality)));
+  return admins.get(municipality)!;
+}
 beforeAll(async () => {
   t = await testApp();
   await t.database.db
@@ -40,7 +47,9 @@ const expectedType: Record<string, [string, number]> = {
 const THREE = ['0860', '0155', '0219'];
 
 async function preview(municipality: string) {
-  const r = await admin.call('GET', `/api/staff/register/import?municipality=${municipality}&pageSize=500`);
+  const r = await (
+    await adminOf(municipality)
+  ).call('GET', `/api/staff/register/import?municipality=${municipality}&pageSize=500`);
   expect(r.statusCode, r.body).toBe(200);
   return r.json();
 }
@@ -53,7 +62,9 @@ describe(`register import (${engine})`, () => {
       expect(p.errors).toEqual([]);
       // Each unit-level row: one anvisningsenhed and its derived daginstitution.
       expect(p.counts).toEqual({ create: fromFile.length * 2, update: 0, unchanged: 0, close: 0 });
-      const r = await admin.call('POST', '/api/staff/register/import', { municipality: m, expected: p.counts });
+      const r = await (
+        await adminOf(m)
+      ).call('POST', '/api/staff/register/import', { municipality: m, expected: p.counts });
       expect(r.statusCode, r.body).toBe(200);
 
       const inDb = (
@@ -94,7 +105,9 @@ describe(`register import (${engine})`, () => {
       const p = await preview(m);
       expect(p.counts.create + p.counts.update + p.counts.close).toBe(0);
       expect(p.counts.unchanged).toBe(2 * file.units.filter((u) => u.municipalityCode === m).length);
-      const r = await admin.call('POST', '/api/staff/register/import', { municipality: m, expected: p.counts });
+      const r = await (
+        await adminOf(m)
+      ).call('POST', '/api/staff/register/import', { municipality: m, expected: p.counts });
       expect(r.json().counts.create).toBe(0);
     }
   });
@@ -105,6 +118,17 @@ describe(`register import (${engine})`, () => {
       expected: { create: 1, update: 0, unchanged: 0, close: 0 },
     });
     expect([r.statusCode, r.json().error]).toEqual([409, 'registry.import-stale']);
+  });
+
+  it("refuses staff the import of another municipality's part of the register, or of all at once", async () => {
+    const other = await adminOf('0155');
+    expect((await other.call('GET', '/api/staff/register/import?municipality=0860')).statusCode).toBe(403);
+    expect((await other.call('GET', '/api/staff/register/import?municipality=all')).statusCode).toBe(403);
+    const counts = { create: 0, update: 0, unchanged: 0, close: 0 };
+    for (const municipality of ['0860', 'all'])
+      expect(
+        (await other.call('POST', '/api/staff/register/import', { municipality, expected: counts })).statusCode,
+      ).toBe(403);
   });
 
   it('reports a bad export row by row and writes nothing', async () => {
@@ -172,6 +196,12 @@ describe(`register deliveries (${engine})`, () => {
     const d = log.rows[0];
     expect([d.level, d.operation, d.number, d.status]).toEqual(['anvisningsenhed', 'update', unit.number, 'queued']);
     expect(d.payload.data).toMatchObject({ enhedsNummer: unit.number, telefonNummer: '98 92 00 00' });
+    // Another municipality's staff neither see nor send 0860's deliveries.
+    const other = await adminOf('0155');
+    const theirs = (await other.call('GET', '/api/staff/register/deliveries')).json();
+    expect(theirs.rows.filter((x: { municipalityCode: string }) => x.municipalityCode !== '0155')).toEqual([]);
+    await other.call('POST', '/api/staff/register/deliveries/send');
+    expect((await admin.call('GET', '/api/staff/register/deliveries')).json().rows[0].status).toBe('queued');
 
     // The register needs a P-number on every anvisningsenhed; the snapshot has none.
     const sent = (await admin.call('POST', '/api/staff/register/deliveries/send')).json();
@@ -181,6 +211,7 @@ describe(`register deliveries (${engine})`, () => {
     expect(log.rows[0].errors).toEqual([
       { field: 'pNummer', code: 'R-301', text: 'P-nummer skal udfyldes for en anvisningsenhed.' },
     ]);
+    expect((await other.call('POST', `/api/staff/register/deliveries/${d.id}/retry`)).statusCode).toBe(403);
 
     // The P-number is added (itself a change that waits behind the refused one), then "Send igen".
     expect((await admin.call('PATCH', `/api/staff/units/${unit.id}`, { pNumber: '1003456789' })).statusCode).toBe(200);

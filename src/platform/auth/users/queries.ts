@@ -12,13 +12,16 @@ export const validOn = (date: LocalDate) => sql<boolean>`app_user.valid @> ${dat
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
-/** Staff users a page at a time, by name; `today` decides `active`. */
+/** A municipality's staff users a page at a time, by name; `today` decides `active`. */
 export async function listUsers(
   db: Db,
   today: LocalDate,
-  f: { q?: string; page: number; pageSize: number },
+  f: { municipality: string; q?: string; page: number; pageSize: number },
 ): Promise<{ items: StaffUser[]; total: number }> {
-  let base = db.selectFrom('app_user').where('app_user.role', '!=', 'guardian');
+  let base = db
+    .selectFrom('app_user')
+    .where('app_user.role', '!=', 'guardian')
+    .where('app_user.municipality_code', '=', f.municipality);
   if (f.q) base = base.where(sql<boolean>`lower(app_user.name) like ${'%' + escapeLike(f.q.toLowerCase()) + '%'}`);
   const { n } = await base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await base
@@ -32,14 +35,15 @@ export async function listUsers(
     items: await usersByIds(
       db,
       today,
+      f.municipality,
       rows.map((r) => r.id),
     ),
     total: Number(n),
   };
 }
 
-/** The users by id (staff roles only), in the order given. */
-export async function usersByIds(db: Db, today: LocalDate, ids: string[]): Promise<StaffUser[]> {
+/** The municipality's users by id (staff roles only), in the order given. */
+export async function usersByIds(db: Db, today: LocalDate, municipality: string, ids: string[]): Promise<StaffUser[]> {
   if (!ids.length) return [];
   const rows = await db
     .selectFrom('app_user')
@@ -57,6 +61,7 @@ export async function usersByIds(db: Db, today: LocalDate, ids: string[]): Promi
     ])
     .where('app_user.id', 'in', ids)
     .where('app_user.role', '!=', 'guardian')
+    .where('app_user.municipality_code', '=', municipality)
     .execute();
   const units = await db.selectFrom('user_unit').select(['user_id', 'unit_id']).where('user_id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -109,11 +114,17 @@ async function withRefusals<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createUser(trx: Db, f: UserFields, createdBy: string | null): Promise<string> {
+/** Creates a staff user of the municipality (the creating administrator's). */
+export async function createUser(
+  trx: Db,
+  f: UserFields,
+  municipality: string,
+  createdBy: string | null,
+): Promise<string> {
   return withRefusals(async () => {
     const u = await trx
       .insertInto('app_user')
-      .values({ ...columns(f), created_by: createdBy })
+      .values({ ...columns(f), municipality_code: municipality, created_by: createdBy })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (f.unitIds.length)
@@ -125,14 +136,15 @@ export async function createUser(trx: Db, f: UserFields, createdBy: string | nul
   });
 }
 
-/** Changes a staff user; false when there is no such staff user. */
-export async function updateUser(trx: Db, id: string, f: UserFields): Promise<boolean> {
+/** Changes a staff user of the municipality; false when it has no such staff user. */
+export async function updateUser(trx: Db, id: string, municipality: string, f: UserFields): Promise<boolean> {
   return withRefusals(async () => {
     const r = await trx
       .updateTable('app_user')
       .set(columns(f))
       .where('id', '=', id)
       .where('role', '!=', 'guardian')
+      .where('municipality_code', '=', municipality)
       .executeTakeFirst();
     if (!r.numUpdatedRows) return false;
     await trx.deleteFrom('user_unit').where('user_id', '=', id).execute();
@@ -145,9 +157,15 @@ export async function updateUser(trx: Db, id: string, f: UserFields): Promise<bo
   });
 }
 
-/** Ends a staff user after `lastDay` (never valid if before its start); deletes its sessions when that is already
- *  past. Returns the number of sessions revoked, or null when there is no such staff user. */
-export async function endUser(trx: Db, id: string, lastDay: LocalDate, today: LocalDate): Promise<number | null> {
+/** Ends a staff user of the municipality after `lastDay` (never valid if before its start); deletes its sessions when
+ *  that is already past. Returns the number of sessions revoked, or null when it has no such staff user. */
+export async function endUser(
+  trx: Db,
+  id: string,
+  municipality: string,
+  lastDay: LocalDate,
+  today: LocalDate,
+): Promise<number | null> {
   const r = await trx
     .updateTable('app_user')
     .set({
@@ -156,6 +174,7 @@ export async function endUser(trx: Db, id: string, lastDay: LocalDate, today: Lo
     })
     .where('id', '=', id)
     .where('role', '!=', 'guardian')
+    .where('municipality_code', '=', municipality)
     .executeTakeFirst();
   if (!r.numUpdatedRows) return null;
   if (!lastDay.isBefore(today)) return 0;

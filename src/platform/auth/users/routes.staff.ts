@@ -1,26 +1,37 @@
 // Staff users for administrators: list and search, create, change role and unit scopes, end (contract.ts, policy.ts,
-// queries.ts). Every read and change is audited.
+// queries.ts). Every read and change is audited. An administrator manages their own municipality's users only: a new
+// user belongs to the administrator's municipality, unit scopes are its units, and another municipality's user is not
+// found.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../../shared/index.js';
-import { setActor } from '../../db/database.js';
+import { setActor, type Db } from '../../db/database.js';
+import { homeMunicipality } from '../actor.js';
+import { municipalitiesOfUnits } from '../../../modules/registry/index.js';
 import { audit } from '../../audit/audit.js';
 import { schemaOf } from '../../http/contract.js';
-import { usersContract as c, usersError, type StaffUser } from './contract.js';
+import { usersContract as c, usersError, type StaffUser, type UserFields } from './contract.js';
 import { usersPolicy } from './policy.js';
 import { checkFields, createUser, endUser, listUsers, updateUser, usersByIds } from './queries.js';
 
 export const usersRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const one = async (req: FastifyRequest, id: string): Promise<StaffUser> => {
-    const [u] = await usersByIds(req.ctx.db, req.ctx.clock.today(), [id]);
+  const one = async (req: FastifyRequest, municipality: string, id: string): Promise<StaffUser> => {
+    const [u] = await usersByIds(req.ctx.db, req.ctx.clock.today(), municipality, [id]);
     if (!u) throw usersError('users.not-found');
     return u;
   };
+  /** The fields checked, with unit scopes among the municipality's own units (others are refused as unknown). */
+  const fieldsOf = async (db: Db, municipality: string, body: UserFields) => {
+    const f = checkFields(body);
+    if ((await municipalitiesOfUnits(db, f.unitIds)).some((m) => m !== municipality))
+      throw usersError('users.unit-not-found');
+    return f;
+  };
 
   app.get('/users', { schema: schemaOf('users', c.list) }, async (req) => {
-    usersPolicy.authorize(req.ctx.actor, 'users.read');
-    const { items, total } = await listUsers(req.ctx.db, req.ctx.clock.today(), req.query);
+    const municipality = homeMunicipality(usersPolicy.authorize(req.ctx.actor, 'users.read'));
+    const { items, total } = await listUsers(req.ctx.db, req.ctx.clock.today(), { ...req.query, municipality });
     await audit(req.ctx.db, req.ctx, {
       action: 'user.list',
       subjectType: 'user',
@@ -32,10 +43,11 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
 
   app.post('/users', { schema: schemaOf('users', c.create, usersError.codes) }, async (req, reply) => {
     const actor = usersPolicy.authorize(req.ctx.actor, 'users.manage');
-    const f = checkFields(req.body);
+    const municipality = homeMunicipality(actor);
+    const f = await fieldsOf(req.ctx.db, municipality, req.body);
     const id = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const id = await createUser(trx, f, actor.userId);
+      const id = await createUser(trx, f, municipality, actor.userId);
       await audit(trx, req.ctx, {
         action: 'user.create',
         subjectType: 'user',
@@ -49,14 +61,15 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
 
   app.put('/users/:id', { schema: schemaOf('users', c.update, usersError.codes) }, async (req) => {
     const actor = usersPolicy.authorize(req.ctx.actor, 'users.manage');
-    const f = checkFields(req.body);
-    const before = await one(req, req.params.id);
+    const municipality = homeMunicipality(actor);
+    const before = await one(req, municipality, req.params.id);
+    const f = await fieldsOf(req.ctx.db, municipality, req.body);
     // An administrator cannot take away their own access (someone else must).
     if (req.params.id === actor.userId && (f.role !== 'admin' || (f.end && f.end < req.ctx.clock.today().toString())))
       throw usersError('users.not-yourself');
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      if (!(await updateUser(trx, req.params.id, f))) throw usersError('users.not-found');
+      if (!(await updateUser(trx, req.params.id, municipality, f))) throw usersError('users.not-found');
       // A changed role or unit scope takes effect on the next request: sessions read both from the user each time.
       await audit(trx, req.ctx, {
         action: 'user.update',
@@ -72,17 +85,18 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
         },
       });
     });
-    return one(req, req.params.id);
+    return one(req, municipality, req.params.id);
   });
 
   app.post('/users/:id/end', { schema: schemaOf('users', c.end, usersError.codes) }, async (req) => {
     const actor = usersPolicy.authorize(req.ctx.actor, 'users.manage');
+    const municipality = homeMunicipality(actor);
     if (req.params.id === actor.userId) throw usersError('users.not-yourself');
     const today = req.ctx.clock.today();
     const lastDay = req.body.lastDay ? LocalDate.parse(req.body.lastDay) : today.plusDays(-1);
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
-      const revoked = await endUser(trx, req.params.id, lastDay, today);
+      const revoked = await endUser(trx, req.params.id, municipality, lastDay, today);
       if (revoked === null) throw usersError('users.not-found');
       await audit(trx, req.ctx, {
         action: 'user.end',
@@ -91,6 +105,6 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
         details: { lastDay: lastDay.toString(), sessionsRevoked: revoked },
       });
     });
-    return one(req, req.params.id);
+    return one(req, municipality, req.params.id);
   });
 };

@@ -174,12 +174,18 @@ describe(`staff users (${engine})`, () => {
       name: 'Første Admin',
       oidcSubject: sub,
       email: null,
+      municipalityCode: '0860',
     });
     const admin = await asAdmin();
     const found = (await admin.call('GET', '/api/staff/users?q=F%C3%B8rste%20Admin')).json().items;
     expect(found).toEqual([expect.objectContaining({ id, role: 'admin', oidcSubject: sub, active: true })]);
     await expect(
-      createAdministrator(t.database.db, today(), { name: 'Igen', oidcSubject: sub, email: null }),
+      createAdministrator(t.database.db, today(), {
+        name: 'Igen',
+        oidcSubject: sub,
+        email: null,
+        municipalityCode: '0860',
+      }),
     ).rejects.toMatchObject({ code: 'users.oidc-subject-taken' });
     const rows = await t.database.db
       .selectFrom('audit_log')
@@ -187,6 +193,34 @@ describe(`staff users (${engine})`, () => {
       .where(sql<boolean>`${id} = any(subject_ids)`)
       .execute();
     expect(rows.map((r) => r.action)).toContain('user.create');
+  });
+
+  it("keeps each municipality's users to its own administrators", async () => {
+    const db = t.database.db;
+    const adminA = await asAdmin();
+    const adminB = await loginAs(t.app, await aStaffUser(db, 'admin', [], '0813'));
+    const tag = `Wall${Math.random().toString(36).slice(2, 7)}`;
+    const created = await adminB.call('POST', '/api/staff/users', newUser({ role: 'caseworker', name: `Bo ${tag}` }));
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    // The new user belongs to the creating administrator's municipality.
+    const row = await db.selectFrom('app_user').select('municipality_code').where('id', '=', id).executeTakeFirst();
+    expect(row?.municipality_code).toBe('0813');
+    expect((await adminB.call('GET', `/api/staff/users?q=${tag}`)).json().total).toBe(1);
+    // Another municipality's administrator neither finds, changes nor ends that user.
+    expect((await adminA.call('GET', `/api/staff/users?q=${tag}`)).json()).toMatchObject({ total: 0, items: [] });
+    const changed = await adminA.call('PUT', `/api/staff/users/${id}`, newUser({ role: 'admin', name: `Bo ${tag}` }));
+    expect([changed.statusCode, changed.json().error]).toEqual([404, 'users.not-found']);
+    const ended = await adminA.call('POST', `/api/staff/users/${id}/end`, {});
+    expect([ended.statusCode, ended.json().error]).toEqual([404, 'users.not-found']);
+    expect((await adminB.call('GET', `/api/staff/users?q=${tag}`)).json().items[0]).toMatchObject({
+      role: 'caseworker',
+      active: true,
+    });
+    // Unit scopes are the administrator's own municipality's units.
+    const unitA = await aUnit(db, { municipalityCode: '0860' });
+    const scoped = await adminB.call('POST', '/api/staff/users', newUser({ unitIds: [unitA.id] }));
+    expect([scoped.statusCode, scoped.json().error]).toEqual([400, 'users.unit-not-found']);
   });
 
   it('pages through the list by name', async () => {
