@@ -82,6 +82,7 @@ export const ChildDetail = z.object({
 export type ChildDetail = z.infer<typeof ChildDetail>;
 
 export const peopleError = domainErrors({
+  'people.cpr-file-other-municipality': 'forbidden',
   'people.invalid-cpr': 'invalid',
   'people.child-not-found': 'not-found',
   'people.cpr-unknown': 'not-found',

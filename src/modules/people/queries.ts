@@ -554,17 +554,18 @@ export async function appliedChangeFile(db: Db, fileId: string, digest: string) 
   return (
     (await db
       .selectFrom('cpr_change_file')
-      .select(['file_id', 'sequence', 'report'])
+      .select(['file_id', 'sequence', 'report', 'municipality_code'])
       .where((eb) => eb.or([eb('file_id', '=', fileId), eb('digest', '=', digest)]))
       .executeTakeFirst()) ?? null
   );
 }
 
-/** The highest sequence applied so far (0 before the first file). */
-export async function lastChangeSequence(db: Db): Promise<number> {
+/** The highest sequence the municipality has applied so far (0 before its first file). */
+export async function lastChangeSequence(db: Db, municipalityCode: string): Promise<number> {
   const r = await db
     .selectFrom('cpr_change_file')
     .select(sql<number>`coalesce(max(sequence), 0)::int`.as('n'))
+    .where('municipality_code', '=', municipalityCode)
     .executeTakeFirstOrThrow();
   return r.n;
 }
@@ -579,11 +580,13 @@ export async function recordChangeFile(
     userId: string | null;
     digest: string;
     report: unknown;
+    municipalityCode: string;
   },
 ) {
   await trx
     .insertInto('cpr_change_file')
     .values({
+      municipality_code: f.municipalityCode,
       file_id: f.fileId,
       sequence: f.sequence,
       created_on: f.created,
@@ -595,11 +598,12 @@ export async function recordChangeFile(
     .execute();
 }
 
-/** The change files applied, newest first. */
-export async function changeFilesApplied(db: Db, limit = 20) {
+/** The municipality's change files applied, newest first. */
+export async function changeFilesApplied(db: Db, municipalityCode: string, limit = 20) {
   return db
     .selectFrom('cpr_change_file')
     .select(['file_id', 'sequence', 'created_on', 'applied_on', 'report'])
+    .where('municipality_code', '=', municipalityCode)
     .orderBy('sequence', 'desc')
     .limit(limit)
     .execute();

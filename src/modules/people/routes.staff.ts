@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate, maskCpr, parseCpr } from '../../shared/index.js';
-import { MUNICIPAL_ROLES, type Actor } from '../../platform/auth/actor.js';
+import { homeMunicipality, MUNICIPAL_ROLES, type Actor } from '../../platform/auth/actor.js';
 import { childSubject, municipalScope } from './tenancy.js';
 import { setActor, type Db } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -191,7 +191,13 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
   app.post('/cpr/change-files', { schema: schemaOf('people', c.cprApplyFile, peopleError.codes) }, async (req) => {
     const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
     const { db, clock } = req.ctx;
-    const report = await applyChangeFile(db, req.body.file, clock.today(), actor.userId);
+    const report = await applyChangeFile(
+      db,
+      req.body.file,
+      clock.today(),
+      actor.userId,
+      await municipalScope(db, actor),
+    );
     await auditReport(db, req.ctx, report);
     return report;
   });
@@ -202,10 +208,11 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
       const { db, clock } = req.ctx;
-      const files = await cprRegister().changeFiles(await lastChangeSequence(db));
+      const scope = await municipalScope(db, actor);
+      const files = await cprRegister().changeFiles(await lastChangeSequence(db, scope.code));
       const reports: ChangeFileReport[] = [];
       for (const f of files) {
-        const report = await applyChangeFile(db, f, clock.today(), actor.userId);
+        const report = await applyChangeFile(db, f, clock.today(), actor.userId, scope);
         await auditReport(db, req.ctx, report);
         reports.push(report);
         if (report.status === 'rejected') break;
@@ -215,8 +222,8 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/cpr/change-files', { schema: schemaOf('people', c.cprFiles) }, async (req) => {
-    peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
-    const rows = await changeFilesApplied(req.ctx.db);
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
+    const rows = await changeFilesApplied(req.ctx.db, homeMunicipality(actor));
     const files = rows.map((r) => ({
       fileId: r.file_id,
       sequence: r.sequence,

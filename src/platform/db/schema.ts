@@ -160,6 +160,7 @@ export interface DB {
     applied_by: string | null;
     digest: string;
     report: Json;
+    municipality_code: string;
   };
   residence: { id: Generated<string>; person_id: string; household_id: string; valid: Range };
   custody: { id: Generated<string>; child_id: string; guardian_id: string; valid: Range };

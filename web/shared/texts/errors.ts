@@ -482,6 +482,10 @@ export const errorTexts = {
     '{count} placerede børn kan ikke opkræves (mangler takst, fripladsskala eller betaler). Intet er sket: ret taksterne eller barnets data, og prøv igen.',
     '{count} placed children cannot be billed (a missing rate, friplads scale or payer). Nothing was done: correct the rates or the child’s data and try again.',
   ],
+  'err.people.cpr-file-other-municipality': [
+    'Ændringsfilen hører til en anden kommunes abonnement.',
+    'The change file belongs to another municipality’s subscription.',
+  ],
   'err.letters.not-found': ['Brevet findes ikke.', 'The letter does not exist.'],
   'err.subsidies.not-found': ['Sagen findes ikke.', 'The case does not exist.'],
   'err.subsidies.no-address': [

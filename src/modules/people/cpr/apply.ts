@@ -16,12 +16,14 @@ import {
   householdAt,
   lastChangeSequence,
   moveTo,
+  peopleOfMunicipality,
   personIdsByCpr,
   placementsOf,
   recordChangeFile,
   setCustodyHolders,
   updateRegisterFields,
   upsertRegisterPerson,
+  type MunicipalScope,
   type RegisterAddress,
 } from '../queries.js';
 import {
@@ -199,34 +201,42 @@ export async function applyChangeFile(
   raw: unknown,
   today: LocalDate,
   userId: string | null,
+  municipality: MunicipalScope,
 ): Promise<ChangeFileReport> {
   const read = readChangeFile(raw);
   if (!read.ok) return read.report;
   const { envelope, records } = read;
   const digest = digestOf(envelope);
   const before = await appliedChangeFile(db, envelope.fileId, digest);
+  // Another municipality's file (its subscription, its people): neither applied again nor reported here.
+  if (before && before.municipality_code !== municipality.code) throw peopleError('people.cpr-file-other-municipality');
   if (before) return { ...(before.report as ChangeFileReport), status: 'already-applied' };
   return db.transaction().execute(async (trx) => {
     await setActor(trx, userId ?? '');
     // Under the file table's lock: a parallel delivery of the same file waits, then finds it applied.
     await sql`lock table cpr_change_file in exclusive mode`.execute(trx);
     const again = await appliedChangeFile(trx, envelope.fileId, digest);
+    if (again && again.municipality_code !== municipality.code) throw peopleError('people.cpr-file-other-municipality');
     if (again) return { ...(again.report as ChangeFileReport), status: 'already-applied' as const };
-    if (envelope.sequence <= (await lastChangeSequence(trx)))
+    if (envelope.sequence <= (await lastChangeSequence(trx, municipality.code)))
       throw peopleError('people.cpr-file-out-of-order', { sequence: envelope.sequence });
     const ids = await personIdsByCpr(trx, [
       ...records.map((r) => r.personnummer),
       ...records.flatMap((r) => (r.haendelse === 'foraeldremyndighed' ? r.indehavere : [])),
     ]);
+    // Only the municipality's own people (living there or placed there), and people moving in.
+    const own = await peopleOfMunicipality(trx, [...ids.values()], municipality, today);
     const outcomes: Outcome[] = [];
     let inboxTasks = 0;
     // Placement's inbox, imported when used: placement's contract reads people's at load time (no import cycle).
     const { addInboxTask } = await import('../../placement/index.js');
     for (const r of records) {
-      const personId = ids.get(r.personnummer) ?? null;
+      const known = ids.get(r.personnummer) ?? null;
+      const movingIn = r.haendelse === 'flytning' && r.aktuelAdresse.kommunekode === municipality.code;
+      const personId = known && (own.has(known) || movingIn) ? known : null;
       const base = { recordNo: r.recordNo, event: r.haendelse, personId };
       if (!personId) {
-        outcomes.push({ ...base, outcome: 'skipped', reason: 'unknown-person' });
+        outcomes.push({ ...base, outcome: 'skipped', reason: known ? 'other-municipality' : 'unknown-person' });
         continue;
       }
       const on = LocalDate.parse(r.dato);
@@ -319,6 +329,7 @@ export async function applyChangeFile(
       userId,
       digest,
       report,
+      municipalityCode: municipality.code,
     });
     return report;
   });
