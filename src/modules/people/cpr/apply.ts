@@ -226,17 +226,20 @@ export async function applyChangeFile(
     ]);
     // Only the municipality's own people (living there or placed there), and people moving in.
     const own = await peopleOfMunicipality(trx, [...ids.values()], municipality, today);
+    const movesIn = (r: (typeof records)[number]) =>
+      r.haendelse === 'flytning' && r.aktuelAdresse.kommunekode === municipality.code;
+    // A file about another municipality's people is that municipality's delivery: refused whole, nothing applied.
+    if (records.some((r) => ids.has(r.personnummer) && !own.has(ids.get(r.personnummer)!) && !movesIn(r)))
+      throw peopleError('people.cpr-file-other-municipality');
     const outcomes: Outcome[] = [];
     let inboxTasks = 0;
     // Placement's inbox, imported when used: placement's contract reads people's at load time (no import cycle).
     const { addInboxTask } = await import('../../placement/index.js');
     for (const r of records) {
-      const known = ids.get(r.personnummer) ?? null;
-      const movingIn = r.haendelse === 'flytning' && r.aktuelAdresse.kommunekode === municipality.code;
-      const personId = known && (own.has(known) || movingIn) ? known : null;
+      const personId = ids.get(r.personnummer) ?? null;
       const base = { recordNo: r.recordNo, event: r.haendelse, personId };
       if (!personId) {
-        outcomes.push({ ...base, outcome: 'skipped', reason: known ? 'other-municipality' : 'unknown-person' });
+        outcomes.push({ ...base, outcome: 'skipped', reason: 'unknown-person' });
         continue;
       }
       const on = LocalDate.parse(r.dato);
