@@ -1,7 +1,8 @@
 // Allocation rounds: build the engine's input from the database, keep the preview, approve it into offers.
 // A preview remembers the load version of every unit it looked at; approving takes those units' load lock (in id
 // order) and refuses the preview as stale if any version moved (a booking, offer, answer or capacity change since),
-// and each offer is re-checked against the unit's capacity as it is created (createOffer).
+// and each offer is re-checked against the unit's capacity, in the engine's order, against the timelines read once
+// under that lock (createRoundOffers, booking's roomsFor).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
@@ -9,7 +10,7 @@ import { LocalDate } from '../../shared/index.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
 import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './placement-policy.js';
 import { loadWaitlist } from './waitlist.js';
-import { createOffer } from './offers.js';
+import { createRoundOffers } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
 import { lockUnitLoad, unitLoadVersions as unitVersions } from '../booking/index.js';
 import { unitsOfMunicipality } from '../registry/index.js';
@@ -259,25 +260,19 @@ export async function approveRound(trx: Db, id: string, today: LocalDate, userId
   const now = await lockUnitLoad(trx, [...new Set([...Object.keys(seen), ...result.offers.map((o) => o.unit)])]);
   for (const o of result.offers) if (!(o.unit in seen)) throw previewStale();
   for (const [unit, v] of Object.entries(seen)) if ((now.get(unit) ?? 0) !== v) throw previewStale();
-  let created = 0;
-  for (const o of result.offers) {
-    const ok = await createOffer(
-      trx,
-      {
-        applicationId: o.applicant,
-        unitId: o.unit,
-        start: LocalDate.parse(o.start),
-        roundId: id,
-        priority: o.priority,
-        explanation: o.explanation.da,
-        reason: null,
-        userId,
-      },
-      today,
-      true,
-    );
-    if (ok) created++;
-  }
+  const created = await createRoundOffers(
+    trx,
+    result.offers.map((o) => ({
+      applicationId: o.applicant,
+      unitId: o.unit,
+      start: LocalDate.parse(o.start),
+      priority: o.priority,
+      explanation: o.explanation.da,
+    })),
+    id,
+    userId,
+    today,
+  );
   await trx
     .updateTable('allocation_round')
     .set({ status: 'approved', approved_by: userId, approved_at: sql`now()` })
