@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
+import { addMonths, epochOf, isoOf } from '../../shared/iso-day.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
 import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './placement-policy.js';
 import { loadWaitlist } from './waitlist.js';
@@ -69,10 +70,11 @@ async function unitsFor(
       .execute(),
   ]);
   const nw = p.nurseryWeight;
-  const dayBefore = (s: string) => LocalDate.parse(s).minusDays(1).toString();
+  // ISO-string arithmetic (iso-day.ts): a LocalDate per placement row costs too much at a city's scale.
+  const dayBefore = (s: string) => isoOf(epochOf(s) - 1);
   const load = (birth: string, start: string, endExclusive: string | null): PlacesPeriod[] => {
     const s = start < f ? f : start;
-    const transition = LocalDate.parse(birth).plusMonths(p.transitionAgeMonths).firstOfMonth().toString();
+    const transition = addMonths(birth, p.transitionAgeMonths);
     const out: PlacesPeriod[] = [];
     const end = endExclusive === null ? null : dayBefore(endExclusive);
     if (s < transition)
@@ -81,22 +83,32 @@ async function unitsFor(
     if (end === null || s2 <= end) out.push({ from: s2, to: end, places: 1 });
     return out;
   };
+  const byUnit = <T extends { unit_id: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.unit_id);
+      if (list) list.push(r);
+      else m.set(r.unit_id, [r]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const capsOf = byUnit(caps),
+    enrolledOf = byUnit(enrolled),
+    pendingOf = byUnit(pending);
   return units.map((u) => {
     const nurseryOnly = NURSERY_TYPES.has(u.type);
     return {
       id: u.id,
       name: u.name,
       ageGroups: nurseryOnly ? ['nursery'] : u.type === 'boernehave' ? ['kindergarten'] : undefined,
-      capacity: caps
-        .filter((c) => c.unit_id === u.id)
-        .map((c) => ({
-          from: c.from,
-          to: c.to ? dayBefore(c.to) : null,
-          places: c.places * (c.age_band === '0-2' ? nw : 1),
-        })),
+      capacity: capsOf(u.id).map((c) => ({
+        from: c.from,
+        to: c.to ? dayBefore(c.to) : null,
+        places: c.places * (c.age_band === '0-2' ? nw : 1),
+      })),
       occupancy: [
-        ...enrolled.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
-        ...pending.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, null)),
+        ...enrolledOf(u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
+        ...pendingOf(u.id).flatMap((e) => load(e.birth_date, e.from, null)),
       ],
     };
   });
