@@ -5,10 +5,9 @@
 // afresh (loadOccupancy) and earliestFit, without the share held back for the pladsanvisning.
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { policyOn } from './booking-policy.js';
+import { policyOn, type BookingPolicy } from './booking-policy.js';
 import { childEpochs, DAYCARE_TYPES, loadOccupancy, unitTypeOf, unitTypesOf, type UnitOccupancy } from './store.js';
 import { addDemand, day, earliestFit } from './timeline.js';
-import type { BookingPolicy } from './booking-policy.js';
 
 /**
  * Does a child born `birth` fit into the unit from `start` until school start, on every day, next to everything the
