@@ -5,7 +5,7 @@ import { bookingStaffRoutes } from './routes.staff.js';
 
 export { bookPlace, moveBooking, cancelBooking } from './service.js';
 export { searchAvailability } from './search.js';
-export { roomFor } from './capacity.js';
+export { roomFor, roomsFor, type RoomLedger } from './capacity.js';
 export { lockUnitLoad, unitLoadVersions } from './store.js';
 export { withRetry } from './book.js';
 export { seedDemoBookings, type DemoBookingWish } from './demo.js';

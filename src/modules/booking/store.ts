@@ -160,6 +160,17 @@ export async function unitTypeOf(db: Db, unitId: string) {
   );
 }
 
+/** Several units' types and municipalities (units that do not exist are left out). */
+export async function unitTypesOf(db: Db, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('unit')
+    .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
+    .select(['unit.id', 'unit.type', 'd.municipality_code as municipalityCode'])
+    .where('unit.id', 'in', unitIds)
+    .execute();
+}
+
 export interface UnitInfo {
   id: string;
   number: string;

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalDate } from '../../shared/index.js';
-import { buildTimeline, earliestFit, freeAt, loadSegments, type CapacityPeriod, type LoadItem } from './timeline.js';
+import {
+  addDemand,
+  buildTimeline,
+  earliestFit,
+  freeAt,
+  loadSegments,
+  type CapacityPeriod,
+  type LoadItem,
+} from './timeline.js';
 import { earliestBookable, refusalAt, unitFacts } from './availability.js';
 import { childDates } from './child-dates.js';
 import { DEFAULT_POLICY } from './booking-policy.js';
@@ -97,6 +105,27 @@ describe('occupancy timeline', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('adding demands in place gives the timeline built with them as pending offers, on every day (property)', () => {
+    const item = fc.record({
+      from: fc.integer({ min: 0, max: 300 }),
+      t: fc.integer({ min: 0, max: 400 }),
+      school: fc.integer({ min: 100, max: 500 }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), fc.array(item, { minLength: 1, maxLength: 6 }), (before, added) => {
+        const cap = [{ from: 50, to: 350, places: 8 }];
+        const asItems = (xs: typeof before, p: string) =>
+          xs.map((x, k) => ({ id: p + k, from: x.from, to: Infinity, transition: x.t, schoolStart: x.school }));
+        const t = buildTimeline(cap, asItems(before, 'b'), NW);
+        for (const x of added) addDemand(t, x.from, { transition: x.t, end: x.school, weight: NW });
+        const all = [...asItems(before, 'b'), ...asItems(added, 'a')];
+        for (let d = -1; d < 520; d++) expect(freeAt(t, d)).toBeCloseTo(freeOnDay(cap, all, d), 9);
+        expect([...t.points].sort((a, b) => a - b)).toEqual(t.points);
+      }),
+      { numRuns: 200 },
     );
   });
 });

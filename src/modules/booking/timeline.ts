@@ -83,6 +83,35 @@ export function buildTimeline(capacity: CapacityPeriod[], items: LoadItem[], nur
   return { points, cap, load };
 }
 
+/**
+ * Adds `w` places of load on [from, to) to the timeline in place (splitting the segments at `from` and `to`), as
+ * buildTimeline would with one more load segment: a set-based check (a round's approval) takes each accepted
+ * child's load into the timeline before checking the next one.
+ */
+export function addLoad(t: Timeline, from: number, to: number, w: number): void {
+  if (!(from < to) || w === 0) return;
+  const split = (d: number) => {
+    const i = segmentAt(t, d);
+    if (t.points[i] === d) return i;
+    t.points.splice(i + 1, 0, d);
+    t.cap.splice(i + 1, 0, t.cap[i]!);
+    t.load.splice(i + 1, 0, t.load[i]!);
+    return i + 1;
+  };
+  const a = split(from);
+  const b = to === Infinity ? t.points.length : split(to);
+  for (let i = a; i < b; i++) t.load[i]! += w;
+}
+
+/** Adds a child's demand from `from` (`weight` before the transition, 1 from it until `end`), like a pending offer. */
+export function addDemand(t: Timeline, from: number, demand: Demand): void {
+  for (const s of loadSegments(
+    { id: '', from, to: Infinity, transition: demand.transition, schoolStart: demand.end },
+    demand.weight,
+  ))
+    addLoad(t, s.from, s.to, s.w);
+}
+
 /** Index of the segment containing day d. */
 export function segmentAt(t: Timeline, d: number): number {
   let lo = 0,

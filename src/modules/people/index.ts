@@ -4,7 +4,14 @@ import { peopleCitizenRoutes } from './routes.citizen.js';
 import { peopleStaffRoutes } from './routes.staff.js';
 
 export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In, searchPeople } from './queries.js';
-export { personsById, guardianIdsOf, householdById, residentBirthDates, guardiansLivingIn } from './queries.js';
+export {
+  personsById,
+  guardianIdsOf,
+  guardianIdsOfMany,
+  householdById,
+  residentBirthDates,
+  guardiansLivingIn,
+} from './queries.js';
 export { birthDatesOf } from './queries.js';
 export { Placement as PlacementSchema } from './contract.js';
 export { childSubject, livesIn, municipalScope, scopeOf, scopeOfUnit } from './tenancy.js';

@@ -226,6 +226,21 @@ export async function guardianIdsOf(db: Db, childId: string, date: LocalDate): P
   return rows.map((r) => r.guardian_id);
 }
 
+/** Several children's guardians with custody on a date, per child (a child without any is left out). */
+export async function guardianIdsOfMany(db: Db, childIds: string[], date: LocalDate): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < childIds.length; i += 5000) {
+    const rows = await db
+      .selectFrom('custody')
+      .select(['child_id', 'guardian_id'])
+      .where('child_id', 'in', childIds.slice(i, i + 5000))
+      .where(on(date))
+      .execute();
+    for (const r of rows) out.set(r.child_id, [...(out.get(r.child_id) ?? []), r.guardian_id]);
+  }
+  return out;
+}
+
 /** A household's municipality (e.g. billing's recheck after a true-up); null when it does not exist. */
 export async function householdById(db: Db, id: string): Promise<{ id: string; municipalityCode: string } | null> {
   return (

@@ -6,8 +6,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { lockUnitLoad, roomFor } from '../booking/index.js';
-import { municipalitiesOfUnits } from '../registry/index.js';
+import { lockUnitLoad, roomFor, roomsFor } from '../booking/index.js';
+import { guardianIdsOfMany, personsById } from '../people/index.js';
+import { municipalitiesOfUnits, municipalityOfUnits, unitNames } from '../registry/index.js';
 import { inbox } from './applications.js';
 import { decisionLetter, offerLetter, withdrawalLetter } from './letters.js';
 import { policyOn } from './placement-policy.js';
@@ -120,6 +121,114 @@ export async function createOffer(trx: Db, o: NewOffer, today: LocalDate, skipCl
   );
   return row.id;
 }
+
+/** One offer of a round: the engine's proposal, in the engine's order. */
+export interface RoundOffer {
+  applicationId: string;
+  unitId: string;
+  start: LocalDate;
+  priority: string | null;
+  explanation: string;
+}
+
+/**
+ * A round's offers, set-based: what createOffer(…, skipClosed = true) does for each offer in turn, with every fact
+ * read once. The caller holds the load lock of every unit (lockUnitLoad). An application closed, already offered
+ * (before or earlier in this round) or whose child no longer fits the unit (booking's roomsFor: each offer checked
+ * against the timeline with the offers before it) is skipped; an unknown application or a start before today is
+ * refused as in createOffer. All offers go in one multi-row insert and all letters in one sendLetters.
+ */
+export async function createRoundOffers(
+  trx: Db,
+  offers: RoundOffer[],
+  roundId: string,
+  userId: string | null,
+  today: LocalDate,
+): Promise<number> {
+  if (!offers.length) return 0;
+  const appIds = [...new Set(offers.map((o) => o.applicationId))];
+  const apps = new Map<string, Awaited<ReturnType<typeof appsOf>>[number]>();
+  for (let i = 0; i < appIds.length; i += 5000)
+    for (const a of await appsOf(trx, appIds.slice(i, i + 5000))) apps.set(a.id, a);
+  const offered = new Set<string>();
+  for (let i = 0; i < appIds.length; i += 5000)
+    for (const r of await trx
+      .selectFrom('offer')
+      .select('application_id')
+      .where('application_id', 'in', appIds.slice(i, i + 5000))
+      .where('status', '=', 'pending')
+      .execute())
+      offered.add(r.application_id);
+  const childIds = [...new Set([...apps.values()].map((a) => a.child_id))];
+  const unitIds = [...new Set(offers.map((o) => o.unitId))];
+  const [people, guardians, names, municipalities, room] = await Promise.all([
+    personsById(trx, childIds),
+    guardianIdsOfMany(trx, childIds, today),
+    unitNames(trx, unitIds),
+    municipalityOfUnits(trx, unitIds),
+    roomsFor(trx, unitIds, today),
+  ]);
+  const person = new Map(people.map((p) => [p.id, p]));
+  // The unit's municipality sets the answer deadline of an offer of its place.
+  const deadlineDays = new Map<string, number>();
+  for (const code of new Set(municipalities.values()))
+    deadlineDays.set(code, (await policyOn(trx, code, today)).offerDeadlineDays);
+  const rows = [],
+    letters = [];
+  for (const o of offers) {
+    const a = apps.get(o.applicationId);
+    if (!a) throw placementError('placement.application-not-found');
+    if (a.status !== 'active' || offered.has(a.id)) continue;
+    if (o.start.isBefore(today)) throw placementError('placement.start-in-past');
+    const child = person.get(a.child_id)!;
+    if (a.placement_kind === 'dagtilbud' && !room.take(o.unitId, LocalDate.parse(child.birth_date), o.start)) continue;
+    const days = deadlineDays.get(municipalities.get(o.unitId)!)!;
+    const deadline = LocalDate.min(today.plusDays(days), LocalDate.max(today, o.start.minusDays(1)));
+    const guarantee = !!a.guarantee_date && !o.start.isAfter(LocalDate.parse(a.guarantee_date));
+    offered.add(a.id);
+    rows.push({
+      application_id: a.id,
+      round_id: roundId,
+      unit_id: o.unitId,
+      start_date: o.start.toString(),
+      hours_per_week: a.hours_per_week,
+      priority: o.priority,
+      explanation: o.explanation,
+      manual_reason: null,
+      guarantee,
+      offered_on: today.toString(),
+      deadline: deadline.toString(),
+      created_by: userId,
+    });
+    letters.push(
+      offerLetter({
+        childId: a.child_id,
+        childName: `${child.first_name} ${child.last_name}`,
+        guardians: guardians.get(a.child_id) ?? [],
+        unitName: names.get(o.unitId)!,
+        start: o.start.toString(),
+        hours: a.hours_per_week,
+        deadline: deadline.toString(),
+        explanation: o.explanation,
+        guarantee,
+      }),
+    );
+  }
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto('offer')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  await sendLetters(trx, letters, today);
+  return rows.length;
+}
+
+const appsOf = (db: Db, ids: string[]) =>
+  db
+    .selectFrom('application')
+    .select(['id', 'status', 'child_id', 'placement_kind', 'hours_per_week', 'guarantee_date'])
+    .where('id', 'in', ids)
+    .execute();
 
 export async function loadOffer(db: Db, id: string) {
   const o = await db

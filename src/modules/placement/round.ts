@@ -1,15 +1,17 @@
 // Allocation rounds: build the engine's input from the database, keep the preview, approve it into offers.
 // A preview remembers the load version of every unit it looked at; approving takes those units' load lock (in id
 // order) and refuses the preview as stale if any version moved (a booking, offer, answer or capacity change since),
-// and each offer is re-checked against the unit's capacity as it is created (createOffer).
+// and each offer is re-checked against the unit's capacity, in the engine's order, against the timelines read once
+// under that lock (createRoundOffers, booking's roomsFor).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlacementKind } from '../../platform/db/schema.js';
 import { LocalDate } from '../../shared/index.js';
+import { addMonths, epochOf, isoOf } from '../../shared/iso-day.js';
 import { type AllocationInput, type AllocationResult, type AllocationUnit, type PlacesPeriod } from './engine-port.js';
 import { PRIORITY_CLASSES, policyOn, type PlacementPolicy } from './placement-policy.js';
 import { loadWaitlist } from './waitlist.js';
-import { createOffer } from './offers.js';
+import { createRoundOffers } from './offers.js';
 import { allocateWithDistributionRule } from './distribution.js';
 import { lockUnitLoad, unitLoadVersions as unitVersions } from '../booking/index.js';
 import { unitsOfMunicipality } from '../registry/index.js';
@@ -68,10 +70,11 @@ async function unitsFor(
       .execute(),
   ]);
   const nw = p.nurseryWeight;
-  const dayBefore = (s: string) => LocalDate.parse(s).minusDays(1).toString();
+  // ISO-string arithmetic (iso-day.ts): a LocalDate per placement row costs too much at a city's scale.
+  const dayBefore = (s: string) => isoOf(epochOf(s) - 1);
   const load = (birth: string, start: string, endExclusive: string | null): PlacesPeriod[] => {
     const s = start < f ? f : start;
-    const transition = LocalDate.parse(birth).plusMonths(p.transitionAgeMonths).firstOfMonth().toString();
+    const transition = addMonths(birth, p.transitionAgeMonths);
     const out: PlacesPeriod[] = [];
     const end = endExclusive === null ? null : dayBefore(endExclusive);
     if (s < transition)
@@ -80,22 +83,32 @@ async function unitsFor(
     if (end === null || s2 <= end) out.push({ from: s2, to: end, places: 1 });
     return out;
   };
+  const byUnit = <T extends { unit_id: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.unit_id);
+      if (list) list.push(r);
+      else m.set(r.unit_id, [r]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const capsOf = byUnit(caps),
+    enrolledOf = byUnit(enrolled),
+    pendingOf = byUnit(pending);
   return units.map((u) => {
     const nurseryOnly = NURSERY_TYPES.has(u.type);
     return {
       id: u.id,
       name: u.name,
       ageGroups: nurseryOnly ? ['nursery'] : u.type === 'boernehave' ? ['kindergarten'] : undefined,
-      capacity: caps
-        .filter((c) => c.unit_id === u.id)
-        .map((c) => ({
-          from: c.from,
-          to: c.to ? dayBefore(c.to) : null,
-          places: c.places * (c.age_band === '0-2' ? nw : 1),
-        })),
+      capacity: capsOf(u.id).map((c) => ({
+        from: c.from,
+        to: c.to ? dayBefore(c.to) : null,
+        places: c.places * (c.age_band === '0-2' ? nw : 1),
+      })),
       occupancy: [
-        ...enrolled.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
-        ...pending.filter((e) => e.unit_id === u.id).flatMap((e) => load(e.birth_date, e.from, null)),
+        ...enrolledOf(u.id).flatMap((e) => load(e.birth_date, e.from, e.to)),
+        ...pendingOf(u.id).flatMap((e) => load(e.birth_date, e.from, null)),
       ],
     };
   });
@@ -259,25 +272,19 @@ export async function approveRound(trx: Db, id: string, today: LocalDate, userId
   const now = await lockUnitLoad(trx, [...new Set([...Object.keys(seen), ...result.offers.map((o) => o.unit)])]);
   for (const o of result.offers) if (!(o.unit in seen)) throw previewStale();
   for (const [unit, v] of Object.entries(seen)) if ((now.get(unit) ?? 0) !== v) throw previewStale();
-  let created = 0;
-  for (const o of result.offers) {
-    const ok = await createOffer(
-      trx,
-      {
-        applicationId: o.applicant,
-        unitId: o.unit,
-        start: LocalDate.parse(o.start),
-        roundId: id,
-        priority: o.priority,
-        explanation: o.explanation.da,
-        reason: null,
-        userId,
-      },
-      today,
-      true,
-    );
-    if (ok) created++;
-  }
+  const created = await createRoundOffers(
+    trx,
+    result.offers.map((o) => ({
+      applicationId: o.applicant,
+      unitId: o.unit,
+      start: LocalDate.parse(o.start),
+      priority: o.priority,
+      explanation: o.explanation.da,
+    })),
+    id,
+    userId,
+    today,
+  );
   await trx
     .updateTable('allocation_round')
     .set({ status: 'approved', approved_by: userId, approved_at: sql`now()` })

@@ -97,15 +97,16 @@ export async function loadWaitlist(
         .where(sql<boolean>`r.valid @> ${t}::date`)
         .execute()
     : [];
+  const sibsOf = new Map<string, typeof sibPlacements>();
+  for (const s of sibPlacements) {
+    const list = sibsOf.get(s.household_id);
+    if (list) list.push(s);
+    else sibsOf.set(s.household_id, [s]);
+  }
   const hasSibling = (hh: string | null, child: string, unit: string, on: string) =>
     !!hh &&
-    sibPlacements.some(
-      (s) =>
-        s.household_id === hh &&
-        s.person_id !== child &&
-        s.unit_id === unit &&
-        s.from <= on &&
-        (s.to === null || s.to > on),
+    (sibsOf.get(hh) ?? []).some(
+      (s) => s.person_id !== child && s.unit_id === unit && s.from <= on && (s.to === null || s.to > on),
     );
   // Reserved places for families moving in: used this calendar year per unit.
   const year = today.year;

@@ -16,7 +16,7 @@ export {
 } from './queries.js';
 export { ensureMunicipality } from './queries.js';
 export { reportUnits } from './queries.js';
-export { municipalitiesOfUnits, unitSubject } from './queries.js';
+export { municipalitiesOfUnits, municipalityOfUnits, unitSubject } from './queries.js';
 export { canSeeUnit } from './routes.staff.js';
 export { INST_TYPE3, TYPE_OF_KIND, derivedDaginstitutionNumber, lovgrundlagFor } from './register/codes.js';
 export { unitsOf, markRegistered } from './register/queries.js';

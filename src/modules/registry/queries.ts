@@ -554,6 +554,18 @@ export async function municipalitiesOfUnits(db: Db, unitIds: readonly string[]):
   return rows.map((r) => r.municipality_code);
 }
 
+/** Each unit's municipality (units that do not exist are left out). */
+export async function municipalityOfUnits(db: Db, unitIds: readonly string[]): Promise<Map<string, string>> {
+  if (!unitIds.length) return new Map();
+  const rows = await db
+    .selectFrom('unit as u')
+    .innerJoin('daginstitution as d', 'd.id', 'u.daginstitution_id')
+    .select(['u.id', 'd.municipality_code'])
+    .where('u.id', 'in', [...unitIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.municipality_code]));
+}
+
 /** The policy subject of a unit: the unit and its municipality (none for an unknown unit, which then is a 404). */
 export async function unitSubject(db: Db, unitId: string): Promise<{ unitId: string; municipalityCode?: string }> {
   const [code] = await municipalitiesOfUnits(db, [unitId]);
