@@ -182,7 +182,7 @@ describe('attendance in the browser', () => {
     await panel.getByLabel('Dato').fill(day.toString());
     await panel.getByRole('button', { name: 'Tilføj lukkedag' }).click();
     await expect
-      .poll(() => panel.getByRole('row', { name: new RegExp(`${day} Personaledag Lukkedag`) }).count())
+      .poll(() => panel.getByRole('row', { name: new RegExp(`${day.toDanish()} Personaledag Lukkedag`) }).count())
       .toBe(1);
     const row = await t.database.db
       .selectFrom('closing_day')
