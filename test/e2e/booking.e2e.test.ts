@@ -89,6 +89,8 @@ describe('book en plads in the browser', () => {
     await page.waitForURL(`${base}/staff`);
     await page.getByRole('link', { name: 'Belægning 12 mdr.' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Børnehuset Solsikken/ }).count()).toBe(1);
+    // Each unit is folded to one line; opening it shows the chart.
+    await page.getByRole('heading', { name: /Børnehuset Solsikken/ }).click();
     await expect.poll(() => page.getByRole('img', { name: /Belægning og kapacitet/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: /Mælkebøtten/ }).count()).toBe(0);
     await expectAccessible(page, 'booking-outlook');

@@ -16,7 +16,10 @@ beforeAll(async () => {
   const db = t.database.db;
   await anEmployee(db, f.units.sol, { jobType: 'leder', hours: 37 });
   await anEmployee(db, f.units.sol, { jobType: 'paedagog', hours: 32 });
-  await db.insertInto('app_user').values({ role: 'consultant', name: 'Konsulent', demo_persona: true }).execute();
+  await db
+    .insertInto('app_user')
+    .values({ role: 'consultant', name: 'Konsulent', demo_persona: true, municipality_code: '0860' })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -30,7 +33,7 @@ describe('reporting in the browser', () => {
     const page = await openPage(browser);
     await loginInBrowser(page, base, 'Konsulent');
     await page.waitForURL(`${base}/staff`);
-    await page.getByRole('link', { name: 'Indberetning' }).click();
+    await page.getByRole('link', { name: 'Indberetning', exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /Udtræk for november 2026 til Danmarks Statistik/ }).count())
       .toBe(1);

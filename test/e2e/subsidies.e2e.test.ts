@@ -19,7 +19,10 @@ beforeAll(async () => {
   const db = t.database.db;
   const child = await aChild(db, { birthDate: LocalDate.of(2025, 3, 1), firstName: 'Alma', lastName: 'Juhl' });
   await aGuardianOf(db, child, { firstName: 'Sara', lastName: 'Juhl' });
-  await db.insertInto('app_user').values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true }).execute();
+  await db
+    .insertInto('app_user')
+    .values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true, municipality_code: '0860' })
+    .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 });

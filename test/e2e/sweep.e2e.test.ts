@@ -44,6 +44,8 @@ beforeAll(async () => {
     .selectFrom('app_user')
     .select(['role', 'name'])
     .where('demo_persona', '=', true)
+    // The default municipality's personas (the demo's neighbour municipality has its own caseworker and finance).
+    .where((eb) => eb.or([eb('municipality_code', 'is', null), eb('municipality_code', '=', '0860')]))
     .orderBy('name')
     .execute();
   personas = ROLES.map((role) => {
@@ -246,6 +248,7 @@ describe('the pages the sweep found wanting', () => {
       .selectFrom('setting')
       .select(['value', sqlLower('valid')])
       .where('key', '=', 'placement.offer_deadline_days')
+      .where('municipality_code', '=', '0860')
       .execute();
     expect(stored).toEqual([{ value: 21, start: '2027-01-01' }]);
     await page.context().close();
