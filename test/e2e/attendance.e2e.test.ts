@@ -60,7 +60,7 @@ async function leaderOnSolsikken() {
   await loginInBrowser(staff, base, 'Leder Solsikken');
   await staff.waitForURL(`${base}/staff`);
   await staff.getByRole('link', { name: 'Fremmøde' }).first().click();
-  await staff.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+  await staff.getByRole('link', { name: 'Børnehuset Solsikken', exact: true }).click();
   return staff;
 }
 

@@ -51,7 +51,7 @@ describe('reporting in the browser', () => {
     await expect.poll(() => page.getByRole('img', { name: /Børn pr\. voksen over 12 måneder/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('rowheader', { name: 'november 2026' }).count()).toBe(1);
     await expectAccessible(page, 'normering');
-    await page.getByRole('link', { name: 'Børnehuset Solsikken' }).click();
+    await page.getByRole('link', { name: 'Børnehuset Solsikken', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Normering i Børnehuset Solsikken' }).count()).toBe(1);
     await expect.poll(() => page.getByText(/De seneste 12 måneder/).count()).toBe(1);
     await expectAccessible(page, 'normering-unit');
