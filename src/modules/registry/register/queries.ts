@@ -115,42 +115,10 @@ export async function registerState(db: Db, today: string) {
   return { dag: dag as DagState[], units: units as UnitState[], alts: alts as AltState[], numbers };
 }
 
-export type DagInsert = {
-  id: string;
-  number: string;
-  name: string;
-  ejerform: Ejerform;
-  lovgrundlag: Lovgrundlag;
-  municipality_code: string;
-};
-export type UnitInsert = {
-  id: string;
-  number: string;
-  daginstitution_id: string;
-  name: string;
-  type: UnitType;
-  inst_type3: number;
-  street: string;
-  postal_code: string;
-  city: string;
-  lat: number | null;
-  lon: number | null;
-  email: string | null;
-  phone: string | null;
-  cvr: string | null;
-  p_number: string | null;
-  dar_id: string | null;
-};
-export type AltInsert = {
-  id: string;
-  number: string | null;
-  unit_id: string;
-  street: string;
-  postal_code: string;
-  city: string;
-  dar_id: string | null;
-  valid: string;
-};
+// What the importer writes: the state it reads, less what is derived (joined numbers, municipality, closing).
+export type DagInsert = Omit<DagState, 'is_cluster' | 'closed_on'>;
+export type UnitInsert = Omit<UnitState, 'dNumber' | 'municipality_code' | 'closed_on'>;
+export type AltInsert = Omit<AltState, 'unitNumber' | 'municipality_code' | 'open'> & { valid: string };
 
 const chunks = <T>(rows: T[], size: number) =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
