@@ -190,32 +190,24 @@ export function SubsidyCasePage() {
                 <Field id={id + 'r'} label={t('sub.reason')}>
                   <textarea id={id + 'r'} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
                 </Field>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void act(
-                      `/api/staff/subsidies/cases/${data.id}/decision`,
-                      { approve: true, reason: reason || null },
-                      t('sub.decided'),
-                    )
-                  }
-                >
-                  {t('sub.approve')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() =>
-                    void act(
-                      `/api/staff/subsidies/cases/${data.id}/decision`,
-                      { approve: false, reason: reason || null },
-                      t('sub.decided'),
-                    )
-                  }
-                >
-                  {t('sub.refuse')}
-                </button>
+                <div className="form-actions">
+                  {([true, false] as const).map((approve) => (
+                    <button
+                      key={String(approve)}
+                      type="button"
+                      className={approve ? 'button' : 'button-secondary'}
+                      onClick={() =>
+                        void act(
+                          `/api/staff/subsidies/cases/${data.id}/decision`,
+                          { approve, reason: reason || null },
+                          t('sub.decided'),
+                        )
+                      }
+                    >
+                      {t(approve ? 'sub.approve' : 'sub.refuse')}
+                    </button>
+                  ))}
+                </div>
               </form>
             )}
           </>
