@@ -69,6 +69,18 @@ export async function start(opts: { port: number; host: string }) {
         minAssurance: process.env.OIDC_MIN_ASSURANCE === 'high' ? ('high' as const) : ('substantial' as const),
       }
     : undefined;
+  // The local development identity provider: only by explicit choice, never in production (docs/architecture.md).
+  const localIdp = process.env.SPIRE_LOCAL_IDP === 'true';
+  if (localIdp && process.env.NODE_ENV === 'production') {
+    await database.close();
+    throw new Error(
+      'SPIRE_LOCAL_IDP=true is a development login without a password: refused with NODE_ENV=production.',
+    );
+  }
+  if (localIdp)
+    console.warn(
+      'SPIRE_LOCAL_IDP=true: the local development login (OIDC subject, no password) is on. Not for production.',
+    );
   const app = await buildApp({
     modules: MODULES,
     database,
@@ -79,6 +91,7 @@ export async function start(opts: { port: number; host: string }) {
     secureCookies: envFlag(process.env.SPIRE_SECURE_COOKIES),
     trustProxy: trustProxyFromEnv(process.env.SPIRE_TRUST_PROXY),
     oidc,
+    localIdp,
   });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.
   const post = process.env.DIGITAL_POST_ENDPOINT

@@ -1,5 +1,7 @@
-// /login: the DEMO persona picker. Guardians land on /mine-boern, staff on /staff.
-import { useState } from 'react';
+// /login: the DEMO persona picker; without the demo, the municipality's identity provider (OIDC) and, only when the
+// installation turned it on (SPIRE_LOCAL_IDP=true), the clearly marked local development login. Guardians land on
+// /mine-boern, staff on /staff.
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorMessage, Loading, Page, useApi } from './components.js';
 import { useT } from './i18n.js';
@@ -27,7 +29,7 @@ export function DemoLoginPage() {
     }
   }
 
-  if (me && !demo) return <Page title={t('login.title')} lead={t('login.notDemo')} />;
+  if (me && !demo) return <RealLoginPage />;
   const list = personas.data ?? [];
   const groups = [
     { title: t('login.citizens'), items: list.filter((p) => p.role === 'guardian') },
@@ -69,6 +71,69 @@ export function DemoLoginPage() {
             </section>
           ),
       )}
+    </Page>
+  );
+}
+
+function RealLoginPage() {
+  const { t } = useT();
+  const { me, localLogin } = useSession();
+  const navigate = useNavigate();
+  const [subject, setSubject] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const login = me?.login ?? { oidc: false, localIdp: false };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const m = await localLogin(subject.trim());
+      void navigate(m.user?.role === 'guardian' ? '/mine-boern' : '/staff');
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={t('login.title')}>
+      {me?.user && <p className="notice">{t('login.current', { name: me.user.name })}</p>}
+      {login.oidc && (
+        <section className="card" aria-labelledby="login-oidc">
+          <h2 id="login-oidc">{t('login.oidcTitle')}</h2>
+          <p>{t('login.oidcText')}</p>
+          <a className="button" href="/api/auth/oidc/login">
+            {t('login.oidcButton')}
+          </a>
+        </section>
+      )}
+      {login.localIdp && (
+        <section className="card" aria-labelledby="login-local">
+          <div className="demo-notice">
+            <h2 className="demo-notice-title" id="login-local">
+              {t('login.localTitle')}
+            </h2>
+            <p>{t('login.localText')}</p>
+          </div>
+          <ErrorMessage error={error} />
+          <form onSubmit={(e) => void submit(e)}>
+            <label htmlFor="local-subject">{t('login.localSubject')}</label>
+            <input
+              id="local-subject"
+              autoComplete="username"
+              required
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+            />
+            <button type="submit" className="button" disabled={busy || !subject.trim()}>
+              {busy ? t('loading') : t('login.localButton')}
+            </button>
+          </form>
+        </section>
+      )}
+      {!login.oidc && !login.localIdp && <p>{t('login.none')}</p>}
     </Page>
   );
 }

@@ -199,9 +199,22 @@ const dict = {
   'login.citizens': ['Borgere', 'Citizens'],
   'login.staff': ['Medarbejdere', 'Staff'],
   'login.as': ['Log ind som {name}', 'Log in as {name}'],
-  'login.notDemo': [
-    'Demo-login er slået fra. Brug kommunens almindelige login.',
-    'Demo login is switched off. Use the municipality’s ordinary login.',
+  'login.oidcTitle': ['Kommunens login', 'The municipality’s login'],
+  'login.oidcText': [
+    'Log ind med den konto, kommunen har givet dig. Du sendes videre til kommunens login og tilbage til Spire.',
+    'Log in with the account the municipality gave you. You are sent to the municipality’s login and back to Spire.',
+  ],
+  'login.oidcButton': ['Log ind med kommunens login', 'Log in with the municipality’s login'],
+  'login.localTitle': ['Lokalt udviklings-login – ikke til drift', 'Local development login – not for production'],
+  'login.localText': [
+    'Denne installation er startet med SPIRE_LOCAL_IDP=true. Her logger du ind med dit login-id (OIDC-subject) uden adgangskode. Brug det kun på din egen maskine til at prøve Spire af.',
+    'This installation was started with SPIRE_LOCAL_IDP=true. You log in with your login id (OIDC subject) without a password. Use it only on your own machine to try Spire.',
+  ],
+  'login.localSubject': ['Login-id (OIDC-subject)', 'Login id (OIDC subject)'],
+  'login.localButton': ['Log ind', 'Log in'],
+  'login.none': [
+    'Der er ikke sat et login op endnu. Administratoren sætter OIDC_ISSUER m.fl. (se README, "Operations").',
+    'No login has been set up yet. The administrator sets OIDC_ISSUER and related settings (see README, "Operations").',
   ],
   'login.current': ['Du er logget ind som {name}.', 'You are logged in as {name}.'],
   'staff.title': ['Velkommen, {name}', 'Welcome, {name}'],

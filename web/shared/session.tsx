@@ -9,6 +9,8 @@ interface Session {
   error: ApiError | null;
   refresh: () => Promise<void>;
   login: (userId: string) => Promise<Me>;
+  /** The local development identity provider (SPIRE_LOCAL_IDP=true): log in by the user's OIDC subject. */
+  localLogin: (subject: string) => Promise<Me>;
   logout: () => Promise<void>;
 }
 
@@ -48,6 +50,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
+  const localLogin = useCallback(
+    async (subject: string) => {
+      const m = await api.post<Me>('/api/auth/local-login', { subject });
+      accept(m);
+      return m;
+    },
+    [accept],
+  );
+
   const logout = useCallback(async () => {
     await api.post<void>('/api/auth/logout');
     setCsrfToken(null);
@@ -55,7 +66,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   return (
-    <SessionContext.Provider value={{ me, loading, error, refresh, login, logout }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me, loading, error, refresh, login, localLogin, logout }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

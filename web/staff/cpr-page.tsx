@@ -6,7 +6,8 @@ import { api } from '../shared/api.js';
 import { DataTable, ErrorMessage, Facts, Field, Page, Status, useApi } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { isKey, useT, type Key } from '../shared/i18n.js';
-import { useCan } from '../shared/session.js';
+import { useCan, useSession } from '../shared/session.js';
+import { GuardedButton } from '../shared/guard.js';
 import type { ChangeFileReport, CprPersonView, ImportResult } from '../../src/modules/people/contract.js';
 
 export function CprPage() {
@@ -14,9 +15,53 @@ export function CprPage() {
   const can = useCan();
   return (
     <Page title={t('cpr.title')} lead={t('cpr.lead')}>
+      <InitialLoad />
       <CprLookup />
       {can('people.cpr-changes') && <ChangeFiles />}
     </Page>
+  );
+}
+
+type InitialLoadStep = { total: number; done: number; next: number | null; created: number; changes: number };
+
+/** A new installation's first load of the municipality's families from CPR, a batch per call with a progress bar. */
+function InitialLoad() {
+  const { t } = useT();
+  const { me } = useSession();
+  const id = useId();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const municipality = me?.user?.municipality;
+  async function load() {
+    let offset: number | null = 0,
+      created = 0,
+      changes = 0,
+      total = 0;
+    setProgress(null);
+    while (offset !== null) {
+      const r: InitialLoadStep = await api.post<InitialLoadStep>('/api/staff/cpr/initial-load', { offset });
+      created += r.created;
+      changes += r.changes;
+      total = r.total;
+      setProgress({ done: r.done, total: r.total });
+      offset = r.next;
+    }
+    return t('cpr.initialDone', { families: total, created, changes });
+  }
+  return (
+    <section aria-labelledby={id + 'h'} className="panel">
+      <h2 id={id + 'h'}>{t('cpr.initialTitle')}</h2>
+      <p>{t('cpr.initialLead', { municipality: municipality ? `${municipality.name} (${municipality.code})` : '' })}</p>
+      <GuardedButton
+        label={t('cpr.initialButton')}
+        title={t('cpr.initialConfirmTitle')}
+        summary={t('cpr.initialSummary', { municipality: municipality?.name ?? '' })}
+        consequence={t('cpr.initialConsequence')}
+        confirmLabel={t('cpr.initialConfirm')}
+        runningText={t('cpr.initialRunning')}
+        progress={progress}
+        action={load}
+      />
+    </section>
   );
 }
 

@@ -90,6 +90,7 @@ export const peopleError = domainErrors({
   'people.cpr-file-malformed': 'invalid',
   'people.cpr-file-out-of-order': 'conflict',
   'people.no-cpr': 'invalid',
+  'people.cpr-no-initial-load': 'conflict',
 });
 
 /** What the register says about one person (the CPR page's look-up; the number only masked). */
@@ -237,6 +238,19 @@ export const peopleContract = {
     body: z.object({ file: z.unknown() }).strict(),
     response: ChangeFileReport,
     errors: ['people.cpr-file-malformed', 'people.cpr-file-out-of-order'],
+  },
+  cprInitialLoad: {
+    summary:
+      "The CPR initial load of the actor's municipality (children under 18 living there, with their families), one batch of families from `offset`; call again with `next` until it is null",
+    body: z.object({ offset: z.number().int().min(0).max(1_000_000) }).strict(),
+    response: z.object({
+      total: z.number().int(),
+      done: z.number().int(),
+      next: z.number().int().nullable(),
+      created: z.number().int(),
+      changes: z.number().int(),
+    }),
+    errors: ['people.cpr-no-initial-load', 'people.cpr-unknown', 'people.cpr-unavailable'],
   },
   cprFetchFiles: {
     summary: 'Fetch and apply the change files the register has delivered since the last one applied',

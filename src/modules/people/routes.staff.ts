@@ -25,6 +25,9 @@ import { applyChangeFile, importPerson, lookupOrFail } from './cpr/apply.js';
 import { cprRegister } from './cpr/index.js';
 import type { ChangeFileReport } from './contract.js';
 
+/** Families per initial-load call: small enough to answer within a second, so the progress moves. */
+const INITIAL_LOAD_BATCH = 25;
+
 /** Whether the actor's work needs addresses under navne- og adressebeskyttelse (casework does; units, finance don't). */
 const seesProtected = (actor: Actor | null) => peoplePolicy.can(actor, 'people.read-protected-address');
 
@@ -165,6 +168,35 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
       details: { register: cprRegister().name, changes: r.changes },
     });
     return r;
+  });
+
+  // The initial load of a new installation (SF6002's first delivery): a batch of families per call, so the browser
+  // shows progress and a failure stops after the families already loaded (a repeat changes nothing).
+  app.post('/cpr/initial-load', { schema: schemaOf('people', c.cprInitialLoad, peopleError.codes) }, async (req) => {
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
+    const { db, clock } = req.ctx,
+      today = clock.today(),
+      register = cprRegister();
+    if (!register.initialLoad) throw peopleError('people.cpr-no-initial-load');
+    const all = await register.initialLoad(homeMunicipality(actor), today);
+    const batch = all.slice(req.body.offset, req.body.offset + INITIAL_LOAD_BATCH);
+    let created = 0,
+      changes = 0;
+    const ids = new Set<string>();
+    for (const cpr of batch) {
+      const r = await importPerson(db, register, cpr, today, actor.userId);
+      created += r.people.filter((p) => p.created).length;
+      changes += r.changes;
+      for (const p of r.people) ids.add(p.id);
+    }
+    await audit(db, req.ctx, {
+      action: 'cpr.import',
+      subjectType: 'person',
+      subjectIds: [...ids],
+      details: { register: register.name, changes, initialLoad: true },
+    });
+    const done = Math.min(all.length, req.body.offset + batch.length);
+    return { total: all.length, done, next: done < all.length ? done : null, created, changes };
   });
 
   app.post(

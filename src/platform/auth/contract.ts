@@ -26,6 +26,8 @@ export const Me = z.object({
   permissions: z.array(z.string()),
   csrfToken: z.string().nullable(),
   demo: z.boolean(),
+  /** The logins this installation offers besides the demo: OIDC (the identity provider), the local development one. */
+  login: z.object({ oidc: z.boolean(), localIdp: z.boolean() }),
   today: z.iso.date(),
 });
 export type Me = z.infer<typeof Me>;
@@ -38,6 +40,11 @@ export const authContract = {
   demoLogin: {
     summary: 'Log in as a demo persona (demo mode only)',
     body: z.object({ userId: z.uuid() }),
+    response: Me,
+  },
+  localLogin: {
+    summary: 'Log in through the local development identity provider (only with SPIRE_LOCAL_IDP=true)',
+    body: z.object({ subject: z.string().trim().min(1).max(200) }),
     response: Me,
   },
   logout: { summary: 'Log out (ends the session)', response: z.null().describe('no content') },

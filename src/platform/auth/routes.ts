@@ -40,6 +40,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       permissions: permittedActions(a, POLICIES),
       csrfToken,
       demo: app.config.demo,
+      login: { oidc: !!app.config.oidc, localIdp: !!app.config.localIdp },
       today: app.config.clock.today().toString(),
     };
   };
@@ -81,6 +82,21 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       .executeTakeFirst();
     if (!user) throw unauthorized('Ukendt demo-bruger.');
     if (!user.active) throw forbidden('Brugeren er ikke aktiv (uden for gyldighedsperioden).');
+    return startSession(req, reply, user);
+  });
+
+  // The local development identity provider: the subject a real provider would send, typed on the login page. Off
+  // unless the installation is started with SPIRE_LOCAL_IDP=true (then the login page says so); the same user checks
+  // as an OIDC login (the subject belongs to a user valid today; demo personas have no subject).
+  app.post('/local-login', { config: loginLimit, schema: schemaOf('auth', c.localLogin) }, async (req, reply) => {
+    if (!app.config.localIdp) throw notFound();
+    const user = await app.config.database.db
+      .selectFrom('app_user')
+      .select([...APP_USER_COLUMNS, validOn(app.config.clock.today()).as('active')])
+      .where('oidc_subject', '=', req.body.subject)
+      .executeTakeFirst();
+    if (!user) throw forbidden('Ingen bruger er knyttet til dette login.');
+    if (!user.active) throw forbidden('Din bruger er ikke aktiv. Kontakt kommunens administrator.');
     return startSession(req, reply, user);
   });
 

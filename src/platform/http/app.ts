@@ -40,6 +40,9 @@ export interface AppConfig {
   webDir?: string;
   logger?: boolean;
   oidc?: OidcConfig;
+  /** The local development identity provider (SPIRE_LOCAL_IDP=true): a login by OIDC subject without a password, for
+   *  trying a non-demo installation on one's own machine; never in production (main.ts refuses it there). */
+  localIdp?: boolean;
 }
 
 declare module 'fastify' {

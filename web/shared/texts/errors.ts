@@ -130,6 +130,10 @@ export const errorTexts = {
     'Ændringsfilen er ældre end en fil, der allerede er indlæst. Intet er ændret.',
     'The change file is older than a file already applied. Nothing was changed.',
   ],
+  'err.people.cpr-no-initial-load': [
+    'CPR-registeret leverer ikke en første indlæsning her. Brug ændringsfilerne eller hent familierne én ad gangen.',
+    'The CPR register does not deliver an initial load here. Use the change files or fetch the families one at a time.',
+  ],
   'err.people.no-cpr': ['Personen har intet CPR-nummer i Spire.', 'The person has no CPR number in Spire.'],
   'err.attendance.not-your-unit': ['Du har ikke adgang til denne enhed.', 'You do not have access to this unit.'],
   'err.attendance.leader-only': [

@@ -7,6 +7,27 @@ export const peopleTexts = {
     'Look a person up in CPR, bring the family into Spire, and apply change files (moves, custody, deaths, name and address protection).',
   ],
   'cpr.register': ['Register: {name}', 'Register: {name}'],
+  'cpr.initialTitle': ['Første indlæsning fra CPR', 'Initial load from CPR'],
+  'cpr.initialLead': [
+    'Henter alle børn under 18 år med bopæl i {municipality} og deres forældremyndighedsindehavere ind i Spire. Det kan gentages: personer, der allerede er hentet, bliver kun opdateret.',
+    'Brings every child under 18 living in {municipality} and their custody holders into Spire. It can be repeated: people already fetched are only updated.',
+  ],
+  'cpr.initialButton': ['Hent kommunens familier fra CPR …', 'Fetch the municipality’s families from CPR …'],
+  'cpr.initialConfirmTitle': ['Hent familierne fra CPR?', 'Fetch the families from CPR?'],
+  'cpr.initialSummary': [
+    'Alle børn under 18 år med bopæl i {municipality} og deres familier hentes fra CPR-registret.',
+    'Every child under 18 living in {municipality} and their families are fetched from the CPR register.',
+  ],
+  'cpr.initialConsequence': [
+    'Personer, adresser og forældremyndighed oprettes eller opdateres. Opslaget logges.',
+    'People, addresses and custody are created or updated. The look-up is logged.',
+  ],
+  'cpr.initialConfirm': ['Ja, hent familierne', 'Yes, fetch the families'],
+  'cpr.initialRunning': ['Henter familier fra CPR …', 'Fetching families from CPR …'],
+  'cpr.initialDone': [
+    'Hentet: {families} børn med familier, {created} nye personer, {changes} ændringer.',
+    'Fetched: {families} children with families, {created} new people, {changes} changes.',
+  ],
   'cpr.lookup': ['Slå op', 'Look up'],
   'cpr.number': ['CPR-nummer', 'CPR number'],
   'cpr.numberHint': [

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { LocalDate } from '../../../shared/index.js';
+import { CHILD_MAX_AGE_YEARS } from '../queries.js';
 import { PersonLookupResponse, personFromLookup, type CprPerson, type CprRegister } from './shapes.js';
 
 export const STANDIN_FILE = fileURLToPath(new URL('../../../../data/cpr-standin.json', import.meta.url));
@@ -25,6 +27,20 @@ export class LocalCprRegister implements CprRegister {
 
   lookup(cpr: string): Promise<CprPerson | null> {
     return Promise.resolve(this.persons.get(cpr) ?? null);
+  }
+
+  initialLoad(municipalityCode: string, today: LocalDate): Promise<string[]> {
+    return Promise.resolve(
+      [...this.persons.values()]
+        .filter(
+          (p) =>
+            p.status === 'active' &&
+            p.address?.kommunekode === municipalityCode &&
+            p.birthDate.ageInYears(today) < CHILD_MAX_AGE_YEARS,
+        )
+        .map((p) => p.cpr)
+        .sort(),
+    );
   }
 
   changeFiles(afterSequence: number): Promise<unknown[]> {

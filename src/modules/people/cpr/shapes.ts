@@ -14,7 +14,8 @@ const kommunekode = z
 
 /** SF1520 adresseType (aktuelAdresse), with the DAR address id the Datafordeler adds. */
 export const AktuelAdresse = z.object({
-  darId: z.uuid().nullish(),
+  // DAR ids (e.g. 0a3f50a4-4a1b-32b8-e044-0003ba298018) are 8-4-4-4-12 hex without the RFC 4122 variant bits.
+  darId: z.guid().nullish(),
   kommunekode,
   vejnavn: z.string().trim().min(1).max(100),
   husnummer: z.string().trim().min(1).max(10),
@@ -179,4 +180,7 @@ export interface CprRegister {
   lookup(cpr: string): Promise<CprPerson | null>;
   /** SF6002: the change files delivered after `sequence` (raw JSON, checked when applied), oldest first. */
   changeFiles(afterSequence: number): Promise<unknown[]>;
+  /** SF6002's initial load of a new subscription: the CPR numbers of the children under 18 living in the municipality
+   *  (their custody holders come with each family), in a stable order; undefined where the register delivers none. */
+  initialLoad?(municipalityCode: string, today: LocalDate): Promise<string[]>;
 }
