@@ -4,7 +4,8 @@ import { danishPublicHolidays, municipalityByCode, parseCpr } from './shared/ind
 
 const [command, ...rest] = process.argv.slice(2);
 const usage = `usage: spire <command>
-  start                       start the server (PORT, HOST, DATABASE_URL, SPIRE_DATA_DIR, SPIRE_DEMO, SPIRE_TRUST_PROXY)
+  start                       start the server (PORT, HOST, DATABASE_URL, SPIRE_DATA_DIR, SPIRE_DEMO, SPIRE_TRUST_PROXY,
+                              OIDC_ISSUER…, SPIRE_LOCAL_IDP=true for the local development login)
   seed [--scale small|city] [--seed N]   load the demo municipality into an empty database
   holidays YEAR               Danish public holidays as JSON [{date, name}]
   fees --in household.json   one household's monthly fee per child (docs/formats/fees.md)

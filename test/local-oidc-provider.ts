@@ -1,6 +1,6 @@
 // LocalOidcProvider: a small OpenID Connect provider on loopback (discovery, JWKS, authorize, token with PKCE),
 // standing in for NemLog-in/MitID in tests. It logs in whichever subject the test names, signs ID tokens with RS256
-// and echoes the nonce; `next` lets a test make the next ID token wrong in one way (claims, key, missing token).
+// and echoes the nonce; `state.subject` is who logs in next; `next` lets a test make the next ID token wrong in one way (claims, key, missing token).
 import { createHash, createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +26,7 @@ export async function startLocalOidcProvider(opts: {
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomUUID();
   const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string | null }>();
-  const state = { next: {} as NextToken };
+  const state = { next: {} as NextToken, subject: opts.subject };
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const sign = (claims: Record<string, unknown>, how: NextToken['signature']) => {
     if (how === 'none') return `${b64({ alg: 'none' })}.${b64(claims)}.`;
@@ -98,7 +98,7 @@ export async function startLocalOidcProvider(opts: {
       const now = Math.floor(Date.now() / 1000);
       const claims: Record<string, unknown> = {
         iss: issuer,
-        sub: opts.subject,
+        sub: state.subject,
         aud: opts.clientId,
         iat: now,
         exp: now + 300,
