@@ -8,7 +8,7 @@ import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
 import { axeViolations, launchBrowser } from '../browser.js';
 
-let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string, bo: string;
+let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, browser: Browser, base: string, bo: string, liv: string;
 const SHOTS = process.env.SPIRE_SCREENSHOTS;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
@@ -57,6 +57,27 @@ beforeAll(async () => {
   await db
     .insertInto('custody')
     .values({ child_id: bo, guardian_id: f.guardians.mette, valid: '[2023-06-01,)' })
+    .execute();
+  // Liv, Anders' daughter, without a place: the caseworker books one for the family.
+  liv = (
+    await db
+      .insertInto('person')
+      .values({ cpr: '0103234420', first_name: 'Liv', last_name: 'Berg', birth_date: '2023-03-01', sex: 'female' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const bergHome = await db
+    .selectFrom('residence')
+    .select('household_id')
+    .where('person_id', '=', f.guardians.anders)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('residence')
+    .values({ person_id: liv, household_id: bergHome.household_id, valid: '[2023-03-01,)' })
+    .execute();
+  await db
+    .insertInto('custody')
+    .values({ child_id: liv, guardian_id: f.guardians.anders, valid: '[2023-03-01,)' })
     .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
@@ -190,6 +211,59 @@ describe('casework in the browser', () => {
         'Bekræftelse af udmeldelse: Ida Holm',
         'Kvittering: ansøgning om plads til Bo Holm',
         'Afgørelse: plads til Bo Holm i Børnehuset Solsikken',
+      ]);
+    },
+  );
+
+  it(
+    'a caseworker books, moves and cancels a place for the family on the child page',
+    { timeout: 300_000 },
+    async () => {
+      const cw = await loginAs('Pladsanvisning');
+      const section = () => cw.getByRole('region', { name: 'Sagsbehandling', exact: true });
+      const places = () => cw.getByRole('table', { name: 'Pladser med takst og fuldtidsækvivalent' });
+      const confirmAndWait = async (done: string) => {
+        await cw.getByRole('button', { name: 'Bekræft', exact: true }).click();
+        await poll(() => cw.getByText(`Udført: ${done}.`).count()).toBe(1);
+      };
+      await cw.goto(`${base}/staff/boern/${liv}`);
+      await poll(() => section().getByText('Barnet har ingen pladser.').count()).toBe(1);
+
+      await cw.getByRole('button', { name: 'Book plads' }).click();
+      await cw.getByLabel('Institution', { exact: true }).selectOption({ label: 'Mælkebøtten' });
+      await cw.getByLabel('Startdato').fill('2027-01-04');
+      await cw.getByLabel('Timer pr. uge').fill('30');
+      await cw.getByLabel('Begrundelse').fill('Far ringede, har ikke MitID');
+      await cw.getByRole('button', { name: 'Fortsæt' }).click();
+      await poll(() => cw.getByText('Book en plads i Mælkebøtten fra 4. januar 2027, 30 timer pr. uge.').count()).toBe(
+        1,
+      );
+      await expectAccessible(cw, 'casework-book-confirm');
+      await confirmAndWait('Book plads');
+      const row = () => places().getByRole('row').filter({ hasText: 'Mælkebøtten' });
+      await poll(() => row().textContent()).toMatch(/4\. januar 2027.*Booking/);
+      await expectAccessible(cw, 'casework-booked');
+
+      await cw.getByRole('button', { name: 'Flyt booking: Mælkebøtten' }).click();
+      await cw.getByLabel('Startdato').fill('2027-02-01');
+      await cw.getByLabel('Begrundelse').fill('Familien ønsker senere start');
+      await cw.getByRole('button', { name: 'Fortsæt' }).click();
+      await confirmAndWait('Flyt booking');
+      await poll(() => row().textContent()).toMatch(/1\. februar 2027/);
+
+      await cw.getByRole('button', { name: 'Afmeld booking: Mælkebøtten' }).click();
+      await cw.getByLabel('Begrundelse').fill('Familien har fået plads privat');
+      await cw.getByRole('button', { name: 'Fortsæt' }).click();
+      await poll(() => cw.getByText(/Bookingen i Mælkebøtten fra 1\. februar 2027 afmeldes/).count()).toBe(1);
+      await confirmAndWait('Afmeld booking');
+      await poll(() => section().getByText('Barnet har ingen pladser.').count()).toBe(1);
+      await poll(() => section().getByText('Booking afmeldt', { exact: true }).count()).toBe(1);
+      await expectAccessible(cw, 'casework-booking-cancelled');
+
+      expect(await lettersTo(f.guardians.anders)).toEqual([
+        'Bekræftelse: plads til Liv Berg i Mælkebøtten',
+        'Booking flyttet: Liv Berg',
+        'Booking afmeldt: Liv Berg',
       ]);
     },
   );

@@ -24,7 +24,10 @@ type Action =
   | { kind: 'flags'; app: CaseworkApplication }
   | { kind: 'transfer'; place: CaseworkPlace }
   | { kind: 'withdraw'; place: CaseworkPlace }
-  | { kind: 'hours'; place: CaseworkPlace };
+  | { kind: 'hours'; place: CaseworkPlace }
+  | { kind: 'book' }
+  | { kind: 'moveBooking'; place: CaseworkPlace }
+  | { kind: 'cancelBooking'; place: CaseworkPlace };
 
 const TITLE: Record<Action['kind'], Key> = {
   apply: 'cw.apply',
@@ -34,6 +37,9 @@ const TITLE: Record<Action['kind'], Key> = {
   transfer: 'cw.transfer',
   withdraw: 'cw.withdraw',
   hours: 'cw.hours',
+  book: 'cw.book',
+  moveBooking: 'cw.moveBooking',
+  cancelBooking: 'cw.cancelBooking',
 };
 
 export function ChildCasework({
@@ -114,12 +120,19 @@ export function ChildCasework({
                       <td>
                         {formatDate(p.start, lang)} – {p.end ? formatDate(p.end, lang) : ''}
                         {p.noticeWaived && <div className="muted">{t('cw.waived', { reason: p.noticeWaived })}</div>}
+                        {p.bookingId && <div className="muted">{t('cw.booked')}</div>}
                       </td>
                       <td className="num">{p.hoursPerWeek}</td>
                       <td className="num">{rate(p.monthlyRateOere)}</td>
                       <td className="num">{fte(p.fte)}</td>
                       <td>
-                        {active && (
+                        {active && p.bookingId && (
+                          <div className="button-row">
+                            {actionButton({ kind: 'moveBooking', place: p }, 'cw.moveBooking', p.unitName)}
+                            {actionButton({ kind: 'cancelBooking', place: p }, 'cw.cancelBooking', p.unitName)}
+                          </div>
+                        )}
+                        {active && !p.bookingId && (
                           <div className="button-row">
                             {actionButton({ kind: 'hours', place: p }, 'cw.hours', p.unitName)}
                             {actionButton({ kind: 'transfer', place: p }, 'cw.transfer', p.unitName)}
@@ -180,6 +193,9 @@ export function ChildCasework({
             <button type="button" className="button" onClick={() => open({ kind: 'enrol' })}>
               {t('cw.enrol')}
             </button>
+            <button type="button" className="button" onClick={() => open({ kind: 'book' })}>
+              {t('cw.book')}
+            </button>
           </div>
           <Status text={done} />
           {action && (
@@ -233,8 +249,10 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
   const [f, setF] = useState({
     placeKind: app?.placeKind ?? 'vuggestue',
     date: app?.neededFrom ?? today,
-    hours: String(app?.hoursPerWeek ?? (place?.hoursPerWeek === 40 ? 30 : 40)),
-    unitId: '',
+    hours: String(
+      app?.hoursPerWeek ?? (action.kind === 'moveBooking' ? place!.hoursPerWeek : place?.hoursPerWeek === 40 ? 30 : 40),
+    ),
+    unitId: action.kind === 'moveBooking' ? place!.unitId : '',
     wishes: ['', '', ''],
     specialNeeds: app?.specialNeeds ?? false,
     movingIn: app?.movingIn ?? false,
@@ -273,6 +291,19 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
         return setSummary(t('cw.sumFlags', { special: yesNo(f.specialNeeds), moving: yesNo(f.movingIn) }));
       case 'enrol':
         return setSummary(t('cw.sumEnrol', { unit: unitName(f.unitId), date: d(f.date), hours: f.hours }));
+      case 'book':
+        return setSummary(t('cw.sumBook', { unit: unitName(f.unitId), date: d(f.date), hours: f.hours }));
+      case 'moveBooking':
+        return setSummary(
+          t('cw.sumMoveBooking', {
+            from: action.place.unitName,
+            unit: unitName(f.unitId),
+            date: d(f.date),
+            hours: f.hours,
+          }),
+        );
+      case 'cancelBooking':
+        return setSummary(t('cw.sumCancelBooking', { unit: action.place.unitName, date: d(action.place.start) }));
       case 'transfer':
         return setSummary(
           t('cw.sumTransfer', { from: action.place.unitName, unit: unitName(f.unitId), date: d(f.date) }),
@@ -353,6 +384,28 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
             reason,
           });
           break;
+        case 'book':
+          await api.post('/api/staff/casework/bookings', {
+            childId,
+            unitId: f.unitId,
+            start: f.date,
+            hoursPerWeek: hours,
+            reason,
+          });
+          break;
+        case 'moveBooking':
+          await api.post(`/api/staff/casework/bookings/${encodeURIComponent(action.place.bookingId!)}/move`, {
+            unitId: f.unitId,
+            start: f.date,
+            hoursPerWeek: hours,
+            reason,
+          });
+          break;
+        case 'cancelBooking':
+          await api.post(`/api/staff/casework/bookings/${encodeURIComponent(action.place.bookingId!)}/cancel`, {
+            reason,
+          });
+          break;
         case 'transfer':
           await api.post(`/api/staff/casework/placements/${encodeURIComponent(action.place.id)}/transfer`, {
             unitId: f.unitId,
@@ -389,7 +442,7 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
       <select id={id + 'unit' + n} required={required} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('cw.choose')}</option>
         {units
-          .filter((u) => u.id !== place?.unitId)
+          .filter((u) => action.kind === 'moveBooking' || u.id !== place?.unitId)
           .map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -491,6 +544,21 @@ function ActionPanel({ action, childId, units, noticeLastDay, onCancel, onDone }
           )}
           {action.kind === 'flags' && flagFields}
           {action.kind === 'enrol' && (
+            <>
+              {unitSelect('cw.unit', f.unitId, (v) => set({ unitId: v }))}
+              {dateField('cw.start')}
+              {hoursField()}
+            </>
+          )}
+          {action.kind === 'book' && (
+            <>
+              <p className="hint">{t('cw.bookHint')}</p>
+              {unitSelect('cw.unit', f.unitId, (v) => set({ unitId: v }))}
+              {dateField('cw.start')}
+              {hoursField()}
+            </>
+          )}
+          {action.kind === 'moveBooking' && (
             <>
               {unitSelect('cw.unit', f.unitId, (v) => set({ unitId: v }))}
               {dateField('cw.start')}

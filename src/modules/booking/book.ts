@@ -64,6 +64,20 @@ export function bookingFacts(
   };
 }
 
+/** A booking a caseworker makes, moves or cancels for the family (placement's casework, issue 16): the same lock and
+ *  re-check as the family's own; the weekly hours, the reason in the letter and the audit action are the caseworker's,
+ *  and `within` runs the caseworker's own rules and records in the same transaction, under the unit's load lock, after
+ *  booking's checks and before anything is written: it throws to refuse (§ 26 a) and returns lines for the letter. */
+export interface OnBehalf {
+  reason: string;
+  hours?: number;
+  auditAction: string;
+  within: (
+    trx: Db,
+    r: { bookingId: string; placementId: string; unitId: string; start: LocalDate },
+  ) => Promise<string[]>;
+}
+
 export interface BookResult {
   bookingId: string;
   placementId: string;
@@ -134,6 +148,7 @@ export async function bookPlace(
   db: Db,
   rc: RequestContext,
   input: { childId: string; unitId: string; start: LocalDate },
+  behalf?: OnBehalf,
 ): Promise<BookResult> {
   const today = rc.clock.today(),
     { start } = input;
@@ -181,15 +196,25 @@ export async function bookPlace(
       const placementId = randomUUID(),
         bookingId = randomUUID(),
         userId = rc.actor!.userId;
+      const lines = behalf ? await behalf.within(trx, { bookingId, placementId, unitId: unit.id, start }) : [];
       const bf = bookingFacts({ id: input.childId, name: f.child.name }, unit, start, end, policy);
       const guardians = f.guardians.map((g) => g.id);
-      const letter = bookingConfirmation(bf, guardians);
+      const letter = bookingConfirmation(
+        bf,
+        guardians,
+        behalf && { reason: behalf.reason, hours: behalf.hours, lines },
+      );
       const rows = letterRows(letter, randomUUID(), f.guardians[0]?.municipality ?? null, today);
       let q = trx
         .with('pl', (c) =>
-          c
-            .insertInto('placement')
-            .values({ id: placementId, child_id: input.childId, unit_id: unit.id, kind: 'dagtilbud', valid: range }),
+          c.insertInto('placement').values({
+            id: placementId,
+            child_id: input.childId,
+            unit_id: unit.id,
+            kind: 'dagtilbud',
+            valid: range,
+            ...(behalf?.hours ? { hours_per_week: behalf.hours } : {}),
+          }),
         )
         .with('bk', (c) =>
           c.insertInto('booking').values({
@@ -211,10 +236,15 @@ export async function bookPlace(
         .with('au', (c) =>
           c.insertInto('audit_log').values(
             auditRow(rc, {
-              action: 'booking.book',
+              action: behalf?.auditAction ?? 'booking.book',
               subjectType: 'child',
               subjectIds: [input.childId],
-              details: { bookingId, unitId: unit.id, start: start.toString() },
+              details: {
+                bookingId,
+                unitId: unit.id,
+                start: start.toString(),
+                ...(behalf && { reason: behalf.reason, hoursPerWeek: behalf.hours }),
+              },
             }),
           ),
         );

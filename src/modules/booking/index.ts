@@ -3,7 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { bookingCitizenRoutes } from './routes.citizen.js';
 import { bookingStaffRoutes } from './routes.staff.js';
 
-export { bookPlace, moveBooking, cancelBooking } from './service.js';
+export { bookPlace, moveBooking, cancelBooking, NoLongerFree, type OnBehalf } from './service.js';
+export { activeBookingsOfChild, bookingOwner } from './queries.js';
+export { bookingError } from './contract.js';
 export { searchAvailability } from './search.js';
 export { roomFor, roomsFor, type RoomLedger } from './capacity.js';
 export { lockUnitLoad, unitLoadVersions } from './store.js';

@@ -55,3 +55,13 @@ export async function activeBookingStarts(db: Db, unitIds: string[]) {
     .where('unit_id', 'in', unitIds)
     .execute();
 }
+
+/** A child's active bookings: which of its places are bookings (the caseworker moves and cancels them as bookings). */
+export async function activeBookingsOfChild(db: Db, childId: string) {
+  return db
+    .selectFrom('booking')
+    .select(['id', 'placement_id', 'unit_id', sql<string>`lower(valid)::text`.as('start')])
+    .where('child_id', '=', childId)
+    .where('status', '=', 'active')
+    .execute();
+}

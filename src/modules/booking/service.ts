@@ -8,7 +8,7 @@ import { sendLetters } from '../../platform/letters/index.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { guardianIdsOf, personsById } from '../people/index.js';
 import { demandFor, policyRefusal, refusalAt, refusalBeforeLoad, unitFacts, type Context } from './availability.js';
-import { bookingFacts, NoLongerFree, refusalError, withRetry } from './book.js';
+import { bookingFacts, NoLongerFree, refusalError, withRetry, type OnBehalf } from './book.js';
 import { childDates } from './child-dates.js';
 import { bookingError } from './contract.js';
 import { bookingCancelled, bookingMoved, type LetterDraft } from './letters.js';
@@ -17,7 +17,7 @@ import { openCheck } from './search.js';
 import { closingDays, DAYCARE_TYPES, loadOccupancy, lockUnitLoad } from './store.js';
 import { earliestFit, day, fromEpochDay } from './timeline.js';
 
-export { bookPlace, NoLongerFree, type BookResult } from './book.js';
+export { bookPlace, NoLongerFree, type BookResult, type OnBehalf } from './book.js';
 
 async function childOf(db: Db, childId: string) {
   const [c] = await personsById(db, [childId]);
@@ -131,6 +131,7 @@ export async function moveBooking(
   db: Db,
   rc: RequestContext,
   input: { bookingId: string; unitId: string; start: LocalDate },
+  behalf?: OnBehalf,
 ) {
   const today = rc.clock.today();
   return withRetry(() =>
@@ -148,6 +149,14 @@ export async function moveBooking(
       const demand = demandFor(uf, ctx, input.start) as Exclude<ReturnType<typeof demandFor>, string>;
       const end = fromEpochDay(demand.end);
       const range = DateRange.of(input.start, end.minusDays(1)).toPgDaterange();
+      const lines = behalf
+        ? await behalf.within(trx, {
+            bookingId: b.id,
+            placementId: b.placement_id!,
+            unitId: unit.id,
+            start: input.start,
+          })
+        : [];
       // A current place the booking ended follows the new start (shorter, or longer if the child still fits there).
       if (b.released_placement_id && !input.start.isEqual(b.range.start)) {
         const p = await trx
@@ -169,7 +178,7 @@ export async function moveBooking(
       }
       await trx
         .updateTable('placement')
-        .set({ unit_id: unit.id, valid: range })
+        .set({ unit_id: unit.id, valid: range, ...(behalf?.hours ? { hours_per_week: behalf.hours } : {}) })
         .where('id', '=', b.placement_id!)
         .execute();
       await trx.updateTable('booking').set({ unit_id: unit.id, valid: range }).where('id', '=', b.id).execute();
@@ -178,13 +187,22 @@ export async function moveBooking(
         .values({ booking_id: b.id, kind: 'moved', unit_id: unit.id, valid: range, user_id: rc.actor!.userId })
         .execute();
       await audit(trx, rc, {
-        action: 'booking.move',
+        action: behalf?.auditAction ?? 'booking.move',
         subjectType: 'child',
         subjectIds: [child.id],
-        details: { bookingId: b.id, unitId: unit.id, start: input.start.toString() },
+        details: {
+          bookingId: b.id,
+          unitId: unit.id,
+          start: input.start.toString(),
+          ...(behalf && { reason: behalf.reason, hoursPerWeek: behalf.hours }),
+        },
       });
       const f = bookingFacts(child, unit, input.start, end, policy);
-      const letter = bookingMoved(f, await guardiansOf(trx, child.id, today));
+      const letter = bookingMoved(
+        f,
+        await guardiansOf(trx, child.id, today),
+        behalf && { reason: behalf.reason, hours: behalf.hours, lines },
+      );
       await deliverLetters(trx, [letter], today);
       return {
         bookingId: b.id,
@@ -199,7 +217,7 @@ export async function moveBooking(
   );
 }
 
-export async function cancelBooking(db: Db, rc: RequestContext, bookingId: string) {
+export async function cancelBooking(db: Db, rc: RequestContext, bookingId: string, behalf?: OnBehalf) {
   const today = rc.clock.today();
   return withRetry(() =>
     db.transaction().execute(async (trx) => {
@@ -220,18 +238,30 @@ export async function cancelBooking(db: Db, rc: RequestContext, bookingId: strin
         .execute();
       await trx.deleteFrom('placement').where('id', '=', b.placement_id!).execute();
       const restored = await restoreReleased(trx, b, b.range.start, null, ctx);
+      const lines = behalf
+        ? await behalf.within(trx, {
+            bookingId: b.id,
+            placementId: b.placement_id!,
+            unitId: b.unit_id,
+            start: b.range.start,
+          })
+        : [];
       await trx
         .insertInto('booking_event')
         .values({ booking_id: b.id, kind: 'cancelled', unit_id: b.unit_id, valid: b.valid, user_id: rc.actor!.userId })
         .execute();
       await audit(trx, rc, {
-        action: 'booking.cancel',
+        action: behalf?.auditAction ?? 'booking.cancel',
         subjectType: 'child',
         subjectIds: [child.id],
-        details: { bookingId: b.id },
+        details: { bookingId: b.id, ...(behalf && { reason: behalf.reason }) },
       });
       const f = bookingFacts(child, unit, b.range.start, b.range.end ? b.range.end.plusDays(1) : b.range.start, policy);
-      const letter = bookingCancelled(f, await guardiansOf(trx, child.id, today));
+      const letter = bookingCancelled(
+        f,
+        await guardiansOf(trx, child.id, today),
+        behalf && { reason: behalf.reason, lines },
+      );
       await deliverLetters(trx, [letter], today);
       return { bookingId: b.id, status: 'cancelled' as const, previousPlaceRestored: restored, letter };
     }),

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { sendLetters } from '../../platform/letters/index.js';
 import type { PlacementKind, UnitType } from '../../platform/db/schema.js';
 import { DateRange, formatDkk, LocalDate } from '../../shared/index.js';
-import { lockUnitLoad, roomFor } from '../booking/index.js';
+import { lockUnitLoad, roomFor, type OnBehalf } from '../booking/index.js';
 import { monthlyRateOf } from '../billing/index.js';
 import { childFteOn } from '../reporting/index.js';
 import { isUnitOpen, municipalitiesOfUnits, unitTypeOf } from '../registry/index.js';
@@ -181,6 +181,51 @@ function kindIn(type: UnitType, birth: LocalDate, start: LocalDate): PlacementKi
   return beforeSchool ? 'dagtilbud' : null;
 }
 
+/** The family's active application for the kind is met by a place from `start` (an enrolment or a booking; a transfer
+ *  only when the unit is one of its wishes): its pending offers are withdrawn and it is closed as placed. True when the
+ *  place meets the guarantee (it starts on or before the garantidato). */
+async function meetApplication(
+  trx: Db,
+  childId: string,
+  kind: PlacementKind,
+  unitId: string,
+  start: LocalDate,
+  today: LocalDate,
+  onlyWished: boolean,
+): Promise<boolean> {
+  const open = await trx
+    .selectFrom('application')
+    .select(['id', 'guarantee_date'])
+    .where('child_id', '=', childId)
+    .where('placement_kind', '=', kind)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  const wished =
+    open &&
+    (!onlyWished ||
+      !!(await trx
+        .selectFrom('application_wish')
+        .select('rank')
+        .where('application_id', '=', open.id)
+        .where('unit_id', '=', unitId)
+        .executeTakeFirst()));
+  const guarantee = !!(wished && open.guarantee_date && !start.isAfter(LocalDate.parse(open.guarantee_date)));
+  if (wished) {
+    await trx
+      .updateTable('offer')
+      .set({ status: 'cancelled', answered_on: today.toString() })
+      .where('application_id', '=', open.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await trx
+      .updateTable('application')
+      .set({ status: 'placed', closed_on: today.toString() })
+      .where('id', '=', open.id)
+      .execute();
+  }
+  return guarantee;
+}
+
 interface Give {
   childId: string;
   unitId: string;
@@ -250,37 +295,7 @@ async function give(trx: Db, by: Caseworker, g: Give, today: LocalDate) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // The family's application for this kind is met: by an enrolment, or by a transfer to one of its wishes.
-  const open = await trx
-    .selectFrom('application')
-    .select(['id', 'guarantee_date'])
-    .where('child_id', '=', g.childId)
-    .where('placement_kind', '=', kind)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  const wished =
-    open &&
-    (!g.from ||
-      !!(await trx
-        .selectFrom('application_wish')
-        .select('rank')
-        .where('application_id', '=', open.id)
-        .where('unit_id', '=', g.unitId)
-        .executeTakeFirst()));
-  const guarantee = !!(wished && open.guarantee_date && !g.start.isAfter(LocalDate.parse(open.guarantee_date)));
-  if (wished) {
-    await trx
-      .updateTable('offer')
-      .set({ status: 'cancelled', answered_on: today.toString() })
-      .where('application_id', '=', open.id)
-      .where('status', '=', 'pending')
-      .execute();
-    await trx
-      .updateTable('application')
-      .set({ status: 'placed', closed_on: today.toString() })
-      .where('id', '=', open.id)
-      .execute();
-  }
+  const guarantee = await meetApplication(trx, g.childId, kind, g.unitId, g.start, today, !!g.from);
   const name = await child(trx, g.childId),
     unit = await unitName(trx, g.unitId);
   await letter(
@@ -506,4 +521,44 @@ export async function changeHours(
     today,
   );
   return { childId: p.child_id, placementId: id, change: { from: c.from.toString(), before, after } };
+}
+
+/** 6. Booking on the family's behalf (book en plads): booking's bookPlace / moveBooking / cancelBooking do the lock, the
+ *  capacity re-check and the writes; this is what casework adds inside their transaction, under the unit's load lock:
+ *  § 26 a for the unit a place is booked in, the application the booking meets (the guarantee), the casework log. */
+export function bookingOnBehalf(
+  by: Caseworker,
+  childId: string,
+  action: 'book' | 'move-booking' | 'cancel-booking',
+  today: LocalDate,
+  hours?: number,
+): OnBehalf & { guarantee: boolean } {
+  const behalf = {
+    reason: by.reason,
+    hours,
+    auditAction: `casework.${action}`,
+    guarantee: false,
+    within: async (trx: Db, r: { bookingId: string; unitId: string; start: LocalDate }) => {
+      if (action !== 'cancel-booking') {
+        const [municipality] = await municipalitiesOfUnits(trx, [r.unitId]);
+        const p = await policyOn(trx, municipality!, today);
+        if (!(await distributionAllows(trx, p, childId, r.unitId, r.start, today)))
+          throw placementError('placement.distribution-rule');
+      }
+      if (action === 'book')
+        behalf.guarantee = await meetApplication(trx, childId, 'dagtilbud', r.unitId, r.start, today, false);
+      await log(
+        trx,
+        by,
+        {
+          childId,
+          action,
+          details: { bookingId: r.bookingId, unitId: r.unitId, start: r.start.toString(), ...(hours && { hours }) },
+        },
+        today,
+      );
+      return behalf.guarantee ? ['Pladsen opfylder pasningsgarantien (dagtilbudslovens § 23).'] : [];
+    },
+  };
+  return behalf;
 }

@@ -252,7 +252,18 @@ export const PlacementRules = z.object({ keys: z.array(PolicyKey), classes: z.re
 export type PlacementRules = z.infer<typeof PlacementRules>;
 
 // Casework on a family's behalf (the child page's "Sagsbehandling").
-const caseworkAction = z.enum(['apply', 'change', 'flags', 'enrol', 'transfer', 'withdraw', 'hours']);
+const caseworkAction = z.enum([
+  'apply',
+  'change',
+  'flags',
+  'enrol',
+  'transfer',
+  'withdraw',
+  'hours',
+  'book',
+  'move-booking',
+  'cancel-booking',
+]);
 const reason = z.string().trim().min(3).max(500);
 const weeklyHours = z.number().int().min(1).max(60);
 export const CaseworkPlace = z.object({
@@ -268,6 +279,8 @@ export const CaseworkPlace = z.object({
   /** The FLIS full-time equivalent of the hours (1, 0.75, 0.5); null: no rules in force. */
   fte: z.number().nullable(),
   noticeWaived: z.string().nullable(),
+  /** The place is an active booking (book en plads): moved and cancelled as a booking. */
+  bookingId: id.nullable(),
 });
 export type CaseworkPlace = z.infer<typeof CaseworkPlace>;
 export const CaseworkApplication = z.object({
@@ -346,6 +359,36 @@ const ENROL = [
   'placement.distribution-rule',
   'placement.no-room',
 ] as const;
+/** A booking on the family's behalf: booking's own refusals (the family's rules) and § 26 a. */
+const BOOK = [
+  'placement.child-not-found',
+  'placement.distribution-rule',
+  'booking.unit-not-daycare',
+  'booking.no-longer-free',
+  'booking.already-booked',
+  'booking.place-starts-in-period',
+  'booking.already-in-unit',
+  'booking.too-young',
+  'booking.school-age',
+  'booking.age-band',
+  'booking.waitlist',
+  'booking.hybrid-too-soon',
+  'booking.past',
+  'booking.beyond-horizon',
+  'booking.closed-day',
+  'booking.full',
+] as const;
+const BOOKING = ['booking.not-found', 'booking.already-cancelled', 'booking.change-deadline'] as const;
+const Booked = z.object({
+  bookingId: id,
+  unitId: id,
+  unitName: z.string(),
+  start: isoDate,
+  end: isoDate,
+  changeDeadline: isoDate,
+  /** The booking met the child's application on or before its garantidato (pasningsgarantien, § 23). */
+  guarantee: z.boolean(),
+});
 const ROUND = ['placement.round-not-found', 'placement.round-decided', 'placement.preview-stale', ...OFFER] as const;
 
 export const placementContract = {
@@ -543,6 +586,30 @@ export const placementContract = {
     response: Enrolled,
     status: 201,
     errors: [...ENROL],
+  },
+  caseworkBook: {
+    summary:
+      "Book a concrete place (book en plads) on the family's behalf: booking's lock and re-check, § 26 a, a reason, a letter",
+    body: z
+      .object({ childId: z.uuid(), unitId: z.uuid(), start: z.iso.date(), hoursPerWeek: weeklyHours, reason })
+      .strict(),
+    response: Booked,
+    status: 201,
+    errors: [...BOOK],
+  },
+  caseworkMoveBooking: {
+    summary: "Move a booking on the family's behalf to another unit or start date, with a reason and a letter",
+    params: byId,
+    body: z.object({ unitId: z.uuid(), start: z.iso.date(), hoursPerWeek: weeklyHours.optional(), reason }).strict(),
+    response: Booked,
+    errors: [...BOOK, ...BOOKING, 'booking.current-place-not-extendable'],
+  },
+  caseworkCancelBooking: {
+    summary: "Cancel a booking on the family's behalf (the place is given free), with a reason and a letter",
+    params: byId,
+    body: z.object({ reason }).strict(),
+    response: z.object({ bookingId: id, previousPlaceRestored: z.boolean() }),
+    errors: [...BOOKING],
   },
   caseworkTransfer: {
     summary: 'Transfer a place to another unit from a date (the old place ends the day before), with a reason',

@@ -10,12 +10,21 @@ import { setActor, type Db } from '../../platform/db/database.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { LocalDate } from '../../shared/index.js';
-import { withRetry } from '../booking/index.js';
+import {
+  activeBookingsOfChild,
+  bookingError,
+  bookingOwner,
+  bookPlace,
+  cancelBooking,
+  moveBooking,
+  withRetry,
+} from '../booking/index.js';
 import { childSubject, personsById, scopeOfUnit } from '../people/index.js';
 import { unitSubject, unitsOfMunicipality } from '../registry/index.js';
 import { continuousAllocation } from './aarsrulning.js';
 import {
   applyForFamily,
+  bookingOnBehalf,
   changeForFamily,
   changeHours,
   enrol,
@@ -65,12 +74,14 @@ export const placementCaseworkRoutes: FastifyPluginAsync = async (base) => {
         today = req.ctx.clock.today(),
         childId = req.params.id;
       if (!(await personsById(db, [childId])).length) throw placementError('placement.child-not-found');
-      const [places, apps, log, units] = await Promise.all([
+      const [places, apps, log, units, bookings] = await Promise.all([
         placesOfChild(db, childId),
         applicationsOfChild(db, childId),
         caseworkLog(db, childId),
         unitsOfMunicipality(db, homeMunicipality(actor)),
+        activeBookingsOfChild(db, childId),
       ]);
+      const bookingOf = new Map(bookings.map((b) => [b.placement_id, b.id]));
       const p = await policyOn(db, homeMunicipality(actor), today);
       const view = {
         childId,
@@ -94,6 +105,7 @@ export const placementCaseworkRoutes: FastifyPluginAsync = async (base) => {
               monthlyRateOere: facts.monthlyRateOere,
               fte: facts.fte,
               noticeWaived: pl.noticeWaived,
+              bookingId: bookingOf.get(pl.id) ?? null,
             };
           }),
         ),
@@ -179,6 +191,73 @@ export const placementCaseworkRoutes: FastifyPluginAsync = async (base) => {
         return res;
       });
       return reply.code(201).send(r);
+    },
+  );
+
+  // Booking on the family's behalf: booking's own functions (the unit's load lock, the capacity re-check, the letter by
+  // Digital Post), with casework's § 26 a check, the application met and the casework log inside their transaction.
+  const bookingCodes = { ...placementError.codes, ...bookingError.codes };
+
+  app.post(
+    '/casework/bookings',
+    { schema: schemaOf('placement', c.caseworkBook, bookingCodes) },
+    async (req, reply) => {
+      const actor = await onChild(req.ctx, req.body.childId);
+      await onUnit(req.ctx, req.body.unitId);
+      const { reason, childId, unitId, start, hoursPerWeek } = req.body;
+      if (!(await personsById(req.ctx.db, [childId])).length) throw placementError('placement.child-not-found');
+      const behalf = bookingOnBehalf(by(actor, reason), childId, 'book', req.ctx.clock.today(), hoursPerWeek);
+      const r = await bookPlace(req.ctx.db, req.ctx, { childId, unitId, start: LocalDate.parse(start) }, behalf);
+      return reply.code(201).send({
+        bookingId: r.bookingId,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        start: r.start,
+        end: r.end,
+        changeDeadline: r.changeDeadline,
+        guarantee: behalf.guarantee,
+      });
+    },
+  );
+
+  app.post(
+    '/casework/bookings/:id/move',
+    { schema: schemaOf('placement', c.caseworkMoveBooking, bookingCodes) },
+    async (req) => {
+      const childId = await bookingOwner(req.ctx.db, req.params.id);
+      const actor = await onChild(req.ctx, childId ?? undefined);
+      if (!childId) throw bookingError('booking.not-found');
+      await onUnit(req.ctx, req.body.unitId);
+      const { reason, unitId, start, hoursPerWeek } = req.body;
+      const behalf = bookingOnBehalf(by(actor, reason), childId, 'move-booking', req.ctx.clock.today(), hoursPerWeek);
+      const r = await moveBooking(
+        req.ctx.db,
+        req.ctx,
+        { bookingId: req.params.id, unitId, start: LocalDate.parse(start) },
+        behalf,
+      );
+      return {
+        bookingId: r.bookingId,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        start: r.start,
+        end: r.end,
+        changeDeadline: r.changeDeadline,
+        guarantee: false,
+      };
+    },
+  );
+
+  app.post(
+    '/casework/bookings/:id/cancel',
+    { schema: schemaOf('placement', c.caseworkCancelBooking, bookingCodes) },
+    async (req) => {
+      const childId = await bookingOwner(req.ctx.db, req.params.id);
+      const actor = await onChild(req.ctx, childId ?? undefined);
+      if (!childId) throw bookingError('booking.not-found');
+      const behalf = bookingOnBehalf(by(actor, req.body.reason), childId, 'cancel-booking', req.ctx.clock.today());
+      const r = await cancelBooking(req.ctx.db, req.ctx, req.params.id, behalf);
+      return { bookingId: r.bookingId, previousPlaceRestored: r.previousPlaceRestored };
     },
   );
 

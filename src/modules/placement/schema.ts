@@ -16,7 +16,17 @@ export type InboxKind =
   | 'address'
   | 'offer_answer';
 
-export type CaseworkAction = 'apply' | 'change' | 'flags' | 'enrol' | 'transfer' | 'withdraw' | 'hours';
+export type CaseworkAction =
+  | 'apply'
+  | 'change'
+  | 'flags'
+  | 'enrol'
+  | 'transfer'
+  | 'withdraw'
+  | 'hours'
+  | 'book'
+  | 'move-booking'
+  | 'cancel-booking';
 
 declare module '../../platform/db/schema.js' {
   interface DB {

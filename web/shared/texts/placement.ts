@@ -373,4 +373,27 @@ export const placementTexts = {
   'cw.act.transfer': ['Flyttet', 'Transferred'],
   'cw.act.withdraw': ['Udmeldt', 'Withdrawn'],
   'cw.act.hours': ['Timer ændret', 'Hours changed'],
+  'cw.act.book': ['Plads booket', 'Place booked'],
+  'cw.act.move-booking': ['Booking flyttet', 'Booking moved'],
+  'cw.act.cancel-booking': ['Booking afmeldt', 'Booking cancelled'],
+  'cw.book': ['Book plads', 'Book a place'],
+  'cw.moveBooking': ['Flyt booking', 'Move booking'],
+  'cw.cancelBooking': ['Afmeld booking', 'Cancel booking'],
+  'cw.booked': ['Booking', 'Booking'],
+  'cw.bookHint': [
+    'En konkret plads fra startdatoen, med samme regler som når familien selv booker (kapacitet, alder, bookingpolitik) og § 26 a. Familien får et brev i Digital Post.',
+    'A concrete place from the start date, under the same rules as when the family books itself (capacity, age, booking policy) and § 26 a. The family gets a letter by Digital Post.',
+  ],
+  'cw.sumBook': [
+    'Book en plads i {unit} fra {date}, {hours} timer pr. uge.',
+    'Book a place in {unit} from {date}, {hours} hours per week.',
+  ],
+  'cw.sumMoveBooking': [
+    'Bookingen i {from} flyttes til {unit} fra {date}, {hours} timer pr. uge.',
+    'The booking in {from} moves to {unit} from {date}, {hours} hours per week.',
+  ],
+  'cw.sumCancelBooking': [
+    'Bookingen i {unit} fra {date} afmeldes, og pladsen gives fri.',
+    'The booking in {unit} from {date} is cancelled and the place is given free.',
+  ],
 } as const;
