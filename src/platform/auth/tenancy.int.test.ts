@@ -48,6 +48,7 @@ const OWN_DATA_WRITES: Record<string, string> = {
   'POST /api/staff/daginstitutioner': "creates a daginstitution in B's municipality",
   'POST /api/staff/register/deliveries/send': "sends B's own queue of register deliveries",
   'POST /api/staff/users': "creates a staff user of B's municipality (unit scopes only among B's units)",
+  'POST /api/staff/cpr/initial-load': "loads the families living in B's own municipality from CPR",
 };
 
 const STAFF: Exclude<Role, 'guardian'>[] = [

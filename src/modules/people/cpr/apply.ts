@@ -206,6 +206,8 @@ export async function applyChangeFile(
   const read = readChangeFile(raw);
   if (!read.ok) return read.report;
   const { envelope, records } = read;
+  // A file is one municipality's subscription: another municipality's file is neither applied nor claimed here.
+  if (envelope.kommunekode !== municipality.code) throw peopleError('people.cpr-file-other-municipality');
   const digest = digestOf(envelope);
   const before = await appliedChangeFile(db, envelope.fileId, digest);
   // Another municipality's file (its subscription, its people): neither applied again nor reported here.
