@@ -67,7 +67,12 @@ async function buildPresence(db: Db, municipality: string, day: LocalDate, id: s
     message,
     roster: {},
     checksum: createHash('sha256').update(JSON.stringify(stable)).digest('hex'),
-    counts: { persons: message.institutions.reduce((s, i) => s + i.children.length, 0), added: 0, changed: 0, removed: 0 },
+    counts: {
+      persons: message.institutions.reduce((s, i) => s + i.children.length, 0),
+      added: 0,
+      changed: 0,
+      removed: 0,
+    },
     errors: validateAny(message),
   };
   const last = await lastAcceptedPresence(db, municipality, day.toString());
@@ -134,17 +139,15 @@ function changesOf(diff: RosterDiff, before: Record<string, string>): PreviewPer
   return [
     ...diff.added.map((p) => row(p, 'added')).sort(byName),
     ...diff.changed.map((p) => row(p, 'changed')).sort(byName),
-    ...diff.removed.map(
-      (id): PreviewPerson => ({
-        id,
-        type: typeOfDigest(before[id] ?? 'child'),
-        role: '',
-        name: '',
-        change: 'removed',
-        institutions: [],
-        protected: false,
-      }),
-    ),
+    ...diff.removed.map((id): PreviewPerson => ({
+      id,
+      type: typeOfDigest(before[id] ?? 'child'),
+      role: '',
+      name: '',
+      change: 'removed',
+      institutions: [],
+      protected: false,
+    })),
   ];
 }
 

@@ -245,7 +245,11 @@ export function validateMessage(m: UniloginMessage): UniloginError[] {
   const known = new Set(m.institutions.map((i) => i.number));
   for (const i of m.institutions)
     if (!NUMBER.test(i.number))
-      e.push({ field: 'institutionNumber', code: 'number-format', text: `Institutionsnummeret ${i.number} er ugyldigt.` });
+      e.push({
+        field: 'institutionNumber',
+        code: 'number-format',
+        text: `Institutionsnummeret ${i.number} er ugyldigt.`,
+      });
   const ids = new Set(m.persons.map((p) => p.id));
   for (const p of m.persons) {
     const at = { personId: p.id };
@@ -255,7 +259,12 @@ export function validateMessage(m: UniloginMessage): UniloginError[] {
       e.push({ field: 'institutions', code: 'mandatory', text: `${who(p)} er ikke tilknyttet en institution.`, ...at });
     for (const n of p.institutions)
       if (!known.has(n))
-        e.push({ field: 'institutions', code: 'unknown-institution', text: `${who(p)}: ukendt institution ${n}.`, ...at });
+        e.push({
+          field: 'institutions',
+          code: 'unknown-institution',
+          text: `${who(p)}: ukendt institution ${n}.`,
+          ...at,
+        });
     if (p.type !== 'employee' && (!p.cpr || !/^\d{10}$/.test(p.cpr)))
       e.push({ field: 'cpr', code: 'cpr-missing', text: `${who(p)} mangler et CPR-nummer.`, ...at });
     if (p.protected && p.address)

@@ -102,7 +102,10 @@ export function soapEnvelope(m: AnyMessage): string {
       )
       .join('');
     const institutions = m.institutions
-      .map((i) => `<uni:Institution>${el('InstitutionNumber', i.number)}${el('InstitutionName', i.name)}</uni:Institution>`)
+      .map(
+        (i) =>
+          `<uni:Institution>${el('InstitutionNumber', i.number)}${el('InstitutionName', i.name)}</uni:Institution>`,
+      )
       .join('');
     const removed = m.removed.map((id) => `<uni:Remove>${el('LocalPersonId', id)}</uni:Remove>`).join('');
     const root = m.kind === 'full' ? 'FullImport' : 'DeltaImport';
