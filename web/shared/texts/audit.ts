@@ -106,6 +106,13 @@ export const auditActionTexts = {
   'reporting.preview': ['Forhåndsviste indberetning', 'Previewed a statistics extract'],
   'reporting.deliver': ['Indberettede statistik', 'Delivered statistics'],
   'reporting.deliver-unchanged': ['Indberetning uændret (intet sendt)', 'Delivery unchanged (nothing sent)'],
+  'unilogin.preview': ['Forhåndsviste Unilogin-levering', 'Previewed a Unilogin delivery'],
+  'unilogin.deliver': ['Leverede til Unilogin/Aula', 'Delivered to Unilogin/Aula'],
+  'unilogin.deliver-unchanged': [
+    'Unilogin-levering uændret (intet sendt)',
+    'Unilogin delivery unchanged (nothing sent)',
+  ],
+  'unilogin.retry': ['Sendte Unilogin-levering igen', 'Sent a Unilogin delivery again'],
   'application.rules.read': ['Læste ansøgningsregler for barn', 'Read application rules for a child'],
   'attendance.undo_check_out': ['Fortrød udtjekning', 'Undid a check-out'],
   'billing.month.close': ['Lukkede opkrævningsmåned', 'Closed a billing month'],
