@@ -33,7 +33,7 @@ describe('Unilogin in the browser', () => {
     await expect
       .poll(() => page.getByText('5 personer på 2 institutioner: 2 børn, 2 forældre, 1 ansatte.').count())
       .toBe(1);
-    await expect.poll(() => page.getByText('5 tilføjes, 0 ændres, 0 fjernes.').count()).toBe(1);
+    await expect.poll(() => page.locator('strong', { hasText: '5 tilføjes, 0 ændres, 0 fjernes.' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('rowheader', { name: 'Ida Holm' }).count()).toBe(1);
     await expectAccessible(page, 'unilogin-preview');
 
@@ -48,7 +48,7 @@ describe('Unilogin in the browser', () => {
     // Name and address protection on a guardian: the guardian and the child living with her change, marked.
     await sql`update person set address_protected = true where id = ${f.guardians.mette}`.execute(t.database.db);
     await page.reload();
-    await expect.poll(() => page.getByText('0 tilføjes, 2 ændres, 0 fjernes.').count()).toBe(1);
+    await expect.poll(() => page.locator('strong', { hasText: '0 tilføjes, 2 ændres, 0 fjernes.' }).count()).toBe(1);
     await expect.poll(() => page.getByText('Adressebeskyttet').count()).toBe(2);
     await expectAccessible(page, 'unilogin-protected');
     await page.context().close();
