@@ -631,6 +631,9 @@ export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
 }
 
+/** birthDatesOf as a relation (id, birth_date) for another module's set-based statement. */
+export const birthDatesSql = () => sql`(select id, birth_date from person)`;
+
 /** The municipalities a person lives in on `date` (one, or none when unknown). */
 export async function residenceMunicipalities(db: Db, personId: string, date: LocalDate): Promise<string[]> {
   const rows = await db
