@@ -49,7 +49,7 @@ export const uniloginStaffRoutes: FastifyPluginAsync = async (base) => {
     await audit(req.ctx.db, req.ctx, {
       action: 'unilogin.preview',
       subjectType: 'person',
-      subjectIds: p.changes.map((x) => x.id),
+      subjectIds: p.changes.length ? p.changes.map((x) => x.id) : p.lastAccepted ? [p.lastAccepted] : [],
       details: { municipality: p.municipality, date: p.date, page: p.page },
     });
     return p;
@@ -75,6 +75,13 @@ export const uniloginStaffRoutes: FastifyPluginAsync = async (base) => {
   app.get('/unilogin/:municipality/deliveries', { schema: schemaOfU(c.deliveries) }, async (req) => {
     uniloginPolicy.authorize(req.ctx.actor, 'unilogin.read', ofMunicipality(req.params));
     const r = await deliveriesOf(req.ctx.db, req.params.municipality, req.query.page, req.query.pageSize);
+    // The answers name the persons an error is about: who read which deliveries is kept.
+    await audit(req.ctx.db, req.ctx, {
+      action: 'unilogin.log-read',
+      subjectType: 'unilogin_delivery',
+      subjectIds: [...r.rows.map((d) => d.id), ...r.rows.flatMap((d) => d.errors.flatMap((e) => e.personId ?? []))],
+      details: { municipality: req.params.municipality, page: req.query.page },
+    });
     return { rows: r.rows.map(toDelivery), total: r.total };
   });
 

@@ -113,6 +113,7 @@ export const auditActionTexts = {
     'Unilogin delivery unchanged (nothing sent)',
   ],
   'unilogin.retry': ['Sendte Unilogin-levering igen', 'Sent a Unilogin delivery again'],
+  'unilogin.log-read': ['Læste Unilogin-leveringer', 'Read the Unilogin deliveries'],
   'application.rules.read': ['Læste ansøgningsregler for barn', 'Read application rules for a child'],
   'attendance.undo_check_out': ['Fortrød udtjekning', 'Undid a check-out'],
   'billing.month.close': ['Lukkede opkrævningsmåned', 'Closed a billing month'],
