@@ -64,7 +64,7 @@ const el = (tag: string, v: unknown) => (v === null || v === undefined ? '' : `<
 export function soapEnvelope(m: AnyMessage): string {
   const head =
     `<uni:SourceId>Spire</uni:SourceId><uni:DeliveryId>${xml(m.deliveryId)}</uni:DeliveryId>` +
-    `<uni:MunicipalityCode>${xml(m.municipality)}</uni:MunicipalityCode><uni:Date>${xml(m.date)}</uni:Date>`;
+    `<uni:MunicipalityCode>${xml(m.municipality)}</uni:MunicipalityCode><uni:EffectiveDate>${xml(m.date)}</uni:EffectiveDate>`;
   let body: string;
   if (m.kind === 'presence') {
     body = m.institutions
