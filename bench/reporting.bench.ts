@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { LocalDate, MUNICIPALITIES } from '../src/shared/index.js';
-import { extractOn, extractOnNaive, unitsOf, type UnitExtract } from '../src/modules/reporting/index.js';
+import { extractOn, extractOnNaive, loadGroups, unitsOf, type UnitExtract } from '../src/modules/reporting/index.js';
 import { payloadOf, validatePayload } from '../src/modules/reporting/formats.js';
 import { generateMunicipality } from './billing-data.js';
 import { placementsOnDay } from '../src/modules/placement/index.js';
@@ -85,6 +85,9 @@ async function phases(db: Db) {
   const places = await placementsOnDay(db, ids, d);
   const kids = [...new Set(places.map((p) => p.child_id))];
   return {
+    // What extractOn runs: the children as one aggregation, and the staff (in parallel with it).
+    childGroupsSeconds: await time(() => loadGroups(db, units, DAY, true)),
+    // The per-child statements the aggregation replaced (kept for comparison; the naive baseline still uses them).
     unitsSeconds: await time(() => unitsOf(db)),
     placementsSeconds: await time(() => placementsOnDay(db, ids, d)),
     employeesSeconds: await time(() => employeesOn(db, ids, DAY)),

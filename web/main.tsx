@@ -30,6 +30,7 @@ import { ParentAttendancePage } from './citizen/attendance.js';
 import { TerminalPage } from './terminal/terminal-page.js';
 import { BillingPage } from './staff/billing.js';
 import { ReportingPage } from './staff/reporting.js';
+import { UniloginPage } from './staff/unilogin.js';
 import { NormeringPage, UnitNormeringPage } from './staff/normering.js';
 import { BillingAccountPage } from './staff/billing-account.js';
 import { PaymentPage } from './citizen/payment.js';
@@ -221,6 +222,14 @@ function App() {
           element={
             <RequirePermission action="reporting.read">
               <ReportingPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="unilogin"
+          element={
+            <RequirePermission action="unilogin.read">
+              <UniloginPage />
             </RequirePermission>
           }
         />

@@ -12,6 +12,7 @@ import { peopleTexts } from './texts/people.js';
 import { subsidiesTexts } from './texts/subsidies.js';
 import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
+import { uniloginTexts } from './texts/unilogin.js';
 import { guardTexts } from './texts/guards.js';
 import {
   createContext,
@@ -27,6 +28,7 @@ import {
 const dict = {
   ...billingTexts,
   ...reportingTexts,
+  ...uniloginTexts,
   'app.name': ['Spire', 'Spire'],
   'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
   'app.staffTag': ['Medarbejder', 'Staff'],

@@ -46,6 +46,7 @@ export function staffNav(can: (action: string) => boolean): NavItem[] {
       { to: '/staff/indberetning', label: 'nav.reporting' },
       { to: '/staff/normering', label: 'nav.normering' },
     );
+  if (can('unilogin.read')) items.push({ to: '/staff/unilogin', label: 'uni.nav' });
   if (can('placement.read'))
     items.push({ to: '/staff/venteliste', label: 'nav.waitlist' }, { to: '/staff/garanti', label: 'nav.guarantee' });
   if (can('placement.allocate')) items.push({ to: '/staff/runde', label: 'nav.round' });

@@ -8,6 +8,7 @@ import { questionnaireStaffRoutes } from './questionnaires.js';
 
 export { busFor } from './live.js';
 export { createTerminal } from './terminals.js';
+export { presenceOnDay } from './queries.js';
 
 export const attendanceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attendanceStaffRoutes, { prefix: '/staff' });

@@ -493,3 +493,26 @@ export async function expectedPerDay(db: Db, questionnaireId: string, start: str
     group by d order by d`.execute(db);
   return r.rows;
 }
+
+/** One day's komme/gå of the units for Aula: each registration (status code 0–8, times) and the children among
+ *  `childIds` with a reported absence that day (sick or day off/holiday), set-based. */
+export async function presenceOnDay(db: Db, unitIds: readonly string[], childIds: readonly string[], date: LocalDate) {
+  const d = date.toString();
+  const [registrations, absences] = await Promise.all([
+    unitIds.length
+      ? sql<{ child_id: string; unit_id: string; status: number; check_in: string | null; check_out: string | null }>`
+          select a.child_id, a.unit_id, a.status, a.check_in::text as check_in, a.check_out::text as check_out
+          from unnest(${[...unitIds]}::uuid[]) as x(id) join attendance a on a.unit_id = x.id where a.date = ${d}::date`
+          .execute(db)
+          .then((r) => r.rows)
+      : [],
+    childIds.length
+      ? sql<{ child_id: string; type: 'sick' | 'day_off' | 'holiday' }>`
+          select b.child_id, b.type from unnest(${[...childIds]}::uuid[]) as x(id) join absence b on b.child_id = x.id
+          where b.valid @> ${d}::date`
+          .execute(db)
+          .then((r) => r.rows)
+      : [],
+  ]);
+  return { registrations, absences };
+}

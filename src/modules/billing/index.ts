@@ -22,4 +22,5 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placeTermsRoutes, { prefix: '/staff' });
   await app.register(billingSetupRoutes, { prefix: '/staff' });
 };
-export { feeFactsOf } from './queries.js';
+export { feeFactsOf, feeFactsSql } from './queries.js';
+export { hoursClassOf } from './engine.js';

@@ -312,6 +312,19 @@ export async function feeFactsOf(
   );
 }
 
+/** feeFactsOf as relations for another module's set-based statement: the placements on leave (placement_id) and the
+ *  children with a friplads or sibling discount in the month (child_id, friplads, sibling). The rate type of a
+ *  placement is then 'leave30' when on leave, else hoursClassOf(hours). */
+export function feeFactsSql(month: string) {
+  return {
+    leave30: sql`(select placement_id from billing_place_terms where leave30)`,
+    discounts: sql`(select child_id, bool_or(code <> 'sibling') as friplads, bool_or(code = 'sibling') as sibling
+      from (select child_id, code from invoice_line where service_month = ${month}::date
+        and code in ('friplads', 'social_friplads', 'sibling') group by child_id, code having sum(amount_oere) <> 0) l
+      group by child_id)`,
+  };
+}
+
 /** The household a friplads application is about (undefined: no such application). */
 export async function householdOfApplication(db: Db, id: string): Promise<string | undefined> {
   const r = await db.selectFrom('friplads_application').select('household_id').where('id', '=', id).executeTakeFirst();

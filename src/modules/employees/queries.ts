@@ -135,3 +135,13 @@ export async function isDagplejerOf(db: Db, employeeId: string, unitId: string, 
     .executeTakeFirst();
   return !!r;
 }
+
+/** The employees of the units on a date with their names and job type (the Unilogin roster). */
+export async function employeeRosterOn(db: Db, unitIds: readonly string[], date: LocalDate) {
+  if (!unitIds.length) return [];
+  const rows = await sql<{ id: string; unit_id: string; first_name: string; last_name: string; job_type: JobType }>`
+    select e.id, e.unit_id, e.first_name, e.last_name, e.job_type
+    from unnest(${[...unitIds]}::uuid[]) as x(id) join employee e on e.unit_id = x.id
+    where e.valid @> ${date.toString()}::date`.execute(db);
+  return rows.rows;
+}

@@ -631,6 +631,9 @@ export async function birthDatesOf(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(rows.rows.map((r) => [r.id, r.birth_date]));
 }
 
+/** birthDatesOf as a relation (id, birth_date) for another module's set-based statement. */
+export const birthDatesSql = () => sql`(select id, birth_date from person)`;
+
 /** The municipalities a person lives in on `date` (one, or none when unknown). */
 export async function residenceMunicipalities(db: Db, personId: string, date: LocalDate): Promise<string[]> {
   const rows = await db
@@ -697,4 +700,30 @@ export async function peopleOfMunicipality(
     for (const r of rows) found.add(r.id);
   }
   return found;
+}
+
+/** What Unilogin needs of people on a date: names, CPR, birth date, home address and whether the address is protected
+ *  (the person's own protection, or someone protected in the same household that day), set-based for many ids. */
+export async function rosterFactsOf(db: Db, ids: readonly string[], date: LocalDate) {
+  if (!ids.length) return [];
+  const rows = await sql<{
+    id: string;
+    cpr: string | null;
+    first_name: string;
+    last_name: string;
+    birth_date: string;
+    sex: 'female' | 'male';
+    street: string | null;
+    postal_code: string | null;
+    city: string | null;
+    protected: boolean;
+  }>`select p.id, p.cpr, p.first_name, p.last_name, p.birth_date::text as birth_date, p.sex,
+      h.street, h.postal_code, h.city,
+      (p.address_protected or exists (select 1 from residence r2 join person q on q.id = r2.person_id
+        where r2.household_id = r.household_id and r2.valid @> ${date.toString()}::date and q.address_protected))
+        as protected
+    from unnest(${[...new Set(ids)]}::uuid[]) as x(id) join person p on p.id = x.id
+    left join residence r on r.person_id = p.id and r.valid @> ${date.toString()}::date
+    left join household h on h.id = r.household_id`.execute(db);
+  return rows.rows;
 }

@@ -16,4 +16,4 @@ export const placementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementCaseworkRoutes, { prefix: '/staff' });
   await app.register(placementCitizenRoutes, { prefix: '/citizen' });
 };
-export { placementsOnDay } from './queries.js';
+export { placementsOnDay, placementsOnDaySql } from './queries.js';

@@ -178,6 +178,13 @@ export async function placementsOnDay(db: Db, unitIds: readonly string[], day: s
   return rows.rows;
 }
 
+/** placementsOnDay as a relation for another module's set-based statement (placement_id, child_id, unit_id, kind,
+ *  hours, dagplejer_id): the SQL naming this module's table stays here. */
+export function placementsOnDaySql(unitIds: readonly string[], day: string) {
+  return sql`(select p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id
+    from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id where p.valid @> ${day}::date)`;
+}
+
 /** The municipality a round allocates for (null: no such round, or one made before rounds had one). */
 export async function roundMunicipality(db: Db, id: string): Promise<string | null | undefined> {
   const r = await db.selectFrom('allocation_round').select('municipality_code').where('id', '=', id).executeTakeFirst();

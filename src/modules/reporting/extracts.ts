@@ -35,6 +35,12 @@ export interface PlacementRow {
   hours: number;
   birthDate: string;
   dagplejerId: string | null;
+  /** Children this row stands for (a grouped row of the set-based load); 1 when absent. */
+  count?: number;
+  /** Age in whole months on the day, when the load computed it (grouped rows carry no birth date). */
+  ageMonths?: number;
+  /** The fee facts of a grouped row's placements (else looked up by placementId). */
+  fee?: FeeFacts;
 }
 export interface FeeFacts {
   rateType: RateType;
@@ -143,11 +149,12 @@ export function computeExtract(
   for (const p of placements) {
     const e = byUnit.get(p.unitId);
     if (!e) continue;
-    const months = ageInMonthsOn(p.birthDate, day);
+    const months = p.ageMonths ?? ageInMonthsOn(p.birthDate, day);
     if (months < 0) continue;
-    const years = Math.floor(months / 12);
-    const fte = childFtePercent(p.hours, rules),
-      f = fees.get(p.placementId);
+    const years = Math.floor(months / 12),
+      n = p.count ?? 1;
+    const fte = childFtePercent(p.hours, rules) * n,
+      f = p.fee ?? fees.get(p.placementId);
     const g = {
       placeType: placeTypeOf(p, e.unit),
       rateType: f?.rateType ?? 'full',
@@ -159,16 +166,16 @@ export function computeExtract(
     const idx = groupIndex.get(p.unitId)!;
     let group = idx.get(key);
     if (!group) idx.set(key, (group = { ...g, children: 0, ftex100: 0 }));
-    group.children++;
+    group.children += n;
     group.ftex100 += fte;
-    e.children++;
+    e.children += n;
     e.ftex100 += fte;
     const age = ageGroupOf(years);
     if (age !== '6+' && p.kind === 'dagtilbud') e.normering[age].childrenFtex100 += fte;
     if (p.dagplejerId) {
       let m = dagplejer.get(p.unitId);
       if (!m) dagplejer.set(p.unitId, (m = new Map()));
-      m.set(p.dagplejerId, (m.get(p.dagplejerId) ?? 0) + 1);
+      m.set(p.dagplejerId, (m.get(p.dagplejerId) ?? 0) + n);
     }
   }
   // Staff: persons and full-time persons per job type (×100 from minutes, exact until the one rounding per unit),

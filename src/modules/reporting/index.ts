@@ -4,7 +4,7 @@ import { reportingStaffRoutes } from './routes.staff.js';
 
 export { computeExtract, childFtePercent, type ReportRules, type UnitExtract } from './extracts.js';
 export { validateDs, validateFlis, dsPayload, flisPayload } from './formats.js';
-export { extractOn, extractOnNaive, unitsOf } from './load.js';
+export { extractOn, extractOnNaive, loadGroups, unitsOf } from './load.js';
 export { childFteOn } from './queries.js';
 
 export const reportingRoutes: FastifyPluginAsync = async (app) => {

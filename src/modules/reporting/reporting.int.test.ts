@@ -7,6 +7,7 @@ import { aChild, anEmployee, aPlacement, aStaffUser, aUnit } from '../../../test
 import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
 import type { ExtractPreview, Normering } from './contract.js';
+import { extractOn, extractOnNaive, unitsOf } from './load.js';
 
 const MUNI = '0860';
 let t: TestApp, admin: Awaited<ReturnType<typeof loginAs>>;
@@ -143,6 +144,56 @@ describe(`Danmarks Statistik and FLIS extracts (${engine})`, () => {
     ).json();
     expect(flis.errors).toEqual([]);
     expect(flis.payload).toContain('<FlisDagtilbud kommune="0860"');
+  });
+
+  it('gives the same figures from the one aggregation as from the per-child rows, with leave and discounts', async () => {
+    const db = t.database.db;
+    const own = await aUnit(db, { municipalityCode: '0851', type: 'integreret' });
+    const run = await sql<{ id: string }>`insert into billing_run (municipality_code, month, status)
+      values ('0851', ${first.toString()}, 'done') returning id`.execute(db);
+    // Same age and hours, different fee facts: leave, friplads, sibling, both, a cancelled discount, none.
+    const kinds = ['leave', 'friplads', 'sibling', 'both', 'cancelled', 'none', 'none'] as const;
+    for (const k of kinds) {
+      const c = await aChild(db, { birthDate: first.plusMonths(-30) });
+      const placement = await aPlacement(db, c.id, own.id, first.plusMonths(-2), { hours: k === 'leave' ? 20 : 32 });
+      if (k === 'leave')
+        await sql`insert into billing_place_terms (placement_id, leave30) values (${placement}, true)`.execute(db);
+      const lines: [string, number][] =
+        k === 'friplads'
+          ? [['friplads', -100]]
+          : k === 'sibling'
+            ? [['sibling', -50]]
+            : k === 'both'
+              ? [
+                  ['social_friplads', -100],
+                  ['sibling', -50],
+                ]
+              : k === 'cancelled'
+                ? [
+                    ['friplads', -100],
+                    ['friplads', 100],
+                  ]
+                : [];
+      if (!lines.length) continue;
+      const inv = await sql<{ id: string }>`insert into invoice (municipality_code, payer_id, month, run_id, total_oere)
+        values ('0851', ${c.id}, ${first.toString()}, ${run.rows[0]!.id}, 0) returning id`.execute(db);
+      for (const [code, amount] of lines)
+        await sql`insert into invoice_line (invoice_id, child_id, placement_kind, service_month, code, text, amount_oere)
+          values (${inv.rows[0]!.id}, ${c.id}, 'dagtilbud', ${first.toString()}, ${code}, ${code}, ${amount})`.execute(
+          db,
+        );
+    }
+    const units = await unitsOf(db, ['0851', MUNI]);
+    const fast = await extractOn(db, first, units);
+    expect(fast.units).toEqual(await extractOnNaive(db, first, units));
+    const groups = fast.units.find((u) => u.unit.id === own.id)!.groups;
+    expect(groups.map((g) => [g.rateType, g.discount, g.children])).toEqual([
+      ['full', 'both', 1],
+      ['full', 'friplads', 1],
+      ['full', 'none', 3],
+      ['full', 'sibling', 1],
+      ['leave30', 'none', 1],
+    ]);
   });
 
   it('delivers a month once however often it is sent, and a changed month as version 2 (a correction)', async () => {

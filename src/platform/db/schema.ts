@@ -459,6 +459,28 @@ export interface DB {
     created_by: string | null;
     created_at: Generated<string>;
   };
+  // 027_unilogin.sql
+  unilogin_delivery: {
+    id: Generated<string>;
+    seq: Generated<number>;
+    municipality_code: string;
+    kind: 'full' | 'delta' | 'presence';
+    on_date: DateStr;
+    status: 'sent' | 'accepted' | 'refused' | 'failed';
+    payload: Json;
+    roster: Json;
+    checksum: string;
+    persons: number;
+    added: number;
+    changed: number;
+    removed: number;
+    errors: Json;
+    attempts: Generated<number>;
+    receipt: string | null;
+    created_by: string | null;
+    created_at: Generated<string>;
+    answered_at: string | null;
+  };
   // 006_letters.sql
   letter: {
     id: Generated<string>;

@@ -13,6 +13,7 @@ import type { usersError } from '../../../src/platform/auth/users/contract.js';
 import type { employeesError } from '../../../src/modules/employees/contract.js';
 import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
 import type { reportingError } from '../../../src/modules/reporting/contract.js';
+import type { uniloginError } from '../../../src/modules/unilogin/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -27,7 +28,8 @@ type Code =
   | keyof typeof usersError.codes
   | keyof typeof employeesError.codes
   | keyof typeof subsidiesError.codes
-  | keyof typeof reportingError.codes;
+  | keyof typeof reportingError.codes
+  | keyof typeof uniloginError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -587,4 +589,15 @@ export const errorTexts = {
   'err.reporting.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
   'err.reporting.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
   'err.reporting.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
+  'err.unilogin.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
+  'err.unilogin.delivery-not-found': ['Leveringen findes ikke.', 'The delivery does not exist.'],
+  'err.unilogin.not-retryable': [
+    'Kun afviste leveringer og leveringer, der ikke nåede frem, kan sendes igen.',
+    'Only refused deliveries and deliveries that did not arrive can be sent again.',
+  ],
+  'err.unilogin.superseded': [
+    'En senere levering er allerede modtaget: send en ny i stedet.',
+    'A later delivery has already been accepted: send a new one instead.',
+  ],
+  'err.unilogin.future-day': ['Dagen er ikke kommet endnu.', 'The day has not come yet.'],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
