@@ -224,7 +224,7 @@ function passedOver(
   placed: AgentWish[],
   skip: number,
 ): boolean {
-  const { agents, units, claims } = model;
+  const { units, claims } = model;
   const { pos } = state;
   const free = units[u]!.free,
     cs = claims[u]!;
