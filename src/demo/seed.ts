@@ -140,6 +140,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await load('app_user', users.app_user);
     await load('user_unit', users.user_unit);
     await seedBilling(trx, cfg.municipalityCode);
+    progress('billing: rates, lunch schemes, household incomes');
     // After seedBilling: these households get their own incomes, not the generated ones.
     for (const table of [
       'household',

@@ -43,6 +43,13 @@ interface State {
   pos: Int32Array; // agent → position in its list, -1 unplaced
   load: Float64Array[]; // per unit, per slot
   held: number[][]; // per unit, agents in priority order
+  journal?: Journal; // while a vacancy chain is tried: what to put back if it fails
+}
+/** The moves of a tentative vacancy chain: old positions in order, and each touched unit as it was before. */
+interface Journal {
+  agents: number[];
+  oldPos: number[];
+  units: Map<number, { load: Float64Array; held: number[] }>;
 }
 
 export function deferredAcceptance(model: Model): State {
@@ -73,8 +80,15 @@ export function deferredAcceptance(model: Model): State {
       continue;
     } // below the cutoff
     pos[a] = next[a]!;
-    // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
     const l = load[u]!;
+    if (fits(units[u]!.free, l, w.demand)) {
+      // The proposer fits on top of everyone held, so every held agent still fits on its (smaller) prefix and the
+      // agent after the old cutoff was rejected here: the prefix simply grows by one.
+      addDemand(l, w.demand, 1);
+      held[u]!++;
+      continue;
+    }
+    // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
     for (let j = at + 1; j <= held[u]!; j++) {
       const x = r[j]!.agent;
       addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1);
@@ -118,12 +132,15 @@ export function recoverWaste(model: Model, state: State): void {
         }
         // Leaving `from` would let someone there envy: try a vacancy chain that refills `from` (and the units its
         // fillers leave) with their best fitting claimants, and keep it only if no unit left behind has envy.
-        const saved = snapshot(state);
-        if (chain(model, state, c.agent, c.pos, 0)) {
+        state.journal = { agents: [], oldPos: [], units: new Map() };
+        const kept = chain(model, state, c.agent, c.pos, 0);
+        const journal = state.journal;
+        state.journal = undefined;
+        if (kept) {
           changed = true;
           continue;
         }
-        restore(state, saved);
+        undo(state, journal);
         break; // the room stays empty: filling it with someone ranked lower would give c justified envy
       }
     }
@@ -134,11 +151,12 @@ const MAX_CHAIN = 8;
 
 /** The best-ranked agent who prefers unit u to its current place and fits there as things stand. */
 function bestFitting(model: Model, state: State, u: number): Claim | undefined {
-  const { agents, units, claims } = model;
-  const { pos, load } = state;
-  for (const cl of claims[u]!) {
+  const { pos } = state;
+  const free = model.units[u]!.free,
+    l = state.load[u]!;
+  for (const cl of model.claims[u]!) {
     const p = pos[cl.agent]!;
-    if ((p < 0 || cl.pos < p) && fits(units[u]!.free, load[u], agents[cl.agent]!.wishes[cl.pos]!.demand)) return cl;
+    if ((p < 0 || cl.pos < p) && fits(free, l, cl.demand)) return cl;
   }
   return undefined;
 }
@@ -150,6 +168,13 @@ function move(model: Model, state: State, a: number, to: number): void {
   const { agents } = model;
   const { pos, load, held } = state;
   const from = unitOf(model, state, a);
+  const j = state.journal;
+  if (j) {
+    j.agents.push(a);
+    j.oldPos.push(pos[a]!);
+    remember(state, j, from);
+    remember(state, j, agents[a]!.wishes[to]!.unit);
+  }
   if (from >= 0) {
     addDemand(load[from]!, agents[a]!.wishes[pos[a]!]!.demand, -1);
     held[from]!.splice(held[from]!.indexOf(a), 1);
@@ -199,7 +224,7 @@ function passedOver(
   placed: AgentWish[],
   skip: number,
 ): boolean {
-  const { agents, units, claims } = model;
+  const { units, claims } = model;
   const { pos } = state;
   const free = units[u]!.free,
     cs = claims[u]!;
@@ -207,7 +232,7 @@ function passedOver(
   if (model.fillMode === 'maximise-children') {
     for (const cl of cs) {
       if (!wants(cl)) continue;
-      const inn = agents[cl.agent]!.wishes[cl.pos]!.demand;
+      const inn = cl.demand;
       for (const k of placed) if (k.key > cl.key && swapFits(free, load, k.demand, inn)) return true;
     }
     return false;
@@ -218,20 +243,20 @@ function passedOver(
   for (let c = cs.length - 1, j = 0; c >= 0; c--) {
     const cl = cs[c]!;
     while (j < lower.length && lower[j]!.key > cl.key) addDemand(cut, lower[j++]!.demand, -1);
-    if (j > 0 && wants(cl) && fits(free, cut, agents[cl.agent]!.wishes[cl.pos]!.demand)) return true;
+    if (j > 0 && wants(cl) && fits(free, cut, cl.demand)) return true;
   }
   return false;
 }
 
-function snapshot(state: State): State {
-  return { pos: state.pos.slice(), load: state.load.map((l) => l.slice()), held: state.held.map((h) => h.slice()) };
+function remember(state: State, j: Journal, u: number): void {
+  if (u >= 0 && !j.units.has(u)) j.units.set(u, { load: state.load[u]!.slice(), held: state.held[u]!.slice() });
 }
-function restore(state: State, saved: State): void {
-  state.pos.set(saved.pos);
-  saved.load.forEach((l, u) => state.load[u]!.set(l));
-  saved.held.forEach((h, u) => {
-    state.held[u] = h;
-  });
+function undo(state: State, j: Journal): void {
+  for (let i = j.agents.length - 1; i >= 0; i--) state.pos[j.agents[i]!] = j.oldPos[i]!;
+  for (const [u, saved] of j.units) {
+    state.load[u]!.set(saved.load);
+    state.held[u] = saved.held;
+  }
 }
 
 /** Would some agent be passed over at `u` once `leaver` has left it? */

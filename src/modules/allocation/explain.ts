@@ -74,7 +74,7 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
   for (const p of placedAt) p.sort((x, y) => x.key - y.key);
   const byGlobalRank = new Int32Array(model.children.length);
   for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
-  const ctx: Ctx = { model, placedAt, load, byGlobalRank };
+  const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [] };
   const offers: Offer[] = [];
   const unplaced: Unplaced[] = [];
   for (const c of model.children) {
@@ -124,10 +124,28 @@ interface Ctx {
   placedAt: AgentWish[][];
   load: Float64Array[];
   byGlobalRank: Int32Array;
+  prefix: Array<Float64Array[] | undefined>; // per unit, filled on first use: prefix[u][k] = load of placedAt[u][0..k)
+}
+
+/** The load at unit u of the agents placed there before position k (by priority): the load without all after it. */
+function prefixLoad(ctx: Ctx, u: number, k: number): Float64Array {
+  let rows = ctx.prefix[u];
+  if (!rows) {
+    const placed = ctx.placedAt[u]!;
+    rows = [new Float64Array(ctx.model.slots.length)];
+    for (const p of placed) {
+      const row = rows[rows.length - 1]!.slice();
+      addDemand(row, p.demand, 1);
+      rows.push(row);
+    }
+    ctx.prefix[u] = rows;
+  }
+  return rows[k]!;
 }
 
 /** Why child `ci` did not get its wish number `rank` (0-based). */
-function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank: number): WishOutcome {
+function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
+  const { model, placedAt, load, byGlobalRank } = ctx;
   const c = model.children[ci]!,
     w = c.wishes[rank]!;
   const out = (code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: rank + 1, code });
@@ -157,9 +175,7 @@ function outcome({ model, placedAt, load, byGlobalRank }: Ctx, ci: number, rank:
   if (lo < placed.length) {
     // Children of lower priority got places here. Would this child fit without all of them? Then the rule that
     // passed it over is the municipality's 'maximise-children' (never the default strict waiting-list order).
-    const without = Float64Array.from(load[u]!);
-    for (let k = lo; k < placed.length; k++) addDemand(without, placed[k]!.demand, -1);
-    if (fits(free, without, aw.demand)) return out('place-more-children');
+    if (fits(free, prefixLoad(ctx, u, lo), aw.demand)) return out('place-more-children');
   }
   if (lo < placed.length || lo === 0) return out('too-big');
   // The last place went to the lowest-ranked child above this one. The decisive comparison: class, then seniority,

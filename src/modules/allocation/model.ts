@@ -73,6 +73,7 @@ export interface Claim {
   agent: number;
   pos: number;
   key: number;
+  demand: Demand; // the agent's demand at this unit (agents[agent].wishes[pos].demand)
 }
 
 export interface Model {
@@ -125,12 +126,26 @@ function parseDay(s: string): { year: number; month: number; day: number } {
   }
   return { year, month, day: dd };
 }
-const day = (s: string) => epochDay(parseDay(s));
+/** A round repeats the same few hundred dates many thousand times: each is parsed once per model. */
+type DayCache = Map<string, number>;
+function dayIn(cache: DayCache, s: string): number {
+  let d = cache.get(s);
+  if (d === undefined) {
+    d = epochDay(parseDay(s));
+    cache.set(s, d);
+  }
+  return d;
+}
 /** The 1st of the month in which a child born on `birth` is `months` old. */
-function transitionDay(birth: string, months: number): number {
-  const b = parseDay(birth),
-    m = b.year * 12 + (b.month - 1) + months;
-  return epochDay({ year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 });
+function transitionDay(cache: DayCache, birth: string, months: number): number {
+  let d = cache.get(birth);
+  if (d === undefined) {
+    const b = parseDay(birth),
+      m = b.year * 12 + (b.month - 1) + months;
+    d = epochDay({ year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 });
+    cache.set(birth, d);
+  }
+  return d;
 }
 
 export function buildModel(input: AllocationInput): Model {
@@ -139,6 +154,9 @@ export function buildModel(input: AllocationInput): Model {
   const classes = input.policy.priorityClasses;
   if (classes.length === 0) throw new RangeError('policy.priorityClasses must name at least one class');
   const classIndex = new Map(classes.map((c, i) => [c.id, i]));
+  const days: DayCache = new Map(),
+    transitionDays: DayCache = new Map();
+  const day = (s: string) => dayIn(days, s);
   const horizon = day(input.horizon);
   const unitsIn = [...input.units].sort((a, b) => cmp(a.id, b.id));
   const apps = [...input.applicants].sort((a, b) => cmp(a.id, b.id)); // input order must not matter
@@ -153,7 +171,7 @@ export function buildModel(input: AllocationInput): Model {
 
   // Slot boundaries.
   const starts = apps.map((a) => day(a.wishedStart));
-  const transitions = apps.map((a) => transitionDay(a.birthDate, transitionMonths));
+  const transitions = apps.map((a) => transitionDay(transitionDays, a.birthDate, transitionMonths));
   const first = Math.min(...starts.filter((s) => s <= horizon), horizon);
   const cuts = new Set<number>([first]);
   const cut = (d: number) => {
@@ -242,17 +260,17 @@ export function buildModel(input: AllocationInput): Model {
       }
       return wish;
     });
-    const seen = new Set<string>();
-    for (const w of a.wishes) {
-      if (seen.has(w.unit)) throw new RangeError(`applicant ${a.id} wishes ${w.unit} twice`);
-      seen.add(w.unit);
-    }
+    for (let i = 1; i < a.wishes.length; i++)
+      for (let j = 0; j < i; j++)
+        if (a.wishes[i]!.unit === a.wishes[j]!.unit)
+          throw new RangeError(`applicant ${a.id} wishes ${a.wishes[i]!.unit} twice`);
     return { index, input: a, start, transition, globalRank: globalRank[index]!, agent: -1, wishes };
   });
 
   const agents = buildAgents(children, slots.length);
   const claims: Claim[][] = units.map(() => []);
-  for (const ag of agents) ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key }));
+  for (const ag of agents)
+    ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key, demand: w.demand }));
   for (const c of claims) c.sort((x, y) => x.key - y.key);
   return {
     slots,
@@ -288,9 +306,7 @@ function buildAgents(children: Child[], nSlots: number): Agent[] {
       // a single child: its eligible wishes as they are
       c.agent = index;
       const wishes: AgentWish[] = [];
-      for (const w of c.wishes)
-        if (w.demand)
-          wishes.push({ unit: w.unit, rank: w.rank, cls: w.cls, key: w.key, demand: w.demand, fitsAlone: w.fitsAlone });
+      for (const w of c.wishes) if (w.demand) wishes.push(w as AgentWish); // the same fields: shared, not copied
       agents.push({ index, members: [c.index], wishes });
       continue;
     }

@@ -10,6 +10,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { templateFor } from './pglite-template.js';
 
 export type Db = Kysely<DB>;
 
@@ -55,7 +56,8 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
   try {
     pglite = await PGlite.create({
       dataDir,
-      loadDataDir,
+      // A new data directory starts from the shipped initdb template (pglite-template.ts) instead of running initdb.
+      loadDataDir: loadDataDir ?? (dataDir && !dataDir.startsWith('memory://') ? templateFor(dataDir) : undefined),
       extensions: { btree_gist },
       parsers: { [DATE]: asIs, [INT8]: Number, [NUMERIC]: Number, [TIMESTAMPTZ]: asIs },
     });
