@@ -28,6 +28,8 @@ import { lettersPolicy } from './platform/letters/policy.js';
 import { usersRoutes, usersPolicy } from './platform/auth/users/index.js';
 import { employeesRoutes } from './modules/employees/index.js';
 import { employeesPolicy } from './modules/employees/policy.js';
+import { registerRetentionJobs, retentionRoutes } from './modules/retention/index.js';
+import { retentionPolicy } from './modules/retention/policy.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
@@ -50,4 +52,11 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'employees', routes: employeesRoutes, prefix: '/api/staff', policy: policy(employeesPolicy) },
   { name: 'subsidies', routes: subsidiesRoutes, policy: policy(subsidiesPolicy) },
   { name: 'reporting', routes: reportingRoutes, policy: policy(reportingPolicy) },
+  {
+    name: 'retention',
+    routes: retentionRoutes,
+    prefix: '/api/staff',
+    policy: policy(retentionPolicy),
+    jobs: registerRetentionJobs,
+  },
 ];

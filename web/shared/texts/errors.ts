@@ -13,6 +13,7 @@ import type { usersError } from '../../../src/platform/auth/users/contract.js';
 import type { employeesError } from '../../../src/modules/employees/contract.js';
 import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
 import type { reportingError } from '../../../src/modules/reporting/contract.js';
+import type { retentionError } from '../../../src/modules/retention/contract.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -27,7 +28,8 @@ type Code =
   | keyof typeof usersError.codes
   | keyof typeof employeesError.codes
   | keyof typeof subsidiesError.codes
-  | keyof typeof reportingError.codes;
+  | keyof typeof reportingError.codes
+  | keyof typeof retentionError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -583,4 +585,13 @@ export const errorTexts = {
   'err.reporting.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
   'err.reporting.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
   'err.reporting.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
+  'err.retention.run-not-found': ['Kørslen findes ikke.', 'The run does not exist.'],
+  'err.retention.dry-run-not-latest': [
+    'Der er lavet en nyere prøvekørsel. Se den igennem, før du sletter.',
+    'A newer dry run has been made. Review it before erasing.',
+  ],
+  'err.retention.dry-run-stale': [
+    'Der er kommet ændringer siden prøvekørslen. Lav en ny prøvekørsel og se den igennem.',
+    'Something has changed since the dry run. Make a new dry run and review it.',
+  ],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;
