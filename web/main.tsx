@@ -38,6 +38,7 @@ import { SubsidiesPage } from './citizen/subsidies.js';
 import { SubsidyCasePage, SubsidyInboxPage, SubsidyPayoutPage } from './staff/subsidies.js';
 import { RegisterImportPage } from './staff/register-import.js';
 import { RegisterDeliveriesPage } from './staff/register-deliveries.js';
+import { RetentionPage } from './staff/retention.js';
 
 function App() {
   return (
@@ -73,6 +74,14 @@ function App() {
           element={
             <RequirePermission action="registry.import">
               <RegisterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="sletning"
+          element={
+            <RequirePermission action="retention.read">
+              <RetentionPage />
             </RequirePermission>
           }
         />

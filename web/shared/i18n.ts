@@ -13,6 +13,7 @@ import { subsidiesTexts } from './texts/subsidies.js';
 import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
 import { guardTexts } from './texts/guards.js';
+import { retentionTexts } from './texts/retention.js';
 import {
   createContext,
   createElement,
@@ -355,6 +356,7 @@ const dict = {
   ...peopleTexts,
   ...subsidiesTexts,
   ...guardTexts,
+  ...retentionTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;
