@@ -9,6 +9,7 @@ export {
   drainDigitalPost,
   kombiRequestXml,
   LocalDigitalPost,
+  MunicipalDigitalPost,
   Sf1601DigitalPost,
   type DigitalPost,
 } from './digital-post.js';

@@ -14,6 +14,7 @@ import type { employeesError } from '../../../src/modules/employees/contract.js'
 import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
 import type { reportingError } from '../../../src/modules/reporting/contract.js';
 import type { retentionError } from '../../../src/modules/retention/contract.js';
+import type { serviceplatformenError } from '../../../src/platform/serviceplatformen/errors.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -29,7 +30,8 @@ type Code =
   | keyof typeof employeesError.codes
   | keyof typeof subsidiesError.codes
   | keyof typeof reportingError.codes
-  | keyof typeof retentionError.codes;
+  | keyof typeof retentionError.codes
+  | keyof typeof serviceplatformenError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -585,6 +587,26 @@ export const errorTexts = {
   'err.reporting.unknown-municipality': ['Kommunen har ingen enheder.', 'The municipality has no units.'],
   'err.reporting.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
   'err.reporting.delivery-not-found': ['Indberetningen findes ikke.', 'The delivery does not exist.'],
+  'err.serviceplatformen.not-configured': [
+    'Kommunen har ikke sat denne tjeneste op på Serviceplatformen.',
+    'The municipality has not set up this service on Serviceplatformen.',
+  ],
+  'err.serviceplatformen.certificate-missing': [
+    'Kommunens certifikat til Serviceplatformen mangler. Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate is missing. Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-unreadable': [
+    'Kommunens certifikat til Serviceplatformen kan ikke læses (fil, nøgle eller adgangskode). Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate cannot be read (file, key or passphrase). Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-expired': [
+    'Kommunens certifikat til Serviceplatformen er udløbet eller endnu ikke gyldigt. Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate has expired or is not yet valid. Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-refused': [
+    'Serviceplatformen afviste kommunens certifikat. Kontakt driften.',
+    'Serviceplatformen refused the municipality’s certificate. Contact operations.',
+  ],
   'err.retention.run-not-found': ['Kørslen findes ikke.', 'The run does not exist.'],
   'err.retention.dry-run-not-latest': [
     'Der er lavet en nyere prøvekørsel. Se den igennem, før du sletter.',

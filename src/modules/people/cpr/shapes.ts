@@ -14,7 +14,7 @@ const kommunekode = z
 
 /** SF1520 adresseType (aktuelAdresse), with the DAR address id the Datafordeler adds. */
 export const AktuelAdresse = z.object({
-  darId: z.uuid().nullish(),
+  darId: z.guid().nullish(), // DAR ids are 8-4-4-4-12 hex but not RFC 4122 variants
   kommunekode,
   vejnavn: z.string().trim().min(1).max(100),
   husnummer: z.string().trim().min(1).max(10),
