@@ -5,7 +5,8 @@ import { migrate } from './platform/db/migrate.js';
 import { AppClock } from './platform/clock.js';
 import { buildApp } from './platform/http/app.js';
 import { startJobs } from './platform/jobs.js';
-import { LocalDigitalPost, Sf1601DigitalPost } from './platform/letters/index.js';
+import { LocalDigitalPost, MunicipalDigitalPost, Sf1601DigitalPost } from './platform/letters/index.js';
+import { serviceplatformen } from './platform/serviceplatformen/index.js';
 import { seedDemo } from './demo/seed.js';
 import { demoModeFromEnv, leaveDemoMode } from './demo/mode.js';
 import { MODULES } from './modules.js';
@@ -99,8 +100,14 @@ export async function start(opts: { port: number; host: string }) {
     : new LocalDigitalPost(
         process.env.DIGITAL_POST_OUTBOX ?? fileURLToPath(new URL('../.data/digital-post-outbox', import.meta.url)),
       );
+  // Serviceplatformen per municipality (SPIRE_SERVICEPLATFORMEN_CONFIG): certificates checked now, warned about, and
+  // checked again at every call; Digital Post goes out as the letter's municipality where it is configured.
+  const platform = serviceplatformen();
+  for (const c of platform.check())
+    if (!c.ok) console.warn(`Serviceplatformen ${c.municipality}: ${c.problem} (calls will be refused until fixed)`);
+    else console.log(`Serviceplatformen ${c.municipality}: certificate valid until ${c.validUntil}`);
   const boss = await startJobs(database, MODULES, {
-    post,
+    post: new MunicipalDigitalPost(platform, post),
     senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000',
   });
   await app.listen({ port: opts.port, host: opts.host });

@@ -30,6 +30,8 @@ import { employeesRoutes } from './modules/employees/index.js';
 import { employeesPolicy } from './modules/employees/policy.js';
 import { uniloginRoutes } from './modules/unilogin/index.js';
 import { uniloginPolicy } from './modules/unilogin/policy.js';
+import { registerRetentionJobs, retentionRoutes } from './modules/retention/index.js';
+import { retentionPolicy } from './modules/retention/policy.js';
 
 const policy = <A extends string>(p: ModulePolicy<A>) => p as unknown as ModulePolicy<string>;
 
@@ -53,4 +55,11 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'subsidies', routes: subsidiesRoutes, policy: policy(subsidiesPolicy) },
   { name: 'reporting', routes: reportingRoutes, policy: policy(reportingPolicy) },
   { name: 'unilogin', routes: uniloginRoutes, policy: policy(uniloginPolicy) },
+  {
+    name: 'retention',
+    routes: retentionRoutes,
+    prefix: '/api/staff',
+    policy: policy(retentionPolicy),
+    jobs: registerRetentionJobs,
+  },
 ];

@@ -39,6 +39,7 @@ import { SubsidiesPage } from './citizen/subsidies.js';
 import { SubsidyCasePage, SubsidyInboxPage, SubsidyPayoutPage } from './staff/subsidies.js';
 import { RegisterImportPage } from './staff/register-import.js';
 import { RegisterDeliveriesPage } from './staff/register-deliveries.js';
+import { RetentionPage } from './staff/retention.js';
 
 function App() {
   return (
@@ -74,6 +75,14 @@ function App() {
           element={
             <RequirePermission action="registry.import">
               <RegisterImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="sletning"
+          element={
+            <RequirePermission action="retention.read">
+              <RetentionPage />
             </RequirePermission>
           }
         />

@@ -14,6 +14,7 @@ import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
 import { uniloginTexts } from './texts/unilogin.js';
 import { guardTexts } from './texts/guards.js';
+import { retentionTexts } from './texts/retention.js';
 import {
   createContext,
   createElement,
@@ -370,6 +371,7 @@ const dict = {
   ...peopleTexts,
   ...subsidiesTexts,
   ...guardTexts,
+  ...retentionTexts,
 } satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof dict;

@@ -55,6 +55,7 @@ export function staffNav(can: (action: string) => boolean): NavItem[] {
   if (can('users.read')) items.push({ to: '/staff/brugere', label: 'nav.users' });
   if (can('audit.search')) items.push({ to: '/staff/audit', label: 'nav.audit' });
   if (can('settings.change')) items.push({ to: '/staff/indstillinger', label: 'nav.settings' });
+  if (can('retention.read')) items.push({ to: '/staff/sletning', label: 'retention.nav' });
   return items;
 }
 

@@ -16,3 +16,4 @@ export const attendanceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attendanceCitizenRoutes, { prefix: '/citizen' });
   await app.register(attendanceTerminalRoutes, { prefix: '/terminal' });
 };
+export { attendanceDue, eraseAttendance } from './queries.js';

@@ -24,3 +24,4 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
 };
 export { feeFactsOf, feeFactsSql } from './queries.js';
 export { hoursClassOf } from './engine.js';
+export { billingHolds, invoicesDue, eraseInvoices, invoiceLetterIds } from './queries.js';

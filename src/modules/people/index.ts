@@ -21,3 +21,4 @@ export const peopleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleStaffRoutes, { prefix: '/staff' });
   await app.register(peopleCitizenRoutes, { prefix: '/citizen' });
 };
+export { anonymisedAmong, custodyOfGuardians, anonymisePersons } from './queries.js';

@@ -727,3 +727,53 @@ export async function rosterFactsOf(db: Db, ids: readonly string[], date: LocalD
     left join household h on h.id = r.household_id`.execute(db);
   return rows.rows;
 }
+
+/** Retention (issue 16): of these people, those already anonymised. */
+export async function anonymisedAmong(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('anonymised_on', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Every guardian the children ever had custody of, per guardian the children (any period). */
+export async function custodyOfGuardians(db: Db, childIds: string[]) {
+  if (!childIds.length) return new Map<string, string[]>();
+  const rows = await sql<{ guardian_id: string; children: string[] }>`
+    select c.guardian_id, array_agg(distinct c2.child_id) as children from custody c
+      join custody c2 on c2.guardian_id = c.guardian_id
+     where c.child_id = any(${childIds}::uuid[]) group by c.guardian_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.guardian_id, r.children]));
+}
+
+/** Erases people: name, CPR, e-mail, phone, address (residence) and custody links are removed, birth date and sex kept
+ *  for statistics; the person's own row history goes too, and the anonymising change is not recorded. */
+export async function anonymisePersons(trx: Db, ids: string[], today: LocalDate): Promise<number> {
+  if (!ids.length) return 0;
+  await sql`select set_config('spire.actor', 'seed', true)`.execute(trx);
+  const r = await trx
+    .updateTable('person')
+    .set({
+      first_name: 'Anonymiseret',
+      last_name: 'person',
+      cpr: null,
+      email: null,
+      phone: null,
+      address_protected: false,
+      anonymised_on: today.toString(),
+    })
+    .where('id', 'in', ids)
+    .where('anonymised_on', 'is', null)
+    .executeTakeFirst();
+  await trx.deleteFrom('residence').where('person_id', 'in', ids).execute();
+  await trx
+    .deleteFrom('custody')
+    .where((eb) => eb.or([eb('child_id', 'in', ids), eb('guardian_id', 'in', ids)]))
+    .execute();
+  await sql`select spire_forget_row_history('person', ${ids}::uuid[])`.execute(trx);
+  return Number(r.numUpdatedRows);
+}

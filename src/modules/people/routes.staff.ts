@@ -122,15 +122,16 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/cpr/lookup', { schema: schemaOf('people', c.cprLookup, peopleError.codes) }, async (req) => {
-    peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
+    const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
     const { db, clock } = req.ctx;
-    const p = await lookupOrFail(cprRegister(), cprOf(req.body.cpr, clock.today()));
+    const register = cprRegister(homeMunicipality(actor));
+    const p = await lookupOrFail(register, cprOf(req.body.cpr, clock.today()));
     const known = (await personIdsByCpr(db, [p.cpr])).get(p.cpr) ?? null;
     await audit(db, req.ctx, {
       action: 'cpr.lookup',
       subjectType: 'person',
       subjectIds: known ? [known] : [],
-      details: { register: cprRegister().name, known: !!known },
+      details: { register: register.name, known: !!known },
     });
     const showAddress = p.address && (!p.protected || seesProtected(req.ctx.actor));
     return {
@@ -160,12 +161,13 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
     const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-import');
     const { db, clock } = req.ctx,
       today = clock.today();
-    const r = await importPerson(db, cprRegister(), cprOf(req.body.cpr, today), today, actor.userId);
+    const register = cprRegister(homeMunicipality(actor));
+    const r = await importPerson(db, register, cprOf(req.body.cpr, today), today, actor.userId);
     await audit(db, req.ctx, {
       action: 'cpr.import',
       subjectType: 'person',
       subjectIds: r.people.map((p) => p.id),
-      details: { register: cprRegister().name, changes: r.changes },
+      details: { register: register.name, changes: r.changes },
     });
     return r;
   });
@@ -209,12 +211,13 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
       const [facts] = await registerFactsOf(db, [req.params.id]);
       if (!facts) throw peopleError('people.child-not-found');
       if (!facts.cpr) throw peopleError('people.no-cpr');
-      const r = await importPerson(db, cprRegister(), facts.cpr, today, actor.userId);
+      const register = cprRegister(homeMunicipality(actor));
+      const r = await importPerson(db, register, facts.cpr, today, actor.userId);
       await audit(db, req.ctx, {
         action: 'cpr.import',
         subjectType: 'child',
         subjectIds: r.people.map((p) => p.id),
-        details: { register: cprRegister().name, changes: r.changes, refresh: true },
+        details: { register: register.name, changes: r.changes, refresh: true },
       });
       return r;
     },
@@ -241,7 +244,7 @@ export const peopleStaffRoutes: FastifyPluginAsync = async (base) => {
       const actor = peoplePolicy.authorize(req.ctx.actor, 'people.cpr-changes');
       const { db, clock } = req.ctx;
       const scope = await municipalScope(db, actor);
-      const files = await cprRegister().changeFiles(await lastChangeSequence(db, scope.code));
+      const files = await cprRegister(scope.code).changeFiles(await lastChangeSequence(db, scope.code));
       const reports: ChangeFileReport[] = [];
       for (const f of files) {
         const report = await applyChangeFile(db, f, clock.today(), actor.userId, scope);

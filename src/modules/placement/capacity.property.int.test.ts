@@ -1,10 +1,12 @@
 // Property: whatever the order, and on PostgreSQL whatever runs at the same moment, the paths that give places —
 // booking, moving a booking, approving a stored round preview, manual offers, accepting and declining offers,
-// continuous allocation and årsrulning — never put a unit over its capacity on any day (checked day by day by an
+// continuous allocation, årsrulning and a caseworker's casework on a family's behalf (direct enrolment, transfer
+// between units, change of weekly hours, and udmeldelse that frees days; casework has no booking on behalf) — never put a unit over its capacity on any day (checked day by day by an
 // independent counter that counts placements and pending offers). Each run builds a small world of tight units
 // and families; operations run in concurrent batches on PostgreSQL and one after the other on PGlite (one connection).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { overCapacityDays } from '../../../test/capacity-check.js';
@@ -17,6 +19,7 @@ import { bookPlace, moveBooking, withRetry } from '../booking/index.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
 import { acceptOffer, createOffer, declineOffer, expireOffers } from './offers.js';
 import { approveRound, previewRound } from './round.js';
+import { changeHours, enrol, transfer, withdrawForFamily } from './casework.js';
 import { scopeOf } from '../people/index.js';
 
 // PGlite runs the batches one after another, so more runs cost little; enough that every path succeeds somewhere.
@@ -138,7 +141,7 @@ async function world() {
       .execute();
     apps.push(app.id);
   }
-  return { units: [vug, integ, bh], kids, apps, rounds: [] as string[] };
+  return { units: [vug, integ, bh], kids, settled, apps, rounds: [] as string[] };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -167,6 +170,29 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('accept' as const), offer: fc.nat() }),
   fc.record({ kind: fc.constant('decline' as const), offer: fc.nat() }),
   fc.record({ kind: fc.constant('continuous' as const) }),
+  fc.record({
+    kind: fc.constant('enrol' as const),
+    child: fc.nat(),
+    unit: fc.nat(),
+    days: fc.integer({ min: 1, max: 120 }),
+  }),
+  fc.record({
+    kind: fc.constant('transfer' as const),
+    place: fc.nat(),
+    unit: fc.nat(),
+    days: fc.integer({ min: 1, max: 120 }),
+  }),
+  fc.record({
+    kind: fc.constant('withdraw' as const),
+    place: fc.nat(),
+    days: fc.integer({ min: 0, max: 60 }),
+  }),
+  fc.record({
+    kind: fc.constant('hours' as const),
+    place: fc.nat(),
+    days: fc.integer({ min: 0, max: 60 }),
+    hours: fc.integer({ min: 15, max: 45 }),
+  }),
   fc.record({ kind: fc.constant('aarsrulning' as const) }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -195,6 +221,17 @@ async function run(w: World, o: Op): Promise<string> {
         return fn(trx);
       }),
     );
+  const caseworker = { userId: user, reason: 'Kapacitetstest: sagsbehandling på familiens vegne' };
+  const places = async () =>
+    (
+      await db
+        .selectFrom('placement')
+        .select(['id', sql<string>`lower(valid)::text`.as('start')])
+        .where('child_id', 'in', [...w.kids, w.settled])
+        .where(sql<boolean>`upper_inf(valid) or upper(valid) > ${today.toString()}::date`)
+        .orderBy('id')
+        .execute()
+    ).map((r) => ({ id: r.id, start: LocalDate.parse(r.start) }));
   const pendingOffers = async () =>
     (
       await db
@@ -282,6 +319,37 @@ async function run(w: World, o: Op): Promise<string> {
     case 'aarsrulning':
       await tx(async (trx) => aarsrulning(trx, await scopeOf(trx, '0860'), today));
       break;
+    case 'enrol':
+      await tx((trx) =>
+        enrol(
+          trx,
+          caseworker,
+          {
+            childId: pick(w.kids, o.child)!,
+            unitId: pick(w.units, o.unit)!,
+            start: workday(today.plusDays(o.days)),
+            hours: 40,
+          },
+          today,
+        ),
+      );
+      break;
+    case 'transfer':
+    case 'withdraw':
+    case 'hours': {
+      const place = pick(await places(), o.place);
+      if (!place) return 'skip';
+      const from = LocalDate.max(today, place.start.plusDays(1)).plusDays(o.days);
+      if (o.kind === 'transfer')
+        await tx((trx) =>
+          transfer(trx, caseworker, place.id, { unitId: pick(w.units, o.unit)!, start: workday(from) }, today),
+        );
+      else if (o.kind === 'withdraw')
+        // Udmeldelse with the notice waived: the place ends early and its days are free for the other paths.
+        await tx((trx) => withdrawForFamily(trx, caseworker, place.id, { waiveNotice: true, lastDay: from }, today));
+      else await tx((trx) => changeHours(trx, caseworker, place.id, { from, hours: o.hours }, today));
+      break;
+    }
   }
   return 'ok';
 }
@@ -298,7 +366,7 @@ async function outcome(p: Promise<string>): Promise<string> {
 }
 
 describe(`no unit is ever over capacity, whatever the paths interleave (${engine})`, () => {
-  it('booking, move, round approve, manual offer, accept, decline, continuous allocation, årsrulning at random', async () => {
+  it('booking, move, round approve, manual offer, accept, decline, continuous allocation, årsrulning, enrol, transfer and hours at random', async () => {
     const seen = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(
@@ -325,8 +393,11 @@ describe(`no unit is ever over capacity, whatever the paths interleave (${engine
     if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify([...seen].sort((a, b) => a[0].localeCompare(b[0]))));
     // Every path ran; places were given through bookings and offers (the property is not vacuous).
     const kinds = new Set([...seen.keys()].map((k) => k.split(':')[0]));
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['book', 'offer', 'preview']));
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(['book', 'offer', 'preview', 'enrol', 'transfer', 'hours']),
+    );
     expect(seen.get('book:ok') ?? 0).toBeGreaterThan(0);
+    expect((seen.get('enrol:ok') ?? 0) + (seen.get('transfer:ok') ?? 0)).toBeGreaterThan(0);
     expect(await overCapacityDays(t.database.db, allUnits, today, 2300)).toEqual([]);
   }, 120_000);
 });

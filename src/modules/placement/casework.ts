@@ -251,6 +251,12 @@ async function give(trx: Db, by: Caseworker, g: Give, today: LocalDate) {
   }
   // The units whose load changes, locked in id order before anything is read for the decision or written.
   await lockUnitLoad(trx, [g.unitId, ...(g.from ? [g.from.unitId] : [])]);
+  if (g.from) {
+    // The place being moved, as it is under the lock (a withdrawal may have ended it meanwhile).
+    const now = await placeOf(trx, g.from.id);
+    if (now.range.end && g.start.isAfter(now.range.end)) throw placementError('placement.move-date');
+    g = { ...g, from: { ...g.from, range: now.range } };
+  }
   const other = await trx
     .selectFrom('placement')
     .select('id')
@@ -462,10 +468,12 @@ export async function changeHours(
   c: { from: LocalDate; hours: number },
   today: LocalDate,
 ) {
+  // The unit's load lock first, then the place as it is under it: a withdrawal or transfer that committed meanwhile
+  // has ended it, and the split must not stretch it again into days another child may have been given.
+  await lockUnitLoad(trx, [(await placeOf(trx, placementId)).unit_id]);
   const p = await placeOf(trx, placementId);
   checkHoursDate(p, c.from, today);
   if (p.hours_per_week === c.hours) throw placementError('placement.same-hours');
-  await lockUnitLoad(trx, [p.unit_id]);
   const before = await feeFacts(trx, p, p.hours_per_week, c.from);
   let id = p.id;
   if (c.from.isAfter(p.range.start)) {

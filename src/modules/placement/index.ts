@@ -17,3 +17,4 @@ export const placementRoutes: FastifyPluginAsync = async (app) => {
   await app.register(placementCitizenRoutes, { prefix: '/citizen' });
 };
 export { placementsOnDay, placementsOnDaySql } from './queries.js';
+export { placementRetentionFacts, erasePlacementCaseData, eraseApplications } from './queries.js';

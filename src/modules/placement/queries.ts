@@ -260,3 +260,71 @@ export async function caseworkLog(db: Db, childId: string) {
   const names = await userNames(db, [...new Set(rows.map((r) => r.created_by))]);
   return rows.map(({ created_by, ...r }) => ({ ...r, by: names.get(created_by) ?? null }));
 }
+
+/** Retention (issue 16): what placement holds about the children with a place at, or an application for, these units:
+ *  per child the end (exclusive) of its last ended place, whether it has a current or future place (anywhere) and
+ *  whether a case is open (an active application or a pending offer); and the applications withdrawn without a place. */
+export async function placementRetentionFacts(db: Db, unitIds: string[], today: LocalDate) {
+  if (!unitIds.length) return { children: new Map<string, ChildRetention>(), withdrawn: [] };
+  const t = today.toString();
+  const rows = await sql<{ child_id: string; last_end: string | null; current: boolean; open: boolean }>`
+    with kids as (
+      select child_id from placement where unit_id = any(${unitIds}::uuid[])
+      union select a.child_id from application a join application_wish w on w.application_id = a.id
+       where w.unit_id = any(${unitIds}::uuid[]))
+    select k.child_id,
+      (select max(upper(p.valid))::text from placement p where p.child_id = k.child_id and not upper_inf(p.valid)) as last_end,
+      exists (select from placement p where p.child_id = k.child_id and (upper_inf(p.valid) or upper(p.valid) > ${t}::date)) as current,
+      (exists (select from application a where a.child_id = k.child_id and a.status = 'active')
+        or exists (select from offer o join application a on a.id = o.application_id
+                    where a.child_id = k.child_id and o.status = 'pending')) as open
+    from kids k`.execute(db);
+  const withdrawn = await sql<{ id: string; child_id: string; closed_on: string }>`
+    select a.id, a.child_id, coalesce(a.closed_on, a.created_at::date)::text as closed_on from application a
+     where a.status = 'withdrawn'
+       and exists (select from application_wish w where w.application_id = a.id and w.unit_id = any(${unitIds}::uuid[]))`.execute(
+    db,
+  );
+  return {
+    children: new Map(
+      rows.rows.map((r) => [r.child_id, { lastEnd: r.last_end, current: r.current, open: r.open }] as const),
+    ),
+    withdrawn: withdrawn.rows.map((r) => ({ id: r.id, childId: r.child_id, closedOn: r.closed_on })),
+  };
+}
+export interface ChildRetention {
+  /** The day after the child's last ended place (ISO), null when it never had one that ended. */
+  lastEnd: string | null;
+  current: boolean;
+  open: boolean;
+}
+
+/** Erases a child's case data (applications, offers, casework reasons, inbox notes, waived-notice reasons); the places
+ *  themselves stay as statistics rows of the anonymised child. Returns the rows deleted. */
+export async function erasePlacementCaseData(trx: Db, childIds: string[]): Promise<number> {
+  if (!childIds.length) return 0;
+  const apps = await trx.selectFrom('application').select('id').where('child_id', 'in', childIds).execute();
+  let n = await eraseApplications(
+    trx,
+    apps.map((a) => a.id),
+  );
+  n += Number(
+    (await trx.deleteFrom('casework_action').where('child_id', 'in', childIds).executeTakeFirst()).numDeletedRows,
+  );
+  n += Number(
+    (await trx.deleteFrom('staff_inbox').where('child_id', 'in', childIds).executeTakeFirst()).numDeletedRows,
+  );
+  await sql`update placement_withdrawal set notice_waived_reason = null
+             where notice_waived_reason is not null
+               and placement_id in (select id from placement where child_id = any(${childIds}::uuid[]))`.execute(trx);
+  return n;
+}
+
+/** Deletes applications with their wishes, offers and the casework rows that name them. Returns the rows deleted. */
+export async function eraseApplications(trx: Db, applicationIds: string[]): Promise<number> {
+  if (!applicationIds.length) return 0;
+  const cw = await trx.deleteFrom('casework_action').where('application_id', 'in', applicationIds).executeTakeFirst();
+  const offers = await trx.deleteFrom('offer').where('application_id', 'in', applicationIds).executeTakeFirst();
+  const apps = await trx.deleteFrom('application').where('id', 'in', applicationIds).executeTakeFirst();
+  return Number(cw.numDeletedRows) + Number(offers.numDeletedRows) + Number(apps.numDeletedRows);
+}

@@ -10,3 +10,4 @@ export const subsidiesRoutes: FastifyPluginAsync = async (app) => {
   await app.register(subsidiesStaffRoutes, { prefix: '/staff' });
   await app.register(subsidiesCitizenRoutes, { prefix: '/citizen' });
 };
+export { subsidyHolds, subsidyLetterIds } from './queries.js';

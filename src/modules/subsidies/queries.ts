@@ -477,3 +477,26 @@ export async function recoveriesOf(db: Db, caseId: string) {
     .where('case_id', '=', caseId)
     .execute();
 }
+
+/** Retention (issue 16): the people (child, applicant, carer) of a subsidy case that is still open: applied, approved
+ *  and running today or later, or with a complaint not yet settled. */
+export async function subsidyHolds(db: Db, personIds: string[], today: LocalDate): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await sql<{ child_id: string; applicant_id: string; carer_id: string | null }>`
+    select c.child_id, c.applicant_id, c.carer_id from subsidy_case c
+     where (c.child_id = any(${personIds}::uuid[]) or c.applicant_id = any(${personIds}::uuid[])
+            or c.carer_id = any(${personIds}::uuid[]))
+       and (c.status = 'applied'
+            or (c.status = 'approved' and (upper_inf(c.valid) or upper(c.valid) > ${today.toString()}::date))
+            or exists (select from subsidy_complaint k where k.case_id = c.id and k.status in ('received', 'forwarded')))`.execute(
+    db,
+  );
+  return new Set(rows.rows.flatMap((r) => [r.child_id, r.applicant_id, ...(r.carer_id ? [r.carer_id] : [])]));
+}
+
+/** Of these letters, those that carry a subsidy decision (kept with the case). */
+export async function subsidyLetterIds(db: Db, letterIds: string[]): Promise<Set<string>> {
+  if (!letterIds.length) return new Set();
+  const rows = await db.selectFrom('subsidy_case').select('letter_id').where('letter_id', 'in', letterIds).execute();
+  return new Set(rows.map((r) => r.letter_id!));
+}

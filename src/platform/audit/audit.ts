@@ -56,3 +56,25 @@ export async function auditAbout(db: Db, subjectIds: string[], limit = 500) {
     .limit(limit)
     .execute();
 }
+
+/** Retention (issue 16): audit rows written by these (staff) users before `before`. */
+export async function auditRowsDue(db: Db, userIds: string[], before: string): Promise<number> {
+  if (!userIds.length) return 0;
+  const r = await db
+    .selectFrom('audit_log')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('user_id', 'in', userIds)
+    .where('at', '<', before)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** Deletes them through the owner's function (the application may not delete audit rows itself; never younger than a
+ *  year). Returns how many. */
+export async function purgeAuditRows(trx: Db, userIds: string[], before: string): Promise<number> {
+  if (!userIds.length) return 0;
+  const r = await sql<{
+    n: string;
+  }>`select spire_purge_audit_log(${userIds}::uuid[], ${before}::timestamptz) as n`.execute(trx);
+  return Number(r.rows[0]!.n);
+}

@@ -28,6 +28,7 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/citizen/areas': 'register',
   'GET /api/citizen/units': 'register',
   'GET /api/staff/settings': 'municipal settings',
+  'GET /api/staff/retention': 'retention rules and the counts of runs (the people are read through runs/{id}/persons)',
   'GET /api/staff/billing/municipalities': 'municipalities',
   'GET /api/staff/billing/rates': 'rates',
   'GET /api/staff/billing/lunch': 'lunch schemes of units',
@@ -161,6 +162,21 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   ids.payoutRun = payout.id;
+  ids.retentionRun = (
+    await db
+      .insertInto('retention_run')
+      .values({
+        municipality_code: '0860',
+        mode: 'dry_run',
+        trigger: 'nightly',
+        run_on: today.toString(),
+        counts: JSON.stringify({}),
+        rules: JSON.stringify({}),
+        persons: JSON.stringify([{ personId: f.children.ida, category: 'childCase' }]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await db
     .insertInto('subsidy_payout_line')
     .values({
@@ -204,6 +220,7 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (path.includes('/subsidies/cases/')) return ids.subsidyCase!;
       if (path.includes('/subsidies/complaints/')) return ids.complaint!;
       if (path.includes('/subsidies/payouts/')) return ids.payoutRun!;
+      if (path.includes('/retention/runs/')) return ids.retentionRun!;
       throw new Error(`no fixture id for ${name} in ${path}`);
     };
     const queryValue = (path: string, name: string) =>

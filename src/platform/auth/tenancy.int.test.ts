@@ -49,6 +49,8 @@ const OWN_DATA_WRITES: Record<string, string> = {
   'POST /api/staff/register/deliveries/send': "sends B's own queue of register deliveries",
   'POST /api/staff/users': "creates a staff user of B's municipality (unit scopes only among B's units)",
   'POST /api/staff/cpr/initial-load': "loads the families living in B's own municipality from CPR",
+  'POST /api/staff/cpr/change-files/fetch': "fetches B's own change files (B's sequence, applied to B's people)",
+  'POST /api/staff/retention/dry-run': "a dry run of B's own municipality's retention (erases nothing)",
 };
 
 const STAFF: Exclude<Role, 'guardian'>[] = [

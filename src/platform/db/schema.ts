@@ -150,6 +150,8 @@ export interface DB {
     address_protected: Generated<boolean>; // 021_cpr.sql
     died_on: DateStr | null;
     emigrated_on: DateStr | null;
+    /** 032_retention.sql: when the person's data was erased (name, CPR, contact and address removed). */
+    anonymised_on: Generated<DateStr | null>;
   };
   cpr_change_file: {
     file_id: string;
@@ -648,6 +650,20 @@ export interface DB {
     months: string;
     status: Generated<'open' | 'settled'>;
     created_at: Generated<string>;
+  };
+  // 032_retention.sql
+  retention_run: {
+    id: Generated<string>;
+    municipality_code: string;
+    mode: 'dry_run' | 'erase';
+    trigger: 'staff' | 'nightly';
+    run_on: DateStr;
+    started_by: string | null;
+    created_at: Generated<string>;
+    counts: Json;
+    rules: Json;
+    persons: Json;
+    dry_run_id: string | null;
   };
   creditor_event: {
     id: Generated<number>;

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { renderLetter } from './render.js';
+import {
+  ServiceplatformenUnavailable,
+  serviceplatformenError,
+  type Serviceplatformen,
+} from '../serviceplatformen/index.js';
 
 export interface MemoMessage {
   messageUUID: string;
@@ -16,11 +21,14 @@ export interface MemoMessage {
   createdDateTime: string; // ISO instant
   pdf: Uint8Array;
   filename: string;
+  /** The municipality that sends it (its certificate and service agreement are used); null: the default sender. */
+  municipalityCode?: string | null;
 }
 
 export interface DigitalPost {
   readonly channel: string;
-  send(message: MemoMessage, kombiRequestXml: string): Promise<void>;
+  /** Sends; may return the channel it actually used (a per-municipality sender). */
+  send(message: MemoMessage, kombiRequestXml: string): Promise<void | string>;
 }
 
 /** Demo mode: the outbox is a folder of kombi_request XML files, one per message. */
@@ -50,6 +58,46 @@ export class Sf1601DigitalPost implements DigitalPost {
       headers: { 'content-type': 'application/xml', accept: 'application/xml', 'x-transaktionsid': m.messageUUID },
     });
     if (!res.ok) throw new Error(`SF1601 answered ${res.status}`);
+  }
+}
+
+/** Production, per municipality: the letter's municipality sends it through SF1601 with its own certificate (mutual
+ *  TLS) and service agreement (Serviceplatformen, SPIRE_SERVICEPLATFORMEN_CONFIG); a municipality without that
+ *  configuration uses `fallback` (the local outbox in demo). A missing or expired certificate fails the message with
+ *  the refusal's code, and the drain tries it again later. The agreement's identifiers travel as headers. */
+export class MunicipalDigitalPost implements DigitalPost {
+  readonly channel: string;
+  constructor(
+    private readonly platform: Serviceplatformen,
+    private readonly fallback: DigitalPost,
+  ) {
+    this.channel = fallback.channel;
+  }
+  async send(m: MemoMessage, xml: string): Promise<string> {
+    const client = this.platform.clientFor(m.municipalityCode);
+    if (!client?.hasService('digitalPost')) {
+      await this.fallback.send(m, xml);
+      return this.fallback.channel;
+    }
+    const ctx = client.context('digitalPost');
+    let r: { status: number; body: string };
+    try {
+      r = await client.post(ctx.endpoint, xml, {
+        'content-type': 'application/xml',
+        accept: 'application/xml',
+        'x-transaktionsid': m.messageUUID,
+        'x-serviceagreementuuid': ctx.serviceAgreementUuid,
+        'x-usersystemuuid': ctx.userSystemUuid,
+        'x-useruuid': ctx.userUuid,
+        'x-serviceuuid': ctx.serviceUuid,
+      });
+    } catch (e) {
+      if (e instanceof ServiceplatformenUnavailable && e.reason === 'refused')
+        throw serviceplatformenError('serviceplatformen.certificate-refused', { municipality: client.municipality });
+      throw e;
+    }
+    if (r.status < 200 || r.status >= 300) throw new Error(`SF1601 answered ${r.status}`);
+    return 'sf1601';
   }
 }
 
@@ -103,11 +151,12 @@ export async function drainDigitalPost(
         createdDateTime: new Date().toISOString(),
         pdf,
         filename: `${letter.kind}-${letter.letter_date}.pdf`,
+        municipalityCode: letter.municipality_code,
       };
-      await post.send(message, kombiRequestXml(message));
+      const channel = (await post.send(message, kombiRequestXml(message))) ?? post.channel;
       await db
         .updateTable('digital_post_message')
-        .set({ status: 'sent', channel: post.channel, sent_at: sql`now()`, error: null, attempts: sql`attempts + 1` })
+        .set({ status: 'sent', channel, sent_at: sql`now()`, error: null, attempts: sql`attempts + 1` })
         .where('id', '=', q.id)
         .execute();
       sent++;

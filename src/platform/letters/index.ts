@@ -2,13 +2,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { letterCitizenRoutes, letterStaffRoutes } from './routes.js';
 
-export { letterRows, sendLetters, type LetterBlock, type LetterDraft } from './letters.js';
+export { letterRows, sendLetters, lettersAbout, eraseLetters, type LetterBlock, type LetterDraft } from './letters.js';
 export { renderLetter, danishDate } from './render.js';
 export { renderLetterPdf } from './pdf.js';
 export {
   drainDigitalPost,
   kombiRequestXml,
   LocalDigitalPost,
+  MunicipalDigitalPost,
   Sf1601DigitalPost,
   type DigitalPost,
 } from './digital-post.js';

@@ -79,3 +79,17 @@ async function senderMunicipalities(db: Db, personIds: string[], today: LocalDat
     .execute();
   return new Map(rows.map((r) => [r.person_id, r.municipality_code]));
 }
+
+/** Retention (issue 16): the letters about these children. */
+export async function lettersAbout(db: Db, childIds: string[]): Promise<string[]> {
+  if (!childIds.length) return [];
+  const rows = await db.selectFrom('letter').select('id').where('child_id', 'in', childIds).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Deletes letters with their recipients and Digital Post messages; returns how many. */
+export async function eraseLetters(trx: Db, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const r = await trx.deleteFrom('letter').where('id', 'in', ids).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

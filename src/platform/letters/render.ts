@@ -35,6 +35,7 @@ export async function renderLetter(db: Db, letterId: string) {
       'letter.subject',
       'letter.letter_date',
       'letter.content',
+      'letter.municipality_code',
       'm.name as municipality',
     ])
     .where('letter.id', '=', letterId)

@@ -57,6 +57,12 @@ export const auditActionTexts = {
   'person.search': ['Søgte personer', 'Searched people'],
   'place_cost.set': ['Satte pladspris', 'Set a place cost'],
   'placement.withdraw': ['Udmeldte barn', 'Withdrew a child'],
+  'retention.dry-run': ['Lavede prøvekørsel af sletning (GDPR)', 'Made a retention dry run (GDPR)'],
+  'retention.erase': [
+    'Slettede og anonymiserede efter sletteregler (GDPR)',
+    'Erased and anonymised by the retention rules (GDPR)',
+  ],
+  'retention.persons.read': ['Læste personer i en sletning', 'Read the people of a retention run'],
   'round.approve': ['Godkendte tildelingsrunde', 'Approved an allocation round'],
   'round.preview': ['Forhåndsviste tildelingsrunde', 'Previewed an allocation round'],
   'round.read': ['Læste tildelingsrunde', 'Read an allocation round'],

@@ -14,6 +14,8 @@ import type { employeesError } from '../../../src/modules/employees/contract.js'
 import type { subsidiesError } from '../../../src/modules/subsidies/contract.js';
 import type { reportingError } from '../../../src/modules/reporting/contract.js';
 import type { uniloginError } from '../../../src/modules/unilogin/contract.js';
+import type { retentionError } from '../../../src/modules/retention/contract.js';
+import type { serviceplatformenError } from '../../../src/platform/serviceplatformen/errors.js';
 
 type Code =
   | keyof typeof settingsError.codes
@@ -29,7 +31,9 @@ type Code =
   | keyof typeof employeesError.codes
   | keyof typeof subsidiesError.codes
   | keyof typeof reportingError.codes
-  | keyof typeof uniloginError.codes;
+  | keyof typeof uniloginError.codes
+  | keyof typeof retentionError.codes
+  | keyof typeof serviceplatformenError.codes;
 
 export const errorTexts = {
   'err.users.not-found': ['Brugeren findes ikke.', 'The user does not exist.'],
@@ -600,4 +604,33 @@ export const errorTexts = {
     'A later delivery has already been accepted: send a new one instead.',
   ],
   'err.unilogin.future-day': ['Dagen er ikke kommet endnu.', 'The day has not come yet.'],
+  'err.serviceplatformen.not-configured': [
+    'Kommunen har ikke sat denne tjeneste op på Serviceplatformen.',
+    'The municipality has not set up this service on Serviceplatformen.',
+  ],
+  'err.serviceplatformen.certificate-missing': [
+    'Kommunens certifikat til Serviceplatformen mangler. Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate is missing. Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-unreadable': [
+    'Kommunens certifikat til Serviceplatformen kan ikke læses (fil, nøgle eller adgangskode). Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate cannot be read (file, key or passphrase). Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-expired': [
+    'Kommunens certifikat til Serviceplatformen er udløbet eller endnu ikke gyldigt. Kontakt driften.',
+    'The municipality’s Serviceplatformen certificate has expired or is not yet valid. Contact operations.',
+  ],
+  'err.serviceplatformen.certificate-refused': [
+    'Serviceplatformen afviste kommunens certifikat. Kontakt driften.',
+    'Serviceplatformen refused the municipality’s certificate. Contact operations.',
+  ],
+  'err.retention.run-not-found': ['Kørslen findes ikke.', 'The run does not exist.'],
+  'err.retention.dry-run-not-latest': [
+    'Der er lavet en nyere prøvekørsel. Se den igennem, før du sletter.',
+    'A newer dry run has been made. Review it before erasing.',
+  ],
+  'err.retention.dry-run-stale': [
+    'Der er kommet ændringer siden prøvekørslen. Lav en ny prøvekørsel og se den igennem.',
+    'Something has changed since the dry run. Make a new dry run and review it.',
+  ],
 } satisfies Record<`err.${Code}`, readonly [string, string]>;

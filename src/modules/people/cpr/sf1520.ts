@@ -6,6 +6,11 @@ import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ServiceplatformenUnavailable,
+  serviceplatformenError,
+  type ServiceplatformenClient,
+} from '../../../platform/serviceplatformen/index.js';
 import { CprUnavailable, PersonLookupResponse, personFromLookup, type CprPerson, type CprRegister } from './shapes.js';
 
 export interface Sf1520Options {
@@ -19,6 +24,9 @@ export interface Sf1520Options {
   attempts?: number;
   /** Folder where SF6002 change files (JSON, docs/formats/cpr.md) are delivered. */
   changeDir?: string;
+  /** The municipality's Serviceplatformen client (mutual TLS with its certificate, timeouts and retries of its own):
+   *  when given, requests go through it and `pfx`, `passphrase`, `timeoutMs` and `attempts` are not used. */
+  transport?: ServiceplatformenClient;
 }
 
 const NS = 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/';
@@ -168,7 +176,7 @@ export class Sf1520CprRegister implements CprRegister {
   constructor(private readonly o: Sf1520Options) {}
 
   async lookup(cpr: string): Promise<CprPerson | null> {
-    const attempts = this.o.attempts ?? 3;
+    const attempts = this.o.transport ? 1 : (this.o.attempts ?? 3);
     for (let i = 1; ; i++) {
       try {
         const r = parsePersonLookupResponse(await this.post(personLookupEnvelope(cpr, this.o.context)));
@@ -181,7 +189,27 @@ export class Sf1520CprRegister implements CprRegister {
     }
   }
 
-  private post(body: string): Promise<string> {
+  private async post(body: string): Promise<string> {
+    const t = this.o.transport;
+    if (t) {
+      try {
+        const r = await t.post(this.o.endpoint, body, {
+          'content-type': 'text/xml; charset=utf-8',
+          soapaction: `"${NS}PersonLookup"`,
+        });
+        if (r.status >= 300 && r.status < 500) throw new CprUnavailable('http');
+        return r.body;
+      } catch (e) {
+        if (!(e instanceof ServiceplatformenUnavailable)) throw e;
+        if (e.reason === 'refused')
+          throw serviceplatformenError('serviceplatformen.certificate-refused', { municipality: t.municipality });
+        throw new CprUnavailable(e.reason === 'timeout' ? 'timeout' : e.reason === 'http' ? 'http' : 'network');
+      }
+    }
+    return this.postDirect(body);
+  }
+
+  private postDirect(body: string): Promise<string> {
     const url = new URL(this.o.endpoint);
     return new Promise((resolve, reject) => {
       // Plain HTTP only for a local test double; the Serviceplatform is HTTPS with the client certificate.

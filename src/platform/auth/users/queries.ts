@@ -181,3 +181,9 @@ export async function endUser(
   const del = await trx.deleteFrom('session').where('user_id', '=', id).executeTakeFirst();
   return Number(del.numDeletedRows);
 }
+
+/** Every staff user a municipality ever had (retention of the audit rows they wrote). */
+export async function staffUserIdsOf(db: Db, municipality: string): Promise<string[]> {
+  const rows = await db.selectFrom('app_user').select('id').where('municipality_code', '=', municipality).execute();
+  return rows.map((r) => r.id);
+}
