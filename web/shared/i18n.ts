@@ -13,6 +13,7 @@ import { subsidiesTexts } from './texts/subsidies.js';
 import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
 import { guardTexts } from './texts/guards.js';
+import { uiTexts } from './texts/ui.js';
 import {
   createContext,
   createElement,
@@ -26,6 +27,7 @@ import {
 
 const dict = {
   ...billingTexts,
+  ...uiTexts,
   ...reportingTexts,
   'app.name': ['Spire', 'Spire'],
   'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
