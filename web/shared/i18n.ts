@@ -14,6 +14,7 @@ import { registerTexts } from './texts/register.js';
 import { reportingTexts } from './texts/reporting.js';
 import { guardTexts } from './texts/guards.js';
 import { uiTexts } from './texts/ui.js';
+import { settingsTexts } from './texts/settings.js';
 import {
   createContext,
   createElement,
@@ -28,6 +29,7 @@ import {
 const dict = {
   ...billingTexts,
   ...uiTexts,
+  ...settingsTexts,
   ...reportingTexts,
   'app.name': ['Spire', 'Spire'],
   'app.tagline': ['Pasning, fritid og klub', 'Childcare, leisure and clubs'],
