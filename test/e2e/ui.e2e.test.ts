@@ -126,4 +126,27 @@ describe('the staff component library', () => {
     );
     await page.context().close();
   });
+
+  it('the persona picker says who each persona is; finance sees next month’s billing on the staff home, on a phone', async () => {
+    const page = await (await browser.newContext({ locale: 'da-DK', viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${base}/login`);
+    const admin = page.getByRole('button', { name: `Log ind som ${persona.admin}` });
+    await admin.waitFor();
+    expect(await page.getByText(/^Systemadministrator\. Prøv: brugere/).count()).toBe(1);
+    expect(await page.getByText(/^Økonomimedarbejder\. Prøv:/).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'ui-personas-phone');
+
+    await page.getByRole('button', { name: `Log ind som ${persona.finance}` }).click();
+    await page.waitForURL(`${base}/staff`);
+    const today = page.getByRole('region', { name: 'Dit arbejde i dag' });
+    await expect
+      .poll(() =>
+        today.getByRole('link', { name: /Opkrævningen for december 2026|fakturaer for december 2026/ }).count(),
+      )
+      .toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'ui-finance-home-phone');
+    await page.context().close();
+  });
 });
