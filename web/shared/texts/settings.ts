@@ -129,8 +129,8 @@ export const settingsTexts = {
   ],
   'set.cw.value': ['{n} dage bagud', '{n} days back'],
   'set.cw.p': [
-    'I dag ({today}) kan personalet rette registreringer fra {date} og frem.',
-    'Today ({today}) staff can correct registrations from {date} onwards.',
+    'Den {today} kan personalet rette registreringer fra {date} og frem.',
+    'On {today} staff can correct registrations from {date} onwards.',
   ],
   'set.ft.hours': ['Fuld tid: timer om ugen', 'Full time: hours a week'],
   'set.ft.minutes': ['Fuld tid: minutter', 'Full time: minutes'],
