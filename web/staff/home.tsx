@@ -14,13 +14,6 @@ const texts: Record<string, Key> = {
   '/staff/audit': 'staff.auditText',
   '/staff/indstillinger': 'staff.settingsText',
   '/staff/fremmoede': 'staff.attendanceText',
-  '/staff/opkraevning': 'home.billingText',
-  '/staff/tilskud': 'home.subsidiesText',
-  '/staff/tilskud-udbetaling': 'home.payoutsText',
-  '/staff/venteliste': 'home.waitlistText',
-  '/staff/belaegning': 'home.outlookText',
-  '/staff/normering': 'home.normeringText',
-  '/staff/brugere': 'home.usersText',
 };
 
 export function StaffHomePage() {

@@ -61,26 +61,4 @@ export const workTexts = {
   ],
   'work.tone.danger': ['Haster', 'Urgent'],
   'work.tone.warning': ['Bemærk', 'Note'],
-  'home.billingText': [
-    'Forældrebetaling: takster, månedens kørsel, fakturaer og friplads.',
-    'Parent payment: rates, the monthly run, invoices and friplads.',
-  ],
-  'home.subsidiesText': [
-    'Tilskud til privat pasning og pasning af egne børn: sager og afgørelser.',
-    'Subsidies for private care and own children: cases and decisions.',
-  ],
-  'home.payoutsText': [
-    'Månedens udbetaling af tilskud og kreditoreksport.',
-    'The monthly subsidy payout and creditor export.',
-  ],
-  'home.waitlistText': [
-    'Børn på venteliste med ønsker og anciennitet.',
-    'Children on the waiting list with wishes and seniority.',
-  ],
-  'home.outlookText': ['Belægning og ledige pladser 12 måneder frem.', 'Occupancy and free places 12 months ahead.'],
-  'home.normeringText': ['Børn pr. voksen pr. institution og måned.', 'Children per adult per unit and month.'],
-  'home.usersText': [
-    'Medarbejdernes adgang: roller, institutioner og perioder.',
-    'Staff access: roles, units and periods.',
-  ],
 } as const;
