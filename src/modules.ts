@@ -19,8 +19,10 @@ import { placementWork } from './modules/placement/work.js';
 import { placementPolicy } from './modules/placement/policy.js';
 import { billingRoutes } from './modules/billing/index.js';
 import { billingPolicy } from './modules/billing/policy.js';
+import { billingWork } from './modules/billing/work.js';
 import { subsidiesRoutes } from './modules/subsidies/index.js';
 import { subsidiesPolicy } from './modules/subsidies/policy.js';
+import { subsidiesWork } from './modules/subsidies/work.js';
 import { reportingRoutes } from './modules/reporting/index.js';
 import { reportingPolicy } from './modules/reporting/policy.js';
 import { letterRoutes } from './platform/letters/index.js';
@@ -39,7 +41,7 @@ export const MODULES: readonly SpireModule[] = [
   { name: 'registry', routes: registryRoutes, policy: policy(registryPolicy), jobs: registerRegistryJobs },
   { name: 'people', routes: peopleRoutes, policy: policy(peoplePolicy) },
   { name: 'settings', routes: settingsRoutes, prefix: '/api/staff', policy: policy(settingsPolicy) },
-  { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy) },
+  { name: 'billing', routes: billingRoutes, policy: policy(billingPolicy), work: billingWork },
   { name: 'letters', routes: letterRoutes, policy: policy(lettersPolicy) },
   { name: 'attendance', routes: attendanceRoutes, policy: policy(attendancePolicy), work: attendanceWork },
   { name: 'booking', routes: bookingRoutes, policy: policy(bookingPolicy) },
@@ -52,7 +54,7 @@ export const MODULES: readonly SpireModule[] = [
   },
   { name: 'users', routes: usersRoutes, prefix: '/api/staff', policy: policy(usersPolicy) },
   { name: 'employees', routes: employeesRoutes, prefix: '/api/staff', policy: policy(employeesPolicy) },
-  { name: 'subsidies', routes: subsidiesRoutes, policy: policy(subsidiesPolicy) },
+  { name: 'subsidies', routes: subsidiesRoutes, policy: policy(subsidiesPolicy), work: subsidiesWork },
   { name: 'reporting', routes: reportingRoutes, policy: policy(reportingPolicy) },
   { name: 'unilogin', routes: uniloginRoutes, policy: policy(uniloginPolicy) },
   {

@@ -121,19 +121,32 @@ describe('platform in the browser', () => {
     await page.context().close();
   });
 
-  it('an administrator adds a municipality setting with a validity period', async () => {
+  it('an administrator changes a municipality setting in its form, from a date', async () => {
     const page = await newPage();
     await loginAs(page, 'Administrator');
     await page.waitForURL(`${base}/staff`);
     await page.goto(`${base}/staff/indstillinger`);
-    await page.getByLabel('Nøgle').fill('placement.seniority_from_months');
-    await page.getByLabel('Værdi', { exact: true }).fill('4');
-    await page.getByLabel('Gælder fra').fill('2026-01-01');
-    await page.getByRole('button', { name: 'Tilføj værdi' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'placement.seniority_from_months' }).count()).toBe(1);
+    await page.getByLabel('Hvilken regel vil du ændre?').selectOption({ label: 'Rettelse af fremmøde' });
+    const form = page.getByRole('form', { name: 'Rettelse af fremmøde' });
+    await expect.poll(() => form.getByText('Gælder i dag: 7 dage bagud').count()).toBe(1);
+    await form.getByLabel('Personalet kan rette fremmøde i').fill('61');
+    await form.getByLabel('Gælder fra').fill('2026-01-01');
+    await form.getByRole('button', { name: 'Gem regel' }).click();
+    await expect.poll(() => form.getByText('Skriv et helt tal mellem 0 og 60.').count()).toBe(1);
+    expect(await form.getByText('Vælg en dato efter i dag.').count()).toBe(1);
+    await form.getByLabel('Personalet kan rette fremmøde i').fill('3');
+    await form.getByLabel('Gælder fra').fill('2027-01-01');
+    await expect
+      .poll(() =>
+        form.getByText('Den 1. januar 2027 kan personalet rette registreringer fra 29. december 2026 og frem.').count(),
+      )
+      .toBe(1);
+    await expectAccessible(page, 'settings-form');
+    await form.getByRole('button', { name: 'Gem regel' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /Rettelse af fremmøde.*3 dage bagud/ }).count()).toBe(1);
     await expectAccessible(page, 'settings');
-    const row = await t.database.db.selectFrom('setting').select(['value', 'valid']).executeTakeFirstOrThrow();
-    expect(row).toEqual({ value: 4, valid: '[2026-01-01,)' });
+    const row = await t.database.db.selectFrom('setting').select(['key', 'value', 'valid']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ key: 'attendance.correction_window_days', value: 3, valid: '[2027-01-01,)' });
     await page.context().close();
   });
 
@@ -152,8 +165,9 @@ describe('platform in the browser', () => {
     await expectAccessible(page, 'units-other-municipality');
     // Hjørring's setting (the test above) is not Frederikshavn's.
     await page.goto(`${base}/staff/indstillinger`);
-    await expect.poll(() => page.getByLabel('Nøgle').count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: 'placement.seniority_from_months' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Hvilken regel vil du ændre?').count()).toBe(1);
+    await expect.poll(() => page.getByText('Rettelse af fremmøde', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /Rettelse af fremmøde/ }).count()).toBe(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/tenancy-settings.png`, fullPage: true });
     await page.context().close();
   });

@@ -4,6 +4,8 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from './api.js';
 import { isKey, useT } from './i18n.js';
 
+export { DataTable, Pager, type Column } from './data-table.js';
+
 /** GETs `path` (null: nothing) and keeps the last answer while reloading. */
 export function useApi<T>(path: string | null, key?: unknown) {
   const [data, setData] = useState<T | null>(null);
@@ -92,26 +94,6 @@ export function Page({ title, lead, children }: { title: string; lead?: ReactNod
   );
 }
 
-/** A table with a caption, horizontally scrollable (and so keyboard-focusable) on narrow screens. */
-export function DataTable({
-  caption,
-  children,
-  className,
-}: {
-  caption: string;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className={className}>
-        <caption>{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
-
 export function Field({
   id,
   label,
@@ -166,44 +148,5 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-/** Paging under a long table: "Viser 101–200 af 744" with previous and next buttons. */
-export function Pager({
-  offset,
-  size,
-  total,
-  onChange,
-}: {
-  offset: number;
-  size: number;
-  total: number;
-  onChange: (offset: number) => void;
-}) {
-  const { t } = useT();
-  if (total <= size && offset === 0) return null;
-  return (
-    <nav className="pager" aria-label={t('pager.label')}>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - size))}
-      >
-        {t('pager.previous')}
-      </button>
-      <span aria-live="polite">
-        {t('pager.showing', { from: Math.min(total, offset + 1), to: Math.min(total, offset + size), total })}
-      </span>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={offset + size >= total}
-        onClick={() => onChange(offset + size)}
-      >
-        {t('pager.next')}
-      </button>
-    </nav>
   );
 }

@@ -55,12 +55,16 @@ export function DemoLoginPage() {
                   <li key={p.id} className="persona card">
                     <p className="persona-name">{p.name}</p>
                     <p className="persona-role">{t(`role.${p.role}`)}</p>
-                    <p className="persona-desc">{p.description}</p>
+                    {p.description && <p className="persona-desc">{p.description}</p>}
+                    <p className="persona-try" id={'try-' + p.id}>
+                      {t(`persona.${p.role}`)}
+                    </p>
                     <button
                       type="button"
                       className="button"
                       disabled={busy !== null}
                       aria-label={t('login.as', { name: p.name })}
+                      aria-describedby={'try-' + p.id}
                       onClick={() => void choose(p)}
                     >
                       {busy === p.id ? t('loading') : t('nav.login')}

@@ -3,6 +3,7 @@
 // progress while it runs and a receipt after. `useAction` is the running/error/receipt state on its own.
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage, Status } from './components.js';
+import { Dialog } from './dialog.js';
 import { useT } from './i18n.js';
 
 /** The state of one action: `run` does nothing while it is already running. */
@@ -59,57 +60,40 @@ export interface ConfirmProps {
   onClose: () => void;
 }
 
-/** A modal confirmation: native <dialog> with showModal (focus is trapped, Esc cancels), cancel focused first. */
+/** A modal confirmation (a Dialog: focus trapped, Esc cancels), cancel focused first. */
 export function ConfirmDialog({ open, title, children, consequence, confirmLabel, onConfirm, onClose }: ConfirmProps) {
   const { t } = useT();
-  const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      d.showModal();
-      cancelRef.current?.focus();
-    } else if (!open && d.open) d.close();
-  }, [open]);
-  const closed = () => {
-    onClose();
-    const back = opener.current;
-    opener.current = null;
-    if (back) setTimeout(() => back.focus(), 0);
-  };
   return (
-    <dialog
-      ref={ref}
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      initialFocus={cancelRef}
+      dialogRef={ref}
       className="confirm-dialog"
-      aria-labelledby={id + 't'}
-      aria-describedby={id + 'd'}
-      onClose={closed}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onConfirm();
+              ref.current?.close();
+            }}
+          >
+            {confirmLabel}
+          </button>
+          <button ref={cancelRef} type="button" className="button-secondary" onClick={() => ref.current?.close()}>
+            {t('guard.cancel')}
+          </button>
+        </>
+      }
     >
-      <h2 id={id + 't'}>{title}</h2>
-      <div id={id + 'd'}>
-        {children}
-        {consequence && <p className="confirm-consequence">{consequence}</p>}
-      </div>
-      <div className="button-row confirm-buttons">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            onConfirm();
-            ref.current?.close();
-          }}
-        >
-          {confirmLabel}
-        </button>
-        <button ref={cancelRef} type="button" className="button-secondary" onClick={() => ref.current?.close()}>
-          {t('guard.cancel')}
-        </button>
-      </div>
-    </dialog>
+      {children}
+      {consequence && <p className="confirm-consequence">{consequence}</p>}
+    </Dialog>
   );
 }
 

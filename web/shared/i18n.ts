@@ -15,6 +15,8 @@ import { reportingTexts } from './texts/reporting.js';
 import { uniloginTexts } from './texts/unilogin.js';
 import { guardTexts } from './texts/guards.js';
 import { retentionTexts } from './texts/retention.js';
+import { uiTexts } from './texts/ui.js';
+import { settingsTexts } from './texts/settings.js';
 import {
   createContext,
   createElement,
@@ -28,6 +30,8 @@ import {
 
 const dict = {
   ...billingTexts,
+  ...uiTexts,
+  ...settingsTexts,
   ...reportingTexts,
   ...uniloginTexts,
   'app.name': ['Spire', 'Spire'],

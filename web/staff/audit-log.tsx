@@ -108,23 +108,27 @@ function AuditTable({ data, onPage }: { data: Result; onPage: (p: number) => voi
       <DataTable
         caption={t('audit.caption', { from: first, to: first + data.rows.length - 1, total })}
         className="audit-table"
-      >
-        <thead>
-          <tr>
-            <th scope="col">{t('col.at')}</th>
-            <th scope="col">{t('col.user')}</th>
-            <th scope="col">{t('col.action')}</th>
-            <th scope="col">{t('col.subject')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((a) => (
-            <tr key={a.id}>
-              <td className="nowrap">
-                <time dateTime={a.at}>{formatDateTime(a.at, lang)}</time>
-              </td>
-              <td>
+        rows={data.rows}
+        rowKey={(a) => a.id}
+        pageSize={0}
+        filter={false}
+        columns={[
+          {
+            id: 'at',
+            header: t('col.at'),
+            sort: (a) => a.at,
+            cell: (a) => (
+              <time className="nowrap" dateTime={a.at}>
+                {formatDateTime(a.at, lang)}
+              </time>
+            ),
+          },
+          {
+            id: 'user',
+            header: t('col.user'),
+            sort: (a) => a.user?.name ?? t('audit.system'),
+            cell: (a) => (
+              <>
                 {a.user?.name ?? t('audit.system')}
                 {a.user?.role && (
                   <>
@@ -132,18 +136,19 @@ function AuditTable({ data, onPage }: { data: Result; onPage: (p: number) => voi
                     <span className="muted">{t(`role.${a.user.role}` as Parameters<typeof t>[0])}</span>
                   </>
                 )}
-              </td>
-              <td>{actionLabel(a.action, lang)}</td>
-              <td>
-                <Subjects entry={a} />
-              </td>
-              <td>
-                <Details entry={a} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+              </>
+            ),
+          },
+          {
+            id: 'action',
+            header: t('col.action'),
+            sort: (a) => actionLabel(a.action, lang),
+            cell: (a) => actionLabel(a.action, lang),
+          },
+          { id: 'subject', header: t('col.subject'), cell: (a) => <Subjects entry={a} /> },
+          { id: 'details', header: t('audit.details'), cell: (a) => <Details entry={a} /> },
+        ]}
+      />
       <nav className="pager" aria-label={t('audit.title')}>
         <button
           type="button"

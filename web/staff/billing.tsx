@@ -357,33 +357,41 @@ export function BillingPage() {
           (invoices.data.length === 0 ? (
             <p>{t('billing.noInvoices')}</p>
           ) : (
-            <DataTable caption={t('billing.invoices', { month: monthLabel(month, lang) })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('billing.invoiceNo')}</th>
-                  <th scope="col">{t('billing.payer')}</th>
-                  <th scope="col">{t('billing.status')}</th>
-                  <th scope="col" className="num">
-                    {t('billing.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.data.slice(0, 200).map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      {i.number}
-                      {i.seq > 1 ? ` (${i.seq})` : ''}
-                    </td>
-                    <td>
-                      <Link to={`/staff/opkraevning/betaler/${i.payerId}?municipality=${muni}`}>{i.payerName}</Link>
-                    </td>
-                    <td>{t(`billing.status.${i.status}`)}</td>
-                    <td className="num">{kr(i.totalOere, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <DataTable
+              caption={t('billing.invoices', { month: monthLabel(month, lang) })}
+              rows={invoices.data}
+              rowKey={(i) => i.id}
+              columns={[
+                {
+                  id: 'number',
+                  header: t('billing.invoiceNo'),
+                  sort: (i) => i.number,
+                  cell: (i) => `${i.number}${i.seq > 1 ? ` (${i.seq})` : ''}`,
+                },
+                {
+                  id: 'payer',
+                  header: t('billing.payer'),
+                  sort: (i) => i.payerName,
+                  cell: (i) => (
+                    <Link to={`/staff/opkraevning/betaler/${i.payerId}?municipality=${muni}`}>{i.payerName}</Link>
+                  ),
+                },
+                {
+                  id: 'status',
+                  header: t('billing.status'),
+                  sort: (i) => t(`billing.status.${i.status}`),
+                  cell: (i) => t(`billing.status.${i.status}`),
+                },
+                {
+                  id: 'total',
+                  header: t('billing.total'),
+                  numeric: true,
+                  sort: (i) => i.totalOere,
+                  text: (i) => kr(i.totalOere, lang),
+                  cell: (i) => kr(i.totalOere, lang),
+                },
+              ]}
+            />
           ))}
       </section>
 

@@ -63,36 +63,42 @@ export function ChildSearchPage() {
       <ErrorMessage error={error} />
       <div role="status">{hits && hits.length === 0 && <p>{t('search.none')}</p>}</div>
       {hits && hits.length > 0 && (
-        <DataTable caption={t('search.caption', { n: hits.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.name')}</th>
-              <th scope="col">{t('col.birthDate')}</th>
-              <th scope="col">{t('col.cpr')}</th>
-              <th scope="col">{t('col.personKind')}</th>
-              <th scope="col">{t('col.unit')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hits.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  {p.isChild ? (
-                    <Link to={`/staff/boern/${encodeURIComponent(p.id)}`}>
-                      {p.firstName} {p.lastName}
-                    </Link>
-                  ) : (
-                    `${p.firstName} ${p.lastName}`
-                  )}
-                </th>
-                <td>{formatDate(p.birthDate, lang)}</td>
-                <td className="mono">{p.cprMasked ?? '—'}</td>
-                <td>{p.isChild ? t('search.child') : t('search.adult')}</td>
-                <td>{p.unitName ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          caption={t('search.caption', { n: hits.length })}
+          rows={hits}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              id: 'name',
+              header: t('col.name'),
+              rowHeader: true,
+              sort: (p) => `${p.firstName} ${p.lastName}`,
+              cell: (p) =>
+                p.isChild ? (
+                  <Link to={`/staff/boern/${encodeURIComponent(p.id)}`}>
+                    {p.firstName} {p.lastName}
+                  </Link>
+                ) : (
+                  `${p.firstName} ${p.lastName}`
+                ),
+            },
+            {
+              id: 'birth',
+              header: t('col.birthDate'),
+              sort: (p) => p.birthDate,
+              text: (p) => formatDate(p.birthDate, lang),
+              cell: (p) => formatDate(p.birthDate, lang),
+            },
+            { id: 'cpr', header: t('col.cpr'), cell: (p) => <span className="mono">{p.cprMasked ?? '—'}</span> },
+            {
+              id: 'kind',
+              header: t('col.personKind'),
+              sort: (p) => (p.isChild ? t('search.child') : t('search.adult')),
+              cell: (p) => (p.isChild ? t('search.child') : t('search.adult')),
+            },
+            { id: 'unit', header: t('col.unit'), sort: (p) => p.unitName, cell: (p) => p.unitName ?? '—' },
+          ]}
+        />
       )}
     </Page>
   );

@@ -1,7 +1,8 @@
 // The staff app's front page: the actor's work for today from every module, then one card per area the role may use.
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
-import { formatDate } from '../shared/format.js';
+import { formatDate, formatMonth } from '../shared/format.js';
+import { IconAlert, IconInfo, IconWarning } from '../shared/icons.js';
 import { isKey, useT, type Key } from '../shared/i18n.js';
 import { staffNav } from '../shared/layout.js';
 import { useCan, useSession } from '../shared/session.js';
@@ -46,8 +47,10 @@ function WorkToday() {
     if (!isKey(w.key)) return `${w.key}: ${w.count}`;
     const params: Record<string, string | number> = { ...w.params, count: w.count };
     if (typeof params.date === 'string') params.date = formatDate(params.date, lang);
+    if (typeof params.month === 'string') params.month = formatMonth(params.month, lang);
     const main = t(w.key, params);
-    return w.key === 'work.offersPending' && params.date ? `${main} (${t('work.offersPendingBy', params)})` : main;
+    const by = `${w.key}By`;
+    return params.date && isKey(by) ? `${main} (${t(by, params)})` : main;
   };
   return (
     <section aria-labelledby="work-today" className="work-today">
@@ -59,11 +62,20 @@ function WorkToday() {
         <ul className="work-list">
           {open.map((w) => (
             <li key={`${w.module}-${w.key}-${w.link}`} className={`work-item tone-${w.tone}`}>
-              <Link to={w.link}>{text(w)}</Link>
+              <ToneIcon tone={w.tone} />
+              <Link to={w.link}>
+                {w.tone !== 'info' && <span className="visually-hidden">{t(`work.tone.${w.tone}`)}: </span>}
+                {text(w)}
+              </Link>
             </li>
           ))}
         </ul>
       )}
     </section>
   );
+}
+
+function ToneIcon({ tone }: { tone: WorkItem['tone'] }) {
+  const I = tone === 'danger' ? IconAlert : tone === 'warning' ? IconWarning : IconInfo;
+  return <I className={`tone-icon tone-${tone}`} />;
 }

@@ -49,40 +49,48 @@ export function UnitRegisterPage() {
       {loading && <Loading />}
       {data && data.length === 0 && <p>{t('units.none')}</p>}
       {data && data.length > 0 && (
-        <DataTable caption={t('units.caption', { n: data.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.number')}</th>
-              <th scope="col">{t('col.name')}</th>
-              <th scope="col">{t('col.type')}</th>
-              <th scope="col">{t('col.ejerform')}</th>
-              <th scope="col">{t('col.daginst')}</th>
-              <th scope="col">{t('col.area')}</th>
-              <th scope="col">{t('col.city')}</th>
-              <th scope="col" className="num">
-                {t('col.occupancy')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((u) => (
-              <tr key={u.id}>
-                <td>{u.number}</td>
-                <th scope="row">
-                  <Link to={`/staff/institutioner/${encodeURIComponent(u.id)}`}>{u.name}</Link>
-                </th>
-                <td>{t(`type.${u.type}`)}</td>
-                <td>{t(`ejerform.${u.ejerform}`)}</td>
-                <td>{u.daginstitutionName}</td>
-                <td>{u.areaName ?? '—'}</td>
-                <td>{u.city}</td>
-                <td className="num">
-                  <Occupancy enrolled={u.enrolled} places={u.places} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          caption={t('units.caption', { n: data.length })}
+          rows={data}
+          rowKey={(u) => u.id}
+          columns={[
+            { id: 'number', header: t('col.number'), sort: (u) => u.number, cell: (u) => u.number },
+            {
+              id: 'name',
+              header: t('col.name'),
+              rowHeader: true,
+              sort: (u) => u.name,
+              cell: (u) => <Link to={`/staff/institutioner/${encodeURIComponent(u.id)}`}>{u.name}</Link>,
+            },
+            {
+              id: 'type',
+              header: t('col.type'),
+              sort: (u) => t(`type.${u.type}`),
+              cell: (u) => t(`type.${u.type}`),
+            },
+            {
+              id: 'ejerform',
+              header: t('col.ejerform'),
+              sort: (u) => t(`ejerform.${u.ejerform}`),
+              cell: (u) => t(`ejerform.${u.ejerform}`),
+            },
+            {
+              id: 'daginst',
+              header: t('col.daginst'),
+              sort: (u) => u.daginstitutionName,
+              cell: (u) => u.daginstitutionName,
+            },
+            { id: 'area', header: t('col.area'), sort: (u) => u.areaName, cell: (u) => u.areaName ?? '—' },
+            { id: 'city', header: t('col.city'), sort: (u) => u.city, cell: (u) => u.city },
+            {
+              id: 'occupancy',
+              header: t('col.occupancy'),
+              numeric: true,
+              sort: (u) => (u.places > 0 ? u.enrolled / u.places : null),
+              cell: (u) => <Occupancy enrolled={u.enrolled} places={u.places} />,
+            },
+          ]}
+        />
       )}
     </Page>
   );

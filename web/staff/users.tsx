@@ -102,65 +102,80 @@ export function UsersPage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && (
         <>
-          <DataTable caption={t('users.caption', { n: data.total })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.units')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.period')}</th>
-                <th scope="col">{t('users.status')}</th>
-                {can('users.manage') && <th scope="col">{t('users.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.length === 0 && (
-                <tr>
-                  <td colSpan={7}>{t('users.none')}</td>
-                </tr>
-              )}
-              {data.items.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.name}</th>
-                  <td>{t(`role.${u.role}`)}</td>
-                  <td>{u.unitIds.map((uid) => unitName.get(uid) ?? uid).join(', ') || t('none')}</td>
-                  <td>{u.email ?? t('none')}</td>
-                  <td>
-                    {!u.start && !u.end
+          {data.items.length === 0 ? (
+            <p>{t('users.none')}</p>
+          ) : (
+            <DataTable
+              caption={t('users.caption', { n: data.total })}
+              rows={data.items}
+              rowKey={(u) => u.id}
+              pageSize={0}
+              filter={false}
+              columns={[
+                { id: 'name', header: t('users.name'), rowHeader: true, sort: (u) => u.name, cell: (u) => u.name },
+                {
+                  id: 'role',
+                  header: t('users.role'),
+                  sort: (u) => t(`role.${u.role}`),
+                  cell: (u) => t(`role.${u.role}`),
+                },
+                {
+                  id: 'units',
+                  header: t('users.units'),
+                  cell: (u) => u.unitIds.map((uid) => unitName.get(uid) ?? uid).join(', ') || t('none'),
+                },
+                { id: 'email', header: t('users.email'), sort: (u) => u.email, cell: (u) => u.email ?? t('none') },
+                {
+                  id: 'period',
+                  header: t('users.period'),
+                  sort: (u) => u.start,
+                  cell: (u) =>
+                    !u.start && !u.end
                       ? t('users.always')
-                      : `${u.start ? formatDate(u.start, lang) : ''} – ${u.end ? formatDate(u.end, lang) : ''}`}
-                  </td>
-                  <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                  {can('users.manage') && (
-                    <td className="nowrap">
-                      <button
-                        type="button"
-                        className="button-link"
-                        aria-label={t('users.editLabel', { name: u.name })}
-                        onClick={() => {
-                          setStatus(null);
-                          setEditing(u);
-                        }}
-                      >
-                        {t('users.edit')}
-                      </button>{' '}
-                      {u.active && (
-                        <button
-                          type="button"
-                          className="button-link"
-                          aria-label={t('users.endLabel', { name: u.name })}
-                          onClick={() => void end(u)}
-                        >
-                          {t('users.endNow')}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+                      : `${u.start ? formatDate(u.start, lang) : ''} – ${u.end ? formatDate(u.end, lang) : ''}`,
+                },
+                {
+                  id: 'status',
+                  header: t('users.status'),
+                  sort: (u) => (u.active ? 0 : 1),
+                  cell: (u) => (u.active ? t('users.active') : t('users.inactive')),
+                },
+                ...(can('users.manage')
+                  ? [
+                      {
+                        id: 'actions',
+                        header: t('users.actions'),
+                        cell: (u: (typeof data.items)[number]) => (
+                          <span className="nowrap">
+                            <button
+                              type="button"
+                              className="button-link"
+                              aria-label={t('users.editLabel', { name: u.name })}
+                              onClick={() => {
+                                setStatus(null);
+                                setEditing(u);
+                              }}
+                            >
+                              {t('users.edit')}
+                            </button>{' '}
+                            {u.active && (
+                              <button
+                                type="button"
+                                className="button-link"
+                                aria-label={t('users.endLabel', { name: u.name })}
+                                onClick={() => void end(u)}
+                              >
+                                {t('users.endNow')}
+                              </button>
+                            )}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
           {pages > 1 && (
             <nav aria-label={t('users.pageOf', { page, pages })} className="filter-row">
               <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -20,4 +20,45 @@ export const workTexts = {
     '{unit}: {count} lukkedage de næste 14 dage, første {date}',
     '{unit}: {count} closing days in the next 14 days, first {date}',
   ],
+  'work.billingFailed': [
+    'Opkrævningskørslen for {month} fejlede – start den igen',
+    'The billing run for {month} failed – start it again',
+  ],
+  'work.billingRunning': ['Opkrævningen for {month} kører nu', 'Billing for {month} is running now'],
+  'work.billingNotRun': ['Opkrævningen for {month} er ikke kørt endnu', 'Billing for {month} has not been run yet'],
+  'work.billingDrafts': [
+    '{count} fakturaer for {month} venter på at blive sendt',
+    '{count} invoices for {month} are waiting to be sent',
+  ],
+  'work.billingNotClosed': [
+    'Opkrævningen for {month} er sendt ({count} fakturaer), men måneden er ikke lukket',
+    'Billing for {month} is sent ({count} invoices), but the month is not closed',
+  ],
+  'work.billingNotExported': [
+    '{count} fakturaer for {month} er ikke overført til debitorsystemet',
+    '{count} invoices for {month} are not exported to the debtor system',
+  ],
+  'work.billingDone': [
+    'Opkrævningen for {month} er lukket og overført ({count} fakturaer)',
+    'Billing for {month} is closed and exported ({count} invoices)',
+  ],
+  'work.fripladsSubmitted': [
+    '{count} ansøgninger om økonomisk friplads venter på afgørelse',
+    '{count} friplads applications await a decision',
+  ],
+  'work.subsidyCases': [
+    '{count} ansøgninger om tilskud venter på afgørelse',
+    '{count} subsidy applications await a decision',
+  ],
+  'work.subsidyCasesBy': ['første frist {date}', 'first deadline {date}'],
+  'work.payoutApproved': [
+    'Udbetalingen af tilskud for {month} er godkendt ({count} linjer)',
+    'The subsidy payout for {month} is approved ({count} lines)',
+  ],
+  'work.payoutNotApproved': [
+    'Udbetalingen af tilskud for {month} er ikke godkendt endnu ({count} sager)',
+    'The subsidy payout for {month} is not approved yet ({count} cases)',
+  ],
+  'work.tone.danger': ['Haster', 'Urgent'],
+  'work.tone.warning': ['Bemærk', 'Note'],
 } as const;

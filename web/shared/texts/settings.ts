@@ -1,0 +1,146 @@
+// Municipal settings as domain forms ([da, en]): each setting's name, each field's meaning, validation, previews.
+export const settingsTexts = {
+  'set.col.setting': ['Regel', 'Rule'],
+  'set.col.value': ['Værdi', 'Value'],
+  'set.other': ['Anden indstilling ({key})', 'Other setting ({key})'],
+  'set.unknownValue': ['Vises ikke her', 'Not shown here'],
+  'set.choose': ['Hvilken regel vil du ændre?', 'Which rule do you want to change?'],
+  'set.chooseNone': ['Vælg en regel', 'Choose a rule'],
+  'set.placementLink': [
+    'Pladsanvisningens regler ændres under Pladsregler.',
+    'Placement rules are changed under Placement rules.',
+  ],
+  'set.current': ['Gælder i dag: {value}', 'Applies today: {value}'],
+  'set.default': ['standardværdien', 'the default'],
+  'set.start': ['Gælder fra', 'Valid from'],
+  'set.startHint': [
+    'Den nye værdi afslutter den gældende dagen før. Datoen skal ligge efter i dag.',
+    'The new value ends the current one the day before. The date must be after today.',
+  ],
+  'set.startFuture': ['Vælg en dato efter i dag.', 'Choose a date after today.'],
+  'set.save': ['Gem regel', 'Save rule'],
+  'set.cancel': ['Fortryd', 'Cancel'],
+  'set.saved': ['{rule} er gemt fra {date}.', '{rule} is saved from {date}.'],
+  'set.fix': ['Ret de markerede felter.', 'Correct the marked fields.'],
+  'set.int': ['Skriv et helt tal mellem {min} og {max}.', 'Enter a whole number from {min} to {max}.'],
+  'set.dec': ['Skriv et tal mellem {min} og {max}.', 'Enter a number from {min} to {max}.'],
+  'set.preview': ['Sådan virker reglen', 'What the rule does'],
+  'set.previewAsOf': ['Eksempler regnet fra {date}:', 'Examples counted from {date}:'],
+  'set.unit.days': ['dage', 'days'],
+  'set.unit.weeks': ['uger', 'weeks'],
+  'set.unit.months': ['måneder', 'months'],
+  'set.unit.percent': ['%', '%'],
+  'set.unit.places': ['børnehavepladser', 'kindergarten places'],
+  'set.unit.hours': ['timer', 'hours'],
+  'set.unit.minutes': ['minutter', 'minutes'],
+
+  'set.k.booking.policy': ['Booking af pladser', 'Booking of places'],
+  'set.k.attendance.correction_window_days': ['Rettelse af fremmøde', 'Correcting attendance'],
+  'set.k.employees.full_time_minutes': ['Fuld tid (ét årsværk)', 'Full time (one FTE)'],
+
+  'set.bp.mode.booking': ['Forældre booker selv en ledig plads', 'Parents book a free place themselves'],
+  'set.bp.mode.waitlist': [
+    'Pladsanvisningen tildeler fra ventelisten (anciennitet)',
+    'Assigned from the waiting list (seniority)',
+  ],
+  'set.bp.mode.hybrid': [
+    'Booking langt frem, venteliste for start inden for nogle måneder',
+    'Booking far ahead, waiting list for starts within some months',
+  ],
+  'set.bp.modeNursery': ['Vuggestue (0–2 år)', 'Nursery (0–2 years)'],
+  'set.bp.modeKindergarten': ['Børnehave (3–5 år)', 'Kindergarten (3–5 years)'],
+  'set.bp.modeMeaning': ['Hvordan en plads gives i aldersgruppen.', 'How a place is given in the age band.'],
+  'set.bp.hybridMonths': ['Venteliste for start inden for', 'Waiting list for starts within'],
+  'set.bp.hybridMonths.m': [
+    'Kun ved blandet ordning: en start tidligere end dette går via ventelisten, senere kan bookes.',
+    'Hybrid only: a start sooner than this goes through the waiting list, later can be booked.',
+  ],
+  'set.bp.horizonMonths': ['Booking op til', 'Booking up to'],
+  'set.bp.horizonMonths.m': [
+    'Hvor langt ud i fremtiden en forælder kan vælge startdato.',
+    'How far ahead a parent can choose a start date.',
+  ],
+  'set.bp.earliestAgeWeeks': ['Tidligste start, barnets alder', 'Earliest start, age of the child'],
+  'set.bp.earliestAgeWeeks.m': [
+    'Barnets alder, når pladsen tidligst kan starte (pasningsgarantien gælder fra 26 uger).',
+    'The child’s age when a place can start at the earliest (the care guarantee applies from 26 weeks).',
+  ],
+  'set.bp.changeDeadlineDays': ['Flyt og opsig senest', 'Move and cancel at the latest'],
+  'set.bp.changeDeadlineDays.m': [
+    'Antal dage før startdatoen, hvor en booking stadig kan flyttes eller opsiges.',
+    'Days before the start date until which a booking can be moved or cancelled.',
+  ],
+  'set.bp.heldShare': ['Pladser holdt tilbage', 'Places held back'],
+  'set.bp.heldShare.m': [
+    'Andel af hver institutions pladser, som pladsanvisningen holder tilbage (0–50 %).',
+    'Share of each unit’s places the placement office holds back (0–50 %).',
+  ],
+  'set.bp.releaseWeeks': ['Frigiv tilbageholdte pladser', 'Release held-back places'],
+  'set.bp.releaseWeeks.m': [
+    'Tilbageholdte pladser med start inden for så mange uger kan bookes af alle.',
+    'Held-back places starting within this many weeks can be booked by anyone.',
+  ],
+  'set.bp.nurseryWeight': ['Et vuggestuebarn tæller som', 'A nursery child counts as'],
+  'set.bp.nurseryWeight.m': [
+    'Normeringen er 1:3 i vuggestue og 1:6 i børnehave, derfor normalt 2.',
+    'Staffing is 1:3 in nursery and 1:6 in kindergarten, hence normally 2.',
+  ],
+  'set.bp.transitionAgeMonths': ['Skift til børnehave ved alder', 'Move to kindergarten at age'],
+  'set.bp.transitionAgeMonths.m': [
+    'Barnet skifter den 1. i måneden, hvor det når denne alder.',
+    'The child moves on the 1st of the month it reaches this age.',
+  ],
+  'set.bp.beforeUnit': ['før start', 'before the start'],
+  'set.bp.aheadUnit': ['frem', 'ahead'],
+  'set.bp.p.mode': ['{band}: {mode}.', '{band}: {mode}.'],
+  'set.bp.p.hybrid': [
+    '{band}: start fra {date} kan bookes; tidligere start går via ventelisten.',
+    '{band}: starts from {date} can be booked; earlier starts go through the waiting list.',
+  ],
+  'set.bp.p.horizon': ['En forælder kan booke start til og med {date}.', 'A parent can book a start up to {date}.'],
+  'set.bp.p.earliest': [
+    'Et barn født {born} kan tidligst starte {date}.',
+    'A child born {born} can start {date} at the earliest.',
+  ],
+  'set.bp.p.change': [
+    'En plads, der starter {start}, kan flyttes eller opsiges til og med {date}.',
+    'A place starting {start} can be moved or cancelled until {date}.',
+  ],
+  'set.bp.p.held': [
+    'Af 40 pladser holdes {n} tilbage til pladsanvisningen; pladser med start før {date} frigives til booking.',
+    'Of 40 places {n} are held back for the placement office; places starting before {date} are released for booking.',
+  ],
+  'set.bp.p.transition': [
+    'Et barn født {born} skifter til børnehave {date} og tæller indtil da som {n} pladser.',
+    'A child born {born} moves to kindergarten on {date} and counts as {n} places until then.',
+  ],
+  'set.bp.summary': [
+    'Vuggestue: {nursery}; børnehave: {kindergarten}; booking op til {horizon} måneder frem',
+    'Nursery: {nursery}; kindergarten: {kindergarten}; booking up to {horizon} months ahead',
+  ],
+  'set.bp.short.booking': ['booking', 'booking'],
+  'set.bp.short.waitlist': ['venteliste', 'waiting list'],
+  'set.bp.short.hybrid': ['blandet', 'hybrid'],
+
+  'set.cw.days': ['Personalet kan rette fremmøde i', 'Staff can correct attendance for'],
+  'set.cw.days.m': [
+    'Antal dage bagud, hvor komme- og gåtider kan rettes af personalet (0 = kun i dag).',
+    'How many days back staff can correct arrival and departure times (0 = today only).',
+  ],
+  'set.cw.value': ['{n} dage bagud', '{n} days back'],
+  'set.cw.p': [
+    'Den {today} kan personalet rette registreringer fra {date} og frem.',
+    'On {today} staff can correct registrations from {date} onwards.',
+  ],
+  'set.ft.hours': ['Fuld tid: timer om ugen', 'Full time: hours a week'],
+  'set.ft.minutes': ['Fuld tid: minutter', 'Full time: minutes'],
+  'set.ft.m': [
+    'Den ugentlige arbejdstid, der svarer til ét årsværk i normeringen.',
+    'The weekly working time that counts as one full-time equivalent in the staffing ratio.',
+  ],
+  'set.ft.value': ['{h} t {m} min om ugen', '{h} h {m} min a week'],
+  'set.ft.p': [
+    'En medarbejder på 30 timer om ugen tæller som {fte} årsværk.',
+    'An employee working 30 hours a week counts as {fte} full-time equivalents.',
+  ],
+} as const;
