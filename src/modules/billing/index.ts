@@ -23,3 +23,4 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(billingSetupRoutes, { prefix: '/staff' });
 };
 export { feeFactsOf } from './queries.js';
+export { fripladsPayPercents, addDebtorClaims, type DebtorClaimInput } from './household-share.js';

@@ -28,6 +28,12 @@ export const subsidiesError = domainErrors({
   'subsidies.stop-outside-period': 'invalid',
   'subsidies.complaint-state': 'conflict',
   'subsidies.month-not-started': 'invalid',
+  'subsidies.case-overlap': 'conflict',
+  'subsidies.enrolled-with-provider': 'conflict',
+  'subsidies.outside-approval': 'invalid',
+  'subsidies.supplement-not-allowed': 'invalid',
+  'subsidies.period-overlap': 'conflict',
+  'subsidies.not-child-of-household': 'invalid',
 });
 export type SubsidiesErrorCode = keyof typeof subsidiesError.codes;
 

@@ -9,6 +9,7 @@ import { epochOf } from '../../shared/iso-day.js';
 import { namesOf, personsById } from '../people/index.js';
 import { placesByGuardian } from '../billing/index.js';
 import { casesForMonth, paidInMonth, schemeData, writeRun, type LineInput } from './queries.js';
+import { providerDifferences, providerLineInputs } from './providers.js';
 import {
   ageInMonthsIso,
   capHousehold,
@@ -210,7 +211,11 @@ export async function preview(db: Db, municipality: string, month: LocalDate) {
 /** Approves the month: writes the differences (and nothing when there are none). Run inside a transaction that has
  *  locked the municipality's month (see routes), so two runs cannot pay the same difference twice. */
 export async function runMonth(trx: Db, municipality: string, month: LocalDate, userId: string | null) {
-  const { lines } = await differences(trx, municipality, month);
+  const [{ lines }, providers] = await Promise.all([
+    differences(trx, municipality, month),
+    providerDifferences(trx, municipality, month),
+  ]);
+  const providerLines = providerLineInputs(providers.lines);
   const changed: LineInput[] = lines
     .filter((l) => l.kind !== 'unchanged')
     .map((l) => ({
@@ -222,13 +227,19 @@ export async function runMonth(trx: Db, municipality: string, month: LocalDate, 
       rateId: l.rateId,
       payeeId: l.payeeId,
     }));
-  if (!changed.length) return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
-  const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed });
+  if (!changed.length && !providerLines.length)
+    return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
+  const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed, providerLines });
   return {
     runId: r.runId,
-    lines: changed.length,
+    lines: changed.length + providerLines.length,
     totalOere: r.total,
     recoveries: r.recoveries,
-    subjects: [...new Set(lines.filter((l) => l.kind !== 'unchanged').flatMap((l) => [l.payeeId, l.childId]))],
+    subjects: [
+      ...new Set([
+        ...lines.filter((l) => l.kind !== 'unchanged').flatMap((l) => [l.payeeId, l.childId]),
+        ...providers.lines.filter((l) => l.kind !== 'unchanged').map((l) => l.childId),
+      ]),
+    ],
   };
 }
