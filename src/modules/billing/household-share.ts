@@ -64,7 +64,8 @@ export interface DebtorClaimInput {
 export async function addDebtorClaims(trx: Db, claims: readonly DebtorClaimInput[]): Promise<number> {
   if (!claims.length) return 0;
   const col = <T>(f: (c: DebtorClaimInput) => T) => claims.map(f);
-  const r = await sql`insert into debtor_claim (municipality_code, source, source_id, payer_id, household_id, month, amount_oere, text)
+  const r =
+    await sql`insert into debtor_claim (municipality_code, source, source_id, payer_id, household_id, month, amount_oere, text)
     select * from unnest(${col((c) => c.municipality)}::text[], ${col((c) => c.source)}::text[],
       ${col((c) => c.sourceId)}::uuid[], ${col((c) => c.payerId)}::uuid[], ${col((c) => c.householdId)}::uuid[],
       ${col((c) => c.month.firstOfMonth().toString())}::date[], ${col((c) => c.amountOere)}::bigint[], ${col((c) => c.text)}::text[])

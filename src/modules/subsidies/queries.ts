@@ -403,8 +403,7 @@ export async function writeRun(
   },
 ) {
   const providerLines = o.providerLines ?? [];
-  const total =
-    o.lines.reduce((s, l) => s + l.amountOere, 0) + providerLines.reduce((s, l) => s + l.amountOere, 0);
+  const total = o.lines.reduce((s, l) => s + l.amountOere, 0) + providerLines.reduce((s, l) => s + l.amountOere, 0);
   const run = await trx
     .insertInto('subsidy_payout_run')
     .values({
@@ -691,7 +690,12 @@ export interface ProviderLineInput {
   budgetId: string | null;
 }
 /** A run's provider lines and their creditor events: two statements whatever the number of lines. */
-export async function writeProviderLines(trx: Db, runId: string, month: LocalDate, lines: readonly ProviderLineInput[]) {
+export async function writeProviderLines(
+  trx: Db,
+  runId: string,
+  month: LocalDate,
+  lines: readonly ProviderLineInput[],
+) {
   if (!lines.length) return;
   const col = <T>(f: (l: ProviderLineInput) => T) => lines.map(f);
   await sql`insert into subsidy_provider_line
@@ -701,7 +705,9 @@ export async function writeProviderLines(trx: Db, runId: string, month: LocalDat
     from unnest(${col((l) => l.providerId)}::uuid[], ${col((l) => l.enrolmentId)}::uuid[], ${col((l) => l.kind)}::text[],
       ${col((l) => l.amountOere)}::bigint[], ${col((l) => l.grantOere)}::bigint[], ${col((l) => l.fripladsOere)}::bigint[],
       ${col((l) => l.siblingOere)}::bigint[], ${col((l) => l.budgetId)}::uuid[])
-      as x(provider_id, enrolment_id, kind, amount_oere, grant_oere, friplads_oere, sibling_oere, budget_id)`.execute(trx);
+      as x(provider_id, enrolment_id, kind, amount_oere, grant_oere, friplads_oere, sibling_oere, budget_id)`.execute(
+    trx,
+  );
   await sql`insert into creditor_event (run_id, kind, provider_id, enrolment_id, month, amount_oere)
     select run_id, case when amount_oere < 0 then 'recovery' else kind end, provider_id, enrolment_id, month, amount_oere
     from subsidy_provider_line where run_id = ${runId}::uuid order by provider_id, enrolment_id`.execute(trx);
@@ -728,4 +734,110 @@ export async function providerLinesOf(db: Db, providerId: string) {
     order by l.month desc, r.created_at, e.child_id`
     .execute(db)
     .then((r) => r.rows);
+}
+
+// Rates admin: a municipality's own periods win over the standard rows on the days they cover.
+export async function ratesAndTermsOf(db: Db, municipality: string) {
+  const own = (w: any) => w.or([w('municipality_code', '=', municipality), w('municipality_code', 'is', null)]);
+  const [rates, terms] = await Promise.all([
+    db
+      .selectFrom('subsidy_rate')
+      .selectAll()
+      .select([sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
+      .where(own)
+      .orderBy('scheme')
+      .orderBy(sql`lower(valid)`)
+      .orderBy('from_months')
+      .execute(),
+    db
+      .selectFrom('subsidy_terms')
+      .selectAll()
+      .select([sql<string>`lower(valid)::text`.as('lo'), sql<string | null>`upper(valid)::text`.as('hi')])
+      .where(own)
+      .orderBy('scheme')
+      .orderBy(sql`lower(valid)`)
+      .execute(),
+  ]);
+  return { rates, terms };
+}
+/** A municipality's own rate for an age group from a day: its open period of the same group that started earlier
+ *  ends the day before; any other overlap is refused by the exclusion constraint. */
+export async function addOwnRate(
+  trx: Db,
+  r: {
+    municipality: string;
+    scheme: SubsidyScheme;
+    fromMonths: number;
+    toMonths: number;
+    monthlyOere: number;
+    from: LocalDate;
+    userId: string | null;
+  },
+) {
+  await trx
+    .updateTable('subsidy_rate')
+    .set({ valid: sql`daterange(lower(valid), ${r.from.toString()}::date)` })
+    .where('municipality_code', '=', r.municipality)
+    .where('scheme', '=', r.scheme)
+    .where('from_months', '=', r.fromMonths)
+    .where('to_months', '=', r.toMonths)
+    .where(sql<boolean>`upper_inf(valid) and lower(valid) < ${r.from.toString()}::date`)
+    .execute();
+  return trx
+    .insertInto('subsidy_rate')
+    .values({
+      municipality_code: r.municipality,
+      scheme: r.scheme,
+      from_months: r.fromMonths,
+      to_months: r.toMonths,
+      monthly_oere: r.monthlyOere,
+      valid: DateRange.of(r.from, null).toPgDaterange(),
+      created_by: r.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+/** A municipality's own terms from a day: a copy of `base` with the share and household cap changed; its own open
+ *  terms that started earlier end the day before. */
+export async function addOwnTerms(
+  trx: Db,
+  t: {
+    municipality: string;
+    base: Terms;
+    sharePercent: number;
+    householdCapOere: number | null;
+    from: LocalDate;
+    userId: string | null;
+  },
+) {
+  await trx
+    .updateTable('subsidy_terms')
+    .set({ valid: sql`daterange(lower(valid), ${t.from.toString()}::date)` })
+    .where('municipality_code', '=', t.municipality)
+    .where('scheme', '=', t.base.scheme)
+    .where(sql<boolean>`upper_inf(valid) and lower(valid) < ${t.from.toString()}::date`)
+    .execute();
+  const b = t.base;
+  return trx
+    .insertInto('subsidy_terms')
+    .values({
+      municipality_code: t.municipality,
+      scheme: b.scheme,
+      offered: b.offered,
+      min_age_weeks: b.minAgeWeeks,
+      max_age_months: b.maxAgeMonths,
+      share_percent: t.sharePercent,
+      max_children_per_carer: b.maxChildrenPerCarer,
+      max_children_two_carers: b.maxChildrenTwoCarers,
+      min_weeks: b.minWeeks,
+      max_months: b.maxMonths,
+      max_children_household: b.maxChildrenPerHousehold,
+      household_cap_oere: t.householdCapOere,
+      sibling_percent: b.siblingPercent,
+      decision_days: b.decisionDays,
+      valid: DateRange.of(t.from, null).toPgDaterange(),
+      created_by: t.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
