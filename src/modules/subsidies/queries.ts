@@ -726,8 +726,8 @@ export async function providerLinesOf(db: Db, providerId: string) {
     sibling_oere: string;
     due_oere: string;
     created_at: string;
-  }>`select l.run_id, l.month::text month, l.enrolment_id, e.child_id, l.kind, l.amount_oere, l.grant_oere,
-      l.friplads_oere, l.sibling_oere, l.due_oere, r.created_at::text created_at
+  }>`select l.run_id, l.month::text as month, l.enrolment_id, e.child_id, l.kind, l.amount_oere, l.grant_oere,
+      l.friplads_oere, l.sibling_oere, l.due_oere, r.created_at::text as created_at
     from subsidy_provider_line l join subsidy_enrolment e on e.id = l.enrolment_id
       join subsidy_payout_run r on r.id = l.run_id
     where l.provider_id = ${providerId}::uuid
