@@ -72,3 +72,42 @@ export async function addDebtorClaims(trx: Db, claims: readonly DebtorClaimInput
     on conflict (source, source_id) do nothing`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }
+
+/** The claims of a month's debtor export (docs/formats/debtor-export.md, "claims"). */
+export async function debtorClaims(db: Db, municipality: string, month: string) {
+  const rows = await sql<{
+    id: string;
+    source: string;
+    month: string;
+    payer_id: string;
+    cpr: string;
+    first_name: string;
+    last_name: string;
+    address_protected: boolean;
+    household_id: string | null;
+    street: string | null;
+    postal_code: string | null;
+    city: string | null;
+    amount_oere: string;
+    text: string;
+    raised_on: string;
+  }>`select c.id, c.source, to_char(c.month, 'YYYY-MM') as month, c.payer_id, p.cpr, p.first_name, p.last_name,
+      p.address_protected, c.household_id, h.street, h.postal_code, h.city, c.amount_oere, c.text,
+      to_char(c.created_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') as raised_on
+    from debtor_claim c join person p on p.id = c.payer_id left join household h on h.id = c.household_id
+    where c.municipality_code = ${municipality} and c.month = ${month}::date order by c.created_at, c.id`.execute(db);
+  return rows.rows.map((r) => ({
+    claimId: r.id,
+    source: r.source,
+    month: r.month,
+    municipality,
+    payerId: r.payer_id,
+    payerCpr: r.cpr,
+    payerName: `${r.first_name} ${r.last_name}`,
+    address: r.street && !r.address_protected ? `${r.street}, ${r.postal_code} ${r.city}` : null,
+    householdId: r.household_id,
+    amountOere: Number(r.amount_oere),
+    text: r.text,
+    raisedOn: r.raised_on,
+  }));
+}

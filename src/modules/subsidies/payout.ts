@@ -7,8 +7,8 @@ import type { Db } from '../../platform/db/database.js';
 import { LocalDate, percentOf } from '../../shared/index.js';
 import { epochOf } from '../../shared/iso-day.js';
 import { namesOf, personsById } from '../people/index.js';
-import { placesByGuardian } from '../billing/index.js';
-import { casesForMonth, paidInMonth, schemeData, writeRun, type LineInput } from './queries.js';
+import { addDebtorClaims, placesByGuardian } from '../billing/index.js';
+import { casesForMonth, paidInMonth, recoveriesOfRun, schemeData, writeRun, type LineInput } from './queries.js';
 import { providerDifferences, providerLineInputs } from './providers.js';
 import {
   ageInMonthsIso,
@@ -210,7 +210,14 @@ export async function preview(db: Db, municipality: string, month: LocalDate) {
 
 /** Approves the month: writes the differences (and nothing when there are none). Run inside a transaction that has
  *  locked the municipality's month (see routes), so two runs cannot pay the same difference twice. */
-export async function runMonth(trx: Db, municipality: string, month: LocalDate, userId: string | null) {
+export async function runMonth(
+  trx: Db,
+  municipality: string,
+  month: LocalDate,
+  userId: string | null,
+  /** The debtor export month of recovery claims (the next month billed); default the payout month. */
+  claimMonth?: LocalDate,
+) {
   const [{ lines }, providers] = await Promise.all([
     differences(trx, municipality, month),
     providerDifferences(trx, municipality, month),
@@ -230,6 +237,24 @@ export async function runMonth(trx: Db, municipality: string, month: LocalDate, 
   if (!changed.length && !providerLines.length)
     return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
   const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed, providerLines });
+  // Amounts paid without right are a claim on the household in billing's debtor export of the next month billed
+  // (once per recovery: billing keeps one claim per source row).
+  if (r.recoveries) {
+    const recovered = await recoveriesOfRun(trx, r.runId);
+    await addDebtorClaims(
+      trx,
+      recovered.map((x) => ({
+        municipality: x.municipality_code,
+        source: 'subsidy_recovery',
+        sourceId: x.id,
+        payerId: x.debtor_id,
+        householdId: x.household_id,
+        month: claimMonth ?? month.firstOfMonth(),
+        amountOere: Number(x.amount_oere),
+        text: `Tilbagebetaling af ${x.scheme === 'egne_boern' ? 'tilskud til pasning af egne børn' : 'tilskud til privat pasning'} for ${x.months}`,
+      })),
+    );
+  }
   return {
     runId: r.runId,
     lines: changed.length + providerLines.length,

@@ -841,3 +841,13 @@ export async function addOwnTerms(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** A run's recovery claims with the case's municipality, household and scheme (for billing's debtor claims). */
+export async function recoveriesOfRun(db: Db, runId: string) {
+  return db
+    .selectFrom('subsidy_recovery as r')
+    .innerJoin('subsidy_case as c', 'c.id', 'r.case_id')
+    .select(['r.id', 'r.debtor_id', 'r.amount_oere', 'r.months', 'c.household_id', 'c.municipality_code', 'c.scheme'])
+    .where('r.run_id', '=', runId)
+    .execute();
+}
