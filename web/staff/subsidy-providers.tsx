@@ -294,7 +294,6 @@ function StatementTable({ provider, s }: { provider: ProviderDetail; s: Statemen
       caption={t('prov.statement', {
         name: provider.name,
         month: formatMonth(s.month, lang),
-        paidOn: formatDate(s.paidOn, lang),
       })}
     >
       <thead>
@@ -302,7 +301,7 @@ function StatementTable({ provider, s }: { provider: ProviderDetail; s: Statemen
           <th scope="col">{t('sub.child')}</th>
           <th scope="col">{t('sub.kind')}</th>
           <th scope="col" className="num">
-            {t('prov.grant')}
+            {t('prov.grantAll')}
           </th>
           <th scope="col" className="num">
             {t('prov.friplads')}

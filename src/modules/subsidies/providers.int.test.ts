@@ -105,6 +105,11 @@ describe(`grants to private providers (${engine})`, () => {
       .execute();
     expect(events.map((e) => Number(e.amount_oere)).sort((a, b) => a - b)).toEqual([650_000, 950_000, 1_300_000]);
 
+    // The creditor export has the provider's statement: a line per child with the grant, friplads and sibling parts.
+    const csv = (await fin.call('GET', `/api/staff/subsidies/payouts/${run.json().runId}/export`)).body;
+    expect(csv).toContain(
+      `;Privatinstitutionen Mælkebøtten;${enrolled.ella};${ella.id};privatinstitution;payment;1300000;1300000;0;${cvr};950000;350000`,
+    );
     // A re-run without changes writes nothing.
     expect(
       (await fin.call('POST', '/api/staff/subsidies/payouts', { municipality: '0860', month: '2026-12' })).json(),

@@ -439,6 +439,29 @@ export async function writeRun(
       from subsidy_payout_line where run_id = ${run.id}::uuid and amount_oere < 0`.execute(trx);
   return { runId: run.id, total, recoveries: claims.length };
 }
+/** A run's provider lines with the provider (for the creditor export: one statement per provider). */
+export async function providerLinesOfRun(db: Db, runId: string) {
+  return sql<{
+    provider_id: string;
+    name: string;
+    cvr: string;
+    kind: ProviderKind;
+    enrolment_id: string;
+    child_id: string;
+    line_kind: 'payment' | 'correction';
+    amount_oere: string;
+    due_oere: string;
+    grant_oere: string;
+    friplads_oere: string;
+    sibling_oere: string;
+  }>`select l.provider_id, p.name, p.cvr, p.kind, l.enrolment_id, e.child_id, l.kind as line_kind, l.amount_oere,
+      l.due_oere, l.grant_oere, l.friplads_oere, l.sibling_oere
+    from subsidy_provider_line l join subsidy_provider p on p.id = l.provider_id
+      join subsidy_enrolment e on e.id = l.enrolment_id
+    where l.run_id = ${runId}::uuid order by p.name, p.id, e.child_id`
+    .execute(db)
+    .then((r) => r.rows);
+}
 export async function listRuns(db: Db, municipality: string) {
   return db
     .selectFrom('subsidy_payout_run')

@@ -377,7 +377,9 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
       await audit(req.ctx.db, req.ctx, {
         action: 'subsidies.export',
         subjectType: 'person',
-        subjectIds: [...new Set(ex.lines.flatMap((l) => [l.payeeId, l.childId]))],
+        subjectIds: [
+          ...new Set([...ex.lines.flatMap((l) => [l.payeeId, l.childId]), ...ex.providerLines.map((l) => l.childId)]),
+        ],
         details: { runId: req.params.id },
       });
       return reply

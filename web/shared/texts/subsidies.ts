@@ -48,10 +48,8 @@ export const subsidiesTexts = {
   ],
   'prov.statements': ['Månedsopgørelser', 'Monthly statements'],
   'prov.noStatements': ['Der er ingen udbetalinger endnu.', 'There are no payouts yet.'],
-  'prov.statement': [
-    'Opgørelse til {name} for {month} (udbetalt {paidOn})',
-    'Statement to {name} for {month} (paid {paidOn})',
-  ],
+  'prov.statement': ['Opgørelse til {name} for {month}', 'Statement to {name} for {month}'],
+  'prov.grantAll': ['Tilskud (drift, bygning, adm.)', 'Grant (operating, building, admin.)'],
   'prov.friplads': ['Friplads', 'Friplads'],
   'prov.total': ['I alt', 'Total'],
   'prov.print': ['Udskriv opgørelsen', 'Print the statement'],
