@@ -33,7 +33,7 @@ export interface ProviderDue {
 
 /** What each enrolment is due for the month. One load of enrolments, budgets, birth dates, friplads shares and the
  *  households' dagtilbud places, then arithmetic on epoch days. */
-export async function providerDueForMonth(db: Db, municipality: string, month: LocalDate, places?: PlacesOf) {
+export async function providerDueForMonth(db: Db, municipality: string, month: LocalDate, places?: Promise<PlacesOf>) {
   const first = month.firstOfMonth(),
     last = month.lastOfMonth();
   const { enrolments, budgets } = await enrolmentsForMonth(db, municipality, first, last);
@@ -131,7 +131,7 @@ export interface ProviderDifference extends ProviderDue {
   kind: 'payment' | 'correction' | 'unchanged';
 }
 /** Due against paid for every enrolment due or paid this month. */
-export async function providerDifferences(db: Db, municipality: string, month: LocalDate, places?: PlacesOf) {
+export async function providerDifferences(db: Db, municipality: string, month: LocalDate, places?: Promise<PlacesOf>) {
   const first = month.firstOfMonth();
   const [{ lines, skipped }, paid] = await Promise.all([
     providerDueForMonth(db, municipality, first, places),
