@@ -7,6 +7,7 @@ import type { LocalDate } from '../../shared/index.js';
 import { fripladsPercent } from './friplads.js';
 import { scaleFor } from './engine.js';
 import { scalesOf } from './load.js';
+import { childrenUnder18InMany, payersAndHouseholds } from '../people/index.js';
 
 /**
  * The percent of a full parent payment each household pays on the first of `month` by the økonomisk friplads scale
@@ -23,14 +24,11 @@ export async function fripladsPayPercents(db: Db, householdIds: readonly string[
     sql<{ household_id: string; yearly_oere: string; single_provider: boolean }>`
       select household_id, yearly_oere, single_provider from household_income
       where household_id = any(${ids}::uuid[]) and valid @> ${d}::date`.execute(db),
-    sql<{ household_id: string; n: string }>`
-      select r.household_id, count(*) n from residence r join person p on p.id = r.person_id
-      where r.household_id = any(${ids}::uuid[]) and r.valid @> ${d}::date and p.birth_date > ${d}::date - interval '18 years'
-      group by r.household_id`.execute(db),
+    childrenUnder18InMany(db, ids, d),
   ]);
   const scale = scaleFor(scales, Number(d.slice(0, 4)));
   const income = new Map(incomes.rows.map((r) => [r.household_id, r]));
-  const under18 = new Map(members.rows.map((r) => [r.household_id, Number(r.n)]));
+  const under18 = members;
   for (const h of ids) {
     const inc = income.get(h);
     out.set(
@@ -80,34 +78,36 @@ export async function debtorClaims(db: Db, municipality: string, month: string) 
     source: string;
     month: string;
     payer_id: string;
-    cpr: string;
-    first_name: string;
-    last_name: string;
-    address_protected: boolean;
     household_id: string | null;
-    street: string | null;
-    postal_code: string | null;
-    city: string | null;
     amount_oere: string;
     text: string;
     raised_on: string;
-  }>`select c.id, c.source, to_char(c.month, 'YYYY-MM') as month, c.payer_id, p.cpr, p.first_name, p.last_name,
-      p.address_protected, c.household_id, h.street, h.postal_code, h.city, c.amount_oere, c.text,
+  }>`select c.id, c.source, to_char(c.month, 'YYYY-MM') as month, c.payer_id, c.household_id, c.amount_oere, c.text,
       to_char(c.created_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') as raised_on
-    from debtor_claim c join person p on p.id = c.payer_id left join household h on h.id = c.household_id
+    from debtor_claim c
     where c.municipality_code = ${municipality} and c.month = ${month}::date order by c.created_at, c.id`.execute(db);
-  return rows.rows.map((r) => ({
-    claimId: r.id,
-    source: r.source,
-    month: r.month,
-    municipality,
-    payerId: r.payer_id,
-    payerCpr: r.cpr,
-    payerName: `${r.first_name} ${r.last_name}`,
-    address: r.street && !r.address_protected ? `${r.street}, ${r.postal_code} ${r.city}` : null,
-    householdId: r.household_id,
-    amountOere: Number(r.amount_oere),
-    text: r.text,
-    raisedOn: r.raised_on,
-  }));
+  const { people, homes } = await payersAndHouseholds(
+    db,
+    [...new Set(rows.rows.map((r) => r.payer_id))],
+    [...new Set(rows.rows.flatMap((r) => (r.household_id ? [r.household_id] : [])))],
+  );
+  return rows.rows.map((r) => {
+    const p = people.get(r.payer_id);
+    const h = r.household_id ? homes.get(r.household_id) : undefined;
+    return {
+      claimId: r.id,
+      source: r.source,
+      month: r.month,
+      municipality,
+      payerId: r.payer_id,
+      payerCpr: p?.cpr ?? '',
+      payerName: p ? `${p.first_name} ${p.last_name}` : '',
+      // A protected payer's address stays out of the export (the debtor system has it from CPR itself).
+      address: h && p && !p.address_protected ? `${h.street}, ${h.postal_code} ${h.city}` : null,
+      householdId: r.household_id,
+      amountOere: Number(r.amount_oere),
+      text: r.text,
+      raisedOn: r.raised_on,
+    };
+  });
 }

@@ -402,7 +402,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       municipality: req.query.municipality,
       month: req.query.month.slice(0, 7),
       invoices: rows,
-      claims: claims.map(({ payerId: _, ...c }) => c),
+      claims: claims.map((c) => ({ ...c, payerId: undefined })),
     };
   });
 };

@@ -12,7 +12,7 @@ export {
   residentBirthDates,
   guardiansLivingIn,
 } from './queries.js';
-export { birthDatesOf } from './queries.js';
+export { birthDatesOf, childrenUnder18InMany, payersAndHouseholds } from './queries.js';
 export { Placement as PlacementSchema } from './contract.js';
 export { childSubject, livesIn, municipalScope, scopeOf, scopeOfUnit } from './tenancy.js';
 export { peopleOfMunicipality, type MunicipalScope } from './queries.js';
