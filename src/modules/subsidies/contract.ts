@@ -420,7 +420,7 @@ export const ProviderRow = z.object({
 export type ProviderRow = z.infer<typeof ProviderRow>;
 export const BudgetIn = z.object({
   fromMonths: months,
-  toMonths: months,
+  toMonths: months.min(1),
   /** Operating grant per child and month (øre). */
   grantOere: oere,
   buildingOere: oere.default(0),
@@ -500,13 +500,13 @@ export type Rates = z.infer<typeof Rates>;
 export const RateIn = z.object({
   scheme: z.enum(['privat_pasning', 'egne_boern']),
   fromMonths: months,
-  toMonths: months,
+  toMonths: months.min(1),
   monthlyOere: oere.min(1),
   from: date,
 });
 export const TermsIn = z.object({
   scheme: z.enum(['privat_pasning', 'egne_boern']),
-  sharePercent: z.number().gt(0).max(100),
+  sharePercent: z.number().min(1).max(100),
   householdCapOere: oere.min(1).nullable(),
   from: date,
 });

@@ -48,6 +48,9 @@ const OWN_DATA_WRITES: Record<string, string> = {
   'POST /api/staff/daginstitutioner': "creates a daginstitution in B's municipality",
   'POST /api/staff/register/deliveries/send': "sends B's own queue of register deliveries",
   'POST /api/staff/users': "creates a staff user of B's municipality (unit scopes only among B's units)",
+  'POST /api/staff/subsidies/providers': "registers a private provider in B's municipality",
+  'POST /api/staff/subsidies/rates': "adds a rate period to B's own subsidy rates",
+  'POST /api/staff/subsidies/terms': "adds a terms period to B's own subsidy terms",
 };
 
 const STAFF: Exclude<Role, 'guardian'>[] = [
@@ -190,6 +193,7 @@ afterAll(async () => {
 function valueOf(path: string, name: string, schema: any, today: LocalDate): unknown {
   const day = today.plusDays(14).toString();
   const byName: Record<string, unknown> = {
+    cvr: '12345678',
     unitId: a.unit,
     childId: a.child.id,
     placementId: a.placement,
