@@ -1,5 +1,7 @@
 // Grants to private providers in chromium: finance reads a private institution's monthly statement (grant, friplads
 // and søskendetilskud per child, the total) and adds a rate period on the rates admin page; every page axe-clean.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -71,7 +73,7 @@ describe('private providers in the browser', () => {
     // Grant, due and paid 9.500,00 kr. (no friplads: the family pays the parent payment), and the total.
     await expect.poll(() => statement.getByRole('cell', { name: '9.500,00 kr.' }).count()).toBe(4);
     await expectAccessible(fin, 'provider-statement');
-    await fin.screenshot({ path: 'test-results/provider-statement.png', fullPage: true });
+    await fin.screenshot({ path: join(tmpdir(), 'provider-statement.png'), fullPage: true });
 
     await fin.getByRole('link', { name: 'Tilskudstakster' }).click();
     await expect.poll(() => fin.getByRole('table', { name: /Beløb pr. aldersgruppe/ }).count()).toBe(1);
@@ -86,7 +88,7 @@ describe('private providers in the browser', () => {
     await form.getByRole('button', { name: 'Tilføj takstperiode' }).click();
     await expect.poll(() => fin.getByText(/en tidligere periode ændres ikke/i).count()).toBeGreaterThan(0);
     await expectAccessible(fin, 'subsidy-rates');
-    await fin.screenshot({ path: 'test-results/subsidy-rates.png', fullPage: true });
+    await fin.screenshot({ path: join(tmpdir(), 'subsidy-rates.png'), fullPage: true });
     await fin.context().close();
   });
 });
