@@ -8,6 +8,10 @@
 // rate-check trigger. Now epoch-day arithmetic, the lines by unnest (nine array parameters), events and recovery claims
 // copied on the server, the rate check once per statement (migration 026). Commit 9ab8706 → this: first run 4.99 s →
 // 2.72 s (Node CPU 1.13 → 0.71 s), no-change re-run 0.99 → 0.36 s writing nothing (load 11 → 13.5; same total).
+// With 300 private providers and 2,000 enrolments added (migration 030: 7,000 lines, friplads and søskendetilskud
+// through the providers), the households' dagtilbud places (billing's loader, ≈ 0.8 s of the run) are loaded once for
+// parents and providers: first run 2.72 s, no-change re-run 1.36 s writing nothing (load ≈ 15–18; one earlier run at
+// the same load measured 31 s / 21 s, so the spread on this shared machine is large).
 import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -21,7 +25,9 @@ import { machine, peakRssMb, RSS_LIMIT_MB, save, scale } from './common.js';
 const MONTH = LocalDate.of(2026, 12, 1);
 const SMALL = scale() === 'small';
 const CASES = SMALL ? 500 : 5_000,
-  CARERS = SMALL ? 30 : 300;
+  CARERS = SMALL ? 30 : 300,
+  PROVIDERS = SMALL ? 30 : 300,
+  ENROLMENTS = SMALL ? 200 : 2_000;
 const TARGETS = { firstRunSeconds: 2, noChangeSeconds: 2, serverRssMb: RSS_LIMIT_MB };
 
 export default async function subsidiesBench() {
@@ -85,6 +91,36 @@ export default async function subsidiesBench() {
       from (select i, date '2021-09-01' + ((i * 37) % 1700) as b from generate_series(1, ${CASES}::int) i) x`.execute(
       db,
     );
+    // Private providers (§ 19, stk. 4, § 34, § 57): 300 approved providers with a two-group budget, 2,000 children
+    // enrolled (each in a household of the cases, with custody), a registered income in every third household (friplads).
+    await sql`insert into subsidy_provider (id, municipality_code, kind, name, cvr, address, approved)
+      select md5('p' || i)::uuid, '0101', (array['privatinstitution', 'privat_dagpleje', 'privat_fritidshjem'])[i % 3 + 1],
+        'Privat tilbud ' || i, lpad((10000000 + i)::text, 8, '0'), 'Gade ' || i || ', 1000 København', '[2025-01-01,)'
+      from generate_series(1, ${PROVIDERS}::int) i`.execute(db);
+    await sql`insert into subsidy_provider_budget (provider_id, kind, from_months, to_months, grant_oere, building_oere,
+        admin_oere, parent_payment_oere, valid)
+      select p.id, p.kind, g.lo, g.hi, g.grant_oere + (i * 101) % 50000,
+        case when p.kind = 'privatinstitution' then 30000 else 0 end, case when p.kind = 'privatinstitution' then 20000 else 0 end,
+        g.parent, '[2026-01-01,)'
+      from (select md5('p' || i)::uuid id, (array['privatinstitution', 'privat_dagpleje', 'privat_fritidshjem'])[i % 3 + 1] kind, i
+        from generate_series(1, ${PROVIDERS}::int) i) p
+      cross join (values (0, 36, 900000, 350000), (36, 216, 500000, 200000)) g(lo, hi, grant_oere, parent)`.execute(db);
+    await sql`insert into person (id, first_name, last_name, birth_date, sex)
+      select md5('e' || i)::uuid, 'Indmeldt', 'Nr' || i, date '2021-09-01' + ((i * 53) % 1700), 'female'::sex
+      from generate_series(1, ${ENROLMENTS}::int) i`.execute(db);
+    await sql`insert into residence (person_id, household_id, valid)
+      select md5('e' || i)::uuid, md5('h' || ((i * 3) % ${households}::int + 1))::uuid, '[2021-09-01,)'::daterange
+      from generate_series(1, ${ENROLMENTS}::int) i`.execute(db);
+    await sql`insert into custody (child_id, guardian_id, valid)
+      select md5('e' || i)::uuid, md5('g' || ((i * 3) % ${households}::int + 1))::uuid, '[2021-09-01,)'::daterange
+      from generate_series(1, ${ENROLMENTS}::int) i`.execute(db);
+    await sql`insert into subsidy_enrolment (provider_id, child_id, household_id, valid)
+      select md5('p' || (i % ${PROVIDERS}::int + 1))::uuid, md5('e' || i)::uuid, md5('h' || ((i * 3) % ${households}::int + 1))::uuid,
+        daterange(greatest(date '2026-01-01', date '2021-09-01' + ((i * 53) % 1700) + 169), null)
+      from generate_series(1, ${ENROLMENTS}::int) i`.execute(db);
+    await sql`insert into household_income (household_id, yearly_oere, valid)
+      select md5('h' || i)::uuid, 15000000 + (i * 7919) % 60000000, '[2026-01-01,)'::daterange
+      from generate_series(1, ${households}::int) i where i % 3 = 0`.execute(db);
     const dur = await durability((s) => database.raw(s));
     await database.raw('ANALYZE');
     console.error(`generated ${CASES} cases in ${Math.round(performance.now() - t)} ms`);
@@ -101,7 +137,7 @@ export default async function subsidiesBench() {
         (
           await sql<{
             n: number;
-          }>`select (select count(*) from subsidy_payout_line) + (select count(*) from creditor_event) + (select count(*) from subsidy_payout_run) n`.execute(
+          }>`select (select count(*) from subsidy_payout_line) + (select count(*) from subsidy_provider_line) + (select count(*) from creditor_event) + (select count(*) from subsidy_payout_run) n`.execute(
             db,
           )
         ).rows[0]!.n,
@@ -167,6 +203,8 @@ export default async function subsidiesBench() {
       durability: dur,
       cases,
       carers: CARERS,
+      providers: PROVIDERS,
+      enrolments: ENROLMENTS,
       households,
       firstRun: {
         seconds: +(first.ms / 1000).toFixed(2),

@@ -212,3 +212,11 @@ export async function anEmployee(db: Db, unitId: string, spec: EmployeeSpec = {}
     .executeTakeFirstOrThrow();
   return e.id;
 }
+
+/** A household's registered yearly income (øre) from a day (billing's friplads basis). */
+export async function anIncome(db: Db, householdId: string, yearlyOere: number, from: LocalDate) {
+  await db
+    .insertInto('household_income')
+    .values({ household_id: householdId, yearly_oere: yearlyOere, valid: `[${day(from)},)` })
+    .execute();
+}

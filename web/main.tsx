@@ -37,6 +37,7 @@ import { PaymentPage } from './citizen/payment.js';
 import { UsersPage } from './staff/users.js';
 import { SubsidiesPage } from './citizen/subsidies.js';
 import { SubsidyCasePage, SubsidyInboxPage, SubsidyPayoutPage } from './staff/subsidies.js';
+import { SubsidyProviderPage, SubsidyProvidersPage, SubsidyRatesPage } from './staff/subsidy-providers.js';
 import { RegisterImportPage } from './staff/register-import.js';
 import { RegisterDeliveriesPage } from './staff/register-deliveries.js';
 import { RetentionPage } from './staff/retention.js';
@@ -175,6 +176,30 @@ function App() {
           element={
             <RequirePermission action="subsidies.pay">
               <SubsidyPayoutPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="private-tilbud"
+          element={
+            <RequirePermission action="subsidies.read">
+              <SubsidyProvidersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="private-tilbud/:id"
+          element={
+            <RequirePermission action="subsidies.read">
+              <SubsidyProviderPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tilskudstakster"
+          element={
+            <RequirePermission action="subsidies.rates">
+              <SubsidyRatesPage />
             </RequirePermission>
           }
         />

@@ -39,6 +39,8 @@ export function staffNav(can: (action: string) => boolean): NavItem[] {
   if (can('billing.manage')) items.push({ to: '/staff/opkraevning', label: 'nav.billing' });
   if (can('subsidies.read')) items.push({ to: '/staff/tilskud', label: 'nav.subsidyCases' });
   if (can('subsidies.pay')) items.push({ to: '/staff/tilskud-udbetaling', label: 'nav.subsidyPayouts' });
+  if (can('subsidies.read')) items.push({ to: '/staff/private-tilbud', label: 'nav.subsidyProviders' });
+  if (can('subsidies.rates')) items.push({ to: '/staff/tilskudstakster', label: 'nav.subsidyRates' });
   if (can('registry.import')) items.push({ to: '/staff/dagtilbudsregister', label: 'register.nav' });
   if (can('registry.deliveries')) items.push({ to: '/staff/indberetninger', label: 'deliveries.nav' });
   if (can('reporting.read'))

@@ -204,11 +204,27 @@ export const DebtorInvoice = z.object({
   dueOn: z.string(),
   lines: z.array(z.object({ childId: z.uuid(), serviceMonth: z.string(), code: z.string(), amountOere: z.number() })),
 });
+/** A claim another module raised on a household (a subsidy paid without right), collected like an invoice. */
+export const DebtorClaim = z.object({
+  claimId: z.uuid(),
+  source: z.string(),
+  month: z.string(),
+  municipality: z.string(),
+  payerCpr: z.string(),
+  payerName: z.string(),
+  address: z.string().nullable(),
+  householdId: z.uuid().nullable(),
+  amountOere: z.number(),
+  text: z.string(),
+  raisedOn: z.string(),
+});
 export const DebtorExport = z.object({
   formatVersion: z.number(),
   municipality: z.string(),
   month: z.string(),
   invoices: z.array(DebtorInvoice),
+  /** Claims raised for the month (added in version 1: fields are only ever added). */
+  claims: z.array(DebtorClaim),
 });
 export type DebtorExport = z.infer<typeof DebtorExport>;
 

@@ -25,3 +25,4 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
 export { feeFactsOf, feeFactsSql } from './queries.js';
 export { hoursClassOf } from './engine.js';
 export { billingHolds, invoicesDue, eraseInvoices, invoiceLetterIds } from './queries.js';
+export { fripladsPayPercents, addDebtorClaims, type DebtorClaimInput } from './household-share.js';

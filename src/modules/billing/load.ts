@@ -122,7 +122,7 @@ export async function loadAllBillingData(db: Db, from: string, to: string): Prom
   );
 }
 
-const scalesOf = async (db: Db): Promise<FripladsScale[]> =>
+export const scalesOf = async (db: Db): Promise<FripladsScale[]> =>
   (await db.selectFrom('friplads_scale').selectAll().orderBy('year').execute()).map((s) => ({
     year: s.year,
     lowerLimit: Number(s.lower_limit),

@@ -38,6 +38,7 @@ import {
 } from './rates.js';
 import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
+import { debtorClaims } from './household-share.js';
 import { monthName } from './diff.js';
 import { settlementStatement } from './settlement.js';
 import { loadBillingData } from './load.js';
@@ -371,12 +372,19 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
   );
   app.get('/billing/export', { schema: schemaOf('billing', c.export, billingError.codes) }, async (req, reply) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.query.municipality });
-    const rows = await debtorExport(req.ctx.db, req.query.municipality, req.query.month);
+    const [rows, claims] = await Promise.all([
+      debtorExport(req.ctx.db, req.query.municipality, req.query.month),
+      debtorClaims(req.ctx.db, req.query.municipality, req.query.month),
+    ]);
     // The invoices have now left for the debtor system: the month can no longer be reopened.
     if (rows.length) await markExported(req.ctx.db, req.query.municipality, req.query.month);
     // The export carries full CPR numbers: every payer and every child on a line is a subject.
     const payers = await sentPayers(req.ctx.db, req.query.municipality, req.query.month);
-    const subjects = new Set([...payers, ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId))]);
+    const subjects = new Set([
+      ...payers,
+      ...rows.flatMap((r) => r.lines.map((l: { childId: string }) => l.childId)),
+      ...claims.map((c) => c.payerId),
+    ]);
     await audit(req.ctx.db, req.ctx, {
       action: 'billing.export',
       subjectType: 'person',
@@ -394,6 +402,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       municipality: req.query.municipality,
       month: req.query.month.slice(0, 7),
       invoices: rows,
+      claims: claims.map((c) => ({ ...c, payerId: undefined })),
     };
   });
 };

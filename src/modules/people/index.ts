@@ -13,6 +13,7 @@ export {
   guardiansLivingIn,
 } from './queries.js';
 export { birthDatesOf, birthDatesSql, rosterFactsOf } from './queries.js';
+export { childrenUnder18InMany, payersAndHouseholds } from './queries.js';
 export { Placement as PlacementSchema } from './contract.js';
 export { childSubject, livesIn, municipalScope, scopeOf, scopeOfUnit } from './tenancy.js';
 export { peopleOfMunicipality, type MunicipalScope } from './queries.js';

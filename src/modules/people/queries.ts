@@ -777,3 +777,35 @@ export async function anonymisePersons(trx: Db, ids: string[], today: LocalDate)
   await sql`select spire_forget_row_history('person', ${ids}::uuid[])`.execute(trx);
   return Number(r.numUpdatedRows);
 }
+
+/** Children under 18 living at each household on a day (ISO), for many households at once (billing's friplads share
+ *  for other modules). Households with none are left out. */
+export async function childrenUnder18InMany(db: Db, householdIds: readonly string[], on: string) {
+  const rows = await sql<{ household_id: string; n: number }>`
+    select r.household_id, count(*)::int n from residence r join person p on p.id = r.person_id
+    where r.household_id = any(${[...householdIds]}::uuid[]) and r.valid @> ${on}::date
+      and p.birth_date <= ${on}::date and p.birth_date > ${on}::date - interval '18 years'
+    group by r.household_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.household_id, Number(r.n)]));
+}
+
+/** Payers for a debtor export: CPR, name, name and address protection, and their households' addresses. */
+export async function payersAndHouseholds(db: Db, personIds: readonly string[], householdIds: readonly string[]) {
+  const [people, homes] = await Promise.all([
+    personIds.length
+      ? db
+          .selectFrom('person')
+          .select(['id', 'cpr', 'first_name', 'last_name', 'address_protected'])
+          .where('id', 'in', [...personIds])
+          .execute()
+      : [],
+    householdIds.length
+      ? db
+          .selectFrom('household')
+          .select(['id', 'street', 'postal_code', 'city'])
+          .where('id', 'in', [...householdIds])
+          .execute()
+      : [],
+  ]);
+  return { people: new Map(people.map((p) => [p.id, p])), homes: new Map(homes.map((h) => [h.id, h])) };
+}

@@ -14,6 +14,7 @@ import {
   childrenAtCarer,
   complaintsOf,
   egneChildrenInHousehold,
+  enrolmentOverlapping,
   endCase,
   findOrAddCarer,
   linesOfCase,
@@ -82,6 +83,12 @@ async function validate(
   const place = await dagtilbudOverlap(db, o.a.childId, o.period, o.today);
   if (place)
     throw subsidiesError('subsidies.dagtilbud-overlap', { rule: 'dagtilbudsloven § 2, stk. 3', from: place.start });
+  const enrolled = await enrolmentOverlapping(db, o.a.childId, o.period);
+  if (enrolled)
+    throw subsidiesError('subsidies.enrolled-with-provider', {
+      rule: 'dagtilbudsloven § 2, stk. 3',
+      from: enrolled.lo,
+    });
   return { terms, monthly: privatMonthly(terms, o.a.expenseOere, rate.monthlyOere), ceiling: rate.monthlyOere };
 }
 
@@ -160,6 +167,12 @@ export async function applyEgne(
   const place = await dagtilbudOverlap(trx, a.childId, period, by.today);
   if (place)
     throw subsidiesError('subsidies.dagtilbud-overlap', { rule: 'dagtilbudsloven § 2, stk. 3', from: place.start });
+  const enrolled = await enrolmentOverlapping(trx, a.childId, period);
+  if (enrolled)
+    throw subsidiesError('subsidies.enrolled-with-provider', {
+      rule: 'dagtilbudsloven § 2, stk. 3',
+      from: enrolled.lo,
+    });
   const deadline = by.today.plusDays(terms.decisionDays);
   const r = await addCase(trx, {
     municipality: home.municipalityCode,

@@ -1,12 +1,15 @@
 // The creditor export of one payout run (docs/formats/creditor-export.md): one row per payout line.
 import type { Db } from '../../platform/db/database.js';
 import { namesOf } from '../people/index.js';
-import { runWithLines } from './queries.js';
+import { providerLinesOfRun, runWithLines } from './queries.js';
 
 export async function creditorExport(db: Db, runId: string) {
   const r = await runWithLines(db, runId);
   if (!r) return null;
-  const names = await namesOf(db, [...new Set(r.lines.flatMap((l) => [l.payee_id, l.child_id]))]);
+  const providers = await providerLinesOfRun(db, runId);
+  const names = await namesOf(db, [
+    ...new Set([...r.lines.flatMap((l) => [l.payee_id, l.child_id]), ...providers.map((l) => l.child_id)]),
+  ]);
   return {
     formatVersion: 1,
     runId: r.run.id,
@@ -22,6 +25,24 @@ export async function creditorExport(db: Db, runId: string) {
       amountOere: Number(l.amount_oere),
       dueOere: Number(l.due_oere),
       siblingOere: Number(l.sibling_oere),
+      payeeCvr: '',
+      grantOere: 0,
+      fripladsOere: 0,
+    })),
+    // One statement per provider: a line per enrolled child (the case column holds the enrolment).
+    providerLines: providers.map((l) => ({
+      payeeId: l.provider_id,
+      payeeName: l.name,
+      caseId: l.enrolment_id,
+      childId: l.child_id,
+      scheme: l.kind as string,
+      kind: Number(l.amount_oere) < 0 ? 'recovery' : l.line_kind,
+      amountOere: Number(l.amount_oere),
+      dueOere: Number(l.due_oere),
+      siblingOere: Number(l.sibling_oere),
+      payeeCvr: l.cvr,
+      grantOere: Number(l.grant_oere),
+      fripladsOere: Number(l.friplads_oere),
     })),
   };
 }
@@ -45,8 +66,11 @@ export function creditorCsv(ex: NonNullable<Awaited<ReturnType<typeof creditorEx
     'amount_oere',
     'due_oere',
     'sibling_oere',
+    'payee_cvr',
+    'grant_oere',
+    'friplads_oere',
   ];
-  const rows = ex.lines.map((l) =>
+  const rows = [...ex.lines, ...ex.providerLines].map((l) =>
     [
       ex.formatVersion,
       ex.runId,
@@ -61,6 +85,9 @@ export function creditorCsv(ex: NonNullable<Awaited<ReturnType<typeof creditorEx
       l.amountOere,
       l.dueOere,
       l.siblingOere,
+      l.payeeCvr,
+      l.grantOere,
+      l.fripladsOere,
     ]
       .map(cell)
       .join(';'),

@@ -3,11 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { subsidiesCitizenRoutes } from './routes.citizen.js';
 import { subsidiesStaffRoutes } from './routes.staff.js';
+import { providersStaffRoutes } from './routes.providers.js';
 
 export { dueForMonth, preview as payoutPreview, runMonth } from './payout.js';
 
 export const subsidiesRoutes: FastifyPluginAsync = async (app) => {
   await app.register(subsidiesStaffRoutes, { prefix: '/staff' });
+  await app.register(providersStaffRoutes, { prefix: '/staff' });
   await app.register(subsidiesCitizenRoutes, { prefix: '/citizen' });
 };
 export { subsidyHolds, subsidyLetterIds } from './queries.js';

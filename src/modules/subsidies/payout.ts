@@ -7,8 +7,9 @@ import type { Db } from '../../platform/db/database.js';
 import { LocalDate, percentOf } from '../../shared/index.js';
 import { epochOf } from '../../shared/iso-day.js';
 import { namesOf, personsById } from '../people/index.js';
-import { placesByGuardian } from '../billing/index.js';
-import { casesForMonth, paidInMonth, schemeData, writeRun, type LineInput } from './queries.js';
+import { addDebtorClaims, placesByGuardian } from '../billing/index.js';
+import { casesForMonth, paidInMonth, recoveriesOfRun, schemeData, writeRun, type LineInput } from './queries.js';
+import { providerDifferences, providerLineInputs } from './providers.js';
 import {
   ageInMonthsIso,
   capHousehold,
@@ -31,13 +32,14 @@ export interface DueLine {
 /** What each case is due for the month (only cases with terms and a rate; the others are listed as skipped). One
  *  load of cases, terms, rates, birth dates and the households' dagtilbud places, then plain arithmetic on epoch days
  *  (no LocalDate per case: 5,000 cases of Temporal arithmetic cost more than the run's queries). */
-export async function dueForMonth(db: Db, municipality: string, month: LocalDate) {
+type Places = Awaited<ReturnType<typeof placesByGuardian>>;
+export async function dueForMonth(db: Db, municipality: string, month: LocalDate, loaded?: Promise<Places>) {
   const first = month.firstOfMonth(),
     last = month.lastOfMonth();
   const [cases, book, places] = await Promise.all([
     casesForMonth(db, municipality, first, last),
     schemeData(db, municipality),
-    placesByGuardian(db, municipality, first),
+    loaded ?? placesByGuardian(db, municipality, first),
   ]);
   const births = new Map(
     (await personsById(db, [...new Set(cases.map((c) => c.child_id))])).map((p) => [p.id, p.birth_date]),
@@ -144,10 +146,10 @@ export interface Difference extends DueLine {
 }
 
 /** Due against paid: every case due or paid this month, with the line a run would write. */
-export async function differences(db: Db, municipality: string, month: LocalDate) {
+export async function differences(db: Db, municipality: string, month: LocalDate, places?: Promise<Places>) {
   const first = month.firstOfMonth();
   const [{ lines, skipped }, paid] = await Promise.all([
-    dueForMonth(db, municipality, first),
+    dueForMonth(db, municipality, first, places),
     paidInMonth(db, municipality, first),
   ]);
   const skippedIds = new Set(skipped.map((s) => s.caseId));
@@ -209,8 +211,22 @@ export async function preview(db: Db, municipality: string, month: LocalDate) {
 
 /** Approves the month: writes the differences (and nothing when there are none). Run inside a transaction that has
  *  locked the municipality's month (see routes), so two runs cannot pay the same difference twice. */
-export async function runMonth(trx: Db, municipality: string, month: LocalDate, userId: string | null) {
-  const { lines } = await differences(trx, municipality, month);
+export async function runMonth(
+  trx: Db,
+  municipality: string,
+  month: LocalDate,
+  userId: string | null,
+  /** The debtor export month of recovery claims (the next month billed); default the payout month. */
+  claimMonth?: LocalDate,
+) {
+  // The households' dagtilbud places (søskendetilskud) once for parents and providers: billing's loader is the run's
+  // largest read.
+  const places = placesByGuardian(trx, municipality, month.firstOfMonth());
+  const [{ lines }, providers] = await Promise.all([
+    differences(trx, municipality, month, places),
+    providerDifferences(trx, municipality, month, places),
+  ]);
+  const providerLines = providerLineInputs(providers.lines);
   const changed: LineInput[] = lines
     .filter((l) => l.kind !== 'unchanged')
     .map((l) => ({
@@ -222,13 +238,37 @@ export async function runMonth(trx: Db, municipality: string, month: LocalDate, 
       rateId: l.rateId,
       payeeId: l.payeeId,
     }));
-  if (!changed.length) return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
-  const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed });
+  if (!changed.length && !providerLines.length)
+    return { runId: null, lines: 0, totalOere: 0, recoveries: 0, subjects: [] as string[] };
+  const r = await writeRun(trx, { municipality, month: month.firstOfMonth(), userId, lines: changed, providerLines });
+  // Amounts paid without right are a claim on the household in billing's debtor export of the next month billed
+  // (once per recovery: billing keeps one claim per source row).
+  if (r.recoveries) {
+    const recovered = await recoveriesOfRun(trx, r.runId);
+    await addDebtorClaims(
+      trx,
+      recovered.map((x) => ({
+        municipality: x.municipality_code,
+        source: 'subsidy_recovery',
+        sourceId: x.id,
+        payerId: x.debtor_id,
+        householdId: x.household_id,
+        month: claimMonth ?? month.firstOfMonth(),
+        amountOere: Number(x.amount_oere),
+        text: `Tilbagebetaling af ${x.scheme === 'egne_boern' ? 'tilskud til pasning af egne børn' : 'tilskud til privat pasning'} for ${x.months}`,
+      })),
+    );
+  }
   return {
     runId: r.runId,
-    lines: changed.length,
+    lines: changed.length + providerLines.length,
     totalOere: r.total,
     recoveries: r.recoveries,
-    subjects: [...new Set(lines.filter((l) => l.kind !== 'unchanged').flatMap((l) => [l.payeeId, l.childId]))],
+    subjects: [
+      ...new Set([
+        ...lines.filter((l) => l.kind !== 'unchanged').flatMap((l) => [l.payeeId, l.childId]),
+        ...providers.lines.filter((l) => l.kind !== 'unchanged').map((l) => l.childId),
+      ]),
+    ],
   };
 }

@@ -15,4 +15,12 @@ export const subsidiesPolicy = definePolicy('subsidies', {
     summary: 'Preview and approve monthly subsidy payouts; creditor export',
     roles: ['finance', 'admin'],
   },
+  'subsidies.providers': {
+    summary: 'Register private providers (§ 19, stk. 4, § 34, § 57) and enrol and unenrol their children',
+    roles: ['caseworker', 'admin'],
+  },
+  'subsidies.rates': {
+    summary: "Add periods of subsidy rates, terms and providers' approved budgets",
+    roles: ['finance', 'admin'],
+  },
 });

@@ -341,7 +341,9 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
       await setActor(trx, actor.userId);
       // One run per municipality at a time: the second waits and then finds nothing left to pay.
       await sql`select pg_advisory_xact_lock(hashtext(${'subsidy-payout:' + req.body.municipality}))`.execute(trx);
-      const r = await runMonth(trx, req.body.municipality, month, actor.userId);
+      // A recovery is claimed in the debtor export of the next month billed (invoices go out monthly in advance).
+      const claimMonth = req.ctx.clock.today().firstOfMonth().plusMonths(1);
+      const r = await runMonth(trx, req.body.municipality, month, actor.userId, claimMonth);
       await audit(trx, req.ctx, {
         action: 'subsidies.payout_run',
         subjectType: 'person',
@@ -375,7 +377,9 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
       await audit(req.ctx.db, req.ctx, {
         action: 'subsidies.export',
         subjectType: 'person',
-        subjectIds: [...new Set(ex.lines.flatMap((l) => [l.payeeId, l.childId]))],
+        subjectIds: [
+          ...new Set([...ex.lines.flatMap((l) => [l.payeeId, l.childId]), ...ex.providerLines.map((l) => l.childId)]),
+        ],
         details: { runId: req.params.id },
       });
       return reply

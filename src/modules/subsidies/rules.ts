@@ -180,7 +180,8 @@ export function capHousehold(raw: readonly Oere[], cap: Oere | null): Oere[] {
  *  what the parents pay themselves for the place (for privat pasning: the expense less the subsidy). */
 export interface SiblingItem {
   childId: string;
-  scheme: 'privat_pasning' | 'dagtilbud';
+  /** A provider's child (§ 85 through the provider) gets its amount here like privat pasning. */
+  scheme: 'privat_pasning' | 'dagtilbud' | 'provider';
   ownPaymentOere: Oere;
 }
 
@@ -192,7 +193,7 @@ export function siblingSubsidy(items: readonly SiblingItem[], percent = 50): Map
   if (items.length < 2) return out;
   const full = [...items].sort((a, b) => b.ownPaymentOere - a.ownPaymentOere || a.childId.localeCompare(b.childId))[0]!;
   for (const it of items)
-    if (it.scheme === 'privat_pasning' && it.childId !== full.childId && it.ownPaymentOere > 0)
+    if (it.scheme !== 'dagtilbud' && it.childId !== full.childId && it.ownPaymentOere > 0)
       out.set(it.childId, percentOf(it.ownPaymentOere, percent));
   return out;
 }

@@ -198,6 +198,18 @@ describe(`tilskud til privat pasning through the API (${engine})`, () => {
     expect(
       (await fin.call('POST', '/api/staff/subsidies/payouts', { municipality, month: '2026-12' })).json().lines,
     ).toBe(0);
+    // The recovery is a claim on the household in billing's debtor export of the next month billed, once.
+    const debtor = (
+      await fin.call('GET', `/api/staff/billing/export?municipality=${municipality}&month=2026-12`)
+    ).json();
+    expect(debtor.claims.filter((c: { householdId: string }) => c.householdId === bo.householdId)).toEqual([
+      expect.objectContaining({
+        source: 'subsidy_recovery',
+        month: '2026-12',
+        amountOere: 216_774,
+        text: 'Tilbagebetaling af tilskud til privat pasning for 2026-12',
+      }),
+    ]);
     // The outbox has an event per line.
     const events = await db
       .selectFrom('creditor_event')

@@ -49,6 +49,8 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/auth/oidc/login': 'redirect',
   'GET /api/auth/oidc/callback': 'redirect',
   'GET /api/staff/subsidies/payouts': 'payout run list: counts and totals',
+  'GET /api/staff/subsidies/providers': 'private providers: names, CVR and counts',
+  'GET /api/staff/subsidies/rates': 'subsidy rates and terms',
   'GET /api/staff/reporting/municipalities': 'municipalities',
   'GET /api/staff/reporting/{municipality}/overview': 'delivery status per month',
   'GET /api/staff/reporting/{municipality}/deliveries': 'delivery log: versions, checksums, receipts',
@@ -141,6 +143,31 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   ids.subsidyCase = sub.id;
+  // A private provider with a child enrolled before the subsidy (migration 030).
+  const provider = await db
+    .insertInto('subsidy_provider')
+    .values({
+      municipality_code: '0860',
+      kind: 'privatinstitution',
+      name: 'Privatinstitution',
+      cvr: '12345678',
+      address: 'Vej 2, 9800 Hjørring',
+      approved: '[2025-01-01,)',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const enrolment = await db
+    .insertInto('subsidy_enrolment')
+    .values({
+      provider_id: provider.id,
+      child_id: f.children.oscar,
+      household_id: home.household_id,
+      valid: '[2025-01-01,2025-06-01)',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.provider = provider.id;
+  ids.enrolment = enrolment.id;
   ids.complaint = (
     await db
       .insertInto('subsidy_complaint')
@@ -221,6 +248,8 @@ describe(`audit coverage of the API (${engine})`, () => {
       if (path.includes('/subsidies/complaints/')) return ids.complaint!;
       if (path.includes('/subsidies/payouts/')) return ids.payoutRun!;
       if (path.includes('/retention/runs/')) return ids.retentionRun!;
+      if (path.includes('/subsidies/providers/')) return ids.provider!;
+      if (path.includes('/subsidies/enrolments/')) return ids.enrolment!;
       throw new Error(`no fixture id for ${name} in ${path}`);
     };
     const queryValue = (path: string, name: string) =>

@@ -51,6 +51,9 @@ const OWN_DATA_WRITES: Record<string, string> = {
   'POST /api/staff/cpr/initial-load': "loads the families living in B's own municipality from CPR",
   'POST /api/staff/cpr/change-files/fetch': "fetches B's own change files (B's sequence, applied to B's people)",
   'POST /api/staff/retention/dry-run': "a dry run of B's own municipality's retention (erases nothing)",
+  'POST /api/staff/subsidies/providers': "registers a private provider in B's municipality",
+  'POST /api/staff/subsidies/rates': "adds a rate period to B's own subsidy rates",
+  'POST /api/staff/subsidies/terms': "adds a terms period to B's own subsidy terms",
 };
 
 const STAFF: Exclude<Role, 'guardian'>[] = [
@@ -193,6 +196,7 @@ afterAll(async () => {
 function valueOf(path: string, name: string, schema: any, today: LocalDate): unknown {
   const day = today.plusDays(14).toString();
   const byName: Record<string, unknown> = {
+    cvr: '12345678',
     unitId: a.unit,
     childId: a.child.id,
     placementId: a.placement,

@@ -39,6 +39,7 @@ export type Role =
   | 'unit_leader'
   | 'unit_staff';
 export type SubsidyScheme = 'privat_pasning' | 'egne_boern';
+export type ProviderKind = 'privatinstitution' | 'privat_dagpleje' | 'privat_fritidshjem';
 export type PlacementKind = 'dagtilbud' | 'fritidstilbud' | 'klub';
 export type AbsenceType = 'sick' | 'day_off' | 'holiday';
 type TimeStr = string;
@@ -548,6 +549,7 @@ export interface DB {
     sibling_percent: Generated<number>;
     decision_days: Generated<number>;
     valid: Range;
+    created_by: Generated<string | null>;
   };
   subsidy_rate: {
     id: Generated<string>;
@@ -557,6 +559,7 @@ export interface DB {
     to_months: number;
     monthly_oere: number;
     valid: Range;
+    created_by: Generated<string | null>;
   };
   subsidy_carer: {
     id: Generated<string>;
@@ -669,11 +672,74 @@ export interface DB {
     id: Generated<number>;
     run_id: string;
     kind: 'payment' | 'correction' | 'recovery';
-    payee_id: string;
-    case_id: string;
+    payee_id: string | null;
+    case_id: string | null;
     month: DateStr;
     amount_oere: number;
     created_at: Generated<string>;
     delivered_at: string | null;
+    // 030_subsidy_providers.sql
+    provider_id: string | null;
+    enrolment_id: string | null;
+  };
+  // 030_subsidy_providers.sql
+  subsidy_provider: {
+    id: Generated<string>;
+    municipality_code: string;
+    kind: ProviderKind;
+    name: string;
+    cvr: string;
+    address: string;
+    approved: Range;
+    created_at: Generated<string>;
+  };
+  subsidy_provider_budget: {
+    id: Generated<string>;
+    provider_id: string;
+    kind: ProviderKind;
+    from_months: number;
+    to_months: number;
+    grant_oere: number;
+    building_oere: Generated<number>;
+    admin_oere: Generated<number>;
+    parent_payment_oere: number;
+    valid: Range;
+    created_by: string | null;
+    created_at: Generated<string>;
+  };
+  subsidy_enrolment: {
+    id: Generated<string>;
+    provider_id: string;
+    child_id: string;
+    household_id: string;
+    valid: Range;
+    created_by: string | null;
+    created_at: Generated<string>;
+  };
+  subsidy_provider_line: {
+    id: Generated<string>;
+    run_id: string;
+    provider_id: string;
+    enrolment_id: string;
+    month: DateStr;
+    kind: 'payment' | 'correction';
+    amount_oere: number;
+    grant_oere: number;
+    friplads_oere: number;
+    sibling_oere: number;
+    due_oere: number;
+    budget_id: string | null;
+  };
+  debtor_claim: {
+    id: Generated<string>;
+    municipality_code: string;
+    source: 'subsidy_recovery';
+    source_id: string;
+    payer_id: string;
+    household_id: string | null;
+    month: DateStr;
+    amount_oere: number;
+    text: string;
+    created_at: Generated<string>;
   };
 }

@@ -98,6 +98,18 @@ export const auditActionTexts = {
   'subsidies.forward': ['Sendte klage til Ankestyrelsen', 'Forwarded a complaint to Ankestyrelsen'],
   'subsidies.payout_preview': ['Forhåndsviste udbetaling af tilskud', 'Previewed a subsidy payout'],
   'subsidies.payout_run': ['Udbetalte tilskud', 'Paid subsidies'],
+  'subsidies.provider_read': [
+    'Læste et privat tilbuds børn og opgørelser',
+    'Read a private provider’s children and statements',
+  ],
+  'subsidies.budget_add': [
+    'Tilføjede en budgetperiode for et privat tilbud',
+    'Added a budget period for a private provider',
+  ],
+  'subsidies.enrol': ['Indmeldte et barn i et privat tilbud', 'Enrolled a child with a private provider'],
+  'subsidies.unenrol': ['Udmeldte et barn af et privat tilbud', 'Ended a child’s enrolment with a private provider'],
+  'subsidies.rate_add': ['Tilføjede en tilskudstakst', 'Added a subsidy rate'],
+  'subsidies.terms_add': ['Tilføjede tilskudsvilkår', 'Added subsidy terms'],
   'subsidies.read': ['Læste tilskudssag', 'Read a subsidy case'],
   'subsidies.reconsider': ['Genvurderede tilskudssag', 'Reconsidered a subsidy case'],
   'subsidies.reopen': ['Genåbnede tilskudssag efter klage', 'Reopened a subsidy case after a complaint'],

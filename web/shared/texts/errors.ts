@@ -578,6 +578,30 @@ export const errorTexts = {
     'Tilskud kan højst udbetales én måned forud.',
     'Subsidies can be paid at most one month in advance.',
   ],
+  'err.subsidies.case-overlap': [
+    'Barnet har tilskud til privat pasning eller pasning af egne børn fra {from} i perioden ({rule}).',
+    'The child has a private care or own-children subsidy from {from} in the period ({rule}).',
+  ],
+  'err.subsidies.enrolled-with-provider': [
+    'Barnet er indmeldt i et privat tilbud fra {from} i perioden ({rule}).',
+    'The child is enrolled with a private provider from {from} in the period ({rule}).',
+  ],
+  'err.subsidies.outside-approval': [
+    'Perioden ligger uden for tilbuddets godkendelse ({rule}).',
+    'The period lies outside the provider’s approval ({rule}).',
+  ],
+  'err.subsidies.supplement-not-allowed': [
+    'Bygnings- og administrationstilskud gives kun til privatinstitutioner ({rule}).',
+    'Building and administration supplements are only for private institutions ({rule}).',
+  ],
+  'err.subsidies.period-overlap': [
+    'Der findes allerede en periode for samme aldersgruppe fra den dato eller senere. En tidligere periode ændres ikke.',
+    'A period for the same age group already exists from that date or later. An earlier period is never changed.',
+  ],
+  'err.subsidies.not-child-of-household': [
+    'Barnet har ingen adresse i kommunen på startdatoen.',
+    'The child has no address in the municipality on the start date.',
+  ],
   'err.reporting.no-rules': [
     'Der er ingen indberetningsregler for måneden.',
     'There are no reporting rules for the month.',
