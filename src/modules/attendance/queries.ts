@@ -1,11 +1,12 @@
 // Attendance reads: the unit's children on a day with their registration and reported absence, closing days,
 // enrolment checks and the correction window setting.
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { attendanceError as fail } from './contract.js';
 import { LocalDate } from '../../shared/index.js';
 import { ageBandOf } from '../registry/index.js';
-import { settingOn } from '../settings/index.js';
+import { defineSettingSchemas, settingOn } from '../settings/index.js';
 import {
   type ClosingDay,
   closingReason,
@@ -42,6 +43,8 @@ export async function unitOf(db: Db, unitId: string) {
 }
 
 /** The municipality's correction window (null: the default). */
+defineSettingSchemas({ 'attendance.correction_window_days': z.number().int().min(0).max(60) });
+
 export async function correctionWindowDays(db: Db, municipalityCode: string | null, today: LocalDate): Promise<number> {
   const v = municipalityCode
     ? await settingOn<number>(db, municipalityCode, 'attendance.correction_window_days', today)

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { settingOn } from '../settings/index.js';
+import { defineSettingSchemas, settingOn } from '../settings/index.js';
 
 export const POLICY_KEY = 'booking.policy';
 
@@ -32,6 +32,7 @@ export type BookingPolicy = z.infer<typeof bookingPolicySchema>;
 export type BookingMode = z.infer<typeof mode>;
 
 export const DEFAULT_POLICY: BookingPolicy = bookingPolicySchema.parse({});
+defineSettingSchemas({ [POLICY_KEY]: bookingPolicySchema });
 
 /** The municipality's booking policy on `date` (null: the defaults). */
 export async function policyOn(db: Db, municipalityCode: string | null, date: LocalDate): Promise<BookingPolicy> {

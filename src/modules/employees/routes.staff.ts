@@ -3,12 +3,13 @@
 import { homeMunicipality } from '../../platform/auth/actor.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { LocalDate } from '../../shared/index.js';
 import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { unitSubject, unitTypeOf } from '../registry/index.js';
-import { settingOn } from '../settings/index.js';
+import { defineSettingSchemas, settingOn } from '../settings/index.js';
 import { namesOf, personsById } from '../people/index.js';
 import { placementsInUnitOn, placementUnit, setDagplejer } from '../placement/index.js';
 import { employeesContract as c, employeesError as fail } from './contract.js';
@@ -17,6 +18,13 @@ import { addEmployee, employeeById, endEmployee, isDagplejerOf, setWeeklyMinutes
 
 /** 37 hours a week unless the municipality's setting says otherwise. */
 const FULL_TIME_DEFAULT = 37 * 60;
+defineSettingSchemas({
+  'employees.full_time_minutes': z
+    .number()
+    .int()
+    .min(60)
+    .max(48 * 60 + 59),
+});
 const MAX_WEEKLY_MINUTES = 48 * 60;
 
 function weeklyMinutes(w: { hours: number; minutes: number }) {

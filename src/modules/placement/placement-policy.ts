@@ -1,7 +1,8 @@
 // The municipality's placement rules as versioned settings (src/modules/settings), with the legal/typical defaults.
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { settingOn } from '../settings/index.js';
+import { z } from 'zod';
+import { defineSettingSchemas, settingOn } from '../settings/index.js';
 import type { EarliestStart, NoticeRule } from './rules.js';
 
 /** The priority classes a municipality may order; 'seniority' is everyone else and always last. */
@@ -157,6 +158,33 @@ export const POLICY_KEYS: { key: string; field: keyof PlacementPolicy; default: 
     en: 'Show guarantee risk within this many days',
   },
 ];
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+/** What each rule's value must look like (the same limits as the rules page's form). */
+defineSettingSchemas({
+  'placement.seniority_from_months': int(0, 72),
+  'placement.earliest_start': z.union([z.strictObject({ weeks: int(0, 104) }), z.strictObject({ months: int(0, 24) })]),
+  'placement.priority_classes': z
+    .array(z.enum(Object.keys(PRIORITY_CLASSES) as [PriorityClassId, ...PriorityClassId[]]))
+    .refine((a) => new Set(a).size === a.length, 'each class once'),
+  'placement.distance_km': z.number().gt(0).max(50),
+  'placement.reserved_moving_in': int(0, 365),
+  'placement.seniority_on_change': z.enum(['keep', 'reset']),
+  'placement.distribution_share': z.number().min(0.01).max(1).nullable(),
+  'placement.vulnerable_areas': z.array(z.string().min(1).max(100)).max(500),
+  'placement.nursery_weight': z.number().min(1).max(3),
+  'placement.transition_age_months': int(0, 72),
+  'placement.fill_mode': z.enum(['strict-order', 'maximise-children']),
+  'placement.max_wishes': z.record(z.enum(['0-2', '3-5', '6-9', '10-13']), int(1, 10)),
+  'placement.offer_deadline_days': int(1, 365),
+  'placement.notice': z.strictObject({ months: int(0, 6), to: z.enum(['month_end', '15_or_month_end']) }),
+  'placement.fritid_offer_window': z
+    .strictObject({ from: monthDay, to: monthDay })
+    .refine((w) => w.from < w.to, 'from before to'),
+  'placement.club_from_grade': int(0, 10),
+  'placement.guarantee_risk_days': int(1, 365),
+});
 
 /** The municipality's placement policy on `date` (each key's default where it has no value; null: the defaults). */
 export async function policyOn(db: Db, municipalityCode: string | null, date: LocalDate): Promise<PlacementPolicy> {

@@ -2,7 +2,8 @@
 // Danish practice where the municipality has set nothing (docs/retention.md says where each comes from).
 import type { Db } from '../../platform/db/database.js';
 import type { LocalDate } from '../../shared/index.js';
-import { settingOn } from '../settings/index.js';
+import { z } from 'zod';
+import { defineSettingSchemas, settingOn } from '../settings/index.js';
 
 export const RETENTION_CATEGORIES = ['childCase', 'applications', 'attendance', 'invoices', 'auditLog'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -23,6 +24,11 @@ export const RETENTION_RULES: Record<RetentionCategory, { key: string; years: nu
 
 /** Whether the nightly job erases (true) or only makes a dry run (default). */
 export const ERASE_NIGHTLY_KEY = 'retention.erase_nightly';
+
+defineSettingSchemas({
+  ...Object.fromEntries(RETENTION_CATEGORIES.map((c) => [RETENTION_RULES[c].key, z.number().int().min(1).max(100)])),
+  [ERASE_NIGHTLY_KEY]: z.boolean(),
+});
 
 export type RetentionRules = Record<RetentionCategory, number>;
 

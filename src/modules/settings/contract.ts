@@ -11,7 +11,10 @@ export const Setting = z.object({
 });
 export type Setting = z.infer<typeof Setting>;
 
-export const settingsError = domainErrors({ 'settings.end-before-start': 'invalid' });
+export const settingsError = domainErrors({
+  'settings.end-before-start': 'invalid',
+  'settings.invalid-value': 'invalid',
+});
 
 export const settingsContract = {
   list: { summary: 'Every setting value with its validity period', response: z.array(Setting) },
@@ -28,6 +31,6 @@ export const settingsContract = {
     }),
     response: z.object({ id: z.uuid() }),
     status: 201,
-    errors: ['settings.end-before-start'],
+    errors: ['settings.end-before-start', 'settings.invalid-value'],
   },
 } as const;

@@ -9,6 +9,7 @@ import { schemaOf } from '../../platform/http/contract.js';
 import { settingsContract as c, settingsError } from './contract.js';
 import { settingsPolicy } from './policy.js';
 import { addSetting, listSettings } from './queries.js';
+import { settingValueProblem } from './schemas.js';
 
 export const settingsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -21,6 +22,8 @@ export const settingsRoutes: FastifyPluginAsync = async (base) => {
     const start = LocalDate.parse(req.body.start),
       end = req.body.end ? LocalDate.parse(req.body.end) : null;
     if (end && end.isBefore(start)) throw settingsError('settings.end-before-start');
+    const problem = settingValueProblem(req.body.key, req.body.value);
+    if (problem) throw settingsError('settings.invalid-value', { key: req.body.key, problem });
     const row = await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       const r = await addSetting(trx, homeMunicipality(actor), req.body.key, req.body.value, start, end);

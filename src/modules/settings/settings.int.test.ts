@@ -88,6 +88,35 @@ describe(`municipality settings (${engine})`, () => {
     expect(perms).not.toContain('settings.change');
   });
 
+  it('refuses a value that does not fit the rule it sets, and stores nothing', async () => {
+    const admin = await loginAs(t.app, f.users.admin);
+    const before = (await admin.call('GET', '/api/staff/settings')).json().length;
+    const bad = [
+      ['booking.policy', { heldShare: 0.9 }],
+      ['booking.policy', { horizonMonths: 'many' }],
+      ['placement.notice', { months: 1, to: 'someday' }],
+      ['placement.max_wishes', { '0-2': 0, '3-5': 3, '6-9': 2, '10-13': 2 }],
+      ['placement.fritid_offer_window', { from: '08-01', to: '04-01' }],
+      ['placement.priority_classes', ['sibling', 'sibling']],
+      ['attendance.correction_window_days', -1],
+      ['retention.child_case_years', 0],
+    ] as const;
+    for (const [key, value] of bad) {
+      const r = await admin.call('POST', '/api/staff/settings', { key, value, start: '2027-03-01' });
+      expect([r.statusCode, r.json().error], `${key} ${JSON.stringify(value)}`).toEqual([
+        400,
+        'settings.invalid-value',
+      ]);
+    }
+    expect((await admin.call('GET', '/api/staff/settings')).json()).toHaveLength(before);
+    const good = await admin.call('POST', '/api/staff/settings', {
+      key: 'booking.policy',
+      value: { heldShare: 0.2, horizonMonths: 24 },
+      start: '2027-03-01',
+    });
+    expect(good.statusCode, good.body).toBe(201);
+  });
+
   it('publishes request, response and refusal codes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const post = doc.paths['/api/staff/settings'].post;

@@ -69,6 +69,10 @@ export const errorTexts = {
     'Choose a childminder employed in this unit during the placement.',
   ],
   'err.settings.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'err.settings.invalid-value': [
+    'Værdien passer ikke til reglen ({problem}). Intet er gemt.',
+    'The value does not fit the rule ({problem}). Nothing was saved.',
+  ],
   'err.registry.unit-not-found': ['Enheden findes ikke.', 'The unit does not exist.'],
   'err.registry.nothing-to-change': ['Intet at ændre.', 'Nothing to change.'],
   'err.registry.end-before-start': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
