@@ -4,6 +4,8 @@ import { aChild, aGuardianOf, aPlacement, aStaffUser, aUnit } from '../../../tes
 import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
 import { addSetting } from '../settings/index.js';
+import { addEnrolment, addProvider } from '../subsidies/queries.js';
+import { DateRange } from '../../shared/date-range.js';
 import { runNightlyRetention } from './jobs.js';
 
 let t: TestApp;
@@ -131,6 +133,30 @@ describe(`retention (${engine})`, () => {
     expect((await person(child.id)).anonymised_on).toBeNull();
     const caseworker = await loginAs(t.app, await aStaffUser(t.database.db, 'caseworker', [], '0849'));
     expect((await caseworker.call('POST', '/api/staff/retention/dry-run')).statusCode).toBe(403);
+  });
+
+  it('keeps a child whose dagtilbud place ended long ago while it is enrolled with a private provider', async () => {
+    const { unit, admin } = await aMunicipalityWithAdmin('0840');
+    const today = t.clock.today();
+    const child = await aChild(t.database.db, { firstName: 'Privat', birthDate: today.plusYears(-12) });
+    await aPlacement(t.database.db, child.id, unit.id, today.plusYears(-10), { end: today.plusYears(-7) });
+    const provider = await addProvider(t.database.db, {
+      municipality: '0840',
+      kind: 'privat_fritidshjem',
+      name: 'Privat Fritidshjem',
+      cvr: '12345678',
+      address: 'Skolevej 1',
+      approved: DateRange.of(today.plusYears(-2)),
+    });
+    await addEnrolment(t.database.db, {
+      providerId: provider.id,
+      childId: child.id,
+      householdId: child.householdId,
+      period: DateRange.of(today.plusYears(-1)),
+      userId: null,
+    });
+    const dry = (await admin.call('POST', '/api/staff/retention/dry-run')).json();
+    expect(dry.counts).toMatchObject({ childCase: 0, held: 1 });
   });
 
   it('the nightly job makes a dry run unless the municipality turned erasing on', async () => {
