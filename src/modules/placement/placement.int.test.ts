@@ -271,7 +271,7 @@ describe(`placement (${engine})`, () => {
         Object.entries(methods).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })),
       )
       .filter(({ op }) => op.tags?.includes('placement'));
-    expect(ops).toHaveLength(30); // 13 staff, 9 casework, 8 citizen
+    expect(ops).toHaveLength(33); // 13 staff, 12 casework, 8 citizen
     for (const { at, op } of ops) {
       expect(op.summary, at).toBeTruthy();
       const ok = op.responses['200'] ?? op.responses['201'];
