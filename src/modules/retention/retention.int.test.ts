@@ -4,8 +4,6 @@ import { aChild, aGuardianOf, aPlacement, aStaffUser, aUnit } from '../../../tes
 import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
 import { addSetting } from '../settings/index.js';
-import { addEnrolment, addProvider } from '../subsidies/queries.js';
-import { DateRange } from '../../shared/date-range.js';
 import { runNightlyRetention } from './jobs.js';
 
 let t: TestApp;
@@ -140,21 +138,28 @@ describe(`retention (${engine})`, () => {
     const today = t.clock.today();
     const child = await aChild(t.database.db, { firstName: 'Privat', birthDate: today.plusYears(-12) });
     await aPlacement(t.database.db, child.id, unit.id, today.plusYears(-10), { end: today.plusYears(-7) });
-    const provider = await addProvider(t.database.db, {
-      municipality: '0840',
-      kind: 'privat_fritidshjem',
-      name: 'Privat Fritidshjem',
-      cvr: '12345678',
-      address: 'Skolevej 1',
-      approved: DateRange.of(today.plusYears(-2)),
-    });
-    await addEnrolment(t.database.db, {
-      providerId: provider.id,
-      childId: child.id,
-      householdId: child.householdId,
-      period: DateRange.of(today.plusYears(-1)),
-      userId: null,
-    });
+    const provider = await t.database.db
+      .insertInto('subsidy_provider')
+      .values({
+        municipality_code: '0840',
+        kind: 'privat_fritidshjem',
+        name: 'Privat Fritidshjem',
+        cvr: '12345678',
+        address: 'Skolevej 1',
+        approved: `[${today.plusYears(-2)},)`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('subsidy_enrolment')
+      .values({
+        provider_id: provider.id,
+        child_id: child.id,
+        household_id: child.householdId,
+        valid: `[${today.plusYears(-1)},)`,
+        created_by: null,
+      })
+      .execute();
     const dry = (await admin.call('POST', '/api/staff/retention/dry-run')).json();
     expect(dry.counts).toMatchObject({ childCase: 0, held: 1 });
   });
