@@ -82,9 +82,23 @@ describe('placement in the browser', () => {
       await parent.goto(`${base}/pladser`);
       await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
       await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
-      await parent.getByLabel('Behovsdato').last().fill('2027-01-04');
-      // The form follows the rules: a baby gets nursery preselected, school kinds are not offered, and as many
+      // A stepped form (DKFDS): "Næste" without a date shows the error summary, focused, linked to the field.
+      await poll(() => parent.locator('[aria-current="step"]').innerText()).toContain('Barn og behovsdato');
+      await parent.getByRole('button', { name: 'Næste' }).click();
+      const errors = parent.getByRole('alert').filter({ hasText: 'Der er 1 fejl i formularen' });
+      await poll(() => errors.count()).toBe(1);
+      await poll(() => parent.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+      const date = parent.locator('#apply-date');
+      expect(await date.getAttribute('aria-invalid')).toBe('true');
+      expect(await date.getAttribute('aria-describedby')).toContain('apply-date-error');
+      await expectAccessible(parent, 'placement-parent-error');
+      await errors.getByRole('link', { name: 'Vælg den dato, du har brug for en plads fra.' }).click();
+      await poll(() => parent.evaluate(() => document.activeElement?.id)).toBe('apply-date');
+      await date.fill('2027-01-04');
+      await parent.getByRole('button', { name: 'Næste' }).click();
+      // Step 2 follows the rules: a baby gets nursery preselected, school kinds are not offered, and as many
       // wish fields as the municipality's policy allows for her age band.
+      await poll(() => parent.locator('[aria-current="step"]').innerText()).toContain('Trin 2 af 4: Ønsker');
       const policy = await policyOn(t.database.db, '0860', t.clock.today());
       const allowed = maxWishes(
         policy.maxWishes,
@@ -96,11 +110,24 @@ describe('placement in the browser', () => {
       await poll(() => parent.getByText(`Du kan ønske op til ${allowed} institutioner`, { exact: false }).count()).toBe(
         1,
       );
+      await expectAccessible(parent, 'placement-parent-form');
+      await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
+      await parent.getByRole('button', { name: 'Næste' }).click();
+      // Step 3: hours, and the dates the system works out, explained.
       await poll(() =>
         parent.getByText(/^Garantidato 23\. februar 2027, fordi kommunen har mindst 3 måneder/).count(),
       ).toBe(1);
-      await expectAccessible(parent, 'placement-parent-form');
-      await parent.getByLabel('Ønske 1').selectOption({ label: 'Børnehuset Solsikken' });
+      await parent.getByRole('button', { name: 'Næste' }).click();
+      // The summary before sending: every answer with "Ret" back to its step.
+      await poll(() => parent.getByRole('heading', { name: 'Opsummering' }).count()).toBe(1);
+      const summary = parent.locator('.summary-list');
+      await poll(() => summary.getByText('Børnehuset Solsikken').count()).toBe(1);
+      expect(await summary.getByText('4. januar 2027').count()).toBe(1);
+      await expectAccessible(parent, 'placement-parent-summary');
+      await summary.getByRole('link', { name: 'Ret ønsker' }).click();
+      await poll(() => parent.evaluate(() => document.activeElement?.id)).toBe('apply-wish-1');
+      await parent.getByRole('button', { name: 'Næste' }).click();
+      await parent.getByRole('button', { name: 'Næste' }).click();
       await parent.getByRole('button', { name: 'Send ansøgning' }).click();
       await poll(() =>
         parent.getByRole('heading', { name: 'Kvittering: Ansøgning om plads til Alma Holm' }).count(),

@@ -1,35 +1,22 @@
 // "Pladser og ventelister": apply, see waitlist positions and the garantidato, change or withdraw, answer offers, udmeldelse.
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { api, query } from '../shared/api.js';
-import { ErrorMessage, Field, Loading, Page, Status, useApi } from '../shared/components.js';
+import { api } from '../shared/api.js';
+import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
 import { ConfirmDialog, Progress, Receipt, useAction } from '../shared/guard.js';
 import { useToday } from '../shared/today.js';
-import { formatAge, formatDate } from '../shared/format.js';
+import { formatDate } from '../shared/format.js';
 import { useT, type Key } from '../shared/i18n.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type {
-  Applied,
-  ApplicationRules,
-  CitizenApplication as Application,
   OverviewChild as Child,
   Overview as OverviewData,
   Withdrawn,
 } from '../../src/modules/placement/contract.js';
-import type { CitizenUnits } from '../../src/modules/registry/contract.js';
-
-const KINDS = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'sfo', 'fritidshjem', 'klub'] as const;
-type Kind = (typeof KINDS)[number];
-const TYPES_FOR: Record<Kind, string[]> = {
-  dagpleje: ['dagpleje'],
-  vuggestue: ['vuggestue', 'integreret', 'landsbyordning'],
-  boernehave: ['boernehave', 'integreret', 'landsbyordning'],
-  integreret: ['integreret'],
-  sfo: ['sfo', 'landsbyordning'],
-  fritidshjem: ['fritidshjem'],
-  klub: ['klub'],
-};
+import { ApplyForm } from './placement-apply.js';
+import { ChangeForm, WishesForm } from './placement-change.js';
+import { done, type Act, type Done } from './placement-kinds.js';
 
 export function PlacementPage() {
   const { t } = useT();
@@ -41,16 +28,17 @@ export function PlacementPage() {
 }
 
 function Overview({ userId }: { userId: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const today = useToday();
   const { data, error, loading, reload } = useApi<OverviewData>('/api/citizen/placement', userId);
-  const [status, setStatus] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setStatus(null);
+  const act: Act = async (fn, receipt) => {
+    setDone(null);
     setActionError(null);
     try {
-      await fn();
-      setStatus(done);
+      const r = await fn();
+      setDone(typeof receipt === 'function' ? receipt(r) : receipt);
       reload();
     } catch (e) {
       setActionError(e);
@@ -60,8 +48,20 @@ function Overview({ userId }: { userId: string }) {
     <Page title={t('pl.title')} lead={t('pl.lead')}>
       {loading && !data && <Loading />}
       <ErrorMessage error={error} onRetry={reload} />
-      <Status text={status} />
       <ErrorMessage error={actionError} />
+      {done && (
+        <Receipt
+          key={done.key}
+          title={done.title}
+          sent={[[t('form.sentAt'), formatDate(today, lang)], ...done.sent]}
+          next={done.next}
+          follow={
+            <>
+              {t('pl.receiptFollow')} <Link to="/post">{t('nav.post')}</Link>.
+            </>
+          }
+        />
+      )}
       {data?.children.map((c) => (
         <ChildSection key={c.id} child={c} notice={data.noticeLastDay} act={act} />
       ))}
@@ -69,8 +69,6 @@ function Overview({ userId }: { userId: string }) {
     </Page>
   );
 }
-
-type Act = (fn: () => Promise<unknown>, done: string) => Promise<void>;
 
 interface Ask {
   title: string;
@@ -119,7 +117,19 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
                   title: t('guard.offer.accept.title', { unit: o.unitName }),
                   summary: <p>{t('guard.offer.accept.summary', { date: formatDate(o.start, lang) })}</p>,
                   confirmLabel: `${t('pl.accept')} – ${o.unitName}`,
-                  run: () => act(() => api.post(`/api/citizen/offers/${o.id}/accept`), t('pl.accepted')),
+                  run: () =>
+                    act(
+                      () => api.post(`/api/citizen/offers/${o.id}/accept`),
+                      done(
+                        t('rc.accept', { unit: o.unitName }),
+                        [
+                          [t('pl.child'), child.name],
+                          [t('guard.book.unit'), o.unitName],
+                          [t('guard.book.start'), formatDate(o.start, lang)],
+                        ],
+                        t('pl.accepted'),
+                      ),
+                    ),
                 })
               }
             >
@@ -136,7 +146,18 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
                   summary: <p>{t('guard.offer.decline.summary', { unit: o.unitName })}</p>,
                   consequence: t('guard.irreversible'),
                   confirmLabel: `${t('pl.decline')} – ${o.unitName}`,
-                  run: () => act(() => api.post(`/api/citizen/offers/${o.id}/decline`), t('pl.declined')),
+                  run: () =>
+                    act(
+                      () => api.post(`/api/citizen/offers/${o.id}/decline`),
+                      done(
+                        t('rc.decline', { unit: o.unitName }),
+                        [
+                          [t('pl.child'), child.name],
+                          [t('guard.book.unit'), o.unitName],
+                        ],
+                        t('rc.declineNext'),
+                      ),
+                    ),
                 })
               }
             >
@@ -184,8 +205,8 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
               </li>
             ))}
           </ol>
-          <ChangeForm app={a} act={act} />
-          <WishesForm app={a} act={act} />
+          <ChangeForm app={a} act={act} childName={child.name} />
+          <WishesForm app={a} act={act} childName={child.name} />
           <p>
             <button
               type="button"
@@ -204,7 +225,18 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
                   ),
                   consequence: t('guard.irreversible'),
                   confirmLabel: t('pl.withdrawApp'),
-                  run: () => act(() => api.post(`/api/citizen/applications/${a.id}/withdraw`), t('pl.done')),
+                  run: () =>
+                    act(
+                      () => api.post(`/api/citizen/applications/${a.id}/withdraw`),
+                      done(
+                        t('rc.withdrawApp', { child: child.name }),
+                        [
+                          [t('pl.kind'), t(`pk.${a.placeKind}` as Key)],
+                          [t('pl.neededFrom'), formatDate(a.neededFrom, lang)],
+                        ],
+                        t('rc.withdrawAppNext'),
+                      ),
+                    ),
                 })
               }
             >
@@ -235,7 +267,16 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
                       run: () =>
                         act(
                           () => api.post<Withdrawn>(`/api/citizen/placements/${p.id}/withdraw`),
-                          t('pl.withdrawn', { date: formatDate(notice, lang) }),
+                          (w: Withdrawn) =>
+                            done(
+                              t('rc.udmeld', { child: child.name, unit: p.unitName }),
+                              [
+                                [t('pl.child'), child.name],
+                                [t('guard.book.unit'), p.unitName],
+                                [t('rc.lastDay'), formatDate(w.lastDay, lang)],
+                              ],
+                              t('pl.withdrawn', { date: formatDate(w.lastDay, lang) }),
+                            ),
                         ),
                     })
                   }
@@ -251,323 +292,6 @@ function ChildSection({ child, notice, act }: { child: Child; notice: string | n
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function ChangeForm({ app, act }: { app: Application; act: Act }) {
-  const { t } = useT();
-  const id = useId();
-  const [neededFrom, setNeededFrom] = useState(app.neededFrom);
-  const [hours, setHours] = useState(app.hoursPerWeek);
-  return (
-    <form
-      className="filter-row"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void act(
-          () => api.patch(`/api/citizen/applications/${app.id}`, { neededFrom, hoursPerWeek: hours }),
-          t('saved'),
-        );
-      }}
-    >
-      <Field id={id + 'd'} label={t('pl.neededFrom')}>
-        <input id={id + 'd'} type="date" required value={neededFrom} onChange={(e) => setNeededFrom(e.target.value)} />
-      </Field>
-      <Field id={id + 'h'} label={t('pl.hours')}>
-        <select id={id + 'h'} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-          <option value={40}>{t('pl.fullTime')}</option>
-          <option value={30}>{t('pl.partTime')}</option>
-        </select>
-      </Field>
-      <div className="field field-button">
-        <button type="submit" className="button-secondary">
-          {t('pl.change')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** Re-rank, remove or add wishes of an existing application (PATCH with the new order). */
-function WishesForm({ app, act }: { app: Application; act: Act }) {
-  const { t } = useT();
-  const id = useId();
-  const [wishes, setWishes] = useState(app.wishes.map((w) => ({ unitId: w.unitId, unitName: w.unitName })));
-  const [adding, setAdding] = useState('');
-  const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
-  const options = (units?.units ?? [])
-    .filter((u) => TYPES_FOR[app.placeKind].includes(u.type) && !wishes.some((w) => w.unitId === u.id))
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  const move = (i: number, d: number) => {
-    const n = [...wishes];
-    [n[i], n[i + d]] = [n[i + d]!, n[i]!];
-    setWishes(n);
-  };
-  return (
-    <form
-      aria-labelledby={id}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void act(
-          () => api.patch(`/api/citizen/applications/${app.id}`, { wishes: wishes.map((w) => w.unitId) }),
-          t('saved'),
-        );
-      }}
-    >
-      <h4 id={id}>{t('pl.wishesChange')}</h4>
-      <ol>
-        {wishes.map((w, i) => (
-          <li key={w.unitId}>
-            {w.unitName}{' '}
-            <button type="button" className="button-secondary" disabled={i === 0} onClick={() => move(i, -1)}>
-              {t('pl.wishUp')}
-              <span className="visually-hidden">: {w.unitName}</span>
-            </button>{' '}
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={i === wishes.length - 1}
-              onClick={() => move(i, 1)}
-            >
-              {t('pl.wishDown')}
-              <span className="visually-hidden">: {w.unitName}</span>
-            </button>{' '}
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={wishes.length === 1}
-              onClick={() => setWishes(wishes.filter((_, j) => j !== i))}
-            >
-              {t('pl.wishRemove')}
-              <span className="visually-hidden">: {w.unitName}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      <div className="filter-row">
-        <Field id={id + 'a'} label={t('pl.wishAdd')}>
-          <select id={id + 'a'} value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">{t('pl.noWish')}</option>
-            {options.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="field field-button">
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!adding}
-            onClick={() => {
-              const u = options.find((o) => o.id === adding);
-              if (u) setWishes([...wishes, { unitId: u.id, unitName: u.name }]);
-              setAdding('');
-            }}
-          >
-            {t('pl.wishAddButton')}
-          </button>
-        </div>
-      </div>
-      <p>
-        <button type="submit" className="button-secondary">
-          {t('pl.wishesSave')}
-        </button>
-      </p>
-    </form>
-  );
-}
-
-function ApplyForm({ kids, onDone }: { kids: Child[]; onDone: () => void }) {
-  const { t, lang } = useT();
-  const id = useId();
-  const today = useToday();
-  const [form, setForm] = useState({
-    childId: kids[0]!.id,
-    placeKind: '' as Kind | '',
-    neededFrom: '',
-    hours: 40,
-    wishes: [] as string[],
-  });
-  // The policy and the child's age decide the kinds of place, the number of wishes and the dates (server-side).
-  const rules = useApi<ApplicationRules>(
-    '/api/citizen/application-rules' +
-      query({ childId: form.childId, neededFrom: form.neededFrom || null, placeKind: form.placeKind || null }),
-  );
-  const r = rules.data?.childId === form.childId ? rules.data : null;
-  useEffect(() => {
-    if (!r) return;
-    const fits = r.kinds.some((k) => k.kind === form.placeKind && k.fits);
-    if (!fits && r.suggestedKind) setForm((f) => ({ ...f, placeKind: r.suggestedKind!, wishes: [] }));
-  }, [r]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { data: units } = useApi<CitizenUnits>('/api/citizen/units');
-  const options = (units?.units ?? [])
-    .filter((u) => form.placeKind && TYPES_FOR[form.placeKind].includes(u.type))
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  const slots = r?.maxWishes ?? 1;
-  const wishes = Array.from({ length: slots }, (_, i) => form.wishes[i] ?? '');
-  const child = kids.find((k) => k.id === form.childId)!;
-  const daycare = ['dagpleje', 'vuggestue', 'boernehave', 'integreret'].includes(form.placeKind);
-  const ruleText = r
-    ? r.earliestRule.weeks !== undefined
-      ? t('pl.weeks', { n: r.earliestRule.weeks })
-      : t('pl.months', { n: r.earliestRule.months ?? 0 })
-    : '';
-  const earliestLater = !!r && daycare && r.earliestStart > today;
-  const send = useAction(async () => {
-    const sent = { ...form, wishes: wishes.filter(Boolean), rules: r };
-    const res = await api.post<Applied>('/api/citizen/applications', {
-      childId: form.childId,
-      placeKind: form.placeKind,
-      neededFrom: form.neededFrom,
-      hoursPerWeek: form.hours,
-      wishes: sent.wishes,
-    });
-    setForm({ ...form, neededFrom: '', wishes: [] });
-    onDone();
-    return { ...sent, guaranteeDate: res.guaranteeDate };
-  });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    void send.run();
-  }
-  const unitName = (uid: string) => units?.units.find((u) => u.id === uid)?.name ?? uid;
-  const sent = send.result;
-  const firstName = child.name.split(' ')[0] ?? child.name;
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('pl.apply')}</h2>
-      <form onSubmit={submit}>
-        <Field id={id + 'c'} label={t('pl.child')}>
-          <select
-            id={id + 'c'}
-            value={form.childId}
-            onChange={(e) => setForm({ ...form, childId: e.target.value, placeKind: '', neededFrom: '', wishes: [] })}
-          >
-            {kids.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id={id + 'd'}
-          label={t('pl.neededFrom')}
-          hint={
-            earliestLater ? t('pl.earliestAge', { date: formatDate(r.earliestStart, lang), rule: ruleText }) : undefined
-          }
-        >
-          <input
-            id={id + 'd'}
-            type="date"
-            required
-            min={earliestLater ? r.earliestStart : today}
-            aria-describedby={earliestLater ? id + 'd-hint' : undefined}
-            value={form.neededFrom}
-            onChange={(e) => setForm({ ...form, neededFrom: e.target.value })}
-          />
-        </Field>
-        <Field id={id + 'k'} label={t('pl.kind')} hint={r ? t('pl.kindSuggested', { child: firstName }) : undefined}>
-          <select
-            id={id + 'k'}
-            value={form.placeKind}
-            aria-describedby={r ? id + 'k-hint' : undefined}
-            onChange={(e) => setForm({ ...form, placeKind: e.target.value as Kind, wishes: [] })}
-          >
-            {(r ? r.kinds.filter((k) => k.fits).map((k) => k.kind) : KINDS).map((k) => (
-              <option key={k} value={k}>
-                {t(`pk.${k}` as Key)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={id + 'h'} label={t('pl.hours')}>
-          <select
-            id={id + 'h'}
-            value={form.hours}
-            onChange={(e) => setForm({ ...form, hours: Number(e.target.value) })}
-          >
-            <option value={40}>{t('pl.fullTime')}</option>
-            <option value={30}>{t('pl.partTime')}</option>
-          </select>
-        </Field>
-        {r && (
-          <p className="hint" id={id + 'wh'}>
-            {t('pl.maxWishes', { n: r.maxWishes, age: formatAge(Math.max(0, r.ageMonths), t) })}
-          </p>
-        )}
-        {wishes.map((w, i) => (
-          <Field key={i} id={`${id}w${i}`} label={t('pl.wishN', { n: i + 1 })}>
-            <select
-              id={`${id}w${i}`}
-              value={w}
-              required={i === 0}
-              aria-describedby={r ? id + 'wh' : undefined}
-              onChange={(e) => setForm({ ...form, wishes: wishes.map((x, j) => (j === i ? e.target.value : x)) })}
-            >
-              <option value="">{t('pl.noWish')}</option>
-              {options.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ))}
-        {r && form.neededFrom && (
-          <ul className="hint">
-            {r.guaranteeDate && r.guaranteeReason && r.guaranteeDate !== form.neededFrom && (
-              <li>
-                {t('pl.guaranteeWhy', {
-                  date: formatDate(r.guaranteeDate, lang),
-                  reason: t(`pl.guarantee.${r.guaranteeReason}`),
-                })}
-              </li>
-            )}
-            <li>
-              {t('pl.seniorityLabel')}:{' '}
-              {r.seniorityDate > today
-                ? t('pl.seniorityFuture', { date: formatDate(r.seniorityDate, lang) })
-                : t('pl.seniorityDone', { date: formatDate(r.seniorityDate, lang) })}
-            </li>
-          </ul>
-        )}
-        <p>
-          <button type="submit" className="button" aria-disabled={send.running || undefined}>
-            {t('pl.send')}
-          </button>
-        </p>
-      </form>
-      {send.running && <Progress text={t('saving')} progress={null} />}
-      <ErrorMessage error={send.error} />
-      {sent && (
-        <Receipt
-          title={t('pl.receiptTitle', { child: kids.find((k) => k.id === sent.childId)?.name ?? '' })}
-          sent={[
-            [t('pl.kind'), sent.placeKind ? t(`pk.${sent.placeKind}` as Key) : ''],
-            [t('pl.neededFrom'), formatDate(sent.neededFrom, lang)],
-            [t('pl.hours'), sent.hours === 30 ? t('pl.partTime') : t('pl.fullTime')],
-            [t('pl.receiptWishes'), sent.wishes.map((w, i) => `${i + 1}. ${unitName(w)}`).join(', ')],
-          ]}
-          next={
-            <>
-              {t('pl.receiptNext', {
-                child: kids.find((k) => k.id === sent.childId)?.name.split(' ')[0] ?? '',
-                days: sent.rules?.offerDeadlineDays ?? 14,
-              })}{' '}
-              {sent.guaranteeDate && t('pl.receiptGuarantee', { date: formatDate(sent.guaranteeDate, lang) })}
-            </>
-          }
-          follow={
-            <>
-              {t('pl.receiptFollow')} <Link to="/post">{t('nav.post')}</Link>.
-            </>
-          }
-        />
-      )}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { guardTexts } from './texts/guards.js';
 import { retentionTexts } from './texts/retention.js';
 import { uiTexts } from './texts/ui.js';
 import { settingsTexts } from './texts/settings.js';
+import { formTexts } from './texts/forms.js';
 import {
   createContext,
   createElement,
@@ -32,6 +33,7 @@ const dict = {
   ...billingTexts,
   ...uiTexts,
   ...settingsTexts,
+  ...formTexts,
   ...reportingTexts,
   ...uniloginTexts,
   'app.name': ['Spire', 'Spire'],
