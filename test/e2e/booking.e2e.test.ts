@@ -47,22 +47,48 @@ describe('book en plads in the browser', () => {
     await page.waitForURL(`${base}/mine-boern`);
     await page.getByRole('link', { name: 'Book en plads' }).click();
     await page.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
+    // No date: the error summary is shown, focused, and links to the field.
+    await page.getByLabel('Ønsket startdato').fill('');
+    await page.getByRole('button', { name: 'Find ledige pladser' }).click();
+    const errors = page.getByRole('alert').filter({ hasText: 'Der er 1 fejl i formularen' });
+    await expect.poll(() => errors.count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    expect(await page.locator('#book-wished').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'booking-error');
+    await errors.getByRole('link', { name: /^Vælg en ønsket startdato fra/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('book-wished');
     await page.getByLabel('Ønsket startdato').fill('2027-01-04');
     await page.getByRole('button', { name: 'Find ledige pladser' }).click();
+    await expect.poll(() => errors.count()).toBe(0);
     await expect.poll(() => page.getByRole('rowheader', { name: /Børnehuset Solsikken/ }).count()).toBe(1);
     await expect.poll(() => page.getByText('Ledig på ønsket dato').count()).toBe(1);
     await expectAccessible(page, 'booking-list');
     await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
     await page.getByRole('button', { name: /Book fra 4\. januar 2027/ }).click();
-    // A summary before the booking is made: child, unit, start, hours.
-    const dialog = page.getByRole('dialog', { name: 'Book pladsen?' });
-    await expect.poll(() => dialog.getByText('Børnehuset Solsikken').count()).toBe(1);
-    await expect.poll(() => dialog.getByText('4. januar 2027').count()).toBe(1);
-    await expect.poll(() => dialog.getByText('Fuld tid (40 timer om ugen)').count()).toBe(1);
-    await expectAccessible(page, 'booking-dialog');
-    await dialog.getByRole('button', { name: 'Book pladsen' }).click();
+    // A summary before the booking is made: child, unit, start and why, how long, hours, the change deadline.
+    await expect.poll(() => page.getByRole('heading', { name: 'Opsummering: book pladsen' }).count()).toBe(1);
+    const summary = page.locator('.summary-list');
+    await expect.poll(() => summary.getByText('Børnehuset Solsikken').count()).toBe(1);
+    expect(await summary.getByText('4. januar 2027').count()).toBe(1);
+    expect(await summary.getByText('Den dato, du ønskede.').count()).toBe(1);
+    expect(await summary.getByText('Fuld tid (40 timer om ugen)').count()).toBe(1);
+    expect(
+      await summary
+        .getByText(/^Kommunens regel: en booking kan flyttes eller afmeldes indtil \d+ dage før start/)
+        .count(),
+    ).toBe(1);
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Trin 2 af 3: Opsummering');
+    await expectAccessible(page, 'booking-summary');
+    // "Ret" on the start goes back to the calendar; choosing the day again returns to the summary.
+    await summary.getByRole('link', { name: 'Ret start' }).click();
+    await page.getByRole('button', { name: /Book fra 4\. januar 2027/ }).click();
+    await page.getByRole('button', { name: 'Book pladsen' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Kvittering: Booking af plads til Alma Holm' }).count())
+      .toBe(1);
     await expect.poll(() => page.getByText(/Booking bekræftet: Alma starter i Børnehuset Solsikken/).count()).toBe(1);
     await expectAccessible(page, 'booking-confirmed');
+    await page.getByRole('button', { name: 'Søg en plads mere' }).click();
 
     await page.getByRole('button', { name: /Flyt Børnehuset Solsikken/ }).click();
     await page.getByLabel('Ønsket startdato').fill('2027-02-01');
@@ -70,7 +96,11 @@ describe('book en plads in the browser', () => {
     await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
     await expectAccessible(page, 'booking-calendar');
     await page.getByRole('button', { name: /Flyt til 1\. februar 2027/ }).click();
-    await page.getByRole('dialog', { name: 'Flyt bookingen?' }).getByRole('button', { name: 'Flyt bookingen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Opsummering: flyt bookingen' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Flyt bookingen' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Kvittering: Flytning af booking for Alma Holm' }).count())
+      .toBe(1);
     await expect.poll(() => page.getByText(/Bookingen er flyttet/).count()).toBe(1);
     await expect.poll(() => page.getByText(/1\. februar 2027/).count()).toBeGreaterThan(0);
 

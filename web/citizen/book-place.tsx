@@ -1,11 +1,11 @@
 // "Book en plads": free places for a child from a wished date (list + per-unit calendar), book, move and cancel.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../shared/api.js';
 import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatDate, formatKm, plusDays } from '../shared/format.js';
-import { useT, type T } from '../shared/i18n.js';
+import { useT } from '../shared/i18n.js';
 import { ConfirmDialog, Progress, useAction } from '../shared/guard.js';
-import type { Lang } from '../shared/i18n.js';
+import { ErrorSummary, fieldAria, focusField, FormField, type FieldError } from '../shared/steps.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
@@ -15,10 +15,10 @@ import type {
   AvailabilityItem as Item,
   Booked,
   Booking,
-  Calendar,
-  CalendarDay as Day,
   Moved,
 } from '../../src/modules/booking/contract.js';
+import { laterBecause, UnitCalendar } from './book-calendar.js';
+import { BookingReceipt, BookingSummary, type BookedReceipt, type Pending } from './book-summary.js';
 
 export function BookPlacePage() {
   const { t } = useT();
@@ -48,8 +48,20 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   }, [children.data, childId]);
   const result = useApi<Availability>(search, tick);
 
-  const run = (e?: React.FormEvent) => {
+  const [searchErrors, setSearchErrors] = useState<FieldError[]>([]);
+  const [searchAttempt, setSearchAttempt] = useState(0);
+  const run = (e?: FormEvent) => {
     e?.preventDefault();
+    const problems: FieldError[] =
+      !wished || wished <= today
+        ? [{ field: 'book-wished', text: t('bk.err.wished', { date: formatDate(plusDays(today, 1), lang) }) }]
+        : [];
+    setSearchErrors(problems);
+    setSearchAttempt((n) => n + 1);
+    if (problems.length) {
+      setSearch(null);
+      return;
+    }
     setUnit(null);
     setMessage(null);
     setFailure(null);
@@ -60,8 +72,10 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     );
   };
 
-  // A day chosen in the calendar (or a booking to cancel) waits for the family's confirmation.
-  const [pending, setPending] = useState<{ unit: { unitId: string; name: string }; date: string } | null>(null);
+  // A day chosen in the calendar goes to the summary; a booking to cancel waits for the family's confirmation.
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [receipt, setReceipt] = useState<BookedReceipt | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   const childName = (id: string) => {
     const c = children.data?.find((x) => x.id === id);
@@ -73,27 +87,26 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     setAlternatives(null);
     setMessage(null);
     try {
-      if (moving) {
-        const r = await api.post<Moved>(`/api/citizen/bookings/${moving.id}/move`, { unitId: u.unitId, start: date });
-        setMessage(t('book.movedOk', { unit: r.unitName, date: formatDate(r.start, lang) }));
-        setMoving(null);
-      } else {
-        const r = await api.post<Booked>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
-        const child = children.data?.find((c) => c.id === childId);
-        setMessage(
-          t('book.confirmed', {
-            child: child?.firstName ?? '',
-            unit: r.unitName,
-            date: formatDate(r.start, lang),
-            deadline: formatDate(r.changeDeadline, lang),
-          }),
-        );
-      }
+      const r = moving
+        ? await api.post<Moved>(`/api/citizen/bookings/${moving.id}/move`, { unitId: u.unitId, start: date })
+        : await api.post<Booked>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
+      setReceipt({
+        moved: !!moving,
+        child: moving ? moving.childName : childName(childId),
+        unit: r.unitName,
+        start: r.start,
+        end: r.end,
+        changeDeadline: r.changeDeadline,
+        at: today,
+      });
+      setMoving(null);
+      setPending(null);
       setUnit(null);
       setSearch(null);
       setTick((n) => n + 1);
     } catch (e) {
       setFailure(e);
+      setAttempt((n) => n + 1);
       if (e instanceof ApiError && e.code === 'booking.no-longer-free') {
         const again = await api.get<Availability>(
           '/api/citizen/booking/availability' +
@@ -123,6 +136,16 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const booking = useAction(() => (pending ? choose(pending.unit, pending.date) : Promise.resolve()));
   const cancelAction = useAction(() => (cancelling ? cancel(cancelling) : Promise.resolve()));
 
+  const alternativesList = alternatives && (
+    <ul>
+      {alternatives.map((a) => (
+        <li key={a.unitId}>
+          {a.name}: {formatDate(a.start, lang)}
+          {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
   if (children.loading && !children.data) return <Loading />;
   return (
     <Page title={t('book.title')} lead={t('book.lead')}>
@@ -132,39 +155,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       {(booking.running || cancelAction.running) && (
         <Progress text={t(booking.running ? 'guard.book.running' : 'saving')} progress={null} />
       )}
-      <ErrorMessage error={failure} />
-      <ConfirmDialog
-        open={!!pending}
-        title={t(moving ? 'guard.move.title' : 'guard.book.title')}
-        consequence={t('guard.book.consequence')}
-        confirmLabel={t(moving ? 'guard.move.confirm' : 'guard.book.confirm')}
-        onConfirm={() => void booking.run()}
-        onClose={() => setTimeout(() => setPending(null), 0)}
-      >
-        {pending && (
-          <dl className="facts">
-            <div>
-              <dt>{t('guard.book.child')}</dt>
-              <dd>{moving ? moving.childName : childName(childId)}</dd>
-            </div>
-            <div>
-              <dt>{t('guard.book.unit')}</dt>
-              <dd>{pending.unit.name}</dd>
-            </div>
-            <div>
-              <dt>{t('guard.book.start')}</dt>
-              <dd>{formatDate(pending.date, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t('guard.book.hours')}</dt>
-              <dd>{t('guard.book.fullTime')}</dd>
-            </div>
-          </dl>
-        )}
-        {pending && pending.date !== wished && (
-          <p>{t('guard.book.chosen', { date: formatDate(pending.date, lang), wished: formatDate(wished, lang) })}</p>
-        )}
-      </ConfirmDialog>
+      {!pending && <ErrorMessage error={failure} />}
       <ConfirmDialog
         open={!!cancelling}
         title={t('guard.cancelBooking.title', { unit: cancelling?.unitName ?? '' })}
@@ -179,16 +170,6 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           </p>
         )}
       </ConfirmDialog>
-      {alternatives && (
-        <ul>
-          {alternatives.map((a) => (
-            <li key={a.unitId}>
-              {a.name}: {formatDate(a.start, lang)}
-              {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
       <section aria-labelledby="mine-h">
         <h2 id="mine-h">{t('book.mine')}</h2>
         {bookings.data && bookings.data.filter((b) => b.status === 'active').length === 0 && (
@@ -215,6 +196,8 @@ function Booker({ today, userId }: { today: string; userId: string }) {
                       className="button-secondary"
                       onClick={() => {
                         setMoving(b);
+                        setReceipt(null);
+                        setPending(null);
                         setSearch(null);
                         setUnit(null);
                         setMessage(t('book.moving', { unit: b.unitName }));
@@ -248,10 +231,47 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           </button>
         )}
       </section>
-      {children.data?.length === 0 ? (
+      {receipt && (
+        <BookingReceipt
+          r={receipt}
+          onAgain={() => {
+            setReceipt(null);
+            focusField('book-wished');
+          }}
+        />
+      )}
+      {pending && (
+        <BookingSummary
+          pending={pending}
+          child={moving ? moving.childName : childName(childId)}
+          wished={wished}
+          availability={result.data}
+          moving={!!moving}
+          running={booking.running}
+          error={failure}
+          attempt={attempt}
+          alternatives={alternativesList}
+          onBook={() => void booking.run()}
+          onEditChild={() => {
+            setPending(null);
+            setUnit(null);
+            setFailure(null);
+            focusField('book-child');
+          }}
+          onEditDate={() => {
+            setPending(null);
+            setFailure(null);
+            focusField('cal-h');
+          }}
+        />
+      )}
+      {pending || receipt ? null : children.data?.length === 0 ? (
         <p>{t('book.noChildren')}</p>
       ) : (
-        <form className="form-grid" onSubmit={run}>
+        <form className="form-grid" onSubmit={run} noValidate>
+          <div className="grid-span">
+            <ErrorSummary errors={searchErrors} attempt={searchAttempt} />
+          </div>
           <Field id="book-child" label={t('book.child')}>
             <select
               id="book-child"
@@ -266,16 +286,17 @@ function Booker({ today, userId }: { today: string; userId: string }) {
               ))}
             </select>
           </Field>
-          <Field id="book-wished" label={t('book.wished')}>
+          <FormField id="book-wished" label={t('book.wished')} errors={searchErrors}>
             <input
               id="book-wished"
               type="date"
               value={wished}
               min={plusDays(today, 1)}
+              {...fieldAria('book-wished', searchErrors)}
               onChange={(e) => setWished(e.target.value)}
               required
             />
-          </Field>
+          </FormField>
           <Field id="book-sort" label={t('book.sort')}>
             <select id="book-sort" value={sort} onChange={(e) => setSort(e.target.value as 'distance' | 'date')}>
               <option value="distance">{t('book.sort.distance')}</option>
@@ -289,9 +310,9 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           </div>
         </form>
       )}
-      {result.loading && <Loading />}
-      <ErrorMessage error={result.error} />
-      {search && result.data && !result.loading && (
+      {!pending && result.loading && <Loading />}
+      {!pending && <ErrorMessage error={result.error} />}
+      {!pending && search && result.data && !result.loading && (
         <section aria-labelledby="res-h">
           <h2 id="res-h">{t('book.results', { date: formatDate(wished, lang) })}</h2>
           {result.data.policy.modeNursery === 'hybrid' && (
@@ -361,7 +382,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           )}
         </section>
       )}
-      {unit && (
+      {unit && !pending && (
         <UnitCalendar
           key={unit.unitId}
           unit={unit}
@@ -369,140 +390,14 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           excludeBookingId={moving?.id}
           moving={!!moving}
           onChoose={(d) => {
-            if (!booking.running) setPending({ unit, date: d });
+            if (!booking.running) {
+              setFailure(null);
+              setAlternatives(null);
+              setPending({ unit, date: d });
+            }
           }}
         />
       )}
     </Page>
-  );
-}
-
-/** Why a unit's first free day is later than the wished one: the child's age, or the unit is full until then. */
-function laterBecause(i: Item, a: Availability, wished: string, t: T, lang: Lang): string {
-  if (i.start <= wished) return '';
-  if (a.child.earliestStart > wished && i.start === a.child.earliestStart)
-    return t('guard.book.laterAge', {
-      date: formatDate(i.start, lang),
-      child: a.child.name.split(' ')[0] ?? '',
-      earliest: formatDate(a.child.earliestStart, lang),
-    });
-  return t('guard.book.laterFull', {
-    date: formatDate(i.start, lang),
-    unit: i.name,
-    wished: formatDate(wished, lang),
-  });
-}
-
-const WEEKDAYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri'] as const;
-
-function UnitCalendar({
-  unit,
-  childId,
-  excludeBookingId,
-  moving,
-  onChoose,
-}: {
-  unit: Item;
-  childId: string;
-  excludeBookingId?: string;
-  moving: boolean;
-  onChoose: (d: string) => void;
-}) {
-  const { t, lang } = useT();
-  const [from, setFrom] = useState(unit.start.slice(0, 8) + '01');
-  const path =
-    '/api/citizen/booking/calendar' + query({ childId, unitId: unit.unitId, from, days: 62, excludeBookingId });
-  const { data, error, loading } = useApi<Calendar>(path);
-  const months = new Map<string, Day[]>();
-  for (const d of data?.days ?? []) {
-    const k = d.date.slice(0, 7);
-    months.set(k, [...(months.get(k) ?? []), d]);
-  }
-  const shiftMonths = (n: number) => {
-    const [y, m] = from.split('-').map(Number);
-    const x = new Date(Date.UTC(y!, m! - 1 + n, 1));
-    setFrom(x.toISOString().slice(0, 10));
-  };
-  return (
-    <section aria-labelledby="cal-h" className="card booking-calendar">
-      <h2 id="cal-h">{t('book.calendarFor', { unit: unit.name })}</h2>
-      <p className="hint">{t('book.calendarHint')}</p>
-      <p>
-        <button type="button" className="button-secondary" onClick={() => shiftMonths(-2)}>
-          {t('book.earlier')}
-        </button>{' '}
-        <button type="button" className="button-secondary" onClick={() => shiftMonths(2)}>
-          {t('book.later')}
-        </button>
-      </p>
-      {loading && <Loading />}
-      <ErrorMessage error={error} />
-      {[...months.entries()].map(([month, days]) => {
-        const weekdays = days.filter((d) => {
-          const w = new Date(d.date + 'T12:00:00Z').getUTCDay();
-          return w >= 1 && w <= 5;
-        });
-        const rows: (Day | null)[][] = [];
-        let row: (Day | null)[] = [];
-        for (const d of weekdays) {
-          const w = new Date(d.date + 'T12:00:00Z').getUTCDay() - 1;
-          if (row.length === 0) row = Array(w).fill(null);
-          row.push(d);
-          if (w === 4) {
-            rows.push(row);
-            row = [];
-          }
-        }
-        if (row.length) rows.push([...row, ...Array(5 - row.length).fill(null)]);
-        const title = new Date(month + '-01T12:00:00Z').toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', {
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'UTC',
-        });
-        return (
-          <div key={month} className="table-wrap">
-            <table className="compact">
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  {WEEKDAYS.map((w) => (
-                    <th key={w} scope="col">
-                      {t(w)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, k) => (
-                  <tr key={k}>
-                    {r.map((d, j) => (
-                      <td key={j} style={d?.status === 'free' ? { background: 'var(--ok-bg)' } : undefined}>
-                        {d &&
-                          (d.status === 'free' ? (
-                            <button
-                              type="button"
-                              className="button"
-                              onClick={() => onChoose(d.date)}
-                              aria-label={t(moving ? 'book.moveTo' : 'book.bookFrom', {
-                                date: formatDate(d.date, lang),
-                              })}
-                            >
-                              {Number(d.date.slice(8))}
-                            </button>
-                          ) : (
-                            <span>
-                              {Number(d.date.slice(8))} <span className="muted">{t(`book.${d.status}`)}</span>
-                            </span>
-                          ))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        );
-      })}
-    </section>
   );
 }

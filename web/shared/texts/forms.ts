@@ -44,4 +44,30 @@ export const formTexts = {
   'rc.lastDay': ['Sidste dag', 'Last day'],
   'rc.change': ['Ændring af ansøgning for {child}', 'Change of the application for {child}'],
   'rc.wishes': ['Ændrede ønsker for {child}', 'Changed wishes for {child}'],
+  // Booking a place: choose → summary → receipt (web/citizen/book-summary.tsx)
+  'bk.step.choose': ['Vælg plads', 'Choose a place'],
+  'bk.step.receipt': ['Kvittering', 'Receipt'],
+  'bk.summary': ['Opsummering: book pladsen', 'Summary: book the place'],
+  'bk.summaryMove': ['Opsummering: flyt bookingen', 'Summary: move the booking'],
+  'bk.why.wished': ['Den dato, du ønskede.', 'The date you wished.'],
+  'bk.why.until': [
+    'Pladsen gælder, til barnet skal videre: fra vuggestue til børnehave, eller i skole.',
+    'The place lasts until the child moves on: from nursery to kindergarten, or to school.',
+  ],
+  'bk.deadline': ['Du kan ændre bookingen til og med', 'You can change the booking until'],
+  'bk.why.deadline': [
+    'Kommunens regel: en booking kan flyttes eller afmeldes indtil {n} dage før start.',
+    'The municipality’s rule: a booking can be moved or cancelled until {n} days before it starts.',
+  ],
+  'bk.receipt': ['Booking af plads til {child}', 'Booking of a place for {child}'],
+  'bk.receiptMoved': ['Flytning af booking for {child}', 'Moving the booking for {child}'],
+  'bk.follow': [
+    'Se, flyt eller afmeld bookingen under “Mine bookinger” på denne side. Bekræftelsen ligger i',
+    'See, move or cancel the booking under “My bookings” on this page. The confirmation is in',
+  ],
+  'bk.again': ['Søg en plads mere', 'Search for another place'],
+  'bk.err.wished': [
+    'Vælg en ønsket startdato fra {date} eller senere.',
+    'Choose a wished start date on or after {date}.',
+  ],
 } satisfies Record<string, readonly [string, string]>;
