@@ -2,11 +2,15 @@
 // offers it, til pasning af egne børn (child and period, the declarations, review), and follow the cases. The server
 // checks every rule again and names it when it refuses.
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../shared/api.js';
-import { DataTable, ErrorMessage, Facts, Field, Loading, Page, useApi } from '../shared/components.js';
+import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
 import { formatDate, formatOere, formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useToday } from '../shared/today.js';
+import { Receipt } from '../shared/guard.js';
+import { StepIndicator, SummaryList } from '../shared/steps.js';
+import { MyCases } from './subsidies-cases.js';
 import { RequirePermission } from '../shared/layout.js';
 import type { MySubsidies } from '../../src/modules/subsidies/contract.js';
 
@@ -85,6 +89,29 @@ function Subsidies() {
   const tick = (k: 'residence' | 'language' | 'noOtherIncome') => (e: { target: { checked: boolean } }) =>
     setForm({ ...form, [k]: e.target.checked });
 
+  const summary: [string, string | undefined][] = egne
+    ? [
+        [t('sub.schemeCol'), t('sub.scheme.egne_boern')],
+        [t('sub.child'), child?.name],
+        [t('sub.period'), formatPeriod(form.start, form.end || null, t, lang)],
+        ...(['residence', 'language', 'noOtherIncome'] as const).map(
+          (k) => [t(`sub.decl.${k}`), t(form[k] ? 'sub.yes' : 'sub.no')] as [string, string],
+        ),
+      ]
+    : [
+        [t('sub.schemeCol'), t('sub.scheme.privat_pasning')],
+        [t('sub.child'), child?.name],
+        [
+          t('sub.period'),
+          formatPeriod(form.start, form.end || null, t, lang) + (form.end ? '' : ` (${t('sub.endHint')})`),
+        ],
+        [t('sub.carer'), `${form.name}${form.cvr ? ` (CVR ${form.cvr})` : ''}`],
+        [t('sub.street'), `${form.street}, ${form.postalCode} ${form.city}`],
+        [t('sub.expense'), formatOere(kronerToOere(form.expense) ?? 0, lang)],
+        [t('sub.hours'), form.hours],
+        [t('sub.childrenInCare'), form.childrenInCare],
+      ];
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     setErr(null);
@@ -129,7 +156,11 @@ function Subsidies() {
           <h2 id={id + 'h'} ref={heading} tabIndex={-1}>
             {t(step === 1 ? 'sub.step1' : step === 2 ? (egne ? 'sub.step2egne' : 'sub.step2') : 'sub.step3')}
           </h2>
-          <p className="hint">{t('sub.step', { n: step })}</p>
+          <StepIndicator
+            steps={[t('sub.step1'), t(egne ? 'sub.step2egne' : 'sub.step2'), t('sub.step3')]}
+            current={step - 1}
+            onStep={(i) => go(i + 1)}
+          />
           {step === 1 && (
             <form
               onSubmit={(e) => {
@@ -309,32 +340,9 @@ function Subsidies() {
           {step === 3 && (
             <form onSubmit={(e) => void submit(e)}>
               <h3>{t('sub.summary')}</h3>
-              <Facts
-                items={
-                  egne
-                    ? [
-                        [t('sub.schemeCol'), t('sub.scheme.egne_boern')],
-                        [t('sub.child'), child?.name],
-                        [t('sub.period'), formatPeriod(form.start, form.end || null, t, lang)],
-                        ...(['residence', 'language', 'noOtherIncome'] as const).map(
-                          (k) => [t(`sub.decl.${k}`), t(form[k] ? 'sub.yes' : 'sub.no')] as [string, string],
-                        ),
-                      ]
-                    : [
-                        [t('sub.schemeCol'), t('sub.scheme.privat_pasning')],
-                        [t('sub.child'), child?.name],
-                        [
-                          t('sub.period'),
-                          formatPeriod(form.start, form.end || null, t, lang) +
-                            (form.end ? '' : ` (${t('sub.endHint')})`),
-                        ],
-                        [t('sub.carer'), `${form.name}${form.cvr ? ` (CVR ${form.cvr})` : ''}`],
-                        [t('sub.street'), `${form.street}, ${form.postalCode} ${form.city}`],
-                        [t('sub.expense'), formatOere(kronerToOere(form.expense) ?? 0, lang)],
-                        [t('sub.hours'), form.hours],
-                        [t('sub.childrenInCare'), form.childrenInCare],
-                      ]
-                }
+              <SummaryList
+                onEdit={(r) => go(r.step ?? 1)}
+                rows={summary.map(([label, value], i) => ({ label, value, step: i < 3 ? 1 : 2 }))}
               />
               <ErrorMessage error={err} />
               <button type="button" className="button-secondary" onClick={() => go(2)}>
@@ -349,48 +357,23 @@ function Subsidies() {
       )}
       {step === 4 && receipt && (
         <section className="panel" aria-labelledby={id + 'r'}>
-          <h2 id={id + 'r'} ref={heading} tabIndex={-1}>
-            {t('sub.receipt')}
-          </h2>
-          <p role="status">
-            {t('sub.receiptText', {
+          <h2 id={id + 'r'}>{t('sub.receipt')}</h2>
+          <Receipt
+            title={t(egne ? 'sub.scheme.egne_boern' : 'sub.scheme.privat_pasning')}
+            sent={[[t('form.sentAt'), formatDate(today, lang)], ...summary]}
+            next={t('sub.receiptText', {
               deadline: formatDate(receipt.deadline, lang),
               amount: formatOere(receipt.estimateOere, lang),
             })}
-          </p>
+            follow={
+              <>
+                {t('sub.receiptFollow')} <Link to="/post">{t('nav.post')}</Link>.
+              </>
+            }
+          />
         </section>
       )}
-      <section className="panel" aria-labelledby={id + 'm'}>
-        <h2 id={id + 'm'}>{t('sub.mine')}</h2>
-        {mine.data.cases.length === 0 ? (
-          <p>{t('sub.none')}</p>
-        ) : (
-          <DataTable caption={t('sub.mine')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('sub.child')}</th>
-                <th scope="col">{t('sub.schemeCol')}</th>
-                <th scope="col">{t('sub.period')}</th>
-                <th scope="col">{t('sub.carer')}</th>
-                <th scope="col">{t('sub.status')}</th>
-                <th scope="col">{t('sub.deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.data.cases.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.child}</td>
-                  <td>{t(`sub.scheme.${c.scheme}`)}</td>
-                  <td>{formatPeriod(c.start, c.end, t, lang)}</td>
-                  <td>{c.carer}</td>
-                  <td>{t(`sub.status.${c.status}`)}</td>
-                  <td>{c.status === 'applied' ? formatDate(c.deadline, lang) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </section>
+      <MyCases cases={mine.data.cases} />
     </>
   );
 }

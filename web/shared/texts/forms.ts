@@ -70,4 +70,8 @@ export const formTexts = {
     'Vælg en ønsket startdato fra {date} eller senere.',
     'Choose a wished start date on or after {date}.',
   ],
+  'sub.receiptFollow': [
+    'Følg ansøgningen under “Jeres sager” herunder. Afgørelsen kommer i',
+    'Follow the application under “Your cases” below. The decision arrives in',
+  ],
 } satisfies Record<string, readonly [string, string]>;
