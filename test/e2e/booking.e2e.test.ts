@@ -77,7 +77,7 @@ describe('book en plads in the browser', () => {
         .getByText(/^Kommunens regel: en booking kan flyttes eller afmeldes indtil \d+ dage før start/)
         .count(),
     ).toBe(1);
-    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Trin 2 af 3: Opsummering');
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Trin 2 af 3: Opsummering');
     await expectAccessible(page, 'booking-summary');
     // "Ret" on the start goes back to the calendar; choosing the day again returns to the summary.
     await summary.getByRole('link', { name: 'Ret start' }).click();

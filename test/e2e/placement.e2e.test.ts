@@ -83,7 +83,7 @@ describe('placement in the browser', () => {
       await poll(() => parent.getByRole('heading', { name: 'Søg plads' }).count()).toBe(1);
       await parent.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
       // A stepped form (DKFDS): "Næste" without a date shows the error summary, focused, linked to the field.
-      await poll(() => parent.locator('[aria-current="step"]').innerText()).toContain('Barn og behovsdato');
+      await poll(() => parent.locator('[aria-current="step"]').textContent()).toContain('Barn og behovsdato');
       await parent.getByRole('button', { name: 'Næste' }).click();
       const errors = parent.getByRole('alert').filter({ hasText: 'Der er 1 fejl i formularen' });
       await poll(() => errors.count()).toBe(1);
@@ -98,7 +98,7 @@ describe('placement in the browser', () => {
       await parent.getByRole('button', { name: 'Næste' }).click();
       // Step 2 follows the rules: a baby gets nursery preselected, school kinds are not offered, and as many
       // wish fields as the municipality's policy allows for her age band.
-      await poll(() => parent.locator('[aria-current="step"]').innerText()).toContain('Trin 2 af 4: Ønsker');
+      await poll(() => parent.locator('[aria-current="step"]').textContent()).toContain('Trin 2 af 4: Ønsker');
       const policy = await policyOn(t.database.db, '0860', t.clock.today());
       const allowed = maxWishes(
         policy.maxWishes,
