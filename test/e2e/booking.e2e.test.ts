@@ -99,7 +99,9 @@ describe('book en plads in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Opsummering: flyt bookingen' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Flyt bookingen' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Kvittering: Flytning af booking for Alma Holm' }).count())
+      .poll(() => page.getByRole('heading', { name: 'Kvittering: Flytning af booking for Alma Holm' }).count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
     await expect.poll(() => page.getByText(/Bookingen er flyttet/).count()).toBe(1);
     await expect.poll(() => page.getByText(/1\. februar 2027/).count()).toBeGreaterThan(0);
