@@ -222,15 +222,27 @@ export function buildModel(input: AllocationInput): Model {
   });
   const N = apps.length;
 
+  // A demand depends only on its first and last slot and the first slot after the transition: children alike share
+  // one read-only profile (a round has a few hundred distinct ones, not one per child).
+  const profiles = new Map<number, Demand>();
+  const S = slots.length + 1;
   const children: Child[] = apps.map((a, index) => {
     const start = starts[index]!,
       transition = transitions[index]!;
     const profile = (end: number): Demand => {
       const from = slotOf(start),
         to = slotOf(end);
-      const w = new Float64Array(to - from + 1);
-      for (let s = from; s <= to; s++) w[s - from] = slots[s]! < transition ? nw : 1;
-      return { from, w };
+      let t = from; // first slot in from..to that starts on or after the transition
+      while (t <= to && slots[t]! < transition) t++;
+      const key = (from * S + to) * S + t;
+      let d = profiles.get(key);
+      if (d === undefined) {
+        const w = new Float64Array(to - from + 1);
+        for (let s = from; s <= to; s++) w[s - from] = s < t ? nw : 1;
+        d = { from, w };
+        profiles.set(key, d);
+      }
+      return d;
     };
     let full: Demand | undefined, nurseryOnly: Demand | undefined;
     const wishes: ChildWish[] = a.wishes.map((w, rank) => {
@@ -356,10 +368,14 @@ function sum(ds: Demand[], nSlots: number): Demand {
 
 /** Does `demand` fit on top of `load` (undefined = empty) within `free` in every slot? */
 export function fits(free: Float64Array, load: Float64Array | undefined, d: Demand): boolean {
-  for (let k = 0; k < d.w.length; k++) {
-    const s = d.from + k;
-    if ((load ? load[s]! : 0) + d.w[k]! > free[s]! + EPS) return false;
+  const w = d.w,
+    from = d.from,
+    n = w.length;
+  if (load === undefined) {
+    for (let k = 0; k < n; k++) if (w[k]! > free[from + k]! + EPS) return false;
+    return true;
   }
+  for (let k = 0; k < n; k++) if (load[from + k]! + w[k]! > free[from + k]! + EPS) return false;
   return true;
 }
 
@@ -375,7 +391,10 @@ export function swapFits(free: Float64Array, load: Float64Array, out: Demand, in
 }
 
 export function addDemand(load: Float64Array, d: Demand, sign: 1 | -1): void {
-  for (let k = 0; k < d.w.length; k++) load[d.from + k]! += sign * d.w[k]!;
+  const w = d.w,
+    from = d.from,
+    n = w.length;
+  for (let k = 0; k < n; k++) load[from + k]! += sign * w[k]!;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
