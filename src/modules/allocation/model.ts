@@ -33,7 +33,7 @@ export interface ChildWish {
   cls: number; // index into policy.priorityClasses
   key: number; // priority at the unit: lower is better (class, then seniority, then tie-break)
   demand: Demand | null; // null: not eligible (code says why)
-  code?: RejectionCode;
+  code: RejectionCode | undefined; // set when demand is null
   fitsAlone: boolean; // fits next to the enrolled children alone, ignoring this round
 }
 
@@ -256,6 +256,7 @@ export function buildModel(input: AllocationInput): Model {
         cls,
         key: cls * N + globalRank[index]!,
         demand: null,
+        code: undefined, // one object shape for every wish
         fitsAlone: false,
       };
       if (unit < 0) wish.code = 'unknown-unit';
@@ -280,10 +281,25 @@ export function buildModel(input: AllocationInput): Model {
   });
 
   const agents = buildAgents(children, slots.length);
+  // Each unit's claims best priority first: a counting sort over the keys (class × N + rank, distinct at a unit),
+  // instead of a comparison sort per unit.
   const claims: Claim[][] = units.map(() => []);
+  const keyCount = new Int32Array(classes.length * N + 1);
+  for (const ag of agents) for (const w of ag.wishes) keyCount[w.key + 1]!++;
+  for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
+  const byKey = new Int32Array(keyCount[keyCount.length - 1]! * 2); // (agent, position in its list) pairs by key
   for (const ag of agents)
-    ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key, demand: w.demand }));
-  for (const c of claims) c.sort((x, y) => x.key - y.key);
+    for (let p = 0; p < ag.wishes.length; p++) {
+      const at = keyCount[ag.wishes[p]!.key]!++ * 2;
+      byKey[at] = ag.index;
+      byKey[at + 1] = p;
+    }
+  for (let i = 0; i < byKey.length; i += 2) {
+    const agent = byKey[i]!,
+      pos = byKey[i + 1]!,
+      w = agents[agent]!.wishes[pos]!;
+    claims[w.unit]!.push({ agent, pos, key: w.key, demand: w.demand });
+  }
   return {
     slots,
     horizon,
