@@ -44,6 +44,7 @@ interface State {
   load: Float64Array[]; // per unit, per slot
   held: number[][]; // per unit, agents in priority order
   journal?: Journal; // while a vacancy chain is tried: what to put back if it fails
+  left?: Uint8Array; // per unit: an agent left it since its last scan found nobody (waste recovery)
 }
 /** The moves of a tentative vacancy chain: old positions in order, and each touched unit as it was before. */
 interface Journal {
@@ -118,18 +119,33 @@ export function deferredAcceptance(model: Model): State {
 
 export function recoverWaste(model: Model, state: State): void {
   const { units } = model;
+  // Moves only ever make agents better off, so a claimant who does not want a unit never wants it again, and one who
+  // did not fit there fits only after someone left it. A unit whose scan found nobody is therefore skipped until an
+  // agent leaves it (`state.left`): the scan would find nobody again. The passes and their order stay the same.
+  const idle = new Uint8Array(units.length);
+  state.left = new Uint8Array(units.length);
   for (let changed = true; changed;) {
     changed = false;
     for (const unit of units) {
-      for (;;) {
-        const c = bestFitting(model, state, unit.index);
-        if (!c) break;
+      const u = unit.index;
+      if (idle[u] && !state.left[u]) continue;
+      idle[u] = 0;
+      state.left[u] = 0;
+      for (let start = 0; ;) {
+        const c = bestFitting(model, state, u, start);
+        if (!c) {
+          idle[u] = 1;
+          break;
+        }
         const from = unitOf(model, state, c.agent);
         if (from < 0 || !envyIfLeaving(model, state, c.agent, from)) {
+          // Only u's load grew: the claimants before c still do not fit (or want) it, so the scan resumes after c.
           move(model, state, c.agent, c.pos);
+          start = c.index + 1;
           changed = true;
           continue;
         }
+        start = 0;
         // Leaving `from` would let someone there envy: try a vacancy chain that refills `from` (and the units its
         // fillers leave) with their best fitting claimants, and keep it only if no unit left behind has envy.
         state.journal = { agents: [], oldPos: [], units: new Map() };
@@ -149,14 +165,16 @@ export function recoverWaste(model: Model, state: State): void {
 
 const MAX_CHAIN = 8;
 
-/** The best-ranked agent who prefers unit u to its current place and fits there as things stand. */
-function bestFitting(model: Model, state: State, u: number): Claim | undefined {
+/** The best-ranked agent (from claim `start` on) who prefers unit u to its current place and fits there as things stand. */
+function bestFitting(model: Model, state: State, u: number, start = 0): (Claim & { index: number }) | undefined {
   const { pos } = state;
   const free = model.units[u]!.free,
-    l = state.load[u]!;
-  for (const cl of model.claims[u]!) {
-    const p = pos[cl.agent]!;
-    if ((p < 0 || cl.pos < p) && fits(free, l, cl.demand)) return cl;
+    l = state.load[u]!,
+    cs = model.claims[u]!;
+  for (let i = start; i < cs.length; i++) {
+    const cl = cs[i]!,
+      p = pos[cl.agent]!;
+    if ((p < 0 || cl.pos < p) && fits(free, l, cl.demand)) return { ...cl, index: i };
   }
   return undefined;
 }
@@ -176,6 +194,7 @@ function move(model: Model, state: State, a: number, to: number): void {
     remember(state, j, agents[a]!.wishes[to]!.unit);
   }
   if (from >= 0) {
+    if (state.left) state.left[from] = 1;
     addDemand(load[from]!, agents[a]!.wishes[pos[a]!]!.demand, -1);
     held[from]!.splice(held[from]!.indexOf(a), 1);
   }

@@ -116,7 +116,7 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
       });
     }
   }
-  return { offers, unplaced, metrics: metrics(model, pos) };
+  return { offers, unplaced, metrics: metrics(model, pos, load) };
 }
 
 interface Ctx {

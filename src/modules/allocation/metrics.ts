@@ -46,8 +46,21 @@ export interface EnvyPair {
  * Justified envy: child i wishes unit u above its own outcome, ranks above child k placed at u, and
  * the unit's load without k and with i fits on every slot of i's placement.
  */
-export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
-  const load = loads(model, childPos);
+export function envyPairs(model: Model, childPos: Int32Array, load = loads(model, childPos)): EnvyPair[] {
+  const out: EnvyPair[] = [];
+  scanEnvy(model, childPos, load, (envious, envied, unit, siblingExempt) => {
+    out.push({ envious, envied, unit, siblingExempt });
+  });
+  return out;
+}
+
+/** Calls `pair` for every justified-envy pair (see envyPairs), without building a list. */
+function scanEnvy(
+  model: Model,
+  childPos: Int32Array,
+  load: Float64Array[],
+  pair: (envious: number, envied: number, unit: number, siblingExempt: boolean) => void,
+): void {
   // Per unit, the children placed there with their wish, by priority: only those after i's key can be envied.
   const at: Array<Array<{ k: number; w: ChildWish }>> = model.units.map(() => []);
   for (const c of model.children)
@@ -57,7 +70,6 @@ export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
     }
   for (const list of at) list.sort((x, y) => x.w.key - y.w.key);
   const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
-  const out: EnvyPair[] = [];
   for (const c of model.children) {
     const i = c.index;
     const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
@@ -74,17 +86,18 @@ export function envyPairs(model: Model, childPos: Int32Array): EnvyPair[] {
       }
       for (let j = lo; j < list.length; j++) {
         const { k, w: wk } = list[j]!;
-        if (swapFits(free, load[w.unit]!, wk.demand!, w.demand))
-          out.push({ envious: i, envied: k, unit: w.unit, siblingExempt: inBlock(i) || inBlock(k) });
+        if (swapFits(free, load[w.unit]!, wk.demand!, w.demand)) pair(i, k, w.unit, inBlock(i) || inBlock(k));
       }
     }
   }
-  return out;
 }
 
 /** (agent, unit) pairs: the agent wishes the unit above its outcome and would fit there as things stand. */
-export function wastePairs(model: Model, childPos: Int32Array): Array<{ agent: number; unit: number }> {
-  const load = loads(model, childPos);
+export function wastePairs(
+  model: Model,
+  childPos: Int32Array,
+  load = loads(model, childPos),
+): Array<{ agent: number; unit: number }> {
   const out: Array<{ agent: number; unit: number }> = [];
   for (const ag of model.agents) {
     // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
@@ -101,7 +114,7 @@ export function wastePairs(model: Model, childPos: Int32Array): Array<{ agent: n
   return out;
 }
 
-export function metrics(model: Model, childPos: Int32Array): AllocationMetrics {
+export function metrics(model: Model, childPos: Int32Array, load = loads(model, childPos)): AllocationMetrics {
   const n = model.children.length;
   const byRank: number[] = [];
   let placed = 0;
@@ -112,11 +125,19 @@ export function metrics(model: Model, childPos: Int32Array): AllocationMetrics {
     while (byRank.length <= r) byRank.push(0);
     byRank[r]!++;
   });
-  const envy = envyPairs(model, childPos);
+  let justifiedEnvy = 0,
+    siblingExemptEnvy = 0;
+  scanEnvy(model, childPos, load, (_i, _k, _u, exempt) => {
+    if (exempt) siblingExemptEnvy++;
+    else justifiedEnvy++;
+  });
   const groups = new Map<string, number[]>();
   model.children.forEach((c, i) => {
     const g = c.input.siblingGroup;
-    if (g !== undefined) groups.set(g, [...(groups.get(g) ?? []), i]);
+    if (g === undefined) return;
+    const members = groups.get(g);
+    if (members) members.push(i);
+    else groups.set(g, [i]);
   });
   const multi = [...groups.values()].filter((g) => g.length > 1);
   const together = multi.filter((g) => {
@@ -129,9 +150,9 @@ export function metrics(model: Model, childPos: Int32Array): AllocationMetrics {
     unplaced: n - placed,
     firstChoiceShare: round(n ? (byRank[0] ?? 0) / n : 0),
     byRank,
-    justifiedEnvy: envy.filter((e) => !e.siblingExempt).length,
-    siblingExemptEnvy: envy.filter((e) => e.siblingExempt).length,
-    waste: wastePairs(model, childPos).length,
+    justifiedEnvy,
+    siblingExemptEnvy,
+    waste: wastePairs(model, childPos, load).length,
     siblingGroups: multi.length,
     siblingCoLocation: round(multi.length ? together / multi.length : 1),
   };

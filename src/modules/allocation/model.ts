@@ -33,7 +33,7 @@ export interface ChildWish {
   cls: number; // index into policy.priorityClasses
   key: number; // priority at the unit: lower is better (class, then seniority, then tie-break)
   demand: Demand | null; // null: not eligible (code says why)
-  code?: RejectionCode;
+  code: RejectionCode | undefined; // set when demand is null
   fitsAlone: boolean; // fits next to the enrolled children alone, ignoring this round
 }
 
@@ -222,15 +222,27 @@ export function buildModel(input: AllocationInput): Model {
   });
   const N = apps.length;
 
+  // A demand depends only on its first and last slot and the first slot after the transition: children alike share
+  // one read-only profile (a round has a few hundred distinct ones, not one per child).
+  const profiles = new Map<number, Demand>();
+  const S = slots.length + 1;
   const children: Child[] = apps.map((a, index) => {
     const start = starts[index]!,
       transition = transitions[index]!;
     const profile = (end: number): Demand => {
       const from = slotOf(start),
         to = slotOf(end);
-      const w = new Float64Array(to - from + 1);
-      for (let s = from; s <= to; s++) w[s - from] = slots[s]! < transition ? nw : 1;
-      return { from, w };
+      let t = from; // first slot in from..to that starts on or after the transition
+      while (t <= to && slots[t]! < transition) t++;
+      const key = (from * S + to) * S + t;
+      let d = profiles.get(key);
+      if (d === undefined) {
+        const w = new Float64Array(to - from + 1);
+        for (let s = from; s <= to; s++) w[s - from] = s < t ? nw : 1;
+        d = { from, w };
+        profiles.set(key, d);
+      }
+      return d;
     };
     let full: Demand | undefined, nurseryOnly: Demand | undefined;
     const wishes: ChildWish[] = a.wishes.map((w, rank) => {
@@ -244,6 +256,7 @@ export function buildModel(input: AllocationInput): Model {
         cls,
         key: cls * N + globalRank[index]!,
         demand: null,
+        code: undefined, // one object shape for every wish
         fitsAlone: false,
       };
       if (unit < 0) wish.code = 'unknown-unit';
@@ -268,10 +281,25 @@ export function buildModel(input: AllocationInput): Model {
   });
 
   const agents = buildAgents(children, slots.length);
+  // Each unit's claims best priority first: a counting sort over the keys (class × N + rank, distinct at a unit),
+  // instead of a comparison sort per unit.
   const claims: Claim[][] = units.map(() => []);
+  const keyCount = new Int32Array(classes.length * N + 1);
+  for (const ag of agents) for (const w of ag.wishes) keyCount[w.key + 1]!++;
+  for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
+  const byKey = new Int32Array(keyCount[keyCount.length - 1]! * 2); // (agent, position in its list) pairs by key
   for (const ag of agents)
-    ag.wishes.forEach((w, pos) => claims[w.unit]!.push({ agent: ag.index, pos, key: w.key, demand: w.demand }));
-  for (const c of claims) c.sort((x, y) => x.key - y.key);
+    for (let p = 0; p < ag.wishes.length; p++) {
+      const at = keyCount[ag.wishes[p]!.key]!++ * 2;
+      byKey[at] = ag.index;
+      byKey[at + 1] = p;
+    }
+  for (let i = 0; i < byKey.length; i += 2) {
+    const agent = byKey[i]!,
+      pos = byKey[i + 1]!,
+      w = agents[agent]!.wishes[pos]!;
+    claims[w.unit]!.push({ agent, pos, key: w.key, demand: w.demand });
+  }
   return {
     slots,
     horizon,
@@ -356,10 +384,14 @@ function sum(ds: Demand[], nSlots: number): Demand {
 
 /** Does `demand` fit on top of `load` (undefined = empty) within `free` in every slot? */
 export function fits(free: Float64Array, load: Float64Array | undefined, d: Demand): boolean {
-  for (let k = 0; k < d.w.length; k++) {
-    const s = d.from + k;
-    if ((load ? load[s]! : 0) + d.w[k]! > free[s]! + EPS) return false;
+  const w = d.w,
+    from = d.from,
+    n = w.length;
+  if (load === undefined) {
+    for (let k = 0; k < n; k++) if (w[k]! > free[from + k]! + EPS) return false;
+    return true;
   }
+  for (let k = 0; k < n; k++) if (load[from + k]! + w[k]! > free[from + k]! + EPS) return false;
   return true;
 }
 
@@ -375,7 +407,10 @@ export function swapFits(free: Float64Array, load: Float64Array, out: Demand, in
 }
 
 export function addDemand(load: Float64Array, d: Demand, sign: 1 | -1): void {
-  for (let k = 0; k < d.w.length; k++) load[d.from + k]! += sign * d.w[k]!;
+  const w = d.w,
+    from = d.from,
+    n = w.length;
+  for (let k = 0; k < n; k++) load[from + k]! += sign * w[k]!;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -200,10 +200,16 @@ export async function previewRound(
   return { id: row.id, result };
 }
 
-export async function roundView(db: Db, id: string) {
-  const r = await db.selectFrom('allocation_round').selectAll().where('id', '=', id).executeTakeFirst();
+/** The round as staff see it; `known` is its result when the caller has it in hand (a preview just made). */
+export async function roundView(db: Db, id: string, known?: AllocationResult) {
+  const r = await db
+    .selectFrom('allocation_round')
+    .select(['id', 'placement_kind', 'horizon', 'status', 'created_at'])
+    .$if(!known, (q) => q.select('result'))
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) throw placementError('placement.round-not-found');
-  const result = r.result as AllocationResult;
+  const result = known ?? ((r as { result?: unknown }).result as AllocationResult);
   const appIds = [...result.offers.map((o) => o.applicant), ...result.unplaced.map((u) => u.applicant)];
   const names = new Map(
     appIds.length
@@ -263,10 +269,16 @@ export async function roundView(db: Db, id: string) {
  * child still fits), letters go out.
  */
 export async function approveRound(trx: Db, id: string, today: LocalDate, userId: string | null) {
-  const r = await trx.selectFrom('allocation_round').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  // Only the offers of the stored result: its explanations for the unplaced are not needed here.
+  const r = await trx
+    .selectFrom('allocation_round')
+    .select(['status', 'unit_versions', sql<AllocationResult['offers']>`result->'offers'`.as('offers')])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!r) throw placementError('placement.round-not-found');
   if (r.status !== 'preview') throw placementError('placement.round-decided');
-  const result = r.result as AllocationResult;
+  const result = { offers: r.offers ?? [] };
   const seen = (r.unit_versions ?? null) as Record<string, number> | null;
   if (!seen) throw previewStale();
   const now = await lockUnitLoad(trx, [...new Set([...Object.keys(seen), ...result.offers.map((o) => o.unit)])]);

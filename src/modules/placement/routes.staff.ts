@@ -28,6 +28,9 @@ import {
   taskChild,
 } from './queries.js';
 
+/** Unit names in Danish alphabetical order (one collator: localeCompare(…, 'da') builds one per comparison). */
+const byDanishName = new Intl.Collator('da');
+
 /** A round is its municipality's (one made before rounds had a municipality: nobody's). */
 async function roundSubject(db: Db, id: string) {
   const code = await roundMunicipality(db, id);
@@ -71,7 +74,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
           (!q.startMonth || e.neededFrom.startsWith(q.startMonth)) &&
           (!q.ageBand || band(e.birthDate, e.neededFrom) === q.ageBand),
       )
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.position - b.position);
+      .sort((a, b) => byDanishName.compare(a.unitName, b.unitName) || a.position - b.position);
     const page = rows.slice(q.offset, q.offset + q.limit);
     await audit(req.ctx.db, req.ctx, {
       action: 'waitlist.read',
@@ -107,7 +110,7 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
       await audit(trx, req.ctx, { action: 'round.preview', subjectType: 'allocation_round', subjectIds: [res.id] });
       return res;
     });
-    return reply.code(201).send(await roundView(req.ctx.db, r.id));
+    return reply.code(201).send(await roundView(req.ctx.db, r.id, r.result));
   });
 
   app.get('/rounds/:id', { schema: schemaOf('placement', c.round, placementError.codes) }, async (req) => {

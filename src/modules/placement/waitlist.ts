@@ -157,18 +157,30 @@ export async function loadWaitlist(
       km: km === null ? null : Math.round(km * 10) / 10,
     };
   });
-  const cls = (c: PriorityClassId) => p.priorityClasses.indexOf(c);
-  const byUnit = new Map<string, WaitlistEntry[]>();
-  for (const e of entries) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
+  // Each unit's order: class, then anciennitet (ISO dates: string order is date order), then the tie-break, each
+  // computed once per entry rather than once per comparison.
+  const order = entries.map((e, i) => ({
+    e,
+    cls: p.priorityClasses.indexOf(e.priority),
+    lot: tieBreak(e.applicationId),
+    i,
+  }));
+  const byUnit = new Map<string, typeof order>();
+  for (const o of order) {
+    const list = byUnit.get(o.e.unitId);
+    if (list) list.push(o);
+    else byUnit.set(o.e.unitId, [o]);
+  }
   for (const list of byUnit.values()) {
     list.sort(
       (a, b) =>
-        cls(a.priority) - cls(b.priority) ||
-        a.seniorityDate.localeCompare(b.seniorityDate) ||
-        tieBreak(a.applicationId) - tieBreak(b.applicationId),
+        a.cls - b.cls ||
+        (a.e.seniorityDate < b.e.seniorityDate ? -1 : a.e.seniorityDate > b.e.seniorityDate ? 1 : 0) ||
+        a.lot - b.lot ||
+        a.i - b.i,
     );
-    list.forEach((e, i) => {
-      e.position = i + 1;
+    list.forEach((o, i) => {
+      o.e.position = i + 1;
     });
   }
   return entries;
