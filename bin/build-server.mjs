@@ -36,7 +36,7 @@ export async function serverBundle() {
   if (existsSync(SERVER_BUNDLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === print) return SERVER_BUNDLE;
   try {
     // esbuild is tsx's compiler (a dependency of tsx, which Spire depends on).
-    const { build } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
+    const { build, stop } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
     mkdirSync(OUT_DIR, { recursive: true });
     rmSync(STAMP, { force: true });
     const tmp = join(OUT_DIR, `spire.${process.pid}.mjs`);
@@ -67,6 +67,7 @@ export async function serverBundle() {
         },
       ],
     });
+    await stop(); // esbuild's service process ends now, not with the server
     renameSync(tmp, SERVER_BUNDLE);
     writeFileSync(STAMP, print);
     return SERVER_BUNDLE;

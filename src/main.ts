@@ -103,6 +103,14 @@ export async function start(opts: { port: number; host: string }) {
     console.warn(
       'SPIRE_LOCAL_IDP=true: the local development login (OIDC subject, no password) is on. Not for production.',
     );
+  // bin/spire.mjs builds the web app (when its sources changed) while the database opened: serve only once it is there.
+  const webBuild = (globalThis as Record<symbol, unknown>)[Symbol.for('spire.webBuild')] as Promise<void> | undefined;
+  if (webBuild)
+    await webBuild.catch(async (e: unknown) => {
+      await database.close();
+      throw e;
+    });
+  timer.lap('web');
   const app = await buildApp({
     modules: MODULES,
     database,
