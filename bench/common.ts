@@ -1,7 +1,7 @@
 // Shared by the benchmarks: scale (--scale small|full or BENCH_SCALE), the machine (cores, load, commit), peak RSS,
 // percentiles, and saving each result as bench/results/<name>.json for `npm run bench:report`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 /** fetch (Node's bundled undici) gives up on an answer whose headers take over 300 s (UND_ERR_HEADERS_TIMEOUT): a slow
@@ -45,6 +45,17 @@ export function machine() {
     commit: dirty ? `${commit}+dirty` : commit,
     at: new Date().toISOString(),
   };
+}
+
+/** CPU seconds (user + system) of a process and of the children it has waited for, from /proc/<pid>/stat (Linux;
+ *  null elsewhere). For a server in its own process: the CPU its work took, whatever the machine's load. */
+export function cpuSecondsOf(pid: number | 'self'): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10) / 1000; // USER_HZ = 100
+  } catch {
+    return null;
+  }
 }
 
 /** Peak resident set size of this process so far, in MB. */

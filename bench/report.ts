@@ -231,14 +231,17 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
           ? [
               [
                 `Copenhagen ${n(c.children)} children, first run`,
-                n(c.firstRun.seconds, ' s'),
+                sec(c.firstRun.seconds, c.firstRun.serverCpuSeconds ?? c.firstRun.nodeCpuSeconds),
                 `≤ ${bi.targets.copenhagenFirstRunSeconds} s`,
                 `${n(c.naive.estimatedSeconds, ' s')} (est.)`,
                 bi.met.copenhagenFirstRun,
               ] as Row,
               [
                 'Copenhagen, run with no changes',
-                n(c.secondRunNoChanges.seconds, ' s'),
+                sec(
+                  c.secondRunNoChanges.seconds,
+                  c.secondRunNoChanges.serverCpuSeconds ?? c.secondRunNoChanges.nodeCpuSeconds,
+                ),
                 `≤ ${bi.targets.copenhagenNoChangeSeconds} s`,
                 `${n(c.naive.estimatedSeconds, ' s')} (est.)`,
                 bi.met.copenhagenNoChange,
@@ -249,17 +252,17 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
           ? [
               [
                 `national ${n(d.children)} children in ${d.municipalities} municipalities`,
-                n(d.firstRun.seconds, ' s'),
+                sec(d.firstRun.seconds, d.firstRun.nodeCpuSeconds),
                 `≤ ${bi.targets.nationalFirstRunSeconds} s`,
                 `${n(d.naive.estimatedSeconds, ' s')} (est.)`,
                 bi.met.nationalFirstRun,
               ] as Row,
             ]
           : []),
-        ['peak RSS (in-process)', n(bi.serverPeakRssMb, ' MB'), '≤ 1,024 MB', '', bi.met.serverRss],
+        ['server peak RSS', n(bi.serverPeakRssMb, ' MB'), '≤ 1,024 MB', '', bi.met.serverRss],
       ],
       [
-        `PostgreSQL 15, fsync ${bi.engine.fsync}, synchronous_commit ${bi.engine.synchronousCommit}.`,
+        `PostgreSQL 15, fsync ${bi.engine.fsync}, synchronous_commit ${bi.engine.synchronousCommit}; ${bi.engine.process ?? ''}.`,
         `Naive: ${bi.naiveDescription}.`,
       ],
     );
