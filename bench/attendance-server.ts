@@ -9,6 +9,7 @@ import { busFor } from '../src/modules/attendance/index.js';
 import { dayOverview } from '../src/modules/attendance/overview.js';
 import { MODULES } from '../src/modules.js';
 
+delete process.env.DB_POOL_SIZE; // the default pool, as `spire start` runs
 const database = await openDatabase({ url: process.env.BENCH_DB_URL! });
 const clock = new AppClock();
 await clock.load(database.db);

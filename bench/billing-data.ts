@@ -3,12 +3,17 @@
 // guardians per household, units of every kind, placements by age (dagtilbud 0–5, SFO 6–9), incomes for a third.
 import { sql } from 'kysely';
 import type { Db } from '../src/platform/db/database.js';
-import { seedRates2025 } from '../src/modules/billing/rates.js';
+import { RATES_2025, seedRates2025 } from '../src/modules/billing/rates.js';
 
 export async function generateMunicipality(db: Db, code: string, name: string, children: number, offset = 0) {
   const households = Math.round(children / 1.2),
     units = Math.max(10, Math.round(children / 60));
   const p = `${code}-`; // id prefix per municipality
+  // Under 3: integreret (slot 0), vuggestue (1) or dagpleje (3); only the kinds the municipality has a rate for (Fanø,
+  // Læsø, Helsingør have no dagpleje, Samsø no vuggestue; integreret under 3 is billed at the vuggestue rate).
+  const r = RATES_2025[code];
+  const missing = (k: 'dagpleje' | 'vuggestue') => r !== undefined && r[k] == null;
+  const under3 = missing('vuggestue') ? [3] : missing('dagpleje') ? [0, 1] : [0, 1, 3];
   await sql`insert into municipality (code, name) values (${code}, ${name}) on conflict do nothing`.execute(db);
   await sql`insert into daginstitution (id, number, name, ejerform, municipality_code)
     select md5(${p} || 'd' || i)::uuid, lpad(upper(to_hex(${offset}::int + i)), 6, '0'), 'Institution ' || i, 'kommunal', ${code}
@@ -46,7 +51,7 @@ export async function generateMunicipality(db: Db, code: string, name: string, c
   await sql`with c as (select i, date '2016-12-15' + ((i * 97) % 3300) as born from generate_series(1, ${children}::int) i)
     insert into placement (child_id, unit_id, kind, hours_per_week, valid)
     select md5(${p} || 'c' || i)::uuid,
-      md5(${p} || 'u' || (case when born > date '2020-12-01' then (1 + i % (${units}::int / 5 - 1)) * 5 + (case when born > date '2023-12-01' then (array[0, 1, 3])[1 + i % 3] else (array[0, 2])[1 + i % 2] end) else (1 + i % (${units}::int / 5 - 1)) * 5 + 4 end))::uuid,
+      md5(${p} || 'u' || (case when born > date '2020-12-01' then (1 + i % (${units}::int / 5 - 1)) * 5 + (case when born > date '2023-12-01' then (${under3}::int[])[1 + i % ${under3.length}::int] else (array[0, 2])[1 + i % 2] end) else (1 + i % (${units}::int / 5 - 1)) * 5 + 4 end))::uuid,
       (case when born > date '2020-12-01' then 'dagtilbud' else 'fritidstilbud' end)::placement_kind, 40,
       daterange(greatest(born + 300, date '2025-01-01'), null)
     from c`.execute(db);

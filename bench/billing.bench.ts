@@ -1,20 +1,27 @@
 // `npm run bench billing [--scale small]`: the monthly billing run on a durable private PostgreSQL 15 server at
 // Copenhagen scale (30,000 children, ≈ 25,000 payers) and, unless BILLING_SCALE=copenhagen, national scale (300,000
 // children in 98 municipalities, run by runAllMunicipalities as a host would; BILLING_SCALE=national runs only that).
-// --scale small: 3,000 and 30,000 children. Billing runs in this process (as in the server), so its peak RSS is the server's. Each figure comes with its ratio against a naive per-child query loop in the same process
-// (timed on a sample of children and scaled linearly: a full naive national loop would take hours).
+// Copenhagen as the finance page does it: a finance officer's session (cookie + CSRF) starts the run over HTTP
+// (POST /api/staff/billing/runs) on a separate server process with the default pool, and polls it
+// (GET /api/staff/billing/runs/:id) until done; the figure is POST → done, with the server's CPU and peak RSS. The
+// national run is `spire bill --month` (a host's scheduled job, runAllMunicipalities in that process): here in this
+// process. --scale small: 3,000 and 30,000 children. Each figure comes with its ratio against a naive per-child query
+// loop in this process (timed on a sample of children and scaled linearly: a full naive national loop would take hours).
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
-import { runAllMunicipalities, startRun } from '../src/modules/billing/run.js';
+import { runAllMunicipalities } from '../src/modules/billing/run.js';
 import { ageInYears } from '../src/shared/iso-day.js';
 import { ageBandOfYears, feeKindOf, hoursClassOf, scaleFor } from '../src/modules/billing/engine.js';
 import { monthlyFees } from '../src/modules/billing/fees.js';
 import { MUNICIPALITIES } from '../src/shared/index.js';
 import { generateMunicipality } from './billing-data.js';
+import { createSession } from '../src/platform/auth/sessions.js';
+import { AppClock } from '../src/platform/clock.js';
+import { startServer, type BenchServer } from './spawn-server.js';
 
 import { durability, startPostgres } from './postgres.js';
-import { machine, peakRssMb, RSS_LIMIT_MB, save, scale } from './common.js';
+import { cpuSecondsOf, machine, peakRssMb, RSS_LIMIT_MB, save, scale } from './common.js';
 const MONTH = '2026-12-01';
 const SMALL = scale() === 'small';
 const CPH_CHILDREN = SMALL ? 3_000 : 30_000,
@@ -28,26 +35,41 @@ const TARGETS = {
 
 const startCluster = () => startPostgres('-c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB');
 
-async function timedRun(database: Database, municipality: string) {
+/** A run as the finance page starts it: POST, then the run polled until done. Server CPU from /proc (its process). */
+async function timedRunHttp(server: BenchServer, headers: Record<string, string>, municipality: string) {
   const t0 = performance.now(),
-    c0 = process.cpuUsage();
-  const r = await startRun(database.db, { municipality, month: MONTH, userId: null });
-  await r.done;
-  const row = await database.db
-    .selectFrom('billing_run')
-    .selectAll()
-    .where('id', '=', r.runId)
-    .executeTakeFirstOrThrow();
-  if (row.status !== 'done') throw new Error(`run failed: ${row.error}`);
-  // CPU of this (Node) process only, so a loaded machine's wall time can be judged; PostgreSQL's own CPU is not in it.
-  const c = process.cpuUsage(c0);
-  return {
-    ms: performance.now() - t0,
-    cpuMs: (c.user + c.system) / 1000,
-    invoices: row.invoices_written,
-    lines: row.lines_written,
-    children: row.children,
-  };
+    c0 = cpuSecondsOf(server.child.pid!);
+  const post = await fetch(`${server.base}/api/staff/billing/runs`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ municipality, month: MONTH.slice(0, 7) }),
+  });
+  if (post.status !== 202)
+    throw new Error(`POST /api/staff/billing/runs answered ${post.status}: ${await post.text()}`);
+  const { runId } = (await post.json()) as { runId: string };
+  for (;;) {
+    const g = await fetch(`${server.base}/api/staff/billing/runs/${runId}`, { headers });
+    if (g.status !== 200) throw new Error(`GET /api/staff/billing/runs/${runId} answered ${g.status}`);
+    const run = (await g.json()) as {
+      status: string;
+      error: string | null;
+      children: number;
+      invoicesWritten: number;
+      linesWritten: number;
+    };
+    if (run.status === 'failed') throw new Error(`run failed: ${run.error}`);
+    if (run.status === 'done') {
+      const c1 = cpuSecondsOf(server.child.pid!);
+      return {
+        ms: performance.now() - t0,
+        cpuMs: c0 === null || c1 === null ? null : (c1 - c0) * 1000,
+        invoices: run.invoicesWritten,
+        lines: run.linesWritten,
+        children: run.children,
+      };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The naive way: one child at a time, a query per fact, a line inserted at a time. Returns ms per child. */
@@ -162,8 +184,21 @@ export default async function billingBench() {
       results.durability = await durability((s) => cph.raw(s));
       await cph.raw('ANALYZE');
       console.error(`generated Copenhagen scale in ${Math.round(performance.now() - t)} ms`, size);
-      const first = await timedRun(cph, '0101');
-      const second = await timedRun(cph, '0101');
+      const officer = await cph.db
+        .insertInto('app_user')
+        .values({ role: 'finance', name: 'Bench økonomimedarbejder', municipality_code: '0101' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const session = await createSession(cph.db, new AppClock(), officer.id);
+      const headers = { cookie: `spire_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+      const server = await startServer({ BENCH_DB_URL: `${cluster.url}/bench_cph` });
+      let first, second, serverPeakRssMb;
+      try {
+        first = await timedRunHttp(server, headers, '0101');
+        second = await timedRunHttp(server, headers, '0101');
+      } finally {
+        serverPeakRssMb = await server.stop();
+      }
       const payers = Number((await sql<any>`select count(distinct payer_id) n from invoice`.execute(cph.db)).rows[0].n);
       const naiveMs = await naivePerChild(cph, '0101', 2000);
       const naiveTotal = naiveMs * first.children;
@@ -172,14 +207,14 @@ export default async function billingBench() {
         payers,
         firstRun: {
           seconds: +(first.ms / 1000).toFixed(2),
-          nodeCpuSeconds: +(first.cpuMs / 1000).toFixed(2),
+          serverCpuSeconds: first.cpuMs === null ? null : +(first.cpuMs / 1000).toFixed(2),
           invoices: first.invoices,
           lines: first.lines,
           limitSeconds: TARGETS.copenhagenFirstRunSeconds,
         },
         secondRunNoChanges: {
           seconds: +(second.ms / 1000).toFixed(2),
-          nodeCpuSeconds: +(second.cpuMs / 1000).toFixed(2),
+          serverCpuSeconds: second.cpuMs === null ? null : +(second.cpuMs / 1000).toFixed(2),
           invoices: second.invoices,
           lines: second.lines,
           limitSeconds: TARGETS.copenhagenNoChangeSeconds,
@@ -191,6 +226,8 @@ export default async function billingBench() {
         },
         ratioNaiveToFirstRun: +(naiveTotal / first.ms).toFixed(1),
         ratioNaiveToSecondRun: +(naiveTotal / second.ms).toFixed(1),
+        serverPeakRssMb,
+        driven: 'HTTP: a finance session starts the run (POST /api/staff/billing/runs) and polls it until done',
       };
       console.error(JSON.stringify(results.copenhagen));
       await cph.close();
@@ -273,12 +310,18 @@ export default async function billingBench() {
   const rss = peakRssMb();
   save('billing', m0, {
     month: MONTH.slice(0, 7),
-    engine: { postgres: 15, ...results.durability, process: 'in-process (billing runs in the server process)' },
+    engine: {
+      postgres: 15,
+      ...results.durability,
+      process:
+        'Copenhagen: a separate server process (default pool) driven over HTTP; national: runAllMunicipalities in-process, as `spire bill` runs it',
+    },
     ...results,
     durability: undefined,
     naiveDescription:
       'one child at a time: a query per fact, one line inserted at a time (timed on a sample, scaled linearly)',
-    serverPeakRssMb: rss,
+    // The larger of the Copenhagen server's and this process's (the national run is in-process).
+    serverPeakRssMb: Math.max(rss, results.copenhagen?.serverPeakRssMb ?? 0),
     targets: TARGETS,
     met: {
       copenhagenFirstRun: results.copenhagen
@@ -288,7 +331,7 @@ export default async function billingBench() {
         ? results.copenhagen.secondRunNoChanges.seconds <= TARGETS.copenhagenNoChangeSeconds
         : null,
       nationalFirstRun: results.national ? results.national.firstRun.seconds <= TARGETS.nationalFirstRunSeconds : null,
-      serverRss: rss <= RSS_LIMIT_MB,
+      serverRss: Math.max(rss, results.copenhagen?.serverPeakRssMb ?? 0) <= RSS_LIMIT_MB,
     },
   });
 }

@@ -1,8 +1,22 @@
 // Shared by the benchmarks: scale (--scale small|full or BENCH_SCALE), the machine (cores, load, commit), peak RSS,
 // percentiles, and saving each result as bench/results/<name>.json for `npm run bench:report`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+
+/** fetch (Node's bundled undici) gives up on an answer whose headers take over 300 s (UND_ERR_HEADERS_TIMEOUT): a slow
+ *  naive baseline then failed its whole benchmark. Benchmarks wait as long as it takes; each one caps itself (its own
+ *  time limits, and `npm run bench:report`'s --cap-minutes). Node 20 does not export undici's Agent, so the one fetch
+ *  installed is reused with other timeouts (the same global slot undici's setGlobalDispatcher writes). */
+export async function longHttpTimeouts(ms = 3 * 60 * 60_000) {
+  const slot = Symbol.for('undici.globalDispatcher.1');
+  const g = globalThis as unknown as Record<symbol, { constructor: new (o: object) => unknown } | undefined>;
+  if (!g[slot]) await fetch('data:,').catch(() => {}); // loads undici, which installs its default Agent
+  const Agent = g[slot]?.constructor;
+  if (!Agent) throw new Error("fetch's dispatcher not found: cannot lengthen HTTP timeouts");
+  g[slot] = new Agent({ headersTimeout: ms, bodyTimeout: ms, connectTimeout: 60_000 }) as never;
+}
+await longHttpTimeouts();
 
 export type Scale = 'small' | 'full';
 /** `--scale small` (or BENCH_SCALE=small): a reduced workload that checks a benchmark works; never a published figure. */
@@ -31,6 +45,17 @@ export function machine() {
     commit: dirty ? `${commit}+dirty` : commit,
     at: new Date().toISOString(),
   };
+}
+
+/** CPU seconds (user + system) of a process and of the children it has waited for, from /proc/<pid>/stat (Linux;
+ *  null elsewhere). For a server in its own process: the CPU its work took, whatever the machine's load. */
+export function cpuSecondsOf(pid: number | 'self'): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10) / 1000; // USER_HZ = 100
+  } catch {
+    return null;
+  }
 }
 
 /** Peak resident set size of this process so far, in MB. */

@@ -1,5 +1,23 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (Node 20 has no type stripping).
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli.ts');
+// The `spire` command: runs the compiled server (dist/server/spire.mjs, built from these sources by
+// bin/build-server.mjs when missing or stale), or the TypeScript sources through tsx when it cannot be compiled or
+// with SPIRE_FROM_SOURCES=true (Node 20 has no type stripping). `spire start` also builds the web app when its
+// sources changed (bin/build-web.mjs), while the server opens its database; the server waits for it before serving.
+import { pathToFileURL } from 'node:url';
+import { serverBundle } from './build-server.mjs';
+
+if (process.argv[2] === 'start' && process.env.SPIRE_BUILD_WEB !== 'false') {
+  const { buildWeb } = await import('./build-web.mjs');
+  const built = buildWeb().then((s) => {
+    if (s) console.log(`Web app built in ${s.toFixed(1)} s.`);
+  });
+  built.catch(() => {}); // handled where the server awaits it (src/main.ts)
+  globalThis[Symbol.for('spire.webBuild')] = built;
+}
+const bundle = process.env.SPIRE_FROM_SOURCES === 'true' ? null : await serverBundle();
+if (bundle) await import(pathToFileURL(bundle).href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

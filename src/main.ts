@@ -35,8 +35,28 @@ export async function openAndMigrate(): Promise<Database> {
   return database;
 }
 
+/** Wall and CPU milliseconds of each phase of a start, the first ("load": Node and the server's code) counted from
+ *  the process's start. Printed once listening; `npm run bench start` reads it. */
+function phaseTimer() {
+  const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
+  let t = 0,
+    c: NodeJS.CpuUsage = { user: 0, system: 0 };
+  return {
+    lap(name: string) {
+      const d = process.cpuUsage(c);
+      phases[name] = { wallMs: Math.round(performance.now() - t), cpuMs: Math.round((d.user + d.system) / 1000) };
+      t = performance.now();
+      c = process.cpuUsage();
+    },
+    phases,
+  };
+}
+
 export async function start(opts: { port: number; host: string }) {
+  const timer = phaseTimer();
+  timer.lap('load');
   const database = await openAndMigrate();
+  timer.lap('database');
   const { demo, production } = demoModeFromEnv(process.env);
   if (!demo) {
     const r = await leaveDemoMode(database, { production }).catch(async (e) => {
@@ -61,6 +81,7 @@ export async function start(opts: { port: number; host: string }) {
     });
     console.log(`  ${r.units} units, ${r.children} children, ${r.guardians} guardians, ${r.users} demo users`);
   }
+  timer.lap('demo');
   const oidc = process.env.OIDC_ISSUER
     ? {
         issuer: process.env.OIDC_ISSUER,
@@ -82,6 +103,14 @@ export async function start(opts: { port: number; host: string }) {
     console.warn(
       'SPIRE_LOCAL_IDP=true: the local development login (OIDC subject, no password) is on. Not for production.',
     );
+  // bin/spire.mjs builds the web app (when its sources changed) while the database opened: serve only once it is there.
+  const webBuild = (globalThis as Record<symbol, unknown>)[Symbol.for('spire.webBuild')] as Promise<void> | undefined;
+  if (webBuild)
+    await webBuild.catch(async (e: unknown) => {
+      await database.close();
+      throw e;
+    });
+  timer.lap('web');
   const app = await buildApp({
     modules: MODULES,
     database,
@@ -95,6 +124,7 @@ export async function start(opts: { port: number; host: string }) {
     localIdp,
   });
   // Digital Post: the real SF1601 endpoint when configured, else (demo) a local outbox folder of MeMo XML files.
+  timer.lap('app');
   const post = process.env.DIGITAL_POST_ENDPOINT
     ? new Sf1601DigitalPost(process.env.DIGITAL_POST_ENDPOINT)
     : new LocalDigitalPost(
@@ -110,7 +140,9 @@ export async function start(opts: { port: number; host: string }) {
     post: new MunicipalDigitalPost(platform, post),
     senderCvr: process.env.DIGITAL_POST_SENDER_CVR ?? '00000000',
   });
+  timer.lap('jobs');
   await app.listen({ port: opts.port, host: opts.host });
+  timer.lap('listen');
   const stop = async () => {
     await app.close();
     await boss.stop({ graceful: false }).catch(() => {});
@@ -120,6 +152,7 @@ export async function start(opts: { port: number; host: string }) {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   console.log(`Spire (${database.kind}${demo ? ', demo' : ''}) at http://${opts.host}:${opts.port}/ — staff at /staff`);
+  console.log(`Start phases (ms wall/CPU): ${JSON.stringify(timer.phases)}`);
 }
 
 const envFlag = (v: string | undefined) => (v === 'true' ? true : v === 'false' ? false : undefined);

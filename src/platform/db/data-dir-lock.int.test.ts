@@ -19,6 +19,7 @@ function env(dataDir: string): NodeJS.ProcessEnv {
     ...process.env,
     SPIRE_DATA_DIR: dataDir,
     SPIRE_DEMO: 'false',
+    SPIRE_BUILD_WEB: 'false', // the lock is under test, not the web build
     PORT: '0',
     HOST: '127.0.0.1',
     DIGITAL_POST_OUTBOX: join(root, 'outbox'),

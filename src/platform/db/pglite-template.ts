@@ -38,4 +38,9 @@ async function writeTemplate() {
   console.log(`${templatePath()}: ${dump.size} bytes`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await writeTemplate();
+// No top-level await: the server's bundle (bin/build-server.mjs) would turn every importer's initialisation async.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  writeTemplate().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
