@@ -64,7 +64,7 @@ describe(`billing run warnings (${engine})`, () => {
     const w = (await fin.call('GET', `/api/staff/billing/months/warnings?municipality=0860&month=${month}`)).json();
     expect(w).toEqual({ runId, finishedAt: expect.any(String), total: 0, warnings: [] });
     expect(await warningItem()).toBeUndefined();
-  });
+  }, 120_000);
 
   it('every warning is stored with the run, by name and what is wrong, counted on the staff home', async () => {
     const ids: string[] = [];
@@ -109,7 +109,7 @@ describe(`billing run warnings (${engine})`, () => {
       .where('action', '=', 'billing.warnings.read')
       .execute();
     expect(logged.length).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('a fixed child drops out at the next run; another municipality is refused', async () => {
     const db = t.database.db;
@@ -130,5 +130,5 @@ describe(`billing run warnings (${engine})`, () => {
 
     const other = await fin.call('GET', `/api/staff/billing/months/warnings?municipality=0851&month=${month}`);
     expect(other.statusCode).toBe(403);
-  });
+  }, 120_000);
 });
