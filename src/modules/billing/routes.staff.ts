@@ -273,15 +273,15 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
       const { municipality, month } = req.query;
       const found = await monthWarnings(req.ctx.db, municipality, month);
+      const warnings = found ? await named(req.ctx.db, found.rows) : [];
+      // Logged even when it names nobody: the children warned about, else the run read, else the month without a run.
+      await audit(req.ctx.db, req.ctx, {
+        action: 'billing.warnings.read',
+        subjectType: warnings.length ? 'child' : 'billing_run',
+        subjectIds: warnings.length ? [...new Set(warnings.map((w) => w.childId))] : found ? [found.runId] : [],
+        details: { municipality, month },
+      });
       if (!found) return { runId: null, finishedAt: null, total: 0, warnings: [] };
-      const warnings = await named(req.ctx.db, found.rows);
-      if (warnings.length)
-        await audit(req.ctx.db, req.ctx, {
-          action: 'billing.warnings.read',
-          subjectType: 'child',
-          subjectIds: [...new Set(warnings.map((w) => w.childId))],
-          details: { municipality, month, runId: found.runId },
-        });
       return { runId: found.runId, finishedAt: found.finishedAt, total: warnings.length, warnings };
     },
   );
