@@ -549,7 +549,9 @@ export function SubsidyPayoutPage() {
             label={t('pay.approve')}
             title={t('pay.confirm.title', { month: formatMonth(month, lang) })}
             summary={
-              <p>{t('pay.previewText', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}</p>
+              <p>
+                {t('pay.confirm.summary', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}
+              </p>
             }
             consequence={t('pay.confirm.consequence')}
             runningText={t('pay.confirm.running')}
