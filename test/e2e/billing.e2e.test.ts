@@ -63,6 +63,8 @@ describe('billing in the browser', () => {
     await dialog.getByRole('button', { name: 'Start kørsel' }).click();
     await expect.poll(() => page.getByText(/Kørslen er færdig: 2 nye fakturaer/).count()).toBe(1);
     await expect.poll(() => page.getByText(/2 fakturaer klar til afsendelse/).count()).toBe(1);
+    // The run's warnings are kept with it: none this month, and the page says so.
+    await expect.poll(() => page.getByText('Kørslen for december 2026 gav ingen advarsler.').count()).toBe(1);
     // Sending asks first, with the counts; cancel sends nothing.
     await page.getByRole('button', { name: 'Send fakturaer' }).click();
     await expect.poll(() => dialog.getByText(/2 fakturaer til 2 betalere, i alt/).count()).toBe(1);

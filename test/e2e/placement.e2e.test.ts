@@ -165,7 +165,14 @@ describe('placement in the browser', () => {
 
       const cw = await loginAs('Pladsanvisning');
       await cw.goto(`${base}/staff/venteliste`);
-      await poll(() => cw.getByRole('cell', { name: 'Alma Holm', exact: true }).count()).toBe(1);
+      await poll(() => cw.getByRole('rowheader', { name: 'Alma Holm', exact: true }).count()).toBe(1);
+      // The server sorts the whole waitlist by a header (it pages 10,000 wishes): the header says how it is sorted.
+      const childHeader = cw.getByRole('columnheader', { name: /^Barn/ });
+      await cw.getByRole('button', { name: /^Barn/ }).click();
+      await poll(() => childHeader.getAttribute('aria-sort')).toBe('ascending');
+      await cw.getByRole('button', { name: /^Barn/ }).click();
+      await poll(() => childHeader.getAttribute('aria-sort')).toBe('descending');
+      await poll(() => cw.getByRole('rowheader', { name: 'Alma Holm', exact: true }).count()).toBe(1);
       await expectAccessible(cw, 'placement-waitlist');
       await cw.goto(`${base}/staff/runde`);
       await cw.getByLabel('Horisont (sidste dag)').fill('2027-12-31');
@@ -248,7 +255,21 @@ describe('placement in the browser', () => {
       .execute();
     const cw = await loginAs('Pladsanvisning');
     await cw.goto(`${base}/staff/garanti`);
-    await poll(() => cw.getByRole('cell', { name: 'Oscar Berg', exact: true }).count()).toBe(1);
+    await poll(() => cw.getByRole('rowheader', { name: 'Oscar Berg', exact: true }).count()).toBe(1);
+    // Sorted by garantidato (the first to run out first), and filtered by what a row says.
+    await poll(() => cw.getByRole('columnheader', { name: /^Garantidato/ }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    await cw.getByRole('button', { name: /^Garantidato/ }).click();
+    await poll(() => cw.getByRole('columnheader', { name: /^Garantidato/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await cw.getByLabel('Filtrér tabellen').fill('Ingen sådan');
+    await poll(() => cw.getByText('0 af 1 rækker passer').count()).toBe(1);
+    await poll(() => cw.getByText('Ingen rækker passer til filteret.').count()).toBe(1);
+    await cw.getByLabel('Filtrér tabellen').fill('1. december 2026');
+    await poll(() => cw.getByText('1 af 1 rækker passer').count()).toBe(1);
+    await poll(() => cw.getByRole('rowheader', { name: 'Oscar Berg', exact: true }).count()).toBe(1);
     await expectAccessible(cw, 'placement-guarantee');
     await cw.getByRole('button', { name: 'Giv garantitilbud – Oscar Berg' }).click();
     await cw.getByLabel('Institution').selectOption({ label: 'Børnehuset Solsikken' });

@@ -84,13 +84,15 @@ describe('subsidies in the browser', () => {
     await expect.poll(() => fin.getByText(/1 ændringer, i alt 3\.000,00 kr\./).count()).toBe(1);
     await expectAccessible(fin, 'subsidy-payout-preview');
     await fin.getByRole('button', { name: 'Godkend udbetaling' }).click();
+    await fin.getByRole('dialog').getByRole('button', { name: 'Godkend udbetaling' }).click();
     await expect.poll(() => fin.getByText('Udbetalingen er godkendt: 1 linjer, i alt 3.000,00 kr.').count()).toBe(1);
-    await expect.poll(() => fin.getByRole('link', { name: 'CSV: kreditorfil for 2026-12' }).count()).toBe(1);
+    await expect.poll(() => fin.getByRole('link', { name: 'CSV: kreditorfil for december 2026' }).count()).toBe(1);
     await expectAccessible(fin, 'subsidy-payout-done');
     // The second run of the month writes nothing.
     await fin.getByRole('button', { name: 'Forhåndsvis' }).click();
     await expect.poll(() => fin.getByText(/0 ændringer, i alt 0,00 kr\./).count()).toBe(1);
     await fin.getByRole('button', { name: 'Godkend udbetaling' }).click();
+    await fin.getByRole('dialog').getByRole('button', { name: 'Godkend udbetaling' }).click();
     await expect.poll(() => fin.getByText('Ingen ændringer: intet er skrevet.').count()).toBe(1);
     await fin.context().close();
   });

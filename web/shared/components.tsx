@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from './api.js';
 import { isKey, useT } from './i18n.js';
 
-export { DataTable, Pager, type Column } from './data-table.js';
+export { DataTable, Pager, type Column, type Direction } from './data-table.js';
 
 /** GETs `path` (null: nothing) and keeps the last answer while reloading. */
 export function useApi<T>(path: string | null, key?: unknown) {

@@ -30,6 +30,19 @@ interface BoxProps {
   className?: string;
 }
 
+/**
+ * The server sorts and pages (a list too long to load, like a municipality's waitlist): `rows` are the page, `total`
+ * counts every match, and sorting or paging asks the server through `onSort` / `onPage`. No text filter then: the
+ * page's own filters narrow what the server returns.
+ */
+export interface ServerPaging {
+  total: number;
+  offset: number;
+  sort: { column: string; direction: Direction } | null;
+  onSort: (sort: { column: string; direction: Direction }) => void;
+  onPage: (offset: number) => void;
+}
+
 export interface GridProps<T> {
   caption: string;
   columns: readonly Column<T>[];
@@ -42,6 +55,7 @@ export interface GridProps<T> {
   initialSort?: { column: string; direction: Direction };
   className?: string;
   rowClassName?: (row: T) => string | undefined;
+  server?: ServerPaging;
 }
 
 const collator = new Intl.Collator('da', { numeric: true, sensitivity: 'base' });
@@ -92,15 +106,19 @@ function Grid<T>({
   initialSort,
   className,
   rowClassName,
+  server,
 }: GridProps<T>) {
   const { t } = useT();
   const id = useId();
-  const [sort, setSort] = useState<{ column: string; direction: Direction } | null>(initialSort ?? null);
+  const [localSort, setLocalSort] = useState<{ column: string; direction: Direction } | null>(initialSort ?? null);
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
-  const showFilter = filter ?? (pageSize > 0 && rows.length > pageSize);
+  const [localOffset, setOffset] = useState(0);
+  const sort = server ? server.sort : localSort;
+  const offset = server ? 0 : localOffset;
+  const showFilter = !server && (filter ?? (pageSize > 0 && rows.length > pageSize));
 
   const shown = useMemo(() => {
+    if (server) return rows;
     const q = query.trim().toLocaleLowerCase('da');
     const textOf = (c: Column<T>, r: T) => (c.text ? c.text(r) : c.sort ? String(c.sort(r) ?? '') : '');
     const filtered = q
@@ -108,19 +126,22 @@ function Grid<T>({
       : rows;
     const col = sort ? columns.find((c) => c.id === sort.column) : undefined;
     return col ? sortRows(filtered, col.sort, sort!.direction) : filtered;
-  }, [rows, columns, query, sort]);
+  }, [rows, columns, query, sort, server]);
 
   const size = pageSize > 0 ? pageSize : shown.length || 1;
   const start = offset < shown.length ? offset : 0;
   const page = shown.slice(start, start + size);
 
   function toggle(column: string) {
-    setSort((s) =>
+    const next = (s: typeof sort): { column: string; direction: Direction } =>
       s?.column === column
         ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' }
-        : { column, direction: 'ascending' },
-    );
-    setOffset(0);
+        : { column, direction: 'ascending' };
+    if (server) server.onSort(next(server.sort));
+    else {
+      setLocalSort(next);
+      setOffset(0);
+    }
   }
 
   return (
@@ -202,7 +223,11 @@ function Grid<T>({
           </tbody>
         </table>
       </div>
-      {pageSize > 0 && <Pager offset={start} size={size} total={shown.length} onChange={setOffset} />}
+      {server ? (
+        <Pager offset={server.offset} size={pageSize} total={server.total} onChange={server.onPage} />
+      ) : (
+        pageSize > 0 && <Pager offset={start} size={size} total={shown.length} onChange={setOffset} />
+      )}
     </div>
   );
 }

@@ -7,9 +7,11 @@ import { useT } from '../shared/i18n.js';
 import type {
   Invoice,
   MonthSummary,
+  MonthWarnings,
   Municipality,
   Preview,
   Run,
+  RunWarning,
   UnbilledChild,
 } from '../../src/modules/billing/contract.js';
 import { plusMonths, useToday } from '../shared/today.js';
@@ -49,6 +51,7 @@ export function BillingPage() {
   const q = muni ? `municipality=${muni}&month=${month}` : null;
   const summary = useApi<Summary>(q && `/api/staff/billing/months?${q}`);
   const invoices = useApi<Invoice[]>(q && `/api/staff/billing/invoices?${q}`);
+  const warnings = useApi<MonthWarnings>(q && `/api/staff/billing/months/warnings?${q}`);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [run, setRun] = useState<Run | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -75,6 +78,7 @@ export function BillingPage() {
     if (run && run.status !== 'running') {
       summary.reload();
       invoices.reload();
+      warnings.reload();
     }
   }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -293,18 +297,10 @@ export function BillingPage() {
               </DataTable>
             )}
             {preview.warnings.length > 0 && (
-              <details>
-                <summary>
-                  {t('billing.warnings')} ({preview.warnings.length})
-                </summary>
-                <ul>
-                  {preview.warnings.map((w, i) => (
-                    <li key={i} lang="da">
-                      {w}
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <WarningsTable
+                caption={t('billing.warnings.previewCaption', { n: preview.warnings.length })}
+                list={preview.warnings}
+              />
             )}
           </div>
         )}
@@ -348,6 +344,24 @@ export function BillingPage() {
         <Status text={status} />
         <ErrorMessage error={err} />
       </section>
+
+      {warnings.data?.runId && (
+        <section className="panel" id="advarsler" aria-labelledby={id + 'wh'}>
+          <h2 id={id + 'wh'}>{t('billing.warnings.heading')}</h2>
+          {warnings.data.total === 0 ? (
+            <p>{t('billing.warnings.none', { month: monthLabel(month, lang) })}</p>
+          ) : (
+            <>
+              <p>{t('billing.warnings.lead')}</p>
+              <WarningsTable
+                caption={t('billing.warnings.caption', { month: monthLabel(month, lang), n: warnings.data.total })}
+                list={warnings.data.warnings}
+              />
+            </>
+          )}
+        </section>
+      )}
+      <ErrorMessage error={warnings.error} onRetry={warnings.reload} />
 
       <section className="panel" aria-labelledby={id + 'ih'}>
         <h2 id={id + 'ih'}>{t('billing.invoices', { month: monthLabel(month, lang) })}</h2>
@@ -453,6 +467,34 @@ function ReopenMonth({
         />
       </div>
     </div>
+  );
+}
+
+/** Children billed, though not as they should be: by name with a link, what is wrong; sorted, filtered and paged. */
+function WarningsTable({ caption, list }: { caption: string; list: readonly RunWarning[] }) {
+  const { t } = useT();
+  return (
+    <DataTable
+      caption={caption}
+      rows={list.map((w, i) => ({ ...w, key: `${i}` }))}
+      rowKey={(w) => w.key}
+      filter={list.length > 10}
+      columns={[
+        {
+          id: 'child',
+          header: t('billing.child'),
+          rowHeader: true,
+          sort: (w) => w.childName,
+          cell: (w) => <Link to={w.link}>{w.childName}</Link>,
+        },
+        {
+          id: 'text',
+          header: t('billing.warnings.text'),
+          sort: (w) => w.text,
+          cell: (w) => <span lang="da">{w.text}</span>,
+        },
+      ]}
+    />
   );
 }
 

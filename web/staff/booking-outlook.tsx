@@ -1,6 +1,6 @@
 // Cluster leaders: the next 12 months per unit: bookings, expected occupancy and the staff minimum staffing implies.
 import { useState } from 'react';
-import { ErrorMessage, Loading, Page, Pager, useApi } from '../shared/components.js';
+import { DataTable, ErrorMessage, Loading, Page, Pager, useApi } from '../shared/components.js';
 import { formatNumber } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import type { Outlook } from '../../src/modules/booking/contract.js';
@@ -78,35 +78,68 @@ function UnitOutlook({ unit }: { unit: Outlook['units'][number] }) {
           );
         })}
       </svg>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={unit.name}>
-        <table>
-          <caption className="visually-hidden">{unit.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('outlook.month')}</th>
-              <th scope="col">{t('outlook.nursery')}</th>
-              <th scope="col">{t('outlook.kindergarten')}</th>
-              <th scope="col">{t('outlook.load')}</th>
-              <th scope="col">{t('outlook.capacity')}</th>
-              <th scope="col">{t('outlook.bookings')}</th>
-              <th scope="col">{t('outlook.staff')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{monthName(m.month)}</th>
-                <td>{m.nursery}</td>
-                <td>{m.kindergarten}</td>
-                <td>{formatNumber(m.load, lang)}</td>
-                <td>{formatNumber(m.capacity, lang)}</td>
-                <td>{m.bookingsStarting}</td>
-                <td>{formatNumber(m.staff, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('outlook.tableCaption', { unit: unit.name })}
+        rows={unit.months}
+        rowKey={(m) => m.month}
+        pageSize={0}
+        filter={false}
+        columns={[
+          {
+            id: 'month',
+            header: t('outlook.month'),
+            rowHeader: true,
+            sort: (m) => m.month,
+            text: (m) => monthName(m.month),
+            cell: (m) => monthName(m.month),
+          },
+          {
+            id: 'nursery',
+            header: t('outlook.nursery'),
+            numeric: true,
+            sort: (m) => m.nursery,
+            cell: (m) => m.nursery,
+          },
+          {
+            id: 'kindergarten',
+            header: t('outlook.kindergarten'),
+            numeric: true,
+            sort: (m) => m.kindergarten,
+            cell: (m) => m.kindergarten,
+          },
+          {
+            id: 'load',
+            header: t('outlook.load'),
+            numeric: true,
+            sort: (m) => m.load,
+            text: (m) => formatNumber(m.load, lang),
+            cell: (m) => formatNumber(m.load, lang),
+          },
+          {
+            id: 'capacity',
+            header: t('outlook.capacity'),
+            numeric: true,
+            sort: (m) => m.capacity,
+            text: (m) => formatNumber(m.capacity, lang),
+            cell: (m) => formatNumber(m.capacity, lang),
+          },
+          {
+            id: 'bookings',
+            header: t('outlook.bookings'),
+            numeric: true,
+            sort: (m) => m.bookingsStarting,
+            cell: (m) => m.bookingsStarting,
+          },
+          {
+            id: 'staff',
+            header: t('outlook.staff'),
+            numeric: true,
+            sort: (m) => m.staff,
+            text: (m) => formatNumber(m.staff, lang),
+            cell: (m) => formatNumber(m.staff, lang),
+          },
+        ]}
+      />
     </details>
   );
 }

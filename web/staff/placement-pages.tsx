@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, query } from '../shared/api.js';
 import { GuardedButton } from '../shared/guard.js';
-import { DataTable, ErrorMessage, Field, Loading, Page, Pager, Status, useApi } from '../shared/components.js';
+import { DataTable, ErrorMessage, Field, Loading, Page, Status, useApi, type Direction } from '../shared/components.js';
 import { formatDate } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useCan } from '../shared/session.js';
@@ -29,8 +29,15 @@ export function WaitlistPage() {
   const { data: areas } = useApi<Area[]>('/api/citizen/areas');
   const { data: policy } = useApi<PlacementRules>('/api/staff/placement-policy');
   const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<{ column: string; direction: Direction } | null>(null);
   const { data, error, loading, reload } = useApi<Waitlist>(
-    '/api/staff/waitlist' + query({ ...f, offset: String(offset), limit: String(WAITLIST_PAGE) }),
+    '/api/staff/waitlist' +
+      query({
+        ...f,
+        ...(sort ? { sort: sort.column, direction: sort.direction } : {}),
+        offset: String(offset),
+        limit: String(WAITLIST_PAGE),
+      }),
   );
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
     setF({ ...f, [k]: e.target.value });
@@ -88,35 +95,60 @@ export function WaitlistPage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && (
         <>
-          <DataTable caption={t('wl.caption', { total: data.total })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('wl.unit')}</th>
-                <th scope="col">{t('wl.pos')}</th>
-                <th scope="col">{t('wl.child')}</th>
-                <th scope="col">{t('wl.rank')}</th>
-                <th scope="col">{t('wl.priority')}</th>
-                <th scope="col">{t('pl.neededFrom')}</th>
-                <th scope="col">{t('pl.guaranteeDate')}</th>
-                <th scope="col">{t('wl.km')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.applicationId + r.unitId}>
-                  <td>{r.unitName}</td>
-                  <td>{r.position}</td>
-                  <td>{r.childName}</td>
-                  <td>{r.rank}</td>
-                  <td>{r.priorityText[lang]}</td>
-                  <td>{formatDate(r.neededFrom, lang)}</td>
-                  <td>{formatDate(r.guaranteeDate, lang)}</td>
-                  <td>{r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pager offset={data.offset} size={WAITLIST_PAGE} total={data.total} onChange={setOffset} />
+          <DataTable
+            caption={t('wl.caption', { total: data.total })}
+            rows={data.rows}
+            rowKey={(r) => r.applicationId + r.unitId}
+            pageSize={WAITLIST_PAGE}
+            server={{
+              total: data.total,
+              offset: data.offset,
+              sort,
+              onSort: (s) => {
+                setSort(s);
+                setOffset(0);
+              },
+              onPage: setOffset,
+            }}
+            columns={[
+              { id: 'unit', header: t('wl.unit'), sort: (r) => r.unitName, cell: (r) => r.unitName },
+              { id: 'position', header: t('wl.pos'), numeric: true, sort: (r) => r.position, cell: (r) => r.position },
+              {
+                id: 'child',
+                header: t('wl.child'),
+                rowHeader: true,
+                sort: (r) => r.childName,
+                cell: (r) => r.childName,
+              },
+              { id: 'rank', header: t('wl.rank'), numeric: true, sort: (r) => r.rank, cell: (r) => r.rank },
+              {
+                id: 'priority',
+                header: t('wl.priority'),
+                sort: (r) => r.priorityText[lang],
+                cell: (r) => r.priorityText[lang],
+              },
+              {
+                id: 'neededFrom',
+                header: t('pl.neededFrom'),
+                sort: (r) => r.neededFrom,
+                cell: (r) => formatDate(r.neededFrom, lang),
+              },
+              {
+                id: 'guaranteeDate',
+                header: t('pl.guaranteeDate'),
+                sort: (r) => r.guaranteeDate,
+                cell: (r) => formatDate(r.guaranteeDate, lang),
+              },
+              {
+                id: 'km',
+                header: t('wl.km'),
+                numeric: true,
+                sort: (r) => r.km,
+                cell: (r) =>
+                  r.km === null ? t('none') : `${r.km.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} km`,
+              },
+            ]}
+          />
         </>
       )}
     </Page>
@@ -134,51 +166,68 @@ export function GuaranteePage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && data.length === 0 && <p>{t('gu.none')}</p>}
       {data && data.length > 0 && (
-        <DataTable caption={t('gu.caption', { n: data.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('wl.child')}</th>
-              <th scope="col">{t('pl.neededFrom')}</th>
-              <th scope="col">{t('pl.guaranteeDate')}</th>
-              <th scope="col">{t('gu.daysLeft')}</th>
-              <th scope="col">{t('gu.guaranteeDays')}</th>
-              {canOffer && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('gu.offer')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.applicationId}>
-                <td>{r.childName}</td>
-                <td>{formatDate(r.neededFrom, lang)}</td>
-                <td>{formatDate(r.guaranteeDate, lang)}</td>
-                <td>{r.breached ? <strong>{t('gu.breached')}</strong> : r.daysLeft}</td>
-                <td>{r.guaranteeDaysLeft}</td>
-                {canOffer && (
-                  <td>
-                    {open === r.applicationId ? (
-                      <OfferForm
-                        applicationId={r.applicationId}
-                        start={r.guaranteeDate}
-                        onDone={() => {
-                          setOpen(null);
-                          reload();
-                        }}
-                      />
-                    ) : (
-                      <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>
-                        {t('gu.offer')} – {r.childName}
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          caption={t('gu.caption', { n: data.length })}
+          rows={data}
+          rowKey={(r) => r.applicationId}
+          filter
+          initialSort={{ column: 'guaranteeDate', direction: 'ascending' }}
+          columns={[
+            { id: 'child', header: t('wl.child'), rowHeader: true, sort: (r) => r.childName, cell: (r) => r.childName },
+            {
+              id: 'neededFrom',
+              header: t('pl.neededFrom'),
+              sort: (r) => r.neededFrom,
+              text: (r) => formatDate(r.neededFrom, lang),
+              cell: (r) => formatDate(r.neededFrom, lang),
+            },
+            {
+              id: 'guaranteeDate',
+              header: t('pl.guaranteeDate'),
+              sort: (r) => r.guaranteeDate,
+              text: (r) => formatDate(r.guaranteeDate, lang),
+              cell: (r) => formatDate(r.guaranteeDate, lang),
+            },
+            {
+              id: 'daysLeft',
+              header: t('gu.daysLeft'),
+              numeric: true,
+              sort: (r) => (r.breached ? -1 : r.daysLeft),
+              text: (r) => (r.breached ? t('gu.breached') : String(r.daysLeft)),
+              cell: (r) => (r.breached ? <strong>{t('gu.breached')}</strong> : r.daysLeft),
+            },
+            {
+              id: 'guaranteeDays',
+              header: t('gu.guaranteeDays'),
+              numeric: true,
+              sort: (r) => r.guaranteeDaysLeft,
+              cell: (r) => r.guaranteeDaysLeft,
+            },
+            ...(canOffer
+              ? [
+                  {
+                    id: 'offer',
+                    header: t('gu.offer'),
+                    cell: (r: RiskRow) =>
+                      open === r.applicationId ? (
+                        <OfferForm
+                          applicationId={r.applicationId}
+                          start={r.guaranteeDate}
+                          onDone={() => {
+                            setOpen(null);
+                            reload();
+                          }}
+                        />
+                      ) : (
+                        <button type="button" className="button-secondary" onClick={() => setOpen(r.applicationId)}>
+                          {t('gu.offer')} – {r.childName}
+                        </button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
     </Page>
   );
@@ -390,44 +439,55 @@ export function RoundPage() {
               action={approve}
             />
           )}
-          <DataTable caption={t('ro.offers', { n: round.offers.length })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('wl.child')}</th>
-                <th scope="col">{t('wl.unit')}</th>
-                <th scope="col">{t('wl.rank')}</th>
-                <th scope="col">{t('gu.start')}</th>
-                <th scope="col">{t('ro.explanation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.offers.map((o) => (
-                <tr key={o.applicationId}>
-                  <td>{o.childName}</td>
-                  <td>{o.unitName}</td>
-                  <td>{o.rank}</td>
-                  <td>{formatDate(o.start, lang)}</td>
-                  <td>{o.explanation[lang]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <DataTable caption={t('ro.unplaced', { n: round.unplaced.length })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('wl.child')}</th>
-                <th scope="col">{t('ro.explanation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.unplaced.map((o) => (
-                <tr key={o.applicationId}>
-                  <td>{o.childName}</td>
-                  <td>{o.explanation[lang]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable
+            caption={t('ro.offers', { n: round.offers.length })}
+            rows={round.offers}
+            rowKey={(o) => o.applicationId}
+            columns={[
+              {
+                id: 'child',
+                header: t('wl.child'),
+                rowHeader: true,
+                sort: (o) => o.childName,
+                cell: (o) => o.childName,
+              },
+              { id: 'unit', header: t('wl.unit'), sort: (o) => o.unitName, cell: (o) => o.unitName },
+              { id: 'rank', header: t('wl.rank'), numeric: true, sort: (o) => o.rank, cell: (o) => o.rank },
+              {
+                id: 'start',
+                header: t('gu.start'),
+                sort: (o) => o.start,
+                text: (o) => formatDate(o.start, lang),
+                cell: (o) => formatDate(o.start, lang),
+              },
+              {
+                id: 'explanation',
+                header: t('ro.explanation'),
+                text: (o) => o.explanation[lang],
+                cell: (o) => o.explanation[lang],
+              },
+            ]}
+          />
+          <DataTable
+            caption={t('ro.unplaced', { n: round.unplaced.length })}
+            rows={round.unplaced}
+            rowKey={(o) => o.applicationId}
+            columns={[
+              {
+                id: 'child',
+                header: t('wl.child'),
+                rowHeader: true,
+                sort: (o) => o.childName,
+                cell: (o) => o.childName,
+              },
+              {
+                id: 'explanation',
+                header: t('ro.explanation'),
+                text: (o) => o.explanation[lang],
+                cell: (o) => o.explanation[lang],
+              },
+            ]}
+          />
         </>
       )}
     </Page>
@@ -446,41 +506,41 @@ export function InboxPage() {
       <ErrorMessage error={actionError} />
       {data && data.length === 0 && <p>{t('in.none')}</p>}
       {data && data.length > 0 && (
-        <DataTable caption={t('in.caption', { n: data.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('in.date')}</th>
-              <th scope="col">{t('in.text')}</th>
-              {canHandle && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('in.handle')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((i) => (
-              <tr key={i.id}>
-                <td>{formatDate(i.createdOn, lang)}</td>
-                <td lang="da">{i.text}</td>
-                {canHandle && (
-                  <td>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      onClick={() => {
-                        api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError);
-                      }}
-                    >
-                      {t('in.handle')}
-                      <span className="visually-hidden">: {i.text}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          caption={t('in.caption', { n: data.length })}
+          rows={data}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              id: 'date',
+              header: t('in.date'),
+              sort: (i) => i.createdOn,
+              text: (i) => formatDate(i.createdOn, lang),
+              cell: (i) => formatDate(i.createdOn, lang),
+            },
+            { id: 'text', header: t('in.text'), sort: (i) => i.text, cell: (i) => <span lang="da">{i.text}</span> },
+            ...(canHandle
+              ? [
+                  {
+                    id: 'handle',
+                    header: t('in.handle'),
+                    cell: (i: InboxItem) => (
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => {
+                          api.post(`/api/staff/inbox/${i.id}/handled`).then(reload, setActionError);
+                        }}
+                      >
+                        {t('in.handle')}
+                        <span className="visually-hidden">: {i.text}</span>
+                      </button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
     </Page>
   );

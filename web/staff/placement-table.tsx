@@ -1,4 +1,4 @@
-// A table of a child's places (current ones marked).
+// A table of a child's places (current ones marked), newest first; sortable like every staff table.
 import { Link } from 'react-router-dom';
 import { DataTable } from '../shared/components.js';
 import { formatDate, isCurrent } from '../shared/format.js';
@@ -10,25 +10,21 @@ export function PlacementTable({ items }: { items: Placement[] }) {
   const { t, lang } = useT();
   const today = useSession().me?.today ?? '';
   if (items.length === 0) return <p className="muted">{t('child.noPlacements')}</p>;
-  const sorted = [...items].sort((a, b) => b.start.localeCompare(a.start));
   return (
-    <DataTable caption={t('child.placementsCaption')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('col.unit')}</th>
-          <th scope="col">{t('col.type')}</th>
-          <th scope="col">{t('col.kind')}</th>
-          <th scope="col">{t('col.start')}</th>
-          <th scope="col">{t('col.end')}</th>
-          <th scope="col" className="num">
-            {t('col.hours')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((p) => (
-          <tr key={p.id} className={isCurrent(p, today) ? 'is-current' : undefined}>
-            <th scope="row">
+    <DataTable
+      caption={t('child.placementsCaption')}
+      rows={items}
+      rowKey={(p) => p.id}
+      initialSort={{ column: 'start', direction: 'descending' }}
+      rowClassName={(p) => (isCurrent(p, today) ? 'is-current' : undefined)}
+      columns={[
+        {
+          id: 'unit',
+          header: t('col.unit'),
+          rowHeader: true,
+          sort: (p) => p.unitName,
+          cell: (p) => (
+            <>
               <Link to={`/staff/institutioner/${encodeURIComponent(p.unitId)}`}>{p.unitName}</Link>
               {isCurrent(p, today) && (
                 <>
@@ -36,15 +32,38 @@ export function PlacementTable({ items }: { items: Placement[] }) {
                   <span className="tag">{t('placement.current')}</span>
                 </>
               )}
-            </th>
-            <td>{t(`type.${p.unitType}`)}</td>
-            <td>{t(`kind.${p.kind}`)}</td>
-            <td>{formatDate(p.start, lang)}</td>
-            <td>{p.end ? formatDate(p.end, lang) : '—'}</td>
-            <td className="num">{p.hoursPerWeek}</td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+            </>
+          ),
+        },
+        {
+          id: 'type',
+          header: t('col.type'),
+          sort: (p) => t(`type.${p.unitType}`),
+          cell: (p) => t(`type.${p.unitType}`),
+        },
+        { id: 'kind', header: t('col.kind'), sort: (p) => t(`kind.${p.kind}`), cell: (p) => t(`kind.${p.kind}`) },
+        {
+          id: 'start',
+          header: t('col.start'),
+          sort: (p) => p.start,
+          text: (p) => formatDate(p.start, lang),
+          cell: (p) => formatDate(p.start, lang),
+        },
+        {
+          id: 'end',
+          header: t('col.end'),
+          sort: (p) => p.end,
+          text: (p) => (p.end ? formatDate(p.end, lang) : ''),
+          cell: (p) => (p.end ? formatDate(p.end, lang) : '—'),
+        },
+        {
+          id: 'hours',
+          header: t('col.hours'),
+          numeric: true,
+          sort: (p) => p.hoursPerWeek,
+          cell: (p) => p.hoursPerWeek,
+        },
+      ]}
+    />
   );
 }

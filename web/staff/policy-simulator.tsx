@@ -1,7 +1,7 @@
 // Policy simulator: compare two allocation policies on a replayed year of demand before adopting one.
 import { useState } from 'react';
 import { api } from '../shared/api.js';
-import { ErrorMessage, Field, Loading, Page } from '../shared/components.js';
+import { DataTable, ErrorMessage, Field, Loading, Page } from '../shared/components.js';
 import { useT } from '../shared/i18n.js';
 import type { SimPolicy, Simulation } from '../../src/modules/booking/contract.js';
 
@@ -141,36 +141,56 @@ function Results({ answer }: { answer: Answer }) {
           ■ B
         </text>
       </svg>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('sim.table')}>
-        <table>
-          <caption className="visually-hidden">{t('sim.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sim.lateness')}</th>
-              <th scope="col">{t('sim.families')}</th>
-              <th scope="col">{t('sim.first', { name: 'A' })}</th>
-              <th scope="col">{t('sim.first', { name: 'B' })}</th>
-              <th scope="col">{t('sim.wait', { name: 'A' })}</th>
-              <th scope="col">{t('sim.wait', { name: 'B' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answer.a.byLateness.map((x, k) => {
-              const y = answer.b.byLateness[k]!;
-              return (
-                <tr key={x.bucket}>
-                  <th scope="row">{t(`sim.bucket.${x.bucket}` as any)}</th>
-                  <td>{x.families}</td>
-                  <td>{pct(x.firstChoice, x.families)} %</td>
-                  <td>{pct(y.firstChoice, y.families)} %</td>
-                  <td>{x.meanWaitDays}</td>
-                  <td>{y.meanWaitDays}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('sim.table')}
+        rows={answer.a.byLateness.map((x, k) => ({ x, y: answer.b.byLateness[k]! }))}
+        rowKey={(r) => r.x.bucket}
+        pageSize={0}
+        filter={false}
+        columns={[
+          {
+            id: 'lateness',
+            header: t('sim.lateness'),
+            rowHeader: true,
+            cell: (r) => t(`sim.bucket.${r.x.bucket}` as any),
+          },
+          {
+            id: 'families',
+            header: t('sim.families'),
+            numeric: true,
+            sort: (r) => r.x.families,
+            cell: (r) => r.x.families,
+          },
+          {
+            id: 'firstA',
+            header: t('sim.first', { name: 'A' }),
+            numeric: true,
+            sort: (r) => pct(r.x.firstChoice, r.x.families),
+            cell: (r) => `${pct(r.x.firstChoice, r.x.families)} %`,
+          },
+          {
+            id: 'firstB',
+            header: t('sim.first', { name: 'B' }),
+            numeric: true,
+            sort: (r) => pct(r.y.firstChoice, r.y.families),
+            cell: (r) => `${pct(r.y.firstChoice, r.y.families)} %`,
+          },
+          {
+            id: 'waitA',
+            header: t('sim.wait', { name: 'A' }),
+            numeric: true,
+            sort: (r) => r.x.meanWaitDays,
+            cell: (r) => r.x.meanWaitDays,
+          },
+          {
+            id: 'waitB',
+            header: t('sim.wait', { name: 'B' }),
+            numeric: true,
+            sort: (r) => r.y.meanWaitDays,
+            cell: (r) => r.y.meanWaitDays,
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, query } from '../shared/api.js';
+import { GuardedButton } from '../shared/guard.js';
 import {
   BackLink,
   DataTable,
@@ -14,7 +15,7 @@ import {
   Status,
   useApi,
 } from '../shared/components.js';
-import { formatDate, formatDateTime, formatOere, formatPeriod } from '../shared/format.js';
+import { formatDate, formatDateTime, formatMonth, formatOere, formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useCan, useSession } from '../shared/session.js';
 import { useToday, plusMonths } from '../shared/today.js';
@@ -45,39 +46,65 @@ export function SubsidyInboxPage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && data.length === 0 && <p>{t('sub.none')}</p>}
       {data && data.length > 0 && (
-        <DataTable caption={t('sub.inbox', { n: data.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('sub.child')}</th>
-              <th scope="col">{t('sub.applicant')}</th>
-              <th scope="col">{t('sub.period')}</th>
-              <th scope="col">{t('sub.status')}</th>
-              <th scope="col">{t('sub.submitted')}</th>
-              <th scope="col">{t('sub.deadline')}</th>
-              <th scope="col">{t('sub.complaints')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/staff/tilskud/${c.id}`} aria-label={t('sub.open', { name: c.child })}>
-                    {c.child}
-                  </Link>
-                </td>
-                <td>{c.applicant}</td>
-                <td>{formatPeriod(c.start, c.end, t, lang)}</td>
-                <td>{t(`sub.status.${c.status}`)}</td>
-                <td>{formatDate(c.submittedOn, lang)}</td>
-                <td>
+        <DataTable
+          caption={t('sub.inbox', { n: data.length })}
+          rows={data}
+          rowKey={(c) => c.id}
+          initialSort={{ column: 'deadline', direction: 'ascending' }}
+          columns={[
+            {
+              id: 'child',
+              header: t('sub.child'),
+              rowHeader: true,
+              sort: (c) => c.child,
+              cell: (c) => (
+                <Link to={`/staff/tilskud/${c.id}`} aria-label={t('sub.open', { name: c.child })}>
+                  {c.child}
+                </Link>
+              ),
+            },
+            { id: 'applicant', header: t('sub.applicant'), sort: (c) => c.applicant, cell: (c) => c.applicant },
+            {
+              id: 'period',
+              header: t('sub.period'),
+              sort: (c) => c.start,
+              text: (c) => formatPeriod(c.start, c.end, t, lang),
+              cell: (c) => formatPeriod(c.start, c.end, t, lang),
+            },
+            {
+              id: 'status',
+              header: t('sub.status'),
+              sort: (c) => t(`sub.status.${c.status}`),
+              cell: (c) => t(`sub.status.${c.status}`),
+            },
+            {
+              id: 'submitted',
+              header: t('sub.submitted'),
+              sort: (c) => c.submittedOn,
+              text: (c) => formatDate(c.submittedOn, lang),
+              cell: (c) => formatDate(c.submittedOn, lang),
+            },
+            {
+              id: 'deadline',
+              header: t('sub.deadline'),
+              sort: (c) => c.deadline,
+              text: (c) => formatDate(c.deadline, lang) + (c.overdue ? ` (${t('sub.overdue')})` : ''),
+              cell: (c) => (
+                <>
                   {formatDate(c.deadline, lang)}
                   {c.overdue && <strong> ({t('sub.overdue')})</strong>}
-                </td>
-                <td>{c.openComplaints || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+                </>
+              ),
+            },
+            {
+              id: 'complaints',
+              header: t('sub.complaints'),
+              numeric: true,
+              sort: (c) => c.openComplaints,
+              cell: (c) => c.openComplaints || '—',
+            },
+          ]}
+        />
       )}
     </Page>
   );
@@ -349,26 +376,34 @@ export function SubsidyCasePage() {
       {data.payouts.length > 0 && (
         <section className="panel" aria-labelledby={id + 'p'}>
           <h2 id={id + 'p'}>{t('sub.payouts')}</h2>
-          <DataTable caption={t('sub.payouts')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('sub.month')}</th>
-                <th scope="col">{t('sub.kind')}</th>
-                <th scope="col" className="num">
-                  {t('sub.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.payouts.map((p, i) => (
-                <tr key={i}>
-                  <td>{p.month.slice(0, 7)}</td>
-                  <td>{t(p.kind === 'payment' ? 'sub.kind.payment' : 'sub.kind.correction')}</td>
-                  <td className="num">{formatOere(p.amountOere, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable
+            caption={t('sub.payouts')}
+            rows={data.payouts.map((p, i) => ({ ...p, key: String(i) }))}
+            rowKey={(p) => p.key}
+            columns={[
+              {
+                id: 'month',
+                header: t('sub.month'),
+                sort: (p) => p.month,
+                text: (p) => formatMonth(p.month, lang),
+                cell: (p) => formatMonth(p.month, lang),
+              },
+              {
+                id: 'kind',
+                header: t('sub.kind'),
+                sort: (p) => t(p.kind === 'payment' ? 'sub.kind.payment' : 'sub.kind.correction'),
+                cell: (p) => t(p.kind === 'payment' ? 'sub.kind.payment' : 'sub.kind.correction'),
+              },
+              {
+                id: 'amount',
+                header: t('sub.amount'),
+                numeric: true,
+                sort: (p) => p.amountOere,
+                text: (p) => formatOere(p.amountOere, lang),
+                cell: (p) => formatOere(p.amountOere, lang),
+              },
+            ]}
+          />
           {data.recoveries.length > 0 && (
             <p>
               {t('sub.recoveries')}:{' '}
@@ -415,14 +450,11 @@ export function SubsidyPayoutPage() {
   }
   async function approve() {
     setErr(null);
-    try {
-      const r = await api.post<RunOut>('/api/staff/subsidies/payouts', { municipality, month });
-      setOk(r.runId ? t('pay.done', { lines: r.lines, total: formatOere(r.totalOere, lang) }) : t('pay.nothing'));
-      setPreview(null);
-      runs.reload();
-    } catch (x) {
-      setErr(x);
-    }
+    const r = await api.post<RunOut>('/api/staff/subsidies/payouts', { municipality, month });
+    setOk(r.runId ? t('pay.done', { lines: r.lines, total: formatOere(r.totalOere, lang) }) : t('pay.nothing'));
+    setPreview(null);
+    runs.reload();
+    return null;
   }
   const changed = preview?.lines.filter((l) => l.kind !== 'unchanged') ?? [];
   return (
@@ -460,84 +492,119 @@ export function SubsidyPayoutPage() {
           <h2 id={id + 'p'}>{t('pay.preview')}</h2>
           <p>{t('pay.previewText', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}</p>
           {changed.length > 0 && (
-            <DataTable caption={t('pay.lines', { n: changed.length })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('pay.payee')}</th>
-                  <th scope="col">{t('sub.child')}</th>
-                  <th scope="col" className="num">
-                    {t('pay.due')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('pay.sibling')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('pay.paid')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sub.amount')}
-                  </th>
-                  <th scope="col">{t('sub.kind')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changed.map((l) => (
-                  <tr key={l.caseId}>
-                    <td>{l.payee}</td>
-                    <td>
-                      <Link to={`/staff/tilskud/${l.caseId}`}>{l.child}</Link>
-                    </td>
-                    <td className="num">{formatOere(l.dueOere, lang)}</td>
-                    <td className="num">{formatOere(l.siblingOere, lang)}</td>
-                    <td className="num">{formatOere(l.paidOere, lang)}</td>
-                    <td className="num">{formatOere(l.amountOere, lang)}</td>
-                    <td>{t(`sub.kind.${l.kind}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <DataTable
+              caption={t('pay.lines', { n: changed.length })}
+              rows={changed}
+              rowKey={(l) => l.caseId}
+              columns={[
+                { id: 'payee', header: t('pay.payee'), sort: (l) => l.payee, cell: (l) => l.payee },
+                {
+                  id: 'child',
+                  header: t('sub.child'),
+                  sort: (l) => l.child,
+                  cell: (l) => <Link to={`/staff/tilskud/${l.caseId}`}>{l.child}</Link>,
+                },
+                {
+                  id: 'due',
+                  header: t('pay.due'),
+                  numeric: true,
+                  sort: (l) => l.dueOere,
+                  text: (l) => formatOere(l.dueOere, lang),
+                  cell: (l) => formatOere(l.dueOere, lang),
+                },
+                {
+                  id: 'sibling',
+                  header: t('pay.sibling'),
+                  numeric: true,
+                  sort: (l) => l.siblingOere,
+                  text: (l) => formatOere(l.siblingOere, lang),
+                  cell: (l) => formatOere(l.siblingOere, lang),
+                },
+                {
+                  id: 'paid',
+                  header: t('pay.paid'),
+                  numeric: true,
+                  sort: (l) => l.paidOere,
+                  text: (l) => formatOere(l.paidOere, lang),
+                  cell: (l) => formatOere(l.paidOere, lang),
+                },
+                {
+                  id: 'amount',
+                  header: t('sub.amount'),
+                  numeric: true,
+                  sort: (l) => l.amountOere,
+                  text: (l) => formatOere(l.amountOere, lang),
+                  cell: (l) => formatOere(l.amountOere, lang),
+                },
+                {
+                  id: 'kind',
+                  header: t('sub.kind'),
+                  sort: (l) => t(`sub.kind.${l.kind}`),
+                  cell: (l) => t(`sub.kind.${l.kind}`),
+                },
+              ]}
+            />
           )}
-          <button type="button" className="button" onClick={() => void approve()}>
-            {t('pay.approve')}
-          </button>
+          <GuardedButton
+            label={t('pay.approve')}
+            title={t('pay.confirm.title', { month: formatMonth(month, lang) })}
+            summary={
+              <p>
+                {t('pay.confirm.summary', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}
+              </p>
+            }
+            consequence={t('pay.confirm.consequence')}
+            runningText={t('pay.confirm.running')}
+            action={approve}
+            onError={setErr}
+          />
         </section>
       )}
       {runs.data && runs.data.length > 0 && (
         <section className="panel" aria-labelledby={id + 'r'}>
           <h2 id={id + 'r'}>{t('pay.runs')}</h2>
-          <DataTable caption={t('pay.runs')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('sub.month')}</th>
-                <th scope="col">{t('pay.created')}</th>
-                <th scope="col" className="num">
-                  {t('pay.lineCount')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sub.amount')}
-                </th>
-                <th scope="col">{t('pay.export')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.data.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.month.slice(0, 7)}</td>
-                  <td>{formatDateTime(r.createdAt, lang)}</td>
-                  <td className="num">{r.lines}</td>
-                  <td className="num">{formatOere(r.totalOere, lang)}</td>
-                  <td>
-                    <a
-                      href={`/api/staff/subsidies/payouts/${r.id}/export`}
-                      aria-label={t('pay.exportFor', { month: r.month.slice(0, 7) })}
-                    >
-                      CSV
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable
+            caption={t('pay.runs')}
+            rows={runs.data}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                id: 'month',
+                header: t('sub.month'),
+                sort: (r) => r.month,
+                text: (r) => formatMonth(r.month, lang),
+                cell: (r) => formatMonth(r.month, lang),
+              },
+              {
+                id: 'created',
+                header: t('pay.created'),
+                sort: (r) => r.createdAt,
+                text: (r) => formatDateTime(r.createdAt, lang),
+                cell: (r) => formatDateTime(r.createdAt, lang),
+              },
+              { id: 'lines', header: t('pay.lineCount'), numeric: true, sort: (r) => r.lines, cell: (r) => r.lines },
+              {
+                id: 'amount',
+                header: t('sub.amount'),
+                numeric: true,
+                sort: (r) => r.totalOere,
+                text: (r) => formatOere(r.totalOere, lang),
+                cell: (r) => formatOere(r.totalOere, lang),
+              },
+              {
+                id: 'export',
+                header: t('pay.export'),
+                cell: (r) => (
+                  <a
+                    href={`/api/staff/subsidies/payouts/${r.id}/export`}
+                    aria-label={t('pay.exportFor', { month: formatMonth(r.month, lang) })}
+                  >
+                    CSV
+                  </a>
+                ),
+              },
+            ]}
+          />
         </section>
       )}
     </Page>

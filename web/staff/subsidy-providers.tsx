@@ -44,7 +44,7 @@ const oereOr = (kr: string) => {
 };
 
 export function SubsidyProvidersPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const can = useCan();
   const id = useId();
   const { data, error, loading, reload } = useApi<ProviderRow[]>('/api/staff/subsidies/providers');
@@ -71,34 +71,42 @@ export function SubsidyProvidersPage() {
       <ErrorMessage error={error} onRetry={reload} />
       {data && data.length === 0 && <p>{t('prov.none')}</p>}
       {data && data.length > 0 && (
-        <DataTable caption={t('prov.list', { n: data.length })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('prov.name')}</th>
-              <th scope="col">{t('prov.kind')}</th>
-              <th scope="col">CVR</th>
-              <th scope="col">{t('prov.approved')}</th>
-              <th scope="col" className="num">
-                {t('prov.enrolments')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/staff/private-tilbud/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>{t(`prov.kind.${p.kind}`)}</td>
-                <td>{p.cvr}</td>
-                <td>
-                  <Period start={p.approvedFrom} end={p.approvedTo} />
-                </td>
-                <td className="num">{p.enrolments}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          caption={t('prov.list', { n: data.length })}
+          rows={data}
+          rowKey={(p) => p.id}
+          initialSort={{ column: 'name', direction: 'ascending' }}
+          columns={[
+            {
+              id: 'name',
+              header: t('prov.name'),
+              rowHeader: true,
+              sort: (p) => p.name,
+              cell: (p) => <Link to={`/staff/private-tilbud/${p.id}`}>{p.name}</Link>,
+            },
+            {
+              id: 'kind',
+              header: t('prov.kind'),
+              sort: (p) => t(`prov.kind.${p.kind}`),
+              cell: (p) => t(`prov.kind.${p.kind}`),
+            },
+            { id: 'cvr', header: 'CVR', sort: (p) => p.cvr, cell: (p) => p.cvr },
+            {
+              id: 'approved',
+              header: t('prov.approved'),
+              sort: (p) => p.approvedFrom,
+              text: (p) => formatPeriod(p.approvedFrom, p.approvedTo, t, lang),
+              cell: (p) => <Period start={p.approvedFrom} end={p.approvedTo} />,
+            },
+            {
+              id: 'enrolments',
+              header: t('prov.enrolments'),
+              numeric: true,
+              sort: (p) => p.enrolments,
+              cell: (p) => p.enrolments,
+            },
+          ]}
+        />
       )}
       {can('subsidies.providers') && (
         <section className="panel" aria-labelledby={id + 'h'}>
@@ -224,32 +232,40 @@ export function SubsidyProviderPage() {
         {data.enrolmentList.length === 0 ? (
           <p>{t('prov.noChildren')}</p>
         ) : (
-          <DataTable caption={t('prov.children')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('sub.child')}</th>
-                <th scope="col">{t('prov.born')}</th>
-                <th scope="col">{t('sub.period')}</th>
-                {can('subsidies.providers') && <th scope="col">{t('prov.endEnrolment')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.enrolmentList.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.child}</td>
-                  <td>{formatDate(e.birthDate, lang)}</td>
-                  <td>
-                    <Period start={e.start} end={e.end} />
-                  </td>
-                  {can('subsidies.providers') && (
-                    <td>
-                      <EndEnrolment id={e.id} child={e.child} done={reload} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable
+            caption={t('prov.children')}
+            rows={data.enrolmentList}
+            rowKey={(e) => e.id}
+            initialSort={{ column: 'child', direction: 'ascending' }}
+            columns={[
+              { id: 'child', header: t('sub.child'), rowHeader: true, sort: (e) => e.child, cell: (e) => e.child },
+              {
+                id: 'born',
+                header: t('prov.born'),
+                sort: (e) => e.birthDate,
+                text: (e) => formatDate(e.birthDate, lang),
+                cell: (e) => formatDate(e.birthDate, lang),
+              },
+              {
+                id: 'period',
+                header: t('sub.period'),
+                sort: (e) => e.start,
+                text: (e) => formatPeriod(e.start, e.end, t, lang),
+                cell: (e) => <Period start={e.start} end={e.end} />,
+              },
+              ...(can('subsidies.providers')
+                ? [
+                    {
+                      id: 'end',
+                      header: t('prov.endEnrolment'),
+                      cell: (e: (typeof data.enrolmentList)[number]) => (
+                        <EndEnrolment id={e.id} child={e.child} done={reload} />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
         {can('subsidies.providers') && <EnrolForm providerId={data.id} done={reload} />}
       </section>

@@ -117,6 +117,24 @@ export const UnbilledChild = z.object({
 });
 export type UnbilledChild = z.infer<typeof UnbilledChild>;
 
+/** A child a run billed, though not as it should be: by name with a link to the child's page, and what is wrong. */
+export const RunWarning = z.object({
+  childId: z.uuid(),
+  childName: z.string(),
+  link: z.string(),
+  text: z.string(),
+});
+export type RunWarning = z.infer<typeof RunWarning>;
+
+/** The warnings of a month's latest finished run (all of them; runId null: the month has not been run). */
+export const MonthWarnings = z.object({
+  runId: z.uuid().nullable(),
+  finishedAt: z.string().nullable(),
+  total: z.number(),
+  warnings: z.array(RunWarning),
+});
+export type MonthWarnings = z.infer<typeof MonthWarnings>;
+
 export const Preview = z.object({
   month: z.string(),
   from: z.string(),
@@ -125,7 +143,7 @@ export const Preview = z.object({
   lines: z.number(),
   corrections: z.number(),
   totalOere: z.number(),
-  warnings: z.array(z.string()),
+  warnings: z.array(RunWarning),
   unbilledCount: z.number(),
   unbilled: z.array(UnbilledChild),
   sample: z.array(
@@ -428,6 +446,11 @@ export const billingContract = {
   runs: { summary: "A municipality's latest runs", querystring: byMunicipality, response: z.array(Run) },
   run: { summary: 'One run and its progress', params: idParam, response: Run, errors: ['billing.run-not-found'] },
   month: { summary: "A month's invoices by status", querystring: monthBody, response: MonthSummary },
+  monthWarnings: {
+    summary: "The warnings of a month's latest finished run: every child billed, though not as it should be, by name",
+    querystring: monthBody,
+    response: MonthWarnings,
+  },
   sendMonth: {
     summary:
       "Send a month's draft invoices (refused 409 billing.unbilled-children while a placed child cannot be billed)",

@@ -2,7 +2,7 @@
 // invoice lines every payer should have for one service month. The fee of each household comes from
 // monthlyFees (fees.ts), the same code `spire fees` prints. Dates are ISO strings here: 30,000 children × months
 // is a hot loop, and ISO dates compare correctly as strings. Intervals are [lo, hi) with hi null for open-ended.
-import { LocalDate, percentOf, type Oere } from '../../shared/index.js';
+import { LocalDate, municipalityByCode, percentOf, type Oere } from '../../shared/index.js';
 import { addMonths, ageInYears } from '../../shared/iso-day.js';
 import type { AgeBand, FeeHours, PlacementKind, UnitType } from '../../platform/db/schema.js';
 import { monthlyFees, type ChildPlace, type FeeLine, type PlaceKind } from './fees.js';
@@ -64,9 +64,15 @@ export interface Unbilled {
   month: string;
   reason: string;
 }
+/** A placed child the month bills, though not as it should be: the run goes ahead and keeps the warning (run.ts). */
+export interface Warning {
+  childId: string;
+  month: string;
+  text: string;
+}
 export interface MonthResult {
   lines: DesiredLine[];
-  warnings: string[];
+  warnings: Warning[];
   children: number;
   unbilled: Unbilled[];
 }
@@ -176,7 +182,7 @@ const NO_INCOME = Number.MAX_SAFE_INTEGER; // no registered income: no økonomis
 
 export function computeMonth(data: BillingData, month: string): MonthResult {
   const next = addMonths(month, 1);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const unbilled: Unbilled[] = [];
   const scale = scaleFor(data.scales, Number(month.slice(0, 4)));
 
@@ -224,6 +230,12 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
       miss(`Ingen forælder med forældremyndighed pr. ${LocalDate.parse(d).toDanish()}.`);
       continue;
     }
+    if (!householdId)
+      warnings.push({
+        childId: p.childId,
+        month,
+        text: `Ingen folkeregisteradresse pr. ${LocalDate.parse(d).toDanish()}: opkræves fuld takst uden økonomisk friplads og søskendetilskud.`,
+      });
     const key = householdId ?? 'child:' + p.childId;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { householdId, payerId, items: [] }));
@@ -258,7 +270,14 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     );
     fees.children.forEach((c, i) => {
       const { src, share, band } = g.items[i]!;
-      const extra = settlementOf(data, g.householdId, band, month, g.items[i]!.place.rate)?.parentExtra ?? 0;
+      const settlement = settlementOf(data, g.householdId, band, month, g.items[i]!.place.rate);
+      const extra = settlement?.parentExtra ?? 0;
+      if (settlement?.missing)
+        warnings.push({
+          childId: src.childId,
+          month,
+          text: `Bor i ${municipalityByCode(settlement.home)?.name ?? settlement.home} Kommune, men der mangler pladsudgifter for ${month.slice(0, 4)} (${band} år): merbetalingen efter § 41 er ikke beregnet.`,
+        });
       const all =
         extra > 0
           ? [

@@ -34,6 +34,37 @@ export async function runById(db: Db, id: string) {
   return db.selectFrom('billing_run').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The latest finished run of a month, with its warnings (all of them, oldest first); none: the month has no run. */
+export async function monthWarnings(db: Db, municipality: string, month: string) {
+  const run = await db
+    .selectFrom('billing_run')
+    .select(['id', 'finished_at'])
+    .where('municipality_code', '=', municipality)
+    .where('month', '=', month)
+    .where('status', '=', 'done')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!run) return null;
+  const rows = await db
+    .selectFrom('billing_run_warning')
+    .select(['child_id as childId', 'text'])
+    .where('run_id', '=', run.id)
+    .orderBy('id')
+    .execute();
+  return { runId: run.id, finishedAt: run.finished_at, rows };
+}
+
+/** How many warnings a run left. */
+export async function runWarningCount(db: Db, runId: string): Promise<number> {
+  const r = await db
+    .selectFrom('billing_run_warning')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
 export async function draftCount(db: Db, municipality: string, month: string): Promise<number> {
   const r = await db
     .selectFrom('invoice')

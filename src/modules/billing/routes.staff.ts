@@ -16,6 +16,7 @@ import {
   latestRuns,
   markExported,
   monthState,
+  monthWarnings,
   reopenMonth,
   runById,
   sentPayers,
@@ -36,7 +37,7 @@ import {
   listRates,
   listScales,
 } from './rates.js';
-import { assertAllBilled, assertOpenMonth, planRun, runProgress, startRun } from './run.js';
+import { assertAllBilled, assertOpenMonth, named, planRun, runProgress, startRun } from './run.js';
 import { debtorCsv, debtorExport, invoicesWithLines, monthSummary, sendMonth } from './invoices.js';
 import { debtorClaims } from './household-share.js';
 import { monthName } from './diff.js';
@@ -197,6 +198,14 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
         subjectType: 'child',
         subjectIds: plan.unbilled.map((u) => u.childId),
       });
+    const warnings = await named(req.ctx.db, plan.warnings);
+    if (warnings.length)
+      await audit(req.ctx.db, req.ctx, {
+        action: 'billing.warnings.read',
+        subjectType: 'child',
+        subjectIds: [...new Set(warnings.map((w) => w.childId))],
+        details: { municipality, month },
+      });
     return {
       month: month.slice(0, 7),
       from: plan.from.slice(0, 7),
@@ -205,7 +214,7 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
       lines: plan.lines.length,
       corrections: plan.lines.filter((l) => l.serviceMonth < month).length,
       totalOere: plan.lines.reduce((s, l) => s + l.amount, 0),
-      warnings: plan.warnings,
+      warnings,
       // Every placed child the run cannot bill, by name with a link; while there is one, a run is refused (409).
       unbilledCount: plan.unbilled.length,
       unbilled: plan.unbilled,
@@ -257,6 +266,25 @@ export const billingStaffRoutes: FastifyPluginAsync = async (base) => {
     billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
     return monthSummary(req.ctx.db, req.query.municipality, req.query.month);
   });
+  app.get(
+    '/billing/months/warnings',
+    { schema: schemaOf('billing', c.monthWarnings, billingError.codes) },
+    async (req) => {
+      billingPolicy.authorize(req.ctx.actor, 'billing.read', { municipalityCode: req.query.municipality });
+      const { municipality, month } = req.query;
+      const found = await monthWarnings(req.ctx.db, municipality, month);
+      const warnings = found ? await named(req.ctx.db, found.rows) : [];
+      // Logged even when it names nobody: the children warned about, else the run read, else the month without a run.
+      await audit(req.ctx.db, req.ctx, {
+        action: 'billing.warnings.read',
+        subjectType: warnings.length ? 'child' : 'billing_run',
+        subjectIds: warnings.length ? [...new Set(warnings.map((w) => w.childId))] : found ? [found.runId] : [],
+        details: { municipality, month },
+      });
+      if (!found) return { runId: null, finishedAt: null, total: 0, warnings: [] };
+      return { runId: found.runId, finishedAt: found.finishedAt, total: warnings.length, warnings };
+    },
+  );
   app.post('/billing/months/send', { schema: schemaOf('billing', c.sendMonth, billingError.codes) }, async (req) => {
     const actor = billingPolicy.authorize(req.ctx.actor, 'billing.manage', { municipalityCode: req.body.municipality });
     const { municipality, month } = req.body;

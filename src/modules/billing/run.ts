@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
 import { billingError } from './contract.js';
 import { addMonths } from '../../shared/iso-day.js';
-import { computeMonth, type DesiredLine, type Unbilled } from './engine.js';
+import { computeMonth, type DesiredLine, type Unbilled, type Warning } from './engine.js';
 import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
 import { loadAllBillingData, loadBillingData } from './load.js';
 import type { BillingData } from './engine.js';
@@ -40,7 +40,8 @@ export interface Plan {
   month: string;
   from: string;
   children: number;
-  warnings: string[];
+  /** Children of the month billed, though not as they should be (all of them): stored with the run. */
+  warnings: Warning[];
   lines: NewLine[];
   states: Map<string, string>;
   payers: number;
@@ -78,6 +79,19 @@ export async function unbilledChildren(db: Db, list: readonly Unbilled[]): Promi
       months: [...byChild.get(id)!.months].sort(),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.childId.localeCompare(b.childId));
+}
+
+/** Warnings as finance reads them: the child by name with a link to its page (sorted by name, then as found). */
+export async function named(db: Db, list: readonly { childId: string; text: string }[]) {
+  const names = await namesOf(db, [...new Set(list.map((w) => w.childId))]);
+  return list
+    .map((w) => ({
+      childId: w.childId,
+      childName: names.get(w.childId) ?? '',
+      link: `/staff/boern/${w.childId}`,
+      text: w.text,
+    }))
+    .sort((a, b) => a.childName.localeCompare(b.childName, 'da')); // stable: a child's warnings keep their order
 }
 
 /** 409 with the complete list: a run (or sending) that would leave placed children unbilled does not happen. */
@@ -147,7 +161,7 @@ export async function planRun(
   if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
 
   const desired: DesiredLine[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const missing: Unbilled[] = [];
   let children = 0;
   for (let m = from; m <= month; m = addMonths(m, 1)) {
@@ -315,6 +329,7 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress,
       );
       await writeStates(trx, part);
       if (last) {
+        await writeWarnings(trx, runId, plan.warnings);
         await trx
           .deleteFrom('billing_recheck')
           .where('municipality_code', '=', o.municipality)
@@ -338,10 +353,11 @@ async function execute(db: Db, runId: string, o: RunOptions, progress: Progress,
   trace('write');
 }
 
-// Rows per insert, within MAX_PARAMETERS (8, 7 and 4 columns).
+// Rows per insert, within MAX_PARAMETERS (8, 7, 4 and 4 columns).
 const INVOICE_CHUNK = Math.floor(MAX_PARAMETERS / 8),
   LINE_CHUNK = Math.floor(MAX_PARAMETERS / 7),
-  STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4);
+  STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4),
+  WARNING_CHUNK = Math.floor(MAX_PARAMETERS / 4);
 
 async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, progress: Progress) {
   const byPayer = new Map<string, NewLine[]>();
@@ -414,6 +430,16 @@ async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, pro
       where i.id = d.id`.execute(trx);
   }
   return { invoices: fresh.length };
+}
+
+/** The run's warnings, all of them, with the run (the billing page pages through them, the staff home counts them). */
+async function writeWarnings(trx: Db, runId: string, warnings: readonly Warning[]) {
+  const rows = warnings.map((w) => ({ run_id: runId, child_id: w.childId, service_month: w.month, text: w.text }));
+  for (let i = 0; i < rows.length; i += WARNING_CHUNK)
+    await trx
+      .insertInto('billing_run_warning')
+      .values(rows.slice(i, i + WARNING_CHUNK))
+      .execute();
 }
 
 async function writeStates(trx: Db, plan: Plan) {

@@ -8,7 +8,7 @@ import type { LocalDate } from '../../shared/index.js';
 import { householdById } from '../people/index.js';
 import { billingPolicy } from './policy.js';
 import { monthSummary } from './invoices.js';
-import { applicationsByStatus, latestRuns } from './queries.js';
+import { applicationsByStatus, latestRuns, runWarningCount } from './queries.js';
 
 export async function billingWork(db: Db, actor: Actor, today: LocalDate): Promise<WorkItem[]> {
   const municipality = actor.municipalityCode;
@@ -35,6 +35,11 @@ export async function billingWork(db: Db, actor: Actor, today: LocalDate): Promi
   else if (!summary.exportedAt)
     items.push({ key: 'work.billingNotExported', count: summary.sent.count, tone: 'warning', link, params: { month } });
   else items.push({ key: 'work.billingDone', count: summary.sent.count, tone: 'info', link, params: { month } });
+  // The month's last run billed some children not as they should be (no address, § 41 costs missing): finance looks.
+  const lastDone = runs.find((r) => r.month === month && r.status === 'done');
+  const warnings = lastDone ? await runWarningCount(db, lastDone.id) : 0;
+  if (warnings > 0)
+    items.push({ key: 'work.billingWarnings', count: warnings, tone: 'warning', link, params: { month } });
   // Friplads is the home municipality's decision: applications of households living here.
   const homes = await Promise.all(
     [...new Set(submitted.map((a) => a.household_id))].map(async (h) => (await householdById(db, h))?.municipalityCode),

@@ -156,6 +156,18 @@ export const WaitlistRow = z.object({
   priorityText: Text,
 });
 export type WaitlistRow = z.infer<typeof WaitlistRow>;
+/** The waitlist's sortable columns (the staff page's headers). */
+export const WAITLIST_SORT = [
+  'unit',
+  'position',
+  'child',
+  'rank',
+  'priority',
+  'neededFrom',
+  'guaranteeDate',
+  'km',
+] as const;
+export type WaitlistSort = (typeof WAITLIST_SORT)[number];
 /** One page of the filtered waitlist: `total` wishes match the filters, `rows` are those from `offset`. */
 export const Waitlist = z.object({ total: z.number(), offset: z.number(), rows: z.array(WaitlistRow) });
 export type Waitlist = z.infer<typeof Waitlist>;
@@ -465,6 +477,9 @@ export const placementContract = {
         .regex(/^\d{4}-\d{2}$/)
         .optional(),
       priority: z.string().max(40).optional(),
+      /** Column to sort by (default: unit, then position on its list); ties keep that order. */
+      sort: z.enum(WAITLIST_SORT).optional(),
+      direction: z.enum(['ascending', 'descending']).default('ascending'),
       offset: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(500).default(500),
     }),

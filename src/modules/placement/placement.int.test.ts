@@ -139,6 +139,16 @@ describe(`placement (${engine})`, () => {
     expect(past.rows).toEqual([]);
     expect((await cw.call('GET', '/api/staff/waitlist?limit=501')).statusCode).toBe(400);
     expect((await cw.call('GET', '/api/staff/waitlist?offset=-1')).statusCode).toBe(400);
+    // The server sorts before it pages (the staff table's headers): the whole list, not one page.
+    const names = (all.rows as { childName: string }[]).map((r) => r.childName);
+    const desc = (await cw.call('GET', '/api/staff/waitlist?sort=child&direction=descending')).json();
+    expect(desc.total).toBe(all.total);
+    expect(desc.rows.map((r: any) => r.childName)).toEqual([...names].sort((a, b) => b.localeCompare(a, 'da')));
+    const last = (await cw.call('GET', `/api/staff/waitlist?sort=child&limit=1&offset=${all.total - 1}`)).json();
+    expect(last.rows.map((r: any) => r.childName)).toEqual([
+      [...names].sort((a, b) => a.localeCompare(b, 'da')).at(-1),
+    ]);
+    expect((await cw.call('GET', '/api/staff/waitlist?sort=cpr')).statusCode).toBe(400);
   });
 
   it('a caseworker previews a round with explanations and approves; the parent accepts; a letter each way', async () => {

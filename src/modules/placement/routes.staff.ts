@@ -15,10 +15,10 @@ import { placementPolicy } from './policy.js';
 import { createOffer, expireOffers } from './offers.js';
 import { POLICY_KEYS, PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import { approveRound, previewRound, roundView } from './round.js';
-import { loadWaitlist } from './waitlist.js';
+import { loadWaitlist, type WaitlistEntry } from './waitlist.js';
 import { capacityOutlook } from './outlook.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
-import { placementContract as c, placementError } from './contract.js';
+import { placementContract as c, placementError, type WaitlistSort } from './contract.js';
 import {
   childIdsOfApplications,
   inboxTasks,
@@ -36,6 +36,18 @@ async function roundSubject(db: Db, id: string) {
   const code = await roundMunicipality(db, id);
   return code === undefined ? {} : { municipalityCode: code ?? [] };
 }
+
+/** What each waitlist column sorts by. */
+const WAITLIST_KEYS: Record<WaitlistSort, (r: WaitlistEntry) => string | number | null> = {
+  unit: (r) => r.unitName,
+  position: (r) => r.position,
+  child: (r) => r.childName,
+  rank: (r) => r.rank,
+  priority: (r) => PRIORITY_CLASSES[r.priority]?.da ?? r.priority,
+  neededFrom: (r) => r.neededFrom,
+  guaranteeDate: (r) => r.guaranteeDate,
+  km: (r) => r.km,
+};
 
 export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -75,6 +87,19 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
           (!q.ageBand || band(e.birthDate, e.neededFrom) === q.ageBand),
       )
       .sort((a, b) => byDanishName.compare(a.unitName, b.unitName) || a.position - b.position);
+    if (q.sort) {
+      // Stable on the default order; empty values (no garantidato, no distance) last either way.
+      const key = WAITLIST_KEYS[q.sort],
+        sign = q.direction === 'descending' ? -1 : 1;
+      rows.sort((a, b) => {
+        const x = key(a),
+          y = key(b);
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return (
+          sign * (typeof x === 'number' && typeof y === 'number' ? x - y : byDanishName.compare(String(x), String(y)))
+        );
+      });
+    }
     const page = rows.slice(q.offset, q.offset + q.limit);
     await audit(req.ctx.db, req.ctx, {
       action: 'waitlist.read',

@@ -376,6 +376,13 @@ export interface DB {
     lines_written: Generated<number>;
     error: string | null;
   };
+  billing_run_warning: {
+    id: Generated<number>;
+    run_id: string;
+    child_id: string;
+    service_month: DateStr;
+    text: string;
+  };
   invoice: {
     id: Generated<string>;
     number: Generated<number>;

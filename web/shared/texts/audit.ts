@@ -29,6 +29,7 @@ export const auditActionTexts = {
   'billing.read': ['Læste opkrævning', 'Read billing'],
   'billing.run': ['Kørte opkrævning', 'Ran billing'],
   'billing.unbilled.read': ['Læste børn uden opkrævning', 'Read unbilled children'],
+  'billing.warnings.read': ['Læste advarsler fra opkrævningskørslen', "Read the billing run's warnings"],
   'booking.availability': ['Søgte ledige pladser', 'Searched for free places'],
   'booking.book': ['Bookede plads', 'Booked a place'],
   'booking.calendar': ['Læste bookingkalender', 'Read the booking calendar'],

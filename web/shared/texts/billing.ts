@@ -21,6 +21,15 @@ export const billingTexts = {
     'No changes: a run would write nothing.',
   ],
   'billing.warnings': ['Advarsler', 'Warnings'],
+  'billing.warnings.heading': ['Advarsler fra kørslen', "The run's warnings"],
+  'billing.warnings.lead': [
+    'Børnene er opkrævet, men ikke som de skal: ret oplysningerne og kør måneden igen.',
+    'These children are billed, but not as they should be: correct the data and run the month again.',
+  ],
+  'billing.warnings.caption': ['Advarsler fra kørslen for {month} ({n})', 'Warnings from the run for {month} ({n})'],
+  'billing.warnings.none': ['Kørslen for {month} gav ingen advarsler.', 'The run for {month} gave no warnings.'],
+  'billing.warnings.previewCaption': ['Advarsler i forhåndsvisningen ({n})', 'Warnings in the preview ({n})'],
+  'billing.warnings.text': ['Advarsel', 'Warning'],
   'billing.unbilled.heading': ['{n} placerede børn kan ikke opkræves', '{n} placed children cannot be billed'],
   'billing.unbilled.lead': [
     'En kørsel afvises, indtil hvert barn har en takst og en betaler. Ret taksterne eller barnets data:',

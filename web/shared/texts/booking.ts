@@ -74,6 +74,7 @@ export const bookingTexts = {
     'De næste 12 måneder per enhed: børn per aldersgruppe, nye bookinger og det personale minimumsnormeringen kræver (1:3 for 0–2 år, 1:6 for 3–5 år).',
     'The next 12 months per unit: children per age group, new bookings and the staff minimum staffing requires (1:3 for ages 0–2, 1:6 for 3–5).',
   ],
+  'outlook.tableCaption': ['{unit}: de næste 12 måneder', '{unit}: the next 12 months'],
   'outlook.month': ['Måned', 'Month'],
   'outlook.nursery': ['Børn 0–2 år', 'Children 0–2'],
   'outlook.kindergarten': ['Børn 3–5 år', 'Children 3–5'],

@@ -241,6 +241,16 @@ export const subsidiesTexts = {
   'pay.municipality': ['Kommune', 'Municipality'],
   'pay.preview': ['Forhåndsvis', 'Preview'],
   'pay.approve': ['Godkend udbetaling', 'Approve payout'],
+  'pay.confirm.title': ['Godkend udbetalingen for {month}?', 'Approve the payout for {month}?'],
+  'pay.confirm.summary': [
+    'Udbetalingslinjer: {changes}, samlet beløb {total}.',
+    'Payout lines: {changes}, amount in total {total}.',
+  ],
+  'pay.confirm.consequence': [
+    'Linjerne skrives og kan hentes som kreditorfil; en senere ændring bliver en ny linje, ikke en rettelse af denne.',
+    'The lines are written and can be fetched as a creditor file; a later change becomes a new line, not an edit of this one.',
+  ],
+  'pay.confirm.running': ['Udbetalingen godkendes …', 'Approving the payout …'],
   'pay.previewText': [
     '{changes} ændringer, i alt {total} – intet er skrevet endnu.',
     '{changes} changes, {total} in total – nothing has been written yet.',

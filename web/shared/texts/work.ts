@@ -26,6 +26,7 @@ export const workTexts = {
   ],
   'work.billingRunning': ['Opkrævningen for {month} kører nu', 'Billing for {month} is running now'],
   'work.billingNotRun': ['Opkrævningen for {month} er ikke kørt endnu', 'Billing for {month} has not been run yet'],
+  'work.billingWarnings': ['{count} advarsler i kørslen for {month}', '{count} warnings in the run for {month}'],
   'work.billingDrafts': [
     '{count} fakturaer for {month} venter på at blive sendt',
     '{count} invoices for {month} are waiting to be sent',
