@@ -1,7 +1,20 @@
 // The attendance API (staff, citizen and entrance terminal): request and response schemas, refusal codes.
-// The web imports these types.
+// The web imports these types. The schemas are in contract/ (day, terminal, families), re-exported.
 import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
+import { childDay, childParam, created, date, empty, pickup, span, time, unitParam } from './contract/fields.js';
+import { AttendanceEvent, HistoryDay, Overview, Registration } from './contract/day.js';
+import { NewTerminal, Terminal, TerminalDay } from './contract/terminal.js';
+import {
+  ChildAttendance,
+  CitizenQuestionnaire,
+  ClosingDay,
+  Questionnaire,
+  UnitQuestionnaire,
+} from './contract/families.js';
+export * from './contract/day.js';
+export * from './contract/terminal.js';
+export * from './contract/families.js';
 
 export const attendanceError = domainErrors({
   'attendance.not-your-unit': 'forbidden',
@@ -50,186 +63,6 @@ export const attendanceError = domainErrors({
   'attendance.questionnaire-deadline': 'invalid',
 });
 export type AttendanceCode = keyof typeof attendanceError.codes;
-
-const date = z.iso.date();
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid skal skrives TT:MM.');
-const hhmm = z.string().nullable();
-const unitParam = z.object({ unitId: z.uuid() });
-const span = z.object({ from: date, to: date });
-const childDay = unitParam.extend({ childId: z.uuid(), date });
-const childParam = z.object({ childId: z.uuid() });
-const pickup = z.string().trim().max(100).nullable();
-const created = z.object({ id: z.uuid() });
-const empty = z.object({}).strict();
-
-/** A child's registration for a day after a tap or a correction. */
-export const Registration = z.object({
-  childId: z.uuid(),
-  date,
-  status: z.number().int(),
-  checkIn: hhmm,
-  checkOut: hhmm,
-  pickupBy: z.string().nullable(),
-});
-export type Registration = z.infer<typeof Registration>;
-
-export const Hour = z.object({ hour: z.number().int(), present: z.number().int() });
-export type Hour = z.infer<typeof Hour>;
-const Counts = z.object({
-  placed: z.number().int(),
-  present: z.number().int(),
-  sick: z.number().int(),
-  absent: z.number().int(),
-  checkedOut: z.number().int(),
-  notArrived: z.number().int(),
-  fte: z.object({ placed: z.number(), present: z.number() }),
-  byAge: z.array(z.object({ band: z.string(), placed: z.number().int(), present: z.number().int() })),
-});
-export const OverviewChild = z.object({
-  id: z.uuid(),
-  firstName: z.string(),
-  lastName: z.string(),
-  initials: z.string(),
-  ageMonths: z.number().int(),
-  ageBand: z.string(),
-  status: z.number().int(),
-  checkIn: hhmm,
-  checkOut: hhmm,
-  pickupBy: z.string().nullable(),
-  absence: z.enum(['sick', 'day_off', 'holiday']).nullable(),
-  hoursPerWeek: z.number(),
-  fte: z.number(),
-});
-export type OverviewChild = z.infer<typeof OverviewChild>;
-export const OverviewGroup = Counts.extend({
-  name: z.string(),
-  hours: z.array(Hour),
-  children: z.array(OverviewChild),
-});
-export type OverviewGroup = z.infer<typeof OverviewGroup>;
-export const Overview = z.object({
-  unit: z.object({ id: z.uuid(), name: z.string() }),
-  today: date,
-  date,
-  closed: z.string().nullable(),
-  totals: Counts,
-  hours: z.array(Hour),
-  groups: z.array(OverviewGroup),
-});
-export type Overview = z.infer<typeof Overview>;
-
-export const AttendanceEvent = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  kind: z.enum(['check_in', 'check_out', 'status', 'pickup', 'correction']),
-  status: z.number().int(),
-  checkIn: hhmm,
-  checkOut: hhmm,
-  pickupBy: z.string().nullable(),
-  reason: z.string().nullable(),
-  by: z.string().nullable(),
-});
-export type AttendanceEvent = z.infer<typeof AttendanceEvent>;
-
-export const HistoryDay = z.object({
-  date,
-  closed: z.string().nullable(),
-  placed: z.number().int(),
-  absent: z.number().int(),
-  planned: z.number().int(),
-  actual: z.number().int(),
-  difference: z.number().int(),
-});
-export type HistoryDay = z.infer<typeof HistoryDay>;
-
-export const Terminal = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-export type Terminal = z.infer<typeof Terminal>;
-export const NewTerminal = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), token: z.string() });
-
-export const ClosingDay = z.object({ date, name: z.string(), kind: z.enum(['listed', 'public_holiday']) });
-export type ClosingDay = z.infer<typeof ClosingDay>;
-
-export const Questionnaire = z.object({
-  id: z.uuid(),
-  municipalityCode: z.string(),
-  unitId: z.uuid().nullable(),
-  title: z.string(),
-  question: z.string(),
-  start: date,
-  end: date,
-  deadline: date,
-});
-export type Questionnaire = z.infer<typeof Questionnaire>;
-export const UnitQuestionnaire = Questionnaire.extend({
-  days: z.array(
-    z.object({ day: date, placed: z.number().int(), answered: z.number().int(), expected: z.number().int() }),
-  ),
-});
-export type UnitQuestionnaire = z.infer<typeof UnitQuestionnaire>;
-export const CitizenQuestionnaire = Questionnaire.extend({
-  open: z.boolean(),
-  children: z.array(
-    z.object({
-      childId: z.uuid(),
-      unitId: z.uuid(),
-      unitName: z.string(),
-      firstName: z.string(),
-      days: z.array(date),
-      answers: z.array(z.object({ date, needsCare: z.boolean() })),
-    }),
-  ),
-});
-export type CitizenQuestionnaire = z.infer<typeof CitizenQuestionnaire>;
-
-export const ChildAttendance = z.object({
-  correctionWindowDays: z.number().int(),
-  registrations: z.array(
-    z.object({
-      date,
-      status: z.number().int(),
-      checkIn: hhmm,
-      checkOut: hhmm,
-      pickupBy: z.string().nullable(),
-      unitName: z.string(),
-    }),
-  ),
-  absences: z.array(
-    z.object({
-      id: z.uuid(),
-      type: z.enum(['sick', 'day_off', 'holiday']),
-      start: date,
-      end: date,
-      cancellable: z.boolean(),
-    }),
-  ),
-});
-export type ChildAttendance = z.infer<typeof ChildAttendance>;
-
-export const TerminalChild = z.object({
-  id: z.uuid(),
-  initials: z.string(),
-  firstName: z.string(),
-  group: z.string(),
-  status: z.number().int(),
-  checkIn: hhmm,
-  checkOut: hhmm,
-  pickupBy: z.string().nullable(),
-});
-export type TerminalChild = z.infer<typeof TerminalChild>;
-export const TerminalDay = z.object({
-  terminal: z.object({ id: z.uuid(), name: z.string() }),
-  unit: z.object({ id: z.uuid(), name: z.string() }),
-  date,
-  closed: z.string().nullable(),
-  present: z.number().int(),
-  groups: z.array(z.object({ name: z.string(), children: z.array(TerminalChild) })),
-});
-export type TerminalDay = z.infer<typeof TerminalDay>;
 
 const unitRefusals = ['attendance.not-your-unit', 'attendance.unit-not-found'] as const;
 const registerRefusals = [

@@ -1,5 +1,6 @@
 // Attendance reads: the unit's children on a day with their registration and reported absence, closing days,
-// enrolment checks and the correction window setting.
+// enrolment checks, holiday questionnaires and the correction window setting (these read placements, units and people:
+// listed crossings). Absences, terminals and retention are in queries/, re-exported.
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
@@ -13,10 +14,11 @@ import {
   DEFAULT_CORRECTION_WINDOW_DAYS,
   derivedStatus,
   hhmm,
-  IN_CARE,
   initials,
-  STATUS,
 } from './rules.js';
+export * from './queries/absences.js';
+export * from './queries/terminals.js';
+export * from './queries/retention.js';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 
@@ -199,28 +201,6 @@ export async function plannedPerDay(db: Db, unitId: string, from: LocalDate, to:
 
 export const unitIdsOrNone = (ids: string[]) => (ids.length ? ids : NONE);
 
-/** A unit's entrance terminals, oldest first. */
-export async function terminalsOf(db: Db, unitId: string) {
-  const rows = await db
-    .selectFrom('terminal')
-    .select(['id', 'name', 'created_at', 'revoked_at'])
-    .where('unit_id', '=', unitId)
-    .orderBy('created_at')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
-}
-
-/** Revokes a unit's terminal (keeping an earlier revocation time); undefined when the unit has no such terminal. */
-export async function revokeTerminal(db: Db, unitId: string, terminalId: string) {
-  return db
-    .updateTable('terminal')
-    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
-    .where('id', '=', terminalId)
-    .where('unit_id', '=', unitId)
-    .returning(['id', 'revoked_at'])
-    .executeTakeFirst();
-}
-
 /** A listed closing day of one unit or of a whole municipality. */
 export async function addClosingDay(
   db: Db,
@@ -249,17 +229,6 @@ export async function registrationsOfChild(db: Db, childId: string, from: LocalD
     .execute();
 }
 
-/** A child's absences ending after `since`, latest start first. */
-export async function absencesSince(db: Db, childId: string, since: LocalDate) {
-  return db
-    .selectFrom('absence')
-    .select(['id', 'type', 'valid', 'created_at'])
-    .where('child_id', '=', childId)
-    .where(sql<boolean>`upper(valid) > ${since.toString()}::date`)
-    .orderBy(sql`lower(valid)`, 'desc')
-    .execute();
-}
-
 /** The units where the child has a place some day in the daterange. */
 export async function unitsPlacedIn(db: Db, childId: string, range: string): Promise<string[]> {
   const rows = await db
@@ -270,105 +239,6 @@ export async function unitsPlacedIn(db: Db, childId: string, range: string): Pro
     .execute();
   return rows.map((r) => r.unit_id);
 }
-
-type Touched = {
-  id: string;
-  unit_id: string;
-  date: string;
-  check_in: string | null;
-  check_out: string | null;
-  pickup_by: string | null;
-};
-
-/** A parent's absence report: the absence row, and the days it covers that already have a registration take its status
- *  (with an event each). Days without an arrival yet take the reported status, so the overview shows it at once; sick
- *  after arriving means sent home sick: shown as sick, checked out now if still in care, the check-in kept. */
-export async function recordAbsence(
-  trx: Db,
-  a: {
-    childId: string;
-    range: string;
-    type: 'sick' | 'day_off' | 'holiday';
-    status: number;
-    userId: string;
-    now: string;
-  },
-) {
-  const row = await trx
-    .insertInto('absence')
-    .values({ child_id: a.childId, valid: a.range, type: a.type, reported_by: a.userId, reported_by_role: 'guardian' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const touched: Touched[] = await trx
-    .updateTable('attendance')
-    .set({ status: a.status, updated_at: sql`now()`, version: sql`version + 1` })
-    .where('child_id', '=', a.childId)
-    .where('status', 'in', [STATUS.notArrived, STATUS.sick, STATUS.absent])
-    .where(sql<boolean>`${a.range}::daterange @> date`)
-    .returning([
-      'id',
-      'unit_id',
-      'date',
-      sql<string | null>`check_in::text`.as('check_in'),
-      sql<string | null>`check_out::text`.as('check_out'),
-      'pickup_by',
-    ])
-    .execute();
-  for (const t of touched)
-    await trx
-      .insertInto('attendance_event')
-      .values({ attendance_id: t.id, kind: 'status', status: a.status, user_id: a.userId, reason: 'Meldt af forælder' })
-      .execute();
-  if (a.type === 'sick') {
-    const sentHome = await trx
-      .updateTable('attendance')
-      .set({
-        status: a.status,
-        check_out: sql`coalesce(check_out, greatest(check_in, ${a.now}::time))`,
-        updated_at: sql`now()`,
-        version: sql`version + 1`,
-      })
-      .where('child_id', '=', a.childId)
-      .where('status', 'in', [...IN_CARE, STATUS.checkedOut])
-      .where('check_in', 'is not', null)
-      .where(sql<boolean>`${a.range}::daterange @> date`)
-      .returning([
-        'id',
-        'unit_id',
-        'date',
-        sql<string | null>`check_in::text`.as('check_in'),
-        sql<string | null>`check_out::text`.as('check_out'),
-        'pickup_by',
-      ])
-      .execute();
-    for (const t of sentHome) {
-      await trx
-        .insertInto('attendance_event')
-        .values({
-          attendance_id: t.id,
-          kind: 'status',
-          status: a.status,
-          check_in: t.check_in,
-          check_out: t.check_out,
-          pickup_by: t.pickup_by,
-          user_id: a.userId,
-          reason: 'Meldt syg af forælder efter indtjek: sendt hjem',
-        })
-        .execute();
-    }
-    touched.push(...sentHome);
-  }
-  return { id: row.id, touched };
-}
-
-export async function absenceById(db: Db, id: string) {
-  return db.selectFrom('absence').select(['id', 'child_id', 'valid']).where('id', '=', id).executeTakeFirst();
-}
-
-export async function deleteAbsence(db: Db, id: string) {
-  await db.deleteFrom('absence').where('id', '=', id).execute();
-}
-
 /** First names of children (people's table; read here for the questionnaire list). */
 export async function firstNames(db: Db, ids: string[]) {
   return ids.length ? db.selectFrom('person').select(['id', 'first_name']).where('id', 'in', ids).execute() : [];
@@ -518,31 +388,4 @@ export async function presenceOnDay(db: Db, unitIds: readonly string[], childIds
       : [],
   ]);
   return { registrations, absences };
-}
-
-/** Retention (issue 16): komme/gå registrations at these units before `before` (with their event trail). */
-export async function attendanceDue(db: Db, unitIds: string[], before: LocalDate): Promise<number> {
-  if (!unitIds.length) return 0;
-  const r = await db
-    .selectFrom('attendance')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('unit_id', 'in', unitIds)
-    .where('date', '<', before.toString())
-    .executeTakeFirstOrThrow();
-  return r.n;
-}
-
-/** Deletes the registrations counted by attendanceDue; returns how many. */
-export async function eraseAttendance(trx: Db, unitIds: string[], before: LocalDate): Promise<number> {
-  if (!unitIds.length) return 0;
-  await sql`delete from attendance_event where attendance_id in
-             (select id from attendance where unit_id = any(${unitIds}::uuid[]) and date < ${before.toString()}::date)`.execute(
-    trx,
-  );
-  const r = await trx
-    .deleteFrom('attendance')
-    .where('unit_id', 'in', unitIds)
-    .where('date', '<', before.toString())
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
 }

@@ -1,8 +1,31 @@
-// The placement API: request and response schemas, refusal codes. The web imports these types.
+// The placement API: request and response schemas, refusal codes. The web imports these types. The schemas by
+// audience are in contract/ (citizen, staff, casework), re-exported; here the refusal codes and the operations.
 import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
-import { PlacementSchema } from '../people/index.js';
-import { PLACE_KINDS } from './rules.js';
+import { byId, hours, id, isoDate, placeKind, placementKind, reason, weeklyHours, wishes } from './contract/fields.js';
+import {
+  Accepted,
+  ApplicationChanged,
+  ApplicationRules,
+  Applied,
+  Ok,
+  Overview,
+  Withdrawn,
+} from './contract/citizen.js';
+import {
+  GuaranteeRisk,
+  InboxItem,
+  OffersMade,
+  PlacementRules,
+  RoundView,
+  TransfersMade,
+  Waitlist,
+  WAITLIST_SORT,
+} from './contract/staff.js';
+import { CaseworkView, Enrolled, HoursChange, OutlookMonth } from './contract/casework.js';
+export * from './contract/citizen.js';
+export * from './contract/staff.js';
+export * from './contract/casework.js';
 
 export const placementError = domainErrors({
   'placement.not-your-child': 'forbidden',
@@ -46,296 +69,6 @@ export const placementError = domainErrors({
   'placement.same-hours': 'invalid',
 });
 export type PlacementErrorCode = keyof typeof placementError.codes;
-
-const id = z.guid();
-const isoDate = z.string();
-const Text = z.object({ da: z.string(), en: z.string() });
-const placeKind = z.enum(PLACE_KINDS as readonly [(typeof PLACE_KINDS)[number], ...(typeof PLACE_KINDS)[number][]]);
-const placementKind = z.enum(['dagtilbud', 'fritidstilbud', 'klub']);
-const priority = z.enum(['special_needs', 'moving_in', 'sibling', 'distance', 'seniority']);
-const byId = z.object({ id: z.uuid() });
-const wishes = z.array(z.uuid()).min(1).max(10);
-const hours = z.union([z.literal(30), z.literal(40)]);
-const Ok = z.object({ ok: z.literal(true) });
-export type Ok = z.infer<typeof Ok>;
-
-// Citizen: the overview of my children.
-export const Wish = z.object({
-  unitId: id,
-  unitName: z.string(),
-  rank: z.number(),
-  position: z.number(),
-  waiting: z.number(),
-  priority,
-  priorityText: Text,
-  siblings: z.array(z.string()),
-});
-export type Wish = z.infer<typeof Wish>;
-export const CitizenApplication = z.object({
-  id,
-  placeKind,
-  neededFrom: isoDate,
-  hoursPerWeek: z.number(),
-  appliedOn: isoDate,
-  seniorityDate: isoDate,
-  guaranteeDate: isoDate.nullable(),
-  wishes: z.array(Wish),
-});
-export type CitizenApplication = z.infer<typeof CitizenApplication>;
-export const CitizenOffer = z.object({
-  id,
-  unitId: id,
-  unitName: z.string(),
-  start: isoDate,
-  hoursPerWeek: z.number(),
-  deadline: isoDate,
-  explanation: z.string(),
-  guarantee: z.boolean(),
-});
-export type CitizenOffer = z.infer<typeof CitizenOffer>;
-export const OverviewChild = z.object({
-  id,
-  name: z.string(),
-  birthDate: isoDate,
-  placements: z.array(PlacementSchema),
-  offers: z.array(CitizenOffer),
-  applications: z.array(CitizenApplication),
-});
-export type OverviewChild = z.infer<typeof OverviewChild>;
-export const Overview = z.object({ children: z.array(OverviewChild), noticeLastDay: isoDate.nullable() });
-export type Overview = z.infer<typeof Overview>;
-export const Applied = z.object({ id, guaranteeDate: isoDate.nullable() });
-export type Applied = z.infer<typeof Applied>;
-export const ApplicationChanged = z.object({ guaranteeDate: isoDate.nullable() });
-export type ApplicationChanged = z.infer<typeof ApplicationChanged>;
-export const Accepted = z.object({ placementId: id });
-export type Accepted = z.infer<typeof Accepted>;
-export const Withdrawn = z.object({ lastDay: isoDate });
-export type Withdrawn = z.infer<typeof Withdrawn>;
-
-/** What the application form may offer for a child on a date: the policy and the child's age decide. */
-export const ApplicationRules = z.object({
-  childId: id,
-  birthDate: isoDate,
-  neededFrom: isoDate,
-  /** The first day the child may start daycare (the policy's earliest start from birth), and that rule. */
-  earliestStart: isoDate,
-  earliestRule: z.object({ weeks: z.number().optional(), months: z.number().optional() }),
-  kinds: z.array(z.object({ kind: placeKind, fits: z.boolean() })),
-  suggestedKind: placeKind.nullable(),
-  /** Whole months of age at the behovsdato. */
-  ageMonths: z.number(),
-  maxWishes: z.number(),
-  guaranteeDate: isoDate.nullable(),
-  guaranteeReason: z.enum(['needed', 'age', 'three-months', 'guarantee-day']).nullable(),
-  /** Seniority if the application is sent today (may lie in the future for a newborn). */
-  seniorityDate: isoDate,
-  offerDeadlineDays: z.number(),
-});
-export type ApplicationRules = z.infer<typeof ApplicationRules>;
-
-// Staff.
-export const WaitlistRow = z.object({
-  applicationId: id,
-  childId: id,
-  childName: z.string(),
-  birthDate: isoDate,
-  placeKind,
-  placementKind,
-  neededFrom: isoDate,
-  hoursPerWeek: z.number(),
-  seniorityDate: isoDate,
-  guaranteeDate: isoDate.nullable(),
-  unitId: id,
-  unitName: z.string(),
-  areaId: id.nullable(),
-  rank: z.number(),
-  priority,
-  position: z.number(),
-  km: z.number().nullable(),
-  priorityText: Text,
-});
-export type WaitlistRow = z.infer<typeof WaitlistRow>;
-/** The waitlist's sortable columns (the staff page's headers). */
-export const WAITLIST_SORT = [
-  'unit',
-  'position',
-  'child',
-  'rank',
-  'priority',
-  'neededFrom',
-  'guaranteeDate',
-  'km',
-] as const;
-export type WaitlistSort = (typeof WAITLIST_SORT)[number];
-/** One page of the filtered waitlist: `total` wishes match the filters, `rows` are those from `offset`. */
-export const Waitlist = z.object({ total: z.number(), offset: z.number(), rows: z.array(WaitlistRow) });
-export type Waitlist = z.infer<typeof Waitlist>;
-
-export const GuaranteeRisk = z.object({
-  applicationId: id,
-  childId: id,
-  childName: z.string(),
-  birthDate: isoDate,
-  placeKind,
-  neededFrom: isoDate,
-  guaranteeDate: isoDate,
-  daysLeft: z.number(),
-  guaranteeDaysLeft: z.number(),
-  breached: z.boolean(),
-});
-export type GuaranteeRisk = z.infer<typeof GuaranteeRisk>;
-
-const RoundMetrics = z.object({
-  applicants: z.number(),
-  placed: z.number(),
-  unplaced: z.number(),
-  firstChoiceShare: z.number(),
-  byRank: z.array(z.number()),
-  justifiedEnvy: z.number(),
-  siblingExemptEnvy: z.number(),
-  waste: z.number(),
-  siblingGroups: z.number(),
-  siblingCoLocation: z.number(),
-});
-export const RoundOffer = z.object({
-  applicationId: id,
-  childName: z.string(),
-  unitId: id,
-  unitName: z.string(),
-  rank: z.number(),
-  start: isoDate,
-  priority: z.string(),
-  explanation: Text,
-  guaranteeDate: isoDate.nullable(),
-});
-export type RoundOffer = z.infer<typeof RoundOffer>;
-export const RoundUnplaced = z.object({
-  applicationId: id,
-  childName: z.string(),
-  explanation: Text,
-  guaranteeDate: isoDate.nullable(),
-});
-export type RoundUnplaced = z.infer<typeof RoundUnplaced>;
-export const RoundView = z.object({
-  id,
-  kind: placementKind,
-  horizon: isoDate,
-  status: z.enum(['preview', 'approved', 'discarded']),
-  createdAt: z.string(),
-  metrics: RoundMetrics,
-  offers: z.array(RoundOffer),
-  unplaced: z.array(RoundUnplaced),
-});
-export type RoundView = z.infer<typeof RoundView>;
-export const OffersMade = z.object({ offers: z.number() });
-export type OffersMade = z.infer<typeof OffersMade>;
-export const TransfersMade = z.object({ created: z.number() });
-export type TransfersMade = z.infer<typeof TransfersMade>;
-
-export const InboxItem = z.object({
-  id,
-  kind: z.enum([
-    'application',
-    'application_change',
-    'application_withdrawn',
-    'hours',
-    'withdrawal',
-    'address',
-    'offer_answer',
-  ]),
-  childId: id.nullable(),
-  text: z.string(),
-  createdOn: isoDate,
-  handledAt: z.string().nullable(),
-  handledBy: z.string().nullable(),
-});
-export type InboxItem = z.infer<typeof InboxItem>;
-
-export const PolicyKey = z.object({
-  key: z.string(),
-  da: z.string(),
-  en: z.string(),
-  default: z.unknown(),
-  current: z.unknown(),
-});
-export type PolicyKey = z.infer<typeof PolicyKey>;
-export const PlacementRules = z.object({ keys: z.array(PolicyKey), classes: z.record(priority, Text) });
-export type PlacementRules = z.infer<typeof PlacementRules>;
-
-// Casework on a family's behalf (the child page's "Sagsbehandling").
-const caseworkAction = z.enum([
-  'apply',
-  'change',
-  'flags',
-  'enrol',
-  'transfer',
-  'withdraw',
-  'hours',
-  'book',
-  'move-booking',
-  'cancel-booking',
-]);
-const reason = z.string().trim().min(3).max(500);
-const weeklyHours = z.number().int().min(1).max(60);
-export const CaseworkPlace = z.object({
-  id,
-  unitId: id,
-  unitName: z.string(),
-  kind: placementKind,
-  start: isoDate,
-  end: isoDate.nullable(),
-  hoursPerWeek: z.number(),
-  /** Billing's monthly rate for the place on its first day from today (øre, før friplads); null: no rate. */
-  monthlyRateOere: z.number().nullable(),
-  /** The FLIS full-time equivalent of the hours (1, 0.75, 0.5); null: no rules in force. */
-  fte: z.number().nullable(),
-  noticeWaived: z.string().nullable(),
-  /** The place is an active booking (book en plads): moved and cancelled as a booking. */
-  bookingId: id.nullable(),
-});
-export type CaseworkPlace = z.infer<typeof CaseworkPlace>;
-export const CaseworkApplication = z.object({
-  id,
-  placeKind,
-  neededFrom: isoDate,
-  hoursPerWeek: z.number(),
-  guaranteeDate: isoDate.nullable(),
-  specialNeeds: z.boolean(),
-  movingIn: z.boolean(),
-  wishes: z.array(z.object({ unitId: id, unitName: z.string() })),
-});
-export type CaseworkApplication = z.infer<typeof CaseworkApplication>;
-export const CaseworkLogRow = z.object({
-  id,
-  action: caseworkAction,
-  reason: z.string(),
-  on: isoDate,
-  by: z.string().nullable(),
-});
-export type CaseworkLogRow = z.infer<typeof CaseworkLogRow>;
-export const CaseworkView = z.object({
-  childId: id,
-  places: z.array(CaseworkPlace),
-  applications: z.array(CaseworkApplication),
-  /** The open units of the caseworker's municipality, for the forms. */
-  units: z.array(z.object({ id, name: z.string(), type: z.string() })),
-  noticeLastDay: isoDate,
-  log: z.array(CaseworkLogRow),
-});
-export type CaseworkView = z.infer<typeof CaseworkView>;
-const FeeFacts = z.object({
-  hoursPerWeek: z.number(),
-  monthlyRateOere: z.number().nullable(),
-  fte: z.number().nullable(),
-});
-export const HoursChange = z.object({ from: isoDate, before: FeeFacts, after: FeeFacts });
-export type HoursChange = z.infer<typeof HoursChange>;
-export const Enrolled = z.object({ placementId: id, guarantee: z.boolean() });
-export type Enrolled = z.infer<typeof Enrolled>;
-
-export const OutlookMonth = z.object({ month: isoDate, capacity: z.number(), occupied: z.number() });
-export type OutlookMonth = z.infer<typeof OutlookMonth>;
 
 const CUSTODY = ['placement.not-your-child'] as const;
 const VALIDATION = [

@@ -11,13 +11,13 @@ import { addDebtorClaims, placesByGuardian } from '../billing/index.js';
 import { casesForMonth, paidInMonth, recoveriesOfRun, schemeData, writeRun, type LineInput } from './queries.js';
 import { providerDifferences, providerLineInputs } from './providers.js';
 import {
+  againstPaid,
   ageInMonthsIso,
   capHousehold,
   privatMonthly,
   prorateDays,
   rateForMonths,
-  siblingSubsidy,
-  type SiblingItem,
+  siblingSubsidyByHousehold,
 } from './rules.js';
 
 export interface DueLine {
@@ -75,29 +75,20 @@ export async function dueForMonth(db: Db, municipality: string, month: LocalDate
   const terms = privat.terms;
   // Søskendetilskud (§ 85) across schemes: the household's privat pasning children and the payee's children in a
   // dagtilbud that month (their own payment: the place's monthly rate; billing's loader, one set of queries).
-  const byHousehold = new Map<string, typeof cases>();
-  for (const c of cases)
-    if (full.has(c.id)) byHousehold.set(c.household_id, [...(byHousehold.get(c.household_id) ?? []), c]);
-  const sibling = new Map<string, number>();
-  for (const group of byHousehold.values()) {
-    const items: SiblingItem[] = group.map((c) => ({
-      childId: c.child_id,
-      scheme: 'privat_pasning',
-      ownPaymentOere: full.get(c.id)!.own,
-    }));
-    const inGroup = new Set(group.map((c) => c.child_id));
-    const seen = new Set<string>();
-    for (const payee of new Set(group.map((c) => c.applicant_id)))
-      for (const p of places.get(payee) ?? [])
-        if (!inGroup.has(p.childId) && !seen.has(p.childId)) {
-          seen.add(p.childId);
-          items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: p.monthlyOere });
-        }
-    for (const [childId, amount] of siblingSubsidy(items, terms?.siblingPercent ?? 50)) {
-      const c = group.find((g) => g.child_id === childId);
-      if (c) sibling.set(c.id, amount);
-    }
-  }
+  const sibling = siblingSubsidyByHousehold(
+    cases
+      .filter((c) => full.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        householdId: c.household_id,
+        childId: c.child_id,
+        ownPaymentOere: full.get(c.id)!.own,
+        adultIds: [c.applicant_id],
+      })),
+    'privat_pasning',
+    places,
+    terms?.siblingPercent ?? 50,
+  );
 
   const lines: DueLine[] = [];
   for (const c of cases) {
@@ -153,16 +144,7 @@ export async function differences(db: Db, municipality: string, month: LocalDate
     paidInMonth(db, municipality, first),
   ]);
   const skippedIds = new Set(skipped.map((s) => s.caseId));
-  const out: Difference[] = lines.map((l) => {
-    const p = paid.get(l.caseId)?.paid;
-    const amountOere = l.dueOere - (p ?? 0);
-    return {
-      ...l,
-      paidOere: p ?? 0,
-      amountOere,
-      kind: amountOere === 0 ? 'unchanged' : p === undefined ? 'payment' : 'correction',
-    };
-  });
+  const out: Difference[] = lines.map((l) => ({ ...l, ...againstPaid(l.dueOere, paid.get(l.caseId)?.paid) }));
   const seen = new Set(lines.map((l) => l.caseId));
   // Paid before, nothing due now (refused on complaint, stopped back-dated): the whole amount back. A case reopened
   // for a new decision (a complaint reconsidered as changed) is left as paid until it is decided again.

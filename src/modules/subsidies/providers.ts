@@ -18,7 +18,7 @@ import {
   schemeData,
   type ProviderLineInput,
 } from './queries.js';
-import { ageInMonthsIso, prorateDays, siblingSubsidy, type SiblingItem } from './rules.js';
+import { againstPaid, ageInMonthsIso, prorateDays, siblingSubsidyByHousehold } from './rules.js';
 
 export interface ProviderDue {
   providerId: string;
@@ -79,29 +79,20 @@ export async function providerDueForMonth(db: Db, municipality: string, month: L
   }
   // Søskendetilskud (§ 85) across the household's children with a provider and the guardians' children in a dagtilbud.
   const siblingPercent = book.termsOn('privat_pasning', first)?.siblingPercent ?? 50;
-  const byHousehold = new Map<string, typeof enrolments>();
-  for (const e of enrolments)
-    if (full.has(e.id)) byHousehold.set(e.household_id, [...(byHousehold.get(e.household_id) ?? []), e]);
-  const sibling = new Map<string, number>();
-  for (const group of byHousehold.values()) {
-    const items: SiblingItem[] = group.map((e) => ({
-      childId: e.child_id,
-      scheme: 'provider',
-      ownPaymentOere: full.get(e.id)!.own,
-    }));
-    const seen = new Set(group.map((e) => e.child_id));
-    for (const e of group)
-      for (const g of guardians.get(e.child_id) ?? [])
-        for (const p of byGuardian.get(g) ?? [])
-          if (!seen.has(p.childId)) {
-            seen.add(p.childId);
-            items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: p.monthlyOere });
-          }
-    for (const [childId, amount] of siblingSubsidy(items, siblingPercent)) {
-      const e = group.find((x) => x.child_id === childId);
-      if (e) sibling.set(e.id, amount);
-    }
-  }
+  const sibling = siblingSubsidyByHousehold(
+    enrolments
+      .filter((e) => full.has(e.id))
+      .map((e) => ({
+        id: e.id,
+        householdId: e.household_id,
+        childId: e.child_id,
+        ownPaymentOere: full.get(e.id)!.own,
+        adultIds: guardians.get(e.child_id) ?? [],
+      })),
+    'provider',
+    byGuardian,
+    siblingPercent,
+  );
   const lines: ProviderDue[] = [];
   for (const e of enrolments) {
     const fu = full.get(e.id);
@@ -137,16 +128,10 @@ export async function providerDifferences(db: Db, municipality: string, month: L
     providerDueForMonth(db, municipality, first, places),
     providerPaidInMonth(db, municipality, first),
   ]);
-  const out: ProviderDifference[] = lines.map((l) => {
-    const p = paid.get(l.enrolmentId)?.paid;
-    const amountOere = l.dueOere - (p ?? 0);
-    return {
-      ...l,
-      paidOere: p ?? 0,
-      amountOere,
-      kind: amountOere === 0 ? 'unchanged' : p === undefined ? 'payment' : 'correction',
-    };
-  });
+  const out: ProviderDifference[] = lines.map((l) => ({
+    ...l,
+    ...againstPaid(l.dueOere, paid.get(l.enrolmentId)?.paid),
+  }));
   const seen = new Set(lines.map((l) => l.enrolmentId));
   const skippedIds = new Set(skipped.map((s) => s.enrolmentId));
   // Paid before, nothing due now (an enrolment ended back in time): the provider pays it back.

@@ -19,6 +19,7 @@ import {
   rateFor,
   schoolStart,
   siblingSubsidy,
+  siblingSubsidyByHousehold,
   type SchemeTerms,
 } from './rules.js';
 
@@ -123,6 +124,30 @@ describe('søskendetilskud across schemes (§ 85)', () => {
         { childId: 'x', scheme: 'privat_pasning', ownPaymentOere: 33_333 },
       ]),
     ]).toEqual([['y', 16_667]]);
+  });
+});
+
+describe('søskendetilskud per household', () => {
+  it("counts each household's members with the adults' dagtilbud children once, and pays the member", () => {
+    const places = new Map([
+      ['mor', [{ childId: 'a', monthlyOere: 320_000 }]],
+      ['far', [{ childId: 'a', monthlyOere: 320_000 }]],
+    ]);
+    const member = (id: string, householdId: string, childId: string, adultIds: string[]) => ({
+      id,
+      householdId,
+      childId,
+      ownPaymentOere: 100_000,
+      adultIds,
+    });
+    const m = siblingSubsidyByHousehold(
+      [member('case-b', 'h1', 'b', ['mor', 'far']), member('case-c', 'h2', 'c', ['other'])],
+      'provider',
+      places,
+      50,
+    );
+    // h1: the dagtilbud sibling (counted once) pays most, so b gets 50 % back; h2 has no sibling.
+    expect([...m]).toEqual([['case-b', 50_000]]);
   });
 });
 

@@ -198,6 +198,60 @@ export function siblingSubsidy(items: readonly SiblingItem[], percent = 50): Map
   return out;
 }
 
+/** One privat pasning case or provider enrolment in the month, for søskendetilskud: its household, its own payment
+ *  and the adults whose children's dagtilbud places count with it (the payee, or the child's guardians). */
+export interface SiblingMember {
+  id: string;
+  householdId: string;
+  childId: string;
+  ownPaymentOere: Oere;
+  adultIds: readonly string[];
+}
+
+/** Søskendetilskud (§ 85) per household: the household's members and the adults' children in a dagtilbud (their own
+ *  payment: the place's monthly rate) go through `siblingSubsidy`; the amount goes back to the member (case or
+ *  enrolment id) of that child. */
+export function siblingSubsidyByHousehold(
+  members: readonly SiblingMember[],
+  scheme: 'privat_pasning' | 'provider',
+  placesOf: ReadonlyMap<string, readonly { childId: string; monthlyOere: Oere }[]>,
+  percent: number,
+): Map<string, Oere> {
+  const byHousehold = new Map<string, SiblingMember[]>();
+  for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
+  const out = new Map<string, Oere>();
+  for (const group of byHousehold.values()) {
+    const items: SiblingItem[] = group.map((m) => ({ childId: m.childId, scheme, ownPaymentOere: m.ownPaymentOere }));
+    const seen = new Set(group.map((m) => m.childId));
+    for (const m of group)
+      for (const adult of m.adultIds)
+        for (const p of placesOf.get(adult) ?? [])
+          if (!seen.has(p.childId)) {
+            seen.add(p.childId);
+            items.push({ childId: p.childId, scheme: 'dagtilbud', ownPaymentOere: p.monthlyOere });
+          }
+    for (const [childId, amount] of siblingSubsidy(items, percent)) {
+      const m = group.find((x) => x.childId === childId);
+      if (m) out.set(m.id, amount);
+    }
+  }
+  return out;
+}
+
+/** A month's amount due against what was paid for it: the amount a run writes and whether that is a first payment, a
+ *  correction or nothing. */
+export function againstPaid(
+  dueOere: Oere,
+  paid: Oere | undefined,
+): { paidOere: Oere; amountOere: Oere; kind: 'payment' | 'correction' | 'unchanged' } {
+  const amountOere = dueOere - (paid ?? 0);
+  return {
+    paidOere: paid ?? 0,
+    amountOere,
+    kind: amountOere === 0 ? 'unchanged' : paid === undefined ? 'payment' : 'correction',
+  };
+}
+
 /** Why and when a subsidy ends (§ 80: at school start; § 2, stk. 3: one place per child, so a dagtilbud place ends it
  *  the day before; § 81, stk. 3: the carer's approval withdrawn or the carer stops). The earliest wins. */
 export type EndReason = 'school_start' | 'max_age' | 'dagtilbud' | 'carer_stop' | 'period_end';
