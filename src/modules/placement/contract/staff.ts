@@ -24,7 +24,16 @@ export const WaitlistRow = z.object({
 });
 export type WaitlistRow = z.infer<typeof WaitlistRow>;
 /** The waitlist's sortable columns (the staff page's headers). */
-export const WAITLIST_SORT = ['unit', 'position', 'child', 'rank', 'priority', 'neededFrom', 'guaranteeDate', 'km'] as const;
+export const WAITLIST_SORT = [
+  'unit',
+  'position',
+  'child',
+  'rank',
+  'priority',
+  'neededFrom',
+  'guaranteeDate',
+  'km',
+] as const;
 export type WaitlistSort = (typeof WAITLIST_SORT)[number];
 /** One page of the filtered waitlist: `total` wishes match the filters, `rows` are those from `offset`. */
 export const Waitlist = z.object({ total: z.number(), offset: z.number(), rows: z.array(WaitlistRow) });
