@@ -26,6 +26,8 @@ const GUARDIANS = Number(process.env.BENCH_GUARDIANS ?? (SMALL ? 300 : 3000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // families booking at the same moment
 const SEARCHERS = Number(process.env.BENCH_SEARCHERS ?? 4); // families searching at the same moment
 const POPULAR = 20;
+/** New nursery places the popular units open for the rush, as a share of the families (BENCH_OPENING_SHARE). */
+const OPENING_SHARE = Number(process.env.BENCH_OPENING_SHARE ?? 0.9);
 // A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
 // long; its rate is then over the families it finished (the same families, in the same order, as Spire's).
 const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
@@ -143,6 +145,11 @@ async function prepareWorkload(database: Database) {
     }
     return popular.at(-1)!;
   };
+  // Opening day: the popular units open new nursery places from the first popular month, in proportion to how
+  // many families wish them first, OPENING_SHARE of the families in all (a rush where most families can get a
+  // place, not one where the popular units are full after a few hundred and the rest is only 409s).
+  const newPlaces = popular.map((_, k) => Math.round((OPENING_SHARE * GUARDIANS * unitWeights[k]!) / total));
+  await openPlaces(database, popular, newPlaces, months[0]!);
   const families: Family[] = babies.map((b, i) => {
     const earliest = childDates(births[i]!, policy).earliestStart;
     let start = months[random() < 0.4 ? 0 : random() < 0.5 ? 1 : 2]!;
@@ -159,7 +166,33 @@ async function prepareWorkload(database: Database) {
       wishes: [...wishes],
     };
   });
-  return { families, popular };
+  return { families, popular, newPlaces: newPlaces.reduce((a, b) => a + b, 0) };
+}
+
+/** Adds `extra[k]` nursery places to unit k from `from` on (its 0–2 capacity period there is split). */
+async function openPlaces(database: Database, units: string[], extra: number[], from: LocalDate) {
+  const f = from.toString();
+  for (const [k, unitId] of units.entries()) {
+    const n = extra[k]!;
+    if (!n) continue;
+    const cur = (
+      await database.raw(
+        `select id, places, upper(valid)::text hi from capacity where unit_id = $1 and age_band = '0-2' and valid @> $2::date and lower(valid) < $2::date`,
+        [unitId, f],
+      )
+    ).rows;
+    for (const c of cur) {
+      await database.raw(`update capacity set valid = daterange(lower(valid), $2::date) where id = $1`, [c.id, f]);
+      await database.raw(
+        `insert into capacity (unit_id, age_band, places, valid) values ($1, '0-2', $2, daterange($3::date, $4::date))`,
+        [unitId, c.places + n, f, c.hi],
+      );
+    }
+    await database.raw(
+      `update capacity set places = places + $3 where unit_id = $1 and age_band = '0-2' and lower(valid) > $2::date`,
+      [unitId, f, n],
+    );
+  }
 }
 
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
@@ -173,6 +206,7 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
   const searchMs: number[] = [],
     bookMs: number[] = [];
   let booked = 0,
+    decided = 0,
     forbiddenOk = 0,
     forbiddenBreached = 0,
     next = 0,
@@ -186,6 +220,7 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
     });
     await r.arrayBuffer();
     bookMs.push(performance.now() - t);
+    if ([201, 400, 403, 409].includes(r.status)) decided++;
     return r.status;
   };
   // Warm-up (not counted): one search per server process, as a running server has done before the rush.
@@ -237,6 +272,8 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
     stoppedAfterMaxSeconds: finished < families.length ? MAX_RUSH_SECONDS : null,
     booked,
     perSecond: round(booked / seconds, 1),
+    // Every booking request answered with a decision (201 booked, 409 no longer free, 400 refused, 403 not yours).
+    decidedPerSecond: round(decided / seconds, 1),
     wallSeconds: round(seconds),
     answers: statuses,
     custodyProbes: { refused403: forbiddenOk, notRefused: forbiddenBreached },
@@ -291,6 +328,37 @@ async function overbookedUnitDays(database: Database) {
   return { overbookedUnitDays: seen.size, bookings: bks.rows.length };
 }
 
+/** What the server's connections do during a rush (pg_stat_activity, sampled every 50 ms from a separate connection):
+ *  mean number running, waiting for a lock, waiting for the WAL, idle in a transaction (waiting for the server's JS),
+ *  and idle (pool connections the server is not using). */
+async function sampleBackends(url: string) {
+  const db = await openDatabase({ url });
+  const sums: Record<string, number> = {};
+  let n = 0,
+    on = true;
+  const loop = (async () => {
+    while (on) {
+      const { rows } = await db.raw(
+        `select case when state = 'idle in transaction' then 'idleInTransaction' when state = 'idle' then 'idle'
+           when wait_event_type = 'Lock' then 'lockWait' when wait_event like 'WAL%' then 'walWait'
+           when wait_event_type = 'Client' then 'clientRead' else 'running' end s, count(*)::int c
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' group by 1`,
+      );
+      for (const r of rows) sums[r.s] = (sums[r.s] ?? 0) + r.c;
+      n++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      on = false;
+      await loop;
+      await db.close();
+      return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, round(v / Math.max(n, 1), 2)]));
+    },
+  };
+}
+
 export default async function main() {
   const m0 = machine();
   const pg = startPostgres();
@@ -301,7 +369,7 @@ export default async function main() {
     await migrate(seedDb);
     const t0 = Date.now();
     await seedDemo(seedDb, { scale: SMALL ? 'small' : 'city', seed: 1, today: TODAY });
-    const { families, popular } = await prepareWorkload(seedDb);
+    const { families, popular, newPlaces } = await prepareWorkload(seedDb);
     await seedDb.raw('ANALYZE');
     const enrolled = (
       await seedDb.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [
@@ -334,18 +402,22 @@ export default async function main() {
         BENCH_TODAY: TODAY.toString(),
         BENCH_NAIVE: naive ? '1' : '0',
       });
+      const sampler = await sampleBackends(`${pg.url}/${dbName}`);
       const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
+      const backends = await sampler.stop();
       const serverPeakRssMb = await server.stop();
       const check = await openDatabase({ url: `${pg.url}/${dbName}` });
       const over = await overbookedUnitDays(check);
       await check.close();
       console.error(
-        `${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
+        `${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s (${r.decidedPerSecond} decided/s), booking p50 ${r.bookingLatencyMs.p50} ms, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
       );
-      return { ...r, ...over, serverPeakRssMb };
+      console.error(`backends during the rush (mean of samples every 50 ms): ${JSON.stringify(backends)}`);
+      return { ...r, ...over, serverPeakRssMb, backends };
     };
     const spire = await runOn('spire_fast', false);
-    const naive = await runOn('spire_naive', true);
+    // BENCH_SKIP_NAIVE=1: only Spire's rush (to iterate on it); the saved result then has no baseline.
+    const naive = process.env.BENCH_SKIP_NAIVE === '1' ? null : await runOn('spire_naive', true);
     const p95 = spire.availabilityDuringRushMs.p95 ?? Infinity;
     return save('booking', m0, {
       engine: {
@@ -360,6 +432,7 @@ export default async function main() {
         families: families.length,
         popularUnits: POPULAR,
         popularUnitsNurseryPlaces: popularPlaces,
+        popularUnitsNewPlacesFromFirstMonth: newPlaces,
         wishesPerFamily: 3,
         bookingConcurrency: CONCURRENCY,
         searchers: SEARCHERS,
@@ -369,7 +442,7 @@ export default async function main() {
       naive,
       naiveDescription:
         'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',
-      ratios: {
+      ratios: naive && {
         bookingsPerSecond: round(spire.perSecond / Math.max(naive.perSecond, 1e-9), 1),
         availabilityP95: round((naive.availabilityDuringRushMs.p95 ?? 0) / p95, 1),
       },

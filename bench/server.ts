@@ -26,6 +26,10 @@ async function onMessage(m: any) {
   if (m === 'stop') {
     await app.close();
     await database.close();
+    const cpu = process.cpuUsage();
+    console.error(
+      `bench server CPU: user ${Math.round(cpu.user / 1000)} ms, system ${Math.round(cpu.system / 1000)} ms`,
+    );
     process.send!({ rssMb: rssMb() }, () => process.exit(0));
   }
 }

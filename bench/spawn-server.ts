@@ -12,11 +12,11 @@ export interface BenchServer {
 
 export async function startServer(env: Record<string, string>, script = './server.ts'): Promise<BenchServer> {
   const child = fork(new URL(script, import.meta.url), [], {
-    // BENCH_SERVER_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (see bench/cpu-profile.ts).
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env: { ...process.env, ...env },
   });

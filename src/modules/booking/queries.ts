@@ -4,11 +4,6 @@ import type { Db } from '../../platform/db/database.js';
 import { personsById } from '../people/index.js';
 import { unitNames } from '../registry/index.js';
 
-/** A child's name and birth date, or null. */
-export async function childOf(db: Db, childId: string) {
-  return (await personsById(db, [childId]))[0] ?? null;
-}
-
 /** The placement a booking of this child holds (to leave it out when the booking is being moved), or null. */
 export async function bookingPlacementOf(db: Db, bookingId: string, childId: string): Promise<string | null> {
   const b = await db

@@ -6,6 +6,8 @@ import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
 import { bookPlace, NoLongerFree } from './service.js';
+import { policyOn } from './booking-policy.js';
+import { occupancyCache } from './store.js';
 
 // PGlite has a single connection, so there the race is serial and smaller; on PostgreSQL it is 1,000 at once.
 const ATTEMPTS = engine === 'postgres' ? 1000 : 60;
@@ -186,4 +188,84 @@ describe(`the last place (${engine})`, () => {
       unitId: two.id,
     });
   });
+
+  it('with the timeline in memory, simultaneous bookings decided without the lock still take each place once', async () => {
+    const db = t.database.db;
+    const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
+    const unit = await db
+      .insertInto('unit')
+      .values({
+        number: 'A19997',
+        daginstitution_id: inst.id,
+        name: 'Vuggestuen Tre Pladser',
+        type: 'vuggestue',
+        street: 'Torvet 3',
+        postal_code: '9800',
+        city: 'Hjørring',
+        lat: 57.46,
+        lon: 9.98,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('capacity')
+      .values({ unit_id: unit.id, age_band: '0-2', places: 3, valid: '[2024-01-01,)' })
+      .execute();
+    const n = engine === 'postgres' ? 200 : 30;
+    const kids = await db
+      .insertInto('person')
+      .values(
+        [...Array(n)].map((_, i) => ({
+          first_name: 'Hurtig',
+          last_name: `Nr${i}`,
+          birth_date: '2026-05-10',
+          sex: 'female' as const,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const rc = {
+      db,
+      clock: t.clock,
+      actor: {
+        userId: f.users.mette,
+        role: 'guardian' as const,
+        name: 'x',
+        personId: f.guardians.mette,
+        unitIds: [],
+        municipalityCode: null,
+      },
+      ip: '127.0.0.1',
+      userAgent: null,
+    };
+    // A search first: the process now holds the unit's timeline at its current version.
+    const policy = await policyOn(db, null, t.clock.today());
+    const { occ } = await occupancyCache(db).get(db, policy, t.clock.today());
+    const version = occ.get(unit.id)!.version;
+    // The version guard the one-statement write starts with refuses a version that is not the current one.
+    await expect(
+      sql`select booking_lock_unit_at(${unit.id}::uuid, ${version - 1}::bigint)`.execute(db),
+    ).rejects.toMatchObject({
+      code: '40001',
+    });
+    const start = LocalDate.of(2027, 1, 4);
+    const results = await Promise.allSettled(
+      kids.map((k) => bookPlace(db, rc, { childId: k.id, unitId: unit.id, start })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(NoLongerFree);
+    const rows = await db
+      .selectFrom('placement')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirstOrThrow();
+    expect(rows.n).toBe(3);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', '=', 'booking.book')
+      .where(sql<boolean>`subject_ids && ${kids.map((k) => k.id)}::uuid[]`)
+      .executeTakeFirstOrThrow();
+    expect(audited.n).toBe(3);
+  }, 120_000);
 });

@@ -5,11 +5,11 @@ import { audit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
-import { childIdsInCustody, homeOf } from '../people/index.js';
+import { childIdsInCustody, childInCustody, homeOf } from '../people/index.js';
 import { policyOn } from './booking-policy.js';
 import { bookingContract as c, bookingError } from './contract.js';
 import { bookingPolicy } from './policy.js';
-import { bookingOwner, bookingPlacementOf, bookingsOfChildren, childOf } from './queries.js';
+import { bookingOwner, bookingPlacementOf, bookingsOfChildren } from './queries.js';
 import { unitTypeOf } from './store.js';
 import { calendarDays, openCheck, searchAvailability, sortItems, without } from './search.js';
 import { bookPlace, cancelBooking, moveBooking, NoLongerFree } from './service.js';
@@ -19,10 +19,8 @@ type Action = 'booking.search' | 'booking.book';
 /** The guardian's child (custody valid today), or 401/403/404. */
 async function requireChild(ctx: RequestContext, childId: string, action: Action) {
   const actor = bookingPolicy.authorize(ctx.actor, action);
-  const ids = await childIdsInCustody(ctx.db, actor.personId!, ctx.clock.today());
-  if (!ids.includes(childId)) throw bookingError('booking.not-your-child');
-  const child = await childOf(ctx.db, childId);
-  if (!child) throw bookingError('booking.child-not-found');
+  const child = await childInCustody(ctx.db, actor.personId!, childId, ctx.clock.today());
+  if (!child) throw bookingError('booking.not-your-child');
   return child;
 }
 
@@ -30,8 +28,8 @@ async function alternatives(ctx: RequestContext, e: NoLongerFree) {
   const today = ctx.clock.today();
   const home = await homeOf(ctx.db, e.childId, today);
   const policy = await policyOn(ctx.db, home?.municipalityCode ?? null, today);
-  const { items } = await searchAvailability(ctx.db, { birthDate: e.birthDate, wished: e.wished, today, policy, home });
-  return sortItems(items, 'distance').slice(0, 5);
+  const search = { birthDate: e.birthDate, wished: e.wished, today, policy, home };
+  return (await searchAvailability(ctx.db, search, 5)).items;
 }
 
 /** "No longer free" is answered 409 with the nearest alternatives next to the code. */

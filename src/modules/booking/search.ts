@@ -6,7 +6,14 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
-import { cachedClosingDays, closingDays, occupancyCache, type UnitInfo, type UnitOccupancy } from './store.js';
+import {
+  cachedClosingDays,
+  closingDays,
+  currentVersions,
+  occupancyCache,
+  type UnitInfo,
+  type UnitOccupancy,
+} from './store.js';
 import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 
@@ -49,6 +56,8 @@ export function without(o: UnitOccupancy, placementId: string | null | undefined
 export async function searchAvailability(
   db: Db,
   input: SearchInput,
+  /** Only the `nearest` units with room (by distance, as sortItems orders them): the 409's alternatives. */
+  nearest?: number,
 ): Promise<{
   items: AvailabilityItem[];
   units: UnitInfo[];
@@ -58,24 +67,31 @@ export async function searchAvailability(
 }> {
   const { policy, today, wished } = input;
   const ctx: Context = { policy, today, child: childDates(input.birthDate, policy) };
+  const versions = await currentVersions(db);
   const [{ info, occ }, { closing, epochs }] = await Promise.all([
-    occupancyCache(db).get(db, policy, today),
-    cachedClosingDays(db, today),
+    occupancyCache(db).get(db, policy, today, versions),
+    cachedClosingDays(db, today, versions.closing),
   ]);
-  const items: AvailabilityItem[] = [];
   const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
   const fc = fastContext(policy, today, ctx.child);
   const wishedDay = epochOf(wished.toString());
   const unitClosed = epochs.byUnit,
     municipalityClosed = epochs.byMunicipality;
-  for (const u of info) {
-    if (input.unitIds && !input.unitIds.includes(u.id)) continue;
+  const distanceOf = (u: UnitInfo) =>
+    home && u.lat != null && u.lon != null ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10 : null;
+  let units: { u: UnitInfo; d: number | null }[] = [];
+  for (const u of info) if (!input.unitIds || input.unitIds.includes(u.id)) units.push({ u, d: distanceOf(u) });
+  // The nearest n: units in order of distance, until n have room and the next is farther than the n-th.
+  if (nearest !== undefined) units = units.sort((a, b) => (a.d ?? 1e9) - (b.d ?? 1e9));
+  const items: AvailabilityItem[] = [];
+  for (const { u, d } of units) {
+    if (nearest !== undefined && items.length >= nearest && (d ?? 1e9) > (items[nearest - 1]!.distanceKm ?? 1e9)) break;
     const o0 = occ.get(u.id);
     if (!o0) continue;
     const o = without(o0, input.excludePlacementId, policy.nurseryWeight);
     const uc = unitClosed.get(u.id),
       mc = municipalityClosed.get(u.municipalityCode);
-    const closed = (d: number) => isNonWorkingDay(d, yearOf) || !!uc?.has(d) || !!mc?.has(d);
+    const closed = (day: number) => isNonWorkingDay(day, yearOf) || !!uc?.has(day) || !!mc?.has(day);
     const found = earliestBookableFast(o.timeline, o.facts, fc, wishedDay, closed);
     if (!found) continue;
     items.push({
@@ -84,24 +100,29 @@ export async function searchAvailability(
       name: u.name,
       type: u.type,
       address: `${u.street}, ${u.postalCode} ${u.city}`,
-      distanceKm:
-        home && u.lat != null && u.lon != null
-          ? Math.round(distanceKm(home, { lat: u.lat, lon: u.lon }) * 10) / 10
-          : null,
+      distanceKm: d,
       start: isoOf(found.start),
       end: isoOf(found.end - 1),
       onWished: found.start === wishedDay,
     });
   }
-  return { items, units: info, occ, ctx, closing };
+  return {
+    items: nearest === undefined ? items : sortItems(items, 'distance').slice(0, nearest),
+    units: info,
+    occ,
+    ctx,
+    closing,
+  };
 }
 
+const byName = new Intl.Collator('da').compare;
+const byIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortItems(items: AvailabilityItem[], by: 'distance' | 'date') {
   const dist = (a: AvailabilityItem) => a.distanceKm ?? 1e9;
   return items.sort(
     by === 'distance'
-      ? (a, b) => dist(a) - dist(b) || a.start.localeCompare(b.start) || a.name.localeCompare(b.name, 'da')
-      : (a, b) => a.start.localeCompare(b.start) || dist(a) - dist(b) || a.name.localeCompare(b.name, 'da'),
+      ? (a, b) => dist(a) - dist(b) || byIso(a.start, b.start) || byName(a.name, b.name)
+      : (a, b) => byIso(a.start, b.start) || dist(a) - dist(b) || byName(a.name, b.name),
   );
 }
 

@@ -2,7 +2,7 @@
 // and reloads only units whose unit_load_version moved (bumped by triggers on placement and capacity), so a
 // search costs one small query plus the in-memory scan; a booking reads its unit afresh under the unit lock.
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
+import { PREPARED, type Db } from '../../platform/db/database.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import type { LocalDate } from '../../shared/index.js';
 import { unitFacts, type UnitFacts } from './availability.js';
@@ -186,6 +186,19 @@ export interface UnitInfo {
   version: number;
 }
 
+/** The daycare units with the booking_unit_version they were read at (one snapshot). */
+async function daycareUnitsVersioned(db: Db): Promise<{ units: UnitInfo[]; version: string }> {
+  const read = async (trx: Db) => {
+    const v = await sql<{ version: string }>`select version::text as version from booking_unit_version`.execute(trx);
+    return { units: await daycareUnits(trx), version: v.rows[0]!.version };
+  };
+  if (db.isTransaction) return read(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set transaction isolation level repeatable read, read only`.execute(trx);
+    return read(trx);
+  });
+}
+
 export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
   return db
     .selectFrom('unit')
@@ -210,11 +223,30 @@ export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
     .execute();
 }
 
+/** The versions a search compares with what it holds, in one round trip: the daycare units' facts
+ *  (booking_unit_version), their closing days (booking_closing_version) and each unit's load (unit_load_version). */
+export interface Versions {
+  units: string;
+  closing: string;
+  loads: Record<string, number> | null;
+}
+export async function currentVersions(db: Db): Promise<Versions> {
+  const { rows } = await sql<Versions>`${sql.raw(PREPARED)} select
+      (select version::text from booking_unit_version) as units,
+      (select version::text from booking_closing_version) as closing,
+      (select json_object_agg(unit_id, version) from unit_load_version) as loads`.execute(db);
+  return rows[0]!;
+}
+
 /** In-memory timelines per database, refreshed by version. */
 class OccupancyCache {
   private units = new Map<string, UnitOccupancy>();
   private key = '';
   private refreshing: Promise<void> | null = null;
+  /** The daycare units' facts at booking_unit_version `infoVersion`. */
+  private info: UnitInfo[] = [];
+  private infoVersion: string | null = null;
+  private loadingInfo: Promise<void> | null = null;
 
   private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
@@ -224,17 +256,39 @@ class OccupancyCache {
     }
   }
 
+  /** The daycare units as of `version`, read again only when it moved. */
+  private async unitsAt(db: Db, version: string): Promise<UnitInfo[]> {
+    while (this.infoVersion !== version) {
+      if (!this.loadingInfo)
+        this.loadingInfo = daycareUnitsVersioned(db)
+          .then((r) => {
+            this.info = r.units;
+            this.infoVersion = r.version;
+          })
+          .finally(() => {
+            this.loadingInfo = null;
+          });
+      await this.loadingInfo;
+      // A newer version than asked for is as good: the facts are at least as fresh as the caller's snapshot.
+      if (this.infoVersion !== null && BigInt(this.infoVersion) >= BigInt(version)) break;
+    }
+    return this.info;
+  }
+
   async get(
     db: Db,
     policy: BookingPolicy,
     today: LocalDate,
+    versions?: Versions,
   ): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
-    const info = await daycareUnits(db);
+    const v = versions ?? (await currentVersions(db));
+    const loads = v.loads ?? {};
+    const info = (await this.unitsAt(db, v.units)).map((u) => ({ ...u, version: loads[u.id] ?? 0 }));
     this.keyed(policy, today);
-    const stale = info.filter((u) => this.units.get(u.id)?.version !== u.version);
+    const stale = info.filter((u) => (this.units.get(u.id)?.version ?? -1) < u.version);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
-      const still = stale.filter((u) => this.units.get(u.id)?.version !== u.version);
+      const still = stale.filter((u) => (this.units.get(u.id)?.version ?? -1) < u.version);
       if (still.length) {
         this.refreshing = loadOccupancy(db, still, policy, today)
           .then((m) => {
@@ -304,9 +358,13 @@ const closingCaches = new WeakMap<Db, { key: string; closing: ClosingDays; epoch
 export async function cachedClosingDays(
   db: Db,
   today: LocalDate,
+  version?: string,
 ): Promise<{ closing: ClosingDays; epochs: ClosingEpochs }> {
-  const row = await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db);
-  const key = `${row.rows[0]?.version ?? 'none'}|${today}`;
+  const v =
+    version ??
+    (await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db)).rows[0]
+      ?.version;
+  const key = `${v ?? 'none'}|${today}`;
   const hit = closingCaches.get(db);
   if (hit?.key === key) return hit;
   const closing = await closingDays(db, today);

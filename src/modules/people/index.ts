@@ -3,7 +3,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { peopleCitizenRoutes } from './routes.citizen.js';
 import { peopleStaffRoutes } from './routes.staff.js';
 
-export { homeOf, childIdsInCustody, placementsOf, namesOf, childrenUnder18In, searchPeople } from './queries.js';
+export {
+  homeOf,
+  childIdsInCustody,
+  childInCustody,
+  placementsOf,
+  namesOf,
+  childrenUnder18In,
+  searchPeople,
+} from './queries.js';
 export {
   personsById,
   guardianIdsOf,

@@ -15,6 +15,21 @@ export * from './queries/custody.js';
 export * from './queries/households.js';
 export * from './queries/register.js';
 
+/** The child (names and birth date) if the guardian has custody of it today, else null: one statement. */
+export async function childInCustody(db: Db, guardianId: string, childId: string, today: LocalDate) {
+  return (
+    (await db
+      .selectFrom('custody as c')
+      .innerJoin('person as p', 'p.id', 'c.child_id')
+      .select(['p.id', 'p.first_name', 'p.last_name', 'p.birth_date'])
+      .where('c.guardian_id', '=', guardianId)
+      .where('c.child_id', '=', childId)
+      .where(sql<boolean>`c.valid @> ${today.toString()}::date`)
+      .limit(1)
+      .executeTakeFirst()) ?? null
+  );
+}
+
 /** Current and future placements of children, newest first. */
 export async function placementsOf(db: Db, childIds: string[], today: LocalDate): Promise<Placement[]> {
   if (!childIds.length) return [];

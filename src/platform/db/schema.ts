@@ -538,6 +538,8 @@ export interface DB {
     user_id: string | null;
   };
   unit_load_version: { unit_id: string; version: Generated<number> };
+  // 034_booking_unit_version.sql
+  booking_unit_version: { id: Generated<boolean>; version: Generated<string> };
   // 024_subsidies.sql
   subsidy_terms: {
     id: Generated<string>;
