@@ -92,7 +92,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
         : await api.post<Booked>('/api/citizen/bookings', { childId, unitId: u.unitId, start: date });
       setReceipt({
         moved: !!moving,
-        child: moving ? moving.childName : childName(childId),
+        child: childName(moving?.childId ?? childId) || (moving?.childName ?? ''),
         unit: r.unitName,
         start: r.start,
         end: r.end,
@@ -243,7 +243,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       {pending && (
         <BookingSummary
           pending={pending}
-          child={moving ? moving.childName : childName(childId)}
+          child={childName(moving?.childId ?? childId) || (moving?.childName ?? '')}
           wished={wished}
           availability={result.data}
           moving={!!moving}
