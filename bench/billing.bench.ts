@@ -320,8 +320,8 @@ export default async function billingBench() {
     durability: undefined,
     naiveDescription:
       'one child at a time: a query per fact, one line inserted at a time (timed on a sample, scaled linearly)',
-    // The larger of the Copenhagen server's and this process's (the national run is in-process).
-    serverPeakRssMb: Math.max(rss, results.copenhagen?.serverPeakRssMb ?? 0),
+    // This process's, which runs the national billing with its generated data (the Copenhagen server's is under copenhagen).
+    serverPeakRssMb: rss,
     targets: TARGETS,
     met: {
       copenhagenFirstRun: results.copenhagen
@@ -331,7 +331,8 @@ export default async function billingBench() {
         ? results.copenhagen.secondRunNoChanges.seconds <= TARGETS.copenhagenNoChangeSeconds
         : null,
       nationalFirstRun: results.national ? results.national.firstRun.seconds <= TARGETS.nationalFirstRunSeconds : null,
-      serverRss: Math.max(rss, results.copenhagen?.serverPeakRssMb ?? 0) <= RSS_LIMIT_MB,
+      // The target is the city-scale server's memory.
+      serverRss: results.copenhagen ? results.copenhagen.serverPeakRssMb <= RSS_LIMIT_MB : null,
     },
   });
 }

@@ -259,7 +259,25 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
               ] as Row,
             ]
           : []),
-        ['server peak RSS', n(bi.serverPeakRssMb, ' MB'), '≤ 1,024 MB', '', bi.met.serverRss],
+        ...(c
+          ? [
+              [
+                'server peak RSS (the Copenhagen server)',
+                n(c.serverPeakRssMb, ' MB'),
+                '≤ 1,024 MB',
+                '',
+                c.serverPeakRssMb <= 1024,
+              ] as Row,
+            ]
+          : []),
+        // The national run is in the bench's own process, which also holds the generated data: no server to compare.
+        [
+          'peak RSS of the national run (bench process, generated data included)',
+          n(bi.serverPeakRssMb, ' MB'),
+          '',
+          '',
+          null,
+        ],
       ],
       [
         `PostgreSQL 15, fsync ${bi.engine.fsync}, synchronous_commit ${bi.engine.synchronousCommit}; ${bi.engine.process ?? ''}.`,
