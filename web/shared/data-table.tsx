@@ -150,6 +150,7 @@ function Grid<T>({
         <div className="table-filter">
           <label htmlFor={id + 'f'}>
             <IconFilter /> {t('table.filter')}
+            <span className="visually-hidden">: {caption}</span>
           </label>
           <input
             id={id + 'f'}
