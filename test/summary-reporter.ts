@@ -15,6 +15,8 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
-    setImmediate(() => process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`));
+    // At exit: the pool's teardown may still print (a slow worker's warning) after the run ends, and the line must
+    // come last (stdout to a pipe or file is synchronous here, so an exit handler's write is not lost).
+    process.once('exit', () => process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`));
   }
 }
