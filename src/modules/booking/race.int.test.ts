@@ -16,16 +16,26 @@ let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, unitId: string, chi
 beforeAll(async () => {
   t = await testApp();
   f = await smallFixture(t.database);
+  // One nursery place: room for exactly one child of weight 2.
+  unitId = await nursery('A19999', 'Vuggestuen Den Sidste Plads', 'Torvet 1', 1);
+  children = await babies('Barn', ATTEMPTS, 'female');
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A nursery with `places` nursery places from 2024, at the fixture's first daginstitution. */
+async function nursery(number: string, name: string, street: string, places: number) {
   const db = t.database.db;
   const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
   const unit = await db
     .insertInto('unit')
     .values({
-      number: 'A19999',
+      number,
       daginstitution_id: inst.id,
-      name: 'Vuggestuen Den Sidste Plads',
+      name,
       type: 'vuggestue',
-      street: 'Torvet 1',
+      street,
       postal_code: '9800',
       city: 'Hjørring',
       lat: 57.46,
@@ -33,49 +43,44 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  unitId = unit.id;
-  // One nursery place: room for exactly one child of weight 2.
   await db
     .insertInto('capacity')
-    .values({ unit_id: unitId, age_band: '0-2', places: 1, valid: '[2024-01-01,)' })
+    .values({ unit_id: unit.id, age_band: '0-2', places, valid: '[2024-01-01,)' })
     .execute();
-  const rows = await db
+  return unit.id;
+}
+
+/** `n` babies born 10 May 2026. */
+async function babies(firstName: string, n: number, sex: 'female' | 'male') {
+  const rows = await t.database.db
     .insertInto('person')
     .values(
-      [...Array(ATTEMPTS)].map((_, i) => ({
-        first_name: 'Barn',
-        last_name: `Nr${i}`,
-        birth_date: '2026-05-10',
-        sex: 'female' as const,
-      })),
+      [...Array(n)].map((_, i) => ({ first_name: firstName, last_name: `Nr${i}`, birth_date: '2026-05-10', sex })),
     )
     .returning('id')
     .execute();
-  children = rows.map((r) => r.id);
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
+  return rows.map((r) => r.id);
+}
+
+/** Mette, a guardian, booking in-process. */
+const asMette = () => ({
+  db: t.database.db,
+  clock: t.clock,
+  actor: {
+    userId: f.users.mette,
+    role: 'guardian' as const,
+    name: 'x',
+    personId: f.guardians.mette,
+    unitIds: [],
+    municipalityCode: null,
+  },
+  ip: '127.0.0.1',
+  userAgent: null,
 });
 
 describe(`the last place (${engine})`, () => {
   it(`${ATTEMPTS} simultaneous attempts give exactly one booking`, async () => {
-    const user = (
-      await t.database.db.selectFrom('app_user').select('id').where('id', '=', f.users.mette).executeTakeFirstOrThrow()
-    ).id;
-    const rc = {
-      db: t.database.db,
-      clock: t.clock,
-      actor: {
-        userId: user,
-        role: 'guardian' as const,
-        name: 'x',
-        personId: f.guardians.mette,
-        unitIds: [],
-        municipalityCode: null,
-      },
-      ip: '127.0.0.1',
-      userAgent: null,
-    };
+    const rc = asMette();
     const start = LocalDate.of(2027, 1, 4);
     const results = await Promise.allSettled(
       children.map((childId) => bookPlace(t.database.db, rc, { childId, unitId, start })),
@@ -125,52 +130,9 @@ describe(`the last place (${engine})`, () => {
 
   it('sees places taken or freed outside booking at once (the kept timeline is only used at its exact version)', async () => {
     const db = t.database.db;
-    const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
-    const two = await db
-      .insertInto('unit')
-      .values({
-        number: 'A19998',
-        daginstitution_id: inst.id,
-        name: 'Vuggestuen To Pladser',
-        type: 'vuggestue',
-        street: 'Torvet 2',
-        postal_code: '9800',
-        city: 'Hjørring',
-        lat: 57.46,
-        lon: 9.98,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('capacity')
-      .values({ unit_id: two.id, age_band: '0-2', places: 2, valid: '[2024-01-01,)' })
-      .execute();
-    const kids = await db
-      .insertInto('person')
-      .values(
-        [0, 1, 2].map((i) => ({
-          first_name: 'Tvilling',
-          last_name: `Nr${i}`,
-          birth_date: '2026-05-10',
-          sex: 'male' as const,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const rc = {
-      db,
-      clock: t.clock,
-      actor: {
-        userId: f.users.mette,
-        role: 'guardian' as const,
-        name: 'x',
-        personId: f.guardians.mette,
-        unitIds: [],
-        municipalityCode: null,
-      },
-      ip: '127.0.0.1',
-      userAgent: null,
-    };
+    const two = { id: await nursery('A19998', 'Vuggestuen To Pladser', 'Torvet 2', 2) };
+    const kids = (await babies('Tvilling', 3, 'male')).map((id) => ({ id }));
+    const rc = asMette();
     const start = LocalDate.of(2027, 1, 4);
     await bookPlace(db, rc, { childId: kids[0]!.id, unitId: two.id, start });
     // A caseworker gives the other place directly (not through booking).
@@ -191,53 +153,10 @@ describe(`the last place (${engine})`, () => {
 
   it('with the timeline in memory, simultaneous bookings decided without the lock still take each place once', async () => {
     const db = t.database.db;
-    const inst = await db.selectFrom('daginstitution').select('id').limit(1).executeTakeFirstOrThrow();
-    const unit = await db
-      .insertInto('unit')
-      .values({
-        number: 'A19997',
-        daginstitution_id: inst.id,
-        name: 'Vuggestuen Tre Pladser',
-        type: 'vuggestue',
-        street: 'Torvet 3',
-        postal_code: '9800',
-        city: 'Hjørring',
-        lat: 57.46,
-        lon: 9.98,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('capacity')
-      .values({ unit_id: unit.id, age_band: '0-2', places: 3, valid: '[2024-01-01,)' })
-      .execute();
+    const unit = { id: await nursery('A19997', 'Vuggestuen Tre Pladser', 'Torvet 3', 3) };
     const n = engine === 'postgres' ? 200 : 30;
-    const kids = await db
-      .insertInto('person')
-      .values(
-        [...Array(n)].map((_, i) => ({
-          first_name: 'Hurtig',
-          last_name: `Nr${i}`,
-          birth_date: '2026-05-10',
-          sex: 'female' as const,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const rc = {
-      db,
-      clock: t.clock,
-      actor: {
-        userId: f.users.mette,
-        role: 'guardian' as const,
-        name: 'x',
-        personId: f.guardians.mette,
-        unitIds: [],
-        municipalityCode: null,
-      },
-      ip: '127.0.0.1',
-      userAgent: null,
-    };
+    const kids = (await babies('Hurtig', n, 'female')).map((id) => ({ id }));
+    const rc = asMette();
     // A search first: the process now holds the unit's timeline at its current version.
     const policy = await policyOn(db, null, t.clock.today());
     const { occ } = await occupancyCache(db).get(db, policy, t.clock.today());
