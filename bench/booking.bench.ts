@@ -403,8 +403,17 @@ export default async function main() {
         BENCH_NAIVE: naive ? '1' : '0',
       });
       const sampler = await sampleBackends(`${pg.url}/${dbName}`);
+      const cpu0 = await server.cpu();
       const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
+      const cpu1 = await server.cpu();
       const backends = await sampler.stop();
+      // The server's CPU per answered request during the rush (bookings and searches alike).
+      const requests = r.bookingLatencyMs.n + r.availabilityDuringRushMs.n;
+      const serverCpu = {
+        userMs: round(cpu1.user - cpu0.user),
+        systemMs: round(cpu1.system - cpu0.system),
+        msPerRequest: round((cpu1.user - cpu0.user + cpu1.system - cpu0.system) / Math.max(requests, 1), 2),
+      };
       const serverPeakRssMb = await server.stop();
       const check = await openDatabase({ url: `${pg.url}/${dbName}` });
       const over = await overbookedUnitDays(check);
@@ -413,7 +422,8 @@ export default async function main() {
         `${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s (${r.decidedPerSecond} decided/s), booking p50 ${r.bookingLatencyMs.p50} ms, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
       );
       console.error(`backends during the rush (mean of samples every 50 ms): ${JSON.stringify(backends)}`);
-      return { ...r, ...over, serverPeakRssMb, backends };
+      console.error(`server CPU during the rush: ${JSON.stringify(serverCpu)}`);
+      return { ...r, ...over, serverPeakRssMb, serverCpu, backends };
     };
     const spire = await runOn('spire_fast', false);
     // BENCH_SKIP_NAIVE=1: only Spire's rush (to iterate on it); the saved result then has no baseline.

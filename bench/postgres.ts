@@ -65,7 +65,10 @@ export function startPostgres(settings = '-c max_connections=100 -c shared_buffe
     { detached: true, stdio: 'ignore' },
   );
   watchdog.unref();
-  return { url: `postgres://spire@127.0.0.1:${port}`, stop: remove, dir };
+  // Spire connects over the cluster's Unix socket, as a server beside its PostgreSQL does by default (libpq, psql);
+  // over TCP on loopback every write also pays the receiving side's network stack. BENCH_PG_TCP=1 compares.
+  const host = process.env.BENCH_PG_TCP ? '127.0.0.1' : encodeURIComponent(dir);
+  return { url: `postgres://spire@${host}:${port}`, stop: remove, dir };
 }
 
 /** The durability settings the server actually runs with (printed in every result). */

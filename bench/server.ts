@@ -1,8 +1,13 @@
 // The Spire server for a benchmark, in its own process (one Node process, as in production; the load generator does
 // not share its event loop, and its peak RSS is the server's own). Default pool, no DB_POOL_SIZE override.
 // Env: BENCH_DB_URL, BENCH_TODAY, BENCH_NAIVE=1 adds the naive baselines' routes (bench/naive-booking.ts).
-// IPC: sends { port } when listening; answers 'rss' with { rssMb }; 'stop' closes and exits. Exits if the parent goes.
+// IPC: sends { port } when listening; answers 'rss' with { rssMb } and 'cpu' with { user, system } (ms, so a bench
+// can take the CPU of one phase); 'stop' closes and exits. Exits if the parent goes.
+// BENCH_PROFILE_PHASE=<dir>: a V8 CPU profile from the first 'cpu' to 'stop' (the phase, not the start-up).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { openDatabase } from '../src/platform/db/database.js';
 import { buildApp } from '../src/platform/http/app.js';
 import { AppClock } from '../src/platform/clock.js';
@@ -21,9 +26,25 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 process.on('disconnect', () => process.exit(0));
+const profileDir = process.env.BENCH_PROFILE_PHASE;
+let profiler: Session | null = null;
 async function onMessage(m: any) {
   if (m === 'rss') process.send!({ rssMb: rssMb() });
+  if (m === 'cpu') {
+    if (profileDir && !profiler) {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const cpu = process.cpuUsage();
+    process.send!({ user: cpu.user / 1000, system: cpu.system / 1000 });
+  }
   if (m === 'stop') {
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(join(profileDir!, `phase-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    }
     await app.close();
     await database.close();
     const cpu = process.cpuUsage();

@@ -1,27 +1,45 @@
-// Starts bench/server.ts (or another server script) as a child process, stopped on every exit path.
+// Starts bench/server.ts (or another server script) as a child process, stopped on every exit path. The script is
+// compiled first as the server is for production (bin/build-server.mjs: one esbuild bundle, run by plain node), so a
+// benchmark times the code users run, not tsx's development transform.
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onCleanup } from './lifecycle.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+async function compiled(script: string): Promise<string> {
+  // @ts-expect-error: a plain .mjs without types (bin/ is what `npm start` runs)
+  const { compile } = (await import('../bin/build-server.mjs')) as {
+    compile: (entry: string, outfile: string) => Promise<void>;
+  };
+  const entry = fileURLToPath(new URL(script, import.meta.url));
+  const out = join(ROOT, 'dist/bench', `${basename(entry, '.ts')}.${process.pid}.mjs`);
+  await compile(entry, out);
+  return out;
+}
 
 export interface BenchServer {
   port: number;
   base: string;
   child: ChildProcess;
   rssMb: () => Promise<number>;
+  /** The server's CPU so far (user and system ms): take it before and after a phase. */
+  cpu: () => Promise<{ user: number; system: number }>;
   stop: () => Promise<number>;
 }
 
 export async function startServer(env: Record<string, string>, script = './server.ts'): Promise<BenchServer> {
-  const child = fork(new URL(script, import.meta.url), [], {
+  const bundle = await compiled(script);
+  const child = fork(bundle, [], {
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (see bench/cpu-profile.ts).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
+    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
     env: { ...process.env, ...env },
   });
   const kill = onCleanup(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(bundle, { force: true });
   });
   const next = () =>
     new Promise<any>((resolve, reject) => {
@@ -42,6 +60,11 @@ export async function startServer(env: Record<string, string>, script = './serve
       const p = next();
       child.send('rss');
       return (lastRss = (await p).rssMb);
+    },
+    cpu: async () => {
+      const p = next();
+      child.send('cpu');
+      return p;
     },
     stop: async () => {
       if (child.exitCode !== null) {

@@ -30,44 +30,51 @@ function fingerprint() {
   return hash.digest('hex');
 }
 
+/** Bundles one TypeScript entry (and the sources it imports; npm packages stay imports) into `outfile`, as the
+ *  server is compiled: the benchmarks run their server script the same way. */
+export async function compile(entry, outfile) {
+  // esbuild is tsx's compiler (a dependency of tsx, which Spire depends on).
+  const { build, stop } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
+  const outDir = dirname(outfile);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    plugins: [
+      {
+        // Sources find their data files relative to themselves (new URL('../x', import.meta.url)): in the bundle,
+        // import.meta.url is the source file's own URL again, relative to the bundle (the clone may move).
+        name: 'source-relative-import-meta-url',
+        setup(b) {
+          b.onLoad({ filter: /\.tsx?$/ }, (a) => {
+            const text = readFileSync(a.path, 'utf8');
+            const rel = relative(outDir, a.path).split('\\').join('/');
+            return {
+              contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
+              loader: a.path.endsWith('x') ? 'tsx' : 'ts',
+            };
+          });
+        },
+      },
+    ],
+  });
+  await stop(); // esbuild's service process ends now, not with the caller
+}
+
 /** The bundle's path, built first when missing or stale; null when it cannot be built (then run the sources). */
 export async function serverBundle() {
   const print = fingerprint();
   if (existsSync(SERVER_BUNDLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === print) return SERVER_BUNDLE;
   try {
-    // esbuild is tsx's compiler (a dependency of tsx, which Spire depends on).
-    const { build, stop } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
     mkdirSync(OUT_DIR, { recursive: true });
     rmSync(STAMP, { force: true });
     const tmp = join(OUT_DIR, `spire.${process.pid}.mjs`);
-    await build({
-      entryPoints: [join(ROOT, 'src/cli.ts')],
-      outfile: tmp,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-      plugins: [
-        {
-          // Sources find their data files relative to themselves (new URL('../x', import.meta.url)): in the bundle,
-          // import.meta.url is the source file's own URL again, relative to the bundle (the clone may move).
-          name: 'source-relative-import-meta-url',
-          setup(b) {
-            b.onLoad({ filter: /\.tsx?$/ }, (a) => {
-              const text = readFileSync(a.path, 'utf8');
-              const rel = relative(dirname(SERVER_BUNDLE), a.path).split('\\').join('/');
-              return {
-                contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
-                loader: a.path.endsWith('x') ? 'tsx' : 'ts',
-              };
-            });
-          },
-        },
-      ],
-    });
-    await stop(); // esbuild's service process ends now, not with the server
+    await compile(join(ROOT, 'src/cli.ts'), tmp);
     renameSync(tmp, SERVER_BUNDLE);
     writeFileSync(STAMP, print);
     return SERVER_BUNDLE;

@@ -1,10 +1,12 @@
 // Booking a place. The usual case is two statements and no explicit transaction (the fast path):
-// 1. read, without a lock, everything the decision needs: the unit's load version, unit, child, policy, guardians,
-//    closing day and the child's own later places; when this process holds the unit's timeline at exactly that
-//    version, decide in memory (a refusal or 409 is answered from that consistent snapshot);
-// 2. write the placement, booking, event, audit row and letter in one statement that first locks the unit's load and
-//    fails unless its version is still the one decided on (booking_lock_unit_at, 034): a concurrent change to the
-//    unit's load, or to the child's places (the exclusion constraints), makes it fail and nothing is written.
+// 1. read, without a lock, everything the decision needs that does not depend on the unit's load: the unit, child,
+//    policy, guardians (the custody check of a family's own booking), closing day and the child's own later places;
+// 2. one booking per unit at a time in this process (onePerUnit): when the process holds the unit's timeline at a
+//    version at least the one just read, decide in memory (a refusal or 409 is answered from that snapshot), then
+//    write the placement, booking, event, audit row and letter in one statement that first locks the unit's load
+//    and fails unless its version is still the one decided on (booking_lock_unit_at, 034): a change to the unit's
+//    load by another process or path, or to the child's places (the exclusion constraints), makes it fail and
+//    nothing is written. Queued per unit, this process's own bookings never make each other fail.
 // Otherwise (the timeline not held, the version moved, a current place to end, a caseworker's booking) the full
 // path runs in one transaction: lock the unit's load (see lockUnitLoad) and read the same facts (the child's places
 // locked); read the occupancy afresh under the lock unless the version is held; write in one statement.
@@ -23,9 +25,8 @@ import { childDates } from './child-dates.js';
 import { bookingError, REFUSAL_CODE } from './contract.js';
 import { bookingConfirmation, type BookingFacts, type LetterDraft } from './letters.js';
 import { parsePolicy, POLICY_KEY, type BookingPolicy } from './booking-policy.js';
-import { epochOf } from '../../shared/iso-day.js';
 import { DAYCARE_TYPES, childEpochs, loadOccupancy, occupancyCache, type UnitOccupancy } from './store.js';
-import { buildTimeline, fromEpochDay } from './timeline.js';
+import { addLoad, day, fromEpochDay, loadSegments } from './timeline.js';
 
 /** The place is gone (`booking.no-longer-free`): the caller answers 409 with the nearest alternatives. */
 export class NoLongerFree extends DomainError {
@@ -151,10 +152,13 @@ async function readFacts(
   return rows[0]!;
 }
 
-type Input = { childId: string; unitId: string; start: LocalDate };
+/** `guardianId`: a family's own booking, refused (403) unless that person has custody of the child today. */
+type Input = { childId: string; unitId: string; start: LocalDate; guardianId?: string };
 
 /** What is decided before the unit's occupancy is needed (refusals that do not depend on it throw). */
 function prepare(f: Facts, input: Input, today: LocalDate) {
+  if (input.guardianId && !f.guardians.some((g) => g.id === input.guardianId))
+    throw bookingError('booking.not-your-child');
   if (!f.child) throw bookingError('booking.child-not-found');
   const unit = f.unit;
   if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type))
@@ -278,16 +282,12 @@ async function write(
   await q.selectFrom('guard').select('ok').execute();
 
   const e = childEpochs(p.child.birth, policy.transitionAgeMonths);
-  const items = [
-    ...occ.items,
-    { id: placementId, childId: input.childId, from: epochOf(start.toString()), to: epochOf(end.toString()), ...e },
-  ];
-  const after = {
-    ...occ,
-    version: p.version + 1,
-    items,
-    timeline: buildTimeline(occ.capacity, items, policy.nurseryWeight),
-  };
+  const item = { id: placementId, childId: input.childId, from: day(start), to: day(end), ...e };
+  // The held timeline plus this place (a copy: a search may be reading the old one).
+  const t = occ.timeline,
+    timeline = { points: t.points.slice(), cap: t.cap.slice(), load: t.load.slice() };
+  for (const s of loadSegments(item, policy.nurseryWeight)) addLoad(timeline, s.from, s.to, s.w);
+  const after = { ...occ, version: occ.version + 1, items: [...occ.items, item], timeline };
   const result = {
     bookingId,
     placementId,
@@ -308,21 +308,43 @@ async function bookFast(db: Db, rc: RequestContext, input: Input): Promise<BookR
   if (f.version === null) return null;
   const p = prepare(f, input, today);
   const cache = occupancyCache(db);
-  const occ = cache.at(p.policy, today, p.unit.id, p.version);
-  if (!occ) return null;
-  const d = decide(f, p, occ, input);
-  if (d.released) return null;
-  try {
-    const { result, after } = await write(db, rc, input, f, p, occ, d, undefined, p.version);
-    cache.remember(after);
-    return result;
-  } catch (e: any) {
-    // The unit's load moved since the read (40001): another booking most likely, whose timeline this process now
-    // holds, so reading again decides without the lock; the child got a place or booking meanwhile (23P01).
-    if (e?.code === '40001') return 'moved';
-    if (e?.code === '23P01') return null;
-    throw e;
-  }
+  return onePerUnit(db, p.unit.id, async () => {
+    // The newest timeline this process holds: the facts above do not depend on the unit's load, and the write's
+    // guard refuses it if the load moved since.
+    const occ = cache.atLeast(p.policy, today, p.unit.id, p.version);
+    if (!occ) return null;
+    const d = decide(f, p, occ, input);
+    if (d.released) return null;
+    try {
+      const { result, after } = await write(db, rc, input, f, p, occ, d, undefined, occ.version);
+      cache.remember(after);
+      return result;
+    } catch (e: any) {
+      // The unit's load moved (40001), by another process or a locked path: reading again may decide without the
+      // lock; the child got a place or booking meanwhile (23P01).
+      if (e?.code === '40001') return 'moved';
+      if (e?.code === '23P01') return null;
+      throw e;
+    }
+  });
+}
+
+const unitQueues = new WeakMap<Db, Map<string, Promise<unknown>>>();
+/** Runs `fn` after every earlier call for the same unit in this process has settled. Only statements that hold no
+ *  transaction while they wait are queued, so a queued call never waits on a lock its predecessor needs. */
+function onePerUnit<T>(db: Db, unitId: string, fn: () => Promise<T>): Promise<T> {
+  let queues = unitQueues.get(db);
+  if (!queues) unitQueues.set(db, (queues = new Map()));
+  const run = (queues.get(unitId) ?? Promise.resolve()).then(fn);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(unitId, tail);
+  void tail.then(() => {
+    if (queues.get(unitId) === tail) queues.delete(unitId);
+  });
+  return run;
 }
 
 export async function bookPlace(db: Db, rc: RequestContext, input: Input, behalf?: OnBehalf): Promise<BookResult> {

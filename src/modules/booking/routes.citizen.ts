@@ -152,9 +152,11 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.post('/bookings', { schema: schemaOf('booking', c.book, bookingError.codes) }, async (req, reply) => {
-    await requireChild(req.ctx, req.body.childId, 'booking.book');
+    const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.book');
     return withAlternatives(req.ctx, reply, async () => {
+      // The custody check is part of the booking's first read (403 unless the guardian has custody today).
       const r = await bookPlace(req.ctx.db, req.ctx, {
+        guardianId: actor.personId!,
         childId: req.body.childId,
         unitId: req.body.unitId,
         start: LocalDate.parse(req.body.start),

@@ -115,14 +115,15 @@ export async function searchAvailability(
   };
 }
 
-const byName = new Intl.Collator('da').compare;
 const byIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** By distance or start date; ties keep the search's order, which is by name (the units are held in name order and
+ *  Array.prototype.sort is stable). */
 export function sortItems(items: AvailabilityItem[], by: 'distance' | 'date') {
   const dist = (a: AvailabilityItem) => a.distanceKm ?? 1e9;
   return items.sort(
     by === 'distance'
-      ? (a, b) => dist(a) - dist(b) || byIso(a.start, b.start) || byName(a.name, b.name)
-      : (a, b) => byIso(a.start, b.start) || dist(a) - dist(b) || byName(a.name, b.name),
+      ? (a, b) => dist(a) - dist(b) || byIso(a.start, b.start)
+      : (a, b) => byIso(a.start, b.start) || dist(a) - dist(b),
   );
 }
 

@@ -183,14 +183,18 @@ export interface UnitInfo {
   lon: number | null;
   daginstitutionId: string;
   municipalityCode: string;
-  version: number;
 }
+
+const byName = new Intl.Collator('da').compare;
 
 /** The daycare units with the booking_unit_version they were read at (one snapshot). */
 async function daycareUnitsVersioned(db: Db): Promise<{ units: UnitInfo[]; version: string }> {
   const read = async (trx: Db) => {
     const v = await sql<{ version: string }>`select version::text as version from booking_unit_version`.execute(trx);
-    return { units: await daycareUnits(trx), version: v.rows[0]!.version };
+    // In name order (Danish), once per version: the search lists units in this order, so a stable sort by distance
+    // or date keeps ties by name without comparing names per search.
+    const units = (await daycareUnits(trx)).sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    return { units, version: v.rows[0]!.version };
   };
   if (db.isTransaction) return read(db);
   return db.transaction().execute(async (trx) => {
@@ -203,7 +207,6 @@ export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
   return db
     .selectFrom('unit')
     .innerJoin('daginstitution as d', 'd.id', 'unit.daginstitution_id')
-    .leftJoin('unit_load_version as v', 'v.unit_id', 'unit.id')
     .select([
       'unit.id',
       'unit.number',
@@ -216,7 +219,6 @@ export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
       'unit.lon',
       'unit.daginstitution_id as daginstitutionId',
       'd.municipality_code as municipalityCode',
-      sql<number>`coalesce(v.version, 0)::int`.as('version'),
     ])
     .where('unit.closed_on', 'is', null)
     .where('unit.type', 'in', DAYCARE_TYPES)
@@ -283,12 +285,13 @@ class OccupancyCache {
   ): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
     const v = versions ?? (await currentVersions(db));
     const loads = v.loads ?? {};
-    const info = (await this.unitsAt(db, v.units)).map((u) => ({ ...u, version: loads[u.id] ?? 0 }));
+    const info = await this.unitsAt(db, v.units);
     this.keyed(policy, today);
-    const stale = info.filter((u) => (this.units.get(u.id)?.version ?? -1) < u.version);
+    const behind = (u: UnitInfo) => (this.units.get(u.id)?.version ?? -1) < (loads[u.id] ?? 0);
+    const stale = info.filter(behind);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
-      const still = stale.filter((u) => (this.units.get(u.id)?.version ?? -1) < u.version);
+      const still = stale.filter(behind);
       if (still.length) {
         this.refreshing = loadOccupancy(db, still, policy, today)
           .then((m) => {
@@ -313,6 +316,13 @@ class OccupancyCache {
     this.keyed(policy, today);
     const o = this.units.get(unitId);
     return o?.version === version ? o : undefined;
+  }
+
+  /** The unit's newest timeline held, if at least `version` (the fast path's write guards the rest). */
+  atLeast(policy: BookingPolicy, today: LocalDate, unitId: string, version: number): UnitOccupancy | undefined {
+    this.keyed(policy, today);
+    const o = this.units.get(unitId);
+    return o && o.version >= version ? o : undefined;
   }
 
   /** Keeps a unit's timeline unless a newer version is already held. */

@@ -1,9 +1,9 @@
 // Server-side sessions: the cookie holds a random token, the database only its SHA-256 hash.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
+import { PREPARED, type Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Actor } from './actor.js';
-import { validOn } from './users/queries.js';
 
 export const SESSION_COOKIE = 'spire_session';
 const TTL_HOURS = 12;
@@ -30,23 +30,14 @@ export async function loadSession(
   clock: Clock,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select([
-      'app_user.id',
-      'app_user.role',
-      'app_user.name',
-      'app_user.person_id',
-      'app_user.municipality_code',
-      'session.csrf_token',
-      'session.expires_at',
-    ])
-    .where('session.token_hash', '=', hash(token))
-    .where('session.expires_at', '>', clock.now().toString())
-    // A user ended (or not yet started) has no session, whatever its cookie says.
-    .where(validOn(clock.today()))
-    .executeTakeFirst();
+  // Every request reads its session: one prepared statement (planned once per connection).
+  const { rows } = await sql<AppUserRow & { csrf_token: string }>`${sql.raw(PREPARED)}
+    select u.id, u.role, u.name, u.person_id, u.municipality_code, s.csrf_token
+    from session s join app_user u on u.id = s.user_id
+    where s.token_hash = ${hash(token)} and s.expires_at > ${clock.now().toString()}::timestamptz
+      -- A user ended (or not yet started) has no session, whatever its cookie says.
+      and u.valid @> ${clock.today().toString()}::date`.execute(db);
+  const row = rows[0];
   if (!row) return null;
   return { actor: await actorFor(db, row), csrfToken: row.csrf_token };
 }
