@@ -17,83 +17,25 @@ import { PREPARED, type Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { auditRow } from '../../platform/audit/audit.js';
 import { letterRows } from '../../platform/letters/index.js';
-import { DomainError } from '../../platform/http/errors.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import { DateRange, isWorkingDay, LocalDate } from '../../shared/index.js';
-import { demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context, type Refusal } from './availability.js';
+import { demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
-import { bookingError, REFUSAL_CODE } from './contract.js';
-import { bookingConfirmation, type BookingFacts, type LetterDraft } from './letters.js';
-import { parsePolicy, POLICY_KEY, type BookingPolicy } from './booking-policy.js';
-import { DAYCARE_TYPES, childEpochs, loadOccupancy, occupancyCache, type UnitOccupancy } from './store.js';
+import { bookingError } from './contract.js';
+import { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf } from './outcomes.js';
+
+export { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf };
+import { bookingConfirmation } from './letters.js';
+import { parsePolicy, POLICY_KEY } from './booking-policy.js';
+import {
+  DAYCARE_TYPES,
+  childEpochs,
+  loadOccupancy,
+  occupancyCache,
+  type UnitOccupancy,
+  type Versions,
+} from './store.js';
 import { addLoad, day, fromEpochDay, loadSegments } from './timeline.js';
-
-/** The place is gone (`booking.no-longer-free`): the caller answers 409 with the nearest alternatives. */
-export class NoLongerFree extends DomainError {
-  constructor(
-    readonly childId: string,
-    readonly wished: LocalDate,
-    readonly birthDate: LocalDate,
-  ) {
-    super('booking.no-longer-free', bookingError.codes['booking.no-longer-free']);
-  }
-}
-
-export const refusalError = (r: Refusal) => bookingError(REFUSAL_CODE[r]);
-
-/** Retries a transaction a deadlock or serialization failure aborted. */
-export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e: any) {
-      if (attempt >= 5 || (e?.code !== '40P01' && e?.code !== '40001')) throw e;
-    }
-  }
-}
-
-export function bookingFacts(
-  child: { id: string; name: string },
-  unit: { name: string; street: string; postal_code: string; city: string },
-  start: LocalDate,
-  endExcl: LocalDate,
-  policy: BookingPolicy,
-): BookingFacts {
-  return {
-    childName: child.name,
-    childId: child.id,
-    unitName: unit.name,
-    address: `${unit.street}, ${unit.postal_code} ${unit.city}`,
-    start,
-    end: endExcl.minusDays(1),
-    changeDeadline: start.minusDays(policy.changeDeadlineDays),
-  };
-}
-
-/** A booking a caseworker makes, moves or cancels for the family (placement's casework, issue 16): the same lock and
- *  re-check as the family's own; the weekly hours, the reason in the letter and the audit action are the caseworker's,
- *  and `within` runs the caseworker's own rules and records in the same transaction, under the unit's load lock, after
- *  booking's checks and before anything is written: it throws to refuse (§ 26 a) and returns lines for the letter. */
-export interface OnBehalf {
-  reason: string;
-  hours?: number;
-  auditAction: string;
-  within: (
-    trx: Db,
-    r: { bookingId: string; placementId: string; unitId: string; start: LocalDate },
-  ) => Promise<string[]>;
-}
-
-export interface BookResult {
-  bookingId: string;
-  placementId: string;
-  unitId: string;
-  unitName: string;
-  start: string;
-  end: string;
-  changeDeadline: string;
-  letter: LetterDraft;
-}
 
 interface Facts {
   version: number | null;
@@ -150,6 +92,54 @@ async function readFacts(
       exists (select 1 from closing_day cd join u on cd.unit_id = u.id or cd.municipality_code = u.municipality_code where cd.date = ${s}::date) as closed,
       (select coalesce(json_agg(mine), '[]') from mine) as mine`.execute(db);
   return rows[0]!;
+}
+
+export interface SearchFacts {
+  /** The child, only if `guardianId` has custody of it today. */
+  child: { id: string; first_name: string; last_name: string; birth_date: string } | null;
+  /** The family's home: the child's, else the guardian's. */
+  home: { lat: number | null; lon: number | null; municipalityCode: string } | null;
+  /** The home municipality's booking policy setting (raw). */
+  policy: unknown;
+  versions: Versions;
+}
+
+/** What a family's availability search needs before it looks at the units, in one statement: the child (if the
+ *  guardian has custody today), the home, its municipality's policy and the versions the search compares with what it
+ *  holds. The read is audited in the same statement, and only when the child is the guardian's (a refusal is audited
+ *  as one by the error handler). */
+export async function searchFacts(
+  db: Db,
+  rc: RequestContext,
+  guardianId: string,
+  childId: string,
+  today: LocalDate,
+): Promise<SearchFacts> {
+  const t = today.toString();
+  const a = auditRow(rc, { action: 'booking.availability', subjectType: 'child', subjectIds: [childId] });
+  const { rows } = await sql<SearchFacts & Omit<Versions, 'units'> & { units: string }>`${sql.raw(PREPARED)}
+    with c as (
+      select p.id, p.first_name, p.last_name, p.birth_date::text as birth_date
+      from custody cu join person p on p.id = cu.child_id
+      where cu.guardian_id = ${guardianId} and cu.child_id = ${childId} and cu.valid @> ${t}::date limit 1
+    ), home as (
+      select h.lat, h.lon, h.municipality_code as "municipalityCode"
+      from residence r join household h on h.id = r.household_id
+      where r.person_id in (${childId}, ${guardianId}) and r.valid @> ${t}::date and exists (select 1 from c)
+      order by r.person_id = ${childId} desc limit 1
+    ), au as (
+      insert into audit_log (user_id, user_role, action, subject_type, subject_ids, ip, user_agent, details)
+      select ${a.user_id}::uuid, ${a.user_role}::role, ${a.action}, ${a.subject_type}, ${a.subject_ids}::uuid[],
+        ${a.ip}, ${a.user_agent}, ${a.details}::jsonb from c
+    )
+    select (select to_json(c) from c) as child, (select to_json(home) from home) as home,
+      (select value from setting where municipality_code = (select "municipalityCode" from home)
+         and key = ${POLICY_KEY} and valid @> ${t}::date) as policy,
+      (select version::text from booking_unit_version) as units,
+      (select version::text from booking_closing_version) as closing,
+      (select json_object_agg(unit_id, version) from unit_load_version) as loads`.execute(db);
+  const { child, home, policy, units, closing, loads } = rows[0]!;
+  return { child, home, policy, versions: { units, closing, loads } };
 }
 
 /** `guardianId`: a family's own booking, refused (403) unless that person has custody of the child today. */
@@ -220,66 +210,52 @@ async function write(
   const guardians = f.guardians.map((g) => g.id);
   const letter = bookingConfirmation(bf, guardians, behalf && { reason: behalf.reason, hours: behalf.hours, lines });
   const rows = letterRows(letter, randomUUID(), f.guardians[0]?.municipality ?? null, today);
-  let q = db
-    .with('guard', (c) =>
-      c.selectNoFrom(
-        (guard === null
-          ? sql<boolean>`true`
-          : sql<boolean>`booking_lock_unit_at(${unit.id}::uuid, ${guard}::bigint)`
-        ).as('ok'),
-      ),
+  const au = auditRow(rc, {
+    action: behalf?.auditAction ?? 'booking.book',
+    subjectType: 'child',
+    subjectIds: [input.childId],
+    details: {
+      bookingId,
+      unitId: unit.id,
+      start: start.toString(),
+      ...(behalf && { reason: behalf.reason, hoursPerWeek: behalf.hours }),
+    },
+  });
+  const l = rows.letter,
+    to = rows.recipients.map((r) => r.person_id),
+    hours = behalf?.hours;
+  // One prepared statement (two texts: with and without the caseworker's hours). The guard is a plain SELECT that
+  // runs first because the final select reads it; the inserts run in any case, and if the guard fails the whole
+  // statement fails and none of them is kept. No recipient, no letter (as sendLetters).
+  await sql`${sql.raw(PREPARED)} with guard as (
+      select case when ${guard}::bigint is null then true
+        else booking_lock_unit_at(${unit.id}::uuid, ${guard}::bigint) end as ok
+    ), pl as (
+      insert into placement (id, child_id, unit_id, kind, valid${sql.raw(hours ? ', hours_per_week' : '')})
+      values (${placementId}::uuid, ${input.childId}::uuid, ${unit.id}::uuid, 'dagtilbud', ${range}::daterange
+        ${hours ? sql`, ${hours}::smallint` : sql``})
+    ), bk as (
+      insert into booking (id, child_id, unit_id, placement_id, valid, booked_by, released_placement_id, released_upper)
+      values (${bookingId}::uuid, ${input.childId}::uuid, ${unit.id}::uuid, ${placementId}::uuid, ${range}::daterange,
+        ${userId}::uuid, ${released?.id ?? null}::uuid, ${released?.hi ?? null}::date)
+    ), ev as (
+      insert into booking_event (booking_id, kind, unit_id, valid, user_id)
+      values (${bookingId}::uuid, 'booked', ${unit.id}::uuid, ${range}::daterange, ${userId}::uuid)
+    ), au as (
+      insert into audit_log (user_id, user_role, action, subject_type, subject_ids, ip, user_agent, details)
+      values (${au.user_id}::uuid, ${au.user_role}::role, ${au.action}, ${au.subject_type}, ${au.subject_ids}::uuid[],
+        ${au.ip}, ${au.user_agent}, ${au.details}::jsonb)
+    ), lt as (
+      insert into letter (id, kind, subject, child_id, letter_date, municipality_code, content)
+      select ${l.id}::uuid, ${l.kind}::text, ${l.subject}::text, ${l.child_id}::uuid, ${l.letter_date}::date,
+        ${l.municipality_code}::char(4), ${l.content}::jsonb
+      where cardinality(${to}::uuid[]) > 0 returning id
+    ), lr as (
+      insert into letter_recipient (letter_id, person_id) select lt.id, r from lt, unnest(${to}::uuid[]) r
+    ), dp as (
+      insert into digital_post_message (letter_id, person_id) select lt.id, r from lt, unnest(${to}::uuid[]) r
     )
-    .with('pl', (c) =>
-      c.insertInto('placement').values({
-        id: placementId,
-        child_id: input.childId,
-        unit_id: unit.id,
-        kind: 'dagtilbud',
-        valid: range,
-        ...(behalf?.hours ? { hours_per_week: behalf.hours } : {}),
-      }),
-    )
-    .with('bk', (c) =>
-      c.insertInto('booking').values({
-        id: bookingId,
-        child_id: input.childId,
-        unit_id: unit.id,
-        placement_id: placementId,
-        valid: range,
-        booked_by: userId,
-        released_placement_id: released?.id ?? null,
-        released_upper: released?.hi ?? null,
-      }),
-    )
-    .with('ev', (c) =>
-      c
-        .insertInto('booking_event')
-        .values({ booking_id: bookingId, kind: 'booked', unit_id: unit.id, valid: range, user_id: userId }),
-    )
-    .with('au', (c) =>
-      c.insertInto('audit_log').values(
-        auditRow(rc, {
-          action: behalf?.auditAction ?? 'booking.book',
-          subjectType: 'child',
-          subjectIds: [input.childId],
-          details: {
-            bookingId,
-            unitId: unit.id,
-            start: start.toString(),
-            ...(behalf && { reason: behalf.reason, hoursPerWeek: behalf.hours }),
-          },
-        }),
-      ),
-    );
-  if (rows.recipients.length) {
-    q = q
-      .with('lt', (c) => c.insertInto('letter').values(rows.letter))
-      .with('lr', (c) => c.insertInto('letter_recipient').values(rows.recipients))
-      .with('dp', (c) => c.insertInto('digital_post_message').values(rows.recipients)) as unknown as typeof q;
-  }
-  // The guard is a plain SELECT: it runs because the final select reads it (the inserts run in any case; if the
-  // guard fails, the whole statement fails and none of them is kept).
-  await q.selectFrom('guard').select('ok').execute();
+    select ok from guard`.execute(db);
 
   const e = childEpochs(p.child.birth, policy.transitionAgeMonths);
   const item = { id: placementId, childId: input.childId, from: day(start), to: day(end), ...e };

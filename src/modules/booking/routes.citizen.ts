@@ -6,13 +6,14 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { schemaOf } from '../../platform/http/contract.js';
 import { DateRange, LocalDate } from '../../shared/index.js';
 import { childIdsInCustody, childInCustody, homeOf } from '../people/index.js';
-import { policyOn } from './booking-policy.js';
+import { parsePolicy, policyOn } from './booking-policy.js';
 import { bookingContract as c, bookingError } from './contract.js';
 import { bookingPolicy } from './policy.js';
 import { bookingOwner, bookingPlacementOf, bookingsOfChildren } from './queries.js';
 import { unitTypeOf } from './store.js';
 import { calendarDays, openCheck, searchAvailability, sortItems, without } from './search.js';
 import { bookPlace, cancelBooking, moveBooking, NoLongerFree } from './service.js';
+import { searchFacts } from './book.js';
 
 type Action = 'booking.search' | 'booking.book';
 
@@ -50,23 +51,24 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
   app.get('/booking/availability', { schema: schemaOf('booking', c.availability, bookingError.codes) }, async (req) => {
     const { db, clock } = req.ctx,
       today = clock.today();
-    const child = await requireChild(req.ctx, req.query.childId, 'booking.search');
-    // The family's home municipality's booking policy (the municipality where it lives).
-    const home = await homeOf(db, child.id, today).then((h) => h ?? homeOf(db, req.ctx.actor!.personId!, today));
-    const policy = await policyOn(db, home?.municipalityCode ?? null, today);
+    const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.search');
+    // The child (custody today), the family's home municipality's booking policy and the audit row: one statement.
+    const facts = await searchFacts(db, req.ctx, actor.personId!, req.query.childId, today);
+    const child = facts.child;
+    if (!child) throw bookingError('booking.not-your-child');
+    const policy = parsePolicy(facts.policy);
     const exclude = req.query.excludeBookingId
       ? await bookingPlacementOf(db, req.query.excludeBookingId, child.id)
       : null;
-    const birth = LocalDate.parse(child.birth_date);
     const { items, ctx } = await searchAvailability(db, {
-      birthDate: birth,
+      birthDate: LocalDate.parse(child.birth_date),
       wished: LocalDate.parse(req.query.wished),
       today,
       policy,
-      home,
+      home: facts.home,
       excludePlacementId: exclude,
+      versions: facts.versions,
     });
-    await audit(db, req.ctx, { action: 'booking.availability', subjectType: 'child', subjectIds: [child.id] });
     return {
       child: {
         id: child.id,

@@ -13,6 +13,7 @@ import {
   occupancyCache,
   type UnitInfo,
   type UnitOccupancy,
+  type Versions,
 } from './store.js';
 import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
@@ -25,6 +26,8 @@ export interface SearchInput {
   home?: { lat: number | null; lon: number | null } | null;
   excludePlacementId?: string | null;
   unitIds?: string[];
+  /** The versions to compare the held timelines with, when already read (else read here). */
+  versions?: Versions;
 }
 
 export interface AvailabilityItem {
@@ -67,7 +70,7 @@ export async function searchAvailability(
 }> {
   const { policy, today, wished } = input;
   const ctx: Context = { policy, today, child: childDates(input.birthDate, policy) };
-  const versions = await currentVersions(db);
+  const versions = input.versions ?? (await currentVersions(db));
   const [{ info, occ }, { closing, epochs }] = await Promise.all([
     occupancyCache(db).get(db, policy, today, versions),
     cachedClosingDays(db, today, versions.closing),
