@@ -1,7 +1,7 @@
 // Booking a place. The usual case is two statements and no explicit transaction (the fast path):
 // 1. read, without a lock, everything the decision needs that does not depend on the unit's load: the unit, child,
 //    policy, guardians (the custody check of a family's own booking), closing day and the child's own later places;
-// 2. one booking per unit at a time in this process (onePerUnit): when the process holds the unit's timeline at a
+// 2. one booking per unit at a time in this process (OccupancyCache.onePerUnit): when the process holds the unit's timeline at a
 //    version at least the one just read, decide in memory (a refusal or 409 is answered from that snapshot), then
 //    write the placement, booking, event, audit row and letter in one statement that first locks the unit's load
 //    and fails unless its version is still the one decided on (booking_lock_unit_at, 034): a change to the unit's
@@ -284,7 +284,7 @@ async function bookFast(db: Db, rc: RequestContext, input: Input): Promise<BookR
   if (f.version === null) return null;
   const p = prepare(f, input, today);
   const cache = occupancyCache(db);
-  return onePerUnit(db, p.unit.id, async () => {
+  return cache.onePerUnit(p.unit.id, async () => {
     // The newest timeline this process holds: the facts above do not depend on the unit's load, and the write's
     // guard refuses it if the load moved since.
     const occ = cache.atLeast(p.policy, today, p.unit.id, p.version);
@@ -303,24 +303,6 @@ async function bookFast(db: Db, rc: RequestContext, input: Input): Promise<BookR
       throw e;
     }
   });
-}
-
-const unitQueues = new WeakMap<Db, Map<string, Promise<unknown>>>();
-/** Runs `fn` after every earlier call for the same unit in this process has settled. Only statements that hold no
- *  transaction while they wait are queued, so a queued call never waits on a lock its predecessor needs. */
-function onePerUnit<T>(db: Db, unitId: string, fn: () => Promise<T>): Promise<T> {
-  let queues = unitQueues.get(db);
-  if (!queues) unitQueues.set(db, (queues = new Map()));
-  const run = (queues.get(unitId) ?? Promise.resolve()).then(fn);
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(unitId, tail);
-  void tail.then(() => {
-    if (queues.get(unitId) === tail) queues.delete(unitId);
-  });
-  return run;
 }
 
 export async function bookPlace(db: Db, rc: RequestContext, input: Input, behalf?: OnBehalf): Promise<BookResult> {

@@ -90,6 +90,7 @@ export function buildTimeline(capacity: CapacityPeriod[], items: LoadItem[], nur
  */
 export function addLoad(t: Timeline, from: number, to: number, w: number): void {
   if (!(from < to) || w === 0) return;
+  minFreeFrom.delete(t);
   const split = (d: number) => {
     const i = segmentAt(t, d);
     if (t.points[i] === d) return i;
@@ -137,6 +138,8 @@ export function freeAt(t: Timeline, d: number, heldShare = 0): number {
  */
 export function earliestFit(t: Timeline, from: number, demand: Demand, heldShare = 0): number | null {
   if (from >= demand.end) return null;
+  // Most units have room from `from` on for good: then no segment needs looking at.
+  if (suffixMinFree(t, heldShare)[segmentAt(t, from)]! >= Math.max(demand.weight, 1) - EPS) return from;
   let i = segmentAt(t, demand.end - 1);
   for (; i >= 0; i--) {
     const a = Math.max(t.points[i]!, from),
@@ -153,6 +156,22 @@ export function earliestFit(t: Timeline, from: number, demand: Demand, heldShare
   }
   return from;
 }
+const minFreeFrom = new WeakMap<Timeline, Map<number, Float64Array>>();
+/** The fewest places free from each segment on (suffix minima), per held-back share: computed once per timeline
+ *  (addLoad, the only change in place, drops it). */
+function suffixMinFree(t: Timeline, heldShare: number): Float64Array {
+  let byShare = minFreeFrom.get(t);
+  if (!byShare) minFreeFrom.set(t, (byShare = new Map()));
+  let a = byShare.get(heldShare);
+  if (!a) {
+    a = new Float64Array(t.points.length);
+    let min = Infinity;
+    for (let i = t.points.length - 1; i >= 0; i--) a[i] = min = Math.min(min, t.cap[i]! * (1 - heldShare) - t.load[i]!);
+    byShare.set(heldShare, a);
+  }
+  return a;
+}
+
 const nullIfEnd = (s: number, end: number) => (s >= end ? null : s);
 
 /** Does a booking starting exactly on `start` fit? */
