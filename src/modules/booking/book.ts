@@ -1,12 +1,12 @@
 // Booking a place. The usual case is two statements and no explicit transaction (the fast path):
 // 1. read, without a lock, everything the decision needs that does not depend on the unit's load: the unit, child,
 //    policy, guardians (the custody check of a family's own booking), closing day and the child's own later places;
-// 2. one booking per unit at a time in this process (OccupancyCache.onePerUnit): when the process holds the unit's timeline at a
-//    version at least the one just read, decide in memory (a refusal or 409 is answered from that snapshot), then
-//    write the placement, booking, event, audit row and letter in one statement that first locks the unit's load
-//    and fails unless its version is still the one decided on (booking_lock_unit_at, 034): a change to the unit's
-//    load by another process or path, or to the child's places (the exclusion constraints), makes it fail and
-//    nothing is written. Queued per unit, this process's own bookings never make each other fail.
+// 2. per unit, this process's bookings run in batches (batches.ts): the bookings that arrived while the unit's last
+//    batch was writing are decided together, in order, on the newest timeline the process holds (each sees the
+//    places of those before it; a refusal or 409 is answered from that snapshot), then written in one statement that
+//    first locks the unit's load and fails unless its version is still the one decided on (booking_lock_unit_at,
+//    034): a change to the unit's load by another process or path, or to a child's places (the exclusion
+//    constraints), makes it fail and nothing is written. One statement and one commit for a popular unit's rush.
 // Otherwise (the timeline not held, the version moved, a current place to end, a caseworker's booking) the full
 // path runs in one transaction: lock the unit's load (see lockUnitLoad) and read the same facts (the child's places
 // locked); read the occupancy afresh under the lock unless the version is held; write in one statement.
@@ -16,46 +16,25 @@ import { sql } from 'kysely';
 import { PREPARED, type Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { auditRow } from '../../platform/audit/audit.js';
-import { letterRows } from '../../platform/letters/index.js';
-import type { UnitType } from '../../platform/db/schema.js';
-import { DateRange, isWorkingDay, LocalDate } from '../../shared/index.js';
-import { demandFor, refusalAt, refusalBeforeLoad, unitFacts, type Context } from './availability.js';
-import { childDates } from './child-dates.js';
-import { bookingError } from './contract.js';
+import type { LocalDate } from '../../shared/index.js';
+import { Batches } from './batches.js';
+import { POLICY_KEY } from './booking-policy.js';
+import {
+  addPlace,
+  copyTimeline,
+  decide,
+  draftOf,
+  prepare,
+  withPlaces,
+  type Draft,
+  type Facts,
+  type Input,
+  type Prepared,
+} from './decide.js';
 import { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf } from './outcomes.js';
+import { loadOccupancy, occupancyCache, type UnitOccupancy, type Versions } from './store.js';
 
 export { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf };
-import { bookingConfirmation } from './letters.js';
-import { parsePolicy, POLICY_KEY } from './booking-policy.js';
-import {
-  DAYCARE_TYPES,
-  childEpochs,
-  loadOccupancy,
-  occupancyCache,
-  type UnitOccupancy,
-  type Versions,
-} from './store.js';
-import { addLoad, day, fromEpochDay, loadSegments } from './timeline.js';
-
-interface Facts {
-  version: number | null;
-  unit: {
-    id: string;
-    name: string;
-    type: UnitType;
-    street: string;
-    postal_code: string;
-    city: string;
-    closed_on: string | null;
-    municipality_code: string;
-  } | null;
-  child: { name: string; birth: string } | null;
-  policy: unknown;
-  guardians: { id: string; municipality: string | null }[];
-  closed: boolean;
-  /** The child's dagtilbud places that end after the wished start, locked. */
-  mine: { id: string; unit_id: string; lo: string; hi: string | null; booking_id: string | null }[];
-}
 
 async function readFacts(
   db: Db,
@@ -142,171 +121,115 @@ export async function searchFacts(
   return { child, home, policy, versions: { units, closing, loads } };
 }
 
-/** `guardianId`: a family's own booking, refused (403) unless that person has custody of the child today. */
-type Input = { childId: string; unitId: string; start: LocalDate; guardianId?: string };
-
-/** What is decided before the unit's occupancy is needed (refusals that do not depend on it throw). */
-function prepare(f: Facts, input: Input, today: LocalDate) {
-  if (input.guardianId && !f.guardians.some((g) => g.id === input.guardianId))
-    throw bookingError('booking.not-your-child');
-  if (!f.child) throw bookingError('booking.child-not-found');
-  const unit = f.unit;
-  if (!unit || f.version === null || unit.closed_on || !DAYCARE_TYPES.includes(unit.type))
-    throw bookingError('booking.unit-not-daycare');
-  const policy = parsePolicy(f.policy);
-  const birth = LocalDate.parse(f.child.birth);
-  const ctx: Context = { policy, today, child: childDates(birth, policy) };
-  const facts = unitFacts(unit.id, unit.type);
-  const pre = refusalBeforeLoad(facts, ctx, input.start);
-  if (pre) throw refusalError(pre);
-  return { unit, child: f.child, version: f.version, policy, birth, ctx, facts };
-}
-type Prepared = ReturnType<typeof prepare>;
-
-/** The decision on the unit's occupancy at the read version: the end of the place and the current place it ends. */
-function decide(f: Facts, p: Prepared, occ: UnitOccupancy, input: Input) {
-  const { start } = input;
-  const refusal = refusalAt(occ.timeline, p.facts, p.ctx, start, (d) => isWorkingDay(d) && !f.closed);
-  if (refusal === 'full') throw new NoLongerFree(input.childId, start, p.birth);
-  if (refusal) throw refusalError(refusal);
-  const demand = demandFor(p.facts, p.ctx, start) as Exclude<ReturnType<typeof demandFor>, string>;
-  const end = fromEpochDay(demand.end);
-  // The child's other places in the period: a booking or a later place is a double booking; a current place
-  // elsewhere ends the day before the new one starts (the kindergarten place replaces the nursery place).
-  let released: { id: string; hi: string | null } | null = null;
-  for (const m of f.mine.filter((x) => x.lo < end.toString())) {
-    if (m.booking_id) throw bookingError('booking.already-booked');
-    if (m.lo >= start.toString()) throw bookingError('booking.place-starts-in-period');
-    if (m.unit_id === p.unit.id) throw bookingError('booking.already-in-unit');
-    released = { id: m.id, hi: m.hi };
-  }
-  return { end, released };
-}
-
-/** Writes the placement, booking, event, audit row and letter in one statement; with `guard`, the statement first
- *  locks the unit's load and fails (40001) unless its version is still `guard`. Returns the result and the unit's
- *  timeline right after the commit (the read version plus this place, bumped once by the insert). */
-async function write(
-  db: Db,
-  rc: RequestContext,
-  input: Input,
-  f: Facts,
-  p: Prepared,
-  occ: UnitOccupancy,
-  d: ReturnType<typeof decide>,
-  behalf: OnBehalf | undefined,
-  guard: number | null,
-): Promise<{ result: BookResult; after: UnitOccupancy }> {
-  const { unit, policy } = p,
-    { start } = input,
-    { end, released } = d;
-  const today = rc.clock.today();
-  const range = DateRange.of(start, end.minusDays(1)).toPgDaterange();
-  const placementId = randomUUID(),
-    bookingId = randomUUID(),
-    userId = rc.actor!.userId;
-  const lines = behalf ? await behalf.within(db, { bookingId, placementId, unitId: unit.id, start }) : [];
-  const bf = bookingFacts({ id: input.childId, name: p.child.name }, unit, start, end, policy);
-  const guardians = f.guardians.map((g) => g.id);
-  const letter = bookingConfirmation(bf, guardians, behalf && { reason: behalf.reason, hours: behalf.hours, lines });
-  const rows = letterRows(letter, randomUUID(), f.guardians[0]?.municipality ?? null, today);
-  const au = auditRow(rc, {
-    action: behalf?.auditAction ?? 'booking.book',
-    subjectType: 'child',
-    subjectIds: [input.childId],
-    details: {
-      bookingId,
-      unitId: unit.id,
-      start: start.toString(),
-      ...(behalf && { reason: behalf.reason, hoursPerWeek: behalf.hours }),
-    },
-  });
-  const l = rows.letter,
-    to = rows.recipients.map((r) => r.person_id),
-    hours = behalf?.hours;
-  // One prepared statement (two texts: with and without the caseworker's hours). The guard is a plain SELECT that
-  // runs first because the final select reads it; the inserts run in any case, and if the guard fails the whole
-  // statement fails and none of them is kept. No recipient, no letter (as sendLetters).
+/** Writes the drafts (all for one unit) in one prepared statement; with `guard`, the statement first locks the
+ *  unit's load and fails (40001) unless its version is still `guard`. The guard is a plain SELECT that runs first
+ *  because the final select reads it; the inserts run in any case, and if the guard fails the whole statement fails
+ *  and none of them is kept. No recipient, no letter (as sendLetters). Two texts: with and without hours. */
+async function write(db: Db, unitId: string, drafts: Draft[], guard: number | null) {
+  const hours = drafts.some((d) => d.placement.hours !== null);
+  const json = (rows: object[]) => JSON.stringify(rows);
   await sql`${sql.raw(PREPARED)} with guard as (
       select case when ${guard}::bigint is null then true
-        else booking_lock_unit_at(${unit.id}::uuid, ${guard}::bigint) end as ok
+        else booking_lock_unit_at(${unitId}::uuid, ${guard}::bigint) end as ok
     ), pl as (
       insert into placement (id, child_id, unit_id, kind, valid${sql.raw(hours ? ', hours_per_week' : '')})
-      values (${placementId}::uuid, ${input.childId}::uuid, ${unit.id}::uuid, 'dagtilbud', ${range}::daterange
-        ${hours ? sql`, ${hours}::smallint` : sql``})
+      select x.id, x.child_id, x.unit_id, 'dagtilbud', x.valid${sql.raw(hours ? ', x.hours' : '')}
+      from jsonb_to_recordset(${json(drafts.map((d) => d.placement))}::jsonb)
+        as x(id uuid, child_id uuid, unit_id uuid, valid daterange, hours smallint)
     ), bk as (
       insert into booking (id, child_id, unit_id, placement_id, valid, booked_by, released_placement_id, released_upper)
-      values (${bookingId}::uuid, ${input.childId}::uuid, ${unit.id}::uuid, ${placementId}::uuid, ${range}::daterange,
-        ${userId}::uuid, ${released?.id ?? null}::uuid, ${released?.hi ?? null}::date)
+      select * from jsonb_to_recordset(${json(drafts.map((d) => d.booking))}::jsonb) as x(id uuid, child_id uuid,
+        unit_id uuid, placement_id uuid, valid daterange, booked_by uuid, released_placement_id uuid, released_upper date)
     ), ev as (
       insert into booking_event (booking_id, kind, unit_id, valid, user_id)
-      values (${bookingId}::uuid, 'booked', ${unit.id}::uuid, ${range}::daterange, ${userId}::uuid)
+      select x.booking_id, 'booked', x.unit_id, x.valid, x.user_id
+      from jsonb_to_recordset(${json(drafts.map((d) => d.event))}::jsonb)
+        as x(booking_id uuid, unit_id uuid, valid daterange, user_id uuid)
     ), au as (
       insert into audit_log (user_id, user_role, action, subject_type, subject_ids, ip, user_agent, details)
-      values (${au.user_id}::uuid, ${au.user_role}::role, ${au.action}, ${au.subject_type}, ${au.subject_ids}::uuid[],
-        ${au.ip}, ${au.user_agent}, ${au.details}::jsonb)
+      select * from jsonb_to_recordset(${json(drafts.map((d) => d.audit))}::jsonb) as x(user_id uuid, user_role role,
+        action text, subject_type text, subject_ids uuid[], ip text, user_agent text, details jsonb)
     ), lt as (
       insert into letter (id, kind, subject, child_id, letter_date, municipality_code, content)
-      select ${l.id}::uuid, ${l.kind}::text, ${l.subject}::text, ${l.child_id}::uuid, ${l.letter_date}::date,
-        ${l.municipality_code}::char(4), ${l.content}::jsonb
-      where cardinality(${to}::uuid[]) > 0 returning id
+      select * from jsonb_to_recordset(${json(drafts.flatMap((d) => d.letter ?? []))}::jsonb) as x(id uuid,
+        kind text, subject text, child_id uuid, letter_date date, municipality_code char(4), content jsonb)
     ), lr as (
-      insert into letter_recipient (letter_id, person_id) select lt.id, r from lt, unnest(${to}::uuid[]) r
+      insert into letter_recipient (letter_id, person_id)
+      select * from jsonb_to_recordset(${json(drafts.flatMap((d) => d.recipients))}::jsonb) as x(letter_id uuid, person_id uuid)
     ), dp as (
-      insert into digital_post_message (letter_id, person_id) select lt.id, r from lt, unnest(${to}::uuid[]) r
+      insert into digital_post_message (letter_id, person_id)
+      select * from jsonb_to_recordset(${json(drafts.flatMap((d) => d.recipients))}::jsonb) as x(letter_id uuid, person_id uuid)
     )
     select ok from guard`.execute(db);
-
-  const e = childEpochs(p.child.birth, policy.transitionAgeMonths);
-  const item = { id: placementId, childId: input.childId, from: day(start), to: day(end), ...e };
-  // The held timeline plus this place (a copy: a search may be reading the old one).
-  const t = occ.timeline,
-    timeline = { points: t.points.slice(), cap: t.cap.slice(), load: t.load.slice() };
-  for (const s of loadSegments(item, policy.nurseryWeight)) addLoad(timeline, s.from, s.to, s.w);
-  const after = { ...occ, version: occ.version + 1, items: [...occ.items, item], timeline };
-  const result = {
-    bookingId,
-    placementId,
-    unitId: unit.id,
-    unitName: unit.name,
-    start: start.toString(),
-    end: bf.end.toString(),
-    changeDeadline: bf.changeDeadline.toString(),
-    letter,
-  };
-  return { result, after };
 }
 
+type Attempt = { rc: RequestContext; input: Input; f: Facts; p: Prepared };
+type Outcome = BookResult | 'moved' | null;
+
 /** The fast path (see the top of the file): null when the full path must decide, 'moved' when it may try again. */
-async function bookFast(db: Db, rc: RequestContext, input: Input): Promise<BookResult | 'moved' | null> {
+async function bookFast(db: Db, rc: RequestContext, input: Input): Promise<Outcome> {
   const today = rc.clock.today();
   const f = await readFacts(db, input.unitId, input.childId, input.start, today, false);
   if (f.version === null) return null;
   const p = prepare(f, input, today);
-  const cache = occupancyCache(db);
-  return cache.onePerUnit(p.unit.id, async () => {
-    // The newest timeline this process holds: the facts above do not depend on the unit's load, and the write's
-    // guard refuses it if the load moved since.
-    const occ = cache.atLeast(p.policy, today, p.unit.id, p.version);
-    if (!occ) return null;
-    const d = decide(f, p, occ, input);
-    if (d.released) return null;
+  return batchesOf(db).submit(p.unit.id, { rc, input, f, p });
+}
+
+const batches = new WeakMap<Db, Batches<Attempt, Outcome>>();
+function batchesOf(db: Db) {
+  let b = batches.get(db);
+  if (!b) batches.set(db, (b = new Batches((unitId, attempts) => bookBatch(db, unitId, attempts))));
+  return b;
+}
+
+/** Decides a batch of one unit's attempts in order on the newest timeline held and writes the accepted ones in one
+ *  statement. Each attempt's answer: its result, its refusal, null (the full path decides) or 'moved'. */
+async function bookBatch(db: Db, unitId: string, attempts: Attempt[]): Promise<(Outcome | Error)[]> {
+  const out: (Outcome | Error)[] = attempts.map(() => null);
+  const cache = occupancyCache(db),
+    { policy, ctx } = attempts[0]!.p,
+    today = ctx.today.toString();
+  // The facts do not depend on the unit's load; the write's guard refuses the batch if the load moved since.
+  const occ = cache.atLeast(policy, ctx.today, unitId, Math.max(...attempts.map((a) => a.p.version)));
+  if (!occ) return out;
+  const timeline = copyTimeline(occ.timeline),
+    drafts: Draft[] = [],
+    accepted: number[] = [],
+    children = new Set<string>();
+  for (const [i, a] of attempts.entries()) {
+    // A timeline for another day or weighting (the clock or policy changed meanwhile), or the same child twice: the
+    // full path decides.
+    const other = a.p.policy.nurseryWeight !== policy.nurseryWeight || a.p.ctx.today.toString() !== today;
+    if (other || a.p.policy.transitionAgeMonths !== policy.transitionAgeMonths || children.has(a.input.childId))
+      continue;
     try {
-      const { result, after } = await write(db, rc, input, f, p, occ, d, undefined, occ.version);
-      cache.remember(after);
-      return result;
-    } catch (e: any) {
-      // The unit's load moved (40001), by another process or a locked path: reading again may decide without the
-      // lock; the child got a place or booking meanwhile (23P01).
-      if (e?.code === '40001') return 'moved';
-      if (e?.code === '23P01') return null;
-      throw e;
+      const d = decide(a.f, a.p, timeline, a.input);
+      if (d.released) continue;
+      const draft = draftOf(a.rc, a.input, a.f, a.p, d);
+      addPlace(timeline, draft, policy.nurseryWeight);
+      drafts.push(draft);
+      accepted.push(i);
+      children.add(a.input.childId);
+    } catch (e) {
+      out[i] = e as Error;
     }
-  });
+  }
+  if (!drafts.length) return out;
+  try {
+    await cache.writing(unitId, () => write(db, unitId, drafts, occ.version));
+    cache.remember(withPlaces(occ, drafts, timeline));
+    accepted.forEach((i, k) => (out[i] = drafts[k]!.result));
+  } catch (e: any) {
+    // The unit's load moved (40001), by another process or a locked path: reading again may decide without the
+    // lock; a child got a place or booking meanwhile (23P01): the full path decides each.
+    if (e?.code !== '40001' && e?.code !== '23P01') throw e;
+    for (const i of accepted) out[i] = e.code === '40001' ? 'moved' : null;
+  }
+  return out;
 }
 
 export async function bookPlace(db: Db, rc: RequestContext, input: Input, behalf?: OnBehalf): Promise<BookResult> {
-  // A few fast attempts: a popular unit's version moves with every booking (the full path then queues on its lock).
+  // A few fast attempts: another process or path may move the unit's version (the full path then queues on its lock).
   for (let attempt = 0; !behalf && attempt < 3; attempt++) {
     const fast = await bookFast(db, rc, input);
     if (fast === null) break;
@@ -322,16 +245,21 @@ export async function bookPlace(db: Db, rc: RequestContext, input: Input, behalf
       const occ =
         occupancyCache(db).at(p.policy, today, p.unit.id, p.version) ??
         (await loadOccupancy(trx, [p.unit], p.policy, today)).get(p.unit.id)!;
-      const d = decide(f, p, occ, input);
+      const d = decide(f, p, occ.timeline, input);
       if (d.released)
         await trx
           .updateTable('placement')
           .set({ valid: sql`daterange(lower(valid), ${input.start.toString()}::date)` })
           .where('id', '=', d.released.id)
           .execute();
-      const w = await write(trx, rc, input, f, p, occ, d, behalf, null);
-      after = w.after;
-      return w.result;
+      const ids = { bookingId: randomUUID(), placementId: randomUUID() };
+      const lines = behalf ? await behalf.within(trx, { ...ids, unitId: p.unit.id, start: input.start }) : [];
+      const draft = draftOf(rc, input, f, p, d, behalf && { ...behalf, ...ids, lines });
+      await write(trx, p.unit.id, [draft], null);
+      const timeline = copyTimeline(occ.timeline);
+      addPlace(timeline, draft, p.policy.nurseryWeight);
+      after = withPlaces(occ, [draft], timeline);
+      return draft.result;
     }),
   );
   if (after) occupancyCache(db).remember(after);

@@ -7,7 +7,8 @@ import { engine } from '../../../test/db.js';
 import { LocalDate } from '../../shared/index.js';
 import { bookPlace, NoLongerFree } from './service.js';
 import { policyOn } from './booking-policy.js';
-import { occupancyCache } from './store.js';
+import { loadOccupancy, occupancyCache } from './store.js';
+import { freeAt } from './timeline.js';
 
 // PGlite has a single connection, so there the race is serial and smaller; on PostgreSQL it is 1,000 at once.
 const ATTEMPTS = engine === 'postgres' ? 1000 : 60;
@@ -186,5 +187,52 @@ describe(`the last place (${engine})`, () => {
       .where(sql<boolean>`subject_ids && ${kids.map((k) => k.id)}::uuid[]`)
       .executeTakeFirstOrThrow();
     expect(audited.n).toBe(3);
+  }, 120_000);
+
+  it('a rush on a unit with room: every simultaneous booking gets its place, letter, event and audit row, and the timeline held afterwards is the database’s', async () => {
+    const db = t.database.db;
+    const n = engine === 'postgres' ? 40 : 12;
+    const unit = { id: await nursery('A19996', 'Vuggestuen Mange Pladser', 'Torvet 4', n) };
+    const kids = await babies('Mange', n, 'male');
+    // Mette has custody of them all: each booking's letter goes to her.
+    await db
+      .insertInto('custody')
+      .values(kids.map((id) => ({ child_id: id, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' })))
+      .execute();
+    const rc = asMette();
+    const policy = await policyOn(db, null, t.clock.today());
+    await occupancyCache(db).get(db, policy, t.clock.today()); // the timeline held, so bookings go the fast way
+    const start = LocalDate.of(2027, 1, 4);
+    const results = await Promise.all(kids.map((id) => bookPlace(db, rc, { childId: id, unitId: unit.id, start })));
+    expect(new Set(results.map((r) => r.placementId)).size).toBe(n);
+    const count = async (table: 'placement' | 'booking_event' | 'letter', column: 'unit_id' | 'child_id') =>
+      (
+        await db
+          .selectFrom(table)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where(sql<boolean>`${sql.ref(column)} = any(${column === 'unit_id' ? [unit.id] : kids}::uuid[])`)
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect(await count('placement', 'unit_id')).toBe(n);
+    expect(await count('booking_event', 'unit_id')).toBe(n);
+    expect(await count('letter', 'child_id')).toBe(n);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['subject_ids', 'details'])
+      .where('action', '=', 'booking.book')
+      .where(sql<boolean>`subject_ids && ${kids}::uuid[]`)
+      .execute();
+    expect(audited.map((a) => a.subject_ids[0]).sort()).toEqual([...kids].sort());
+    // Each audit row names its own booking.
+    expect(new Set(audited.map((a) => (a.details as { bookingId: string }).bookingId))).toEqual(
+      new Set(results.map((r) => r.bookingId)),
+    );
+    const fresh = (await loadOccupancy(db, [{ id: unit.id, type: 'vuggestue' }], policy, t.clock.today())).get(
+      unit.id,
+    )!;
+    const held = occupancyCache(db).at(policy, t.clock.today(), unit.id, fresh.version);
+    expect(held, 'the process holds the unit at the database version').toBeDefined();
+    for (let d = 20_000; d < 24_000; d += 7)
+      expect(freeAt(held!.timeline, d)).toBeCloseTo(freeAt(fresh.timeline, d), 9);
   }, 120_000);
 });

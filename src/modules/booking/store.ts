@@ -249,7 +249,7 @@ class OccupancyCache {
   private info: UnitInfo[] = [];
   private infoVersion: string | null = null;
   private loadingInfo: Promise<void> | null = null;
-  private queues = new Map<string, Promise<unknown>>();
+  private inFlight = new Map<string, number>();
 
   private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
@@ -291,7 +291,7 @@ class OccupancyCache {
     // A unit this process is writing to right now is not read again: its version may be ahead only by that write,
     // whose timeline is kept when it commits (a search running meanwhile answers from just before it).
     const behind = (u: UnitInfo) =>
-      (this.units.get(u.id)?.version ?? -1) < (loads[u.id] ?? 0) && !(this.units.has(u.id) && this.queues.has(u.id));
+      (this.units.get(u.id)?.version ?? -1) < (loads[u.id] ?? 0) && !(this.units.has(u.id) && this.inFlight.has(u.id));
     const stale = info.filter(behind);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
@@ -329,20 +329,16 @@ class OccupancyCache {
     return o && o.version >= version ? o : undefined;
   }
 
-  /** This process's fast bookings, one per unit at a time (book.ts): `fn` runs after every earlier call for the same
-   *  unit has settled. Only statements that hold no transaction while they wait are queued, so a queued call never
-   *  waits on a lock its predecessor needs. */
-  onePerUnit<T>(unitId: string, fn: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(unitId) ?? Promise.resolve()).then(fn);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(unitId, tail);
-    void tail.then(() => {
-      if (this.queues.get(unitId) === tail) this.queues.delete(unitId);
-    });
-    return run;
+  /** A write to the unit's load from this process (book.ts's batches): a search meanwhile does not re-read it. */
+  async writing<T>(unitId: string, fn: () => Promise<T>): Promise<T> {
+    this.inFlight.set(unitId, (this.inFlight.get(unitId) ?? 0) + 1);
+    try {
+      return await fn();
+    } finally {
+      const n = this.inFlight.get(unitId)! - 1;
+      if (n) this.inFlight.set(unitId, n);
+      else this.inFlight.delete(unitId);
+    }
   }
 
   /** Keeps a unit's timeline unless a newer version is already held. */
