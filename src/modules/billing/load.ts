@@ -13,6 +13,10 @@ const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
 };
 const iv = (r: { lo: string; hi: string | null }): Iv => ({ lo: r.lo, hi: r.hi });
 type Rows = { rows: any[] };
+/** `join unnest(ids) … on … = column`: rows of these (distinct) ids. Not `column = any(ids)`: PostgreSQL plans that by
+ *  estimating each of tens of thousands of elements, which cost more than running the query. */
+const among = (ids: readonly string[], column: ReturnType<typeof sql>) =>
+  sql`join unnest(${ids}::uuid[]) as among_ids(id) on among_ids.id = ${column}`;
 
 const PLACES = sql`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours,
     coalesce(t.leave30, false) as leave30, lower(p.valid)::text lo, upper(p.valid)::text hi, di.municipality_code
@@ -45,29 +49,29 @@ export async function loadBillingData(
   ]);
   const childIds = [...new Set(places.rows.map((r) => r.child_id as string))];
   const [custody, social] = await Promise.all([
-    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c where c.child_id = any(${childIds}::uuid[]) and c.valid && ${span}`.execute(
+    sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c ${among(childIds, sql`c.child_id`)} where c.valid && ${span}`.execute(
       db,
     ),
-    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s where s.child_id = any(${childIds}::uuid[]) and s.valid && ${span}`.execute(
+    sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s ${among(childIds, sql`s.child_id`)} where s.valid && ${span}`.execute(
       db,
     ),
   ]);
   const people = [...new Set([...childIds, ...custody.rows.map((r) => r.guardian_id as string)])];
   const residences =
     await sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
-    where r.person_id = any(${people}::uuid[]) and r.valid && ${span}`.execute(db);
+    ${among(people, sql`r.person_id`)} where r.valid && ${span}`.execute(db);
   const placedSet = new Set(childIds);
   const households = [
     ...new Set(residences.rows.filter((r) => placedSet.has(r.person_id)).map((r) => r.household_id as string)),
   ];
   const [members, incomes, homes] = await Promise.all([
     sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
-      where r.household_id = any(${households}::uuid[]) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(
+      ${among(households, sql`r.household_id`)} where r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(
       db,
     ),
     sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
-      where i.household_id = any(${households}::uuid[]) and i.valid && ${span}`.execute(db),
-    sql<any>`select id, municipality_code from household where id = any(${households}::uuid[]) and municipality_code <> ${municipality}`.execute(
+      ${among(households, sql`i.household_id`)} where i.valid && ${span}`.execute(db),
+    sql<any>`select h.id, h.municipality_code from household h ${among(households, sql`h.id`)} where h.municipality_code <> ${municipality}`.execute(
       db,
     ),
   ]);
@@ -160,11 +164,17 @@ function sharedData(r: {
     social: new Map(),
     scales: r.scales,
   };
-  for (const x of r.residences.rows) push(d.residences, x.person_id, { ...iv(x), householdId: x.household_id });
-  for (const x of r.custody.rows) push(d.custody, x.child_id, { ...iv(x), guardianId: x.guardian_id });
-  for (const x of r.members.rows) push(d.members, x.household_id, { ...iv(x), birthDate: x.birth_date });
+  for (const x of r.residences.rows)
+    push(d.residences, x.person_id, { lo: x.lo, hi: x.hi, householdId: x.household_id });
+  for (const x of r.custody.rows) push(d.custody, x.child_id, { lo: x.lo, hi: x.hi, guardianId: x.guardian_id });
+  for (const x of r.members.rows) push(d.members, x.household_id, { lo: x.lo, hi: x.hi, birthDate: x.birth_date });
   for (const x of r.incomes.rows)
-    push(d.incomes, x.household_id, { ...iv(x), yearly: Number(x.yearly_oere), singleProvider: x.single_provider });
+    push(d.incomes, x.household_id, {
+      lo: x.lo,
+      hi: x.hi,
+      yearly: Number(x.yearly_oere),
+      singleProvider: x.single_provider,
+    });
   for (const x of r.lunch.rows)
     push(d.lunch, x.unit_id, { ...iv(x), amount: Number(x.monthly_oere), optedOut: x.opted_out });
   for (const x of r.social.rows) push(d.social, x.child_id, { ...iv(x), percent: x.percent });
