@@ -12,6 +12,8 @@ import type { Plan, Progress, RunOptions } from './run.js';
 
 /** Payers per write transaction: big enough to write in set-based chunks, small enough to keep each transaction short. */
 export const WRITE_PAYERS = 500;
+/** Write transactions side by side. */
+const WRITERS = 2;
 
 const payerOfState = (k: string) => k.slice(11);
 
@@ -28,22 +30,23 @@ export async function writeRun(db: Db, runId: string, o: RunOptions, progress: P
   const states: [string, string][][] = Array.from({ length: chunks }, () => []);
   for (const l of plan.lines) lines[chunkOf.get(l.payerId)!]!.push(l);
   for (const s of plan.states) states[chunkOf.get(payerOfState(s[0]))!]!.push(s);
+  await db
+    .insertInto('billing_month')
+    .values({ municipality_code: o.municipality, month: o.month })
+    .onConflict((c) => c.doNothing())
+    .execute();
   let invoices = 0;
-  for (let c = 0; c < chunks; c++) {
+  const writeChunk = async (c: number) => {
     const last = c === chunks - 1;
     const part: Plan = { ...plan, lines: lines[c]!, states: new Map(states[c]) };
     invoices += await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('billing_month')
-        .values({ municipality_code: o.municipality, month: o.month })
-        .onConflict((c) => c.doNothing())
-        .execute();
+      // A share lock: chunks write side by side, while closing the month (an update of the row) waits for them.
       const m = await trx
         .selectFrom('billing_month')
         .select('closed_at')
         .where('municipality_code', '=', o.municipality)
         .where('month', '=', o.month)
-        .forUpdate()
+        .forShare()
         .executeTakeFirstOrThrow();
       if (m.closed_at) throw new Error('Måneden blev lukket, mens kørslen arbejdede.');
       const written = await writeLines(
@@ -75,7 +78,24 @@ export async function writeRun(db: Db, runId: string, o: RunOptions, progress: P
       }
       return written.invoices;
     });
-  }
+  };
+  // Every chunk but the last by WRITERS transactions side by side (PostgreSQL writes on more than one core; PGlite's
+  // one connection takes them in turn); the last alone, after them: it marks the run done.
+  let next = 0,
+    failed = false;
+  const writers = await Promise.allSettled(
+    Array.from({ length: Math.min(WRITERS, chunks - 1) }, async () => {
+      while (!failed && next < chunks - 1) {
+        const c = next++;
+        await writeChunk(c).catch((e) => {
+          failed = true; // the other writer stops after its chunk
+          throw e;
+        });
+      }
+    }),
+  );
+  for (const w of writers) if (w.status === 'rejected') throw w.reason;
+  await writeChunk(chunks - 1);
 }
 
 /** Rows as one JSON parameter: `json_to_recordset(${json(rows)}::json) as x(col type, …)`. */
