@@ -18,17 +18,6 @@ function on<T extends Iv>(list: readonly T[] | undefined, d: string): T | undefi
   if (list) for (const x of list) if (x.lo <= d && (x.hi === null || d < x.hi)) return x;
   return undefined;
 }
-/** The digits of `s` from `i` to `i + n` as a number (no substrings: the run's hot loop). */
-function digits(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
-  return v;
-}
-/** ageInYears (iso-day.ts) without substrings. */
-function ageOn(birth: string, d: string): number {
-  const a = digits(d, 0, 4) - digits(birth, 0, 4);
-  return digits(d, 5, 2) * 100 + digits(d, 8, 2) < digits(birth, 5, 2) * 100 + digits(birth, 8, 2) ? a - 1 : a;
-}
 
 export interface Place extends Iv {
   id: string;
@@ -227,7 +216,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   for (const p of data.places) {
     if (!overlaps(p, month, next)) continue;
     const d = p.lo > month ? p.lo : month; // the first billed day: rates, address and custody on that day
-    const age = ageOn(p.birthDate, month);
+    const age = ageInYears(p.birthDate, month);
     const kind = feeKindOf(p.kind, p.unitType, age);
     const cal = on(data.calendar.get(kind), d);
     if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
@@ -366,6 +355,6 @@ function payerOf(data: BillingData, childId: string, householdId: string | null,
 
 function countUnder18(members: readonly (Iv & { birthDate: string })[] | undefined, d: string): number {
   let n = 0;
-  for (const m of members ?? []) if (covers(m, d) && m.birthDate <= d && ageOn(m.birthDate, d) < 18) n++;
+  for (const m of members ?? []) if (covers(m, d) && m.birthDate <= d && ageInYears(m.birthDate, d) < 18) n++;
   return n;
 }
