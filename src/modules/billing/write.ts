@@ -39,7 +39,8 @@ export async function writeRun(db: Db, runId: string, o: RunOptions, progress: P
   const writeChunk = async (c: number) => {
     const last = c === chunks - 1;
     const part: Plan = { ...plan, lines: lines[c]!, states: new Map(states[c]) };
-    invoices += await db.transaction().execute(async (trx) => {
+    // Added after the await: `invoices += await …` would read the count before another writer's chunk adds to it.
+    const n = await db.transaction().execute(async (trx) => {
       // A share lock: chunks write side by side, while closing the month (an update of the row) waits for them.
       const m = await trx
         .selectFrom('billing_month')
@@ -78,6 +79,7 @@ export async function writeRun(db: Db, runId: string, o: RunOptions, progress: P
       }
       return written.invoices;
     });
+    invoices += n;
   };
   // Every chunk but the last by WRITERS transactions side by side (PostgreSQL writes on more than one core; PGlite's
   // one connection takes them in turn); the last alone, after them: it marks the run done.
