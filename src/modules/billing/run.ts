@@ -204,8 +204,8 @@ export async function planRun(
     const chunk = payers.slice(i, i + 5000);
     const got =
       await sql<any>`select i.payer_id, l.child_id, l.placement_kind, l.service_month::text as service_month, l.code, l.text, l.amount_oere
-      from invoice_line l join invoice i on i.id = l.invoice_id
-      where i.municipality_code = ${municipality} and i.payer_id = any(${chunk}::uuid[]) and l.service_month >= ${from}::date and l.service_month <= ${month}::date
+      from invoice_line l join invoice i on i.id = l.invoice_id join unnest(${chunk}::uuid[]) as changed(id) on changed.id = i.payer_id
+      where i.municipality_code = ${municipality} and l.service_month >= ${from}::date and l.service_month <= ${month}::date
       order by l.id`.execute(db);
     for (const r of got.rows)
       billed.push({
