@@ -20,7 +20,7 @@ import { createSession } from '../src/platform/auth/sessions.js';
 import { AppClock } from '../src/platform/clock.js';
 import { startServer, type BenchServer } from './spawn-server.js';
 
-import { durability, startPostgres } from './postgres.js';
+import { durability, postgresCpuSeconds, startPostgres } from './postgres.js';
 import { cpuSecondsOf, machine, peakRssMb, RSS_LIMIT_MB, save, scale } from './common.js';
 const MONTH = '2026-12-01';
 const SMALL = scale() === 'small';
@@ -36,9 +36,10 @@ const TARGETS = {
 const startCluster = () => startPostgres('-c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB');
 
 /** A run as the finance page starts it: POST, then the run polled until done. Server CPU from /proc (its process). */
-async function timedRunHttp(server: BenchServer, headers: Record<string, string>, municipality: string) {
+async function timedRunHttp(server: BenchServer, headers: Record<string, string>, municipality: string, pgDir: string) {
   const t0 = performance.now(),
-    c0 = cpuSecondsOf(server.child.pid!);
+    c0 = cpuSecondsOf(server.child.pid!),
+    p0 = postgresCpuSeconds(pgDir);
   const post = await fetch(`${server.base}/api/staff/billing/runs`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
@@ -59,10 +60,12 @@ async function timedRunHttp(server: BenchServer, headers: Record<string, string>
     };
     if (run.status === 'failed') throw new Error(`run failed: ${run.error}`);
     if (run.status === 'done') {
-      const c1 = cpuSecondsOf(server.child.pid!);
+      const c1 = cpuSecondsOf(server.child.pid!),
+        p1 = postgresCpuSeconds(pgDir);
       return {
         ms: performance.now() - t0,
         cpuMs: c0 === null || c1 === null ? null : (c1 - c0) * 1000,
+        pgCpuMs: p0 === null || p1 === null ? null : (p1 - p0) * 1000,
         invoices: run.invoicesWritten,
         lines: run.linesWritten,
         children: run.children,
@@ -194,8 +197,8 @@ export default async function billingBench() {
       const server = await startServer({ BENCH_DB_URL: `${cluster.url}/bench_cph` });
       let first, second, serverPeakRssMb;
       try {
-        first = await timedRunHttp(server, headers, '0101');
-        second = await timedRunHttp(server, headers, '0101');
+        first = await timedRunHttp(server, headers, '0101', cluster.dir);
+        second = await timedRunHttp(server, headers, '0101', cluster.dir);
       } finally {
         serverPeakRssMb = await server.stop();
       }
@@ -208,6 +211,7 @@ export default async function billingBench() {
         firstRun: {
           seconds: +(first.ms / 1000).toFixed(2),
           serverCpuSeconds: first.cpuMs === null ? null : +(first.cpuMs / 1000).toFixed(2),
+          postgresCpuSeconds: first.pgCpuMs === null ? null : +(first.pgCpuMs / 1000).toFixed(2),
           invoices: first.invoices,
           lines: first.lines,
           limitSeconds: TARGETS.copenhagenFirstRunSeconds,
@@ -215,6 +219,7 @@ export default async function billingBench() {
         secondRunNoChanges: {
           seconds: +(second.ms / 1000).toFixed(2),
           serverCpuSeconds: second.cpuMs === null ? null : +(second.cpuMs / 1000).toFixed(2),
+          postgresCpuSeconds: second.pgCpuMs === null ? null : +(second.pgCpuMs / 1000).toFixed(2),
           invoices: second.invoices,
           lines: second.lines,
           limitSeconds: TARGETS.copenhagenNoChangeSeconds,

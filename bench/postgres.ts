@@ -2,7 +2,7 @@
 // durability (fsync, synchronous_commit and full_page_writes on: what a production server runs), stopped and
 // removed on every exit path (lifecycle.ts), and by a watchdog if the benchmark is killed with SIGKILL.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from './lifecycle.js';
@@ -79,4 +79,27 @@ export async function durability(raw: (s: string) => Promise<{ rows: any[] }>) {
     synchronousCommit: await get('synchronous_commit'),
     fullPageWrites: await get('full_page_writes'),
   };
+}
+
+/** CPU seconds of a cluster's PostgreSQL processes so far (the postmaster with the backends and workers it has waited
+ *  for, plus the live ones: /proc, Linux; null elsewhere). The difference over a run is the database's share of it. */
+export function postgresCpuSeconds(dir: string): number | null {
+  try {
+    const pm = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let s = 0;
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      let f: string[];
+      try {
+        f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (Number(p) === pm) s += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (Number(f[1]) === pm) s += Number(f[11]) + Number(f[12]);
+    }
+    return s / 100; // USER_HZ = 100
+  } catch {
+    return null;
+  }
 }

@@ -38,8 +38,13 @@ export function addMonths(month: string, n: number): string {
   return `${yy}-${String(mm).padStart(2, '0')}-01`;
 }
 
-/** Whole years from `birth` to `on` (both 'YYYY-MM-DD'). */
+/** Whole years from `birth` to `on` (both 'YYYY-MM-DD'). Digit by digit, no substrings: billing's run calls it per child. */
 export function ageInYears(birth: string, on: string): number {
-  const a = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
-  return on.slice(5) < birth.slice(5) ? a - 1 : a;
+  const a = digits(on, 0, 4) - digits(birth, 0, 4);
+  return digits(on, 5, 2) * 100 + digits(on, 8, 2) < digits(birth, 5, 2) * 100 + digits(birth, 8, 2) ? a - 1 : a;
+}
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
 }

@@ -1,7 +1,7 @@
 // What a run must write: for each payer and service month, what should be billed minus what already is.
 // Lines are keyed by child, kind of place, service month and code; a zero difference writes nothing, so a second
 // run with unchanged data writes nothing, and a back-dated change becomes correction lines on this month's invoice.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Oere } from '../../shared/index.js';
 import type { DesiredLine } from './engine.js';
 
@@ -23,17 +23,27 @@ const lineKey = (l: { payerId: string; childId: string; placementKind: string; s
 /** Digests of the desired lines per payer and service month (what billed_state stores after a run). */
 export function digests(lines: readonly DesiredLine[]): Map<string, string> {
   const parts = new Map<string, string[]>();
+  let payer = '',
+    month = '',
+    p: string[] = [];
   for (const l of lines) {
-    const k = stateKey(l.serviceMonth, l.payerId);
-    let p = parts.get(k);
-    if (!p) parts.set(k, (p = []));
+    // A payer's lines of a month mostly come together: the key is built once per run of them.
+    if (l.payerId !== payer || l.serviceMonth !== month) {
+      payer = l.payerId;
+      month = l.serviceMonth;
+      const k = stateKey(month, payer);
+      const got = parts.get(k);
+      if (got) p = got;
+      else parts.set(k, (p = []));
+    }
     p.push(`${l.childId}|${l.placementKind}|${l.code}|${l.amount}`);
   }
   const out = new Map<string, string>();
-  for (const [k, p] of parts) out.set(k, createHash('sha1').update(p.sort().join(';')).digest('base64'));
+  for (const [k, p] of parts) out.set(k, sha1(p.length === 1 ? p[0]! : p.sort().join(';')));
   return out;
 }
-export const EMPTY_DIGEST = createHash('sha1').update('').digest('base64');
+const sha1 = (s: string) => hash('sha1', s, 'base64');
+export const EMPTY_DIGEST = sha1('');
 
 /** The (service month, payer) pairs whose desired digest differs from the stored one. */
 export function changedStates(desired: Map<string, string>, stored: Map<string, string>): Set<string> {

@@ -14,7 +14,10 @@ export interface Iv {
 }
 export const covers = (iv: Iv, d: string) => iv.lo <= d && (iv.hi === null || d < iv.hi);
 const overlaps = (iv: Iv, a: string, b: string) => iv.lo < b && (iv.hi === null || iv.hi > a);
-const on = <T extends Iv>(list: readonly T[] | undefined, d: string) => list?.find((x) => covers(x, d));
+function on<T extends Iv>(list: readonly T[] | undefined, d: string): T | undefined {
+  if (list) for (const x of list) if (x.lo <= d && (x.hi === null || d < x.hi)) return x;
+  return undefined;
+}
 
 export interface Place extends Iv {
   id: string;
@@ -144,7 +147,9 @@ export const hoursClassOf = (hours: number): FeeHours => (hours > 30 ? 'full' : 
  * `previous` place (the child's place of the same kind just before this one), and the new place pays from the next period.
  */
 export function billedShare(place: Iv, month: string, changeDay: number, previous?: Iv): number {
-  const next = addMonths(month, 1);
+  return shareOf(place, month, addMonths(month, 1), changeDay, previous);
+}
+function shareOf(place: Iv, month: string, next: string, changeDay: number, previous?: Iv): number {
   const billed = (a: string, b: string) => overlaps(place, a, b) && !(previous && overlaps(previous, a, b));
   if (changeDay === 1) return billed(month, next) ? 100 : 0;
   return (billed(month, day15(month)) ? 50 : 0) + (billed(day15(month), next) ? 50 : 0);
@@ -197,6 +202,17 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
   >();
   const children = new Set<string>();
   const previous = previousPlaces(data.places);
+  // The rate of a kind, band and hours on the first of the month, looked up once (most places start before the month).
+  const rates = new Map<PlaceKind, Map<AgeBand, Map<FeeHours, (Iv & { amount: Oere }) | null>>>();
+  const rateOn = (kind: PlaceKind, band: AgeBand, hours: FeeHours) => {
+    let byBand = rates.get(kind);
+    if (!byBand) rates.set(kind, (byBand = new Map()));
+    let byHours = byBand.get(band);
+    if (!byHours) byBand.set(band, (byHours = new Map()));
+    let r = byHours.get(hours);
+    if (r === undefined) byHours.set(hours, (r = rateOf(data.rates, kind, band, hours, month) ?? null));
+    return r ?? undefined;
+  };
   for (const p of data.places) {
     if (!overlaps(p, month, next)) continue;
     const d = p.lo > month ? p.lo : month; // the first billed day: rates, address and custody on that day
@@ -204,7 +220,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
     const kind = feeKindOf(p.kind, p.unitType, age);
     const cal = on(data.calendar.get(kind), d);
     if (cal?.payingMonths === 11 && month.slice(5, 7) === '07') continue; // July is free
-    const share = billedShare(p, month, cal?.changeDay ?? 1, previous.get(p.id));
+    const share = shareOf(p, month, next, cal?.changeDay ?? 1, previous.size ? previous.get(p.id) : undefined);
     if (share === 0) continue;
     const band = ageBandOfYears(age),
       hours: FeeHours = p.leave30 ? 'leave30' : hoursClassOf(p.hours);
@@ -215,7 +231,7 @@ export function computeMonth(data: BillingData, month: string): MonthResult {
       miss(`Der er ingen fripladsskala for ${month.slice(0, 4)}.`);
       continue;
     }
-    const rate = rateOf(data.rates, kind, band, hours, d);
+    const rate = d === month ? rateOn(kind, band, hours) : rateOf(data.rates, kind, band, hours, d);
     if (!rate) {
       const home = HOME_BAND[kind] === band ? '' : ` eller ${HOME_BAND[kind]} år`;
       miss(

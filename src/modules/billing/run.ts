@@ -1,11 +1,11 @@
 // The monthly billing run: compute every payer's lines in memory (engine.ts), diff against what is billed (diff.ts),
-// and write only the differences, one transaction per chunk of payers: a payer's invoice, lines and billed state commit
-// together, so a crash leaves no half invoice and the redo bills only the payers not yet written. Short transactions let
-// other requests in between (on PGlite, one connection, a single long transaction froze the server for the whole write).
+// and write only the differences (write.ts), one transaction per chunk of payers: a payer's invoice, lines and billed
+// state commit together, so a crash leaves no half invoice and the redo bills only the payers not yet written. Short
+// transactions let other requests in between (on PGlite, one connection, a single long transaction froze the server).
 // Progress lives in memory while the run works; the run row records the outcome.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { MAX_PARAMETERS, type Db } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { billingError } from './contract.js';
 import { addMonths } from '../../shared/iso-day.js';
 import { computeMonth, type DesiredLine, type Unbilled, type Warning } from './engine.js';
@@ -13,6 +13,7 @@ import { changedStates, differences, digests, stateKey, type BilledLine, type Ne
 import { loadAllBillingData, loadBillingData } from './load.js';
 import type { BillingData } from './engine.js';
 import { namesOf } from '../people/index.js';
+import { writeRun } from './write.js';
 
 /** How many months back a run re-checks what was billed (back-dated changes become corrections). */
 export const CORRECTION_MONTHS = 3;
@@ -25,12 +26,17 @@ export interface Progress {
 }
 const active = new Map<string, Progress>();
 const TRACE = !!process.env.SPIRE_BILLING_TRACE;
-let t0 = 0;
+let t0 = 0,
+  c0 = 0;
+/** SPIRE_BILLING_TRACE=1: each phase's wall time and this process's CPU time on stderr. */
 const trace = (what: string) => {
   if (TRACE) {
-    const t = performance.now();
-    console.error(`billing ${what}: ${Math.round(t - t0)} ms`);
+    const t = performance.now(),
+      u = process.cpuUsage(),
+      c = (u.user + u.system) / 1000;
+    if (what !== 'start') console.error(`billing ${what}: ${Math.round(t - t0)} ms, CPU ${Math.round(c - c0)} ms`);
     t0 = t;
+    c0 = c;
   }
 };
 export const runProgress = (runId: string) => active.get(runId);
@@ -152,7 +158,7 @@ export async function planRun(
     .where('municipality_code', '=', municipality)
     .executeTakeFirst();
   if (recheck?.m && recheck.m < from) from = recheck.m > firstBilled ? recheck.m : firstBilled;
-  t0 = performance.now();
+  trace('start');
   const to = addMonths(month, 1);
   const shared =
     preloaded && preloaded.from <= from && preloaded.to >= to ? preloaded.data.get(municipality) : undefined;
@@ -198,8 +204,8 @@ export async function planRun(
     const chunk = payers.slice(i, i + 5000);
     const got =
       await sql<any>`select i.payer_id, l.child_id, l.placement_kind, l.service_month::text as service_month, l.code, l.text, l.amount_oere
-      from invoice_line l join invoice i on i.id = l.invoice_id
-      where i.municipality_code = ${municipality} and i.payer_id = any(${chunk}::uuid[]) and l.service_month >= ${from}::date and l.service_month <= ${month}::date
+      from invoice_line l join invoice i on i.id = l.invoice_id join unnest(${chunk}::uuid[]) as changed(id) on changed.id = i.payer_id
+      where i.municipality_code = ${municipality} and l.service_month >= ${from}::date and l.service_month <= ${month}::date
       order by l.id`.execute(db);
     for (const r of got.rows)
       billed.push({
@@ -238,9 +244,6 @@ export interface RunOptions {
   /** Payers per write transaction (default WRITE_PAYERS). */ writePayers?: number;
 }
 
-/** Payers per write transaction: big enough to write in set-based chunks, small enough to keep each transaction short. */
-export const WRITE_PAYERS = 500;
-
 /**
  * Plans the run (load and compute, nothing written) and refuses it (409, the complete list) when a placed child would
  * be billed nothing; otherwise writes it in the background: returns its id and a promise of its end (tests await it).
@@ -274,7 +277,8 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
     .returning('id')
     .executeTakeFirstOrThrow();
   active.set(run.id, progress);
-  const done = execute(db, run.id, o, progress, plan)
+  const done = writeRun(db, run.id, o, progress, plan)
+    .then(() => trace('write'))
     .then(
       () => {
         progress.phase = 'done';
@@ -290,174 +294,6 @@ export async function startRun(db: Db, o: RunOptions): Promise<{ runId: string; 
     )
     .finally(() => setTimeout(() => active.delete(run.id), 60_000).unref());
   return { runId: run.id, done };
-}
-
-async function execute(db: Db, runId: string, o: RunOptions, progress: Progress, plan: Plan) {
-  Object.assign(progress, { phase: 'write', done: 0, total: plan.lines.length });
-  const payerOfState = (k: string) => k.slice(11);
-  const payers = [...new Set([...plan.lines.map((l) => l.payerId), ...[...plan.states.keys()].map(payerOfState)])];
-  const size = o.writePayers ?? WRITE_PAYERS;
-  let invoices = 0;
-  for (let i = 0; i === 0 || i < payers.length; i += size) {
-    const chunk = new Set(payers.slice(i, i + size)),
-      last = i + size >= payers.length;
-    const part: Plan = {
-      ...plan,
-      lines: plan.lines.filter((l) => chunk.has(l.payerId)),
-      states: new Map([...plan.states].filter(([k]) => chunk.has(payerOfState(k)))),
-    };
-    invoices += await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('billing_month')
-        .values({ municipality_code: o.municipality, month: o.month })
-        .onConflict((c) => c.doNothing())
-        .execute();
-      const m = await trx
-        .selectFrom('billing_month')
-        .select('closed_at')
-        .where('municipality_code', '=', o.municipality)
-        .where('month', '=', o.month)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (m.closed_at) throw new Error('Måneden blev lukket, mens kørslen arbejdede.');
-      const written = await writeLines(
-        trx,
-        runId,
-        part,
-        { ...o, crashAfterInvoices: o.crashAfterInvoices && last },
-        progress,
-      );
-      await writeStates(trx, part);
-      if (last) {
-        await writeWarnings(trx, runId, plan.warnings);
-        await trx
-          .deleteFrom('billing_recheck')
-          .where('municipality_code', '=', o.municipality)
-          .where('from_month', '<=', o.month)
-          .execute();
-        await trx
-          .updateTable('billing_run')
-          .set({
-            status: 'done',
-            finished_at: sql`now()`,
-            children: plan.children,
-            invoices_written: invoices + written.invoices,
-            lines_written: plan.lines.length,
-          })
-          .where('id', '=', runId)
-          .execute();
-      }
-      return written.invoices;
-    });
-  }
-  trace('write');
-}
-
-// Rows per insert, within MAX_PARAMETERS (8, 7, 4 and 4 columns).
-const INVOICE_CHUNK = Math.floor(MAX_PARAMETERS / 8),
-  LINE_CHUNK = Math.floor(MAX_PARAMETERS / 7),
-  STATE_CHUNK = Math.floor(MAX_PARAMETERS / 4),
-  WARNING_CHUNK = Math.floor(MAX_PARAMETERS / 4);
-
-async function writeLines(trx: Db, runId: string, plan: Plan, o: RunOptions, progress: Progress) {
-  const byPayer = new Map<string, NewLine[]>();
-  for (const l of plan.lines) {
-    const a = byPayer.get(l.payerId);
-    if (a) a.push(l);
-    else byPayer.set(l.payerId, [l]);
-  }
-  const payers = [...byPayer.keys()];
-  const invoiceOf = new Map<string, string>(); // payer → invoice receiving the lines
-  const nextSeq = new Map<string, number>();
-  for (let i = 0; i < payers.length; i += 5000) {
-    const rows = await trx
-      .selectFrom('invoice')
-      .select(['id', 'payer_id', 'seq', 'status'])
-      .where('municipality_code', '=', plan.municipality)
-      .where('month', '=', plan.month)
-      .where('payer_id', 'in', payers.slice(i, i + 5000))
-      .execute();
-    for (const r of rows) {
-      if (r.status === 'draft') invoiceOf.set(r.payer_id, r.id); // not sent yet: lines may still be added
-      nextSeq.set(r.payer_id, Math.max(nextSeq.get(r.payer_id) ?? 1, r.seq + 1));
-    }
-  }
-  const totalOf = (p: string) => byPayer.get(p)!.reduce((s, l) => s + l.amount, 0);
-  const drafts = payers.filter((p) => invoiceOf.has(p));
-  const fresh = payers
-    .filter((p) => !invoiceOf.has(p))
-    .map((p) => {
-      const id = randomUUID();
-      invoiceOf.set(p, id);
-      const hh = byPayer.get(p)!.find((l) => l.householdId)?.householdId ?? null;
-      return {
-        id,
-        municipality_code: plan.municipality,
-        payer_id: p,
-        household_id: hh,
-        month: plan.month,
-        seq: nextSeq.get(p) ?? 1,
-        run_id: runId,
-        total_oere: totalOf(p),
-      };
-    });
-  for (let i = 0; i < fresh.length; i += INVOICE_CHUNK)
-    await trx
-      .insertInto('invoice')
-      .values(fresh.slice(i, i + INVOICE_CHUNK))
-      .execute();
-  if (o.crashAfterInvoices) throw new Error('simulated crash half-way through the run');
-  const rows = plan.lines.map((l) => ({
-    invoice_id: invoiceOf.get(l.payerId)!,
-    child_id: l.childId,
-    placement_kind: l.placementKind,
-    service_month: l.serviceMonth,
-    code: l.code,
-    text: l.text,
-    amount_oere: l.amount,
-  }));
-  for (let i = 0; i < rows.length; i += LINE_CHUNK) {
-    await trx
-      .insertInto('invoice_line')
-      .values(rows.slice(i, i + LINE_CHUNK))
-      .execute();
-    progress.done += Math.min(LINE_CHUNK, rows.length - i);
-  }
-  // Drafts that received more lines: their total grows by the new lines.
-  for (let i = 0; i < drafts.length; i += 10000) {
-    const chunk = drafts.slice(i, i + 10000);
-    await sql`update invoice i set total_oere = i.total_oere + d.delta from unnest(${chunk.map((p) => invoiceOf.get(p)!)}::uuid[], ${chunk.map(totalOf)}::bigint[]) as d(id, delta)
-      where i.id = d.id`.execute(trx);
-  }
-  return { invoices: fresh.length };
-}
-
-/** The run's warnings, all of them, with the run (the billing page pages through them, the staff home counts them). */
-async function writeWarnings(trx: Db, runId: string, warnings: readonly Warning[]) {
-  const rows = warnings.map((w) => ({ run_id: runId, child_id: w.childId, service_month: w.month, text: w.text }));
-  for (let i = 0; i < rows.length; i += WARNING_CHUNK)
-    await trx
-      .insertInto('billing_run_warning')
-      .values(rows.slice(i, i + WARNING_CHUNK))
-      .execute();
-}
-
-async function writeStates(trx: Db, plan: Plan) {
-  const rows = [...plan.states].map(([k, digest]) => ({
-    municipality_code: plan.municipality,
-    service_month: k.slice(0, 10),
-    payer_id: k.slice(11),
-    digest,
-  }));
-  for (let i = 0; i < rows.length; i += STATE_CHUNK) {
-    await trx
-      .insertInto('billed_state')
-      .values(rows.slice(i, i + STATE_CHUNK))
-      .onConflict((c) =>
-        c.columns(['municipality_code', 'service_month', 'payer_id']).doUpdateSet({ digest: sql`excluded.digest` }),
-      )
-      .execute();
-  }
 }
 
 export interface MunicipalityRun {
