@@ -1,6 +1,6 @@
 // Offers, unplaced children and the reasons, in words a family can read (Danish and English).
 import { fromEpochDay } from '../../shared/index.js';
-import { addDemand, fits, swapFits, type AgentWish, type Model } from './model.js';
+import { addDemand, fits, swapFits, type AgentWish, type ChildWish, type Model } from './model.js';
 import { childPositions, loads, metrics } from './metrics.js';
 import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
 
@@ -74,12 +74,14 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
   for (const p of placedAt) p.sort((x, y) => x.key - y.key);
   const byGlobalRank = new Int32Array(model.children.length);
   for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
-  const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [] };
+  const maxRank = model.children.reduce((m, c) => Math.max(m, c.wishes.length), 1);
+  const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [], sentences: new Map(), maxRank };
   const offers: Offer[] = [];
   const unplaced: Unplaced[] = [];
   for (const c of model.children) {
     const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
-    const notOffered = c.wishes.filter((w) => !got || w.rank < got.rank).map((w) => outcome(ctx, c.index, w.rank));
+    const notOffered: WishOutcome[] = [];
+    for (let r = 0, n = got ? got.rank : c.wishes.length; r < n; r++) notOffered.push(outcome(ctx, c.index, r));
     if (got) {
       const start = c.input.wishedStart,
         end = isoDay(
@@ -101,22 +103,30 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
         end,
         priority: cls.id,
         notOffered,
-        explanation: join(
-          { da, en },
-          notOffered.map((o) => sentence(model, c.index, o)),
-        ),
+        explanation: explanation(ctx, c.index, da, en, notOffered, undefined),
       });
     } else {
-      const head = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
-      const tail = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
       unplaced.push({
         applicant: c.input.id,
         notOffered,
-        explanation: join(head, [...notOffered.map((o) => sentence(model, c.index, o)), tail]),
+        explanation: explanation(ctx, c.index, UNPLACED_HEAD.da, UNPLACED_HEAD.en, notOffered, UNPLACED_TAIL),
       });
     }
   }
   return { offers, unplaced, metrics: metrics(model, pos, load) };
+}
+
+const UNPLACED_HEAD = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
+const UNPLACED_TAIL = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
+
+/** The head, one sentence per wish not offered and the tail, separated by spaces. */
+function explanation(ctx: Ctx, ci: number, da: string, en: string, outs: WishOutcome[], tail: Text | undefined): Text {
+  for (const o of outs) {
+    const s = sentence(ctx, ci, o);
+    da += ' ' + s.da;
+    en += ' ' + s.en;
+  }
+  return tail ? { da: da + ' ' + tail.da, en: en + ' ' + tail.en } : { da, en };
 }
 
 interface Ctx {
@@ -125,6 +135,9 @@ interface Ctx {
   load: Float64Array[];
   byGlobalRank: Int32Array;
   prefix: Array<Float64Array[] | undefined>; // per unit, filled on first use: prefix[u][k] = load of placedAt[u][0..k)
+  // Sentences repeat (the same unit, wish number and reason for many children): each is built once per round.
+  sentences: Map<number, Text>;
+  maxRank: number;
 }
 
 /** The load at unit u of the agents placed there before position k (by priority): the load without all after it. */
@@ -143,24 +156,25 @@ function prefixLoad(ctx: Ctx, u: number, k: number): Float64Array {
   return rows[k]!;
 }
 
+const out = (w: ChildWish, code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: w.rank + 1, code });
+
 /** Why child `ci` did not get its wish number `rank` (0-based). */
 function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
   const { model, placedAt, load, byGlobalRank } = ctx;
   const c = model.children[ci]!,
     w = c.wishes[rank]!;
-  const out = (code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: rank + 1, code });
-  if (!w.demand) return out(w.code!);
-  if (!w.fitsAlone) return out('no-vacancy');
+  if (!w.demand) return out(w, w.code!);
+  if (!w.fitsAlone) return out(w, 'no-vacancy');
   let aw: AgentWish | undefined;
   for (const x of model.agents[c.agent]!.wishes)
     if (x.unit === w.unit) {
       aw = x;
       break;
     }
-  if (!aw || !aw.fitsAlone) return out('sibling-group'); // the block as a whole cannot go there
+  if (!aw || !aw.fitsAlone) return out(w, 'sibling-group'); // the block as a whole cannot go there
   const u = w.unit,
     free = model.units[u]!.free;
-  if (fits(free, load[u], aw.demand)) return out('held-for-priority');
+  if (fits(free, load[u], aw.demand)) return out(w, 'held-for-priority');
   const placed = placedAt[u]!; // by priority
   let lo = 0,
     hi = placed.length; // first placed with a key above this child's
@@ -170,14 +184,15 @@ function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
     else hi = mid;
   }
   for (let k = lo; k < placed.length; k++) {
-    if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand)) return out('sibling-rule');
+    if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand))
+      return out(w, 'sibling-rule');
   }
   if (lo < placed.length) {
     // Children of lower priority got places here. Would this child fit without all of them? Then the rule that
     // passed it over is the municipality's 'maximise-children' (never the default strict waiting-list order).
-    if (fits(free, prefixLoad(ctx, u, lo), aw.demand)) return out('place-more-children');
+    if (fits(free, prefixLoad(ctx, u, lo), aw.demand)) return out(w, 'place-more-children');
   }
-  if (lo < placed.length || lo === 0) return out('too-big');
+  if (lo < placed.length || lo === 0) return out(w, 'too-big');
   // The last place went to the lowest-ranked child above this one. The decisive comparison: class, then seniority,
   // then the lot; byLot only when class and seniority were equal.
   const last = placed[lo - 1]!,
@@ -194,15 +209,45 @@ function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
   return o;
 }
 
-function sentence(model: Model, ci: number, o: WishOutcome): Text {
-  const c = model.children[ci]!,
-    w = c.wishes[o.rank - 1]!;
-  const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
-  const r = reason(model, ci, o);
-  return {
-    da: `Ikke tilbudt ${name} (${o.rank}. ønske), fordi ${r.da}.`,
-    en: `Not offered ${name} (${ordinal(o.rank)} wish), because ${r.en}.`,
-  };
+const CODES: RejectionCode[] = [
+  'unknown-unit',
+  'age',
+  'after-horizon',
+  'no-vacancy',
+  'lost-to-priority',
+  'too-big',
+  'held-for-priority',
+  'sibling-group',
+  'sibling-rule',
+  'place-more-children',
+];
+
+/** A number for everything the sentence depends on besides the unit and wish number, or -1 (not cached). */
+function reasonKey(model: Model, ci: number, o: WishOutcome, w: ChildWish): number {
+  if (o.code === 'no-vacancy')
+    return CODES.length + 3 * model.classes.length + (model.children[ci]!.start - model.slots[0]!);
+  if (o.code !== 'lost-to-priority') return CODES.indexOf(o.code);
+  if (!o.byClass) return -1;
+  const k = model.classes.findIndex((x) => x.id === o.byClass);
+  return CODES.length + 3 * k + (k < w.cls ? 0 : o.byLot ? 1 : 2);
+}
+
+function sentence(ctx: Ctx, ci: number, o: WishOutcome): Text {
+  const { model } = ctx;
+  const w = model.children[ci]!.wishes[o.rank - 1]!;
+  const rk = w.unit >= 0 ? reasonKey(model, ci, o, w) : -1;
+  const key = rk < 0 ? -1 : (rk * model.units.length + w.unit) * ctx.maxRank + o.rank - 1;
+  let s = key < 0 ? undefined : ctx.sentences.get(key);
+  if (s === undefined) {
+    const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
+    const r = reason(model, ci, o);
+    s = {
+      da: `Ikke tilbudt ${name} (${o.rank}. ønske), fordi ${r.da}.`,
+      en: `Not offered ${name} (${ordinal(o.rank)} wish), because ${r.en}.`,
+    };
+    if (key >= 0) ctx.sentences.set(key, s);
+  }
+  return s;
 }
 
 function reason(model: Model, ci: number, o: WishOutcome): Text {
@@ -276,10 +321,6 @@ function lostTo(model: Model, ci: number, o: WishOutcome): Text {
     da: `et barn med samme prioritet (${cls.da}) og længere anciennitet fik den sidste plads`,
     en: `a child with the same priority (${cls.en}) and longer seniority got the last place`,
   };
-}
-
-function join(head: Text, parts: Text[]): Text {
-  return { da: [head.da, ...parts.map((p) => p.da)].join(' '), en: [head.en, ...parts.map((p) => p.en)].join(' ') };
 }
 
 function ordinal(n: number): string {

@@ -14,9 +14,11 @@ import type {
   PriorityClass,
   RejectionCode,
 } from './types.js';
+import { buildClaims, type Claims } from './claims.js';
 import { fits, type Demand } from './demand.js';
 
 export { addDemand, EPS, fits, swapFits, type Demand } from './demand.js';
+export type { Claims } from './claims.js';
 
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
 
@@ -29,6 +31,7 @@ export interface ChildWish {
   demand: Demand | null; // null: not eligible (code says why)
   code: RejectionCode | undefined; // set when demand is null
   fitsAlone: boolean; // fits next to the enrolled children alone, ignoring this round
+  claim: number; // its index in model.claims as a single child's claim, else -1
 }
 
 export interface Child {
@@ -54,6 +57,7 @@ export interface AgentWish {
   key: number;
   demand: Demand;
   fitsAlone: boolean;
+  claim: number; // index in model.claims
 }
 
 export interface ModelUnit {
@@ -62,14 +66,6 @@ export interface ModelUnit {
   name: string;
   free: Float64Array;
 }
-/** An agent's claim at a unit: `pos` is the unit's position in the agent's list (lower = preferred). */
-export interface Claim {
-  agent: number;
-  pos: number;
-  key: number;
-  demand: Demand; // the agent's demand at this unit (agents[agent].wishes[pos].demand)
-}
-
 export interface Model {
   slots: Int32Array; // first day (epoch day) of each slot
   horizon: number;
@@ -79,7 +75,7 @@ export interface Model {
   units: ModelUnit[];
   children: Child[];
   agents: Agent[];
-  claims: Claim[][]; // per unit, best priority first
+  claims: Claims;
 }
 
 /** FNV-1a: a deterministic tie-break that does not favour early ids. */
@@ -252,6 +248,7 @@ export function buildModel(input: AllocationInput): Model {
         demand: null,
         code: undefined, // one object shape for every wish
         fitsAlone: false,
+        claim: -1,
       };
       if (unit < 0) wish.code = 'unknown-unit';
       else if (start > horizon) wish.code = 'after-horizon';
@@ -275,25 +272,7 @@ export function buildModel(input: AllocationInput): Model {
   });
 
   const agents = buildAgents(children, slots.length);
-  // Each unit's claims best priority first: a counting sort over the keys (class × N + rank, distinct at a unit),
-  // instead of a comparison sort per unit.
-  const claims: Claim[][] = units.map(() => []);
-  const keyCount = new Int32Array(classes.length * N + 1);
-  for (const ag of agents) for (const w of ag.wishes) keyCount[w.key + 1]!++;
-  for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
-  const byKey = new Int32Array(keyCount[keyCount.length - 1]! * 2); // (agent, position in its list) pairs by key
-  for (const ag of agents)
-    for (let p = 0; p < ag.wishes.length; p++) {
-      const at = keyCount[ag.wishes[p]!.key]!++ * 2;
-      byKey[at] = ag.index;
-      byKey[at + 1] = p;
-    }
-  for (let i = 0; i < byKey.length; i += 2) {
-    const agent = byKey[i]!,
-      pos = byKey[i + 1]!,
-      w = agents[agent]!.wishes[pos]!;
-    claims[w.unit]!.push({ agent, pos, key: w.key, demand: w.demand });
-  }
+  const claims = buildClaims(agents, units.length, classes.length * N);
   return {
     slots,
     horizon,
@@ -358,6 +337,7 @@ function buildAgents(children: Child[], nSlots: number): Agent[] {
         key: best.key,
         demand,
         fitsAlone: mine.every((x) => x!.fitsAlone),
+        claim: -1,
       });
     }
     agents.push({ index, members: block.map((m) => m.index), wishes });
