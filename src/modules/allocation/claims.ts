@@ -18,46 +18,50 @@ export interface Claims {
 /**
  * Each unit's claims best priority first: a counting sort over the keys (class × N + rank, below `keys`, distinct at
  * a unit) instead of a comparison sort per unit, then a stable bucket by unit keeps that order within each unit.
- * Sets each agent wish's `claim` to its index.
+ * Sets each agent wish's `claim` to its index. The passes in key order touch only typed arrays (indexed by the
+ * wish's number in agent order); the wish objects are read and written in agent order (memory order, not random).
  */
 export function buildClaims(agents: Agent[], nUnits: number, keys: number): Claims {
   const keyCount = new Int32Array(keys + 1);
   const start = new Int32Array(nUnits + 1);
+  let total = 0;
   for (const ag of agents)
     for (const w of ag.wishes) {
       keyCount[w.key + 1]!++;
       start[w.unit + 1]!++;
+      total++;
     }
   for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
   for (let u = 1; u <= nUnits; u++) start[u]! += start[u - 1]!;
-  const total = start[nUnits]!;
-  const byKey = new Int32Array(total * 2); // (agent, position in its list) pairs by key
-  for (const ag of agents)
-    for (let p = 0; p < ag.wishes.length; p++) {
-      const at = keyCount[ag.wishes[p]!.key]!++ * 2;
-      byKey[at] = ag.index;
-      byKey[at + 1] = p;
+  const unitOf = new Int32Array(total), // per wish in agent order
+    byKey = new Int32Array(total); // wish numbers in key order
+  for (let p = 0, a = 0; a < agents.length; a++)
+    for (const w of agents[a]!.wishes) {
+      unitOf[p] = w.unit;
+      byKey[keyCount[w.key]!++] = p++;
     }
-  const demand: Demand[] = [];
-  demand.length = total; // filled out of order, by unit
+  const claimOf = new Int32Array(total),
+    fill = start.slice(0, nUnits);
+  for (let i = 0; i < total; i++) claimOf[byKey[i]!] = fill[unitOf[byKey[i]!]!]!++;
   const claims: Claims = {
     start,
     agent: new Int32Array(total),
     pos: new Int32Array(total),
     key: new Float64Array(total),
-    demand,
+    demand: [],
   };
-  const fill = start.slice(0, nUnits);
-  for (let i = 0; i < byKey.length; i += 2) {
-    const agent = byKey[i]!,
-      pos = byKey[i + 1]!,
-      w = agents[agent]!.wishes[pos]!,
-      at = fill[w.unit]!++;
-    claims.agent[at] = agent;
-    claims.pos[at] = pos;
-    claims.key[at] = w.key;
-    claims.demand[at] = w.demand;
-    w.claim = at;
+  if (total) for (let i = 0; i < total; i++) claims.demand.push(agents[0]!.wishes[0]!.demand); // packed, set below
+  for (let p = 0, a = 0; a < agents.length; a++) {
+    const ws = agents[a]!.wishes;
+    for (let k = 0; k < ws.length; k++) {
+      const w = ws[k]!,
+        at = claimOf[p++]!;
+      claims.agent[at] = a;
+      claims.pos[at] = k;
+      claims.key[at] = w.key;
+      claims.demand[at] = w.demand;
+      w.claim = at;
+    }
   }
   return claims;
 }

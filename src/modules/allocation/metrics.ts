@@ -99,19 +99,36 @@ export function wastePairs(
   load = loads(model, childPos),
 ): Array<{ agent: number; unit: number }> {
   const out: Array<{ agent: number; unit: number }> = [];
+  scanWaste(model, childPos, load, (agent, unit) => out.push({ agent, unit }));
+  return out;
+}
+
+/** Calls `pair` for every waste pair (see wastePairs) and returns their number. */
+function scanWaste(
+  model: Model,
+  childPos: Int32Array,
+  load: Float64Array[],
+  pair?: (agent: number, unit: number) => void,
+): number {
+  let n = 0;
   for (const ag of model.agents) {
     // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
-    const units = new Set(
-      ag.members.map((m) => (childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit)),
-    );
-    const [u0] = units;
-    const own = units.size === 1 && u0! >= 0 ? ag.wishes.findIndex((w) => w.unit === u0) : -1;
-    ag.wishes.forEach((w, p) => {
-      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand))
-        out.push({ agent: ag.index, unit: w.unit });
-    });
+    let u0 = -2;
+    for (const m of ag.members) {
+      const u = childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit;
+      u0 = u0 === -2 || u0 === u ? u : -1;
+    }
+    let own = -1;
+    if (u0 >= 0) for (let p = 0; p < ag.wishes.length && own < 0; p++) if (ag.wishes[p]!.unit === u0) own = p;
+    for (let p = 0; p < ag.wishes.length; p++) {
+      const w = ag.wishes[p]!;
+      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand)) {
+        n++;
+        pair?.(ag.index, w.unit);
+      }
+    }
   }
-  return out;
+  return n;
 }
 
 export function metrics(model: Model, childPos: Int32Array, load = loads(model, childPos)): AllocationMetrics {
@@ -152,7 +169,7 @@ export function metrics(model: Model, childPos: Int32Array, load = loads(model, 
     byRank,
     justifiedEnvy,
     siblingExemptEnvy,
-    waste: wastePairs(model, childPos, load).length,
+    waste: scanWaste(model, childPos, load),
     siblingGroups: multi.length,
     siblingCoLocation: round(multi.length ? together / multi.length : 1),
   };

@@ -202,13 +202,19 @@ export function buildModel(input: AllocationInput): Model {
   });
   const unitIndex = new Map(unitsIn.map((u, i) => [u.id, i]));
 
-  // Global order: seniority, then the tie-break hash, then id.
-  const order = apps
-    .map((a, i) => ({ i, s: day(a.seniorityDate), h: tieBreak(a.id), id: a.id }))
-    .sort((x, y) => x.s - y.s || x.h - y.h || cmp(x.id, y.id));
+  // Global order: seniority, then the tie-break hash, then id (sorting indices on numbers, not an object each).
+  const seniority = new Float64Array(apps.length),
+    hash = new Float64Array(apps.length);
+  apps.forEach((a, i) => {
+    seniority[i] = day(a.seniorityDate);
+    hash[i] = tieBreak(a.id);
+  });
+  const order = Int32Array.from(apps.keys()).sort(
+    (x, y) => seniority[x]! - seniority[y]! || hash[x]! - hash[y]! || cmp(apps[x]!.id, apps[y]!.id),
+  );
   const globalRank = new Int32Array(apps.length);
-  order.forEach((o, r) => {
-    globalRank[o.i] = r;
+  order.forEach((i, r) => {
+    globalRank[i] = r;
   });
   const N = apps.length;
 
@@ -239,29 +245,30 @@ export function buildModel(input: AllocationInput): Model {
       const cls = w.priority === undefined ? classes.length - 1 : classIndex.get(w.priority);
       if (cls === undefined) throw new RangeError(`applicant ${a.id}: unknown priority class ${w.priority}`);
       const unit = unitIndex.get(w.unit) ?? -1;
+      // Everything is worked out first and the object made once with its final values: one shape for every wish.
+      let code: RejectionCode | undefined,
+        demand: Demand | null = null;
+      if (unit < 0) code = 'unknown-unit';
+      else if (start > horizon) code = 'after-horizon';
+      else {
+        const groups = unitsIn[unit]!.ageGroups ?? BOTH;
+        if (!groups.includes(start < transition ? 'nursery' : 'kindergarten')) code = 'age';
+        else
+          demand = groups.includes('kindergarten')
+            ? (full ??= profile(horizon))
+            : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
+      }
       const wish: ChildWish = {
         unit,
         unitId: w.unit,
         rank,
         cls,
         key: cls * N + globalRank[index]!,
-        demand: null,
-        code: undefined, // one object shape for every wish
-        fitsAlone: false,
+        demand,
+        code,
+        fitsAlone: demand !== null && fits(units[unit]!.free, undefined, demand),
         claim: -1,
       };
-      if (unit < 0) wish.code = 'unknown-unit';
-      else if (start > horizon) wish.code = 'after-horizon';
-      else {
-        const groups = unitsIn[unit]!.ageGroups ?? BOTH;
-        if (!groups.includes(start < transition ? 'nursery' : 'kindergarten')) wish.code = 'age';
-        else {
-          wish.demand = groups.includes('kindergarten')
-            ? (full ??= profile(horizon))
-            : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
-          wish.fitsAlone = fits(units[unit]!.free, undefined, wish.demand);
-        }
-      }
       return wish;
     });
     for (let i = 1; i < a.wishes.length; i++)
