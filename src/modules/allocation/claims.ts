@@ -15,6 +15,8 @@ export interface Claims {
   demand: Demand[];
 }
 
+const UNSET: Demand = { from: 0, w: new Float64Array(0) };
+
 /**
  * Each unit's claims best priority first: a counting sort over the keys (class × N + rank, below `keys`, distinct at
  * a unit) instead of a comparison sort per unit, then a stable bucket by unit keeps that order within each unit.
@@ -25,8 +27,9 @@ export function buildClaims(agents: Agent[], nUnits: number, keys: number): Clai
   const keyCount = new Int32Array(keys + 1);
   const start = new Int32Array(nUnits + 1);
   let total = 0;
-  for (const ag of agents)
-    for (const w of ag.wishes) {
+  for (let a = 0; a < agents.length; a++)
+    for (let k = 0; k < agents[a]!.wishes.length; k++) {
+      const w = agents[a]!.wishes[k]!; // indexed loops: see buildAgents
       keyCount[w.key + 1]!++;
       start[w.unit + 1]!++;
       total++;
@@ -36,7 +39,8 @@ export function buildClaims(agents: Agent[], nUnits: number, keys: number): Clai
   const unitOf = new Int32Array(total), // per wish in agent order
     byKey = new Int32Array(total); // wish numbers in key order
   for (let p = 0, a = 0; a < agents.length; a++)
-    for (const w of agents[a]!.wishes) {
+    for (let k = 0; k < agents[a]!.wishes.length; k++) {
+      const w = agents[a]!.wishes[k]!;
       unitOf[p] = w.unit;
       byKey[keyCount[w.key]!++] = p++;
     }
@@ -50,7 +54,7 @@ export function buildClaims(agents: Agent[], nUnits: number, keys: number): Clai
     key: new Float64Array(total),
     demand: [],
   };
-  if (total) for (let i = 0; i < total; i++) claims.demand.push(agents[0]!.wishes[0]!.demand); // packed, set below
+  for (let i = 0; i < total; i++) claims.demand.push(UNSET); // packed, set below
   for (let p = 0, a = 0; a < agents.length; a++) {
     const ws = agents[a]!.wishes;
     for (let k = 0; k < ws.length; k++) {

@@ -65,20 +65,27 @@ const isoDay = (n: number) => {
 export function report(model: Model, agentPos: Int32Array): AllocationResult {
   const pos = childPositions(model, agentPos);
   const load = loads(model, pos);
-  const placedAt: AgentWish[][] = model.units.map(() => []);
-  for (const a of model.agents)
-    if (agentPos[a.index]! >= 0) {
-      const w = a.wishes[agentPos[a.index]!]!;
-      placedAt[w.unit]!.push(w);
-    }
-  for (const p of placedAt) p.sort((x, y) => x.key - y.key);
-  const byGlobalRank = new Int32Array(model.children.length);
-  for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
-  const maxRank = model.children.reduce((m, c) => Math.max(m, c.wishes.length), 1);
+  // Per unit, the agents placed there by priority: the unit's claims are in that order already.
+  const { claims } = model;
+  const placedAt: AgentWish[][] = model.units.map((_, u) => {
+    const out: AgentWish[] = [];
+    for (let i = claims.start[u]!; i < claims.start[u + 1]!; i++)
+      if (agentPos[claims.agent[i]!] === claims.pos[i])
+        out.push(model.agents[claims.agent[i]!]!.wishes[claims.pos[i]!]!);
+    return out;
+  });
+  const { children } = model;
+  const byGlobalRank = new Int32Array(children.length);
+  let maxRank = 1;
+  for (let i = 0; i < children.length; i++) {
+    byGlobalRank[children[i]!.globalRank] = i;
+    maxRank = Math.max(maxRank, children[i]!.wishes.length);
+  }
   const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [], sentences: new Map(), maxRank };
   const offers: Offer[] = [];
   const unplaced: Unplaced[] = [];
-  for (const c of model.children) {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
     const notOffered: WishOutcome[] = [];
     for (let r = 0, n = got ? got.rank : c.wishes.length; r < n; r++) notOffered.push(outcome(ctx, c.index, r));
@@ -121,8 +128,8 @@ const UNPLACED_TAIL = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your
 
 /** The head, one sentence per wish not offered and the tail, separated by spaces. */
 function explanation(ctx: Ctx, ci: number, da: string, en: string, outs: WishOutcome[], tail: Text | undefined): Text {
-  for (const o of outs) {
-    const s = sentence(ctx, ci, o);
+  for (let i = 0; i < outs.length; i++) {
+    const s = sentence(ctx, ci, outs[i]!);
     da += ' ' + s.da;
     en += ' ' + s.en;
   }
@@ -166,9 +173,10 @@ function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
   if (!w.demand) return out(w, w.code!);
   if (!w.fitsAlone) return out(w, 'no-vacancy');
   let aw: AgentWish | undefined;
-  for (const x of model.agents[c.agent]!.wishes)
-    if (x.unit === w.unit) {
-      aw = x;
+  const aws = model.agents[c.agent]!.wishes;
+  for (let k = 0; k < aws.length; k++)
+    if (aws[k]!.unit === w.unit) {
+      aw = aws[k];
       break;
     }
   if (!aw || !aw.fitsAlone) return out(w, 'sibling-group'); // the block as a whole cannot go there

@@ -6,10 +6,17 @@ import type { AllocationMetrics } from './types.js';
 /** Per child, the index into its own wishes of the unit it gets, or -1. */
 export function childPositions(model: Model, agentPos: Int32Array): Int32Array {
   const out = new Int32Array(model.children.length).fill(-1);
-  for (const ag of model.agents) {
-    if (agentPos[ag.index]! < 0) continue;
-    const u = ag.wishes[agentPos[ag.index]!]!.unit;
-    for (const m of ag.members) out[m] = model.children[m]!.wishes.findIndex((w) => w.unit === u && w.demand);
+  for (let a = 0; a < model.agents.length; a++) {
+    const ag = model.agents[a]!;
+    if (agentPos[a]! < 0) continue;
+    const u = ag.wishes[agentPos[a]!]!.unit;
+    for (let k = 0; k < ag.members.length; k++) {
+      const m = ag.members[k]!,
+        ws = model.children[m]!.wishes;
+      let p = 0;
+      while (p < ws.length && (ws[p]!.unit !== u || !ws[p]!.demand)) p++;
+      out[m] = p < ws.length ? p : -1;
+    }
   }
   return out;
 }
@@ -63,17 +70,19 @@ function scanEnvy(
 ): void {
   // Per unit, the children placed there with their wish, by priority: only those after i's key can be envied.
   const at: Array<Array<{ k: number; w: ChildWish }>> = model.units.map(() => []);
-  for (const c of model.children)
-    if (childPos[c.index]! >= 0) {
-      const w = c.wishes[childPos[c.index]!]!;
-      at[w.unit]!.push({ k: c.index, w });
+  const { children } = model;
+  for (let i = 0; i < children.length; i++)
+    if (childPos[i]! >= 0) {
+      const w = children[i]!.wishes[childPos[i]!]!;
+      at[w.unit]!.push({ k: i, w });
     }
-  for (const list of at) list.sort((x, y) => x.w.key - y.w.key);
+  for (let u = 0; u < at.length; u++) at[u]!.sort((x, y) => x.w.key - y.w.key);
   const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
-  for (const c of model.children) {
-    const i = c.index;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
-    for (const w of c.wishes) {
+    for (let r = 0; r < c.wishes.length; r++) {
+      const w = c.wishes[r]!;
       if (!w.demand || w.rank >= own) continue;
       const list = at[w.unit]!,
         free = model.units[w.unit]!.free;
@@ -111,10 +120,12 @@ function scanWaste(
   pair?: (agent: number, unit: number) => void,
 ): number {
   let n = 0;
-  for (const ag of model.agents) {
+  for (let a = 0; a < model.agents.length; a++) {
+    const ag = model.agents[a]!;
     // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
     let u0 = -2;
-    for (const m of ag.members) {
+    for (let k = 0; k < ag.members.length; k++) {
+      const m = ag.members[k]!;
       const u = childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit;
       u0 = u0 === -2 || u0 === u ? u : -1;
     }

@@ -301,20 +301,32 @@ export function buildModel(input: AllocationInput): Model {
 function buildAgents(children: Child[], nSlots: number): Agent[] {
   const groups = new Map<string, Child[]>();
   const agents: Agent[] = [];
-  for (const c of children) {
-    const g = c.input.siblingGroup;
-    if (g !== undefined && c.input.wantTogether) groups.set(g, [...(groups.get(g) ?? []), c]);
+  // Indexed loops here and in the other once-a-round passes: a for-of loop allocates an iterator result per step
+  // until the function is optimised, which a round's single call rarely waits for.
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!,
+      g = c.input.siblingGroup;
+    if (g === undefined || !c.input.wantTogether) continue;
+    const block = groups.get(g);
+    if (block) block.push(c);
+    else groups.set(g, [c]);
   }
-  for (const c of children) {
-    const g = c.input.siblingGroup;
-    const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : [c];
-    if (c.agent >= 0 || (block.length > 1 && block[0] !== c)) continue;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!,
+      g = c.input.siblingGroup;
+    const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : undefined;
+    if (c.agent >= 0 || (block && block.length > 1 && block[0] !== c)) continue;
     const index = agents.length;
-    if (block.length === 1) {
-      // a single child: its eligible wishes as they are
+    if (!block || block.length === 1) {
+      // A single child: its eligible wishes as they are (the same fields: shared, not copied), the child's own list
+      // when every wish is eligible.
       c.agent = index;
-      const wishes: AgentWish[] = [];
-      for (const w of c.wishes) if (w.demand) wishes.push(w as AgentWish); // the same fields: shared, not copied
+      let wishes = c.wishes as AgentWish[];
+      for (let k = 0; k < c.wishes.length; k++)
+        if (!c.wishes[k]!.demand) {
+          wishes = c.wishes.filter((w) => w.demand) as AgentWish[];
+          break;
+        }
       agents.push({ index, members: [c.index], wishes });
       continue;
     }
@@ -356,10 +368,10 @@ function sum(ds: Demand[], nSlots: number): Demand {
   const from = Math.min(...ds.map((d) => d.from)),
     to = Math.max(...ds.map((d) => d.from + d.w.length));
   const w = new Float64Array(Math.min(to, nSlots) - from);
-  for (const d of ds)
-    d.w.forEach((x, k) => {
-      w[d.from + k - from]! += x;
-    });
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    for (let k = 0; k < d.w.length; k++) w[d.from + k - from]! += d.w[k]!;
+  }
   return { from, w };
 }
 
