@@ -32,13 +32,14 @@ const MONTHS_EN = [
   'November',
   'December',
 ];
+/** A date's text, made once per date: keyed by its epoch day (a small integer hashes faster than the string). */
 const memo = (f: (s: string) => string) => {
-  const m = new Map<string, string>();
-  return (s: string) => {
-    let r = m.get(s);
+  const m = new Map<number, string>();
+  return (day: number, s: string) => {
+    let r = m.get(day);
     if (r === undefined) {
       r = f(s);
-      m.set(s, r);
+      m.set(day, r);
     }
     return r;
   };
@@ -75,13 +76,15 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
     return out;
   });
   const { children } = model;
-  const byGlobalRank = new Int32Array(children.length);
+  // Seniority (epoch day) by global rank: the decisive comparison reads it without visiting two child objects.
+  const seniorityByRank = new Float64Array(children.length);
   let maxRank = 1;
   for (let i = 0; i < children.length; i++) {
-    byGlobalRank[children[i]!.globalRank] = i;
+    seniorityByRank[children[i]!.globalRank] = children[i]!.seniority;
     maxRank = Math.max(maxRank, children[i]!.wishes.length);
   }
-  const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [], sentences: new Map(), maxRank };
+  const placedKeys = placedAt.map((p) => Float64Array.from(p, (w) => w.key));
+  const ctx: Ctx = { model, placedAt, placedKeys, load, seniorityByRank, prefix: [], sentences: new Map(), maxRank };
   const offers: Offer[] = [];
   const unplaced: Unplaced[] = [];
   for (let i = 0; i < children.length; i++) {
@@ -100,8 +103,8 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
         cls = model.classes[got.cls]!;
       // The seniority date is when anciennitet counts from, which may lie after the round (e.g. from 4 months of age),
       // so it is not called the date of registration.
-      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.input.seniorityDate)}).`;
-      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.input.seniorityDate)}).`;
+      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(c.start, start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.seniority, c.input.seniorityDate)}).`;
+      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(c.start, start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.seniority, c.input.seniorityDate)}).`;
       offers.push({
         applicant: c.input.id,
         unit: unit.id,
@@ -140,7 +143,8 @@ interface Ctx {
   model: Model;
   placedAt: AgentWish[][];
   load: Float64Array[];
-  byGlobalRank: Int32Array;
+  placedKeys: Float64Array[]; // per unit, the keys of placedAt[u] (a binary search without visiting the wishes)
+  seniorityByRank: Float64Array;
   prefix: Array<Float64Array[] | undefined>; // per unit, filled on first use: prefix[u][k] = load of placedAt[u][0..k)
   // Sentences repeat (the same unit, wish number and reason for many children): each is built once per round.
   sentences: Map<number, Text>;
@@ -167,7 +171,7 @@ const out = (w: ChildWish, code: RejectionCode): WishOutcome => ({ unit: w.unitI
 
 /** Why child `ci` did not get its wish number `rank` (0-based). */
 function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
-  const { model, placedAt, load, byGlobalRank } = ctx;
+  const { model, placedAt, load, seniorityByRank } = ctx;
   const c = model.children[ci]!,
     w = c.wishes[rank]!;
   if (!w.demand) return out(w, w.code!);
@@ -183,12 +187,13 @@ function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
   const u = w.unit,
     free = model.units[u]!.free;
   if (fits(free, load[u], aw.demand)) return out(w, 'held-for-priority');
-  const placed = placedAt[u]!; // by priority
+  const placed = placedAt[u]!, // by priority
+    keys = ctx.placedKeys[u]!;
   let lo = 0,
     hi = placed.length; // first placed with a key above this child's
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (placed[mid]!.key < aw.key) lo = mid + 1;
+    if (keys[mid]! < aw.key) lo = mid + 1;
     else hi = mid;
   }
   for (let k = lo; k < placed.length; k++) {
@@ -205,15 +210,13 @@ function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
   // then the lot; byLot only when class and seniority were equal.
   const last = placed[lo - 1]!,
     N = model.children.length;
-  const winner = model.children[byGlobalRank[last.key % N]!]!,
-    me = model.children[byGlobalRank[aw.key % N]!]!;
   const o: WishOutcome = {
     unit: w.unitId,
     rank: rank + 1,
     code: 'lost-to-priority',
     byClass: model.classes[last.cls]!.id,
   };
-  if (last.cls === aw.cls && winner.input.seniorityDate === me.input.seniorityDate) o.byLot = true;
+  if (last.cls === aw.cls && seniorityByRank[last.key % N] === seniorityByRank[aw.key % N]) o.byLot = true;
   return o;
 }
 
@@ -236,7 +239,7 @@ function reasonKey(model: Model, ci: number, o: WishOutcome, w: ChildWish): numb
     return CODES.length + 3 * model.classes.length + (model.children[ci]!.start - model.slots[0]!);
   if (o.code !== 'lost-to-priority') return CODES.indexOf(o.code);
   if (!o.byClass) return -1;
-  const k = model.classes.findIndex((x) => x.id === o.byClass);
+  const k = classIndex(model, o.byClass);
   return CODES.length + 3 * k + (k < w.cls ? 0 : o.byLot ? 1 : 2);
 }
 
@@ -276,8 +279,8 @@ function reason(model: Model, ci: number, o: WishOutcome): Text {
       };
     case 'no-vacancy':
       return {
-        da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`,
-        en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}`,
+        da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.start, c.input.wishedStart)}`,
+        en: `there is no vacant place for the whole period from ${dateEn(c.start, c.input.wishedStart)}`,
       };
     case 'lost-to-priority':
       return lostTo(model, ci, o);
@@ -313,7 +316,7 @@ function lostTo(model: Model, ci: number, o: WishOutcome): Text {
   if (!o.byClass) return { da: '', en: '' };
   const c = model.children[ci]!,
     w = c.wishes[o.rank - 1]!;
-  const k = model.classes.findIndex((x) => x.id === o.byClass),
+  const k = classIndex(model, o.byClass),
     cls = model.classes[k]!;
   if (k < w.cls)
     return {
@@ -329,6 +332,11 @@ function lostTo(model: Model, ci: number, o: WishOutcome): Text {
     da: `et barn med samme prioritet (${cls.da}) og længere anciennitet fik den sidste plads`,
     en: `a child with the same priority (${cls.en}) and longer seniority got the last place`,
   };
+}
+
+function classIndex(model: Model, id: string): number {
+  for (let k = 0; k < model.classes.length; k++) if (model.classes[k]!.id === id) return k;
+  return -1;
 }
 
 function ordinal(n: number): string {

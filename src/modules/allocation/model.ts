@@ -40,6 +40,7 @@ export interface Child {
   start: number;
   transition: number;
   globalRank: number; // seniority, then tie-break
+  seniority: number; // epoch day
   agent: number;
   wishes: ChildWish[];
 }
@@ -275,7 +276,16 @@ export function buildModel(input: AllocationInput): Model {
       for (let j = 0; j < i; j++)
         if (a.wishes[i]!.unit === a.wishes[j]!.unit)
           throw new RangeError(`applicant ${a.id} wishes ${a.wishes[i]!.unit} twice`);
-    return { index, input: a, start, transition, globalRank: globalRank[index]!, agent: -1, wishes };
+    return {
+      index,
+      input: a,
+      start,
+      transition,
+      globalRank: globalRank[index]!,
+      seniority: seniority[index]!,
+      agent: -1,
+      wishes,
+    };
   });
 
   const agents = buildAgents(children, slots.length);
