@@ -52,9 +52,8 @@ export function buildClaims(agents: Agent[], nUnits: number, keys: number): Clai
     agent: new Int32Array(total),
     pos: new Int32Array(total),
     key: new Float64Array(total),
-    demand: [],
+    demand: Array<Demand>(total).fill(UNSET), // one allocation, each set below
   };
-  for (let i = 0; i < total; i++) claims.demand.push(UNSET); // packed, set below
   for (let p = 0, a = 0; a < agents.length; a++) {
     const ws = agents[a]!.wishes;
     for (let k = 0; k < ws.length; k++) {

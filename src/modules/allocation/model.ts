@@ -5,7 +5,6 @@
 // transition dates (when a child's weight drops) and the end of nursery-only placements. Within a slot every
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
-import { epochDay, LocalDate } from '../../shared/index.js';
 import type {
   AgeGroup,
   AllocationApplicant,
@@ -15,12 +14,15 @@ import type {
   RejectionCode,
 } from './types.js';
 import { buildClaims, type Claims } from './claims.js';
+import { dayIn, transitionDay, type DayCache } from './days.js';
 import { fits, type Demand } from './demand.js';
 
 export { addDemand, EPS, fits, swapFits, type Demand } from './demand.js';
 export type { Claims } from './claims.js';
 
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
+const NURSERY = 1,
+  KINDERGARTEN = 2;
 
 export interface ChildWish {
   unit: number; // -1: not in the round
@@ -86,59 +88,6 @@ export function tieBreak(id: string): number {
   return h;
 }
 
-/**
- * 'YYYY-MM-DD' → epoch day without Temporal (the polyfill costs ~10 µs a date; a national round has 200,000).
- * Anything that is not a real calendar date goes through LocalDate.parse for its error message.
- */
-function parseDay(s: string): { year: number; month: number; day: number } {
-  const year = +s.slice(0, 4),
-    month = +s.slice(5, 7),
-    dd = +s.slice(8, 10);
-  const ok =
-    s.length === 10 &&
-    s[4] === '-' &&
-    s[7] === '-' &&
-    year >= 1 &&
-    month >= 1 &&
-    month <= 12 &&
-    dd >= 1 &&
-    dd <=
-      (month === 2
-        ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-          ? 29
-          : 28
-        : [4, 6, 9, 11].includes(month)
-          ? 30
-          : 31) &&
-    Number.isInteger(year + month + dd);
-  if (!ok) {
-    LocalDate.parse(s);
-    throw new RangeError(`Invalid date ${JSON.stringify(s)}`);
-  }
-  return { year, month, day: dd };
-}
-/** A round repeats the same few hundred dates many thousand times: each is parsed once per model. */
-type DayCache = Map<string, number>;
-function dayIn(cache: DayCache, s: string): number {
-  let d = cache.get(s);
-  if (d === undefined) {
-    d = epochDay(parseDay(s));
-    cache.set(s, d);
-  }
-  return d;
-}
-/** The 1st of the month in which a child born on `birth` is `months` old. */
-function transitionDay(cache: DayCache, birth: string, months: number): number {
-  let d = cache.get(birth);
-  if (d === undefined) {
-    const b = parseDay(birth),
-      m = b.year * 12 + (b.month - 1) + months;
-    d = epochDay({ year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 });
-    cache.set(birth, d);
-  }
-  return d;
-}
-
 export function buildModel(input: AllocationInput): Model {
   const nw = input.policy.nurseryWeight ?? 2;
   const transitionMonths = input.policy.transitionAgeMonths ?? 34;
@@ -202,6 +151,10 @@ export function buildModel(input: AllocationInput): Model {
     return { index, id: u.id, name: u.name, free };
   });
   const unitIndex = new Map(unitsIn.map((u, i) => [u.id, i]));
+  // Who each unit takes, as bits (NURSERY, KINDERGARTEN): read for every wish.
+  const takes = Uint8Array.from(unitsIn, (u) =>
+    (u.ageGroups ?? BOTH).reduce((m, g) => m | (g === 'nursery' ? NURSERY : KINDERGARTEN), 0),
+  );
 
   // Global order: seniority, then the tie-break hash, then id (sorting indices on numbers, not an object each).
   const seniority = new Float64Array(apps.length),
@@ -252,12 +205,13 @@ export function buildModel(input: AllocationInput): Model {
       if (unit < 0) code = 'unknown-unit';
       else if (start > horizon) code = 'after-horizon';
       else {
-        const groups = unitsIn[unit]!.ageGroups ?? BOTH;
-        if (!groups.includes(start < transition ? 'nursery' : 'kindergarten')) code = 'age';
+        const groups = takes[unit]!;
+        if (!(groups & (start < transition ? NURSERY : KINDERGARTEN))) code = 'age';
         else
-          demand = groups.includes('kindergarten')
-            ? (full ??= profile(horizon))
-            : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
+          demand =
+            groups & KINDERGARTEN
+              ? (full ??= profile(horizon))
+              : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
       }
       const wish: ChildWish = {
         unit,
