@@ -172,7 +172,7 @@ export function recoverWaste(model: Model, state: State): void {
 const MAX_CHAIN = 8;
 
 /**
- * The best-ranked agent (from unit u's claim `start` on, counted within the unit) who prefers unit u to its current
+ * The best-ranked agent (counting unit u's claims from `start`) who prefers unit u to its current
  * place and fits there as things stand: the claim's index within the unit, or -1.
  */
 function bestFitting(model: Model, state: State, u: number, start = 0): number {
