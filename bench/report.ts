@@ -141,7 +141,16 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
           ]),
         ['peak RSS', n(a.peakRssMb, ' MB'), '≤ 1,024 MB', '', a.met.rss],
       ],
-      [`Engine: ${a.engine}.`, `Naive: ${a.naiveDescription}.`],
+      [
+        `Engine: ${a.engine}.`,
+        ...[c, d]
+          .filter(Boolean)
+          .map(
+            (x: any) =>
+              `${x.scale}: all runs ${x.runs.map((t: number) => n(t, ' s')).join(', ')}${x.medianCpuSeconds === undefined ? '' : `; median CPU ${n(x.medianCpuSeconds, ' s')}`}.`,
+          ),
+        `Naive: ${a.naiveDescription}.`,
+      ],
     );
   },
   round: (ro) =>

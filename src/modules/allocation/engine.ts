@@ -22,7 +22,7 @@
 // The sibling rule: a together-block is admitted only if all its children fit, with its best member's priority.
 // Envy that a child outside the block has toward a block member ranked lower on their own merits (or that a
 // block member has toward a single place) is allowed and reported as sibling-exempt.
-import { addDemand, fits, swapFits, type AgentWish, type Claim, type Model } from './model.js';
+import { addDemand, fits, swapFits, type AgentWish, type Model } from './model.js';
 import { buildModel } from './model.js';
 import { report } from './explain.js';
 import type { AllocationInput, AllocationResult } from './types.js';
@@ -54,15 +54,17 @@ interface Journal {
 }
 
 export function deferredAcceptance(model: Model): State {
-  const { agents, units, slots } = model;
+  const { agents, units, slots, claims } = model;
   const pos = new Int32Array(agents.length).fill(-1);
   const next = new Int32Array(agents.length);
   const load = units.map(() => new Float64Array(slots.length));
-  // Every proposal a unit ever received, best first; the held agents are the prefix before the first misfit.
-  // Rejected proposals stay: a rejected agent must keep blocking everyone ranked below it, or a later, smaller
-  // proposer from below could take room that the rejected one could use by a swap (justified envy).
-  const received: Array<Array<{ agent: number; key: number }>> = units.map(() => []);
-  const held = new Int32Array(units.length);
+  // Every proposal a unit ever received: a flag per claim, so a unit's proposals in priority order are its flagged
+  // claims. The held agents are those before the first misfit, the unit's cutoff (a claim index; the unit's end
+  // while nobody was rejected). Rejected proposals stay: a rejected agent must keep blocking everyone ranked below
+  // it, or a later, smaller proposer from below could take room that the rejected one could use by a swap (justified
+  // envy).
+  const proposed = new Uint8Array(claims.agent.length);
+  const cut = claims.start.slice(1);
   const queue = agents.map((a) => a.index).reverse();
   while (queue.length) {
     const a = queue.pop()!;
@@ -71,50 +73,51 @@ export function deferredAcceptance(model: Model): State {
     if (next[a]! >= ws.length) continue;
     const w = ws[next[a]!]!,
       u = w.unit,
-      r = received[u]!;
-    let at = r.length;
-    while (at > 0 && r[at - 1]!.key > w.key) at--;
-    r.splice(at, 0, { agent: a, key: w.key });
-    if (at > held[u]!) {
+      ci = w.claim;
+    proposed[ci] = 1;
+    if (ci > cut[u]!) {
       next[a]!++;
       queue.push(a);
       continue;
     } // below the cutoff
     pos[a] = next[a]!;
-    const l = load[u]!;
-    if (fits(units[u]!.free, l, w.demand)) {
+    const l = load[u]!,
+      free = units[u]!.free;
+    if (fits(free, l, w.demand)) {
       // The proposer fits on top of everyone held, so every held agent still fits on its (smaller) prefix and the
-      // agent after the old cutoff was rejected here: the prefix simply grows by one.
+      // agent at the cutoff was rejected here: the held prefix simply grows by one.
       addDemand(l, w.demand, 1);
-      held[u]!++;
       continue;
     }
     // The held prefix before the proposer stays; take the held agents after it off the load and re-check them.
-    for (let j = at + 1; j <= held[u]!; j++) {
-      const x = r[j]!.agent;
-      addDemand(l, agents[x]!.wishes[pos[x]!]!.demand, -1);
-    }
-    let keep = at;
-    for (; keep < r.length; keep++) {
+    const oldCut = cut[u]!,
+      end = claims.start[u + 1]!;
+    for (let j = ci + 1; j < oldCut; j++) if (proposed[j]) addDemand(l, claims.demand[j]!, -1);
+    let keep = ci;
+    for (; keep < end; keep++) {
+      if (!proposed[keep]) continue;
       // An agent rejected here earlier (now unplaced or held elsewhere) marks the cutoff: stop there.
-      const x = r[keep]!.agent,
-        px = pos[x]!;
-      const w = px >= 0 ? agents[x]!.wishes[px]! : undefined;
-      if (!w || w.unit !== u || !fits(units[u]!.free, l, w.demand)) break;
-      addDemand(l, w.demand, 1);
+      const px = pos[claims.agent[keep]!]!;
+      if (px !== claims.pos[keep]! || !fits(free, l, claims.demand[keep]!)) break;
+      addDemand(l, claims.demand[keep]!, 1);
     }
-    for (let i = keep; i <= held[u]! && i < r.length; i++) {
+    for (let i = keep; i < oldCut; i++) {
       // the old prefix and the proposer, from the cut on
-      const x = r[i]!.agent;
-      if (pos[x]! >= 0 && agents[x]!.wishes[pos[x]!]!.unit === u) {
+      const x = claims.agent[i]!;
+      if (proposed[i] && pos[x] === claims.pos[i]!) {
         pos[x] = -1;
         next[x]!++;
         queue.push(x);
       }
     }
-    held[u] = keep;
+    cut[u] = keep;
   }
-  return { pos, load, held: received.map((r, u) => r.slice(0, held[u]!).map((x) => x.agent)) };
+  const held = units.map((_, u) => {
+    const out: number[] = [];
+    for (let i = claims.start[u]!; i < cut[u]!; i++) if (proposed[i]) out.push(claims.agent[i]!);
+    return out;
+  });
+  return { pos, load, held };
 }
 
 export function recoverWaste(model: Model, state: State): void {
@@ -133,15 +136,18 @@ export function recoverWaste(model: Model, state: State): void {
       state.left[u] = 0;
       for (let start = 0; ;) {
         const c = bestFitting(model, state, u, start);
-        if (!c) {
+        if (c < 0) {
           idle[u] = 1;
           break;
         }
-        const from = unitOf(model, state, c.agent);
-        if (from < 0 || !envyIfLeaving(model, state, c.agent, from)) {
+        const ci = model.claims.start[u]! + c,
+          agent = model.claims.agent[ci]!,
+          to = model.claims.pos[ci]!;
+        const from = unitOf(model, state, agent);
+        if (from < 0 || !envyIfLeaving(model, state, agent, from)) {
           // Only u's load grew: the claimants before c still do not fit (or want) it, so the scan resumes after c.
-          move(model, state, c.agent, c.pos);
-          start = c.index + 1;
+          move(model, state, agent, to);
+          start = c + 1;
           changed = true;
           continue;
         }
@@ -149,7 +155,7 @@ export function recoverWaste(model: Model, state: State): void {
         // Leaving `from` would let someone there envy: try a vacancy chain that refills `from` (and the units its
         // fillers leave) with their best fitting claimants, and keep it only if no unit left behind has envy.
         state.journal = { agents: [], oldPos: [], units: new Map() };
-        const kept = chain(model, state, c.agent, c.pos, 0);
+        const kept = chain(model, state, agent, to, 0);
         const journal = state.journal;
         state.journal = undefined;
         if (kept) {
@@ -165,18 +171,22 @@ export function recoverWaste(model: Model, state: State): void {
 
 const MAX_CHAIN = 8;
 
-/** The best-ranked agent (from claim `start` on) who prefers unit u to its current place and fits there as things stand. */
-function bestFitting(model: Model, state: State, u: number, start = 0): (Claim & { index: number }) | undefined {
+/**
+ * The best-ranked agent (counting unit u's claims from `start`) who prefers unit u to its current
+ * place and fits there as things stand: the claim's index within the unit, or -1.
+ */
+function bestFitting(model: Model, state: State, u: number, start = 0): number {
   const { pos } = state;
   const free = model.units[u]!.free,
     l = state.load[u]!,
-    cs = model.claims[u]!;
-  for (let i = start; i < cs.length; i++) {
-    const cl = cs[i]!,
-      p = pos[cl.agent]!;
-    if ((p < 0 || cl.pos < p) && fits(free, l, cl.demand)) return { ...cl, index: i };
+    cs = model.claims,
+    first = cs.start[u]!,
+    end = cs.start[u + 1]!;
+  for (let i = first + start; i < end; i++) {
+    const p = pos[cs.agent[i]!]!;
+    if ((p < 0 || cs.pos[i]! < p) && fits(free, l, cs.demand[i]!)) return i - first;
   }
-  return undefined;
+  return -1;
 }
 
 const unitOf = (model: Model, state: State, a: number) =>
@@ -209,8 +219,10 @@ function chain(model: Model, state: State, a: number, to: number, depth: number)
   const from = unitOf(model, state, a);
   move(model, state, a, to);
   if (from < 0) return true;
-  for (let c = bestFitting(model, state, from); c; c = bestFitting(model, state, from)) {
-    if (depth >= MAX_CHAIN || !chain(model, state, c.agent, c.pos, depth + 1)) return false;
+  for (let c = bestFitting(model, state, from); c >= 0; c = bestFitting(model, state, from)) {
+    const ci = model.claims.start[from]! + c;
+    if (depth >= MAX_CHAIN || !chain(model, state, model.claims.agent[ci]!, model.claims.pos[ci]!, depth + 1))
+      return false;
   }
   return !envyAt(model, state, from);
 }
@@ -246,23 +258,27 @@ function passedOver(
   const { units, claims } = model;
   const { pos } = state;
   const free = units[u]!.free,
-    cs = claims[u]!;
-  const wants = (cl: Claim) => cl.agent !== skip && !(pos[cl.agent]! >= 0 && pos[cl.agent]! <= cl.pos);
+    first = claims.start[u]!,
+    end = claims.start[u + 1]!;
+  // Claim i's agent wants u: it is not `skip` and is unplaced or placed at a wish it likes less.
+  const wants = (i: number) => {
+    const a = claims.agent[i]!;
+    return a !== skip && !(pos[a]! >= 0 && pos[a]! <= claims.pos[i]!);
+  };
   if (model.fillMode === 'maximise-children') {
-    for (const cl of cs) {
-      if (!wants(cl)) continue;
-      const inn = cl.demand;
-      for (const k of placed) if (k.key > cl.key && swapFits(free, load, k.demand, inn)) return true;
+    for (let i = first; i < end; i++) {
+      if (!wants(i)) continue;
+      const inn = claims.demand[i]!;
+      for (const k of placed) if (k.key > claims.key[i]! && swapFits(free, load, k.demand, inn)) return true;
     }
     return false;
   }
   // Claimants from the worst up: `cut` is the load without every placed agent ranked below the current claimant.
   const lower = [...placed].sort((x, y) => y.key - x.key);
   const cut = Float64Array.from(load);
-  for (let c = cs.length - 1, j = 0; c >= 0; c--) {
-    const cl = cs[c]!;
-    while (j < lower.length && lower[j]!.key > cl.key) addDemand(cut, lower[j++]!.demand, -1);
-    if (j > 0 && wants(cl) && fits(free, cut, cl.demand)) return true;
+  for (let i = end - 1, j = 0; i >= first; i--) {
+    while (j < lower.length && lower[j]!.key > claims.key[i]!) addDemand(cut, lower[j++]!.demand, -1);
+    if (j > 0 && wants(i) && fits(free, cut, claims.demand[i]!)) return true;
   }
   return false;
 }

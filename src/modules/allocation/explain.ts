@@ -1,6 +1,6 @@
 // Offers, unplaced children and the reasons, in words a family can read (Danish and English).
 import { fromEpochDay } from '../../shared/index.js';
-import { addDemand, fits, swapFits, type AgentWish, type Model } from './model.js';
+import { addDemand, fits, swapFits, type AgentWish, type ChildWish, type Model } from './model.js';
 import { childPositions, loads, metrics } from './metrics.js';
 import type { AllocationResult, Offer, RejectionCode, Text, Unplaced, WishOutcome } from './types.js';
 
@@ -32,13 +32,14 @@ const MONTHS_EN = [
   'November',
   'December',
 ];
+/** A date's text, made once per date: keyed by its epoch day (a small integer hashes faster than the string). */
 const memo = (f: (s: string) => string) => {
-  const m = new Map<string, string>();
-  return (s: string) => {
-    let r = m.get(s);
+  const m = new Map<number, string>();
+  return (day: number, s: string) => {
+    let r = m.get(day);
     if (r === undefined) {
       r = f(s);
-      m.set(s, r);
+      m.set(day, r);
     }
     return r;
   };
@@ -65,21 +66,32 @@ const isoDay = (n: number) => {
 export function report(model: Model, agentPos: Int32Array): AllocationResult {
   const pos = childPositions(model, agentPos);
   const load = loads(model, pos);
-  const placedAt: AgentWish[][] = model.units.map(() => []);
-  for (const a of model.agents)
-    if (agentPos[a.index]! >= 0) {
-      const w = a.wishes[agentPos[a.index]!]!;
-      placedAt[w.unit]!.push(w);
-    }
-  for (const p of placedAt) p.sort((x, y) => x.key - y.key);
-  const byGlobalRank = new Int32Array(model.children.length);
-  for (const c of model.children) byGlobalRank[c.globalRank] = c.index;
-  const ctx: Ctx = { model, placedAt, load, byGlobalRank, prefix: [] };
+  // Per unit, the agents placed there by priority: the unit's claims are in that order already.
+  const { claims } = model;
+  const placedAt: AgentWish[][] = model.units.map((_, u) => {
+    const out: AgentWish[] = [];
+    for (let i = claims.start[u]!; i < claims.start[u + 1]!; i++)
+      if (agentPos[claims.agent[i]!] === claims.pos[i])
+        out.push(model.agents[claims.agent[i]!]!.wishes[claims.pos[i]!]!);
+    return out;
+  });
+  const { children } = model;
+  // Seniority (epoch day) by global rank: the decisive comparison reads it without visiting two child objects.
+  const seniorityByRank = new Float64Array(children.length);
+  let maxRank = 1;
+  for (let i = 0; i < children.length; i++) {
+    seniorityByRank[children[i]!.globalRank] = children[i]!.seniority;
+    maxRank = Math.max(maxRank, children[i]!.wishes.length);
+  }
+  const placedKeys = placedAt.map((p) => Float64Array.from(p, (w) => w.key));
+  const ctx: Ctx = { model, placedAt, placedKeys, load, seniorityByRank, prefix: [], sentences: new Map(), maxRank };
   const offers: Offer[] = [];
   const unplaced: Unplaced[] = [];
-  for (const c of model.children) {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     const got = pos[c.index]! < 0 ? undefined : c.wishes[pos[c.index]!]!;
-    const notOffered = c.wishes.filter((w) => !got || w.rank < got.rank).map((w) => outcome(ctx, c.index, w.rank));
+    const notOffered: WishOutcome[] = [];
+    for (let r = 0, n = got ? got.rank : c.wishes.length; r < n; r++) notOffered.push(outcome(ctx, c.index, r));
     if (got) {
       const start = c.input.wishedStart,
         end = isoDay(
@@ -91,8 +103,8 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
         cls = model.classes[got.cls]!;
       // The seniority date is when anciennitet counts from, which may lie after the round (e.g. from 4 months of age),
       // so it is not called the date of registration.
-      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.input.seniorityDate)}).`;
-      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.input.seniorityDate)}).`;
+      const da = `Tilbudt ${unit.name}, dit ${got.rank + 1}. ønske, fra ${dateDa(c.start, start)}, fordi der var plads til dit barn efter prioritet (${cls.da}) og anciennitet (regnet fra ${dateDa(c.seniority, c.input.seniorityDate)}).`;
+      const en = `Offered ${unit.name}, your ${ordinal(got.rank + 1)} wish, from ${dateEn(c.start, start)}, because there was room for your child by priority (${cls.en}) and seniority (counted from ${dateEn(c.seniority, c.input.seniorityDate)}).`;
       offers.push({
         applicant: c.input.id,
         unit: unit.id,
@@ -101,30 +113,42 @@ export function report(model: Model, agentPos: Int32Array): AllocationResult {
         end,
         priority: cls.id,
         notOffered,
-        explanation: join(
-          { da, en },
-          notOffered.map((o) => sentence(model, c.index, o)),
-        ),
+        explanation: explanation(ctx, c.index, da, en, notOffered, undefined),
       });
     } else {
-      const head = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
-      const tail = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
       unplaced.push({
         applicant: c.input.id,
         notOffered,
-        explanation: join(head, [...notOffered.map((o) => sentence(model, c.index, o)), tail]),
+        explanation: explanation(ctx, c.index, UNPLACED_HEAD.da, UNPLACED_HEAD.en, notOffered, UNPLACED_TAIL),
       });
     }
   }
   return { offers, unplaced, metrics: metrics(model, pos, load) };
 }
 
+const UNPLACED_HEAD = { da: 'Ingen plads tilbudt i denne runde.', en: 'No place offered in this round.' };
+const UNPLACED_TAIL = { da: 'Dit barn står fortsat på ventelisten.', en: 'Your child stays on the waitlist.' };
+
+/** The head, one sentence per wish not offered and the tail, separated by spaces. */
+function explanation(ctx: Ctx, ci: number, da: string, en: string, outs: WishOutcome[], tail: Text | undefined): Text {
+  for (let i = 0; i < outs.length; i++) {
+    const s = sentence(ctx, ci, outs[i]!);
+    da += ' ' + s.da;
+    en += ' ' + s.en;
+  }
+  return tail ? { da: da + ' ' + tail.da, en: en + ' ' + tail.en } : { da, en };
+}
+
 interface Ctx {
   model: Model;
   placedAt: AgentWish[][];
   load: Float64Array[];
-  byGlobalRank: Int32Array;
+  placedKeys: Float64Array[]; // per unit, the keys of placedAt[u] (a binary search without visiting the wishes)
+  seniorityByRank: Float64Array;
   prefix: Array<Float64Array[] | undefined>; // per unit, filled on first use: prefix[u][k] = load of placedAt[u][0..k)
+  // Sentences repeat (the same unit, wish number and reason for many children): each is built once per round.
+  sentences: Map<number, Text>;
+  maxRank: number;
 }
 
 /** The load at unit u of the agents placed there before position k (by priority): the load without all after it. */
@@ -143,66 +167,98 @@ function prefixLoad(ctx: Ctx, u: number, k: number): Float64Array {
   return rows[k]!;
 }
 
+const out = (w: ChildWish, code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: w.rank + 1, code });
+
 /** Why child `ci` did not get its wish number `rank` (0-based). */
 function outcome(ctx: Ctx, ci: number, rank: number): WishOutcome {
-  const { model, placedAt, load, byGlobalRank } = ctx;
+  const { model, placedAt, load, seniorityByRank } = ctx;
   const c = model.children[ci]!,
     w = c.wishes[rank]!;
-  const out = (code: RejectionCode): WishOutcome => ({ unit: w.unitId, rank: rank + 1, code });
-  if (!w.demand) return out(w.code!);
-  if (!w.fitsAlone) return out('no-vacancy');
+  if (!w.demand) return out(w, w.code!);
+  if (!w.fitsAlone) return out(w, 'no-vacancy');
   let aw: AgentWish | undefined;
-  for (const x of model.agents[c.agent]!.wishes)
-    if (x.unit === w.unit) {
-      aw = x;
+  const aws = model.agents[c.agent]!.wishes;
+  for (let k = 0; k < aws.length; k++)
+    if (aws[k]!.unit === w.unit) {
+      aw = aws[k];
       break;
     }
-  if (!aw || !aw.fitsAlone) return out('sibling-group'); // the block as a whole cannot go there
+  if (!aw || !aw.fitsAlone) return out(w, 'sibling-group'); // the block as a whole cannot go there
   const u = w.unit,
     free = model.units[u]!.free;
-  if (fits(free, load[u], aw.demand)) return out('held-for-priority');
-  const placed = placedAt[u]!; // by priority
+  if (fits(free, load[u], aw.demand)) return out(w, 'held-for-priority');
+  const placed = placedAt[u]!, // by priority
+    keys = ctx.placedKeys[u]!;
   let lo = 0,
     hi = placed.length; // first placed with a key above this child's
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (placed[mid]!.key < aw.key) lo = mid + 1;
+    if (keys[mid]! < aw.key) lo = mid + 1;
     else hi = mid;
   }
   for (let k = lo; k < placed.length; k++) {
-    if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand)) return out('sibling-rule');
+    if (placed[k]!.key > aw.key && swapFits(free, load[u]!, placed[k]!.demand, aw.demand))
+      return out(w, 'sibling-rule');
   }
   if (lo < placed.length) {
     // Children of lower priority got places here. Would this child fit without all of them? Then the rule that
     // passed it over is the municipality's 'maximise-children' (never the default strict waiting-list order).
-    if (fits(free, prefixLoad(ctx, u, lo), aw.demand)) return out('place-more-children');
+    if (fits(free, prefixLoad(ctx, u, lo), aw.demand)) return out(w, 'place-more-children');
   }
-  if (lo < placed.length || lo === 0) return out('too-big');
+  if (lo < placed.length || lo === 0) return out(w, 'too-big');
   // The last place went to the lowest-ranked child above this one. The decisive comparison: class, then seniority,
   // then the lot; byLot only when class and seniority were equal.
   const last = placed[lo - 1]!,
     N = model.children.length;
-  const winner = model.children[byGlobalRank[last.key % N]!]!,
-    me = model.children[byGlobalRank[aw.key % N]!]!;
   const o: WishOutcome = {
     unit: w.unitId,
     rank: rank + 1,
     code: 'lost-to-priority',
     byClass: model.classes[last.cls]!.id,
   };
-  if (last.cls === aw.cls && winner.input.seniorityDate === me.input.seniorityDate) o.byLot = true;
+  if (last.cls === aw.cls && seniorityByRank[last.key % N] === seniorityByRank[aw.key % N]) o.byLot = true;
   return o;
 }
 
-function sentence(model: Model, ci: number, o: WishOutcome): Text {
-  const c = model.children[ci]!,
-    w = c.wishes[o.rank - 1]!;
-  const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
-  const r = reason(model, ci, o);
-  return {
-    da: `Ikke tilbudt ${name} (${o.rank}. ønske), fordi ${r.da}.`,
-    en: `Not offered ${name} (${ordinal(o.rank)} wish), because ${r.en}.`,
-  };
+const CODES: RejectionCode[] = [
+  'unknown-unit',
+  'age',
+  'after-horizon',
+  'no-vacancy',
+  'lost-to-priority',
+  'too-big',
+  'held-for-priority',
+  'sibling-group',
+  'sibling-rule',
+  'place-more-children',
+];
+
+/** A number for everything the sentence depends on besides the unit and wish number, or -1 (not cached). */
+function reasonKey(model: Model, ci: number, o: WishOutcome, w: ChildWish): number {
+  if (o.code === 'no-vacancy')
+    return CODES.length + 3 * model.classes.length + (model.children[ci]!.start - model.slots[0]!);
+  if (o.code !== 'lost-to-priority') return CODES.indexOf(o.code);
+  if (!o.byClass) return -1;
+  const k = classIndex(model, o.byClass);
+  return CODES.length + 3 * k + (k < w.cls ? 0 : o.byLot ? 1 : 2);
+}
+
+function sentence(ctx: Ctx, ci: number, o: WishOutcome): Text {
+  const { model } = ctx;
+  const w = model.children[ci]!.wishes[o.rank - 1]!;
+  const rk = w.unit >= 0 ? reasonKey(model, ci, o, w) : -1;
+  const key = rk < 0 ? -1 : (rk * model.units.length + w.unit) * ctx.maxRank + o.rank - 1;
+  let s = key < 0 ? undefined : ctx.sentences.get(key);
+  if (s === undefined) {
+    const name = w.unit >= 0 ? model.units[w.unit]!.name : o.unit;
+    const r = reason(model, ci, o);
+    s = {
+      da: `Ikke tilbudt ${name} (${o.rank}. ønske), fordi ${r.da}.`,
+      en: `Not offered ${name} (${ordinal(o.rank)} wish), because ${r.en}.`,
+    };
+    if (key >= 0) ctx.sentences.set(key, s);
+  }
+  return s;
 }
 
 function reason(model: Model, ci: number, o: WishOutcome): Text {
@@ -223,8 +279,8 @@ function reason(model: Model, ci: number, o: WishOutcome): Text {
       };
     case 'no-vacancy':
       return {
-        da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.input.wishedStart)}`,
-        en: `there is no vacant place for the whole period from ${dateEn(c.input.wishedStart)}`,
+        da: `der ikke er en ledig plads i hele perioden fra ${dateDa(c.start, c.input.wishedStart)}`,
+        en: `there is no vacant place for the whole period from ${dateEn(c.start, c.input.wishedStart)}`,
       };
     case 'lost-to-priority':
       return lostTo(model, ci, o);
@@ -260,7 +316,7 @@ function lostTo(model: Model, ci: number, o: WishOutcome): Text {
   if (!o.byClass) return { da: '', en: '' };
   const c = model.children[ci]!,
     w = c.wishes[o.rank - 1]!;
-  const k = model.classes.findIndex((x) => x.id === o.byClass),
+  const k = classIndex(model, o.byClass),
     cls = model.classes[k]!;
   if (k < w.cls)
     return {
@@ -278,8 +334,9 @@ function lostTo(model: Model, ci: number, o: WishOutcome): Text {
   };
 }
 
-function join(head: Text, parts: Text[]): Text {
-  return { da: [head.da, ...parts.map((p) => p.da)].join(' '), en: [head.en, ...parts.map((p) => p.en)].join(' ') };
+function classIndex(model: Model, id: string): number {
+  for (let k = 0; k < model.classes.length; k++) if (model.classes[k]!.id === id) return k;
+  return -1;
 }
 
 function ordinal(n: number): string {

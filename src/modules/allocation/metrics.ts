@@ -6,10 +6,17 @@ import type { AllocationMetrics } from './types.js';
 /** Per child, the index into its own wishes of the unit it gets, or -1. */
 export function childPositions(model: Model, agentPos: Int32Array): Int32Array {
   const out = new Int32Array(model.children.length).fill(-1);
-  for (const ag of model.agents) {
-    if (agentPos[ag.index]! < 0) continue;
-    const u = ag.wishes[agentPos[ag.index]!]!.unit;
-    for (const m of ag.members) out[m] = model.children[m]!.wishes.findIndex((w) => w.unit === u && w.demand);
+  for (let a = 0; a < model.agents.length; a++) {
+    const ag = model.agents[a]!;
+    if (agentPos[a]! < 0) continue;
+    const u = ag.wishes[agentPos[a]!]!.unit;
+    for (let k = 0; k < ag.members.length; k++) {
+      const m = ag.members[k]!,
+        ws = model.children[m]!.wishes;
+      let p = 0;
+      while (p < ws.length && (ws[p]!.unit !== u || !ws[p]!.demand)) p++;
+      out[m] = p < ws.length ? p : -1;
+    }
   }
   return out;
 }
@@ -63,17 +70,19 @@ function scanEnvy(
 ): void {
   // Per unit, the children placed there with their wish, by priority: only those after i's key can be envied.
   const at: Array<Array<{ k: number; w: ChildWish }>> = model.units.map(() => []);
-  for (const c of model.children)
-    if (childPos[c.index]! >= 0) {
-      const w = c.wishes[childPos[c.index]!]!;
-      at[w.unit]!.push({ k: c.index, w });
+  const { children } = model;
+  for (let i = 0; i < children.length; i++)
+    if (childPos[i]! >= 0) {
+      const w = children[i]!.wishes[childPos[i]!]!;
+      at[w.unit]!.push({ k: i, w });
     }
-  for (const list of at) list.sort((x, y) => x.w.key - y.w.key);
+  for (let u = 0; u < at.length; u++) at[u]!.sort((x, y) => x.w.key - y.w.key);
   const inBlock = (i: number) => model.agents[model.children[i]!.agent]!.members.length > 1;
-  for (const c of model.children) {
-    const i = c.index;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     const own = childPos[i]! < 0 ? Infinity : c.wishes[childPos[i]!]!.rank;
-    for (const w of c.wishes) {
+    for (let r = 0; r < c.wishes.length; r++) {
+      const w = c.wishes[r]!;
       if (!w.demand || w.rank >= own) continue;
       const list = at[w.unit]!,
         free = model.units[w.unit]!.free;
@@ -99,19 +108,38 @@ export function wastePairs(
   load = loads(model, childPos),
 ): Array<{ agent: number; unit: number }> {
   const out: Array<{ agent: number; unit: number }> = [];
-  for (const ag of model.agents) {
-    // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
-    const units = new Set(
-      ag.members.map((m) => (childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit)),
-    );
-    const [u0] = units;
-    const own = units.size === 1 && u0! >= 0 ? ag.wishes.findIndex((w) => w.unit === u0) : -1;
-    ag.wishes.forEach((w, p) => {
-      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand))
-        out.push({ agent: ag.index, unit: w.unit });
-    });
-  }
+  scanWaste(model, childPos, load, (agent, unit) => out.push({ agent, unit }));
   return out;
+}
+
+/** Calls `pair` for every waste pair (see wastePairs) and returns their number. */
+function scanWaste(
+  model: Model,
+  childPos: Int32Array,
+  load: Float64Array[],
+  pair?: (agent: number, unit: number) => void,
+): number {
+  let n = 0;
+  for (let a = 0; a < model.agents.length; a++) {
+    const ag = model.agents[a]!;
+    // An agent's outcome: the position in its list of the unit all members share; split or partly unplaced = none.
+    let u0 = -2;
+    for (let k = 0; k < ag.members.length; k++) {
+      const m = ag.members[k]!;
+      const u = childPos[m]! < 0 ? -1 : model.children[m]!.wishes[childPos[m]!]!.unit;
+      u0 = u0 === -2 || u0 === u ? u : -1;
+    }
+    let own = -1;
+    if (u0 >= 0) for (let p = 0; p < ag.wishes.length && own < 0; p++) if (ag.wishes[p]!.unit === u0) own = p;
+    for (let p = 0; p < ag.wishes.length; p++) {
+      const w = ag.wishes[p]!;
+      if ((own < 0 || p < own) && fits(model.units[w.unit]!.free, load[w.unit], w.demand)) {
+        n++;
+        pair?.(ag.index, w.unit);
+      }
+    }
+  }
+  return n;
 }
 
 export function metrics(model: Model, childPos: Int32Array, load = loads(model, childPos)): AllocationMetrics {
@@ -152,7 +180,7 @@ export function metrics(model: Model, childPos: Int32Array, load = loads(model, 
     byRank,
     justifiedEnvy,
     siblingExemptEnvy,
-    waste: wastePairs(model, childPos, load).length,
+    waste: scanWaste(model, childPos, load),
     siblingGroups: multi.length,
     siblingCoLocation: round(multi.length ? together / multi.length : 1),
   };

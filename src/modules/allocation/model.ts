@@ -5,7 +5,6 @@
 // transition dates (when a child's weight drops) and the end of nursery-only placements. Within a slot every
 // load and every free capacity is constant, so checking each slot's first day is exact for every day of every
 // placement, whatever the start dates (1st, 15th or any other day).
-import { epochDay, LocalDate } from '../../shared/index.js';
 import type {
   AgeGroup,
   AllocationApplicant,
@@ -14,11 +13,16 @@ import type {
   PriorityClass,
   RejectionCode,
 } from './types.js';
+import { buildClaims, type Claims } from './claims.js';
+import { dayIn, transitionDay, type DayCache } from './days.js';
 import { fits, type Demand } from './demand.js';
 
 export { addDemand, EPS, fits, swapFits, type Demand } from './demand.js';
+export type { Claims } from './claims.js';
 
 const BOTH: AgeGroup[] = ['nursery', 'kindergarten'];
+const NURSERY = 1,
+  KINDERGARTEN = 2;
 
 export interface ChildWish {
   unit: number; // -1: not in the round
@@ -29,6 +33,7 @@ export interface ChildWish {
   demand: Demand | null; // null: not eligible (code says why)
   code: RejectionCode | undefined; // set when demand is null
   fitsAlone: boolean; // fits next to the enrolled children alone, ignoring this round
+  claim: number; // its index in model.claims as a single child's claim, else -1
 }
 
 export interface Child {
@@ -37,6 +42,7 @@ export interface Child {
   start: number;
   transition: number;
   globalRank: number; // seniority, then tie-break
+  seniority: number; // epoch day
   agent: number;
   wishes: ChildWish[];
 }
@@ -54,6 +60,7 @@ export interface AgentWish {
   key: number;
   demand: Demand;
   fitsAlone: boolean;
+  claim: number; // index in model.claims
 }
 
 export interface ModelUnit {
@@ -62,14 +69,6 @@ export interface ModelUnit {
   name: string;
   free: Float64Array;
 }
-/** An agent's claim at a unit: `pos` is the unit's position in the agent's list (lower = preferred). */
-export interface Claim {
-  agent: number;
-  pos: number;
-  key: number;
-  demand: Demand; // the agent's demand at this unit (agents[agent].wishes[pos].demand)
-}
-
 export interface Model {
   slots: Int32Array; // first day (epoch day) of each slot
   horizon: number;
@@ -79,7 +78,7 @@ export interface Model {
   units: ModelUnit[];
   children: Child[];
   agents: Agent[];
-  claims: Claim[][]; // per unit, best priority first
+  claims: Claims;
 }
 
 /** FNV-1a: a deterministic tie-break that does not favour early ids. */
@@ -87,59 +86,6 @@ export function tieBreak(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-/**
- * 'YYYY-MM-DD' → epoch day without Temporal (the polyfill costs ~10 µs a date; a national round has 200,000).
- * Anything that is not a real calendar date goes through LocalDate.parse for its error message.
- */
-function parseDay(s: string): { year: number; month: number; day: number } {
-  const year = +s.slice(0, 4),
-    month = +s.slice(5, 7),
-    dd = +s.slice(8, 10);
-  const ok =
-    s.length === 10 &&
-    s[4] === '-' &&
-    s[7] === '-' &&
-    year >= 1 &&
-    month >= 1 &&
-    month <= 12 &&
-    dd >= 1 &&
-    dd <=
-      (month === 2
-        ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-          ? 29
-          : 28
-        : [4, 6, 9, 11].includes(month)
-          ? 30
-          : 31) &&
-    Number.isInteger(year + month + dd);
-  if (!ok) {
-    LocalDate.parse(s);
-    throw new RangeError(`Invalid date ${JSON.stringify(s)}`);
-  }
-  return { year, month, day: dd };
-}
-/** A round repeats the same few hundred dates many thousand times: each is parsed once per model. */
-type DayCache = Map<string, number>;
-function dayIn(cache: DayCache, s: string): number {
-  let d = cache.get(s);
-  if (d === undefined) {
-    d = epochDay(parseDay(s));
-    cache.set(s, d);
-  }
-  return d;
-}
-/** The 1st of the month in which a child born on `birth` is `months` old. */
-function transitionDay(cache: DayCache, birth: string, months: number): number {
-  let d = cache.get(birth);
-  if (d === undefined) {
-    const b = parseDay(birth),
-      m = b.year * 12 + (b.month - 1) + months;
-    d = epochDay({ year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 });
-    cache.set(birth, d);
-  }
-  return d;
 }
 
 export function buildModel(input: AllocationInput): Model {
@@ -205,14 +151,24 @@ export function buildModel(input: AllocationInput): Model {
     return { index, id: u.id, name: u.name, free };
   });
   const unitIndex = new Map(unitsIn.map((u, i) => [u.id, i]));
+  // Who each unit takes, as bits (NURSERY, KINDERGARTEN): read for every wish.
+  const takes = Uint8Array.from(unitsIn, (u) =>
+    (u.ageGroups ?? BOTH).reduce((m, g) => m | (g === 'nursery' ? NURSERY : KINDERGARTEN), 0),
+  );
 
-  // Global order: seniority, then the tie-break hash, then id.
-  const order = apps
-    .map((a, i) => ({ i, s: day(a.seniorityDate), h: tieBreak(a.id), id: a.id }))
-    .sort((x, y) => x.s - y.s || x.h - y.h || cmp(x.id, y.id));
+  // Global order: seniority, then the tie-break hash, then id (sorting indices on numbers, not an object each).
+  const seniority = new Float64Array(apps.length),
+    hash = new Float64Array(apps.length);
+  apps.forEach((a, i) => {
+    seniority[i] = day(a.seniorityDate);
+    hash[i] = tieBreak(a.id);
+  });
+  const order = Int32Array.from(apps.keys()).sort(
+    (x, y) => seniority[x]! - seniority[y]! || hash[x]! - hash[y]! || cmp(apps[x]!.id, apps[y]!.id),
+  );
   const globalRank = new Int32Array(apps.length);
-  order.forEach((o, r) => {
-    globalRank[o.i] = r;
+  order.forEach((i, r) => {
+    globalRank[i] = r;
   });
   const N = apps.length;
 
@@ -243,57 +199,51 @@ export function buildModel(input: AllocationInput): Model {
       const cls = w.priority === undefined ? classes.length - 1 : classIndex.get(w.priority);
       if (cls === undefined) throw new RangeError(`applicant ${a.id}: unknown priority class ${w.priority}`);
       const unit = unitIndex.get(w.unit) ?? -1;
+      // Everything is worked out first and the object made once with its final values: one shape for every wish.
+      let code: RejectionCode | undefined,
+        demand: Demand | null = null;
+      if (unit < 0) code = 'unknown-unit';
+      else if (start > horizon) code = 'after-horizon';
+      else {
+        const groups = takes[unit]!;
+        if (!(groups & (start < transition ? NURSERY : KINDERGARTEN))) code = 'age';
+        else
+          demand =
+            groups & KINDERGARTEN
+              ? (full ??= profile(horizon))
+              : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
+      }
       const wish: ChildWish = {
         unit,
         unitId: w.unit,
         rank,
         cls,
         key: cls * N + globalRank[index]!,
-        demand: null,
-        code: undefined, // one object shape for every wish
-        fitsAlone: false,
+        demand,
+        code,
+        fitsAlone: demand !== null && fits(units[unit]!.free, undefined, demand),
+        claim: -1,
       };
-      if (unit < 0) wish.code = 'unknown-unit';
-      else if (start > horizon) wish.code = 'after-horizon';
-      else {
-        const groups = unitsIn[unit]!.ageGroups ?? BOTH;
-        if (!groups.includes(start < transition ? 'nursery' : 'kindergarten')) wish.code = 'age';
-        else {
-          wish.demand = groups.includes('kindergarten')
-            ? (full ??= profile(horizon))
-            : (nurseryOnly ??= profile(Math.min(horizon, transition - 1)));
-          wish.fitsAlone = fits(units[unit]!.free, undefined, wish.demand);
-        }
-      }
       return wish;
     });
     for (let i = 1; i < a.wishes.length; i++)
       for (let j = 0; j < i; j++)
         if (a.wishes[i]!.unit === a.wishes[j]!.unit)
           throw new RangeError(`applicant ${a.id} wishes ${a.wishes[i]!.unit} twice`);
-    return { index, input: a, start, transition, globalRank: globalRank[index]!, agent: -1, wishes };
+    return {
+      index,
+      input: a,
+      start,
+      transition,
+      globalRank: globalRank[index]!,
+      seniority: seniority[index]!,
+      agent: -1,
+      wishes,
+    };
   });
 
   const agents = buildAgents(children, slots.length);
-  // Each unit's claims best priority first: a counting sort over the keys (class × N + rank, distinct at a unit),
-  // instead of a comparison sort per unit.
-  const claims: Claim[][] = units.map(() => []);
-  const keyCount = new Int32Array(classes.length * N + 1);
-  for (const ag of agents) for (const w of ag.wishes) keyCount[w.key + 1]!++;
-  for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
-  const byKey = new Int32Array(keyCount[keyCount.length - 1]! * 2); // (agent, position in its list) pairs by key
-  for (const ag of agents)
-    for (let p = 0; p < ag.wishes.length; p++) {
-      const at = keyCount[ag.wishes[p]!.key]!++ * 2;
-      byKey[at] = ag.index;
-      byKey[at + 1] = p;
-    }
-  for (let i = 0; i < byKey.length; i += 2) {
-    const agent = byKey[i]!,
-      pos = byKey[i + 1]!,
-      w = agents[agent]!.wishes[pos]!;
-    claims[w.unit]!.push({ agent, pos, key: w.key, demand: w.demand });
-  }
+  const claims = buildClaims(agents, units.length, classes.length * N);
   return {
     slots,
     horizon,
@@ -315,20 +265,32 @@ export function buildModel(input: AllocationInput): Model {
 function buildAgents(children: Child[], nSlots: number): Agent[] {
   const groups = new Map<string, Child[]>();
   const agents: Agent[] = [];
-  for (const c of children) {
-    const g = c.input.siblingGroup;
-    if (g !== undefined && c.input.wantTogether) groups.set(g, [...(groups.get(g) ?? []), c]);
+  // Indexed loops here and in the other once-a-round passes: a for-of loop allocates an iterator result per step
+  // until the function is optimised, which a round's single call rarely waits for.
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!,
+      g = c.input.siblingGroup;
+    if (g === undefined || !c.input.wantTogether) continue;
+    const block = groups.get(g);
+    if (block) block.push(c);
+    else groups.set(g, [c]);
   }
-  for (const c of children) {
-    const g = c.input.siblingGroup;
-    const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : [c];
-    if (c.agent >= 0 || (block.length > 1 && block[0] !== c)) continue;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!,
+      g = c.input.siblingGroup;
+    const block = g !== undefined && c.input.wantTogether ? groups.get(g)! : undefined;
+    if (c.agent >= 0 || (block && block.length > 1 && block[0] !== c)) continue;
     const index = agents.length;
-    if (block.length === 1) {
-      // a single child: its eligible wishes as they are
+    if (!block || block.length === 1) {
+      // A single child: its eligible wishes as they are (the same fields: shared, not copied), the child's own list
+      // when every wish is eligible.
       c.agent = index;
-      const wishes: AgentWish[] = [];
-      for (const w of c.wishes) if (w.demand) wishes.push(w as AgentWish); // the same fields: shared, not copied
+      let wishes = c.wishes as AgentWish[];
+      for (let k = 0; k < c.wishes.length; k++)
+        if (!c.wishes[k]!.demand) {
+          wishes = c.wishes.filter((w) => w.demand) as AgentWish[];
+          break;
+        }
       agents.push({ index, members: [c.index], wishes });
       continue;
     }
@@ -358,6 +320,7 @@ function buildAgents(children: Child[], nSlots: number): Agent[] {
         key: best.key,
         demand,
         fitsAlone: mine.every((x) => x!.fitsAlone),
+        claim: -1,
       });
     }
     agents.push({ index, members: block.map((m) => m.index), wishes });
@@ -369,10 +332,10 @@ function sum(ds: Demand[], nSlots: number): Demand {
   const from = Math.min(...ds.map((d) => d.from)),
     to = Math.max(...ds.map((d) => d.from + d.w.length));
   const w = new Float64Array(Math.min(to, nSlots) - from);
-  for (const d of ds)
-    d.w.forEach((x, k) => {
-      w[d.from + k - from]! += x;
-    });
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    for (let k = 0; k < d.w.length; k++) w[d.from + k - from]! += d.w[k]!;
+  }
   return { from, w };
 }
 
