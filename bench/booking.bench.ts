@@ -8,6 +8,7 @@
 // availability search for their own child: its p95 is measured during the rush.
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
+import { Agent, request as httpRequest } from 'node:http';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { AppClock } from '../src/platform/clock.js';
@@ -16,7 +17,7 @@ import { seedDemo } from '../src/demo/seed.js';
 import { isWorkingDay, LocalDate } from '../src/shared/index.js';
 import { policyOn } from '../src/modules/booking/booking-policy.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
-import { startPostgres, durability } from './postgres.js';
+import { durability, postgresCpuSeconds, startPostgres } from './postgres.js';
 import { startServer } from './spawn-server.js';
 import { machine, peakRssMb, round, RSS_LIMIT_MB, save, scale, stats } from './common.js';
 
@@ -195,6 +196,22 @@ async function openPlaces(database: Database, units: string[], extra: number[], 
   }
 }
 
+// The families' HTTP client: node:http over keep-alive connections, one per client. It shares the machine's two cores
+// with the server and PostgreSQL, and fetch (undici) cost about twice its CPU per request.
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY + SEARCHERS });
+function request(url: string, o: { method?: string; headers: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number }>((resolve, reject) => {
+    const headers = o.body ? { ...o.headers, 'content-length': String(Buffer.byteLength(o.body)) } : o.headers;
+    const req = httpRequest(url, { method: o.method ?? 'GET', headers, agent }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve({ status: res.statusCode! }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
+
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
 async function rush(base: string, families: Family[], prefix: '/api/citizen' | '/api/naive') {
   const search =
@@ -213,21 +230,18 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
     done = false;
   const post = async (f: Family, childId: string, unitId: string) => {
     const t = performance.now();
-    const r = await fetch(`${base}${prefix}/bookings`, {
+    const r = await request(`${base}${prefix}/bookings`, {
       method: 'POST',
       headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ childId, unitId, start: f.start }),
     });
-    await r.arrayBuffer();
     bookMs.push(performance.now() - t);
     if ([201, 400, 403, 409].includes(r.status)) decided++;
     return r.status;
   };
   // Warm-up (not counted): one search per server process, as a running server has done before the rush.
   const w = families[0]!;
-  await (
-    await fetch(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } })
-  ).arrayBuffer();
+  await request(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } });
   const t0 = performance.now();
   let finished = 0;
   const bookers = [...Array(CONCURRENCY)].map(async () => {
@@ -257,8 +271,7 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
     while (!done) {
       const f = families[(searchIndex++ * 7919) % families.length]!;
       const t = performance.now();
-      const r = await fetch(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } });
-      await r.arrayBuffer();
+      const r = await request(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } });
       if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
       searchMs.push(performance.now() - t);
     }
@@ -403,16 +416,29 @@ export default async function main() {
         BENCH_NAIVE: naive ? '1' : '0',
       });
       const sampler = await sampleBackends(`${pg.url}/${dbName}`);
-      const cpu0 = await server.cpu();
+      const cpu0 = await server.cpu(),
+        pg0 = postgresCpuSeconds(pg.dir),
+        gen0 = process.cpuUsage();
       const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
-      const cpu1 = await server.cpu();
+      const cpu1 = await server.cpu(),
+        pg1 = postgresCpuSeconds(pg.dir),
+        gen = process.cpuUsage(gen0);
       const backends = await sampler.stop();
-      // The server's CPU per answered request during the rush (bookings and searches alike).
+      // The server's CPU per answered request during the rush (bookings and searches alike), and where the machine's
+      // two cores went: the server, PostgreSQL and this load generator (its clients).
       const requests = r.bookingLatencyMs.n + r.availabilityDuringRushMs.n;
+      const serverMs = cpu1.user - cpu0.user + cpu1.system - cpu0.system;
       const serverCpu = {
         userMs: round(cpu1.user - cpu0.user),
         systemMs: round(cpu1.system - cpu0.system),
-        msPerRequest: round((cpu1.user - cpu0.user + cpu1.system - cpu0.system) / Math.max(requests, 1), 2),
+        msPerRequest: round(serverMs / Math.max(requests, 1), 2),
+        postgresMsPerRequest: pg0 === null || pg1 === null ? null : round(((pg1 - pg0) * 1000) / requests, 2),
+        loadGeneratorMsPerRequest: round((gen.user + gen.system) / 1000 / requests, 2),
+        coresBusy: {
+          server: round(serverMs / 1000 / r.wallSeconds, 2),
+          postgres: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / r.wallSeconds, 2),
+          loadGenerator: round((gen.user + gen.system) / 1e6 / r.wallSeconds, 2),
+        },
       };
       const serverPeakRssMb = await server.stop();
       const check = await openDatabase({ url: `${pg.url}/${dbName}` });
