@@ -222,8 +222,11 @@ async function bookBatch(db: Db, unitId: string, attempts: Attempt[]): Promise<(
   } catch (e: any) {
     // The unit's load moved (40001), by another process or a locked path: reading again may decide without the
     // lock; a child got a place or booking meanwhile (23P01): the full path decides each.
+    // A "no longer free" decided behind places of this batch is decided again too: those places were not written.
     if (e?.code !== '40001' && e?.code !== '23P01') throw e;
-    for (const i of accepted) out[i] = e.code === '40001' ? 'moved' : null;
+    out.forEach((o, i) => {
+      if (o === null || o instanceof NoLongerFree) out[i] = e.code === '40001' ? 'moved' : null;
+    });
   }
   return out;
 }

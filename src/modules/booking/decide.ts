@@ -13,7 +13,7 @@ import { bookingError } from './contract.js';
 import { bookingConfirmation } from './letters.js';
 import { bookingFacts, NoLongerFree, refusalError, type BookResult, type OnBehalf } from './outcomes.js';
 import { childEpochs, DAYCARE_TYPES, type UnitOccupancy } from './store.js';
-import { addLoad, day, fromEpochDay, loadSegments, type Timeline } from './timeline.js';
+import { addLoad, day, fromEpochDay, loadSegments, settled, type Timeline } from './timeline.js';
 
 /** What a booking's decision needs, read in one statement (book.ts's readFacts). */
 export interface Facts {
@@ -168,5 +168,6 @@ export function addPlace(t: Timeline, d: Draft, nurseryWeight: number) {
 
 /** The unit's occupancy right after the drafts' one statement commits (its trigger bumps the version once). */
 export function withPlaces(occ: UnitOccupancy, drafts: Draft[], timeline: Timeline): UnitOccupancy {
-  return { ...occ, version: occ.version + 1, items: [...occ.items, ...drafts.map((d) => d.item)], timeline };
+  const items = [...occ.items, ...drafts.map((d) => d.item)];
+  return { ...occ, version: occ.version + 1, items, timeline: settled(timeline) };
 }

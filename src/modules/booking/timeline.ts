@@ -90,7 +90,7 @@ export function buildTimeline(capacity: CapacityPeriod[], items: LoadItem[], nur
  */
 export function addLoad(t: Timeline, from: number, to: number, w: number): void {
   if (!(from < to) || w === 0) return;
-  minFreeFrom.delete(t);
+  minFreeFrom.set(t, null);
   const split = (d: number) => {
     const i = segmentAt(t, d);
     if (t.points[i] === d) return i;
@@ -139,7 +139,8 @@ export function freeAt(t: Timeline, d: number, heldShare = 0): number {
 export function earliestFit(t: Timeline, from: number, demand: Demand, heldShare = 0): number | null {
   if (from >= demand.end) return null;
   // Most units have room from `from` on for good: then no segment needs looking at.
-  if (suffixMinFree(t, heldShare)[segmentAt(t, from)]! >= Math.max(demand.weight, 1) - EPS) return from;
+  const minFree = suffixMinFree(t, heldShare);
+  if (minFree && minFree[segmentAt(t, from)]! >= Math.max(demand.weight, 1) - EPS) return from;
   let i = segmentAt(t, demand.end - 1);
   for (; i >= 0; i--) {
     const a = Math.max(t.points[i]!, from),
@@ -156,11 +157,12 @@ export function earliestFit(t: Timeline, from: number, demand: Demand, heldShare
   }
   return from;
 }
-const minFreeFrom = new WeakMap<Timeline, Map<number, Float64Array>>();
-/** The fewest places free from each segment on (suffix minima), per held-back share: computed once per timeline
- *  (addLoad, the only change in place, drops it). */
-function suffixMinFree(t: Timeline, heldShare: number): Float64Array {
+const minFreeFrom = new WeakMap<Timeline, Map<number, Float64Array> | null>();
+/** The fewest places free from each segment on (suffix minima), per held-back share: computed once per timeline.
+ *  None for a timeline changed in place (addLoad: a round's approval checks and adds one child at a time). */
+function suffixMinFree(t: Timeline, heldShare: number): Float64Array | null {
   let byShare = minFreeFrom.get(t);
+  if (byShare === null) return null;
   if (!byShare) minFreeFrom.set(t, (byShare = new Map()));
   let a = byShare.get(heldShare);
   if (!a) {
@@ -170,6 +172,12 @@ function suffixMinFree(t: Timeline, heldShare: number): Float64Array {
     byShare.set(heldShare, a);
   }
   return a;
+}
+
+/** A timeline changed in place that will not change any more (a booking's new one): its suffix minima may be kept. */
+export function settled(t: Timeline): Timeline {
+  minFreeFrom.delete(t);
+  return t;
 }
 
 const nullIfEnd = (s: number, end: number) => (s >= end ? null : s);
