@@ -60,3 +60,8 @@ export function aCprFamily(opts: { protectedMother?: boolean; motherStreet?: str
   ];
   return { mother, father, child, home, fatherHome, persons, register: new LocalCprRegister({ persons }) };
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** The CPR-like numbers (ten digits, a dash after six allowed) in a text, leaving out its UUIDs: about one UUID in
+ *  forty holds ten digits in a row, which a plain regex would take for a CPR number. */
+export const cprLike = (text: string) => text.replace(UUID, '').match(/\d{6}-?\d{4}/g) ?? [];
