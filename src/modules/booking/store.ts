@@ -12,18 +12,14 @@ import { buildTimeline, type CapacityPeriod, type LoadItem, type Timeline } from
 
 export const DAYCARE_TYPES: UnitType[] = ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'landsbyordning'];
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** The child's transition (1st of the month at `months` of age) and school start (1 August the year they turn 6). */
 export function childEpochs(birth: string, months: number): { transition: number; schoolStart: number } {
   const y = +birth.slice(0, 4),
-    m = +birth.slice(5, 7),
-    d = +birth.slice(8, 10);
-  let tm = m - 1 + months,
-    ty = y + Math.floor(tm / 12);
-  tm = tm % 12;
+    m = +birth.slice(5, 7);
   // plusMonths(months).firstOfMonth(): the day never moves the month, so day 1 of that month.
-  void d;
-  return { transition: epochOf(`${ty}-${pad(tm + 1)}-01`), schoolStart: epochOf(`${y + 6}-08-01`) };
+  const tm = (m - 1 + months) % 12,
+    ty = y + Math.floor((m - 1 + months) / 12);
+  return { transition: epochOf(`${ty}-${String(tm + 1).padStart(2, '0')}-01`), schoolStart: epochOf(`${y + 6}-08-01`) };
 }
 
 export interface UnitOccupancy {
@@ -147,7 +143,6 @@ export async function unitLoadVersions(db: Db, unitIds: string[]): Promise<Recor
   return Object.fromEntries(rows.map((r) => [r.unit_id, r.version]));
 }
 
-/** A unit's type (null when it does not exist). */
 /** A unit's type and municipality (whose booking policy applies to its places). */
 export async function unitTypeOf(db: Db, unitId: string) {
   return (
