@@ -1,7 +1,9 @@
 // Parent payment: friplads scales, the monthly fee rules, rates as data, the monthly billing run, invoices, export.
 import type { FastifyPluginAsync } from 'fastify';
 import { billingCitizenRoutes } from './routes.citizen.js';
-import { billingStaffRoutes, settlementRoutes } from './routes.staff.js';
+import { billingStaffRoutes } from './routes.staff.js';
+import { billingRunRoutes } from './routes.runs.js';
+import { settlementRoutes } from './routes.settlement.js';
 import { fripladsCitizenRoutes, fripladsStaffRoutes } from './routes.friplads.js';
 import { billingSetupRoutes, placeTermsRoutes } from './routes.terms.js';
 
@@ -15,6 +17,7 @@ export { seedRates2025 } from './rates.js';
 
 export const billingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(billingStaffRoutes, { prefix: '/staff' });
+  await app.register(billingRunRoutes, { prefix: '/staff' });
   await app.register(billingCitizenRoutes, { prefix: '/citizen' });
   await app.register(fripladsStaffRoutes, { prefix: '/staff' });
   await app.register(settlementRoutes, { prefix: '/staff' });
