@@ -420,19 +420,21 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
     const naive = (y: any) =>
       `${n(y.naiveSeconds, ' s')} (×${n(y.ratioNaiveToFast)}; same figures: ${yes(y.naiveSameFigures)})`;
     const ph = x.phases ?? {};
+    const runsOf = (y: any) =>
+      y.runs ? `; median of ${y.runs.length} runs (${y.runs.map((s: number) => n(s)).join(', ')} s)` : '';
     return table(
       'Danmarks Statistik and FLIS monthly extracts (`npm run bench reporting`)',
       re,
       [
         [
-          `national: ${n(x.municipalities)} municipalities, ${n(x.units)} units, ${n(x.children)} children`,
+          `national: ${n(x.municipalities)} municipalities, ${n(x.units)} units, ${n(x.children)} children${runsOf(x)}`,
           sec(x.seconds, x.nodeCpuSeconds),
           `≤ ${re.targets.nationalSeconds} s`,
           naive(x),
           re.met.national,
         ],
         [
-          `Copenhagen: ${n(c.units)} units, ${n(c.children)} children`,
+          `Copenhagen: ${n(c.units)} units, ${n(c.children)} children${runsOf(c)}`,
           sec(c.seconds, c.nodeCpuSeconds),
           `≤ ${re.targets.copenhagenSeconds} s`,
           naive(c),
