@@ -422,7 +422,8 @@ export default async function main() {
       const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
       const cpu1 = await server.cpu(),
         pg1 = postgresCpuSeconds(pg.dir),
-        gen = process.cpuUsage(gen0);
+        gen = process.cpuUsage(gen0),
+        loop = await server.loop();
       const backends = await sampler.stop();
       // The server's CPU per answered request during the rush (bookings and searches alike), and where the machine's
       // two cores went: the server, PostgreSQL and this load generator (its clients).
@@ -439,6 +440,10 @@ export default async function main() {
           postgres: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / r.wallSeconds, 2),
           loadGenerator: round((gen.user + gen.system) / 1e6 / r.wallSeconds, 2),
         },
+        // What a request waits for besides its own work: the loop's delay, and the kernel preempting the server.
+        eventLoopDelayMs: loop.delayMs,
+        preemptionsPerSecond: round(loop.preemptions / r.wallSeconds),
+        voluntarySwitchesPerSecond: round(loop.voluntarySwitches / r.wallSeconds),
       };
       const serverPeakRssMb = await server.stop();
       const check = await openDatabase({ url: `${pg.url}/${dbName}` });

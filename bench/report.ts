@@ -227,6 +227,7 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
         `PostgreSQL 15, fsync ${b.engine.fsync}, synchronous_commit ${b.engine.synchronousCommit}, full_page_writes ${b.engine.fullPageWrites}; ${b.engine.server}; pool ${b.engine.pool}.`,
         `Workload: ${n(b.workload.enrolledChildren)} children in dagtilbud, ${n(b.workload.daycareUnits)} daycare units; ${b.workload.bookingConcurrency} families booking and ${b.workload.searchers} searching at once; 3 wishes each.`,
         `Naive: ${b.naiveDescription}.`,
+        ...whereTheCoresWent(b.spire.serverCpu),
       ],
     ),
   billing: (bi) => {
@@ -457,6 +458,18 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
     );
   },
 };
+
+/** The booking rush's profile in one sentence: where the machine's cores went, and what a request waited for. */
+function whereTheCoresWent(c: any): string[] {
+  if (!c?.coresBusy) return [];
+  const busy = c.coresBusy;
+  const loop = c.eventLoopDelayMs
+    ? ` The server's event loop was late by ${n(c.eventLoopDelayMs.p50, ' ms')} at the median and ${n(c.eventLoopDelayMs.p95, ' ms')} at p95, and the kernel preempted the server ${n(c.preemptionsPerSecond)} times a second (it gave up the CPU itself ${n(c.voluntarySwitchesPerSecond)} times): a request waits about one loop turn per database round trip.`
+    : '';
+  return [
+    `Where the cores went during Spire's rush: the server ${n(busy.server)} of a core (${n(c.msPerRequest, ' ms')} CPU per request), PostgreSQL ${n(busy.postgres)} (${n(c.postgresMsPerRequest, ' ms')}), the families' clients ${n(busy.loadGenerator)} (${n(c.loadGeneratorMsPerRequest, ' ms')}).${loop}`,
+  ];
+}
 
 const sections: string[] = [];
 const notRun: string[] = [];

@@ -4,7 +4,10 @@
 // IPC: sends { port } when listening; answers 'rss' with { rssMb } and 'cpu' with { user, system } (ms, so a bench
 // can take the CPU of one phase); 'stop' closes and exits. Exits if the parent goes.
 // BENCH_PROFILE_PHASE=<dir>: a V8 CPU profile from the first 'cpu' to 'stop' (the phase, not the start-up).
-import { writeFileSync } from 'node:fs';
+// 'loop' answers how the event loop fared since the first 'cpu': its delay (ms) and how often the kernel took the
+// CPU from this process (nonvoluntary context switches: on a saturated machine, PostgreSQL and the clients preempt it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,9 +31,28 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 process.on('disconnect', () => process.exit(0));
 const profileDir = process.env.BENCH_PROFILE_PHASE;
 let profiler: Session | null = null;
+const delay = monitorEventLoopDelay({ resolution: 1 });
+/** This process's context switches so far (Linux; zero elsewhere). */
+const switches = () => {
+  const status = (() => {
+    try {
+      return readFileSync('/proc/self/status', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const of = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { voluntary: of('voluntary_ctxt_switches'), preempted: of('nonvoluntary_ctxt_switches') };
+};
+let switches0 = switches(),
+  watching = false;
 async function onMessage(m: any) {
   if (m === 'rss') process.send!({ rssMb: rssMb() });
   if (m === 'cpu') {
+    if (!watching) {
+      watching = delay.enable();
+      switches0 = switches();
+    }
     if (profileDir && !profiler) {
       profiler = new Session();
       profiler.connect();
@@ -39,6 +61,15 @@ async function onMessage(m: any) {
     }
     const cpu = process.cpuUsage();
     process.send!({ user: cpu.user / 1000, system: cpu.system / 1000 });
+  }
+  if (m === 'loop') {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const now = switches();
+    process.send!({
+      delayMs: { p50: ms(delay.percentile(50)), p95: ms(delay.percentile(95)), max: ms(delay.max) },
+      voluntarySwitches: now.voluntary - switches0.voluntary,
+      preemptions: now.preempted - switches0.preempted,
+    });
   }
   if (m === 'stop') {
     if (profiler) {

@@ -25,6 +25,12 @@ export interface BenchServer {
   base: string;
   child: ChildProcess;
   rssMb: () => Promise<number>;
+  /** The event loop since the first `cpu()`: delay percentiles (ms), context switches and preemptions. */
+  loop: () => Promise<{
+    delayMs: { p50: number; p95: number; max: number };
+    voluntarySwitches: number;
+    preemptions: number;
+  }>;
   /** The server's CPU so far (user and system ms): take it before and after a phase. */
   cpu: () => Promise<{ user: number; system: number }>;
   stop: () => Promise<number>;
@@ -64,6 +70,11 @@ export async function startServer(env: Record<string, string>, script = './serve
     cpu: async () => {
       const p = next();
       child.send('cpu');
+      return p;
+    },
+    loop: async () => {
+      const p = next();
+      child.send('loop');
       return p;
     },
     stop: async () => {
