@@ -114,8 +114,18 @@ describe('billing in the browser', () => {
     await expect.poll(() => page.getByText('Frokostordning').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Faktura nr\. \d+ for december 2026/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'payment');
-    await page.getByLabel('Årsindkomst (kr.)').fill('150.000');
+    // An income only the server refuses (above its limit): the reason sits at the field, which takes focus.
+    const income = page.getByLabel('Årsindkomst (kr.)');
+    await income.fill('2.000.000.000');
     await page.getByLabel('Fra måned').fill('2026-12');
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect.poll(() => income.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await income.getAttribute('aria-describedby')) ?? '';
+    const atField = page.locator(`[id="${describedBy}"]`);
+    expect(await atField.textContent()).toMatch(/Indkomsten kan højst være 1\.000\.000\.000 kr\. om året/);
+    expect(await income.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'payment-refused');
+    await income.fill('150.000');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Kvittering: Ansøgning om økonomisk friplads' }).count())

@@ -108,7 +108,27 @@ describe('book en plads in the browser', () => {
 
     await page.getByRole('button', { name: /Afmeld Børnehuset Solsikken/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Afmeld' }).click();
-    await expect.poll(() => page.getByText('Bookingen er afmeldt.').count()).toBe(1);
+    // The cancellation ends on a receipt: its heading has focus; what was cancelled, when, and what happens next.
+    const cancelHeading = page.getByRole('heading', { name: 'Kvittering: Afmelding af booking for Alma Holm' });
+    await expect.poll(() => cancelHeading.count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe(await cancelHeading.textContent());
+    const cancelReceipt = page.locator('.receipt');
+    expect(await cancelReceipt.locator('dd').allTextContents()).toEqual([
+      '23. november 2026',
+      'Alma Holm',
+      'Børnehuset Solsikken',
+      '1. februar 2027',
+    ]);
+    expect(
+      await cancelReceipt
+        .getByText(/^Bookingen er afmeldt: pladsen i Børnehuset Solsikken fra 1\. februar 2027 er givet fri/)
+        .count(),
+    ).toBe(1);
+    expect(await cancelReceipt.getByText(/Alma står ikke på venteliste/).count()).toBe(1);
+    expect(await cancelReceipt.getByRole('button', { name: 'Udskriv kvittering' }).count()).toBe(1);
+    await expectAccessible(page, 'booking-cancelled');
     await expect.poll(() => page.getByText('Ingen bookinger endnu.').count()).toBe(1);
     const left = await t.database.db.selectFrom('booking').select(['status']).execute();
     expect(left).toEqual([{ status: 'cancelled' }]);

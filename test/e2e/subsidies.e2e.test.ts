@@ -47,8 +47,21 @@ describe('subsidies in the browser', () => {
     await parent.getByLabel('Adresse, hvor pasningen foregår').fill('Havnegade 3');
     await parent.getByLabel('Postnummer').fill('9800');
     await parent.getByLabel('By', { exact: true }).fill('Hjørring');
-    await parent.getByLabel('Jeres udgift pr. måned (kr.)').fill('4.000,00');
+    // An expense of 0 kr. passes the form; the server refuses it (§ 83), and the refusal sits at the field, on its step.
+    const expense = parent.getByLabel('Jeres udgift pr. måned (kr.)');
+    await expense.fill('0');
     await parent.getByLabel('Antal børn passeren passer i alt').fill('4');
+    await parent.getByRole('button', { name: 'Næste' }).click();
+    await parent.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect.poll(() => expense.getAttribute('aria-invalid')).toBe('true');
+    const expenseBy = ((await expense.getAttribute('aria-describedby')) ?? '').split(' ');
+    expect(expenseBy).toHaveLength(2); // the hint, then the refusal
+    expect(await parent.locator(`[id="${expenseBy[1]}"]`).textContent()).toMatch(
+      /Udgiften til den private passer skal være dokumenteret og større end 0 kr\./,
+    );
+    expect(await expense.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(parent, 'subsidy-refused');
+    await expense.fill('4.000,00');
     await expectAccessible(parent, 'subsidy-step2');
     await parent.getByRole('button', { name: 'Næste' }).click();
     await expect.poll(() => parent.getByText('4.000,00 kr.').count()).toBe(1);
@@ -69,6 +82,14 @@ describe('subsidies in the browser', () => {
     await expect.poll(() => cw.getByText('dagtilbudsloven § 2, stk. 3').count()).toBe(1);
     await expect.poll(() => cw.getByText(/31\. juli 2031 \(skolestart\)/).count()).toBe(1);
     await expectAccessible(cw, 'subsidy-case');
+    // A refusal needs a reason: the server says so at the reason field.
+    await cw.getByRole('button', { name: 'Giv afslag' }).click();
+    const reason = cw.getByLabel('Begrundelse', { exact: true });
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    const reasonBy = (await reason.getAttribute('aria-describedby')) ?? '';
+    expect(await cw.locator(`[id="${reasonBy}"]`).textContent()).toMatch(/Skriv en begrundelse for afslaget\./);
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(cw, 'subsidy-case-refused');
     await cw.getByRole('button', { name: 'Bevilg' }).click();
     await expect.poll(() => cw.getByText('Afgørelsen er truffet, og brevet er sendt.').count()).toBe(1);
     await expect.poll(() => cw.getByRole('link', { name: 'Afgørelsesbrev (PDF)' }).count()).toBe(1);

@@ -15,10 +15,19 @@ import type {
   AvailabilityItem as Item,
   Booked,
   Booking,
+  Cancelled,
   Moved,
 } from '../../src/modules/booking/contract.js';
+import type { Overview as PlacementOverview } from '../../src/modules/placement/contract.js';
 import { laterBecause, UnitCalendar } from './book-calendar.js';
-import { BookingReceipt, BookingSummary, type BookedReceipt, type Pending } from './book-summary.js';
+import {
+  BookingReceipt,
+  BookingSummary,
+  CancelReceipt,
+  type BookedReceipt,
+  type CancelledReceipt,
+  type Pending,
+} from './book-summary.js';
 
 export function BookPlacePage() {
   const { t } = useT();
@@ -77,6 +86,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const [receipt, setReceipt] = useState<BookedReceipt | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [cancelling, setCancelling] = useState<Booking | null>(null);
+  const [cancelled, setCancelled] = useState<CancelledReceipt | null>(null);
   const childName = (id: string) => {
     const c = children.data?.find((x) => x.id === id);
     return c ? `${c.firstName} ${c.lastName}` : '';
@@ -103,6 +113,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       setPending(null);
       setUnit(null);
       setSearch(null);
+      setCancelled(null);
       setTick((n) => n + 1);
     } catch (e) {
       setFailure(e);
@@ -125,8 +136,29 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const cancel = async (b: Booking) => {
     setFailure(null);
     try {
-      await api.post(`/api/citizen/bookings/${b.id}/cancel`);
-      setMessage(t('book.cancelledOk'));
+      const r = await api.post<Cancelled>(`/api/citizen/bookings/${b.id}/cancel`);
+      // The waitlist after the cancellation (it does not change it); unknown if it cannot be read.
+      const waitlist = await api.get<PlacementOverview>('/api/citizen/placement').then(
+        (o) =>
+          o.children
+            .find((c) => c.id === b.childId)
+            ?.applications.flatMap((a) => a.wishes.map((w) => ({ unit: w.unitName, position: w.position }))) ?? [],
+        () => null,
+      );
+      setReceipt(null);
+      setPending(null);
+      setMoving(null);
+      setUnit(null);
+      setSearch(null);
+      setMessage(null);
+      setCancelled({
+        child: childName(b.childId) || b.childName,
+        unit: b.unitName,
+        start: b.start,
+        at: today,
+        previousPlace: r.previousPlace,
+        waitlist,
+      });
       setTick((n) => n + 1);
     } catch (e) {
       setFailure(e);
@@ -197,6 +229,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
                       onClick={() => {
                         setMoving(b);
                         setReceipt(null);
+                        setCancelled(null);
                         setPending(null);
                         setSearch(null);
                         setUnit(null);
@@ -231,6 +264,15 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           </button>
         )}
       </section>
+      {cancelled && (
+        <CancelReceipt
+          r={cancelled}
+          onAgain={() => {
+            setCancelled(null);
+            focusField('book-wished');
+          }}
+        />
+      )}
       {receipt && (
         <BookingReceipt
           r={receipt}
@@ -265,7 +307,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           }}
         />
       )}
-      {pending || receipt ? null : children.data?.length === 0 ? (
+      {pending || receipt || cancelled ? null : children.data?.length === 0 ? (
         <p>{t('book.noChildren')}</p>
       ) : (
         <form className="form-grid" onSubmit={run} noValidate>

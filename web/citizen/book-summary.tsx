@@ -5,7 +5,7 @@ import { formatDate, plusDays } from '../shared/format.js';
 import { Receipt } from '../shared/guard.js';
 import { useT } from '../shared/i18n.js';
 import { ErrorSummary, StepIndicator, SummaryList, useServerErrors } from '../shared/steps.js';
-import type { Availability, AvailabilityItem as Item } from '../../src/modules/booking/contract.js';
+import type { Availability, Cancelled, AvailabilityItem as Item } from '../../src/modules/booking/contract.js';
 import { laterBecause } from './book-calendar.js';
 
 export interface Pending {
@@ -22,6 +22,17 @@ export interface BookedReceipt {
   end: string;
   changeDeadline: string;
   at: string;
+}
+
+/** What was cancelled, for its receipt: `previousPlace` from the server, `waitlist` the child's wishes on the
+ *  waitlist after the cancellation (null: not known). */
+export interface CancelledReceipt {
+  child: string;
+  unit: string;
+  start: string;
+  at: string;
+  previousPlace: Cancelled['previousPlace'];
+  waitlist: { unit: string; position: number }[] | null;
 }
 
 export function useBookingSteps() {
@@ -126,6 +137,7 @@ export function BookingReceipt({ r, onAgain }: { r: BookedReceipt; onAgain: () =
       <StepIndicator steps={steps} current={2} />
       <Receipt
         title={t(r.moved ? 'bk.receiptMoved' : 'bk.receipt', { child: r.child })}
+        print={t('book.printReceipt')}
         sent={[
           [t('form.sentAt'), formatDate(r.at, lang)],
           [t('guard.book.child'), r.child],
@@ -150,7 +162,64 @@ export function BookingReceipt({ r, onAgain }: { r: BookedReceipt; onAgain: () =
           </>
         }
       />
-      <p>
+      <p className="no-print">
+        <button type="button" className="button-secondary" onClick={onAgain}>
+          {t('bk.again')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** The receipt after a cancellation: what was cancelled and when, and what it means for the child: the place is free
+ *  for others, a current place the booking was to replace is kept (or not), and the waitlist is unchanged. */
+export function CancelReceipt({ r, onAgain }: { r: CancelledReceipt; onAgain: () => void }) {
+  const { t, lang } = useT();
+  const first = r.child.split(' ')[0] ?? r.child;
+  return (
+    <section className="panel" aria-label={t('book.cancelReceipt', { child: r.child })}>
+      <Receipt
+        title={t('book.cancelReceipt', { child: r.child })}
+        print={t('book.printReceipt')}
+        sent={[
+          [t('book.cancelledAt'), formatDate(r.at, lang)],
+          [t('guard.book.child'), r.child],
+          [t('guard.book.unit'), r.unit],
+          [t('book.cancelledStart'), formatDate(r.start, lang)],
+        ]}
+        next={
+          <>
+            {t('book.cancel.released', { unit: r.unit, date: formatDate(r.start, lang) })}
+            {r.previousPlace === 'restored' && <> {t('book.cancel.restored', { child: first })}</>}
+            {r.previousPlace === 'ended' && (
+              <> {t('book.cancel.ended', { child: first, date: formatDate(plusDays(r.start, -1), lang) })}</>
+            )}
+            {r.waitlist && r.waitlist.length > 0 && (
+              <>
+                {' '}
+                {t('book.cancel.waitlist', {
+                  child: first,
+                  list: r.waitlist
+                    .map((w) => t('book.cancel.waitlistItem', { unit: w.unit, n: w.position }))
+                    .join(', '),
+                })}
+              </>
+            )}
+            {r.waitlist && r.waitlist.length === 0 && (
+              <>
+                {' '}
+                {t('book.cancel.noWaitlist', { child: first })} <Link to="/pladser">{t('nav.placement')}</Link>.
+              </>
+            )}
+          </>
+        }
+        follow={
+          <>
+            {t('book.cancel.follow')} <Link to="/post">{t('nav.post')}</Link>.
+          </>
+        }
+      />
+      <p className="no-print">
         <button type="button" className="button-secondary" onClick={onAgain}>
           {t('bk.again')}
         </button>

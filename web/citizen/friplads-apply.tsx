@@ -2,10 +2,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../shared/api.js';
-import { DataTable, ErrorMessage, Field, useApi } from '../shared/components.js';
+import { DataTable, ErrorMessage, useApi } from '../shared/components.js';
 import { Progress, Receipt, useAction } from '../shared/guard.js';
 import { kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { fieldAria, FormField, useServerFieldErrors } from '../shared/steps.js';
 import type { OwnApplication } from '../../src/modules/billing/contract.js';
 
 type Application = OwnApplication;
@@ -44,6 +45,13 @@ export function FripladsApply({ month, householdChildren }: { month: string; hou
     return sent;
   });
   const sent = send.result;
+  // A refusal at its field: the server's check of the body names the field, a past month has its code.
+  const FIELDS: Record<string, string> = { yearlyOere: id + 'i', childrenUnder18: id + 'c', wantedFrom: id + 'f' };
+  const refused = useServerFieldErrors(send.error, (code, field) => {
+    const at = code === 'billing.friplads-past-month' ? id + 'f' : field ? FIELDS[field] : undefined;
+    return at ? { field: at } : null;
+  });
+  const errors = refused.errors;
   function submit(e: FormEvent) {
     e.preventDefault();
     void send.run();
@@ -53,20 +61,22 @@ export function FripladsApply({ month, householdChildren }: { month: string; hou
       <h2 id={id + 'h'}>{t('fp.heading')}</h2>
       <p>{t('fp.intro')}</p>
       <form onSubmit={submit} className="filter-row">
-        <Field id={id + 'i'} label={t('fp.income')}>
+        <FormField id={id + 'i'} label={t('fp.income')} errors={errors}>
           <input
             id={id + 'i'}
             required
             inputMode="numeric"
             pattern="[0-9.]+(,[0-9]{1,2})?"
             value={form.income}
+            {...fieldAria(id + 'i', errors)}
             onChange={(e) => setForm({ ...form, income: e.target.value })}
           />
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id={id + 'c'}
           label={t('fp.children')}
           hint={householdChildren !== null ? t('fp.childrenHint', { n: householdChildren }) : undefined}
+          errors={errors}
         >
           <input
             id={id + 'c'}
@@ -75,20 +85,21 @@ export function FripladsApply({ month, householdChildren }: { month: string; hou
             max={30}
             required
             value={form.children}
-            aria-describedby={householdChildren !== null ? id + 'c-hint' : undefined}
+            {...fieldAria(id + 'c', errors, householdChildren !== null)}
             onChange={(e) => setForm({ ...form, children: e.target.value })}
           />
-        </Field>
-        <Field id={id + 'f'} label={t('fp.from')}>
+        </FormField>
+        <FormField id={id + 'f'} label={t('fp.from')} errors={errors}>
           <input
             id={id + 'f'}
             type="month"
             required
             min={month}
             value={form.from}
+            {...fieldAria(id + 'f', errors)}
             onChange={(e) => setForm({ ...form, from: e.target.value })}
           />
-        </Field>
+        </FormField>
         <div className="field">
           <label>
             <input
@@ -106,7 +117,7 @@ export function FripladsApply({ month, householdChildren }: { month: string; hou
         </div>
       </form>
       {send.running && <Progress text={t('saving')} progress={null} />}
-      <ErrorMessage error={send.error} />
+      <ErrorMessage error={refused.other} />
       {sent && (
         <Receipt
           title={t('fp.receiptTitle')}

@@ -9,7 +9,7 @@ import { formatDate, formatOere, formatPeriod, kronerToOere } from '../shared/fo
 import { useT } from '../shared/i18n.js';
 import { useToday } from '../shared/today.js';
 import { Receipt } from '../shared/guard.js';
-import { StepIndicator, SummaryList } from '../shared/steps.js';
+import { fieldAria, FormField, StepIndicator, SummaryList, useServerFieldErrors } from '../shared/steps.js';
 import { MyCases } from './subsidies-cases.js';
 import { RequirePermission } from '../shared/layout.js';
 import type { MySubsidies } from '../../src/modules/subsidies/contract.js';
@@ -79,6 +79,38 @@ function Subsidies() {
     setErr(null);
     setTimeout(() => heading.current?.focus(), 0);
   };
+  // A refusal at its field, on its step: the rule's code, or the field the server's check of the body names.
+  const F = {
+    start: { field: id + 's', step: 1 },
+    end: { field: id + 'e', step: 1 },
+    name: { field: id + 'n', step: 2 },
+    cvr: { field: id + 'v', step: 2 },
+    street: { field: id + 'a', step: 2 },
+    postalCode: { field: id + 'p', step: 2 },
+    city: { field: id + 'b', step: 2 },
+    expenseOere: { field: id + 'x', step: 2 },
+    hoursPerWeek: { field: id + 't', step: 2 },
+    childrenInCare: { field: id + 'k', step: 2 },
+  };
+  const BY_CODE: Record<string, keyof typeof F> = {
+    'subsidies.start-in-past': 'start',
+    'subsidies.too-young': 'start',
+    'subsidies.too-old': 'start',
+    'subsidies.end-before-start': 'end',
+    'subsidies.period-too-short': 'end',
+    'subsidies.period-too-long': 'end',
+    'subsidies.expense-too-low': 'expenseOere',
+    'subsidies.carer-limit': 'childrenInCare',
+  };
+  const refused = useServerFieldErrors(
+    err,
+    (code, field) => {
+      const k = BY_CODE[code] ?? (field?.replace(/^carer\//, '') as keyof typeof F | undefined);
+      return k && k in F ? F[k] : null;
+    },
+    setStep,
+  );
+  const errors = refused.errors;
   if (mine.loading && !mine.data) return <Loading />;
   if (!mine.data) return <ErrorMessage error={mine.error} onRetry={mine.reload} />;
   const children = mine.data.children;
@@ -212,24 +244,40 @@ function Subsidies() {
                   })}
                 </p>
               )}
-              <Field id={id + 's'} label={t('sub.start')}>
-                <input id={id + 's'} type="date" required min={today} value={form.start} onChange={set('start')} />
-              </Field>
+              <FormField id={id + 's'} label={t('sub.start')} errors={errors}>
+                <input
+                  id={id + 's'}
+                  {...fieldAria(id + 's', errors)}
+                  type="date"
+                  required
+                  min={today}
+                  value={form.start}
+                  onChange={set('start')}
+                />
+              </FormField>
               {egne ? (
-                <Field id={id + 'e'} label={t('sub.egneEnd')}>
-                  <input id={id + 'e'} type="date" required min={form.start} value={form.end} onChange={set('end')} />
-                </Field>
-              ) : (
-                <Field id={id + 'e'} label={t('sub.end')} hint={t('sub.endHint')}>
+                <FormField id={id + 'e'} label={t('sub.egneEnd')} errors={errors}>
                   <input
                     id={id + 'e'}
+                    {...fieldAria(id + 'e', errors)}
                     type="date"
-                    aria-describedby={id + 'e-hint'}
+                    required
                     min={form.start}
                     value={form.end}
                     onChange={set('end')}
                   />
-                </Field>
+                </FormField>
+              ) : (
+                <FormField id={id + 'e'} label={t('sub.end')} hint={t('sub.endHint')} errors={errors}>
+                  <input
+                    id={id + 'e'}
+                    {...fieldAria(id + 'e', errors, true)}
+                    type="date"
+                    min={form.start}
+                    value={form.end}
+                    onChange={set('end')}
+                  />
+                </FormField>
               )}
               <button type="submit" className="button">
                 {t('sub.next')}
@@ -266,49 +314,73 @@ function Subsidies() {
                 go(3);
               }}
             >
-              <Field id={id + 'n'} label={t('sub.carerName')}>
-                <input id={id + 'n'} required maxLength={200} value={form.name} onChange={set('name')} />
-              </Field>
-              <Field id={id + 'v'} label={t('sub.cvr')}>
-                <input id={id + 'v'} inputMode="numeric" pattern="[0-9]{8}" value={form.cvr} onChange={set('cvr')} />
-              </Field>
-              <Field id={id + 'a'} label={t('sub.street')}>
+              <FormField id={id + 'n'} label={t('sub.carerName')} errors={errors}>
+                <input
+                  id={id + 'n'}
+                  {...fieldAria(id + 'n', errors)}
+                  required
+                  maxLength={200}
+                  value={form.name}
+                  onChange={set('name')}
+                />
+              </FormField>
+              <FormField id={id + 'v'} label={t('sub.cvr')} errors={errors}>
+                <input
+                  id={id + 'v'}
+                  {...fieldAria(id + 'v', errors)}
+                  inputMode="numeric"
+                  pattern="[0-9]{8}"
+                  value={form.cvr}
+                  onChange={set('cvr')}
+                />
+              </FormField>
+              <FormField id={id + 'a'} label={t('sub.street')} errors={errors}>
                 <input
                   id={id + 'a'}
+                  {...fieldAria(id + 'a', errors)}
                   required
                   autoComplete="off"
                   maxLength={200}
                   value={form.street}
                   onChange={set('street')}
                 />
-              </Field>
-              <Field id={id + 'p'} label={t('sub.postalCode')}>
+              </FormField>
+              <FormField id={id + 'p'} label={t('sub.postalCode')} errors={errors}>
                 <input
                   id={id + 'p'}
+                  {...fieldAria(id + 'p', errors)}
                   required
                   inputMode="numeric"
                   pattern="[0-9]{4}"
                   value={form.postalCode}
                   onChange={set('postalCode')}
                 />
-              </Field>
-              <Field id={id + 'b'} label={t('sub.city')}>
-                <input id={id + 'b'} required maxLength={100} value={form.city} onChange={set('city')} />
-              </Field>
-              <Field id={id + 'x'} label={t('sub.expense')} hint={t('sub.expenseHint')}>
+              </FormField>
+              <FormField id={id + 'b'} label={t('sub.city')} errors={errors}>
+                <input
+                  id={id + 'b'}
+                  {...fieldAria(id + 'b', errors)}
+                  required
+                  maxLength={100}
+                  value={form.city}
+                  onChange={set('city')}
+                />
+              </FormField>
+              <FormField id={id + 'x'} label={t('sub.expense')} hint={t('sub.expenseHint')} errors={errors}>
                 <input
                   id={id + 'x'}
+                  {...fieldAria(id + 'x', errors, true)}
                   required
                   inputMode="decimal"
-                  aria-describedby={id + 'x-hint'}
                   pattern="[0-9.]+(,[0-9]{1,2})?"
                   value={form.expense}
                   onChange={set('expense')}
                 />
-              </Field>
-              <Field id={id + 't'} label={t('sub.hours')}>
+              </FormField>
+              <FormField id={id + 't'} label={t('sub.hours')} errors={errors}>
                 <input
                   id={id + 't'}
+                  {...fieldAria(id + 't', errors)}
                   type="number"
                   required
                   min={1}
@@ -316,19 +388,19 @@ function Subsidies() {
                   value={form.hours}
                   onChange={set('hours')}
                 />
-              </Field>
-              <Field id={id + 'k'} label={t('sub.childrenInCare')} hint={t('sub.childrenHint')}>
+              </FormField>
+              <FormField id={id + 'k'} label={t('sub.childrenInCare')} hint={t('sub.childrenHint')} errors={errors}>
                 <input
                   id={id + 'k'}
+                  {...fieldAria(id + 'k', errors, true)}
                   type="number"
                   required
                   min={1}
                   max={20}
-                  aria-describedby={id + 'k-hint'}
                   value={form.childrenInCare}
                   onChange={set('childrenInCare')}
                 />
-              </Field>
+              </FormField>
               <button type="button" className="button-secondary" onClick={() => go(1)}>
                 {t('sub.back')}
               </button>{' '}
@@ -344,7 +416,7 @@ function Subsidies() {
                 onEdit={(r) => go(r.step ?? 1)}
                 rows={summary.map(([label, value], i) => ({ label, value, step: i < 3 ? 1 : 2 }))}
               />
-              <ErrorMessage error={err} />
+              <ErrorMessage error={refused.other} />
               <button type="button" className="button-secondary" onClick={() => go(2)}>
                 {t('sub.back')}
               </button>{' '}

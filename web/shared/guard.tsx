@@ -187,26 +187,29 @@ export function Progress({ text, progress }: { text: string; progress: { done: n
   );
 }
 
-/** What a citizen sees after every submission: what was sent, what happens next and where to follow it. It takes
- *  focus when it appears, so a screen reader reads it at once. */
+/** What a citizen sees after every submission: what was sent, what happens next and where to follow it. Its heading
+ *  takes focus when it appears, so a screen reader reads it at once. `print`: a button that prints the receipt alone
+ *  (the page around it is hidden in print, styles.css). */
 export function Receipt({
   title,
   sent,
   next,
   follow,
+  print,
 }: {
   title: string;
   sent: [string, ReactNode][];
   next: ReactNode;
   follow: ReactNode;
+  print?: string;
 }) {
   const { t } = useT();
   const id = useId();
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <section ref={ref} className="notice receipt" aria-labelledby={id} tabIndex={-1}>
-      <h3 id={id}>
+    <section className={print ? 'notice receipt receipt-print' : 'notice receipt'} aria-labelledby={id}>
+      <h3 id={id} ref={ref} tabIndex={-1}>
         {t('receipt.heading')}: {title}
       </h3>
       <h4>{t('receipt.sent')}</h4>
@@ -222,6 +225,13 @@ export function Receipt({
       <p>{next}</p>
       <h4>{t('receipt.follow')}</h4>
       <p>{follow}</p>
+      {print && (
+        <p className="no-print">
+          <button type="button" className="button-secondary" onClick={() => window.print()}>
+            {print}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

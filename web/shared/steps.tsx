@@ -222,3 +222,25 @@ export function useServerErrors() {
     return [{ text: text(e), ...at }];
   };
 }
+
+/** Where a server refusal belongs: its code, or for a 400 on the request's shape the field the server names (its
+ *  path in the body, e.g. "carer/cvr"), mapped to the id of an input (and its step); null: no field owns it. */
+export type ServerErrorPlace = (code: string, field: string | null) => { field: string; step?: number } | null;
+
+/** A refused submission at its field (DKFDS "form-error"): `errors` for FormField/fieldAria, the first field focused
+ *  (after switching to its step with `onStep`); `other` is a refusal no field owns, for the banner (ErrorMessage). */
+export function useServerFieldErrors(error: unknown, where: ServerErrorPlace, onStep?: (step: number) => void) {
+  const text = useErrorText();
+  const named = error instanceof ApiError && typeof error.params.field === 'string' ? error.params.field : null;
+  const at = error instanceof ApiError ? where(error.code, named) : null;
+  const reason = error instanceof ApiError && named ? error.params.reason : null;
+  const errors: FieldError[] = at ? [{ text: typeof reason === 'string' && reason ? reason : text(error), ...at }] : [];
+  const first = errors[0];
+  // Once per refusal: switch to the field's step, then focus it (it appears a render later).
+  useEffect(() => {
+    if (!first?.field) return;
+    if (first.step !== undefined) onStep?.(first.step);
+    focusField(first.field);
+  }, [error]); // eslint-disable-line react-hooks/exhaustive-deps
+  return { errors, other: at ? null : error };
+}

@@ -17,6 +17,7 @@ import {
 } from '../shared/components.js';
 import { formatDate, formatDateTime, formatMonth, formatOere, formatPeriod } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
+import { fieldAria, FormField, useServerFieldErrors } from '../shared/steps.js';
 import { useCan, useSession } from '../shared/session.js';
 import { useToday, plusMonths } from '../shared/today.js';
 import type { CaseDetail, CaseSummary, Preview, RunOut, RunRow } from '../../src/modules/subsidies/contract.js';
@@ -124,9 +125,12 @@ export function SubsidyCasePage() {
   const [stopReason, setStopReason] = useState('');
   const [complaint, setComplaint] = useState({ text: '', receivedOn: today });
   const [note, setNote] = useState('');
+  // Which form was sent last, so a refusal lands at that form's field.
+  const [acting, setActing] = useState('');
   async function act(path: string, body: unknown, done: string) {
     setErr(null);
     setOk(null);
+    setActing(path);
     try {
       await api.post(path, body);
       setOk(done);
@@ -135,6 +139,25 @@ export function SubsidyCasePage() {
       setErr(x);
     }
   }
+  const stopping = acting.endsWith('/stop');
+  const refused = useServerFieldErrors(err, (code, field) => {
+    const f =
+      code === 'subsidies.reason-required'
+        ? 'r'
+        : code === 'subsidies.stop-outside-period' || field === 'lastDay'
+          ? 'sd'
+          : field === 'reason'
+            ? stopping
+              ? 'sr'
+              : 'r'
+            : field === 'receivedOn'
+              ? 'kd'
+              : field === 'text'
+                ? 'kt'
+                : null;
+    return f ? { field: id + f } : null;
+  });
+  const errors = refused.errors;
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorMessage error={error} onRetry={reload} />;
   const decide = can('subsidies.decide');
@@ -214,9 +237,15 @@ export function SubsidyCasePage() {
             />
             {decide && (
               <form onSubmit={(e) => e.preventDefault()}>
-                <Field id={id + 'r'} label={t('sub.reason')}>
-                  <textarea id={id + 'r'} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-                </Field>
+                <FormField id={id + 'r'} label={t('sub.reason')} errors={errors}>
+                  <textarea
+                    id={id + 'r'}
+                    rows={3}
+                    value={reason}
+                    {...fieldAria(id + 'r', errors)}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                </FormField>
                 <div className="form-actions">
                   {([true, false] as const).map((approve) => (
                     <button
@@ -241,7 +270,7 @@ export function SubsidyCasePage() {
         )}
       </section>
       <Status text={ok} />
-      <ErrorMessage error={err} />
+      <ErrorMessage error={refused.other} />
       {decide && data.status === 'approved' && (
         <section className="panel" aria-labelledby={id + 's'}>
           <h2 id={id + 's'}>{t('sub.stopHeading')}</h2>
@@ -256,12 +285,25 @@ export function SubsidyCasePage() {
               );
             }}
           >
-            <Field id={id + 'sd'} label={t('sub.lastDay')}>
-              <input id={id + 'sd'} type="date" required value={stopDay} onChange={(e) => setStopDay(e.target.value)} />
-            </Field>
-            <Field id={id + 'sr'} label={t('sub.reason')}>
-              <input id={id + 'sr'} required value={stopReason} onChange={(e) => setStopReason(e.target.value)} />
-            </Field>
+            <FormField id={id + 'sd'} label={t('sub.lastDay')} errors={errors}>
+              <input
+                id={id + 'sd'}
+                type="date"
+                required
+                value={stopDay}
+                {...fieldAria(id + 'sd', errors)}
+                onChange={(e) => setStopDay(e.target.value)}
+              />
+            </FormField>
+            <FormField id={id + 'sr'} label={t('sub.reason')} errors={errors}>
+              <input
+                id={id + 'sr'}
+                required
+                value={stopReason}
+                {...fieldAria(id + 'sr', errors)}
+                onChange={(e) => setStopReason(e.target.value)}
+              />
+            </FormField>
             <div className="field field-button">
               <button type="submit" className="button">
                 {t('sub.stop')}
@@ -349,24 +391,26 @@ export function SubsidyCasePage() {
               void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'));
             }}
           >
-            <Field id={id + 'kd'} label={t('sub.received')}>
+            <FormField id={id + 'kd'} label={t('sub.received')} errors={errors}>
               <input
                 id={id + 'kd'}
                 type="date"
                 required
                 value={complaint.receivedOn}
+                {...fieldAria(id + 'kd', errors)}
                 onChange={(e) => setComplaint({ ...complaint, receivedOn: e.target.value })}
               />
-            </Field>
-            <Field id={id + 'kt'} label={t('sub.complaintText')}>
+            </FormField>
+            <FormField id={id + 'kt'} label={t('sub.complaintText')} errors={errors}>
               <textarea
                 id={id + 'kt'}
                 rows={3}
                 required
                 value={complaint.text}
+                {...fieldAria(id + 'kt', errors)}
                 onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
               />
-            </Field>
+            </FormField>
             <button type="submit" className="button">
               {t('sub.register')}
             </button>
@@ -458,7 +502,7 @@ export function SubsidyPayoutPage() {
   }
   const changed = preview?.lines.filter((l) => l.kind !== 'unchanged') ?? [];
   return (
-    <Page title={t('pay.title')} lead={t('pay.lead')}>
+    <Page title={t('subpay.title')} lead={t('subpay.lead')}>
       <form
         className="filter-row"
         onSubmit={(e) => {

@@ -142,6 +142,10 @@ describe(`book en plads (${engine})`, () => {
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json().error).toBe(code);
     }
+    // A refused shape names its field, so the form can show the reason there.
+    const badDate = cases.find(([, , code]) => code === 'bad_request')![0].json();
+    expect(badDate.params).toMatchObject({ field: 'start' });
+    expect(badDate.params.reason).toBeTruthy();
     expect(await counts()).toEqual(before);
   });
 
@@ -194,6 +198,7 @@ describe(`book en plads (${engine})`, () => {
 
     const cancelled = await mette.call('POST', `/api/citizen/bookings/${booked.bookingId}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', previousPlace: 'none' });
     expect(await counts()).toEqual({ placements: before.placements, bookings: before.bookings + 1 });
     expect((await mette.call('POST', `/api/citizen/bookings/${booked.bookingId}/cancel`)).statusCode).toBe(409);
     const events = await t.database.db

@@ -263,7 +263,12 @@ export async function cancelBooking(db: Db, rc: RequestContext, bookingId: strin
         behalf && { reason: behalf.reason, lines },
       );
       await deliverLetters(trx, [letter], today);
-      return { bookingId: b.id, status: 'cancelled' as const, previousPlaceRestored: restored, letter };
+      const previousPlace: 'none' | 'restored' | 'ended' = !b.released_placement_id
+        ? 'none'
+        : restored
+          ? 'restored'
+          : 'ended';
+      return { bookingId: b.id, status: 'cancelled' as const, previousPlaceRestored: restored, previousPlace, letter };
     }),
   );
 }

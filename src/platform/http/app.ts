@@ -160,9 +160,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const where = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || '';
+      // params: the field refused (its path in the body or query, e.g. "carer/cvr") and why, so a form can show the
+      // reason at that field.
       return reply.code(400).send({
         error: 'bad_request',
         message: `Ugyldigt input${where ? ` (${where})` : ''}: ${first?.message ?? ''}`.trim(),
+        ...(where && { params: { field: where, reason: first?.message ?? '' } }),
       });
     }
     const known = err instanceof DomainError || err instanceof HttpError ? err : fromDatabaseError(err);

@@ -42,6 +42,35 @@ export const bookingTexts = {
   ],
   'book.movedOk': ['Bookingen er flyttet: {unit} fra {date}.', 'The booking has been moved: {unit} from {date}.'],
   'book.cancelledOk': ['Bookingen er afmeldt.', 'The booking has been cancelled.'],
+  'book.cancelReceipt': ['Afmelding af booking for {child}', 'Cancellation of the booking for {child}'],
+  'book.cancelledAt': ['Afmeldt den', 'Cancelled on'],
+  'book.cancelledStart': ['Start, der er afmeldt', 'Start that was cancelled'],
+  'book.cancel.released': [
+    'Bookingen er afmeldt: pladsen i {unit} fra {date} er givet fri til andre børn.',
+    'The booking is cancelled: the place at {unit} from {date} is free for other children.',
+  ],
+  'book.cancel.restored': [
+    '{child} beholder sin nuværende plads, som den var før bookingen.',
+    '{child} keeps the current place as it was before the booking.',
+  ],
+  'book.cancel.ended': [
+    'Den nuværende plads kunne ikke gives tilbage til {child}, fordi pladsen ikke længere er ledig. Den slutter {date}. Book en ny plads her på siden, eller kontakt pladsanvisningen.',
+    'The current place could not be given back to {child}, because it is no longer free. It ends on {date}. Book a new place on this page, or contact the placement office.',
+  ],
+  'book.cancel.waitlist': [
+    '{child} står stadig på venteliste: {list}. Afmeldingen ændrer ikke ventelisten.',
+    '{child} is still on the waitlist: {list}. The cancellation does not change the waitlist.',
+  ],
+  'book.cancel.waitlistItem': ['{unit} (nr. {n})', '{unit} (no. {n})'],
+  'book.cancel.noWaitlist': [
+    '{child} står ikke på venteliste. Har {child} brug for en plads, kan du booke en ny her på siden eller søge plads under',
+    '{child} is not on a waitlist. If {child} needs a place, book a new one on this page or apply under',
+  ],
+  'book.cancel.follow': [
+    'Bookingen er fjernet fra “Mine bookinger”. Bekræftelsen på afmeldingen ligger i',
+    'The booking has been removed from “My bookings”. The confirmation of the cancellation is in',
+  ],
+  'book.printReceipt': ['Udskriv kvittering', 'Print the receipt'],
   'book.gone': [
     'Pladsen blev taget lige før dig. Nærmeste alternativer:',
     'The place was taken just before you. Nearest alternatives:',

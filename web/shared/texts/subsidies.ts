@@ -233,8 +233,8 @@ export const subsidiesTexts = {
   'sub.kind.correction': ['Regulering', 'Correction'],
   'sub.kind.unchanged': ['Uændret', 'Unchanged'],
   'sub.recoveries': ['Tilbagebetalingskrav', 'Recovery claims'],
-  'pay.title': ['Udbetaling af tilskud', 'Subsidy payouts'],
-  'pay.lead': [
+  'subpay.title': ['Udbetaling af tilskud', 'Subsidy payouts'],
+  'subpay.lead': [
     'Månedlig udbetaling af tilskud til privat pasning: forhåndsvis, godkend og hent kreditorfilen. En kørsel uden ændringer skriver intet.',
     'Monthly payout of subsidies for private childcare: preview, approve and download the creditor file. A run without changes writes nothing.',
   ],

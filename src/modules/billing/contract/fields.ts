@@ -18,7 +18,7 @@ export const income = z
   .number()
   .int('Indkomsten skal angives i hele øre.')
   .min(0, 'Indkomsten kan ikke være negativ.')
-  .max(100_000_000_000);
+  .max(100_000_000_000, 'Indkomsten kan højst være 1.000.000.000 kr. om året. Tjek beløbet.');
 export const firstOfMonth = z.iso.date().refine((d) => d.endsWith('-01'), 'Ændringer gælder fra den 1. i en måned.');
 export const byMunicipality = z.object({ municipality: muni });
 export const monthBody = z.object({ municipality: muni, month: monthQ });
