@@ -356,7 +356,7 @@ export default async function subsidiesBench() {
         msPerCase: +naive.msPerCase.toFixed(3),
         sampledCases: naive.sample,
         estimatedSeconds: secs(naiveTotal),
-        note: 'in this process, the obvious implementation; no søskendetilskud or provider lookups: the baseline does less work than the run',
+        note: 'no søskendetilskud or provider lookups: the baseline does less work than the run',
       },
       ratioNaiveToFirstRun: +(naiveTotal / (first.run.seconds * 1000)).toFixed(2),
       serverPeakRssMb,
