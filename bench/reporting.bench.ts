@@ -1,21 +1,32 @@
 // `npm run bench reporting [--scale small]`: the monthly Danmarks Statistik and FLIS extracts on a durable private
 // PostgreSQL 15 server: every municipality (98, ≈ 300,000 children, one of Copenhagen's size with 30,000) and Copenhagen
-// alone, each with its ratio against the naive way (the same facts queried unit by unit in a loop). Both run in this
-// process through the same functions the routes call (extractOn, payloadOf, validatePayload).
+// alone, driven over HTTP as the users do it: a separate server process (bench/server.ts, compiled, default pool), and
+// per municipality a consultant (the role that may deliver, reporting.deliver; staff act only for their own
+// municipality, and no role reaches every municipality) with a real session (cookie + CSRF token) who delivers the
+// month's extracts: POST /api/staff/reporting/<code>/deliveries, kind ds then flis. Delivering is what a reporting user
+// does each month (the preview is optional); every request must answer 200 with outcome 'delivered' (only successes
+// count), and each delivered checksum must equal the payload computed in this process (extractOn, payloadOf).
+// Between timed runs the delivery log is emptied (outside the timing), so every run is a month's first delivery.
+// Copenhagen: its consultant delivers both, the median of 5. National: as a host's staff would, each municipality's
+// consultant delivers its two, two municipalities at a time, the median of 3. The naive baseline (the same facts
+// queried unit by unit in a loop) and the phase timings run in this process: the obvious implementation's cost.
 // --scale small: 30,000 children in all, 3,000 in Copenhagen.
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { LocalDate, MUNICIPALITIES } from '../src/shared/index.js';
 import { extractOn, extractOnNaive, loadGroups, unitsOf, type UnitExtract } from '../src/modules/reporting/index.js';
-import { payloadOf, validatePayload } from '../src/modules/reporting/formats.js';
+import { checksum, payloadOf, validatePayload } from '../src/modules/reporting/formats.js';
+import { createSession } from '../src/platform/auth/sessions.js';
+import { AppClock } from '../src/platform/clock.js';
+import { startServer, type BenchServer } from './spawn-server.js';
 import { generateMunicipality } from './billing-data.js';
 import { placementsOnDay } from '../src/modules/placement/index.js';
 import { employeesOn } from '../src/modules/employees/index.js';
 import { birthDatesOf } from '../src/modules/people/index.js';
 import { feeFactsOf } from '../src/modules/billing/index.js';
-import { durability, startPostgres } from './postgres.js';
-import { machine, peakRssMb, save, scale } from './common.js';
+import { durability, postgresCpuSeconds, startPostgres } from './postgres.js';
+import { machine, save, scale } from './common.js';
 
 const DAY = LocalDate.of(2026, 12, 1);
 const SMALL = scale() === 'small';
@@ -52,7 +63,8 @@ async function medianOf<T extends { seconds: number }>(n: number, run: () => Pro
   return { ...sorted[(n - 1) >> 1]!, runs: runs.map((r) => r.seconds) };
 }
 
-/** Every named municipality's extracts for the month: figures once, then both payloads, validated. */
+/** Every named municipality's extracts for the month in this process: figures once, then both payloads, validated
+ *  (and their checksums: what the server must deliver). */
 async function extracts(db: Db, municipalities?: string[]) {
   const t0 = performance.now(),
     c0 = process.cpuUsage();
@@ -62,11 +74,13 @@ async function extracts(db: Db, municipalities?: string[]) {
   for (const u of figures) byMuni.set(u.unit.municipality, [...(byMuni.get(u.unit.municipality) ?? []), u]);
   let bytes = 0,
     errors = 0;
+  const checksums = new Map<string, string>();
   for (const [m, us] of byMuni)
     for (const kind of ['ds', 'flis'] as const) {
       const p = payloadOf(kind, m, DAY.toString(), us);
       errors += validatePayload(kind, p).length;
       bytes += p.length;
+      checksums.set(`${m}/${kind}`, checksum(p));
     }
   const c = process.cpuUsage(c0);
   return {
@@ -78,6 +92,7 @@ async function extracts(db: Db, municipalities?: string[]) {
     payloadBytes: bytes,
     validationErrors: errors,
     figures,
+    checksums,
   };
 }
 
@@ -120,6 +135,63 @@ async function naive(db: Db, municipalities?: string[]) {
 
 const sameFigures = (a: UnitExtract[], b: UnitExtract[]) => JSON.stringify(a) === JSON.stringify(b);
 
+interface Consultant {
+  municipality: string;
+  headers: Record<string, string>;
+}
+
+/** One municipality's month as its consultant delivers it: DS, then FLIS, each checked against this process's payload. */
+async function deliverMonth(server: BenchServer, who: Consultant, expected: Map<string, string>) {
+  for (const kind of ['ds', 'flis'] as const) {
+    const r = await fetch(`${server.base}/api/staff/reporting/${who.municipality}/deliveries`, {
+      method: 'POST',
+      headers: { ...who.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ month: DAY.toString().slice(0, 7), kind }),
+    });
+    if (r.status !== 200) throw new Error(`${who.municipality} ${kind}: answered ${r.status}: ${await r.text()}`);
+    const { outcome, delivery } = (await r.json()) as { outcome: string; delivery: { checksum: string } };
+    if (outcome !== 'delivered') throw new Error(`${who.municipality} ${kind}: ${outcome}, not a first delivery`);
+    if (delivery.checksum !== expected.get(`${who.municipality}/${kind}`))
+      throw new Error(`${who.municipality} ${kind}: the delivered payload differs from the in-process one`);
+  }
+}
+
+/** The consultants deliver their months, `parallel` municipalities at a time; wall time and the server's CPU. */
+async function deliverAll(
+  server: BenchServer,
+  db: Db,
+  consultants: Consultant[],
+  expected: Map<string, string>,
+  parallel: number,
+  pgDir: string,
+) {
+  await sql`delete from report_delivery`.execute(db); // every run a month's first delivery (not timed)
+  const c0 = await server.cpu(),
+    p0 = postgresCpuSeconds(pgDir),
+    t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    [...Array(parallel)].map(async () => {
+      while (next < consultants.length) await deliverMonth(server, consultants[next++]!, expected);
+    }),
+  );
+  const seconds = +((performance.now() - t0) / 1000).toFixed(3),
+    c1 = await server.cpu(),
+    p1 = postgresCpuSeconds(pgDir);
+  const delivered = Number(
+    (await sql<{ n: string }>`select count(*) n from report_delivery where month = ${DAY.toString()}::date`.execute(db))
+      .rows[0]!.n,
+  );
+  if (delivered !== consultants.length * 2)
+    throw new Error(`${delivered} deliveries logged, not ${consultants.length * 2}`);
+  const serverCpuSeconds = +((c1.user + c1.system - c0.user - c0.system) / 1000).toFixed(3);
+  const postgresCpu = p0 === null || p1 === null ? null : +(p1 - p0).toFixed(2);
+  console.error(
+    `${consultants.length} municipalities delivered in ${seconds} s (server CPU ${serverCpuSeconds} s, PostgreSQL CPU ${postgresCpu} s)`,
+  );
+  return { seconds, serverCpuSeconds, postgresCpuSeconds: postgresCpu, deliveries: delivered };
+}
+
 export default async function reportingBench() {
   const m0 = machine();
   const cluster = startPostgres('-c shared_buffers=256MB -c work_mem=64MB -c max_wal_size=4GB');
@@ -150,42 +222,93 @@ export default async function reportingBench() {
     await database.raw('ANALYZE');
     console.error(`generated ${TOTAL} children in ${Math.round(performance.now() - t)} ms`);
 
-    await extracts(db); // warm-up (plans, caches), as a server that has run before
-    const national = await medianOf(3, () => extracts(db));
-    const copenhagen = await medianOf(5, () => extracts(db, ['0101']));
+    // What the server must deliver: every municipality's payloads computed in this process (also a warm-up).
+    const expected = await extracts(db);
+    if (expected.validationErrors) throw new Error(`${expected.validationErrors} validation errors in-process`);
+    // A consultant per municipality, with a session; the server's "today" is a few days into the month.
+    const clock = new AppClock();
+    const users = await db
+      .insertInto('app_user')
+      .values(
+        munis.map((m) => ({ role: 'consultant' as const, name: `Konsulent ${m.name}`, municipality_code: m.code })),
+      )
+      .returning(['id', 'municipality_code'])
+      .execute();
+    const consultants: Consultant[] = [];
+    for (const u of users) {
+      const s = await createSession(db, clock, u.id);
+      consultants.push({
+        municipality: u.municipality_code!,
+        headers: { cookie: `spire_session=${s.token}`, 'x-csrf-token': s.csrfToken },
+      });
+    }
+    const cphConsultant = consultants.find((c) => c.municipality === '0101')!;
+    const server = await startServer({
+      BENCH_DB_URL: `${cluster.url}/bench_reporting`,
+      BENCH_TODAY: DAY.plusDays(6).toString(),
+    });
+    let national, copenhagen;
+    try {
+      await deliverAll(server, db, consultants, expected.checksums, 2, cluster.dir); // warm-up (plans, caches), as a server that has run before
+      national = await medianOf(3, () => deliverAll(server, db, consultants, expected.checksums, 2, cluster.dir));
+      copenhagen = await medianOf(5, () => deliverAll(server, db, [cphConsultant], expected.checksums, 1, cluster.dir));
+      results.serverPeakRssMb = await server.rssMb();
+    } finally {
+      results.serverPeakRssMb = Math.max(results.serverPeakRssMb ?? 0, await server.stop());
+    }
+    // In this process, for comparison (warm): the same figures and payloads without HTTP, one run each.
+    const inProcessNational = await extracts(db);
+    const inProcessCph = await extracts(db, ['0101']);
     results.nationalPhases = await phases(db);
     const naiveCph = await naive(db, ['0101']);
     const naiveNational = await naive(db);
-    const { figures: nf, ...nationalOut } = national;
-    const { figures: cf, ...copenhagenOut } = copenhagen;
+    const cphChildren = inProcessCph.figures.reduce((s, u) => s + u.children, 0);
     results.national = {
-      ...nationalOut,
+      ...national,
+      municipalities: expected.municipalities,
+      units: expected.units,
+      children: expected.children,
+      payloadBytes: expected.payloadBytes,
+      validationErrors: expected.validationErrors,
+      sameAsInProcess: true, // every delivered checksum was checked against the in-process payload
+      inProcessSeconds: inProcessNational.seconds,
       limitSeconds: TARGETS.nationalSeconds,
       naiveSeconds: naiveNational.seconds,
-      naiveSameFigures: sameFigures(nf, naiveNational.figures),
+      naiveSameFigures: sameFigures(expected.figures, naiveNational.figures),
       ratioNaiveToFast: +(naiveNational.seconds / national.seconds).toFixed(1),
     };
     results.copenhagen = {
-      ...copenhagenOut,
+      ...copenhagen,
+      units: inProcessCph.units,
+      children: cphChildren,
+      payloadBytes: inProcessCph.payloadBytes,
+      sameAsInProcess: true,
+      inProcessSeconds: inProcessCph.seconds,
       limitSeconds: TARGETS.copenhagenSeconds,
       naiveSeconds: naiveCph.seconds,
-      naiveSameFigures: sameFigures(cf, naiveCph.figures),
+      naiveSameFigures: sameFigures(inProcessCph.figures, naiveCph.figures),
       ratioNaiveToFast: +(naiveCph.seconds / copenhagen.seconds).toFixed(1),
     };
+    if (!results.national.naiveSameFigures || !results.copenhagen.naiveSameFigures)
+      throw new Error('the naive baseline computed other figures');
     console.error(JSON.stringify(results.copenhagen));
     await database.close();
   } finally {
     cluster.stop();
   }
-  const rss = peakRssMb();
   save('reporting', m0, {
     month: DAY.toString().slice(0, 7),
-    engine: { postgres: 15, ...results.durability, process: 'in-process (the functions the routes call)' },
+    engine: {
+      postgres: 15,
+      ...results.durability,
+      process:
+        "over HTTP: a separate server process (default pool); per municipality a consultant's session delivers DS and FLIS (POST /api/staff/reporting/:municipality/deliveries), national two municipalities at a time",
+    },
     national: { ...results.national, phases: results.nationalPhases },
     copenhagen: results.copenhagen,
     naiveDescription:
-      'the same facts queried unit by unit in a loop (placements, employees, birth dates, fee facts per unit)',
-    peakRssMb: rss,
+      'in this process, the obvious implementation: the same facts queried unit by unit in a loop (placements, employees, birth dates, fee facts per unit), figures once, no HTTP',
+    serverPeakRssMb: results.serverPeakRssMb,
     targets: TARGETS,
     met: {
       national: results.national.seconds <= TARGETS.nationalSeconds,
