@@ -39,7 +39,7 @@ export async function loadBillingData(
   const homes = sql`select r.household_id from residence r where r.person_id in (${kids}) and r.valid && ${span}`;
   const [places, rates, lunch, calendar, scales, costs, custody, social, residences, members, incomes, away] =
     await Promise.all([
-      sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(
+      sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter} order by p.id`.execute(
         db,
       ),
       sql<any>`${RATES} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
@@ -76,7 +76,7 @@ export async function loadAllBillingData(db: Db, from: string, to: string): Prom
   const q = (text: ReturnType<typeof sql>) => sql<any>`${text}`.execute(db);
   const [places, rates, calendar, lunch, custody, social, residences, members, incomes, homes, scales, costs] =
     await Promise.all([
-      q(sql`${PLACES} where p.valid && ${span}`),
+      q(sql`${PLACES} where p.valid && ${span} order by p.id`),
       q(sql`${RATES} where valid && ${span}`),
       q(sql`${CALENDAR} where valid && ${span}`),
       q(
@@ -204,7 +204,8 @@ function ofMunicipality(
       hi: r.hi,
     })),
   };
-  // Deterministic order, whatever the plan: the engine picks the first matching row.
+  // Deterministic order, whatever the plan: the engine picks the first matching row. The queries ask PostgreSQL for
+  // this order (uuid order is the text's), so this sort only checks it (one pass over a sorted array).
   data.places.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of rates)
     push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });
