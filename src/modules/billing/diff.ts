@@ -41,31 +41,30 @@ export function digests(lines: readonly DesiredLine[]): Map<string, string> {
       if (got) s = got;
       else sums.set(k, (s = [0, 0, 0]));
     }
-    A = 0x811c9dc5;
-    B = 0x9747b28c;
-    feed(l.childId);
-    feed(l.placementKind);
-    feed(l.code);
-    mix(l.amount | 0); // øre: the low and high 32 bits
-    mix(Math.floor(l.amount / 0x100000000) | 0);
+    const lo = l.amount | 0, // øre: the low and high 32 bits
+      hi = Math.floor(l.amount / 0x100000000) | 0;
+    const a = Math.imul(
+      Math.imul(lane(lane(lane(0x811c9dc5, l.childId, M1), l.placementKind, M1), l.code, M1) ^ lo, M1) ^ hi,
+      M1,
+    );
+    const b = Math.imul(
+      Math.imul(lane(lane(lane(0x9747b28c, l.childId, M2), l.placementKind, M2), l.code, M2) ^ lo, M2) ^ hi,
+      M2,
+    );
     s[0]++;
-    s[1] = (s[1] + fmix(A)) | 0;
-    s[2] = (s[2] + fmix(B ^ 0x5f3759df)) | 0;
+    s[1] = (s[1] + fmix(a)) | 0;
+    s[2] = (s[2] + fmix(b ^ 0x5f3759df)) | 0;
   }
   const out = new Map<string, string>();
   for (const [k, s] of sums) out.set(k, digestOf(s));
   return out;
 }
-// Two 32-bit hashes of a line, fed part by part (FNV-1a with two multipliers; no string is built per line).
-let A = 0,
-  B = 0;
-const mix = (c: number) => {
-  A = Math.imul(A ^ c, 0x01000193);
-  B = Math.imul(B ^ c, 0x5bd1e995);
-};
-function feed(part: string) {
-  for (let i = 0; i < part.length; i++) mix(part.charCodeAt(i));
-  mix(0x7c); // '|' after each part
+// Two 32-bit hashes of a line, part by part (FNV-1a with two multipliers; no string is built per line).
+const M1 = 0x01000193,
+  M2 = 0x5bd1e995;
+function lane(h: number, part: string, mul: number) {
+  for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), mul);
+  return Math.imul(h ^ 0x7c, mul); // '|' after each part
 }
 /** murmur3's finaliser: every input bit reaches every output bit. */
 function fmix(h: number) {
