@@ -161,17 +161,21 @@ function previousPlaces(places: readonly Place[]): Map<string, Place> {
   let prev = predecessors.get(places);
   if (prev) return prev;
   prev = new Map();
+  // Keyed by the child's id string as loaded (its hash is computed once and reused by every lookup of the child);
+  // a child's few places are then split by kind.
   const byChild = new Map<string, Place[]>();
   for (const p of places) {
-    const k = `${p.childId}|${p.kind}`;
-    const list = byChild.get(k);
+    const list = byChild.get(p.childId);
     if (list) list.push(p);
-    else byChild.set(k, [p]);
+    else byChild.set(p.childId, [p]);
   }
-  for (const list of byChild.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-    for (let i = 1; i < list.length; i++) prev.set(list[i]!.id, list[i - 1]!);
+  for (const all of byChild.values()) {
+    if (all.length < 2) continue;
+    for (const kind of new Set(all.map((p) => p.kind))) {
+      const list = all.filter((p) => p.kind === kind);
+      list.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+      for (let i = 1; i < list.length; i++) prev.set(list[i]!.id, list[i - 1]!);
+    }
   }
   predecessors.set(places, prev);
   return prev;

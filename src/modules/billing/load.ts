@@ -14,8 +14,11 @@ const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
 const iv = (r: { lo: string; hi: string | null }): Iv => ({ lo: r.lo, hi: r.hi });
 type Rows = { rows: any[] };
 
-const PLACES = sql`select p.id, p.child_id, per.birth_date, p.unit_id, u.type as unit_type, p.kind, p.hours_per_week as hours,
-    coalesce(t.leave30, false) as leave30, lower(p.valid)::text lo, upper(p.valid)::text hi, di.municipality_code
+// Rows come with the engine's field names (Place, Iv & …): each row is the engine's record as node-postgres built
+// it, not copied into a second object (≈ 200,000 objects fewer per Copenhagen run, and less for the collector).
+const PLACES = sql`select p.id, p.child_id as "childId", per.birth_date as "birthDate", p.unit_id as "unitId",
+    u.type as "unitType", p.kind, p.hours_per_week as hours, coalesce(t.leave30, false) as leave30,
+    lower(p.valid)::text lo, upper(p.valid)::text hi, di.municipality_code
   from placement p join unit u on u.id = p.unit_id join daginstitution di on di.id = u.daginstitution_id join person per on per.id = p.child_id
   left join billing_place_terms t on t.placement_id = p.id`;
 const RATES = sql`select municipality_code, kind, age_band, hours, monthly_oere, lower(valid)::text lo, upper(valid)::text hi from fee_rate`;
@@ -39,28 +42,28 @@ export async function loadBillingData(
   const homes = sql`select r.household_id from residence r where r.person_id in (${kids}) and r.valid && ${span}`;
   const [places, rates, lunch, calendar, scales, costs, custody, social, residences, members, incomes, away] =
     await Promise.all([
-      sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter}`.execute(
+      sql<any>`${PLACES} where di.municipality_code = ${municipality} and p.valid && ${span} ${childFilter} order by p.id`.execute(
         db,
       ),
       sql<any>`${RATES} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
-      sql<any>`select l.unit_id, l.monthly_oere, l.opted_out, lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
+      sql<any>`select l.unit_id, l.monthly_oere as amount, l.opted_out as "optedOut", lower(l.valid)::text lo, upper(l.valid)::text hi from lunch_scheme l join unit u on u.id = l.unit_id
       join daginstitution di on di.id = u.daginstitution_id where di.municipality_code = ${municipality} and l.valid && ${span}`.execute(
         db,
       ),
       sql<any>`${CALENDAR} where municipality_code = ${municipality} and valid && ${span}`.execute(db),
       scalesOf(db),
       costsOf(db, from, to),
-      sql<any>`select c.child_id, c.guardian_id, lower(c.valid)::text lo, upper(c.valid)::text hi from custody c
+      sql<any>`select c.child_id, c.guardian_id as "guardianId", lower(c.valid)::text lo, upper(c.valid)::text hi from custody c
       where c.child_id in (${kids}) and c.valid && ${span}`.execute(db),
       sql<any>`select s.child_id, s.percent, lower(s.valid)::text lo, upper(s.valid)::text hi from social_friplads s
       where s.child_id in (${kids}) and s.valid && ${span}`.execute(db),
-      sql<any>`select r.person_id, r.household_id, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
+      sql<any>`select r.person_id, r.household_id as "householdId", lower(r.valid)::text lo, upper(r.valid)::text hi from residence r
       where r.person_id in (${kids} union ${guardians}) and r.valid && ${span}`.execute(db),
-      sql<any>`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
+      sql<any>`select r.household_id, per.birth_date as "birthDate", lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
       where r.household_id in (${homes}) and r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`.execute(
         db,
       ),
-      sql<any>`select i.household_id, i.yearly_oere, i.single_provider, lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
+      sql<any>`select i.household_id, i.yearly_oere as yearly, i.single_provider as "singleProvider", lower(i.valid)::text lo, upper(i.valid)::text hi from household_income i
       where i.household_id in (${homes}) and i.valid && ${span}`.execute(db),
       sql<any>`select h.id, h.municipality_code from household h where h.id in (${homes}) and h.municipality_code <> ${municipality}`.execute(
         db,
@@ -76,25 +79,25 @@ export async function loadAllBillingData(db: Db, from: string, to: string): Prom
   const q = (text: ReturnType<typeof sql>) => sql<any>`${text}`.execute(db);
   const [places, rates, calendar, lunch, custody, social, residences, members, incomes, homes, scales, costs] =
     await Promise.all([
-      q(sql`${PLACES} where p.valid && ${span}`),
+      q(sql`${PLACES} where p.valid && ${span} order by p.id`),
       q(sql`${RATES} where valid && ${span}`),
       q(sql`${CALENDAR} where valid && ${span}`),
       q(
-        sql`select unit_id, monthly_oere, opted_out, lower(valid)::text lo, upper(valid)::text hi from lunch_scheme where valid && ${span}`,
+        sql`select unit_id, monthly_oere as amount, opted_out as "optedOut", lower(valid)::text lo, upper(valid)::text hi from lunch_scheme where valid && ${span}`,
       ),
       q(
-        sql`select child_id, guardian_id, lower(valid)::text lo, upper(valid)::text hi from custody where valid && ${span}`,
+        sql`select child_id, guardian_id as "guardianId", lower(valid)::text lo, upper(valid)::text hi from custody where valid && ${span}`,
       ),
       q(
         sql`select child_id, percent, lower(valid)::text lo, upper(valid)::text hi from social_friplads where valid && ${span}`,
       ),
       q(
-        sql`select person_id, household_id, lower(valid)::text lo, upper(valid)::text hi from residence where valid && ${span}`,
+        sql`select person_id, household_id as "householdId", lower(valid)::text lo, upper(valid)::text hi from residence where valid && ${span}`,
       ),
-      q(sql`select r.household_id, per.birth_date, lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
+      q(sql`select r.household_id, per.birth_date as "birthDate", lower(r.valid)::text lo, upper(r.valid)::text hi from residence r join person per on per.id = r.person_id
       where r.valid && ${span} and per.birth_date > ${from}::date - interval '18 years'`),
       q(
-        sql`select household_id, yearly_oere, single_provider, lower(valid)::text lo, upper(valid)::text hi from household_income where valid && ${span}`,
+        sql`select household_id, yearly_oere as yearly, single_provider as "singleProvider", lower(valid)::text lo, upper(valid)::text hi from household_income where valid && ${span}`,
       ),
       q(sql`select id, municipality_code from household`),
       scalesOf(db),
@@ -155,20 +158,13 @@ function sharedData(r: {
     social: new Map(),
     scales: r.scales,
   };
-  for (const x of r.residences.rows)
-    push(d.residences, x.person_id, { lo: x.lo, hi: x.hi, householdId: x.household_id });
-  for (const x of r.custody.rows) push(d.custody, x.child_id, { lo: x.lo, hi: x.hi, guardianId: x.guardian_id });
-  for (const x of r.members.rows) push(d.members, x.household_id, { lo: x.lo, hi: x.hi, birthDate: x.birth_date });
-  for (const x of r.incomes.rows)
-    push(d.incomes, x.household_id, {
-      lo: x.lo,
-      hi: x.hi,
-      yearly: Number(x.yearly_oere),
-      singleProvider: x.single_provider,
-    });
-  for (const x of r.lunch.rows)
-    push(d.lunch, x.unit_id, { ...iv(x), amount: Number(x.monthly_oere), optedOut: x.opted_out });
-  for (const x of r.social.rows) push(d.social, x.child_id, { ...iv(x), percent: x.percent });
+  // int8 and int2 arrive as numbers (the database's type parsers), dates as ISO text.
+  for (const x of r.residences.rows) push(d.residences, x.person_id, x);
+  for (const x of r.custody.rows) push(d.custody, x.child_id, x);
+  for (const x of r.members.rows) push(d.members, x.household_id, x);
+  for (const x of r.incomes.rows) push(d.incomes, x.household_id, x);
+  for (const x of r.lunch.rows) push(d.lunch, x.unit_id, x);
+  for (const x of r.social.rows) push(d.social, x.child_id, x);
   d.householdMunicipality = new Map(r.homes.rows.map((x) => [x.id, x.municipality_code]));
   d.placeCosts = new Map(
     r.costs.rows.map((x) => [
@@ -191,20 +187,10 @@ function ofMunicipality(
     municipality,
     rates: new Map(),
     calendar: new Map(),
-    places: places.map((r) => ({
-      id: r.id,
-      childId: r.child_id,
-      birthDate: r.birth_date,
-      unitId: r.unit_id,
-      unitType: r.unit_type,
-      kind: r.kind,
-      hours: Number(r.hours),
-      leave30: r.leave30 === true,
-      lo: r.lo,
-      hi: r.hi,
-    })),
+    places,
   };
-  // Deterministic order, whatever the plan: the engine picks the first matching row.
+  // Deterministic order, whatever the plan: the engine picks the first matching row. The queries ask PostgreSQL for
+  // this order (uuid order is the text's), so this sort only checks it (one pass over a sorted array).
   data.places.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of rates)
     push(data.rates, `${r.kind}|${r.age_band}|${r.hours}`, { ...iv(r), amount: Number(r.monthly_oere) });

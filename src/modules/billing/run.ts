@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/database.js';
 import { billingError } from './contract.js';
 import { addMonths } from '../../shared/iso-day.js';
 import { computeMonth, type DesiredLine, type Unbilled, type Warning } from './engine.js';
-import { changedStates, differences, digests, stateKey, type BilledLine, type NewLine } from './diff.js';
+import { changedStates, differences, digests, EMPTY_DIGEST, type BilledLine, type NewLine } from './diff.js';
 import { loadAllBillingData, loadBillingData } from './load.js';
 import type { BillingData } from './engine.js';
 import { namesOf } from '../people/index.js';
@@ -162,6 +162,12 @@ export async function planRun(
   const to = addMonths(month, 1);
   const shared =
     preloaded && preloaded.from <= from && preloaded.to >= to ? preloaded.data.get(municipality) : undefined;
+  // What the last runs stored, read while the data loads (keys built by PostgreSQL: one flat string per row).
+  const storing = sql<{ k: string; digest: string }>`select service_month::text || '|' || payer_id::text as k, digest
+    from billed_state where municipality_code = ${municipality} and service_month >= ${from}::date and service_month <= ${month}::date`.execute(
+    db,
+  );
+  storing.catch(() => {}); // awaited below; a failed load must not leave it unhandled
   const data = shared ?? (await loadBillingData(db, municipality, from, to));
   trace('load');
   if (progress) Object.assign(progress, { phase: 'compute', total: data.places.length });
@@ -187,14 +193,7 @@ export async function planRun(
 
   const want = digests(desired);
   const stored = new Map<string, string>();
-  const rows = await db
-    .selectFrom('billed_state')
-    .select([sql<string>`service_month::text`.as('m'), 'payer_id', 'digest'])
-    .where('municipality_code', '=', municipality)
-    .where('service_month', '>=', from)
-    .where('service_month', '<=', month)
-    .execute();
-  for (const r of rows) stored.set(stateKey(r.m, r.payer_id), r.digest);
+  for (const r of (await storing).rows) stored.set(r.k, r.digest);
   const changed = changedStates(want, stored);
   trace('digests');
   const payers = [...new Set([...changed].map((k) => k.slice(11)))];
@@ -221,7 +220,7 @@ export async function planRun(
   const lines = differences(month, desired, billed, changed);
   trace('diff');
   const states = new Map<string, string>();
-  for (const k of changed) states.set(k, want.get(k) ?? '');
+  for (const k of changed) states.set(k, want.get(k) ?? EMPTY_DIGEST); // no lines left: stays unchanged next time
   return {
     municipality,
     month,
