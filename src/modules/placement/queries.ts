@@ -171,18 +171,23 @@ export async function placementsOnDay(db: Db, unitIds: readonly string[], day: s
     kind: 'dagtilbud' | 'fritidstilbud' | 'klub';
     hours: number;
     dagplejer_id: string | null;
-  }>`select p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id
-    from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id where p.valid @> ${day}::date`.execute(
-    db,
-  );
+  }>`select * from ${placementsOnDaySql(unitIds, day)} pl`.execute(db);
   return rows.rows;
 }
 
+/** Units up to this many (a municipality's) are read by an index scan per unit; more (the country's) by one scan. */
+const PER_UNIT_SCAN_MAX = 1000;
+
 /** placementsOnDay as a relation for another module's set-based statement (placement_id, child_id, unit_id, kind,
- *  hours, dagplejer_id): the SQL naming this module's table stays here. */
+ *  hours, dagplejer_id). For one municipality's units it looks each unit up by index: joined to the array, the planner
+ *  (not knowing that a municipality's units hold few of the country's placements) scans the whole table. */
 export function placementsOnDaySql(unitIds: readonly string[], day: string) {
-  return sql`(select p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id
-    from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id where p.valid @> ${day}::date)`;
+  const columns = sql`p.id as placement_id, p.child_id, p.unit_id, p.kind, p.hours_per_week as hours, p.dagplejer_id`;
+  return unitIds.length <= PER_UNIT_SCAN_MAX
+    ? sql`(select ${columns} from unnest(${[...unitIds]}::uuid[]) as x(id)
+        cross join lateral (select * from placement p where p.unit_id = x.id and p.valid @> ${day}::date offset 0) p)`
+    : sql`(select ${columns} from unnest(${[...unitIds]}::uuid[]) as x(id) join placement p on p.unit_id = x.id
+        where p.valid @> ${day}::date)`;
 }
 
 /** The municipality a round allocates for (null: no such round, or one made before rounds had one). */
