@@ -150,7 +150,6 @@ export type Moved = z.infer<typeof Moved>;
 export const Cancelled = z.object({
   bookingId: z.uuid(),
   status: z.literal('cancelled'),
-  previousPlaceRestored: z.boolean(),
   /** The current place the booking was to replace: none, given back as it was, or ended (it could not be). */
   previousPlace: z.enum(['none', 'restored', 'ended']),
   letter: BookingLetter,

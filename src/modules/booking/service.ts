@@ -268,7 +268,7 @@ export async function cancelBooking(db: Db, rc: RequestContext, bookingId: strin
         : restored
           ? 'restored'
           : 'ended';
-      return { bookingId: b.id, status: 'cancelled' as const, previousPlaceRestored: restored, previousPlace, letter };
+      return { bookingId: b.id, status: 'cancelled' as const, previousPlace, letter };
     }),
   );
 }

@@ -257,7 +257,7 @@ export const placementCaseworkRoutes: FastifyPluginAsync = async (base) => {
       if (!childId) throw bookingError('booking.not-found');
       const behalf = bookingOnBehalf(by(actor, req.body.reason), childId, 'cancel-booking', req.ctx.clock.today());
       const r = await cancelBooking(req.ctx.db, req.ctx, req.params.id, behalf);
-      return { bookingId: r.bookingId, previousPlaceRestored: r.previousPlaceRestored };
+      return { bookingId: r.bookingId, previousPlaceRestored: r.previousPlace === 'restored' };
     },
   );
 
