@@ -25,11 +25,12 @@ async function requireChild(ctx: RequestContext, childId: string, action: Action
   return child;
 }
 
+/** The nearest units with room, from the same facts as the family's search (one statement, audited as a search). */
 async function alternatives(ctx: RequestContext, e: NoLongerFree) {
   const today = ctx.clock.today();
-  const home = await homeOf(ctx.db, e.childId, today);
-  const policy = await policyOn(ctx.db, home?.municipalityCode ?? null, today);
-  const search = { birthDate: e.birthDate, wished: e.wished, today, policy, home };
+  const facts = await searchFacts(ctx.db, ctx, ctx.actor!.personId!, e.childId, today);
+  const policy = parsePolicy(facts.policy);
+  const search = { birthDate: e.birthDate, wished: e.wished, today, policy, home: facts.home, versions: facts.versions };
   return (await searchAvailability(ctx.db, search, 5)).items;
 }
 
