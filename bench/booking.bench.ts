@@ -17,7 +17,7 @@ import { seedDemo } from '../src/demo/seed.js';
 import { isWorkingDay, LocalDate } from '../src/shared/index.js';
 import { policyOn } from '../src/modules/booking/booking-policy.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
-import { durability, postgresCpuSeconds, startPostgres } from './postgres.js';
+import { durability, postgresCpuSeconds, startPostgres, STATEMENT_STATS, statementStats } from './postgres.js';
 import { startServer } from './spawn-server.js';
 import { machine, peakRssMb, round, RSS_LIMIT_MB, save, scale, stats } from './common.js';
 
@@ -374,7 +374,7 @@ async function sampleBackends(url: string) {
 
 export default async function main() {
   const m0 = machine();
-  const pg = startPostgres();
+  const pg = startPostgres(`-c max_connections=100 -c shared_buffers=256MB ${STATEMENT_STATS}`);
   try {
     const admin = await openDatabase({ url: `${pg.url}/postgres` });
     await admin.raw('CREATE DATABASE spire_seed');
@@ -415,6 +415,9 @@ export default async function main() {
         BENCH_TODAY: TODAY.toString(),
         BENCH_NAIVE: naive ? '1' : '0',
       });
+      const statsDb = await openDatabase({ url: `${pg.url}/${dbName}` });
+      const stats = statementStats((s) => statsDb.raw(s));
+      await stats.reset();
       const sampler = await sampleBackends(`${pg.url}/${dbName}`);
       const cpu0 = await server.cpu(),
         pg0 = postgresCpuSeconds(pg.dir),
@@ -425,6 +428,9 @@ export default async function main() {
         gen = process.cpuUsage(gen0),
         loop = await server.loop();
       const backends = await sampler.stop();
+      // Where PostgreSQL's time went: the statements that took the most of it during the rush.
+      const statements = await stats.top(6);
+      await statsDb.close();
       // The server's CPU per answered request during the rush (bookings and searches alike), and where the machine's
       // two cores went: the server, PostgreSQL and this load generator (its clients).
       const requests = r.bookingLatencyMs.n + r.availabilityDuringRushMs.n;
@@ -454,7 +460,7 @@ export default async function main() {
       );
       console.error(`backends during the rush (mean of samples every 50 ms): ${JSON.stringify(backends)}`);
       console.error(`server CPU during the rush: ${JSON.stringify(serverCpu)}`);
-      return { ...r, ...over, serverPeakRssMb, serverCpu, backends };
+      return { ...r, ...over, serverPeakRssMb, serverCpu, backends, statements };
     };
     const spire = await runOn('spire_fast', false);
     // BENCH_SKIP_NAIVE=1: only Spire's rush (to iterate on it); the saved result then has no baseline.

@@ -81,6 +81,23 @@ export async function durability(raw: (s: string) => Promise<{ rows: any[] }>) {
   };
 }
 
+/** pg_stat_statements, for a cluster started with STATEMENT_STATS among its settings: `reset` before a phase, `top`
+ *  after it (the statements that took the most execution time, with their calls and mean; nested ones, like the
+ *  foreign-key checks a write fires, are counted on their own too). */
+export const STATEMENT_STATS = '-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all';
+export const statementStats = (raw: (s: string) => Promise<{ rows: any[] }>) => ({
+  reset: async () => {
+    await raw('create extension if not exists pg_stat_statements');
+    await raw('select pg_stat_statements_reset()');
+  },
+  top: async (n: number) =>
+    (
+      await raw(`select calls::int, round(total_exec_time)::int as "totalMs", round((total_exec_time / calls)::numeric, 3)::float as "meanMs",
+        left(regexp_replace(query, '\\s+', ' ', 'g'), 90) as query
+      from pg_stat_statements where query not like '%pg_stat%' order by total_exec_time desc limit ${n}`)
+    ).rows as { calls: number; totalMs: number; meanMs: number; query: string }[],
+});
+
 /** CPU seconds of a cluster's PostgreSQL processes so far (the postmaster with the backends and workers it has waited
  *  for, plus the live ones: /proc, Linux; null elsewhere). The difference over a run is the database's share of it. */
 export function postgresCpuSeconds(dir: string): number | null {

@@ -236,6 +236,7 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
         `Workload: ${n(b.workload.enrolledChildren)} children in dagtilbud, ${n(b.workload.daycareUnits)} daycare units; ${b.workload.bookingConcurrency} families booking and ${b.workload.searchers} searching at once; 3 wishes each.`,
         `Naive: ${b.naiveDescription}.`,
         ...whereTheCoresWent(b.spire.serverCpu),
+        ...wherePostgresWent(b.spire.statements),
       ],
     ),
   billing: (bi) => {
@@ -510,6 +511,15 @@ function whereTheCoresWent(c: any): string[] {
   return [
     `Where the cores went during Spire's rush: the server ${n(busy.server)} of a core (${n(c.msPerRequest, ' ms')} CPU per request), PostgreSQL ${n(busy.postgres)} (${n(c.postgresMsPerRequest, ' ms')}), the families' clients ${n(busy.loadGenerator)} (${n(c.loadGeneratorMsPerRequest, ' ms')}).${loop}`,
   ];
+}
+
+/** The statements that took most of PostgreSQL's execution time during the rush (pg_stat_statements). */
+function wherePostgresWent(list: { calls: number; totalMs: number; meanMs: number; query: string }[] | undefined) {
+  if (!list?.length) return [];
+  const each = list.map(
+    (x) => `${n(x.calls)} × ${n(x.meanMs, ' ms')} \`${x.query.replace('/* prepared */ ', '').replace(/`/g, "'")}…\``,
+  );
+  return [`Where PostgreSQL's execution time went during the rush (pg_stat_statements): ${each.join('; ')}.`];
 }
 
 const sections: string[] = [];
