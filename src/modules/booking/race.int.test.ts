@@ -127,6 +127,14 @@ describe(`the last place (${engine})`, () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'booking.no-longer-free' });
     expect(res.json().alternatives.map((a: any) => a.unitId)).toContain(f.units.sol);
+    // Showing the alternatives reads the child's home: audited as the family's search.
+    const reads = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where(sql<boolean>`${late.id}::uuid = any(subject_ids)`)
+      .where('action', '=', 'booking.availability')
+      .execute();
+    expect(reads).toHaveLength(1);
   });
 
   it('sees places taken or freed outside booking at once (the kept timeline is only used at its exact version)', async () => {
