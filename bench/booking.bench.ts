@@ -5,7 +5,10 @@
 // concentrated: every family wants one of the 20 most popular units (Zipf-weighted preferences, 3 wishes in order)
 // from the first working day of one of a few popular months; a 409 makes the family try its next wish. A few
 // families also try to book a child who is not theirs (must be 403). Meanwhile SEARCHERS clients run the
-// availability search for their own child: its p95 is measured during the rush.
+// availability search for their own child: its p95 is measured during the rush. The rush is run twice on copies of
+// the same database: saturated (CONCURRENCY families at every moment, each followed at once by the next: the most
+// bookings a second) and steady (the families arriving ARRIVALS_PER_SECOND a second, answered or not: what a search
+// costs on a busy server that is not saturated).
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
 import { Agent, request as httpRequest } from 'node:http';
@@ -32,6 +35,8 @@ const OPENING_SHARE = Number(process.env.BENCH_OPENING_SHARE ?? 0.9);
 // A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
 // long; its rate is then over the families it finished (the same families, in the same order, as Spire's).
 const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
+/** The steady rush: the same families arriving on a schedule (open loop), as a busy morning's families do. */
+const ARRIVALS_PER_SECOND = Number(process.env.BENCH_ARRIVALS_PER_SECOND ?? 100);
 const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
 interface Family {
@@ -213,7 +218,12 @@ function request(url: string, o: { method?: string; headers: Record<string, stri
 }
 
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
-async function rush(base: string, families: Family[], prefix: '/api/citizen' | '/api/naive') {
+async function rush(
+  base: string,
+  families: Family[],
+  prefix: '/api/citizen' | '/api/naive',
+  arrivalsPerSecond?: number,
+) {
   const search =
     prefix === '/api/citizen' ? `${base}/api/citizen/booking/availability` : `${base}/api/naive/availability`;
   const statuses: Record<string, number> = {};
@@ -244,28 +254,44 @@ async function rush(base: string, families: Family[], prefix: '/api/citizen' | '
   await request(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } });
   const t0 = performance.now();
   let finished = 0;
-  const bookers = [...Array(CONCURRENCY)].map(async () => {
-    while (next < families.length && performance.now() - t0 < MAX_RUSH_SECONDS * 1000) {
-      const i = next++,
-        f = families[i]!;
-      if (i % 50 === 7) {
-        // someone else's child: the custody check must refuse it
-        const s = await post(f, families[(i + 1) % families.length]!.childId, f.wishes[0]!);
-        if (s === 403) forbiddenOk++;
-        else forbiddenBreached++;
-      }
-      for (const unitId of f.wishes) {
-        const s = await post(f, f.childId, unitId);
-        count(String(s));
-        if (s === 201) {
-          booked++;
-          break;
-        }
-        if (s !== 409 && s !== 400) throw new Error(`booking answered ${s}`);
-      }
-      finished++;
+  /** One family: its wishes in order until one is booked (and, for every 50th, a try at someone else's child). */
+  const book = async (i: number) => {
+    const f = families[i]!;
+    if (i % 50 === 7) {
+      // someone else's child: the custody check must refuse it
+      const s = await post(f, families[(i + 1) % families.length]!.childId, f.wishes[0]!);
+      if (s === 403) forbiddenOk++;
+      else forbiddenBreached++;
     }
-  });
+    for (const unitId of f.wishes) {
+      const s = await post(f, f.childId, unitId);
+      count(String(s));
+      if (s === 201) {
+        booked++;
+        break;
+      }
+      if (s !== 409 && s !== 400) throw new Error(`booking answered ${s}`);
+    }
+    finished++;
+  };
+  const open = () => performance.now() - t0 < MAX_RUSH_SECONDS * 1000;
+  // Closed loop: CONCURRENCY families at every moment, each followed at once by the next (the server saturated).
+  // Open loop (`arrivalsPerSecond`): families arrive on a schedule, whether or not the earlier ones are answered.
+  const bookers = arrivalsPerSecond
+    ? [
+        (async () => {
+          const arriving: Promise<void>[] = [];
+          for (; next < families.length && open(); next++) {
+            const due = t0 + (next * 1000) / arrivalsPerSecond - performance.now();
+            if (due > 0) await new Promise((r) => setTimeout(r, due));
+            arriving.push(book(next));
+          }
+          await Promise.all(arriving);
+        })(),
+      ]
+    : [...Array(CONCURRENCY)].map(async () => {
+        while (next < families.length && open()) await book(next++);
+      });
   let searchIndex = 0;
   const searchers = [...Array(SEARCHERS)].map(async () => {
     while (!done) {
@@ -407,9 +433,10 @@ export default async function main() {
     );
     await admin.raw('CREATE DATABASE spire_fast TEMPLATE spire_seed');
     await admin.raw('CREATE DATABASE spire_naive TEMPLATE spire_seed');
+    await admin.raw('CREATE DATABASE spire_steady TEMPLATE spire_seed');
     await admin.close();
 
-    const runOn = async (dbName: string, naive: boolean) => {
+    const runOn = async (dbName: string, naive: boolean, arrivalsPerSecond?: number) => {
       const server = await startServer({
         BENCH_DB_URL: `${pg.url}/${dbName}`,
         BENCH_TODAY: TODAY.toString(),
@@ -422,7 +449,7 @@ export default async function main() {
       const cpu0 = await server.cpu(),
         pg0 = postgresCpuSeconds(pg.dir),
         gen0 = process.cpuUsage();
-      const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen');
+      const r = await rush(server.base, families, naive ? '/api/naive' : '/api/citizen', arrivalsPerSecond);
       const cpu1 = await server.cpu(),
         pg1 = postgresCpuSeconds(pg.dir),
         gen = process.cpuUsage(gen0),
@@ -456,13 +483,14 @@ export default async function main() {
       const over = await overbookedUnitDays(check);
       await check.close();
       console.error(
-        `${naive ? 'naive' : 'spire'}: ${r.booked} booked, ${r.perSecond}/s (${r.decidedPerSecond} decided/s), booking p50 ${r.bookingLatencyMs.p50} ms, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
+        `${naive ? 'naive' : arrivalsPerSecond ? `spire, ${arrivalsPerSecond} families/s` : 'spire'}: ${r.booked} booked, ${r.perSecond}/s (${r.decidedPerSecond} decided/s), booking p50 ${r.bookingLatencyMs.p50} ms, availability p95 ${r.availabilityDuringRushMs.p95} ms, ${over.overbookedUnitDays} overbooked unit-days`,
       );
       console.error(`backends during the rush (mean of samples every 50 ms): ${JSON.stringify(backends)}`);
       console.error(`server CPU during the rush: ${JSON.stringify(serverCpu)}`);
       return { ...r, ...over, serverPeakRssMb, serverCpu, backends, statements };
     };
     const spire = await runOn('spire_fast', false);
+    const steady = await runOn('spire_steady', false, ARRIVALS_PER_SECOND);
     // BENCH_SKIP_NAIVE=1: only Spire's rush (to iterate on it); the saved result then has no baseline.
     const naive = process.env.BENCH_SKIP_NAIVE === '1' ? null : await runOn('spire_naive', true);
     const p95 = spire.availabilityDuringRushMs.p95 ?? Infinity;
@@ -486,6 +514,7 @@ export default async function main() {
         today: TODAY.toString(),
       },
       spire,
+      steady: { arrivalsPerSecond: ARRIVALS_PER_SECOND, ...steady },
       naive,
       naiveDescription:
         'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',
@@ -497,7 +526,7 @@ export default async function main() {
       met: {
         bookingsPerSecond: spire.perSecond >= TARGETS.bookingsPerSecond,
         availabilityP95: p95 <= TARGETS.availabilityP95Ms,
-        overbooked: spire.overbookedUnitDays === 0,
+        overbooked: spire.overbookedUnitDays === 0 && steady.overbookedUnitDays === 0,
         custody: spire.custodyProbes.notRefused === 0,
         serverRss: spire.serverPeakRssMb <= RSS_LIMIT_MB,
       },
