@@ -30,7 +30,14 @@ async function alternatives(ctx: RequestContext, e: NoLongerFree) {
   const today = ctx.clock.today();
   const facts = await searchFacts(ctx.db, ctx, ctx.actor!.personId!, e.childId, today);
   const policy = parsePolicy(facts.policy);
-  const search = { birthDate: e.birthDate, wished: e.wished, today, policy, home: facts.home, versions: facts.versions };
+  const search = {
+    birthDate: e.birthDate,
+    wished: e.wished,
+    today,
+    policy,
+    home: facts.home,
+    versions: facts.versions,
+  };
   return (await searchAvailability(ctx.db, search, 5)).items;
 }
 
