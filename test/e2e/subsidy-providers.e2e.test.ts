@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { loginAs as apiLogin, testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
 import { aChild, aGuardianOf, aStaffUser } from '../builders.js';
@@ -57,6 +57,16 @@ afterAll(async () => {
 
 const loginAs = (page: Page, name: string) => loginInBrowser(page, base, name);
 
+/** The refusal sits at its field: aria-invalid, its message among the ids in aria-describedby (after a hint when
+ *  there is one, `at` counts from 1), and the field has focus. */
+async function expectRefusalAt(page: Page, field: Locator, text: RegExp, at = 1) {
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const by = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+  expect(by).toHaveLength(at);
+  expect(await page.locator(`[id="${by[at - 1]}"]`).textContent()).toMatch(text);
+  expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
 describe('private providers in the browser', () => {
   it("finance reads a provider's monthly statement and adds a rate period", async () => {
     const fin = await openPage(browser);
@@ -75,6 +85,23 @@ describe('private providers in the browser', () => {
     await expectAccessible(fin, 'provider-statement');
     await fin.screenshot({ path: join(tmpdir(), 'provider-statement.png'), fullPage: true });
 
+    // A grant above what the server takes (1.000.000.000 kr.) passes the form; the refusal sits at the field, which
+    // takes focus. Corrected, the budget period is added.
+    const budget = fin.getByRole('form', { name: 'Tilføj budgetperiode' });
+    await budget.getByLabel('Gælder fra').fill('2027-01-01');
+    const grant = budget.getByLabel('Driftstilskud');
+    await grant.fill('2.000.000.000');
+    await budget.getByLabel('Bygningstilskud').fill('0');
+    await budget.getByLabel('Forældrebetaling').fill('3.600,00');
+    await budget.getByRole('button', { name: 'Tilføj budgetperiode' }).click();
+    await expectRefusalAt(fin, grant, /Beløbet kan højst være 1\.000\.000\.000 kr\./, 2);
+    await expectAccessible(fin, 'provider-budget-refused');
+    await fin.screenshot({ path: join(tmpdir(), 'provider-budget-refused.png'), fullPage: true });
+    await grant.fill('9.600,00');
+    await budget.getByRole('button', { name: 'Tilføj budgetperiode' }).click();
+    await expect.poll(() => grant.getAttribute('aria-invalid')).toBe(null);
+    await expect.poll(() => fin.getByRole('cell', { name: '9.600,00 kr.' }).count()).toBe(1);
+
     await fin.getByRole('link', { name: 'Tilskudstakster' }).click();
     await expect.poll(() => fin.getByRole('table', { name: /Beløb pr. aldersgruppe/ }).count()).toBe(1);
     const form = fin.getByRole('region', { name: 'Tilføj takstperiode' });
@@ -90,5 +117,33 @@ describe('private providers in the browser', () => {
     await expectAccessible(fin, 'subsidy-rates');
     await fin.screenshot({ path: join(tmpdir(), 'subsidy-rates.png'), fullPage: true });
     await fin.context().close();
+  });
+
+  it('a caseworker registering a provider or enrolling a child sees each refusal at its field', async () => {
+    const cw = await openPage(browser);
+    await loginAs(cw, 'Pladsanvisning');
+    await cw.waitForURL(`${base}/staff`);
+    await cw.getByRole('link', { name: 'Private tilbud', exact: true }).click();
+    // The CVR number is already registered: the refusal sits at the CVR field.
+    const add = cw.getByRole('region', { name: 'Opret privat tilbud' });
+    await add.getByLabel('Navn').fill('Privatinstitutionen Mælkebøtten II');
+    const cvr = add.getByLabel('CVR');
+    await cvr.fill('31415926');
+    await add.getByLabel('Adresse').fill('Havnegade 5, 9800 Hjørring');
+    await add.getByLabel('Godkendt fra').fill('2026-01-01');
+    await add.getByRole('button', { name: 'Opret privat tilbud' }).click();
+    await expectRefusalAt(cw, cvr, /Et privat tilbud med dette CVR-nummer er allerede registreret/, 2);
+    await expectAccessible(cw, 'provider-cvr-refused');
+
+    // A CPR number of no child in the municipality: the refusal sits at the CPR field.
+    await cw.getByRole('link', { name: 'Privatinstitutionen Mælkebøtten' }).click();
+    const enrol = cw.getByRole('form', { name: 'Indmeld barn' });
+    const cpr = enrol.getByLabel('Barnets CPR-nummer');
+    await cpr.fill('010203-1234');
+    await enrol.getByLabel('Startdato').fill('2027-01-01');
+    await enrol.getByRole('button', { name: 'Indmeld barn' }).click();
+    await expectRefusalAt(cw, cpr, /Der er intet barn med dette CPR-nummer i kommunen\./);
+    await expectAccessible(cw, 'provider-enrol-refused');
+    await cw.context().close();
   });
 });

@@ -127,20 +127,23 @@ export function SubsidyCasePage() {
   const [note, setNote] = useState('');
   // Which form was sent last, so a refusal lands at that form's field.
   const [acting, setActing] = useState('');
-  async function act(path: string, body: unknown, done: string) {
+  async function act(path: string, body: unknown, done: string, clear?: () => void) {
     setErr(null);
     setOk(null);
     setActing(path);
     try {
       await api.post(path, body);
       setOk(done);
+      clear?.();
       reload();
     } catch (x) {
       setErr(x);
     }
   }
   const stopping = acting.endsWith('/stop');
+  const reconsidering = /\/complaints\/([^/]+)\/reconsider$/.exec(acting)?.[1];
   const refused = useServerFieldErrors(err, (code, field) => {
+    if (reconsidering && field === 'note') return { field: id + 'n' + reconsidering };
     const f =
       code === 'subsidies.reason-required'
         ? 'r'
@@ -282,6 +285,7 @@ export function SubsidyCasePage() {
                 `/api/staff/subsidies/cases/${data.id}/stop`,
                 { lastDay: stopDay, reason: stopReason },
                 t('sub.stopped'),
+                () => setStopReason(''),
               );
             }}
           >
@@ -330,36 +334,48 @@ export function SubsidyCasePage() {
               ]}
             />
             {decide && k.status === 'received' && (
-              <form onSubmit={(e) => e.preventDefault()}>
-                <Field id={id + 'n' + k.id} label={t('sub.note')}>
-                  <textarea id={id + 'n' + k.id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-                </Field>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void act(
-                      `/api/staff/subsidies/complaints/${k.id}/reconsider`,
-                      { outcome: 'upheld', note },
-                      t('sub.k.upheld'),
-                    )
-                  }
-                >
-                  {t('sub.uphold')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() =>
-                    void act(
-                      `/api/staff/subsidies/complaints/${k.id}/reconsider`,
-                      { outcome: 'changed', note },
-                      t('sub.k.changed'),
-                    )
-                  }
-                >
-                  {t('sub.change')}
-                </button>
+              <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
+                <div className="grid-span">
+                  <FormField id={id + 'n' + k.id} label={t('sub.note')} errors={errors}>
+                    <textarea
+                      id={id + 'n' + k.id}
+                      rows={2}
+                      value={note}
+                      {...fieldAria(id + 'n' + k.id, errors)}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  </FormField>
+                </div>
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      void act(
+                        `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                        { outcome: 'upheld', note },
+                        t('sub.k.upheld'),
+                        () => setNote(''),
+                      )
+                    }
+                  >
+                    {t('sub.uphold')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() =>
+                      void act(
+                        `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                        { outcome: 'changed', note },
+                        t('sub.k.changed'),
+                        () => setNote(''),
+                      )
+                    }
+                  >
+                    {t('sub.change')}
+                  </button>
+                </div>
               </form>
             )}
             {decide && k.status === 'upheld' && (
@@ -386,9 +402,12 @@ export function SubsidyCasePage() {
         ))}
         {decide && data.status !== 'applied' && (
           <form
+            className="form-grid"
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'));
+              void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'), () =>
+                setComplaint({ text: '', receivedOn: today }),
+              );
             }}
           >
             <FormField id={id + 'kd'} label={t('sub.received')} errors={errors}>
@@ -401,19 +420,23 @@ export function SubsidyCasePage() {
                 onChange={(e) => setComplaint({ ...complaint, receivedOn: e.target.value })}
               />
             </FormField>
-            <FormField id={id + 'kt'} label={t('sub.complaintText')} errors={errors}>
-              <textarea
-                id={id + 'kt'}
-                rows={3}
-                required
-                value={complaint.text}
-                {...fieldAria(id + 'kt', errors)}
-                onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
-              />
-            </FormField>
-            <button type="submit" className="button">
-              {t('sub.register')}
-            </button>
+            <div className="grid-span">
+              <FormField id={id + 'kt'} label={t('sub.complaintText')} errors={errors}>
+                <textarea
+                  id={id + 'kt'}
+                  rows={3}
+                  required
+                  value={complaint.text}
+                  {...fieldAria(id + 'kt', errors)}
+                  onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
+                />
+              </FormField>
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button">
+                {t('sub.register')}
+              </button>
+            </div>
           </form>
         )}
       </section>

@@ -17,12 +17,21 @@ import {
 import { formatDate, formatMonth, formatOere, formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT, type T } from '../shared/i18n.js';
 import { useCan } from '../shared/session.js';
+import {
+  errorsFor,
+  fieldAria,
+  FormField,
+  useServerFieldErrors,
+  type FieldError,
+  type ServerErrorPlace,
+} from '../shared/steps.js';
 import type { ProviderDetail, ProviderRow, Rates, Statement } from '../../src/modules/subsidies/contract.js';
 
 const KINDS = ['privatinstitution', 'privat_dagpleje', 'privat_fritidshjem'] as const;
 
-/** A form that posts, reports success in a status line and shows a refusal next to it. */
-function useSubmit(done: () => void) {
+/** A form that posts, reports success in a status line and shows a refusal at its field (`errors`, for FormField and
+ *  fieldAria) or, when no field owns it, next to the form (`err`). */
+function useSubmit(done: () => void, where: ServerErrorPlace = () => null) {
   const [err, setErr] = useState<unknown>(null);
   const [ok, setOk] = useState<string | null>(null);
   const run = async (work: () => Promise<unknown>, okText: string) => {
@@ -36,8 +45,16 @@ function useSubmit(done: () => void) {
       setErr(x);
     }
   };
-  return { err, ok, run };
+  const refused = useServerFieldErrors(err, where);
+  return { err: refused.other, errors: refused.errors, ok, run };
 }
+/** Where a refusal belongs: the body's field (a 400 names it) or the refusal's code, each to an input's id. */
+const at =
+  (fields: Record<string, string>, codes: Record<string, string> = {}): ServerErrorPlace =>
+  (code, field) => {
+    const f = codes[code] ?? (field ? fields[field] : undefined);
+    return f ? { field: f } : null;
+  };
 const oereOr = (kr: string) => {
   const v = kronerToOere(kr);
   return v === null ? NaN : v;
@@ -49,7 +66,14 @@ export function SubsidyProvidersPage() {
   const id = useId();
   const { data, error, loading, reload } = useApi<ProviderRow[]>('/api/staff/subsidies/providers');
   const [form, setForm] = useState({ kind: 'privatinstitution', name: '', cvr: '', address: '', from: '' });
-  const s = useSubmit(reload);
+  const s = useSubmit(
+    reload,
+    at(
+      { kind: id + 'k', name: id + 'n', cvr: id + 'c', address: id + 'a', approvedFrom: id + 'f' },
+      { 'subsidies.provider-exists': id + 'c', 'subsidies.end-before-start': id + 'f' },
+    ),
+  );
+  const errors = s.errors;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -112,34 +136,48 @@ export function SubsidyProvidersPage() {
         <section className="panel" aria-labelledby={id + 'h'}>
           <h2 id={id + 'h'}>{t('prov.add')}</h2>
           <form className="form-grid" onSubmit={submit}>
-            <Field id={id + 'k'} label={t('prov.kind')}>
-              <select id={id + 'k'} value={form.kind} onChange={set('kind')}>
+            <FormField id={id + 'k'} label={t('prov.kind')} errors={errors}>
+              <select id={id + 'k'} value={form.kind} {...fieldAria(id + 'k', errors)} onChange={set('kind')}>
                 {KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`prov.kind.${k}`)}
                   </option>
                 ))}
               </select>
-            </Field>
-            <Field id={id + 'n'} label={t('prov.name')}>
-              <input id={id + 'n'} required value={form.name} onChange={set('name')} />
-            </Field>
-            <Field id={id + 'c'} label="CVR" hint={t('prov.cvrHint')}>
+            </FormField>
+            <FormField id={id + 'n'} label={t('prov.name')} errors={errors}>
+              <input id={id + 'n'} required value={form.name} {...fieldAria(id + 'n', errors)} onChange={set('name')} />
+            </FormField>
+            <FormField id={id + 'c'} label="CVR" hint={t('prov.cvrHint')} errors={errors}>
               <input
                 id={id + 'c'}
                 required
                 pattern="[0-9]{8}"
                 inputMode="numeric"
                 value={form.cvr}
+                {...fieldAria(id + 'c', errors, true)}
                 onChange={set('cvr')}
               />
-            </Field>
-            <Field id={id + 'a'} label={t('prov.address')}>
-              <input id={id + 'a'} required value={form.address} onChange={set('address')} />
-            </Field>
-            <Field id={id + 'f'} label={t('prov.approvedFrom')}>
-              <input id={id + 'f'} type="date" required value={form.from} onChange={set('from')} />
-            </Field>
+            </FormField>
+            <FormField id={id + 'a'} label={t('prov.address')} errors={errors}>
+              <input
+                id={id + 'a'}
+                required
+                value={form.address}
+                {...fieldAria(id + 'a', errors)}
+                onChange={set('address')}
+              />
+            </FormField>
+            <FormField id={id + 'f'} label={t('prov.approvedFrom')} errors={errors}>
+              <input
+                id={id + 'f'}
+                type="date"
+                required
+                value={form.from}
+                {...fieldAria(id + 'f', errors)}
+                onChange={set('from')}
+              />
+            </FormField>
             <div className="field field-button">
               <button type="submit" className="button">
                 {t('prov.add')}
@@ -361,7 +399,27 @@ function StatementTable({ provider, s }: { provider: ProviderDetail; s: Statemen
 function BudgetForm({ provider, done }: { provider: ProviderDetail; done: () => void }) {
   const { t } = useT();
   const id = useId();
-  const s = useSubmit(done);
+  const supplements = provider.kind === 'privatinstitution';
+  const s = useSubmit(
+    done,
+    at(
+      {
+        from: id + 'f',
+        fromMonths: id + 'm1',
+        toMonths: id + 'm2',
+        grantOere: id + 'g',
+        buildingOere: id + 'b',
+        adminOere: id + 'a',
+        parentPaymentOere: id + 'p',
+      },
+      {
+        'subsidies.end-before-start': id + 'm2',
+        'subsidies.period-overlap': id + 'f',
+        ...(supplements && { 'subsidies.supplement-not-allowed': id + 'b' }),
+      },
+    ),
+  );
+  const errors = s.errors;
   const [f, setF] = useState({
     from: '',
     fromMonths: '0',
@@ -372,7 +430,6 @@ function BudgetForm({ provider, done }: { provider: ProviderDetail; done: () => 
     parent: '',
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const supplements = provider.kind === 'privatinstitution';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(
@@ -391,16 +448,28 @@ function BudgetForm({ provider, done }: { provider: ProviderDetail; done: () => 
   };
   return (
     <form className="form-grid" onSubmit={submit} aria-label={t('prov.addBudget')}>
-      <Field id={id + 'f'} label={t('rates.from')}>
-        <input id={id + 'f'} type="date" required value={f.from} onChange={set('from')} />
-      </Field>
-      <MonthsFields id={id} from={f.fromMonths} to={f.toMonths} set={set} />
-      <KrField id={id + 'g'} label={t('prov.grant')} value={f.grant} onChange={set('grant')} />
+      <DateField id={id + 'f'} label={t('rates.from')} value={f.from} onChange={set('from')} errors={errors} />
+      <MonthsFields id={id} from={f.fromMonths} to={f.toMonths} set={set} errors={errors} />
+      <KrField id={id + 'g'} label={t('prov.grant')} value={f.grant} onChange={set('grant')} errors={errors} />
       {supplements && (
-        <KrField id={id + 'b'} label={t('prov.building')} value={f.building} onChange={set('building')} />
+        <KrField
+          id={id + 'b'}
+          label={t('prov.building')}
+          value={f.building}
+          onChange={set('building')}
+          errors={errors}
+        />
       )}
-      {supplements && <KrField id={id + 'a'} label={t('prov.admin')} value={f.admin} onChange={set('admin')} />}
-      <KrField id={id + 'p'} label={t('prov.parentPayment')} value={f.parent} onChange={set('parent')} />
+      {supplements && (
+        <KrField id={id + 'a'} label={t('prov.admin')} value={f.admin} onChange={set('admin')} errors={errors} />
+      )}
+      <KrField
+        id={id + 'p'}
+        label={t('prov.parentPayment')}
+        value={f.parent}
+        onChange={set('parent')}
+        errors={errors}
+      />
       <div className="field field-button">
         <button type="submit" className="button">
           {t('prov.addBudget')}
@@ -417,47 +486,87 @@ function MonthsFields({
   from,
   to,
   set,
+  errors,
 }: {
   id: string;
   from: string;
   to: string;
   set: (k: 'fromMonths' | 'toMonths') => (e: { target: { value: string } }) => void;
+  errors: FieldError[];
 }) {
   const { t } = useT();
   return (
     <>
-      <Field id={id + 'm1'} label={t('rates.fromMonths')}>
-        <input id={id + 'm1'} type="number" min={0} max={215} required value={from} onChange={set('fromMonths')} />
-      </Field>
-      <Field id={id + 'm2'} label={t('rates.toMonths')} hint={t('rates.toMonthsHint')}>
-        <input id={id + 'm2'} type="number" min={1} max={216} required value={to} onChange={set('toMonths')} />
-      </Field>
+      <FormField id={id + 'm1'} label={t('rates.fromMonths')} errors={errors}>
+        <input
+          id={id + 'm1'}
+          type="number"
+          min={0}
+          max={215}
+          required
+          value={from}
+          {...fieldAria(id + 'm1', errors)}
+          onChange={set('fromMonths')}
+        />
+      </FormField>
+      <FormField id={id + 'm2'} label={t('rates.toMonths')} hint={t('rates.toMonthsHint')} errors={errors}>
+        <input
+          id={id + 'm2'}
+          type="number"
+          min={1}
+          max={216}
+          required
+          value={to}
+          {...fieldAria(id + 'm2', errors, true)}
+          onChange={set('toMonths')}
+        />
+      </FormField>
     </>
   );
 }
-function KrField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
+type FieldProps = {
   id: string;
   label: string;
   value: string;
   onChange: (e: { target: { value: string } }) => void;
-}) {
+  errors: FieldError[];
+};
+function KrField({ id, label, value, onChange, errors }: FieldProps) {
   const { t } = useT();
   return (
-    <Field id={id} label={label} hint={t('rates.krHint')}>
-      <input id={id} required inputMode="decimal" value={value} onChange={onChange} />
-    </Field>
+    <FormField id={id} label={label} hint={t('rates.krHint')} errors={errors}>
+      <input id={id} required inputMode="decimal" value={value} {...fieldAria(id, errors, true)} onChange={onChange} />
+    </FormField>
+  );
+}
+function DateField({ id, label, value, onChange, errors }: FieldProps) {
+  return (
+    <FormField id={id} label={label} errors={errors}>
+      <input id={id} type="date" required value={value} {...fieldAria(id, errors)} onChange={onChange} />
+    </FormField>
   );
 }
 
 function EnrolForm({ providerId, done }: { providerId: string; done: () => void }) {
   const { t } = useT();
   const id = useId();
-  const s = useSubmit(done);
+  const child = id + 's';
+  const s = useSubmit(
+    done,
+    at(
+      { cpr: id + 'c', start: child },
+      {
+        'subsidies.no-child': id + 'c',
+        'subsidies.end-before-start': child,
+        'subsidies.outside-approval': child,
+        'subsidies.not-child-of-household': child,
+        'subsidies.dagtilbud-overlap': child,
+        'subsidies.case-overlap': child,
+        'subsidies.overlap': child,
+      },
+    ),
+  );
+  const errors = s.errors;
   const [f, setF] = useState({ cpr: '', start: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -468,25 +577,24 @@ function EnrolForm({ providerId, done }: { providerId: string; done: () => void 
   };
   return (
     <form className="form-grid" onSubmit={submit} aria-label={t('prov.enrol')}>
-      <Field id={id + 'c'} label={t('prov.cpr')}>
+      <FormField id={id + 'c'} label={t('prov.cpr')} errors={errors}>
         <input
           id={id + 'c'}
           required
           autoComplete="off"
           pattern="[0-9]{6}-?[0-9]{4}"
           value={f.cpr}
+          {...fieldAria(id + 'c', errors)}
           onChange={(e) => setF({ ...f, cpr: e.target.value })}
         />
-      </Field>
-      <Field id={id + 's'} label={t('prov.start')}>
-        <input
-          id={id + 's'}
-          type="date"
-          required
-          value={f.start}
-          onChange={(e) => setF({ ...f, start: e.target.value })}
-        />
-      </Field>
+      </FormField>
+      <DateField
+        id={child}
+        label={t('prov.start')}
+        value={f.start}
+        onChange={(e) => setF({ ...f, start: e.target.value })}
+        errors={errors}
+      />
       <div className="field field-button">
         <button type="submit" className="button">
           {t('prov.enrol')}
@@ -501,7 +609,8 @@ function EnrolForm({ providerId, done }: { providerId: string; done: () => void 
 function EndEnrolment({ id, child, done }: { id: string; child: string; done: () => void }) {
   const { t } = useT();
   const fid = useId();
-  const s = useSubmit(done);
+  const s = useSubmit(done, at({ lastDay: fid }, { 'subsidies.stop-outside-period': fid }));
+  const mine = errorsFor(s.errors, fid);
   const [lastDay, setLastDay] = useState('');
   return (
     <form
@@ -514,10 +623,23 @@ function EndEnrolment({ id, child, done }: { id: string; child: string; done: ()
       <label htmlFor={fid} className="visually-hidden">
         {t('prov.lastDayFor', { child })}
       </label>
-      <input id={fid} type="date" required value={lastDay} onChange={(e) => setLastDay(e.target.value)} />
+      <input
+        id={fid}
+        type="date"
+        required
+        value={lastDay}
+        {...fieldAria(fid, s.errors)}
+        onChange={(e) => setLastDay(e.target.value)}
+      />
       <button type="submit" className="button-secondary" aria-label={t('prov.endFor', { child })}>
         {t('prov.endEnrolment')}
       </button>
+      {mine.length > 0 && (
+        <p className="field-error" id={fid + '-error'}>
+          <span className="visually-hidden">{t('form.error')}: </span>
+          {mine.map((e) => e.text).join(' ')}
+        </p>
+      )}
       <Status text={s.ok} />
       <ErrorMessage error={s.err} />
     </form>
@@ -528,8 +650,24 @@ export function SubsidyRatesPage() {
   const { t, lang } = useT();
   const id = useId();
   const { data, error, loading, reload } = useApi<Rates>('/api/staff/subsidies/rates');
-  const s = useSubmit(reload);
-  const ts = useSubmit(reload);
+  const s = useSubmit(
+    reload,
+    at(
+      { scheme: id + 's', from: id + 'f', fromMonths: id + 'm1', toMonths: id + 'm2', monthlyOere: id + 'a' },
+      {
+        'subsidies.end-before-start': id + 'm2',
+        'subsidies.period-overlap': id + 'f',
+        'subsidies.start-in-past': id + 'f',
+      },
+    ),
+  );
+  const ts = useSubmit(
+    reload,
+    at(
+      { scheme: id + 'ts', from: id + 'tf', sharePercent: id + 'tp', householdCapOere: id + 'tc' },
+      { 'subsidies.period-overlap': id + 'tf', 'subsidies.start-in-past': id + 'tf', 'subsidies.no-terms': id + 'tf' },
+    ),
+  );
   const [f, setF] = useState({ scheme: 'privat_pasning', from: '', fromMonths: '0', toMonths: '36', amount: '' });
   const [tf, setTf] = useState({ scheme: 'egne_boern', from: '', share: '', cap: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -587,17 +725,27 @@ export function SubsidyRatesPage() {
                 );
               }}
             >
-              <Field id={id + 's'} label={t('sub.schemeCol')}>
-                <select id={id + 's'} value={f.scheme} onChange={set('scheme')}>
+              <FormField id={id + 's'} label={t('sub.schemeCol')} errors={s.errors}>
+                <select id={id + 's'} value={f.scheme} {...fieldAria(id + 's', s.errors)} onChange={set('scheme')}>
                   <option value="privat_pasning">{scheme('privat_pasning')}</option>
                   <option value="egne_boern">{scheme('egne_boern')}</option>
                 </select>
-              </Field>
-              <Field id={id + 'f'} label={t('rates.from')}>
-                <input id={id + 'f'} type="date" required value={f.from} onChange={set('from')} />
-              </Field>
-              <MonthsFields id={id} from={f.fromMonths} to={f.toMonths} set={set} />
-              <KrField id={id + 'a'} label={t('rates.monthly')} value={f.amount} onChange={set('amount')} />
+              </FormField>
+              <DateField
+                id={id + 'f'}
+                label={t('rates.from')}
+                value={f.from}
+                onChange={set('from')}
+                errors={s.errors}
+              />
+              <MonthsFields id={id} from={f.fromMonths} to={f.toMonths} set={set} errors={s.errors} />
+              <KrField
+                id={id + 'a'}
+                label={t('rates.monthly')}
+                value={f.amount}
+                onChange={set('amount')}
+                errors={s.errors}
+              />
               <div className="field field-button">
                 <button type="submit" className="button">
                   {t('rates.addRate')}
@@ -653,38 +801,43 @@ export function SubsidyRatesPage() {
                 );
               }}
             >
-              <Field id={id + 'ts'} label={t('sub.schemeCol')}>
-                <select id={id + 'ts'} value={tf.scheme} onChange={(e) => setTf({ ...tf, scheme: e.target.value })}>
+              <FormField id={id + 'ts'} label={t('sub.schemeCol')} errors={ts.errors}>
+                <select
+                  id={id + 'ts'}
+                  value={tf.scheme}
+                  {...fieldAria(id + 'ts', ts.errors)}
+                  onChange={(e) => setTf({ ...tf, scheme: e.target.value })}
+                >
                   <option value="privat_pasning">{scheme('privat_pasning')}</option>
                   <option value="egne_boern">{scheme('egne_boern')}</option>
                 </select>
-              </Field>
-              <Field id={id + 'tf'} label={t('rates.from')}>
-                <input
-                  id={id + 'tf'}
-                  type="date"
-                  required
-                  value={tf.from}
-                  onChange={(e) => setTf({ ...tf, from: e.target.value })}
-                />
-              </Field>
-              <Field id={id + 'tp'} label={t('rates.share')}>
+              </FormField>
+              <DateField
+                id={id + 'tf'}
+                label={t('rates.from')}
+                value={tf.from}
+                onChange={(e) => setTf({ ...tf, from: e.target.value })}
+                errors={ts.errors}
+              />
+              <FormField id={id + 'tp'} label={t('rates.share')} errors={ts.errors}>
                 <input
                   id={id + 'tp'}
                   required
                   inputMode="decimal"
                   value={tf.share}
+                  {...fieldAria(id + 'tp', ts.errors)}
                   onChange={(e) => setTf({ ...tf, share: e.target.value })}
                 />
-              </Field>
-              <Field id={id + 'tc'} label={t('rates.cap')} hint={t('rates.capHint')}>
+              </FormField>
+              <FormField id={id + 'tc'} label={t('rates.cap')} hint={t('rates.capHint')} errors={ts.errors}>
                 <input
                   id={id + 'tc'}
                   inputMode="decimal"
                   value={tf.cap}
+                  {...fieldAria(id + 'tc', ts.errors, true)}
                   onChange={(e) => setTf({ ...tf, cap: e.target.value })}
                 />
-              </Field>
+              </FormField>
               <div className="field field-button">
                 <button type="submit" className="button">
                   {t('rates.addTerms')}

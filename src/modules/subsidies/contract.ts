@@ -40,6 +40,8 @@ export const subsidiesError = domainErrors({
   'subsidies.supplement-not-allowed': 'invalid',
   'subsidies.period-overlap': 'conflict',
   'subsidies.not-child-of-household': 'invalid',
+  'subsidies.provider-exists': 'conflict',
+  'subsidies.no-child': 'not-found',
 });
 export type SubsidiesErrorCode = keyof typeof subsidiesError.codes;
 

@@ -204,6 +204,47 @@ describe(`grants to private providers (${engine})`, () => {
     expect(r3.json()).toMatchObject({ error: 'subsidies.enrolled-with-provider' });
   });
 
+  it('refuses a second provider with the same CVR, an unknown CPR and an amount out of range, each naming its field', async () => {
+    const { id, cw } = await aProvider();
+    const again = await cw.call('POST', '/api/staff/subsidies/providers', {
+      kind: 'privat_dagpleje',
+      name: 'Dagplejen Mælkebøtten',
+      cvr: String(cvr),
+      address: 'Havnegade 5, 9800 Hjørring',
+      approvedFrom: '2026-01-01',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'subsidies.provider-exists' });
+    const unknown = await cw.call('POST', `/api/staff/subsidies/providers/${id}/enrolments`, {
+      cpr: '0102031234',
+      start: '2026-12-01',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'subsidies.no-child' });
+    // A 400 names the field and says why in Danish: the form shows it at that field.
+    const fin = await loginAs(t.app, finance);
+    const budget = { fromMonths: 0, toMonths: 36, parentPaymentOere: 300_000, from: '2027-01-01' };
+    const tooMuch = await fin.call('POST', `/api/staff/subsidies/providers/${id}/budgets`, {
+      ...budget,
+      grantOere: 200_000_000_000,
+    });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().params).toEqual({ field: 'grantOere', reason: 'Beløbet kan højst være 1.000.000.000 kr.' });
+    const notAnAmount = await fin.call('POST', `/api/staff/subsidies/providers/${id}/budgets`, {
+      ...budget,
+      grantOere: null,
+    });
+    expect(notAnAmount.json().params).toEqual({ field: 'grantOere', reason: 'Skriv et beløb i kroner, fx 1.234,50.' });
+    const blank = await cw.call('POST', '/api/staff/subsidies/providers', {
+      kind: 'privat_dagpleje',
+      name: '   ',
+      cvr: '12345678',
+      address: 'Havnegade 5, 9800 Hjørring',
+      approvedFrom: '2026-01-01',
+    });
+    expect(blank.json().params).toEqual({ field: 'name', reason: 'Feltet skal udfyldes.' });
+  });
+
   it('gives building and administration supplements only to a privatinstitution', async () => {
     const { id } = await aProvider('privat_dagpleje');
     const fin = await loginAs(t.app, finance);

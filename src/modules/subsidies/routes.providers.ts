@@ -96,7 +96,7 @@ export const providersStaffRoutes: FastifyPluginAsync = async (base) => {
             approved: DateRange.of(day(b.approvedFrom), b.approvedTo ? day(b.approvedTo) : null),
           });
         } catch (e: any) {
-          if (e?.code === '23505') throw subsidiesError('subsidies.overlap', { rule: 'CVR' });
+          if (e?.code === '23505') throw subsidiesError('subsidies.provider-exists');
           throw e;
         }
       });
@@ -234,7 +234,7 @@ export const providersStaffRoutes: FastifyPluginAsync = async (base) => {
       const child = cpr.ok
         ? (await searchPeople(db, today, { cpr: cpr.cpr, municipality: await municipalScope(db, actor) }))[0]
         : undefined;
-      if (!child) throw subsidiesError('subsidies.not-found');
+      if (!child) throw subsidiesError('subsidies.no-child');
       const home = await homeOf(db, child.id, LocalDate.max(start, today));
       if (!home || home.municipalityCode !== p.municipality_code)
         throw subsidiesError('subsidies.not-child-of-household');

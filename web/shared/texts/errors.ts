@@ -606,6 +606,14 @@ export const errorTexts = {
     'Barnet har ingen adresse i kommunen på startdatoen.',
     'The child has no address in the municipality on the start date.',
   ],
+  'err.subsidies.provider-exists': [
+    'Et privat tilbud med dette CVR-nummer er allerede registreret i kommunen.',
+    'A private provider with this CVR number is already registered in the municipality.',
+  ],
+  'err.subsidies.no-child': [
+    'Der er intet barn med dette CPR-nummer i kommunen.',
+    'There is no child with this CPR number in the municipality.',
+  ],
   'err.reporting.no-rules': [
     'Der er ingen indberetningsregler for måneden.',
     'There are no reporting rules for the month.',

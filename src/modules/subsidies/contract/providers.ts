@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { caseParams, date, id, oere, text } from './fields.js';
 
 const providerKind = z.enum(['privatinstitution', 'privat_dagpleje', 'privat_fritidshjem']);
-const months = z.number().int().min(0).max(216);
+const months = z
+  .number({ error: 'Skriv en alder i hele måneder.' })
+  .int('Skriv en alder i hele måneder.')
+  .min(0, 'Alderen kan ikke være negativ.')
+  .max(216, 'Alderen kan højst være 216 måneder (18 år).');
 export const ProviderIn = z.object({
   kind: providerKind,
   name: text(200),
-  cvr: z.string().regex(/^\d{8}$/),
+  cvr: z.string().regex(/^\d{8}$/, 'CVR-nummeret er 8 cifre.'),
   address: text(300),
   approvedFrom: date,
   approvedTo: date.nullable().default(null),
@@ -25,7 +29,7 @@ export const ProviderRow = z.object({
 export type ProviderRow = z.infer<typeof ProviderRow>;
 export const BudgetIn = z.object({
   fromMonths: months,
-  toMonths: months.min(1),
+  toMonths: months.min(1, 'Aldersgruppen skal slutte efter 0 måneder.'),
   /** Operating grant per child and month (øre). */
   grantOere: oere,
   buildingOere: oere.default(0),
@@ -105,14 +109,17 @@ export type Rates = z.infer<typeof Rates>;
 export const RateIn = z.object({
   scheme: z.enum(['privat_pasning', 'egne_boern']),
   fromMonths: months,
-  toMonths: months.min(1),
-  monthlyOere: oere.min(1),
+  toMonths: months.min(1, 'Aldersgruppen skal slutte efter 0 måneder.'),
+  monthlyOere: oere.min(1, 'Beløbet skal være større end 0 kr.'),
   from: date,
 });
 export const TermsIn = z.object({
   scheme: z.enum(['privat_pasning', 'egne_boern']),
-  sharePercent: z.number().min(1).max(100),
-  householdCapOere: oere.min(1).nullable(),
+  sharePercent: z
+    .number({ error: 'Skriv en procentsats, fx 75.' })
+    .min(1, 'Andelen skal være mindst 1 %.')
+    .max(100, 'Andelen kan højst være 100 %.'),
+  householdCapOere: oere.min(1, 'Loftet skal være større end 0 kr.').nullable(),
   from: date,
 });
 
@@ -126,7 +133,7 @@ export const providersContract = {
     body: ProviderIn,
     response: z.object({ id }),
     status: 201,
-    errors: ['subsidies.end-before-start', 'subsidies.overlap'],
+    errors: ['subsidies.end-before-start', 'subsidies.provider-exists'],
   },
   provider: {
     summary: 'One provider with its budget periods, enrolled children and monthly statements',
@@ -155,6 +162,7 @@ export const providersContract = {
     status: 201,
     errors: [
       'subsidies.not-found',
+      'subsidies.no-child',
       'subsidies.end-before-start',
       'subsidies.outside-approval',
       'subsidies.not-child-of-household',
