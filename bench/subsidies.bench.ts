@@ -2,7 +2,8 @@
 // (≈ 5,000 approved cases with ≈ 300 private carers, siblings in privat pasning and in dagtilbud; 300 private providers
 // with 2,000 enrolled children) on a durable private PostgreSQL 15 server, driven as the finance page does it: a finance
 // officer of Copenhagen (subsidies.pay) has a session (cookie + CSRF token) on a separate compiled server process with
-// the default pool (bench/spawn-server.ts); for each run the page's preview (GET /api/staff/subsidies/payouts/preview)
+// the default pool (bench/spawn-server.ts); for each run the page's preview (GET /api/staff/subsidies/payouts/preview,
+// as the page first asks for it: the month's summary and the first page of lines)
 // and then its approval (POST /api/staff/subsidies/payouts, which answers when the run is done: one transaction, the
 // municipality's advisory lock, the audit row). The figures are POST → answer: the first run (a line per case and
 // enrolment) and a no-change re-run that must write nothing; with the server's CPU, PostgreSQL's CPU and the server's
@@ -155,7 +156,7 @@ async function pageRun(server: BenchServer, headers: Record<string, string>, pgD
   };
   const preview = await phase(async () => {
     const r = await fetch(
-      `${server.base}/api/staff/subsidies/payouts/preview?municipality=${MUNICIPALITY}&month=${month}`,
+      `${server.base}/api/staff/subsidies/payouts/preview?municipality=${MUNICIPALITY}&month=${month}&page=1&filter=all`,
       { headers },
     );
     if (r.status !== 200)
@@ -333,7 +334,8 @@ export default async function subsidiesBench() {
         seconds: r.preview.seconds,
         serverCpuSeconds: r.preview.serverCpuSeconds,
         postgresCpuSeconds: r.preview.postgresCpuSeconds,
-        changes: r.preview.out.changes,
+        changes: r.preview.out.summary.changes,
+        lines: r.preview.out.lines.length,
         bytes: r.preview.out.bytes,
       },
     });
