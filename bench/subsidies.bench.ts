@@ -19,6 +19,9 @@
 // Over HTTP (2 December 2026, load ≈ 5 with another engineer's billing bench running): first run POST → done 2.30 s and
 // 1.49 s (server CPU 0.52 / 0.41 s, PostgreSQL 0.88 / 0.61 s), no-change re-run 0.89 / 0.65 s writing nothing, the
 // page's preview 1.9 / 1.27 s (1.4 MB of JSON), server peak RSS 206 MB; the in-process run on the copy 2.97 / 1.81 s.
+// The preview answers the month's summary and the page's first 50 lines (the changes first) instead of every line:
+// 1.4 MB → 14 kB of JSON (2 December 2026, load ≈ 10 on 2 cores: wall times not comparable; preview server CPU 0.69 /
+// 0.49 s, PostgreSQL 0.60 / 0.52 s).
 import { sql, type Kysely } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import type { DB } from '../src/platform/db/schema.js';
