@@ -220,3 +220,48 @@ export async function anIncome(db: Db, householdId: string, yearlyOere: number, 
     .values({ household_id: householdId, yearly_oere: yearlyOere, valid: `[${day(from)},)` })
     .execute();
 }
+
+/** An approved case of tilskud til privat pasning from a day (default 1 December 2026, open-ended) at a carer of its
+ *  own: the payee is the applicant, the expense (default 4.000 kr. a month) is the family's. */
+export async function aPrivatPasningCase(
+  db: Db,
+  child: { id: string; householdId: string },
+  payeeId: string,
+  spec: { municipalityCode?: string; expenseOere?: number; from?: LocalDate } = {},
+) {
+  const m = await aMunicipality(db, spec.municipalityCode ?? '0860');
+  const from = spec.from ?? LocalDate.of(2026, 12, 1);
+  const carer = await db
+    .insertInto('subsidy_carer')
+    .values({
+      municipality_code: m,
+      name: `Privat pasningsordning ${++seq}`,
+      street: 'Havnegade 3',
+      postal_code: '9800',
+      city: 'Hjørring',
+      approved_on: '2025-01-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const c = await db
+    .insertInto('subsidy_case')
+    .values({
+      municipality_code: m,
+      scheme: 'privat_pasning',
+      child_id: child.id,
+      household_id: child.householdId,
+      applicant_id: payeeId,
+      carer_id: carer.id,
+      expense_oere: spec.expenseOere ?? 400_000,
+      hours_per_week: 40,
+      children_in_care: 4,
+      valid: `[${day(from)},)`,
+      status: 'approved',
+      submitted_on: day(from.plusMonths(-1)),
+      deadline: day(from.plusMonths(-1).plusDays(30)),
+      decided_on: day(from.plusMonths(-1).plusDays(7)),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return c.id;
+}

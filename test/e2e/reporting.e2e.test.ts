@@ -1,5 +1,5 @@
-// A consultant reads the month's extract for Danmarks Statistik in chromium, delivers it, and reads the normering of
-// the municipality and of a unit over 12 months; every page axe-clean.
+// A consultant reads the month's extract for Danmarks Statistik in chromium, delivers it (to DS and FLIS at once),
+// and reads the normering of the municipality and of a unit over 12 months; every page axe-clean.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -40,11 +40,36 @@ describe('reporting in the browser', () => {
     await expect.poll(() => page.getByText('Udtrækket er gyldigt efter formatet.').count()).toBe(1);
     await expect.poll(() => page.getByRole('rowheader', { name: 'Børnehuset Solsikken' }).count()).toBe(1);
     await expectAccessible(page, 'reporting-preview');
-    await page.getByRole('button', { name: /^Indberet/ }).click();
-    await expect.poll(() => page.getByText(/Indberettet som version 1\. Kvittering: LOCAL-DS-/).count()).toBe(1);
-    await page.getByRole('button', { name: /^Indberet/ }).click();
-    await expect.poll(() => page.getByText('Intet nyt: version 1 er allerede indberettet.').count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: '1 (Første)' }).count()).toBe(1);
+    // The main button delivers the month to both receivers (the figures computed once).
+    const both = page.getByRole('button', { name: 'Indberet november 2026 til Danmarks Statistik og FLIS' });
+    await both.click();
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            /Danmarks Statistik: Indberettet som version 1\. Kvittering: LOCAL-DS-.* FLIS: Indberettet som version 1\. Kvittering: LOCAL-FLIS-/,
+          )
+          .count(),
+      )
+      .toBe(1);
+    await both.click();
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            'Danmarks Statistik: Intet nyt: version 1 er allerede indberettet. FLIS: Intet nyt: version 1 er allerede indberettet.',
+          )
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '1 (Første)' }).count()).toBe(2);
+    // Only the kind shown: nothing new either.
+    await page.getByRole('button', { name: 'Indberet kun til Danmarks Statistik' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Danmarks Statistik: Intet nyt: version 1 er allerede indberettet.', { exact: true }).count(),
+      )
+      .toBe(1);
     await expectAccessible(page, 'reporting-delivered');
 
     await page.getByRole('link', { name: 'Normering', exact: true }).click();

@@ -1,12 +1,13 @@
 // Tilskud til privat pasning in chromium: a parent applies in three steps, a caseworker approves from the inbox, and
 // finance pays the month (a second run pays nothing); tilskud til pasning af egne børn: the parent chooses the scheme,
-// declares the conditions, and the caseworker sees the declarations and approves; every page axe-clean.
+// declares the conditions, and the caseworker sees the declarations and approves; a month of many lines: the preview's
+// summary and its pages; every page axe-clean.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { testApp, type TestApp } from '../app.js';
 import { smallFixture } from '../fixture.js';
-import { aChild, aGuardianOf } from '../builders.js';
+import { aChild, aGuardianOf, aMunicipality, aPrivatPasningCase } from '../builders.js';
 import { expectAccessible, launchBrowser, loginInBrowser, openPage } from '../browser.js';
 import { LocalDate } from '../../src/shared/index.js';
 
@@ -22,6 +23,11 @@ beforeAll(async () => {
   await db
     .insertInto('app_user')
     .values({ role: 'finance', name: 'Økonomimedarbejder', demo_persona: true, municipality_code: '0860' })
+    .execute();
+  await aMunicipality(db, '0851');
+  await db
+    .insertInto('app_user')
+    .values({ role: 'finance', name: 'Økonomi Aalborg', demo_persona: true, municipality_code: '0851' })
     .execute();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
@@ -188,5 +194,49 @@ describe('subsidies in the browser', () => {
     await expect.poll(() => cw.getByText('Afgørelsen er truffet, og brevet er sendt.').count()).toBe(1);
     await expectAccessible(cw, 'egne-approved');
     await cw.context().close();
+  });
+
+  it("finance sees the month's summary, pages through its lines, and after the run only unchanged lines", async () => {
+    // Aalborg: 55 children in privat pasning from 1 December 2026 at 4.000 kr. (3.000 kr. a month each), payees
+    // "Betaler 01" … "Betaler 55": more than one page of 50.
+    const db = t.database.db;
+    for (let i = 1; i <= 55; i++) {
+      const n = String(i).padStart(2, '0');
+      const child = await aChild(db, { birthDate: LocalDate.of(2025, 4, 1), firstName: 'Barn', lastName: n });
+      const g = await aGuardianOf(db, child, { firstName: 'Betaler', lastName: n });
+      await aPrivatPasningCase(db, child, g.id, { municipalityCode: '0851' });
+    }
+    const fin = await openPage(browser);
+    await loginAs(fin, 'Økonomi Aalborg');
+    await fin.waitForURL(`${base}/staff`);
+    await fin.getByRole('link', { name: 'Udbetaling af tilskud' }).click();
+    await fin.getByLabel('Måned').fill('2026-12');
+    await fin.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await expect.poll(() => fin.getByText(/55 ændringer, i alt 165\.000,00 kr\./).count()).toBe(1);
+    const fact = (name: string) => fin.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Sager i måneden').textContent()).toBe('55');
+    expect(await fact('Nye (første udbetaling)').textContent()).toBe('55');
+    expect(await fact('Uændrede').textContent()).toBe('0');
+    expect(await fact('Til udbetaling nu').textContent()).toBe('165.000,00 kr.');
+    await expect.poll(() => fin.getByText('Viser 1–50 af 55, side 1 af 2').count()).toBe(1);
+    await expect.poll(() => fin.getByRole('cell', { name: 'Betaler 01' }).count()).toBe(1);
+    await fin.getByRole('button', { name: 'Næste side' }).click();
+    await expect.poll(() => fin.getByText('Viser 51–55 af 55, side 2 af 2').count()).toBe(1);
+    await expect.poll(() => fin.getByRole('cell', { name: 'Betaler 55' }).count()).toBe(1);
+    expect(await fin.getByRole('cell', { name: 'Betaler 01' }).count()).toBe(0);
+    expect(await fin.getByRole('button', { name: 'Næste side' }).isDisabled()).toBe(true);
+    await expectAccessible(fin, 'subsidy-payout-page2');
+
+    await fin.getByRole('button', { name: 'Godkend udbetaling' }).click();
+    await fin.getByRole('dialog').getByRole('button', { name: 'Godkend udbetaling' }).click();
+    await expect.poll(() => fin.getByText('Udbetalingen er godkendt: 55 linjer, i alt 165.000,00 kr.').count()).toBe(1);
+    // Again: everything paid is unchanged, and "only changes" lists nothing.
+    await fin.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await expect.poll(() => fin.getByText(/0 ændringer, i alt 0,00 kr\./).count()).toBe(1);
+    expect(await fact('Uændrede').textContent()).toBe('55');
+    await fin.getByLabel('Vis kun ændringer').check();
+    await expect.poll(() => fin.getByText('Ingen rækker passer til filteret.').count()).toBe(1);
+    await expectAccessible(fin, 'subsidy-payout-only-changes');
+    await fin.context().close();
   });
 });

@@ -233,7 +233,8 @@ function Grid<T>({
   );
 }
 
-/** Paging under a long table: "Viser 101–200 af 744" with previous and next buttons. */
+/** Paging under a long table: "Viser 101–200 af 744, side 2 af 8" (announced when it changes) with previous and next
+ *  buttons named for what they do ("Næste side"). */
 export function Pager({
   offset,
   size,
@@ -247,23 +248,27 @@ export function Pager({
 }) {
   const { t } = useT();
   if (total <= size && offset === 0) return null;
+  const pages = Math.max(1, Math.ceil(total / size));
   return (
     <nav className="pager" aria-label={t('pager.label')}>
       <button
         type="button"
         className="button-secondary"
         disabled={offset === 0}
+        aria-label={t('pager.previousPage')}
         onClick={() => onChange(Math.max(0, offset - size))}
       >
         <IconPrevious /> {t('pager.previous')}
       </button>
       <span aria-live="polite">
-        {t('pager.showing', { from: Math.min(total, offset + 1), to: Math.min(total, offset + size), total })}
+        {t('pager.showing', { from: Math.min(total, offset + 1), to: Math.min(total, offset + size), total })},{' '}
+        {t('pager.page', { page: Math.floor(offset / size) + 1, pages })}
       </span>
       <button
         type="button"
         className="button-secondary"
         disabled={offset + size >= total}
+        aria-label={t('pager.nextPage')}
         onClick={() => onChange(offset + size)}
       >
         {t('pager.next')} <IconNext />

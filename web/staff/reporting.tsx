@@ -39,20 +39,24 @@ export function ReportingPage() {
       ? t('rep.status.pending')
       : t(r.status === 'delivered' ? 'rep.status.delivered' : 'rep.status.changed', { v: r.latest!.version });
 
-  async function deliver() {
+  type Result = { outcome: 'delivered' | 'unchanged'; delivery: Delivery };
+  const resultText = (r: Result) =>
+    `${kindName(r.delivery.kind)}: ` +
+    (r.outcome === 'delivered'
+      ? t('rep.delivered', { v: r.delivery.version, receipt: r.delivery.receipt ?? '' })
+      : t('rep.unchanged', { v: r.delivery.version }));
+
+  /** Delivers the selected month: both kinds (the main button; the figures are computed once) or only the one shown. */
+  async function deliver(kinds: Kind[]) {
     if (!sel) return;
     setBusy(true);
     setErr(null);
     try {
-      const r = await api.post<{ outcome: 'delivered' | 'unchanged'; delivery: Delivery }>(
-        `/api/staff/reporting/${muni}/deliveries`,
-        { month: sel.month.slice(0, 7), kind: sel.kind },
-      );
-      setStatus(
-        r.outcome === 'delivered'
-          ? t('rep.delivered', { v: r.delivery.version, receipt: r.delivery.receipt ?? '' })
-          : t('rep.unchanged', { v: r.delivery.version }),
-      );
+      const r = await api.post<{ results: Result[] }>(`/api/staff/reporting/${muni}/deliveries/batch`, {
+        month: sel.month.slice(0, 7),
+        kinds,
+      });
+      setStatus(r.results.map(resultText).join(' '));
       overview.reload();
       log.reload();
       preview.reload();
@@ -151,9 +155,17 @@ export function ReportingPage() {
               )}
               {p.latest && <p>{t(p.changedSinceDelivery ? 'rep.changed' : 'rep.same', { v: p.latest.version })}</p>}
               {can('reporting.deliver') && (
-                <p>
-                  <button type="button" onClick={() => void deliver()} disabled={busy || p.errors.length > 0}>
-                    {t('rep.deliver')} ({kindName(sel.kind)}, {formatMonth(sel.month, lang)})
+                <p className="button-row">
+                  <button type="button" className="button" onClick={() => void deliver(['ds', 'flis'])} disabled={busy}>
+                    {t('rep.deliverBoth', { month: formatMonth(sel.month, lang) })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => void deliver([sel.kind])}
+                    disabled={busy || p.errors.length > 0}
+                  >
+                    {t('rep.deliverOnly', { kind: kindName(sel.kind) })}
                   </button>
                 </p>
               )}

@@ -503,18 +503,22 @@ export function SubsidyPayoutPage() {
   const [municipality, setMunicipality] = useState(useSession().me?.user?.municipality?.code ?? '');
   const [month, setMonth] = useState(plusMonths(today, 1));
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [filter, setFilter] = useState<'all' | 'changes'>('all');
   const [ok, setOk] = useState<string | null>(null);
   const [err, setErr] = useState<unknown>(null);
   const runs = useApi<RunRow[]>('/api/staff/subsidies/payouts' + query({ municipality }));
-  async function doPreview() {
+  /** The month's summary and one page of its lines; paging and the filter keep the month that was previewed. */
+  async function doPreview(at: { municipality: string; month: string; page: number; filter: 'all' | 'changes' }) {
     setErr(null);
     setOk(null);
     try {
-      setPreview(await api.get<Preview>('/api/staff/subsidies/payouts/preview' + query({ municipality, month })));
+      setPreview(await api.get<Preview>('/api/staff/subsidies/payouts/preview' + query(at)));
     } catch (x) {
       setErr(x);
     }
   }
+  const again = (p: Preview, change: { page?: number; filter?: 'all' | 'changes' }) =>
+    void doPreview({ municipality: p.municipality, month: p.month.slice(0, 7), page: 1, filter: p.filter, ...change });
   async function approve() {
     setErr(null);
     const r = await api.post<RunOut>('/api/staff/subsidies/payouts', { municipality, month });
@@ -523,14 +527,14 @@ export function SubsidyPayoutPage() {
     runs.reload();
     return null;
   }
-  const changed = preview?.lines.filter((l) => l.kind !== 'unchanged') ?? [];
+  const sum = preview?.summary;
   return (
     <Page title={t('subpay.title')} lead={t('subpay.lead')}>
       <form
         className="filter-row"
         onSubmit={(e) => {
           e.preventDefault();
-          void doPreview();
+          void doPreview({ municipality, month, page: 1, filter });
         }}
       >
         <Field id={id + 'm'} label={t('pay.municipality')}>
@@ -554,71 +558,65 @@ export function SubsidyPayoutPage() {
       </form>
       <Status text={ok} />
       <ErrorMessage error={err} />
-      {preview && (
+      {preview && sum && (
         <section className="panel" aria-labelledby={id + 'p'}>
-          <h2 id={id + 'p'}>{t('pay.preview')}</h2>
-          <p>{t('pay.previewText', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}</p>
-          {changed.length > 0 && (
-            <DataTable
-              caption={t('pay.lines', { n: changed.length })}
-              rows={changed}
-              rowKey={(l) => l.caseId}
-              columns={[
-                { id: 'payee', header: t('pay.payee'), sort: (l) => l.payee, cell: (l) => l.payee },
-                {
-                  id: 'child',
-                  header: t('sub.child'),
-                  sort: (l) => l.child,
-                  cell: (l) => <Link to={`/staff/tilskud/${l.caseId}`}>{l.child}</Link>,
-                },
-                {
-                  id: 'due',
-                  header: t('pay.due'),
-                  numeric: true,
-                  sort: (l) => l.dueOere,
-                  text: (l) => formatOere(l.dueOere, lang),
-                  cell: (l) => formatOere(l.dueOere, lang),
-                },
-                {
-                  id: 'sibling',
-                  header: t('pay.sibling'),
-                  numeric: true,
-                  sort: (l) => l.siblingOere,
-                  text: (l) => formatOere(l.siblingOere, lang),
-                  cell: (l) => formatOere(l.siblingOere, lang),
-                },
-                {
-                  id: 'paid',
-                  header: t('pay.paid'),
-                  numeric: true,
-                  sort: (l) => l.paidOere,
-                  text: (l) => formatOere(l.paidOere, lang),
-                  cell: (l) => formatOere(l.paidOere, lang),
-                },
-                {
-                  id: 'amount',
-                  header: t('sub.amount'),
-                  numeric: true,
-                  sort: (l) => l.amountOere,
-                  text: (l) => formatOere(l.amountOere, lang),
-                  cell: (l) => formatOere(l.amountOere, lang),
-                },
-                {
-                  id: 'kind',
-                  header: t('sub.kind'),
-                  sort: (l) => t(`sub.kind.${l.kind}`),
-                  cell: (l) => t(`sub.kind.${l.kind}`),
-                },
-              ]}
+          <h2 id={id + 'p'}>{t('pay.previewOf', { month: formatMonth(preview.month, lang) })}</h2>
+          <p>{t('pay.previewText', { changes: sum.changes, total: formatOere(sum.totalOere, lang) })}</p>
+          <Facts
+            items={[
+              [t('pay.cases'), sum.cases],
+              [t('pay.new'), sum.new],
+              [t('pay.changed'), sum.changed],
+              [t('pay.unchanged'), sum.unchanged],
+              [t('pay.dueTotal'), formatOere(sum.dueOere, lang)],
+              [t('pay.paidTotal'), formatOere(sum.paidOere, lang)],
+              [t('pay.toPay'), formatOere(sum.totalOere, lang)],
+            ]}
+          />
+          {preview.skipped.length > 0 && <p className="hint">{t('pay.skipped', { n: preview.skipped.length })}</p>}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={filter === 'changes'}
+              onChange={(e) => {
+                const next = e.target.checked ? 'changes' : 'all';
+                setFilter(next);
+                again(preview, { filter: next });
+              }}
             />
-          )}
+            {t('pay.onlyChanges')}
+          </label>
+          <DataTable
+            caption={t(preview.filter === 'changes' ? 'pay.linesChanges' : 'pay.linesAll', { n: preview.total })}
+            rows={preview.lines}
+            rowKey={(l) => l.caseId}
+            pageSize={preview.size}
+            server={{
+              total: preview.total,
+              offset: (preview.page - 1) * preview.size,
+              sort: null,
+              onSort: () => {},
+              onPage: (offset) => again(preview, { page: Math.floor(offset / preview.size) + 1 }),
+            }}
+            columns={[
+              { id: 'payee', header: t('pay.payee'), cell: (l) => l.payee },
+              {
+                id: 'child',
+                header: t('sub.child'),
+                cell: (l) => <Link to={`/staff/tilskud/${l.caseId}`}>{l.child}</Link>,
+              },
+              { id: 'due', header: t('pay.due'), numeric: true, cell: (l) => formatOere(l.dueOere, lang) },
+              { id: 'sibling', header: t('pay.sibling'), numeric: true, cell: (l) => formatOere(l.siblingOere, lang) },
+              { id: 'paid', header: t('pay.paid'), numeric: true, cell: (l) => formatOere(l.paidOere, lang) },
+              { id: 'amount', header: t('sub.amount'), numeric: true, cell: (l) => formatOere(l.amountOere, lang) },
+              { id: 'kind', header: t('sub.kind'), cell: (l) => t(`sub.kind.${l.kind}`) },
+            ]}
+          />
           <GuardedButton
             label={t('pay.approve')}
             title={t('pay.confirm.title', { month: formatMonth(month, lang) })}
             summary={
-              <p>
-                {t('pay.confirm.summary', { changes: preview.changes, total: formatOere(preview.totalOere, lang) })}
-              </p>
+              <p>{t('pay.confirm.summary', { changes: sum.changes, total: formatOere(sum.totalOere, lang) })}</p>
             }
             consequence={t('pay.confirm.consequence')}
             runningText={t('pay.confirm.running')}

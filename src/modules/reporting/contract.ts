@@ -133,6 +133,28 @@ export const reportingContract = {
       'reporting.unknown-municipality',
     ],
   },
+  deliverKinds: {
+    summary:
+      "Deliver a month's extracts to several receivers at once (DS and FLIS): the figures computed once, each kind delivered as one by one (unchanged, first or correction); any invalid: none is delivered",
+    params: MuniParams,
+    body: z.object({
+      month,
+      kinds: z
+        .array(kind)
+        .min(1)
+        .max(2)
+        .refine((k) => new Set(k).size === k.length, 'each kind once'),
+    }),
+    response: z.object({
+      results: z.array(z.object({ outcome: z.enum(['delivered', 'unchanged']), delivery: Delivery })),
+    }),
+    errors: [
+      'reporting.no-rules',
+      'reporting.month-not-started',
+      'reporting.invalid-extract',
+      'reporting.unknown-municipality',
+    ],
+  },
   deliveries: {
     summary: 'The delivery log of a municipality, newest month first',
     params: MuniParams,

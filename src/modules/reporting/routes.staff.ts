@@ -10,7 +10,15 @@ import { reportingContract as c, reportingError } from './contract.js';
 import { reportingPolicy } from './policy.js';
 import { deliveryPayload } from './queries.js';
 import { unitsOf } from './load.js';
-import { deliverExtract, deliveryLog, monthDay, normering, overview, previewExtract } from './service.js';
+import {
+  deliverExtract,
+  deliverExtracts,
+  deliveryLog,
+  monthDay,
+  normering,
+  overview,
+  previewExtract,
+} from './service.js';
 
 const codes = reportingError.codes;
 /** The policy subject of a municipality's statistics: only its own staff read and deliver them. */
@@ -48,22 +56,34 @@ export const reportingStaffRoutes: FastifyPluginAsync = async (base) => {
     return p;
   });
 
+  /** The log of one delivery (a new version, or the same payload again). */
+  const auditDelivery = (
+    req: Parameters<typeof audit>[1],
+    db: Parameters<typeof audit>[0],
+    municipality: string,
+    r: { outcome: 'delivered' | 'unchanged'; delivery: { id: string; month: string; kind: string; version: number } },
+  ) =>
+    audit(db, req, {
+      action: r.outcome === 'delivered' ? 'reporting.deliver' : 'reporting.deliver-unchanged',
+      subjectType: 'report_delivery',
+      subjectIds: [r.delivery.id],
+      details: { municipality, month: r.delivery.month, kind: r.delivery.kind, version: r.delivery.version },
+    });
+
   app.post('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliver) }, async (req) => {
     const actor = reportingPolicy.authorize(req.ctx.actor, 'reporting.deliver', ofMunicipality(req.params));
     const day = started(monthDay(req.body.month), req.ctx.clock.today());
     const r = await deliverExtract(req.ctx.db, req.params.municipality, day, req.body.kind, actor.userId);
-    await audit(req.ctx.db, req.ctx, {
-      action: r.outcome === 'delivered' ? 'reporting.deliver' : 'reporting.deliver-unchanged',
-      subjectType: 'report_delivery',
-      subjectIds: [r.delivery.id],
-      details: {
-        municipality: req.params.municipality,
-        month: r.delivery.month,
-        kind: r.delivery.kind,
-        version: r.delivery.version,
-      },
-    });
+    await auditDelivery(req.ctx, req.ctx.db, req.params.municipality, r);
     return { outcome: r.outcome, delivery: r.delivery };
+  });
+
+  app.post('/reporting/:municipality/deliveries/batch', { schema: schemaOfR(c.deliverKinds) }, async (req) => {
+    const actor = reportingPolicy.authorize(req.ctx.actor, 'reporting.deliver', ofMunicipality(req.params));
+    const day = started(monthDay(req.body.month), req.ctx.clock.today());
+    const rs = await deliverExtracts(req.ctx.db, req.params.municipality, day, req.body.kinds, actor.userId);
+    for (const r of rs) await auditDelivery(req.ctx, req.ctx.db, req.params.municipality, r);
+    return { results: rs.map((r) => ({ outcome: r.outcome, delivery: r.delivery })) };
   });
 
   app.get('/reporting/:municipality/deliveries', { schema: schemaOfR(c.deliveries) }, async (req) => {

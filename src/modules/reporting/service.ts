@@ -115,36 +115,62 @@ export async function deliverExtract(
   kind: ExtractKind,
   userId: string | null,
 ) {
-  const x = await buildExtract(db, municipality, day, kind);
-  if (x.errors.length) throw reportingError('reporting.invalid-extract', { errors: x.errors.slice(0, 5).join('; ') });
+  return (await deliverExtracts(db, municipality, day, [kind], userId))[0]!;
+}
+
+/**
+ * Deliver a month to several receivers (DS and FLIS): the month's figures are computed once, each kind's payload is
+ * built and validated from them (any invalid: nothing is delivered), then each kind is delivered as `deliverExtract`
+ * does, in its own transaction under its own lock (one receiver's answer does not undo the other's delivery).
+ */
+export async function deliverExtracts(
+  db: Db,
+  municipality: string,
+  day: LocalDate,
+  kinds: readonly ExtractKind[],
+  userId: string | null,
+) {
+  const units = await municipalityUnits(db, municipality);
+  const { units: figures } = await extractOn(db, day, units);
   const month = day.toString();
-  return db.transaction().execute(async (trx) => {
-    await lockDeliveries(trx, municipality, kind, month);
-    const latest = await latestDelivery(trx, municipality, kind, month);
-    if (latest && latest.checksum === x.checksum)
-      return { outcome: 'unchanged' as const, delivery: toDelivery(latest) };
-    const version = (latest?.version ?? 0) + 1;
-    const row = await addDelivery(trx, {
-      municipality,
-      kind,
-      month,
-      version,
-      payload: x.payload,
-      checksum: x.checksum,
-      userId,
-    });
-    const receipt = await statisticsReceiver.send({
-      kind,
-      municipality,
-      month,
-      version,
-      checksum: x.checksum,
-      payload: x.payload,
-    });
-    await setReceipt(trx, row.id, receipt);
-    const saved = (await latestDelivery(trx, municipality, kind, month))!;
-    return { outcome: 'delivered' as const, delivery: toDelivery(saved), figures: x.figures };
+  const built = kinds.map((kind) => {
+    const payload = payloadOf(kind, municipality, month, figures);
+    return { kind, payload, checksum: checksum(payload), errors: validatePayload(kind, payload) };
   });
+  const errors = built.flatMap((x) => x.errors.map((e) => (kinds.length > 1 ? `${x.kind.toUpperCase()}: ${e}` : e)));
+  if (errors.length) throw reportingError('reporting.invalid-extract', { errors: errors.slice(0, 5).join('; ') });
+  const out = [];
+  for (const x of built)
+    out.push(
+      await db.transaction().execute(async (trx) => {
+        await lockDeliveries(trx, municipality, x.kind, month);
+        const latest = await latestDelivery(trx, municipality, x.kind, month);
+        if (latest && latest.checksum === x.checksum)
+          return { outcome: 'unchanged' as const, delivery: toDelivery(latest) };
+        const version = (latest?.version ?? 0) + 1;
+        const row = await addDelivery(trx, {
+          municipality,
+          kind: x.kind,
+          month,
+          version,
+          payload: x.payload,
+          checksum: x.checksum,
+          userId,
+        });
+        const receipt = await statisticsReceiver.send({
+          kind: x.kind,
+          municipality,
+          month,
+          version,
+          checksum: x.checksum,
+          payload: x.payload,
+        });
+        await setReceipt(trx, row.id, receipt);
+        const saved = (await latestDelivery(trx, municipality, x.kind, month))!;
+        return { outcome: 'delivered' as const, delivery: toDelivery(saved), figures };
+      }),
+    );
+  return out;
 }
 
 /** This month and the two before: per kind, pending, delivered, or changed since its delivery. */

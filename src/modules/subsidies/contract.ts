@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
 import { caseParams, date, id, muni, municipalityMonth, status, text } from './contract/fields.js';
 import { ApplicationIn, CaseDetail, CaseSummary, EgneApplicationIn, MySubsidies } from './contract/cases.js';
-import { Preview, RunOut, RunRow } from './contract/payout.js';
+import { Preview, PreviewQuery, RunOut, RunRow } from './contract/payout.js';
 export * from './contract/cases.js';
 export * from './contract/payout.js';
 export * from './contract/providers.js';
@@ -180,8 +180,9 @@ export const subsidiesContract = {
     errors: ['subsidies.not-found'],
   },
   preview: {
-    summary: "A month's payouts: what is due per case against what was paid (writes nothing)",
-    querystring: municipalityMonth,
+    summary:
+      "A month's payouts: the month's totals (new, changed, unchanged against what was paid) and one page of its lines, the changes first (writes nothing)",
+    querystring: PreviewQuery,
     response: Preview,
   },
   run: {

@@ -166,28 +166,66 @@ export async function differences(db: Db, municipality: string, month: LocalDate
   return { lines: out.filter((l) => !(l.kind === 'payment' && l.amountOere === 0)), skipped };
 }
 
-export async function preview(db: Db, municipality: string, month: LocalDate) {
+/** What the finance page asks for: a page of the month's lines (1-based), and all lines or only the changes. */
+export interface PreviewPage {
+  page: number;
+  size: number;
+  filter: 'all' | 'changes';
+}
+
+/** The month's summary (counts and totals of every line, against what was paid) and one page of its lines: the changes
+ *  (first payments and corrections) first, then the unchanged, each by payee and child. Names are read for the
+ *  order; only the page's lines are answered (5,000 cases of lines were 1.4 MB of JSON). */
+export async function preview(db: Db, municipality: string, month: LocalDate, want: PreviewPage) {
   const { lines, skipped } = await differences(db, municipality, month);
   const names = await namesOf(db, [...new Set(lines.flatMap((l) => [l.childId, l.payeeId]))]);
+  const count = (kind: Difference['kind']) => lines.filter((l) => l.kind === kind).length;
+  const sum = (f: (l: Difference) => number) => lines.reduce((s, l) => s + f(l), 0);
+  const collator = new Intl.Collator('da', { sensitivity: 'base' });
+  const name = (id: string) => names.get(id) ?? '';
+  const listed = lines
+    .filter((l) => want.filter === 'all' || l.kind !== 'unchanged')
+    .map((l) => ({ l, payee: name(l.payeeId), child: name(l.childId) }))
+    .sort(
+      (a, b) =>
+        Number(a.l.kind === 'unchanged') - Number(b.l.kind === 'unchanged') ||
+        collator.compare(a.payee, b.payee) ||
+        collator.compare(a.child, b.child) ||
+        (a.l.caseId < b.l.caseId ? -1 : a.l.caseId > b.l.caseId ? 1 : 0),
+    );
+  const pages = Math.max(1, Math.ceil(listed.length / want.size));
+  const page = Math.min(want.page, pages);
   return {
     municipality,
     month: month.firstOfMonth().toString(),
-    lines: lines.map((l) => ({
+    summary: {
+      cases: lines.length,
+      changes: lines.length - count('unchanged'),
+      new: count('payment'),
+      changed: count('correction'),
+      unchanged: count('unchanged'),
+      totalOere: sum((l) => l.amountOere),
+      dueOere: sum((l) => l.dueOere),
+      paidOere: sum((l) => l.paidOere),
+    },
+    skipped,
+    filter: want.filter,
+    page,
+    size: want.size,
+    pages,
+    total: listed.length,
+    lines: listed.slice((page - 1) * want.size, page * want.size).map(({ l, payee, child }) => ({
       caseId: l.caseId,
       childId: l.childId,
-      child: names.get(l.childId) ?? '',
+      child,
       payeeId: l.payeeId,
-      payee: names.get(l.payeeId) ?? '',
+      payee,
       dueOere: l.dueOere,
       siblingOere: l.siblingOere,
       paidOere: l.paidOere,
       amountOere: l.amountOere,
       kind: l.kind,
     })),
-    changes: lines.filter((l) => l.kind !== 'unchanged').length,
-    totalOere: lines.reduce((s, l) => s + l.amountOere, 0),
-    dueOere: lines.reduce((s, l) => s + l.dueOere, 0),
-    skipped,
   };
 }
 

@@ -321,12 +321,14 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
 
   app.get('/subsidies/payouts/preview', { schema: schemaOf('subsidies', c.preview) }, async (req) => {
     subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.query.municipality));
-    const p = await preview(req.ctx.db, req.query.municipality, day(req.query.month));
+    const { page, size, filter } = req.query;
+    const p = await preview(req.ctx.db, req.query.municipality, day(req.query.month), { page, size, filter });
+    // The people whose lines are shown (the summary's counts and totals name no one).
     await audit(req.ctx.db, req.ctx, {
       action: 'subsidies.payout_preview',
       subjectType: 'person',
       subjectIds: [...new Set(p.lines.flatMap((l) => [l.payeeId, l.childId]))],
-      details: { municipality: req.query.municipality, month: p.month },
+      details: { municipality: req.query.municipality, month: p.month, page: p.page, filter },
     });
     return p;
   });

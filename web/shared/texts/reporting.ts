@@ -36,7 +36,11 @@ export const reportingTexts = {
     'Udtrækket er det samme som version {v}, der allerede er indberettet.',
     'The extract is the same as version {v}, already delivered.',
   ],
-  'rep.deliver': ['Indberet', 'Deliver'],
+  'rep.deliverBoth': [
+    'Indberet {month} til Danmarks Statistik og FLIS',
+    'Deliver {month} to Danmarks Statistik and FLIS',
+  ],
+  'rep.deliverOnly': ['Indberet kun til {kind}', 'Deliver only to {kind}'],
   'rep.delivered': [
     'Indberettet som version {v}. Kvittering: {receipt}',
     'Delivered as version {v}. Receipt: {receipt}',
