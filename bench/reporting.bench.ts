@@ -3,7 +3,8 @@
 // alone, driven over HTTP as the users do it: a separate server process (bench/server.ts, compiled, default pool), and
 // per municipality a consultant (the role that may deliver, reporting.deliver; staff act only for their own
 // municipality, and no role reaches every municipality) with a real session (cookie + CSRF token) who delivers the
-// month's extracts: POST /api/staff/reporting/<code>/deliveries, kind ds then flis. Delivering is what a reporting user
+// month's extracts as the reporting page's main button does: POST /api/staff/reporting/<code>/deliveries/batch with
+// kinds ds and flis (the figures computed once, each kind delivered and logged). Delivering is what a reporting user
 // does each month (the preview is optional); every request must answer 200 with outcome 'delivered' (only successes
 // count), and each delivered checksum must equal the payload computed in this process (extractOn, payloadOf).
 // Between timed runs the delivery log is emptied (outside the timing), so every run is a month's first delivery.
@@ -140,16 +141,21 @@ interface Consultant {
   headers: Record<string, string>;
 }
 
-/** One municipality's month as its consultant delivers it: DS, then FLIS, each checked against this process's payload. */
+/** One municipality's month as its consultant delivers it from the page's main button: DS and FLIS in one request
+ *  (the figures computed once), each delivery checked against this process's payload. */
 async function deliverMonth(server: BenchServer, who: Consultant, expected: Map<string, string>) {
-  for (const kind of ['ds', 'flis'] as const) {
-    const r = await fetch(`${server.base}/api/staff/reporting/${who.municipality}/deliveries`, {
-      method: 'POST',
-      headers: { ...who.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ month: DAY.toString().slice(0, 7), kind }),
-    });
-    if (r.status !== 200) throw new Error(`${who.municipality} ${kind}: answered ${r.status}: ${await r.text()}`);
-    const { outcome, delivery } = (await r.json()) as { outcome: string; delivery: { checksum: string } };
+  const r = await fetch(`${server.base}/api/staff/reporting/${who.municipality}/deliveries/batch`, {
+    method: 'POST',
+    headers: { ...who.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ month: DAY.toString().slice(0, 7), kinds: ['ds', 'flis'] }),
+  });
+  if (r.status !== 200) throw new Error(`${who.municipality}: answered ${r.status}: ${await r.text()}`);
+  const { results } = (await r.json()) as {
+    results: { outcome: string; delivery: { kind: string; checksum: string } }[];
+  };
+  if (results.length !== 2) throw new Error(`${who.municipality}: ${results.length} deliveries, not 2`);
+  for (const { outcome, delivery } of results) {
+    const kind = delivery.kind;
     if (outcome !== 'delivered') throw new Error(`${who.municipality} ${kind}: ${outcome}, not a first delivery`);
     if (delivery.checksum !== expected.get(`${who.municipality}/${kind}`))
       throw new Error(`${who.municipality} ${kind}: the delivered payload differs from the in-process one`);
@@ -302,7 +308,7 @@ export default async function reportingBench() {
       postgres: 15,
       ...results.durability,
       process:
-        "over HTTP: a separate server process (default pool); per municipality a consultant's session delivers DS and FLIS (POST /api/staff/reporting/:municipality/deliveries), national two municipalities at a time",
+        "over HTTP: a separate server process (default pool); per municipality a consultant's session delivers DS and FLIS in one request as the page's main button does (POST /api/staff/reporting/:municipality/deliveries/batch), national two municipalities at a time",
     },
     national: { ...results.national, phases: results.nationalPhases },
     copenhagen: results.copenhagen,
