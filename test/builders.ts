@@ -220,3 +220,11 @@ export async function anIncome(db: Db, householdId: string, yearlyOere: number, 
     .values({ household_id: householdId, yearly_oere: yearlyOere, valid: `[${day(from)},)` })
     .execute();
 }
+
+/** A section of the unit for children of an age in months, [min, max). */
+export async function aSection(db: Db, unitId: string, name: string, minAgeMonths: number, maxAgeMonths: number) {
+  await db
+    .insertInto('unit_section')
+    .values({ unit_id: unitId, name, min_age_months: minAgeMonths, max_age_months: maxAgeMonths })
+    .execute();
+}
