@@ -265,3 +265,11 @@ export async function aPrivatPasningCase(
     .executeTakeFirstOrThrow();
   return c.id;
 }
+
+/** A section of the unit for children of an age in months, [min, max). */
+export async function aSection(db: Db, unitId: string, name: string, minAgeMonths: number, maxAgeMonths: number) {
+  await db
+    .insertInto('unit_section')
+    .values({ unit_id: unitId, name, min_age_months: minAgeMonths, max_age_months: maxAgeMonths })
+    .execute();
+}

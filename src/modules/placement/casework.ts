@@ -17,7 +17,8 @@ import {
 } from './applications.js';
 import { distributionAllows } from './distribution.js';
 import { dateDa } from './letters.js';
-import { child, unitName, withdrawPlacement } from './offers.js';
+import { child, unitName } from './offers.js';
+import { withdrawPlacement } from './withdrawal.js';
 import { policyOn } from './placement-policy.js';
 import { placementError } from './contract.js';
 import { setApplicationPriority } from './queries.js';

@@ -6,7 +6,7 @@ import { placementCaseworkRoutes } from './routes.casework.js';
 
 export { guaranteeDate } from './rules.js';
 export { previewRound, buildRoundInput } from './round.js';
-export { expireOffers } from './offers.js';
+export { expireOffers } from './offer-answers.js';
 export { addInboxTask } from './queries.js';
 export { registerPlacementJobs, runPlacementJob, PLACEMENT_JOBS } from './jobs.js';
 export { placementsInUnitOn, placementUnit, setDagplejer } from './queries.js';

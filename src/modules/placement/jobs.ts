@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppClock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { aarsrulning, continuousAllocation } from './aarsrulning.js';
-import { expireOffers } from './offers.js';
+import { expireOffers } from './offer-answers.js';
 import { withRetry } from '../booking/index.js';
 import { municipalitiesWithUnits, unitsOfMunicipality } from '../registry/index.js';
 

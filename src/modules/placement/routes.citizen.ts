@@ -18,7 +18,8 @@ import {
   withdrawApplication,
 } from './applications.js';
 import { continuousAllocation } from './aarsrulning.js';
-import { acceptOffer, declineOffer, expireOffers, loadOffer, withdrawPlacement } from './offers.js';
+import { acceptOffer, declineOffer, expireOffers, loadOffer } from './offer-answers.js';
+import { withdrawPlacement } from './withdrawal.js';
 import { PRIORITY_CLASSES, policyOn } from './placement-policy.js';
 import {
   earliestStart,

@@ -1,8 +1,8 @@
-// Subsidies for staff: caseworkers enter, decide and stop cases, supervise carers and handle complaints; finance
-// previews, approves and exports the monthly payout.
+// Subsidies for staff: caseworkers enter, decide and stop cases and supervise carers. Complaints are in
+// routes.complaints.ts, the monthly payout in routes.payouts.ts, private providers in routes.providers.ts; they share
+// the access helpers here (a case, once the actor may act on it; a municipality's data is its own).
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { setActor } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { schemaOf } from '../../platform/http/contract.js';
@@ -13,26 +13,16 @@ import type { Db } from '../../platform/db/database.js';
 import { subsidiesContract as c, subsidiesError, type CaseDetail } from './contract.js';
 import { subsidiesPolicy } from './policy.js';
 import {
-  addComplaint,
   addSupervision,
   carerById,
   caseById,
-  complaintById,
   complaintsOf,
-  forward,
   linesOfCase,
   listCases,
-  listRuns,
-  lockCase,
-  reconsider,
-  reopenCase,
-  schemeData,
   recoveriesOf,
   type CaseRow,
 } from './queries.js';
-import { apply, caseFile, checksOf, decide, stop, stopCarerFrom, type Application } from './cases.js';
-import { preview, runMonth } from './payout.js';
-import { creditorCsv, creditorExport } from './export.js';
+import { apply, checksOf, decide, stop, stopCarerFrom, type Application } from './cases.js';
 
 export const day = (s: string) => LocalDate.parse(s);
 export const period = (valid: string) => {
@@ -50,12 +40,12 @@ export async function orOverlap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-type Action = 'subsidies.read' | 'subsidies.decide' | 'subsidies.pay';
+export type Action = 'subsidies.read' | 'subsidies.decide' | 'subsidies.pay';
 /** A municipality's subsidy data (cases, carers, complaints, payouts) is its own: staff of another are refused. */
-const ofMunicipality = (municipalityCode: string) => ({ municipalityCode });
+export const ofMunicipality = (municipalityCode: string) => ({ municipalityCode });
 
 /** The case, once the actor may act on it: role first, then 404 for an unknown case, then its municipality (403). */
-async function caseFor(db: Db, actor: Actor | null, id: string, action: Action) {
+export async function caseFor(db: Db, actor: Actor | null, id: string, action: Action) {
   subsidiesPolicy.authorize(actor, action);
   const x = await caseById(db, id);
   if (!x) throw subsidiesError('subsidies.not-found');
@@ -68,14 +58,6 @@ async function carerFor(db: Db, actor: Actor | null, id: string) {
   const carer = await carerById(db, id);
   if (!carer) throw subsidiesError('subsidies.not-found');
   return subsidiesPolicy.authorize(actor, 'subsidies.decide', ofMunicipality(carer.municipality_code));
-}
-
-/** A complaint and its case, the same way. */
-async function complaintFor(db: Db, actor: Actor | null, id: string, action: Action) {
-  subsidiesPolicy.authorize(actor, action);
-  const k = await complaintById(db, id);
-  if (!k) throw subsidiesError('subsidies.not-found');
-  return { k, ...(await caseFor(db, actor, k.case_id, action)) };
 }
 
 export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
@@ -223,171 +205,6 @@ export const subsidiesStaffRoutes: FastifyPluginAsync = async (base) => {
         return r;
       });
       return reply.code(201).send(r);
-    },
-  );
-
-  app.post(
-    '/subsidies/cases/:id/complaints',
-    { schema: schemaOf('subsidies', c.complain, subsidiesError.codes) },
-    async (req, reply) => {
-      const { x, actor } = await caseFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
-      const r = await req.ctx.db.transaction().execute(async (trx) => {
-        await setActor(trx, actor.userId);
-        const r = await addComplaint(trx, x.id, day(req.body.receivedOn), req.body.text, actor.userId);
-        await audit(trx, req.ctx, { action: 'subsidies.complaint', subjectType: 'subsidy_case', subjectIds: [x.id] });
-        return r;
-      });
-      return reply.code(201).send(r);
-    },
-  );
-
-  app.post(
-    '/subsidies/complaints/:id/reconsider',
-    { schema: schemaOf('subsidies', c.reconsider, subsidiesError.codes) },
-    async (req) => {
-      const { k, actor } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
-      if (k.status !== 'received') throw subsidiesError('subsidies.complaint-state');
-      // Changed in the family's favour: the case is open for a new decision (back under consideration), which the
-      // caseworker makes as any decision, with a new letter. An application never decided stays as it is.
-      const today = req.ctx.clock.today();
-      const reopened = await orOverlap(() =>
-        req.ctx.db.transaction().execute(async (trx) => {
-          await setActor(trx, actor.userId);
-          await reconsider(trx, k.id, req.body.outcome, today, req.body.note);
-          const x = req.body.outcome === 'changed' ? await lockCase(trx, k.case_id) : undefined;
-          const reopen = !!x && x.status !== 'applied';
-          if (reopen) {
-            const terms = (await schemeData(trx, x.municipality_code)).termsOn(x.scheme, today);
-            await reopenCase(trx, x.id, k.id, today, today.plusDays(terms?.decisionDays ?? 30));
-          }
-          await audit(trx, req.ctx, {
-            action: 'subsidies.reconsider',
-            subjectType: 'subsidy_case',
-            subjectIds: [k.case_id],
-            details: { outcome: req.body.outcome },
-          });
-          if (reopen)
-            await audit(trx, req.ctx, {
-              action: 'subsidies.reopen',
-              subjectType: 'subsidy_case',
-              subjectIds: [k.case_id],
-              details: { complaintId: k.id, previousStatus: x.status },
-            });
-          return reopen;
-        }),
-      );
-      return { status: req.body.outcome, reopened };
-    },
-  );
-
-  app.post(
-    '/subsidies/complaints/:id/forward',
-    { schema: schemaOf('subsidies', c.forward, subsidiesError.codes) },
-    async (req) => {
-      const { k, x, actor } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.decide');
-      const today = req.ctx.clock.today();
-      if (k.status !== 'upheld') throw subsidiesError('subsidies.complaint-state');
-      return req.ctx.db.transaction().execute(async (trx) => {
-        await setActor(trx, actor.userId);
-        const bundle = { recipient: 'Ankestyrelsen', complaintId: k.id, ...(await caseFile(trx, x, today)) };
-        await forward(trx, k.id, today, bundle);
-        await audit(trx, req.ctx, {
-          action: 'subsidies.forward',
-          subjectType: 'person',
-          subjectIds: [x.child_id, x.applicant_id],
-          details: { complaintId: k.id },
-        });
-        return { forwardedOn: today.toString(), bundle };
-      });
-    },
-  );
-
-  app.get(
-    '/subsidies/complaints/:id/bundle',
-    { schema: schemaOf('subsidies', c.bundle, subsidiesError.codes) },
-    async (req, reply) => {
-      const { k, x } = await complaintFor(req.ctx.db, req.ctx.actor, req.params.id, 'subsidies.read');
-      if (!k.bundle) throw subsidiesError('subsidies.not-found');
-      await audit(req.ctx.db, req.ctx, {
-        action: 'subsidies.read',
-        subjectType: 'person',
-        subjectIds: [x.child_id, x.applicant_id],
-      });
-      return reply
-        .header('content-disposition', `attachment; filename="sagsakter-${k.id.slice(0, 8)}.json"`)
-        .send(k.bundle as Record<string, unknown>);
-    },
-  );
-
-  app.get('/subsidies/payouts/preview', { schema: schemaOf('subsidies', c.preview) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.query.municipality));
-    const { page, size, filter } = req.query;
-    const p = await preview(req.ctx.db, req.query.municipality, day(req.query.month), { page, size, filter });
-    // The people whose lines are shown (the summary's counts and totals name no one).
-    await audit(req.ctx.db, req.ctx, {
-      action: 'subsidies.payout_preview',
-      subjectType: 'person',
-      subjectIds: [...new Set(p.lines.flatMap((l) => [l.payeeId, l.childId]))],
-      details: { municipality: req.query.municipality, month: p.month, page: p.page, filter },
-    });
-    return p;
-  });
-
-  app.post('/subsidies/payouts', { schema: schemaOf('subsidies', c.run, subsidiesError.codes) }, async (req) => {
-    const actor = subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.body.municipality));
-    const month = day(req.body.month);
-    // Paid monthly in advance: a month may be paid from the month before it.
-    if (month.isAfter(req.ctx.clock.today().firstOfMonth().plusMonths(1)))
-      throw subsidiesError('subsidies.month-not-started');
-    return req.ctx.db.transaction().execute(async (trx) => {
-      await setActor(trx, actor.userId);
-      // One run per municipality at a time: the second waits and then finds nothing left to pay.
-      await sql`select pg_advisory_xact_lock(hashtext(${'subsidy-payout:' + req.body.municipality}))`.execute(trx);
-      // A recovery is claimed in the debtor export of the next month billed (invoices go out monthly in advance).
-      const claimMonth = req.ctx.clock.today().firstOfMonth().plusMonths(1);
-      const r = await runMonth(trx, req.body.municipality, month, actor.userId, claimMonth);
-      await audit(trx, req.ctx, {
-        action: 'subsidies.payout_run',
-        subjectType: 'person',
-        subjectIds: r.subjects,
-        details: { municipality: req.body.municipality, month: req.body.month, runId: r.runId, lines: r.lines },
-      });
-      return { runId: r.runId, lines: r.lines, totalOere: r.totalOere, recoveries: r.recoveries };
-    });
-  });
-
-  app.get('/subsidies/payouts', { schema: schemaOf('subsidies', c.runs) }, async (req) => {
-    subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(req.query.municipality));
-    const rows = await listRuns(req.ctx.db, req.query.municipality);
-    return rows.map((r) => ({
-      id: r.id,
-      month: r.month,
-      lines: r.lines,
-      totalOere: Number(r.total_oere),
-      createdAt: String(r.created_at),
-    }));
-  });
-
-  app.get(
-    '/subsidies/payouts/:id/export',
-    { schema: schemaOf('subsidies', c.export, subsidiesError.codes) },
-    async (req, reply) => {
-      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay');
-      const ex = await creditorExport(req.ctx.db, req.params.id);
-      if (!ex) throw subsidiesError('subsidies.not-found');
-      subsidiesPolicy.authorize(req.ctx.actor, 'subsidies.pay', ofMunicipality(ex.municipality));
-      await audit(req.ctx.db, req.ctx, {
-        action: 'subsidies.export',
-        subjectType: 'person',
-        subjectIds: [
-          ...new Set([...ex.lines.flatMap((l) => [l.payeeId, l.childId]), ...ex.providerLines.map((l) => l.childId)]),
-        ],
-        details: { runId: req.params.id },
-      });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="kreditor-${ex.municipality}-${ex.month.slice(0, 7)}.csv"`)
-        .send(creditorCsv(ex));
     },
   );
 };

@@ -1,22 +1,14 @@
 // Issue 16: one installation, several municipalities, and a wall between them. Two municipalities are built with the
 // test builders (units, children, guardians, a waitlist, a round, a billing month, letters … and staff of every role in
-// each); then every operation of /api/openapi.json is called as each staff role of municipality B with the ids of
-// municipality A's data. No call may answer 2xx with A's data in it, and no call may change A's data with a 2xx.
-// Operations that are not municipal data are allow-listed below with their reason.
+// each: testkit/two-municipalities.ts); then every operation of /api/openapi.json is called as each staff role of
+// municipality B with the ids of municipality A's data (testkit/openapi-values.ts). No call may answer 2xx with A's
+// data in it, and no call may change A's data with a 2xx. Operations that are not municipal data are allow-listed
+// below with their reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, testApp, type TestApp } from '../../../test/app.js';
-import { aChild, aGuardianOf, aPlacement, aStaffUser, aUnit } from '../../../test/builders.js';
+import { loginAs, type TestApp } from '../../../test/app.js';
 import { engine } from '../../../test/db.js';
-import type { Db } from '../db/database.js';
-import type { Role } from '../db/schema.js';
-import { LocalDate } from '../../shared/index.js';
-import { seedRates2025 } from '../../modules/billing/rates.js';
-import { startRun } from '../../modules/billing/run.js';
-import { addApplication as addFripladsApplication } from '../../modules/billing/queries.js';
-import { previewRound } from '../../modules/placement/index.js';
-import { createTerminal } from '../../modules/attendance/terminals.js';
-import { insertQuestionnaire } from '../../modules/attendance/queries.js';
-import { sendLetters } from '../letters/index.js';
+import { STAFF, twoMunicipalities, type Side } from './testkit/two-municipalities.js';
+import { valuesOf } from './testkit/openapi-values.js';
 
 /** Not a municipality's data: any staff user may call these (or they are the caller's own session). */
 const NOT_MUNICIPAL: Record<string, string> = {
@@ -56,239 +48,14 @@ const OWN_DATA_WRITES: Record<string, string> = {
   'POST /api/staff/subsidies/terms': "adds a terms period to B's own subsidy terms",
 };
 
-const STAFF: Exclude<Role, 'guardian'>[] = [
-  'caseworker',
-  'finance',
-  'consultant',
-  'management',
-  'admin',
-  'unit_leader',
-  'unit_staff',
-];
-
-interface Side {
-  code: string;
-  unit: string;
-  daginstitution: string;
-  child: { id: string; householdId: string };
-  guardian: { id: string; userId: string };
-  placement: string;
-  users: Record<string, string>;
-}
-
-async function aMunicipalitySide(db: Db, code: string, tag: string, today: LocalDate): Promise<Side> {
-  const unit = await aUnit(db, { municipalityCode: code, name: `Børnehuset ${tag}` });
-  const child = await aChild(db, { firstName: `Barn${tag}`, lastName: `Efternavn${tag}` });
-  await db.updateTable('household').set({ municipality_code: code }).where('id', '=', child.householdId).execute();
-  const guardian = await aGuardianOf(db, child, { firstName: `Forælder${tag}`, lastName: `Efternavn${tag}` });
-  const placement = await aPlacement(db, child.id, unit.id, today.plusMonths(-6));
-  const users: Record<string, string> = {};
-  for (const role of STAFF) users[role] = await aStaffUser(db, role, role.startsWith('unit_') ? [unit.id] : [], code);
-  return { code, unit: unit.id, daginstitution: unit.daginstitutionId, child, guardian, placement, users };
-}
-
-let t: TestApp, a: Side, b: Side;
-const ids: Record<string, string> = {};
+let t: TestApp, a: Side, b: Side, ids: Record<string, string>, valueOf: ReturnType<typeof valuesOf>;
 beforeAll(async () => {
-  t = await testApp();
-  const db = t.database.db,
-    today = t.clock.today();
-  a = await aMunicipalitySide(db, '0860', 'Aaa', today);
-  b = await aMunicipalitySide(db, '0813', 'Bbb', today);
-  await seedRates2025(db, '0860');
-  // A's data of every kind the API has an id or a month for.
-  ids.terminal = (await createTerminal(db, a.unit, 'Indgang', null)).id;
-  const waiting = await aChild(db, { firstName: 'VenterAaa', lastName: 'EfternavnAaa' });
-  await db.updateTable('household').set({ municipality_code: '0860' }).where('id', '=', waiting.householdId).execute();
-  const app = await db
-    .insertInto('application')
-    .values({
-      child_id: waiting.id,
-      place_kind: 'boernehave',
-      placement_kind: 'dagtilbud',
-      needed_from: today.plusMonths(2).toString(),
-      hours_per_week: 40,
-      applied_on: today.toString(),
-      seniority_date: today.toString(),
-      guarantee_date: today.plusMonths(2).toString(),
-    } as any)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  ids.application = app.id;
-  await db.insertInto('application_wish').values({ application_id: app.id, rank: 1, unit_id: a.unit }).execute();
-  await db
-    .insertInto('staff_inbox')
-    .values({ kind: 'application', child_id: waiting.id, text: 'Ny ansøgning', created_on: today.toString() })
-    .execute();
-  ids.task = (
-    await db.selectFrom('staff_inbox').select('id').where('child_id', '=', waiting.id).executeTakeFirstOrThrow()
-  ).id;
-  ids.waiting = waiting.id;
-  ids.round = (await previewRound(db, '0860', 'dagtilbud', today.plusMonths(3), today, a.users.caseworker!)).id;
-  [ids.letter] = await sendLetters(
-    db,
-    [
-      {
-        kind: 'offer',
-        subject: 'Tilbud',
-        recipients: [a.guardian.id],
-        childId: a.child.id,
-        blocks: [{ text: 'Tilbud om plads.' }],
-      },
-    ],
-    today,
-  );
-  ids.month = today.firstOfMonth().toString();
-  const run = await startRun(db, { municipality: '0860', month: ids.month, userId: null });
-  await run.done;
-  ids.run = run.runId;
-  ids.friplads = (
-    await addFripladsApplication(db, {
-      householdId: a.child.householdId,
-      applicantId: a.guardian.id,
-      yearlyOere: 30_000_000,
-      childrenUnder18: 1,
-      singleProvider: false,
-      wantedFrom: today.plusMonths(1).firstOfMonth().toString(),
-    })
-  ).id;
-  ids.questionnaire = (
-    await insertQuestionnaire(db, {
-      municipality_code: '0860',
-      unit_id: null,
-      title: 'Jul Aaa',
-      question: 'Skal dit barn passes?',
-      period: `[${today.plusDays(20)},${today.plusDays(30)})`,
-      deadline: today.plusDays(10).toString(),
-      created_by: null,
-    } as any)
-  ).id;
-  await db
-    .insertInto('attendance')
-    .values({ child_id: a.child.id, unit_id: a.unit, date: today.toString(), status: 3, check_in: '08:00' })
-    .execute();
-  ids.cpr = (await db.selectFrom('person').select('cpr').where('id', '=', a.child.id).executeTakeFirstOrThrow()).cpr!;
-  // A subsidy case (tilskud til privat pasning) of a family of A without a dagtilbud place, with its carer.
-  const cared = await aChild(db, { firstName: 'PasAaa', lastName: 'EfternavnAaa' });
-  await db.updateTable('household').set({ municipality_code: '0860' }).where('id', '=', cared.householdId).execute();
-  const parentOfCared = await aGuardianOf(db, cared, { firstName: 'ForælderPasAaa', lastName: 'EfternavnAaa' });
-  ids.cared = cared.id;
-  const parent = await loginAs(t.app, parentOfCared.userId);
-  const applied = await parent.call('POST', '/api/citizen/subsidies', {
-    childId: cared.id,
-    start: today.firstOfMonth().plusMonths(1).toString(),
-    carer: { name: 'Pasningsordningen Aaa', street: 'Havnegade 3', postalCode: '9800', city: 'Hjørring' },
-    expenseOere: 400_000,
-    hoursPerWeek: 40,
-    childrenInCare: 4,
-  });
-  if (applied.statusCode !== 201) throw new Error(`subsidy application refused: ${applied.body}`);
-  ids.subsidyCase = applied.json().id;
-  ids.carer = (
-    await db.selectFrom('subsidy_case').select('carer_id').where('id', '=', ids.subsidyCase!).executeTakeFirstOrThrow()
-  ).carer_id!;
+  ({ t, a, b, ids } = await twoMunicipalities());
+  valueOf = valuesOf(a, ids);
 }, 180_000); // two municipalities, a billing run and a round: slow under load on PGlite
 afterAll(async () => {
   await t?.close();
 });
-
-/** A value of A for a parameter or body field, by its name (and the operation's path for a bare `id`). */
-function valueOf(path: string, name: string, schema: any, today: LocalDate): unknown {
-  const day = today.plusDays(14).toString();
-  const byName: Record<string, unknown> = {
-    cvr: '12345678',
-    unitId: a.unit,
-    childId: a.child.id,
-    placementId: a.placement,
-    householdId: a.child.householdId,
-    applicationId: ids.application,
-    daginstitutionId: a.daginstitution,
-    payerId: a.guardian.id,
-    guardianId: a.guardian.id,
-    municipality: '0860',
-    municipalityCode: '0860',
-    month: ids.month!.slice(0, 7),
-    date: today.toString(),
-    start: today.firstOfMonth().plusMonths(1).toString(),
-    wantedFrom: today.firstOfMonth().plusMonths(1).toString(),
-    wished: day,
-    key: 'tenancy.test',
-    cpr: ids.cpr,
-    // A's CPR change file: a name change of A's child.
-    file: {
-      fileId: `SF6002-0860-wall`,
-      sequence: 1,
-      created: today.toString(),
-      kommunekode: '0860',
-      records: [
-        {
-          recordNo: 1,
-          haendelse: 'navneaendring',
-          personnummer: ids.cpr,
-          dato: today.toString(),
-          navn: { fornavn: 'ÆndretAaa', efternavn: 'EfternavnAaa' },
-        },
-      ],
-    },
-    checkIn: '08:00',
-    checkOut: '15:00',
-  };
-  if (name === 'id') {
-    if (path.includes('/units/')) return a.unit;
-    if (path.includes('/children/')) return a.child.id;
-    if (path.includes('/rounds/')) return ids.round;
-    if (path.includes('/billing/runs/')) return ids.run;
-    if (path.includes('/payers/')) return a.guardian.id;
-    if (path.includes('/letters/')) return ids.letter;
-    if (path.includes('/inbox/')) return ids.task;
-    if (path.includes('/applications/')) return ids.application;
-    if (path.includes('/friplads/')) return ids.friplads;
-    if (path.includes('/terminals/')) return ids.terminal;
-    if (path.includes('/questionnaires/')) return ids.questionnaire;
-    if (path.includes('/placements/')) return a.placement;
-    if (path.includes('/daginstitutioner/')) return a.daginstitution;
-    if (path.includes('/subsidies/cases/')) return ids.subsidyCase;
-    if (path.includes('/subsidies/carers/')) return ids.carer;
-    return a.unit;
-  }
-  if (name in byName) return byName[name];
-  return sample(schema, name, day);
-}
-
-/** A valid value for a JSON schema (enough to pass validation and reach the access check). */
-function sample(s: any, name: string, day: string): unknown {
-  if (!s) return 'x';
-  if (s.anyOf || s.oneOf) {
-    const options = (s.anyOf ?? s.oneOf).filter((o: any) => o.type !== 'null');
-    return sample(options[0], name, day);
-  }
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  if (s.default !== undefined && s.type !== 'object') return s.default;
-  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type;
-  switch (type) {
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries<any>(s.properties ?? {}))
-        if ((s.required ?? []).includes(k)) o[k] = sample(v, k, day);
-      return o;
-    }
-    case 'array':
-      return [sample(s.items, name, day)].slice(0, Math.max(1, s.minItems ?? 1));
-    case 'integer':
-    case 'number':
-      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
-    case 'boolean':
-      return false;
-    default:
-      if (s.format === 'uuid') return a.unit;
-      if (s.format === 'date' || /date|start|from|deadline|end/i.test(name)) return day;
-      if (s.pattern === '^[0-9]{4}$' || /^\^?\\d\{4\}\$?$/.test(s.pattern ?? '')) return '0860';
-      if (s.pattern && /\{6\}/.test(s.pattern)) return 'TZ0001';
-      if (s.pattern && /\\d\{4\}-\\d\{2\}\$/.test(s.pattern)) return day.slice(0, 7);
-      return 'Tekst';
-  }
-}
 
 describe(`the wall between municipalities (${engine})`, () => {
   it("refuses every staff role of one municipality every operation on another municipality's data", async () => {
