@@ -8,7 +8,7 @@
 // availability search for their own child: its p95 is measured during the rush. The rush is run twice on copies of
 // the same database: saturated (CONCURRENCY families at every moment, each followed at once by the next: the most
 // bookings a second) and steady (the families arriving ARRIVALS_PER_SECOND a second, answered or not: what a search
-// costs on a busy server that is not saturated).
+// costs on a busy server that is not saturated; the searches then arrive SEARCHES_PER_SECOND a second).
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
 import { Agent, request as httpRequest } from 'node:http';
@@ -37,6 +37,7 @@ const OPENING_SHARE = Number(process.env.BENCH_OPENING_SHARE ?? 0.9);
 const MAX_RUSH_SECONDS = Number(process.env.BENCH_MAX_RUSH_SECONDS ?? (SMALL ? 60 : 300));
 /** The steady rush: the same families arriving on a schedule (open loop), as a busy morning's families do. */
 const ARRIVALS_PER_SECOND = Number(process.env.BENCH_ARRIVALS_PER_SECOND ?? 100);
+const SEARCHES_PER_SECOND = Number(process.env.BENCH_SEARCHES_PER_SECOND ?? 20);
 const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
 interface Family {
@@ -293,8 +294,15 @@ async function rush(
         while (next < families.length && open()) await book(next++);
       });
   let searchIndex = 0;
-  const searchers = [...Array(SEARCHERS)].map(async () => {
-    while (!done) {
+  // In the steady rush the searches arrive on a schedule too (SEARCHES_PER_SECOND in all), so they do not fill the
+  // server's idle time themselves; in the saturated rush each searcher searches again at once.
+  const searchers = [...Array(SEARCHERS)].map(async (_, k) => {
+    for (let turn = 0; !done; turn++) {
+      if (arrivalsPerSecond) {
+        const due = t0 + ((turn * SEARCHERS + k) * 1000) / SEARCHES_PER_SECOND - performance.now();
+        if (due > 0) await new Promise((r) => setTimeout(r, due));
+        if (done) break;
+      }
       const f = families[(searchIndex++ * 7919) % families.length]!;
       const t = performance.now();
       const r = await request(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } });
@@ -514,7 +522,7 @@ export default async function main() {
         today: TODAY.toString(),
       },
       spire,
-      steady: { arrivalsPerSecond: ARRIVALS_PER_SECOND, ...steady },
+      steady: { arrivalsPerSecond: ARRIVALS_PER_SECOND, searchesPerSecond: SEARCHES_PER_SECOND, ...steady },
       naive,
       naiveDescription:
         'same HTTP workload and checks; availability = one SQL day-by-day scan of every unit over the horizon; booking = SELECT unit FOR UPDATE, day-by-day SQL recheck, inserts',

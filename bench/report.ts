@@ -211,7 +211,7 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
         ...(b.steady
           ? [
               [
-                `steady rush: the same families arriving ${n(b.steady.arrivalsPerSecond)} a second; availability p95 (p50), booking p95`,
+                `steady rush: the same families arriving ${n(b.steady.arrivalsPerSecond)} a second, searches ${n(b.steady.searchesPerSecond)} a second; availability p95 (p50), booking p95`,
                 `${n(b.steady.availabilityDuringRushMs.p95, ' ms')} (${n(b.steady.availabilityDuringRushMs.p50, ' ms')}), ${n(b.steady.bookingLatencyMs.p95, ' ms')}`,
                 '',
                 '',
