@@ -30,6 +30,9 @@ const GUARDIANS = Number(process.env.BENCH_GUARDIANS ?? (SMALL ? 300 : 3000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // families booking at the same moment
 const SEARCHERS = Number(process.env.BENCH_SEARCHERS ?? 4); // families searching at the same moment
 const POPULAR = 20;
+/** Families who search and book quiet units before the rush (not counted): the server then meets the rush warm, as a
+ *  running server does (its code compiled, its pool's connections open, their statements planned). */
+const WARM = 40;
 /** New nursery places the popular units open for the rush, as a share of the families (BENCH_OPENING_SHARE). */
 const OPENING_SHARE = Number(process.env.BENCH_OPENING_SHARE ?? 0.9);
 // A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
@@ -67,11 +70,13 @@ async function prepareWorkload(database: Database) {
   const popular = (
     await database.raw(
       `select u.id from unit u join capacity c on c.unit_id = u.id and c.age_band = '0-2' and c.valid @> $1::date
-      where u.closed_on is null and u.type in ('integreret', 'landsbyordning') group by u.id order by sum(c.places) desc, u.id limit ${POPULAR}`,
+      where u.closed_on is null and u.type in ('integreret', 'landsbyordning') group by u.id order by sum(c.places) desc, u.id limit ${POPULAR * 2}`,
       [TODAY.toString()],
     )
   ).rows.map((r) => r.id as string);
-  if (popular.length < POPULAR) throw new Error(`only ${popular.length} units take children 0–5`);
+  // The next 20 are the warm-up families' quiet units.
+  const quiet = popular.splice(POPULAR);
+  if (quiet.length < 3) throw new Error(`only ${popular.length + quiet.length} units take children 0–5`);
   const closed = new Set(
     (
       await database.raw(
@@ -83,7 +88,7 @@ async function prepareWorkload(database: Database) {
   const household = await db
     .insertInto('household')
     .values(
-      [...Array(GUARDIANS)].map((_, i) => ({
+      [...Array(GUARDIANS + WARM)].map((_, i) => ({
         street: `Bookingvej ${i + 1}`,
         postal_code: '2100',
         city: 'København Ø',
@@ -95,7 +100,7 @@ async function prepareWorkload(database: Database) {
   const guardians = await db
     .insertInto('person')
     .values(
-      [...Array(GUARDIANS)].map((_, i) => ({
+      [...Array(GUARDIANS + WARM)].map((_, i) => ({
         first_name: 'Forælder',
         last_name: `Booking${i}`,
         birth_date: '1990-05-01',
@@ -105,7 +110,11 @@ async function prepareWorkload(database: Database) {
     .returning('id')
     .execute();
   // Babies born 1–11 months ago: all old enough (26 weeks) by the popular start months.
-  const births = [...Array(GUARDIANS)].map(() => TODAY.minusDays(30 + Math.floor(random() * 300)));
+  // (The warm-up families' births come from their own numbers, so the rush's families are the same as without them.)
+  const warmRandom = rng(7);
+  const births = [...Array(GUARDIANS + WARM)].map((_, i) =>
+    TODAY.minusDays(30 + Math.floor((i < GUARDIANS ? random : warmRandom)() * 300)),
+  );
   const babies = await db
     .insertInto('person')
     .values(
@@ -163,7 +172,7 @@ async function prepareWorkload(database: Database) {
     if (start.isBefore(earliest)) start = earliest;
     while (!isWorkingDay(start) || closed.has(start.toString())) start = start.plusDays(1);
     const wishes = new Set<string>();
-    while (wishes.size < 3) wishes.add(pickUnit());
+    while (wishes.size < 3) wishes.add(i < GUARDIANS ? pickUnit() : quiet[Math.floor(random() * quiet.length)]!);
     return {
       guardianId: guardians[i]!.id,
       childId: b.id,
@@ -173,7 +182,12 @@ async function prepareWorkload(database: Database) {
       wishes: [...wishes],
     };
   });
-  return { families, popular, newPlaces: newPlaces.reduce((a, b) => a + b, 0) };
+  return {
+    families: families.slice(0, GUARDIANS),
+    warm: families.slice(GUARDIANS),
+    popular,
+    newPlaces: newPlaces.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Adds `extra[k]` nursery places to unit k from `from` on (its 0–2 capacity period there is split). */
@@ -218,6 +232,33 @@ function request(url: string, o: { method?: string; headers: Record<string, stri
   });
 }
 
+/** Before the rush (not counted): the WARM families search and book their quiet units, ten at a time (the pool's
+ *  size), as a running server's families have done before a rush. */
+async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/api/naive') {
+  const search = `${base}${prefix}/${prefix === '/api/citizen' ? 'booking/' : ''}availability`;
+  for (let k = 0; k < warm.length; k += 10) {
+    const some = warm.slice(k, k + 10);
+    // (The naive search takes seconds: one of the ten searches there.)
+    await Promise.all(
+      (prefix === '/api/naive' ? some.slice(0, 1) : some).map((f) =>
+        request(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } }),
+      ),
+    );
+    await Promise.all(
+      some.map(async (f) => {
+        for (const unitId of f.wishes) {
+          const r = await request(`${base}${prefix}/bookings`, {
+            method: 'POST',
+            headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({ childId: f.childId, unitId, start: f.start }),
+          });
+          if (r.status === 201) break;
+        }
+      }),
+    );
+  }
+}
+
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
 async function rush(
   base: string,
@@ -250,9 +291,6 @@ async function rush(
     if ([201, 400, 403, 409].includes(r.status)) decided++;
     return r.status;
   };
-  // Warm-up (not counted): one search per server process, as a running server has done before the rush.
-  const w = families[0]!;
-  await request(`${search}?childId=${w.childId}&wished=${w.start}`, { headers: { cookie: w.cookie } });
   const t0 = performance.now();
   let finished = 0;
   /** One family: its wishes in order until one is booked (and, for every 50th, a try at someone else's child). */
@@ -416,7 +454,7 @@ export default async function main() {
     await migrate(seedDb);
     const t0 = Date.now();
     await seedDemo(seedDb, { scale: SMALL ? 'small' : 'city', seed: 1, today: TODAY });
-    const { families, popular, newPlaces } = await prepareWorkload(seedDb);
+    const { families, warm, popular, newPlaces } = await prepareWorkload(seedDb);
     await seedDb.raw('ANALYZE');
     const enrolled = (
       await seedDb.raw(`select count(*)::int n from placement where kind = 'dagtilbud' and valid @> $1::date`, [
@@ -450,6 +488,7 @@ export default async function main() {
         BENCH_TODAY: TODAY.toString(),
         BENCH_NAIVE: naive ? '1' : '0',
       });
+      await warmUp(server.base, warm, naive ? '/api/naive' : '/api/citizen');
       const statsDb = await openDatabase({ url: `${pg.url}/${dbName}` });
       const stats = statementStats((s) => statsDb.raw(s));
       await stats.reset();

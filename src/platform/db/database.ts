@@ -22,6 +22,9 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   exec: (script: string) => Promise<void>;
   raw: RawSql;
+  /** LISTEN on `channel`: `onMessage` gets each notification's payload; `onLost` is called once if the listening
+   *  connection is lost (notifications may then have been missed). Returns a function that stops listening. */
+  listen: (channel: string, onMessage: (payload: string) => void, onLost: () => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 }
 
@@ -93,6 +96,8 @@ async function openPglite({ dataDir, loadDataDir }: DatabaseOptions): Promise<Da
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
+    // One connection in this process: every notification is delivered, none can be lost.
+    listen: (channel, onMessage) => pglite.listen(channel, onMessage),
     close: async () => {
       try {
         await db.destroy().catch(() => {});
@@ -112,6 +117,7 @@ async function openPostgres(url: string): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
+  const listeners = new Set<() => Promise<void>>();
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
   const db: Db = new Kysely<DB>({
     dialect: new PostgresDialect({
@@ -125,7 +131,33 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.query(script);
     },
     raw: async (text, params) => pool.query(text, params as any[]),
+    listen: async (channel, onMessage, onLost) => {
+      // A connection of its own, outside the pool: it stays in LISTEN for as long as the process listens.
+      const client = new pg.Client({ connectionString: url });
+      let stopped = false;
+      const lost = () => {
+        if (stopped) return;
+        stopped = true;
+        listeners.delete(stop);
+        onLost();
+      };
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        await client.end().catch(() => {});
+      };
+      client.on('notification', (m) => {
+        if (m.channel === channel) onMessage(m.payload ?? '');
+      });
+      client.on('error', lost);
+      client.on('end', lost);
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      listeners.add(stop);
+      return stop;
+    },
     close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();
     },
   };

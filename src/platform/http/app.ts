@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
 import type { AppClock } from '../clock.js';
-import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { holdSessions, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
 import type { OidcConfig } from '../auth/oidc.js';
 import { auditRoutes } from '../audit/routes.js';
@@ -110,6 +110,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  // Sessions are held in memory while this process hears of every change to them (sessions.ts).
+  const stopHolding = await holdSessions(config.database);
+  app.addHook('onClose', stopHolding);
   app.decorateRequest('ctx', null as any);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {

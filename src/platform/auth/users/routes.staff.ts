@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LocalDate } from '../../../shared/index.js';
 import { setActor, type Db } from '../../db/database.js';
 import { homeMunicipality } from '../actor.js';
+import { forgetSessions } from '../sessions.js';
 import { municipalitiesOfUnits } from '../../../modules/registry/index.js';
 import { audit } from '../../audit/audit.js';
 import { schemaOf } from '../../http/contract.js';
@@ -70,7 +71,7 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
     await req.ctx.db.transaction().execute(async (trx) => {
       await setActor(trx, actor.userId);
       if (!(await updateUser(trx, req.params.id, municipality, f))) throw usersError('users.not-found');
-      // A changed role or unit scope takes effect on the next request: sessions read both from the user each time.
+      // A changed role or unit scope takes effect on the next request (the sessions held are forgotten).
       await audit(trx, req.ctx, {
         action: 'user.update',
         subjectType: 'user',
@@ -85,6 +86,7 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
         },
       });
     });
+    forgetSessions(req.ctx.db);
     return one(req, municipality, req.params.id);
   });
 
@@ -105,6 +107,7 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
         details: { lastDay: lastDay.toString(), sessionsRevoked: revoked },
       });
     });
+    forgetSessions(req.ctx.db);
     return one(req, municipality, req.params.id);
   });
 };
