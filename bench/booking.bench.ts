@@ -85,15 +85,30 @@ async function prepareWorkload(database: Database) {
       )
     ).rows.map((r) => r.d as string),
   );
+  // Each home is geocoded, as a registered address is: somewhere in the municipality, near one of its daycare units
+  // (its own numbers, so the rest of the workload is the same as without them).
+  const anchors = (
+    await database.raw(
+      `select u.lat, u.lon from unit u join daginstitution d on d.id = u.daginstitution_id
+      where d.municipality_code = $1 and u.lat is not null order by u.id`,
+      [muni],
+    )
+  ).rows as { lat: number; lon: number }[];
+  const homeRandom = rng(11);
   const household = await db
     .insertInto('household')
     .values(
-      [...Array(GUARDIANS + WARM)].map((_, i) => ({
-        street: `Bookingvej ${i + 1}`,
-        postal_code: '2100',
-        city: 'København Ø',
-        municipality_code: muni,
-      })),
+      [...Array(GUARDIANS + WARM)].map((_, i) => {
+        const a = anchors[Math.floor(homeRandom() * anchors.length)]!;
+        return {
+          street: `Bookingvej ${i + 1}`,
+          postal_code: '2100',
+          city: 'København Ø',
+          municipality_code: muni,
+          lat: Math.round((a.lat + (homeRandom() - 0.5) * 0.02) * 1e6) / 1e6,
+          lon: Math.round((a.lon + (homeRandom() - 0.5) * 0.03) * 1e6) / 1e6,
+        };
+      }),
     )
     .returning('id')
     .execute();
