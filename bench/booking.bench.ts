@@ -573,6 +573,7 @@ export default async function main() {
         wishesPerFamily: 3,
         bookingConcurrency: CONCURRENCY,
         searchers: SEARCHERS,
+        warmUpFamilies: WARM,
         today: TODAY.toString(),
       },
       spire,
