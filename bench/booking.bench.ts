@@ -5,7 +5,7 @@
 // concentrated: every family wants one of the 20 most popular units (Zipf-weighted preferences, 3 wishes in order)
 // from the first working day of one of a few popular months; a 409 makes the family try its next wish. A few
 // families also try to book a child who is not theirs (must be 403). Meanwhile SEARCHERS clients run the
-// availability search for their own child: its p95 is measured during the rush. The rush is run twice on copies of
+// availability search for their own child, for the 60 units the page lists: its p95 is measured during the rush. The rush is run twice on copies of
 // the same database: saturated (CONCURRENCY families at every moment, each followed at once by the next: the most
 // bookings a second) and steady (the families arriving ARRIVALS_PER_SECOND a second, answered or not: what a search
 // costs on a busy server that is not saturated; the searches then arrive SEARCHES_PER_SECOND a second).
@@ -30,6 +30,8 @@ const GUARDIANS = Number(process.env.BENCH_GUARDIANS ?? (SMALL ? 300 : 3000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // families booking at the same moment
 const SEARCHERS = Number(process.env.BENCH_SEARCHERS ?? 4); // families searching at the same moment
 const POPULAR = 20;
+/** Units a search lists, as the booking page asks for them (web/citizen/book-place.tsx). */
+const SHOWN = 60;
 /** Families who search and book quiet units before the rush (not counted): the server then meets the rush warm, as a
  *  running server does (its code compiled, its pool's connections open, their statements planned). */
 const WARM = 40;
@@ -256,7 +258,7 @@ async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/a
     // (The naive search takes seconds: one of the ten searches there.)
     await Promise.all(
       (prefix === '/api/naive' ? some.slice(0, 1) : some).map((f) =>
-        request(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } }),
+        request(`${search}?childId=${f.childId}&wished=${f.start}&limit=${SHOWN}`, { headers: { cookie: f.cookie } }),
       ),
     );
     await Promise.all(
@@ -358,7 +360,9 @@ async function rush(
       }
       const f = families[(searchIndex++ * 7919) % families.length]!;
       const t = performance.now();
-      const r = await request(`${search}?childId=${f.childId}&wished=${f.start}`, { headers: { cookie: f.cookie } });
+      const r = await request(`${search}?childId=${f.childId}&wished=${f.start}&limit=${SHOWN}`, {
+        headers: { cookie: f.cookie },
+      });
       if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
       searchMs.push(performance.now() - t);
     }
@@ -574,6 +578,7 @@ export default async function main() {
         bookingConcurrency: CONCURRENCY,
         searchers: SEARCHERS,
         warmUpFamilies: WARM,
+        unitsListed: SHOWN,
         today: TODAY.toString(),
       },
       spire,

@@ -135,6 +135,41 @@ describe('book en plads in the browser', () => {
     await page.context().close();
   });
 
+  it('a parent whose chosen place is taken meanwhile is shown the nearest alternatives', async () => {
+    const page = await newPage();
+    await loginAs(page, 'Mette Holm');
+    await page.waitForURL(`${base}/mine-boern`);
+    await page.getByRole('link', { name: 'Book en plads' }).click();
+    await page.getByLabel('Barn').selectOption({ label: 'Alma Holm' });
+    await page.getByLabel('Ønsket startdato').fill('2027-01-04');
+    await page.getByRole('button', { name: 'Find ledige pladser' }).click();
+    await page.getByRole('button', { name: 'Vis kalender: Børnehuset Solsikken' }).click();
+    await page.getByRole('button', { name: /Book fra 4\. januar 2027/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Opsummering: book pladsen' }).count()).toBe(1);
+    // While the family reads the summary, the unit's places are gone (its age bands share them).
+    const places = () => t.database.db.updateTable('capacity').where('unit_id', '=', f.units.sol);
+    await places().set({ places: 0 }).execute();
+    try {
+      await page.getByRole('button', { name: 'Book pladsen' }).click();
+      const list = page.getByRole('list', { name: 'Pladsen blev taget lige før dig. Nærmeste alternativer:' });
+      await expect.poll(() => list.count()).toBe(1);
+      expect(await list.getByRole('listitem').allTextContents()).toEqual([
+        expect.stringMatching(/^Mælkebøtten: 1\. marts 2029/),
+      ]);
+      await expect
+        .poll(() => page.getByText('Pladsen er ikke længere ledig. Se de nærmeste alternativer.').count())
+        .toBe(1);
+      await expectAccessible(page, 'booking-gone');
+      expect(await t.database.db.selectFrom('booking').select('id').where('status', '=', 'active').execute()).toEqual(
+        [],
+      );
+    } finally {
+      await places().where('age_band', '=', '0-2').set({ places: 12 }).execute();
+      await places().where('age_band', '=', '3-5').set({ places: 20 }).execute();
+    }
+    await page.context().close();
+  });
+
   it('a cluster leader reads the 12-month outlook with the staff implied', async () => {
     const page = await newPage();
     await loginAs(page, 'Leder Solsikken');

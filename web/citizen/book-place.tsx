@@ -29,6 +29,9 @@ import {
   type Pending,
 } from './book-summary.js';
 
+/** Units listed at a time: the search sends only these (the nearest, or the earliest). */
+const SHOWN = 60;
+
 export function BookPlacePage() {
   const { t } = useT();
   const { me, loading } = useSession();
@@ -77,7 +80,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     setAlternatives(null);
     setSearch(
       '/api/citizen/booking/availability' +
-        query({ childId: moving?.childId ?? childId, wished, sort, excludeBookingId: moving?.id }),
+        query({ childId: moving?.childId ?? childId, wished, sort, limit: SHOWN, excludeBookingId: moving?.id }),
     );
   };
 
@@ -118,18 +121,9 @@ function Booker({ today, userId }: { today: string; userId: string }) {
     } catch (e) {
       setFailure(e);
       setAttempt((n) => n + 1);
-      if (e instanceof ApiError && e.code === 'booking.no-longer-free') {
-        const again = await api.get<Availability>(
-          '/api/citizen/booking/availability' +
-            query({
-              childId: moving?.childId ?? childId,
-              wished: date,
-              sort: 'distance',
-              excludeBookingId: moving?.id,
-            }),
-        );
-        setAlternatives(again.items.slice(0, 5));
-      }
+      // "No longer free" comes with the nearest units that have room.
+      if (e instanceof ApiError && e.code === 'booking.no-longer-free')
+        setAlternatives((e.body as { alternatives?: Item[] } | undefined)?.alternatives ?? []);
     }
   };
 
@@ -168,16 +162,23 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const booking = useAction(() => (pending ? choose(pending.unit, pending.date) : Promise.resolve()));
   const cancelAction = useAction(() => (cancelling ? cancel(cancelling) : Promise.resolve()));
 
-  const alternativesList = alternatives && (
-    <ul>
-      {alternatives.map((a) => (
-        <li key={a.unitId}>
-          {a.name}: {formatDate(a.start, lang)}
-          {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
-        </li>
-      ))}
-    </ul>
-  );
+  const alternativesList =
+    alternatives &&
+    (alternatives.length === 0 ? (
+      <p>{t('book.none')}</p>
+    ) : (
+      <>
+        <p>{t('book.gone')}</p>
+        <ul aria-label={t('book.gone')}>
+          {alternatives.map((a) => (
+            <li key={a.unitId}>
+              {a.name}: {formatDate(a.start, lang)}
+              {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
+            </li>
+          ))}
+        </ul>
+      </>
+    ));
   if (children.loading && !children.data) return <Loading />;
   return (
     <Page title={t('book.title')} lead={t('book.lead')}>
@@ -360,6 +361,9 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           {result.data.policy.modeNursery === 'hybrid' && (
             <p className="notice">{t('book.mode.hybrid', { n: result.data.policy.hybridMonths })}</p>
           )}
+          {result.data.total > result.data.items.length && (
+            <p className="muted">{t('book.shown', { n: result.data.items.length, total: result.data.total })}</p>
+          )}
           {result.data.items.length === 0 ? (
             <p>{t('book.none')}</p>
           ) : (
@@ -382,7 +386,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.data.items.slice(0, 60).map((i) => (
+                  {result.data.items.map((i) => (
                     <tr key={i.unitId}>
                       <th scope="row">
                         {i.name}

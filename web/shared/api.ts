@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
+    /** The whole answer (e.g. a booking's 409 with its alternatives). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -55,7 +57,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
       params?: Record<string, string | number>;
       details?: unknown;
     };
-    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params, err.details);
+    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? '', err.params, err.details, data);
   }
   return data as T;
 }

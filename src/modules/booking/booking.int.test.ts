@@ -58,6 +58,16 @@ describe(`book en plads (${engine})`, () => {
     expect(sol).toMatchObject({ start: '2027-01-04', onWished: true, end: '2032-07-31' });
     expect(mael).toMatchObject({ start: '2029-03-01', onWished: false });
     expect(body.items[0].distanceKm).toBeLessThanOrEqual(body.items[1].distanceKm);
+    expect(body.total).toBe(body.items.length);
+    // The page asks for the units it shows: the first by the order chosen, with how many there are in all.
+    const url = `/api/citizen/booking/availability?childId=${baby}&wished=2027-01-04`;
+    const first = (await mette.call('GET', `${url}&limit=1`)).json();
+    expect(first.items).toEqual(body.items.slice(0, 1));
+    expect(first.total).toBe(body.total);
+    const byDate = (await mette.call('GET', `${url}&limit=1&sort=date`)).json();
+    expect(byDate.items.map((i: any) => i.unitId)).toEqual([f.units.sol]);
+    for (const bad of ['0', '-1', '1.5', 'alle', '1001'])
+      expect((await mette.call('GET', `${url}&limit=${bad}`)).statusCode, bad).toBe(400);
     const cal = (
       await mette.call(
         'GET',

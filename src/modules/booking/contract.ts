@@ -108,6 +108,8 @@ export const Availability = z.object({
     changeDeadlineDays: z.number(),
   }),
   items: z.array(AvailabilityItem),
+  /** Units with room in all; `items` holds the first `limit` of them. */
+  total: z.number().int(),
 });
 export type Availability = z.infer<typeof Availability>;
 
@@ -230,6 +232,7 @@ export const bookingContract = {
     querystring: childId.extend({
       wished: date,
       sort: z.enum(['distance', 'date']).default('distance'),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
       excludeBookingId: z.uuid().optional(),
     }),
     response: Availability,

@@ -14,6 +14,8 @@ export class NoLongerFree extends DomainError {
     readonly childId: string,
     readonly wished: LocalDate,
     readonly birthDate: LocalDate,
+    /** A booking being moved: its own place is not counted in the alternatives. */
+    readonly excludePlacementId: string | null = null,
   ) {
     super('booking.no-longer-free', bookingError.codes['booking.no-longer-free']);
   }

@@ -137,6 +137,31 @@ describe(`the last place (${engine})`, () => {
     expect(reads).toHaveLength(1);
   });
 
+  it("a move refused as no longer free offers the family's own unit again among the alternatives", async () => {
+    const db = t.database.db;
+    const [mine] = await babies('Flyt', 1, 'female');
+    await db
+      .insertInto('custody')
+      .values({ child_id: mine!, guardian_id: f.guardians.mette, valid: '[2026-05-10,)' })
+      .execute();
+    // Its own unit has one place, which its booking takes; the unit it wants has none.
+    const own = await nursery('A19990', 'Vuggestuen Eget Sted', 'Torvet 9', 1);
+    const wanted = await nursery('A19991', 'Vuggestuen Fuldt Hus', 'Torvet 10', 0);
+    const mette = await loginAs(t.app, f.users.mette);
+    const booked = await mette.call('POST', '/api/citizen/bookings', {
+      childId: mine,
+      unitId: own,
+      start: '2027-01-04',
+    });
+    expect(booked.statusCode).toBe(201);
+    const move = await mette.call('POST', `/api/citizen/bookings/${booked.json().bookingId}/move`, {
+      unitId: wanted,
+      start: '2027-01-04',
+    });
+    expect(move.statusCode).toBe(409);
+    expect(move.json().alternatives.map((a: any) => a.unitId)).toContain(own);
+  });
+
   it('sees places taken or freed outside booking at once (the kept timeline is only used at its exact version)', async () => {
     const db = t.database.db;
     const two = { id: await nursery('A19998', 'Vuggestuen To Pladser', 'Torvet 2', 2) };

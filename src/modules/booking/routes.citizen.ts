@@ -36,6 +36,7 @@ async function alternatives(ctx: RequestContext, e: NoLongerFree) {
     today,
     policy,
     home: facts.home,
+    excludePlacementId: e.excludePlacementId,
     versions: facts.versions,
   };
   return (await searchAvailability(ctx.db, search, 5)).items;
@@ -92,7 +93,9 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
         hybridMonths: policy.hybridMonths,
         changeDeadlineDays: policy.changeDeadlineDays,
       },
-      items: sortItems(items, req.query.sort),
+      // The page shows the first `limit` (the server orders all of them).
+      items: sortItems(items, req.query.sort).slice(0, req.query.limit),
+      total: items.length,
     };
   });
 

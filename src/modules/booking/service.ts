@@ -144,7 +144,7 @@ export async function moveBooking(
       if (pre) throw refusalError(pre);
       await lockUnitLoad(trx, [b.unit_id, input.unitId]);
       const { unit, facts: uf, refusal } = await checkLocked(trx, input.unitId, ctx, input.start, b.placement_id!);
-      if (refusal === 'full') throw new NoLongerFree(child.id, input.start, child.birth);
+      if (refusal === 'full') throw new NoLongerFree(child.id, input.start, child.birth, b.placement_id);
       if (refusal) throw refusalError(refusal);
       const demand = demandFor(uf, ctx, input.start) as Exclude<ReturnType<typeof demandFor>, string>;
       const end = fromEpochDay(demand.end);

@@ -15,6 +15,10 @@ export const bookingTexts = {
   'book.noChildren': ['Du har ingen børn i din forældremyndighed.', 'You have no children in your custody.'],
   'book.results': ['Ledige pladser fra {date}', 'Free places from {date}'],
   'book.none': ['Ingen ledige pladser før skolestart.', 'No free places before school start.'],
+  'book.shown': [
+    'Viser de første {n} af {total} enheder med plads. Vælg en anden sortering eller dato for at se andre.',
+    'Showing the first {n} of {total} units with a place. Choose another order or date to see others.',
+  ],
   'book.col.unit': ['Enhed', 'Unit'],
   'book.col.type': ['Type', 'Type'],
   'book.col.distance': ['Afstand', 'Distance'],
