@@ -80,3 +80,25 @@ describe(`sessions held in memory (${engine})`, () => {
     expect(await me(c)).toBeNull();
   });
 });
+
+// Only a server's connection can be lost (PGlite runs in the process).
+if (engine === 'postgres')
+  describe('sessions when the listening connection is lost (postgres)', () => {
+    it('reads every session from the database until it listens again, and holds them again after', async () => {
+      const c = await loginAs(t.app, f.users.mette);
+      expect((await me(c)).id).toBe(f.users.mette);
+      const listening = `select pid from pg_stat_activity where query = 'LISTEN "spire_auth"' and datname = current_database()`;
+      expect((await elsewhere.raw(listening)).rows).toHaveLength(1);
+      await elsewhere.raw(`select pg_terminate_backend(pid) from (${listening}) l`);
+      await new Promise((r) => setTimeout(r, 200));
+      // Nothing is held meanwhile: a session deleted now is refused at once.
+      await elsewhere.raw(`delete from session where user_id = $1`, [f.users.mette]);
+      expect(await me(c)).toBeNull();
+      // A second later it listens again.
+      await expect.poll(async () => (await elsewhere.raw(listening)).rows.length, soon).toBe(1);
+      const d = await loginAs(t.app, f.users.mette);
+      expect((await me(d)).id).toBe(f.users.mette);
+      await elsewhere.raw(`delete from session where user_id = $1`, [f.users.mette]);
+      await expect.poll(() => me(d), soon).toBeNull();
+    });
+  });

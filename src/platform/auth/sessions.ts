@@ -109,6 +109,7 @@ export async function holdSessions(database: Database): Promise<() => Promise<vo
   function lost() {
     cache.live = false;
     cache.drop();
+    clearTimeout(retry);
     if (!closed) retry = setTimeout(() => void start(), 1000);
   }
   await start();

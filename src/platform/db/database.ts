@@ -151,8 +151,13 @@ async function openPostgres(url: string): Promise<Database> {
       });
       client.on('error', lost);
       client.on('end', lost);
-      await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      } catch (e) {
+        await stop();
+        throw e;
+      }
       listeners.add(stop);
       return stop;
     },
