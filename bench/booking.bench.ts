@@ -5,10 +5,12 @@
 // concentrated: every family wants one of the 20 most popular units (Zipf-weighted preferences, 3 wishes in order)
 // from the first working day of one of a few popular months; a 409 makes the family try its next wish. A few
 // families also try to book a child who is not theirs (must be 403). Meanwhile SEARCHERS clients run the
-// availability search for their own child, for the 60 units the page lists: its p95 is measured during the rush. The rush is run twice on copies of
-// the same database: saturated (CONCURRENCY families at every moment, each followed at once by the next: the most
-// bookings a second) and steady (the families arriving ARRIVALS_PER_SECOND a second, answered or not: what a search
-// costs on a busy server that is not saturated; the searches then arrive SEARCHES_PER_SECOND a second).
+// availability search for their own child, for the 60 units the page lists: its p95 is measured during the rush.
+// Before each rush, 40 other families search and book quiet units, and a checkpoint flushes the seed's bulk load (a
+// running server's state). The rush is run twice on copies of the same database: saturated (CONCURRENCY families at
+// every moment, each followed at once by the next: the most bookings a second) and steady (the families arriving
+// ARRIVALS_PER_SECOND a second, answered or not: what a search costs on a busy server that is not saturated; the
+// searches then arrive SEARCHES_PER_SECOND a second).
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
 import { Agent, request as httpRequest } from 'node:http';
@@ -78,7 +80,8 @@ async function prepareWorkload(database: Database) {
   ).rows.map((r) => r.id as string);
   // The next 20 are the warm-up families' quiet units.
   const quiet = popular.splice(POPULAR);
-  if (quiet.length < 3) throw new Error(`only ${popular.length + quiet.length} units take children 0–5`);
+  if (popular.length < POPULAR || quiet.length < 3)
+    throw new Error(`only ${popular.length + quiet.length} units take children 0–5`);
   const closed = new Set(
     (
       await database.raw(
