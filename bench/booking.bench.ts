@@ -90,15 +90,18 @@ async function prepareWorkload(database: Database) {
       )
     ).rows.map((r) => r.d as string),
   );
-  // Each home is geocoded, as a registered address is: somewhere in the municipality, near one of its daycare units
-  // (its own numbers, so the rest of the workload is the same as without them).
-  const anchors = (
-    await database.raw(
-      `select u.lat, u.lon from unit u join daginstitution d on d.id = u.daginstitution_id
-      where d.municipality_code = $1 and u.lat is not null order by u.id`,
-      [muni],
-    )
-  ).rows as { lat: number; lon: number }[];
+  // Each home is geocoded, as a registered address is: near one of the municipality's daycare units (another's where
+  // it has none with coordinates: the small demo); its own numbers, so the rest of the workload is the same.
+  const located = async (where: string) =>
+    (
+      await database.raw(
+        `select u.lat, u.lon from unit u join daginstitution d on d.id = u.daginstitution_id
+        where ${where} and u.lat is not null order by u.id`,
+        [muni],
+      )
+    ).rows as { lat: number; lon: number }[];
+  let anchors = await located('d.municipality_code = $1');
+  if (!anchors.length) anchors = await located('$1::text is not null');
   const homeRandom = rng(11);
   const household = await db
     .insertInto('household')
@@ -252,6 +255,15 @@ function request(url: string, o: { method?: string; headers: Record<string, stri
   });
 }
 
+/** The family books `childId` into `unitId` from its start date, with its session and CSRF token. */
+function postBooking(base: string, prefix: string, f: Family, childId: string, unitId: string) {
+  return request(`${base}${prefix}/bookings`, {
+    method: 'POST',
+    headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ childId, unitId, start: f.start }),
+  });
+}
+
 /** Before the rush (not counted): the WARM families search and book their quiet units, ten at a time (the pool's
  *  size), as a running server's families have done before a rush. */
 async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/api/naive') {
@@ -267,12 +279,7 @@ async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/a
     await Promise.all(
       some.map(async (f) => {
         for (const unitId of f.wishes) {
-          const r = await request(`${base}${prefix}/bookings`, {
-            method: 'POST',
-            headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
-            body: JSON.stringify({ childId: f.childId, unitId, start: f.start }),
-          });
-          if (r.status === 201) break;
+          if ((await postBooking(base, prefix, f, f.childId, unitId)).status === 201) break;
         }
       }),
     );
@@ -302,11 +309,7 @@ async function rush(
     done = false;
   const post = async (f: Family, childId: string, unitId: string) => {
     const t = performance.now();
-    const r = await request(`${base}${prefix}/bookings`, {
-      method: 'POST',
-      headers: { cookie: f.cookie, 'x-csrf-token': f.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ childId, unitId, start: f.start }),
-    });
+    const r = await postBooking(base, prefix, f, childId, unitId);
     bookMs.push(performance.now() - t);
     if ([201, 400, 403, 409].includes(r.status)) decided++;
     return r.status;
