@@ -603,6 +603,7 @@ export default async function main() {
       met: {
         bookingsPerSecond: spire.perSecond >= TARGETS.bookingsPerSecond,
         availabilityP95: p95 <= TARGETS.availabilityP95Ms,
+        steadyAvailabilityP95: (steady.availabilityDuringRushMs.p95 ?? Infinity) <= TARGETS.availabilityP95Ms,
         overbooked: spire.overbookedUnitDays === 0 && steady.overbookedUnitDays === 0,
         custody: spire.custodyProbes.notRefused === 0,
         serverRss: spire.serverPeakRssMb <= RSS_LIMIT_MB,

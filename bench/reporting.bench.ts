@@ -226,6 +226,7 @@ export default async function reportingBench() {
     await addStaff(db);
     results.durability = await durability((s) => database.raw(s));
     await database.raw('ANALYZE');
+    await database.raw('CHECKPOINT'); // the generated data flushed now, not during the deliveries
     console.error(`generated ${TOTAL} children in ${Math.round(performance.now() - t)} ms`);
 
     // What the server must deliver: every municipality's payloads computed in this process (also a warm-up).

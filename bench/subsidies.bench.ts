@@ -274,6 +274,8 @@ export default async function subsidiesBench() {
     await seed.close();
     // The same data for the in-process reference run (a template copy: the same ids).
     await admin.raw('CREATE DATABASE bench_sub_ref TEMPLATE bench_sub');
+    // The generated data is flushed now, not by a checkpoint during the runs (as in the booking bench).
+    await admin.raw('CHECKPOINT');
     console.error(`generated ${CASES} cases in ${Math.round(performance.now() - t)} ms`);
 
     const server = await startServer({ BENCH_DB_URL: url('bench_sub'), BENCH_TODAY: TODAY.toString() });
