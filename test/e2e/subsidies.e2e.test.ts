@@ -88,6 +88,8 @@ describe('subsidies in the browser', () => {
     await expect.poll(() => cw.getByText('dagtilbudsloven § 2, stk. 3').count()).toBe(1);
     await expect.poll(() => cw.getByText(/31\. juli 2031 \(skolestart\)/).count()).toBe(1);
     await expectAccessible(cw, 'subsidy-case');
+    // Awaiting its decision, the case has nothing to complain about: no complaints panel.
+    expect(await cw.getByRole('region', { name: 'Klager' }).count()).toBe(0);
     // A refusal needs a reason: the server says so at the reason field.
     await cw.getByRole('button', { name: 'Giv afslag' }).click();
     const reason = cw.getByLabel('Begrundelse', { exact: true });

@@ -80,6 +80,7 @@ describe('a subsidy case after the decision in the browser', () => {
 
     // The family complains: a complaint of only spaces is refused at the complaint's field.
     const complaints = cw.getByRole('region', { name: 'Klager' });
+    await expect.poll(() => complaints.getByText('Der er ingen klager over afgørelsen.').count()).toBe(1);
     const text = complaints.getByLabel('Klagen');
     await text.fill('   ');
     await complaints.getByRole('button', { name: 'Registrér klage' }).click();

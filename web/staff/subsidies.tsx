@@ -316,130 +316,134 @@ export function SubsidyCasePage() {
           </form>
         </section>
       )}
-      <section className="panel" aria-labelledby={id + 'k'}>
-        <h2 id={id + 'k'}>{t('sub.complaints')}</h2>
-        {data.complaints.map((k) => (
-          <div key={k.id} className="panel">
-            <Facts
-              items={[
-                [t('sub.received'), formatDate(k.receivedOn, lang)],
-                [t('sub.complaintText'), k.text],
-                [
-                  t('sub.status'),
-                  k.status === 'forwarded'
-                    ? t('sub.k.forwarded', { date: formatDate(k.forwardedOn, lang) })
-                    : t(`sub.k.${k.status}`),
-                ],
-                ...(k.reconsideredNote ? ([[t('sub.note'), k.reconsideredNote]] as [string, string][]) : []),
-              ]}
-            />
-            {decide && k.status === 'received' && (
-              <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
-                <div className="grid-span">
-                  <FormField id={id + 'n' + k.id} label={t('sub.note')} errors={errors}>
-                    <textarea
-                      id={id + 'n' + k.id}
-                      rows={2}
-                      value={note}
-                      {...fieldAria(id + 'n' + k.id, errors)}
-                      onChange={(e) => setNote(e.target.value)}
-                    />
-                  </FormField>
-                </div>
-                <div className="form-actions">
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() =>
-                      void act(
-                        `/api/staff/subsidies/complaints/${k.id}/reconsider`,
-                        { outcome: 'upheld', note },
-                        t('sub.k.upheld'),
-                        () => setNote(''),
-                      )
-                    }
-                  >
-                    {t('sub.uphold')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() =>
-                      void act(
-                        `/api/staff/subsidies/complaints/${k.id}/reconsider`,
-                        { outcome: 'changed', note },
-                        t('sub.k.changed'),
-                        () => setNote(''),
-                      )
-                    }
-                  >
-                    {t('sub.change')}
-                  </button>
-                </div>
-              </form>
-            )}
-            {decide && k.status === 'upheld' && (
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  void act(
-                    `/api/staff/subsidies/complaints/${k.id}/forward`,
-                    {},
-                    t('sub.k.forwarded', { date: formatDate(today, lang) }),
-                  )
-                }
-              >
-                {t('sub.forward')}
-              </button>
-            )}
-            {k.status === 'forwarded' && (
-              <p>
-                <a href={`/api/staff/subsidies/complaints/${k.id}/bundle`}>{t('sub.bundle')}</a>
-              </p>
-            )}
-          </div>
-        ))}
-        {decide && data.status !== 'applied' && (
-          <form
-            className="form-grid"
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
-              void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'), () =>
-                setComplaint({ text: '', receivedOn: today }),
-              );
-            }}
-          >
-            <FormField id={id + 'kd'} label={t('sub.received')} errors={errors}>
-              <input
-                id={id + 'kd'}
-                type="date"
-                required
-                value={complaint.receivedOn}
-                {...fieldAria(id + 'kd', errors)}
-                onChange={(e) => setComplaint({ ...complaint, receivedOn: e.target.value })}
+      {/* A complaint is about a decision: a case awaiting its decision has none to show or register. */}
+      {(data.status !== 'applied' || data.complaints.length > 0) && (
+        <section className="panel" aria-labelledby={id + 'k'}>
+          <h2 id={id + 'k'}>{t('sub.complaints')}</h2>
+          {data.complaints.length === 0 && <p>{t('sub.noComplaints')}</p>}
+          {data.complaints.map((k) => (
+            <div key={k.id} className="panel">
+              <Facts
+                items={[
+                  [t('sub.received'), formatDate(k.receivedOn, lang)],
+                  [t('sub.complaintText'), k.text],
+                  [
+                    t('sub.status'),
+                    k.status === 'forwarded'
+                      ? t('sub.k.forwarded', { date: formatDate(k.forwardedOn, lang) })
+                      : t(`sub.k.${k.status}`),
+                  ],
+                  ...(k.reconsideredNote ? ([[t('sub.note'), k.reconsideredNote]] as [string, string][]) : []),
+                ]}
               />
-            </FormField>
-            <div className="grid-span">
-              <FormField id={id + 'kt'} label={t('sub.complaintText')} errors={errors}>
-                <textarea
-                  id={id + 'kt'}
-                  rows={3}
+              {decide && k.status === 'received' && (
+                <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
+                  <div className="grid-span">
+                    <FormField id={id + 'n' + k.id} label={t('sub.note')} errors={errors}>
+                      <textarea
+                        id={id + 'n' + k.id}
+                        rows={2}
+                        value={note}
+                        {...fieldAria(id + 'n' + k.id, errors)}
+                        onChange={(e) => setNote(e.target.value)}
+                      />
+                    </FormField>
+                  </div>
+                  <div className="form-actions">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        void act(
+                          `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                          { outcome: 'upheld', note },
+                          t('sub.k.upheld'),
+                          () => setNote(''),
+                        )
+                      }
+                    >
+                      {t('sub.uphold')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() =>
+                        void act(
+                          `/api/staff/subsidies/complaints/${k.id}/reconsider`,
+                          { outcome: 'changed', note },
+                          t('sub.k.changed'),
+                          () => setNote(''),
+                        )
+                      }
+                    >
+                      {t('sub.change')}
+                    </button>
+                  </div>
+                </form>
+              )}
+              {decide && k.status === 'upheld' && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void act(
+                      `/api/staff/subsidies/complaints/${k.id}/forward`,
+                      {},
+                      t('sub.k.forwarded', { date: formatDate(today, lang) }),
+                    )
+                  }
+                >
+                  {t('sub.forward')}
+                </button>
+              )}
+              {k.status === 'forwarded' && (
+                <p>
+                  <a href={`/api/staff/subsidies/complaints/${k.id}/bundle`}>{t('sub.bundle')}</a>
+                </p>
+              )}
+            </div>
+          ))}
+          {decide && data.status !== 'applied' && (
+            <form
+              className="form-grid"
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                void act(`/api/staff/subsidies/cases/${data.id}/complaints`, complaint, t('sub.registered'), () =>
+                  setComplaint({ text: '', receivedOn: today }),
+                );
+              }}
+            >
+              <FormField id={id + 'kd'} label={t('sub.received')} errors={errors}>
+                <input
+                  id={id + 'kd'}
+                  type="date"
                   required
-                  value={complaint.text}
-                  {...fieldAria(id + 'kt', errors)}
-                  onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
+                  value={complaint.receivedOn}
+                  {...fieldAria(id + 'kd', errors)}
+                  onChange={(e) => setComplaint({ ...complaint, receivedOn: e.target.value })}
                 />
               </FormField>
-            </div>
-            <div className="form-actions">
-              <button type="submit" className="button">
-                {t('sub.register')}
-              </button>
-            </div>
-          </form>
-        )}
-      </section>
+              <div className="grid-span">
+                <FormField id={id + 'kt'} label={t('sub.complaintText')} errors={errors}>
+                  <textarea
+                    id={id + 'kt'}
+                    rows={3}
+                    required
+                    value={complaint.text}
+                    {...fieldAria(id + 'kt', errors)}
+                    onChange={(e) => setComplaint({ ...complaint, text: e.target.value })}
+                  />
+                </FormField>
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="button">
+                  {t('sub.register')}
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
       {data.payouts.length > 0 && (
         <section className="panel" aria-labelledby={id + 'p'}>
           <h2 id={id + 'p'}>{t('sub.payouts')}</h2>

@@ -212,6 +212,7 @@ export const subsidiesTexts = {
   'sub.stopped': ['Tilskuddet er stoppet.', 'The subsidy is stopped.'],
   'sub.complaints': ['Klager', 'Complaints'],
   'sub.complaintText': ['Klagen', 'The complaint'],
+  'sub.noComplaints': ['Der er ingen klager over afgørelsen.', 'There are no complaints about the decision.'],
   'sub.received': ['Modtaget den', 'Received on'],
   'sub.register': ['Registrér klage', 'Register complaint'],
   'sub.registered': ['Klagen er registreret.', 'The complaint is registered.'],
