@@ -76,7 +76,7 @@ export async function loadWaitlist(
   if (kind) q = q.where('a.placement_kind', '=', kind);
   if (unitIds) {
     if (!unitIds.length) return [];
-    q = q.where('w.unit_id', 'in', [...unitIds]);
+    q = q.where(sql<boolean>`w.unit_id = any(${[...unitIds]}::uuid[])`); // one array parameter, not one per unit
   }
   const rows = await q.execute();
   if (!rows.length) return [];
@@ -93,7 +93,7 @@ export async function loadWaitlist(
           sql<string>`lower(pl.valid)`.as('from'),
           sql<string | null>`upper(pl.valid)`.as('to'),
         ])
-        .where('r.household_id', 'in', households)
+        .where(sql<boolean>`r.household_id = any(${households}::uuid[])`)
         .where(sql<boolean>`r.valid @> ${t}::date`)
         .execute()
     : [];
