@@ -1,11 +1,11 @@
 // "Book en plads": free places for a child from a wished date (list + per-unit calendar), book, move and cancel.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../shared/api.js';
-import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
-import { formatDate, formatKm, plusDays } from '../shared/format.js';
+import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
+import { formatDate, plusDays } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { ConfirmDialog, Progress, useAction } from '../shared/guard.js';
-import { ErrorSummary, fieldAria, focusField, FormField, type FieldError } from '../shared/steps.js';
+import { focusField, type FieldError } from '../shared/steps.js';
 import { LoginRequired } from '../shared/layout.js';
 import { useSession } from '../shared/session.js';
 import type { CitizenChild } from '../shared/types.js';
@@ -19,7 +19,10 @@ import type {
   Moved,
 } from '../../src/modules/booking/contract.js';
 import type { Overview as PlacementOverview } from '../../src/modules/placement/contract.js';
-import { laterBecause, UnitCalendar } from './book-calendar.js';
+import { MyBookings } from './book-bookings.js';
+import { UnitCalendar } from './book-calendar.js';
+import { Alternatives, FreePlaces } from './book-results.js';
+import { SearchForm, type Sort } from './book-search.js';
 import {
   BookingReceipt,
   BookingSummary,
@@ -48,7 +51,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const bookings = useApi<Booking[]>('/api/citizen/bookings', `${userId}-${tick}`);
   const [childId, setChildId] = useState('');
   const [wished, setWished] = useState(plusDays(today, 42));
-  const [sort, setSort] = useState<'distance' | 'date'>('distance');
+  const [sort, setSort] = useState<Sort>('distance');
   const [search, setSearch] = useState<string | null>(null);
   const [unit, setUnit] = useState<Item | null>(null);
   const [moving, setMoving] = useState<Booking | null>(null);
@@ -162,23 +165,6 @@ function Booker({ today, userId }: { today: string; userId: string }) {
   const booking = useAction(() => (pending ? choose(pending.unit, pending.date) : Promise.resolve()));
   const cancelAction = useAction(() => (cancelling ? cancel(cancelling) : Promise.resolve()));
 
-  const alternativesList =
-    alternatives &&
-    (alternatives.length === 0 ? (
-      <p>{t('book.none')}</p>
-    ) : (
-      <>
-        <p>{t('book.gone')}</p>
-        <ul aria-label={t('book.gone')}>
-          {alternatives.map((a) => (
-            <li key={a.unitId}>
-              {a.name}: {formatDate(a.start, lang)}
-              {a.distanceKm !== null ? ` · ${formatKm(a.distanceKm, lang)}` : ''}
-            </li>
-          ))}
-        </ul>
-      </>
-    ));
   if (children.loading && !children.data) return <Loading />;
   return (
     <Page title={t('book.title')} lead={t('book.lead')}>
@@ -203,68 +189,25 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           </p>
         )}
       </ConfirmDialog>
-      <section aria-labelledby="mine-h">
-        <h2 id="mine-h">{t('book.mine')}</h2>
-        {bookings.data && bookings.data.filter((b) => b.status === 'active').length === 0 && (
-          <p className="muted">{t('book.mineNone')}</p>
-        )}
-        <ul className="placement-list">
-          {bookings.data
-            ?.filter((b) => b.status === 'active')
-            .map((b) => (
-              <li key={b.id}>
-                <strong>{b.childName}</strong> · {b.unitName} · {formatDate(b.start, lang)}
-                <span className="muted">
-                  {' '}
-                  ·{' '}
-                  {b.changeable
-                    ? t('book.changeUntil', { date: formatDate(b.changeDeadline, lang) })
-                    : t('book.locked')}
-                </span>
-                {b.changeable && (
-                  <span className="button-row">
-                    {' '}
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      onClick={() => {
-                        setMoving(b);
-                        setReceipt(null);
-                        setCancelled(null);
-                        setPending(null);
-                        setSearch(null);
-                        setUnit(null);
-                        setMessage(t('book.moving', { unit: b.unitName }));
-                      }}
-                    >
-                      {t('book.move')} <span className="visually-hidden">{b.unitName}</span>
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-disabled={cancelAction.running || undefined}
-                      onClick={() => !cancelAction.running && setCancelling(b)}
-                    >
-                      {t('book.cancel')} <span className="visually-hidden">{b.unitName}</span>
-                    </button>
-                  </span>
-                )}
-              </li>
-            ))}
-        </ul>
-        {moving && (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              setMoving(null);
-              setMessage(null);
-            }}
-          >
-            {t('book.stopMoving')}
-          </button>
-        )}
-      </section>
+      <MyBookings
+        bookings={bookings.data}
+        moving={!!moving}
+        cancelling={cancelAction.running}
+        onMove={(b) => {
+          setMoving(b);
+          setReceipt(null);
+          setCancelled(null);
+          setPending(null);
+          setSearch(null);
+          setUnit(null);
+          setMessage(t('book.moving', { unit: b.unitName }));
+        }}
+        onCancel={setCancelling}
+        onStopMoving={() => {
+          setMoving(null);
+          setMessage(null);
+        }}
+      />
       {cancelled && (
         <CancelReceipt
           r={cancelled}
@@ -293,7 +236,7 @@ function Booker({ today, userId }: { today: string; userId: string }) {
           running={booking.running}
           error={failure}
           attempt={attempt}
-          alternatives={alternativesList}
+          alternatives={alternatives && <Alternatives units={alternatives} />}
           onBook={() => void booking.run()}
           onEditChild={() => {
             setPending(null);
@@ -311,122 +254,25 @@ function Booker({ today, userId }: { today: string; userId: string }) {
       {pending || receipt || cancelled ? null : children.data?.length === 0 ? (
         <p>{t('book.noChildren')}</p>
       ) : (
-        <form className="form-grid" onSubmit={run} noValidate>
-          <div className="grid-span">
-            <ErrorSummary errors={searchErrors} attempt={searchAttempt} />
-          </div>
-          <Field id="book-child" label={t('book.child')}>
-            <select
-              id="book-child"
-              value={moving?.childId ?? childId}
-              disabled={!!moving}
-              onChange={(e) => setChildId(e.target.value)}
-            >
-              {children.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.firstName} {c.lastName}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <FormField id="book-wished" label={t('book.wished')} errors={searchErrors}>
-            <input
-              id="book-wished"
-              type="date"
-              value={wished}
-              min={plusDays(today, 1)}
-              {...fieldAria('book-wished', searchErrors)}
-              onChange={(e) => setWished(e.target.value)}
-              required
-            />
-          </FormField>
-          <Field id="book-sort" label={t('book.sort')}>
-            <select id="book-sort" value={sort} onChange={(e) => setSort(e.target.value as 'distance' | 'date')}>
-              <option value="distance">{t('book.sort.distance')}</option>
-              <option value="date">{t('book.sort.date')}</option>
-            </select>
-          </Field>
-          <div>
-            <button type="submit" className="button">
-              {t('book.search')}
-            </button>
-          </div>
-        </form>
+        <SearchForm
+          familyChildren={children.data}
+          childId={moving?.childId ?? childId}
+          moving={!!moving}
+          wished={wished}
+          sort={sort}
+          today={today}
+          errors={searchErrors}
+          attempt={searchAttempt}
+          onChild={setChildId}
+          onWished={setWished}
+          onSort={setSort}
+          onSearch={run}
+        />
       )}
       {!pending && result.loading && <Loading />}
       {!pending && <ErrorMessage error={result.error} />}
       {!pending && search && result.data && !result.loading && (
-        <section aria-labelledby="res-h">
-          <h2 id="res-h">{t('book.results', { date: formatDate(wished, lang) })}</h2>
-          {result.data.policy.modeNursery === 'hybrid' && (
-            <p className="notice">{t('book.mode.hybrid', { n: result.data.policy.hybridMonths })}</p>
-          )}
-          {result.data.total > result.data.items.length && (
-            <p className="muted">{t('book.shown', { n: result.data.items.length, total: result.data.total })}</p>
-          )}
-          {result.data.items.length === 0 ? (
-            <p>{t('book.none')}</p>
-          ) : (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label={t('book.results', { date: formatDate(wished, lang) })}
-            >
-              <table>
-                <caption className="visually-hidden">{t('book.results', { date: formatDate(wished, lang) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('book.col.unit')}</th>
-                    <th scope="col">{t('book.col.type')}</th>
-                    <th scope="col">{t('book.col.distance')}</th>
-                    <th scope="col">{t('book.col.start')}</th>
-                    <th scope="col">{t('book.col.until')}</th>
-                    <th scope="col">{t('book.col.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.data.items.map((i) => (
-                    <tr key={i.unitId}>
-                      <th scope="row">
-                        {i.name}
-                        <br />
-                        <span className="muted">{i.address}</span>
-                      </th>
-                      <td>{t(`type.${i.type}` as any)}</td>
-                      <td>{i.distanceKm === null ? t('none') : formatKm(i.distanceKm, lang)}</td>
-                      <td>
-                        {formatDate(i.start, lang)}
-                        {i.onWished ? (
-                          <>
-                            <br />
-                            <span className="status-ok">{t('book.onWished')}</span>
-                          </>
-                        ) : (
-                          <>
-                            <br />
-                            <span className="hint">{laterBecause(i, result.data!, wished, t, lang)}</span>
-                          </>
-                        )}
-                      </td>
-                      <td>{formatDate(i.end, lang)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          onClick={() => setUnit(i)}
-                          aria-label={`${t('book.calendar')}: ${i.name}`}
-                        >
-                          {t('book.calendar')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <FreePlaces availability={result.data} wished={wished} onCalendar={setUnit} />
       )}
       {unit && !pending && (
         <UnitCalendar
