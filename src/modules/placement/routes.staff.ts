@@ -103,10 +103,9 @@ export const placementStaffRoutes: FastifyPluginAsync = async (base) => {
       // Stable on the default order; empty values (no garantidato, no distance) last either way.
       const key = WAITLIST_KEYS[q.sort],
         sign = q.direction === 'descending' ? -1 : 1;
-      const keys = new Map(rows.map((r) => [r, key(r)]));
-      const textRank = danishRanks([...keys.values()].filter((k): k is string => typeof k === 'string'));
+      const textRank = danishRanks(rows.map(key).filter((k): k is string => typeof k === 'string'));
       const value = (r: WaitlistEntry) => {
-        const k = keys.get(r)!;
+        const k = key(r);
         return typeof k === 'string' ? textRank.get(k)! : k;
       };
       rows.sort((a, b) => {
