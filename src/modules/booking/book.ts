@@ -32,7 +32,7 @@ import {
   type Prepared,
 } from './decide.js';
 import { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf } from './outcomes.js';
-import { loadOccupancy, occupancyCache, type UnitOccupancy, type Versions } from './store.js';
+import { loadOccupancy, loadsSince, occupancyCache, type UnitOccupancy, type Versions } from './store.js';
 
 export { bookingFacts, NoLongerFree, refusalError, withRetry, type BookResult, type OnBehalf };
 
@@ -116,9 +116,9 @@ export async function searchFacts(
          and key = ${POLICY_KEY} and valid @> ${t}::date) as policy,
       (select version::text from booking_unit_version) as units,
       (select version::text from booking_closing_version) as closing,
-      (select json_object_agg(unit_id, version) from unit_load_version) as loads`.execute(db);
-  const { child, home, policy, units, closing, loads } = rows[0]!;
-  return { child, home, policy, versions: { units, closing, loads } };
+      ${loadsSince(occupancyCache(db).horizon)}`.execute(db);
+  const { child, home, policy, units, closing, loads, horizon } = rows[0]!;
+  return { child, home, policy, versions: { units, closing, loads, horizon } };
 }
 
 /** Writes the drafts (all for one unit) in one prepared statement; with `guard`, the statement first locks the

@@ -9,6 +9,7 @@ import { bookPlace, NoLongerFree } from './service.js';
 import { policyOn } from './booking-policy.js';
 import { loadOccupancy, occupancyCache } from './store.js';
 import { freeAt } from './timeline.js';
+import { searchAvailability } from './search.js';
 
 // PGlite has a single connection, so there the race is serial and smaller; on PostgreSQL it is 1,000 at once.
 const ATTEMPTS = engine === 'postgres' ? 1000 : 60;
@@ -183,6 +184,45 @@ describe(`the last place (${engine})`, () => {
     await expect(bookPlace(db, rc, { childId: kids[2]!.id, unitId: two.id, start })).resolves.toMatchObject({
       unitId: two.id,
     });
+  });
+
+  it('a search sees a change to a unit that committed after an earlier search had begun', async () => {
+    const db = t.database.db,
+      today = t.clock.today(),
+      policy = await policyOn(db, null, today);
+    const unitId = await nursery('A19985', 'Vuggestuen Sen Ændring', 'Torvet 11', 1);
+    const [given] = await babies('Sen', 1, 'female');
+    const start = LocalDate.of(2027, 1, 4);
+    const search = async () =>
+      (await searchAvailability(db, { birthDate: LocalDate.of(2026, 5, 10), wished: start, today, policy })).items.some(
+        (i) => i.unitId === unitId,
+      );
+    expect(await search()).toBe(true);
+    // A caseworker gives the place directly. On PostgreSQL the change is still uncommitted while a search runs, so that
+    // search's horizon is before it: the next search must still ask for the unit (it committed after that horizon).
+    const give = (trx: typeof db) =>
+      trx
+        .insertInto('placement')
+        .values({ child_id: given!, unit_id: unitId, kind: 'dagtilbud', valid: '[2027-01-04,2032-08-01)' })
+        .execute();
+    if (engine === 'postgres') {
+      let commit!: () => void, ran!: () => void;
+      const running = new Promise<void>((r) => (ran = r)),
+        committing = new Promise<void>((r) => (commit = r));
+      const change = db.transaction().execute(async (trx) => {
+        await give(trx);
+        ran();
+        await committing;
+      });
+      await running;
+      expect(await search()).toBe(true);
+      // Another change commits meanwhile, so the newest transaction seen is past the caseworker's.
+      await db.updateTable('unit').set({ name: 'Vuggestuen Sen Ændring' }).where('id', '=', unitId).execute();
+      expect(await search()).toBe(true);
+      commit();
+      await change;
+    } else await give(db);
+    expect(await search()).toBe(false);
   });
 
   it('with the timeline in memory, simultaneous bookings decided without the lock still take each place once', async () => {

@@ -221,17 +221,28 @@ export async function daycareUnits(db: Db): Promise<UnitInfo[]> {
 }
 
 /** The versions a search compares with what it holds, in one round trip: the daycare units' facts
- *  (booking_unit_version), their closing days (booking_closing_version) and each unit's load (unit_load_version). */
+ *  (booking_unit_version), their closing days (booking_closing_version) and the load (unit_load_version) of the units
+ *  whose load moved since `since` (all when null), with the snapshot's horizon to ask from next time. */
 export interface Versions {
   units: string;
   closing: string;
   loads: Record<string, number> | null;
+  horizon: string;
 }
+
+/** The SQL for Versions.loads and .horizon. A row changed by a transaction at or after the last snapshot's horizon
+ *  (its oldest transaction still running) may have been invisible then, so it is asked for again; every older change
+ *  was visible to that snapshot and is held. During a rush this is a few units instead of every unit. */
+export const loadsSince = (since: string | null) =>
+  sql`(select json_object_agg(unit_id, version) from unit_load_version
+      where ${since}::xid8 is null or changed >= ${since}::xid8) as loads,
+    pg_snapshot_xmin(pg_current_snapshot())::text as horizon`;
+
 export async function currentVersions(db: Db): Promise<Versions> {
   const { rows } = await sql<Versions>`${sql.raw(PREPARED)} select
       (select version::text from booking_unit_version) as units,
       (select version::text from booking_closing_version) as closing,
-      (select json_object_agg(unit_id, version) from unit_load_version) as loads`.execute(db);
+      ${loadsSince(occupancyCache(db).horizon)}`.execute(db);
   return rows[0]!;
 }
 
@@ -245,6 +256,9 @@ class OccupancyCache {
   private infoVersion: string | null = null;
   private loadingInfo: Promise<void> | null = null;
   private inFlight = new Map<string, number>();
+  /** Each unit's newest load version seen, complete for every transaction before `horizon` (see loadsSince). */
+  private loads = new Map<string, number>();
+  horizon: string | null = null;
 
   private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
@@ -280,13 +294,13 @@ class OccupancyCache {
     versions?: Versions,
   ): Promise<{ info: UnitInfo[]; occ: Map<string, UnitOccupancy> }> {
     const v = versions ?? (await currentVersions(db));
-    const loads = v.loads ?? {};
+    this.seen(v);
     const info = await this.unitsAt(db, v.units);
     this.keyed(policy, today);
     // A unit this process is writing to right now is not read again: its version may be ahead only by that write,
     // whose timeline is kept when it commits (a search running meanwhile answers from just before it).
     const behind = (u: UnitInfo) =>
-      (this.units.get(u.id)?.version ?? -1) < (loads[u.id] ?? 0) && !(this.units.has(u.id) && this.inFlight.has(u.id));
+      (this.units.get(u.id)?.version ?? -1) < (this.loads.get(u.id) ?? 0) && !(this.units.has(u.id) && this.inFlight.has(u.id));
     const stale = info.filter(behind);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
@@ -308,6 +322,14 @@ class OccupancyCache {
       if (c) occ.set(u.id, c);
     }
     return { info, occ };
+  }
+
+  /** Takes in the load versions a statement read since the horizon this process held when it was sent (versions only
+   *  grow, so the newest wins whatever order concurrent searches' answers arrive in). */
+  private seen(v: Versions) {
+    for (const [id, version] of Object.entries(v.loads ?? {}))
+      if ((this.loads.get(id) ?? -1) < version) this.loads.set(id, version);
+    if (this.horizon === null || BigInt(v.horizon) > BigInt(this.horizon)) this.horizon = v.horizon;
   }
 
   /** The unit's timeline if the cache holds exactly `version` (a booking under the unit's load lock). */

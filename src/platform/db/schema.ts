@@ -537,7 +537,7 @@ export interface DB {
     valid: Range;
     user_id: string | null;
   };
-  unit_load_version: { unit_id: string; version: Generated<number> };
+  unit_load_version: { unit_id: string; version: Generated<number>; changed: Generated<string> };
   // 034_booking_unit_version.sql
   booking_unit_version: { id: Generated<boolean>; version: Generated<string> };
   // 024_subsidies.sql
