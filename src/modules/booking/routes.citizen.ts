@@ -54,10 +54,14 @@ async function withAlternatives<T>(ctx: RequestContext, reply: FastifyReply, fn:
   }
 }
 
+const quick = { interactive: true };
+
 export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/booking/availability', { schema: schemaOf('booking', c.availability, bookingError.codes) }, async (req) => {
+  // The search and a unit's calendar are what a family waits for during a rush: the interactive lane (database.ts).
+  const search = { config: quick, schema: schemaOf('booking', c.availability, bookingError.codes) };
+  app.get('/booking/availability', search, async (req) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     const actor = bookingPolicy.authorize(req.ctx.actor, 'booking.search');
@@ -99,7 +103,8 @@ export const bookingCitizenRoutes: FastifyPluginAsync = async (base) => {
     };
   });
 
-  app.get('/booking/calendar', { schema: schemaOf('booking', c.calendar, bookingError.codes) }, async (req) => {
+  const calendar = { config: quick, schema: schemaOf('booking', c.calendar, bookingError.codes) };
+  app.get('/booking/calendar', calendar, async (req) => {
     const { db, clock } = req.ctx,
       today = clock.today();
     const child = await requireChild(req.ctx, req.query.childId, 'booking.search');

@@ -2,7 +2,7 @@
 // and reloads only units whose unit_load_version moved (bumped by triggers on placement and capacity), so a
 // search costs one small query plus the in-memory scan; a booking reads its unit afresh under the unit lock.
 import { sql } from 'kysely';
-import { PREPARED, type Db } from '../../platform/db/database.js';
+import { PREPARED, primary, type Db } from '../../platform/db/database.js';
 import type { UnitType } from '../../platform/db/schema.js';
 import type { LocalDate } from '../../shared/index.js';
 import { unitFacts, type UnitFacts } from './availability.js';
@@ -300,7 +300,8 @@ class OccupancyCache {
     // A unit this process is writing to right now is not read again: its version may be ahead only by that write,
     // whose timeline is kept when it commits (a search running meanwhile answers from just before it).
     const behind = (u: UnitInfo) =>
-      (this.units.get(u.id)?.version ?? -1) < (this.loads.get(u.id) ?? 0) && !(this.units.has(u.id) && this.inFlight.has(u.id));
+      (this.units.get(u.id)?.version ?? -1) < (this.loads.get(u.id) ?? 0) &&
+      !(this.units.has(u.id) && this.inFlight.has(u.id));
     const stale = info.filter(behind);
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
@@ -366,8 +367,8 @@ class OccupancyCache {
 
 const caches = new WeakMap<Db, OccupancyCache>();
 export function occupancyCache(db: Db): OccupancyCache {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new OccupancyCache()));
+  let c = caches.get(primary(db));
+  if (!c) caches.set(primary(db), (c = new OccupancyCache()));
   return c;
 }
 
@@ -408,7 +409,7 @@ export async function cachedClosingDays(
     (await sql<{ version: string }>`select version::text as version from booking_closing_version`.execute(db)).rows[0]
       ?.version;
   const key = `${v ?? 'none'}|${today}`;
-  const hit = closingCaches.get(db);
+  const hit = closingCaches.get(primary(db));
   if (hit?.key === key) return hit;
   const closing = await closingDays(db, today);
   const toEpochs = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, new Set([...v].map(epochOf))]));
@@ -417,6 +418,6 @@ export async function cachedClosingDays(
     closing,
     epochs: { byUnit: toEpochs(closing.byUnit), byMunicipality: toEpochs(closing.byMunicipality) },
   };
-  closingCaches.set(db, entry);
+  closingCaches.set(primary(db), entry);
   return entry;
 }

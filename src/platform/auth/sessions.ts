@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds a random token, the database only its SHA-256 hash.
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { PREPARED, type Database, type Db } from '../db/database.js';
+import { PREPARED, primary, type Database, type Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Actor } from './actor.js';
 
@@ -128,7 +128,7 @@ export async function loadSession(
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const tokenHash = hash(token),
-    cache = caches.get(db);
+    cache = caches.get(primary(db));
   const held = cache?.get(tokenHash, clock);
   if (held) return held;
   const generation = cache?.mark ?? 0;

@@ -119,11 +119,15 @@ async function openPostgres(url: string): Promise<Database> {
   };
   const listeners = new Set<() => Promise<void>>();
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
-  const db: Db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: { connect: async () => preparing(await pool.connect()), end: () => pool.end() },
-    }),
-  });
+  const lanePool = new pg.Pool({ connectionString: url, max: LANE_SIZE, types: typeParsers });
+  const kysely = (p: pg.Pool): Db =>
+    new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: { connect: async () => preparing(await p.connect()), end: () => p.end() } }),
+    });
+  const db = kysely(pool),
+    lane = kysely(lanePool);
+  lanes.set(db, lane);
+  primaries.set(lane, db);
   return {
     db,
     kind: 'postgres',
@@ -163,10 +167,20 @@ async function openPostgres(url: string): Promise<Database> {
     },
     close: async () => {
       await Promise.all([...listeners].map((stop) => stop()));
-      await db.destroy();
+      await Promise.all([db.destroy(), lane.destroy()]);
     },
   };
 }
+
+/** Connections of the interactive lane: a person's quick reads (the availability search) get them while a rush's
+ *  writes queue for the pool's, so a search does not wait behind the bookings. */
+const LANE_SIZE = 2;
+const lanes = new WeakMap<Db, Db>(),
+  primaries = new WeakMap<Db, Db>();
+/** The same database through the interactive lane (PGlite: its one connection, so the database itself). */
+export const interactive = (db: Db): Db => lanes.get(db) ?? db;
+/** The database a lane belongs to: what per-database caches are kept for. */
+export const primary = (db: Db): Db => primaries.get(db) ?? db;
 
 /** Sets the actor recorded by row-history triggers for the rest of the transaction. */
 export async function setActor(trx: Db, actor: string): Promise<void> {

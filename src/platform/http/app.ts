@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   hasZodFastifySchemaValidationErrors,
 } from 'fastify-type-provider-zod';
-import type { Database } from '../db/database.js';
+import { interactive, type Database } from '../db/database.js';
 import type { AppClock } from '../clock.js';
 import { holdSessions, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
@@ -52,6 +52,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     config: AppConfig;
+  }
+  interface FastifyContextConfig {
+    /** The route reads for a person waiting at a page and runs on the database's interactive lane (database.ts). */
+    interactive?: boolean;
   }
 }
 
@@ -117,9 +121,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await loadSession(config.database.db, config.clock, token) : null;
+    const db = req.routeOptions.config.interactive ? interactive(config.database.db) : config.database.db;
+    const session = token ? await loadSession(db, config.clock, token) : null;
     req.ctx = {
-      db: config.database.db,
+      db,
       clock: config.clock,
       actor: session?.actor ?? null,
       ip: req.ip,
