@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { testApp, loginAs, type TestApp } from '../../../test/app.js';
 import { smallFixture } from '../../../test/fixture.js';
 import { engine } from '../../../test/db.js';
+import { POOL_SIZE } from '../../platform/db/database.js';
 
 let t: TestApp, f: Awaited<ReturnType<typeof smallFixture>>, baby: string, newborn: string;
 beforeAll(async () => {
@@ -47,6 +48,27 @@ const counts = async () => {
 };
 
 describe(`book en plads (${engine})`, () => {
+  it('answers a search and a calendar while every connection of the pool is taken (a rush): the interactive lane', async () => {
+    const mette = await loginAs(t.app, f.users.mette);
+    // On PostgreSQL the pool's connections are held by statements that wait; PGlite has its one connection, no lane.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const held = [...Array(engine === 'postgres' ? POOL_SIZE : 0)].map(() =>
+      t.database.db.connection().execute(() => released),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queued behind the pool')), 5000));
+    try {
+      const search = mette.call('GET', `/api/citizen/booking/availability?childId=${baby}&wished=2027-01-04`);
+      expect((await Promise.race([search, late])).statusCode).toBe(200);
+      const calendar = `/api/citizen/booking/calendar?childId=${baby}&unitId=${f.units.sol}&from=2027-01-01&days=7`;
+      expect((await Promise.race([mette.call('GET', calendar), late])).statusCode).toBe(200);
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+  });
+
   it('lists units with a free place: on the wished date, or the earliest date (a kindergarten from the transition)', async () => {
     const mette = await loginAs(t.app, f.users.mette);
     const res = await mette.call('GET', `/api/citizen/booking/availability?childId=${baby}&wished=2027-01-04`);

@@ -118,7 +118,7 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const listeners = new Set<() => Promise<void>>();
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), types: typeParsers });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: typeParsers });
   const lanePool = new pg.Pool({ connectionString: url, max: LANE_SIZE, types: typeParsers });
   const kysely = (p: pg.Pool): Db =>
     new Kysely<DB>({
@@ -172,6 +172,8 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/** Connections of the pool (on PostgreSQL). */
+export const POOL_SIZE = Number(process.env.DB_POOL_SIZE ?? 10);
 /** Connections of the interactive lane: a person's quick reads (the availability search) get them while a rush's
  *  writes queue for the pool's, so a search does not wait behind the bookings. */
 const LANE_SIZE = 2;
