@@ -29,7 +29,7 @@ export async function deleteSession(db: Db, token: string) {
 /** After a change to sessions, users or their units has committed: this process forgets the sessions it holds at
  *  once (the others when the notification arrives). */
 export function forgetSessions(db: Db) {
-  caches.get(db)?.drop();
+  caches.get(primary(db))?.drop();
 }
 
 interface Held {
