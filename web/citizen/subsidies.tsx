@@ -1,36 +1,20 @@
 // Parents: apply for tilskud til privat pasning (child and period, the agreement, review) or, where the municipality
 // offers it, til pasning af egne børn (child and period, the declarations, review), and follow the cases. The server
 // checks every rule again and names it when it refuses.
+// The steps' forms are in subsidies-apply-steps.tsx, the family's cases in subsidies-cases.tsx.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../shared/api.js';
-import { ErrorMessage, Field, Loading, Page, useApi } from '../shared/components.js';
+import { ErrorMessage, Loading, Page, useApi } from '../shared/components.js';
 import { formatDate, formatOere, formatPeriod, kronerToOere } from '../shared/format.js';
 import { useT } from '../shared/i18n.js';
 import { useToday } from '../shared/today.js';
 import { Receipt } from '../shared/guard.js';
-import { fieldAria, FormField, StepIndicator, SummaryList, useServerFieldErrors } from '../shared/steps.js';
+import { StepIndicator, SummaryList, useServerFieldErrors } from '../shared/steps.js';
 import { MyCases } from './subsidies-cases.js';
+import { CarerStep, ChildAndPeriodStep, DeclarationsStep, type Form } from './subsidies-apply-steps.js';
 import { RequirePermission } from '../shared/layout.js';
 import type { MySubsidies } from '../../src/modules/subsidies/contract.js';
-
-interface Form {
-  scheme: 'privat_pasning' | 'egne_boern';
-  residence: boolean;
-  language: boolean;
-  noOtherIncome: boolean;
-  childId: string;
-  start: string;
-  end: string;
-  name: string;
-  cvr: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  expense: string;
-  hours: string;
-  childrenInCare: string;
-}
 
 export function SubsidiesPage() {
   const { t } = useT();
@@ -73,7 +57,6 @@ function Subsidies() {
     hours: '40',
     childrenInCare: '1',
   });
-  const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const go = (n: number) => {
     setStep(n);
     setErr(null);
@@ -118,8 +101,6 @@ function Subsidies() {
   const childId = child?.id ?? '';
   const egneOffer = mine.data.egne;
   const egne = form.scheme === 'egne_boern' && !!egneOffer;
-  const tick = (k: 'residence' | 'language' | 'noOtherIncome') => (e: { target: { checked: boolean } }) =>
-    setForm({ ...form, [k]: e.target.checked });
 
   const summary: [string, string | undefined][] = egne
     ? [
@@ -194,221 +175,22 @@ function Subsidies() {
             onStep={(i) => go(i + 1)}
           />
           {step === 1 && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                go(2);
-              }}
-            >
-              {egneOffer && (
-                <fieldset>
-                  <legend>{t('sub.scheme')}</legend>
-                  {(['privat_pasning', 'egne_boern'] as const).map((k) => (
-                    <label key={k} className="radio">
-                      <input
-                        type="radio"
-                        name={id + 'scheme'}
-                        value={k}
-                        checked={form.scheme === k}
-                        onChange={() => setForm({ ...form, scheme: k })}
-                      />{' '}
-                      {t(`sub.scheme.${k}`)}
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-              {egne && egneOffer && (
-                <p>
-                  {t('sub.egneLead', {
-                    minWeeks: egneOffer.minWeeks,
-                    maxMonths: egneOffer.maxMonths,
-                    maxChildren: egneOffer.maxChildren,
-                    share: egneOffer.sharePercent,
-                  })}
-                </p>
-              )}
-              <Field id={id + 'c'} label={t('sub.child')}>
-                <select id={id + 'c'} value={childId} onChange={set('childId')}>
-                  {children.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              {child?.eligibleFrom && (
-                <p>
-                  {t('sub.eligible', {
-                    from: formatDate(child.eligibleFrom, lang),
-                    until: formatDate(child.eligibleUntil, lang),
-                  })}
-                </p>
-              )}
-              <FormField id={id + 's'} label={t('sub.start')} errors={errors}>
-                <input
-                  id={id + 's'}
-                  {...fieldAria(id + 's', errors)}
-                  type="date"
-                  required
-                  min={today}
-                  value={form.start}
-                  onChange={set('start')}
-                />
-              </FormField>
-              {egne ? (
-                <FormField id={id + 'e'} label={t('sub.egneEnd')} errors={errors}>
-                  <input
-                    id={id + 'e'}
-                    {...fieldAria(id + 'e', errors)}
-                    type="date"
-                    required
-                    min={form.start}
-                    value={form.end}
-                    onChange={set('end')}
-                  />
-                </FormField>
-              ) : (
-                <FormField id={id + 'e'} label={t('sub.end')} hint={t('sub.endHint')} errors={errors}>
-                  <input
-                    id={id + 'e'}
-                    {...fieldAria(id + 'e', errors, true)}
-                    type="date"
-                    min={form.start}
-                    value={form.end}
-                    onChange={set('end')}
-                  />
-                </FormField>
-              )}
-              <button type="submit" className="button">
-                {t('sub.next')}
-              </button>
-            </form>
+            <ChildAndPeriodStep
+              form={form}
+              setForm={setForm}
+              id={id}
+              errors={errors}
+              go={go}
+              familyChildren={children}
+              childId={childId}
+              child={child}
+              egneOffer={egneOffer}
+              egne={egne}
+              today={today}
+            />
           )}
-          {step === 2 && egne && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                go(3);
-              }}
-            >
-              <fieldset>
-                <legend>{t('sub.declare')}</legend>
-                {(['residence', 'language', 'noOtherIncome'] as const).map((k) => (
-                  <label key={k} className="checkbox">
-                    <input type="checkbox" checked={form[k]} onChange={tick(k)} /> {t(`sub.decl.${k}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <button type="button" className="button-secondary" onClick={() => go(1)}>
-                {t('sub.back')}
-              </button>{' '}
-              <button type="submit" className="button">
-                {t('sub.next')}
-              </button>
-            </form>
-          )}
-          {step === 2 && !egne && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                go(3);
-              }}
-            >
-              <FormField id={id + 'n'} label={t('sub.carerName')} errors={errors}>
-                <input
-                  id={id + 'n'}
-                  {...fieldAria(id + 'n', errors)}
-                  required
-                  maxLength={200}
-                  value={form.name}
-                  onChange={set('name')}
-                />
-              </FormField>
-              <FormField id={id + 'v'} label={t('sub.cvr')} errors={errors}>
-                <input
-                  id={id + 'v'}
-                  {...fieldAria(id + 'v', errors)}
-                  inputMode="numeric"
-                  pattern="[0-9]{8}"
-                  value={form.cvr}
-                  onChange={set('cvr')}
-                />
-              </FormField>
-              <FormField id={id + 'a'} label={t('sub.street')} errors={errors}>
-                <input
-                  id={id + 'a'}
-                  {...fieldAria(id + 'a', errors)}
-                  required
-                  autoComplete="off"
-                  maxLength={200}
-                  value={form.street}
-                  onChange={set('street')}
-                />
-              </FormField>
-              <FormField id={id + 'p'} label={t('sub.postalCode')} errors={errors}>
-                <input
-                  id={id + 'p'}
-                  {...fieldAria(id + 'p', errors)}
-                  required
-                  inputMode="numeric"
-                  pattern="[0-9]{4}"
-                  value={form.postalCode}
-                  onChange={set('postalCode')}
-                />
-              </FormField>
-              <FormField id={id + 'b'} label={t('sub.city')} errors={errors}>
-                <input
-                  id={id + 'b'}
-                  {...fieldAria(id + 'b', errors)}
-                  required
-                  maxLength={100}
-                  value={form.city}
-                  onChange={set('city')}
-                />
-              </FormField>
-              <FormField id={id + 'x'} label={t('sub.expense')} hint={t('sub.expenseHint')} errors={errors}>
-                <input
-                  id={id + 'x'}
-                  {...fieldAria(id + 'x', errors, true)}
-                  required
-                  inputMode="decimal"
-                  pattern="[0-9.]+(,[0-9]{1,2})?"
-                  value={form.expense}
-                  onChange={set('expense')}
-                />
-              </FormField>
-              <FormField id={id + 't'} label={t('sub.hours')} errors={errors}>
-                <input
-                  id={id + 't'}
-                  {...fieldAria(id + 't', errors)}
-                  type="number"
-                  required
-                  min={1}
-                  max={60}
-                  value={form.hours}
-                  onChange={set('hours')}
-                />
-              </FormField>
-              <FormField id={id + 'k'} label={t('sub.childrenInCare')} hint={t('sub.childrenHint')} errors={errors}>
-                <input
-                  id={id + 'k'}
-                  {...fieldAria(id + 'k', errors, true)}
-                  type="number"
-                  required
-                  min={1}
-                  max={20}
-                  value={form.childrenInCare}
-                  onChange={set('childrenInCare')}
-                />
-              </FormField>
-              <button type="button" className="button-secondary" onClick={() => go(1)}>
-                {t('sub.back')}
-              </button>{' '}
-              <button type="submit" className="button">
-                {t('sub.next')}
-              </button>
-            </form>
-          )}
+          {step === 2 && egne && <DeclarationsStep form={form} setForm={setForm} go={go} />}
+          {step === 2 && !egne && <CarerStep form={form} setForm={setForm} id={id} errors={errors} go={go} />}
           {step === 3 && (
             <form onSubmit={(e) => void submit(e)}>
               <h3>{t('sub.summary')}</h3>

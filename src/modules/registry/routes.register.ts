@@ -27,13 +27,8 @@ import {
 } from './queries.js';
 import { applyImport, planImport } from './register/import.js';
 import { queueRegisterChange, retryDelivery, sendQueuedDeliveries } from './register/delivery.js';
-import {
-  deliveryById,
-  deliveryCounts,
-  listDeliveries,
-  openAlternativeAddresses,
-  type DeliveryRow,
-} from './register/queries.js';
+import { openAlternativeAddresses } from './register/queries.js';
+import { deliveryById, deliveryCounts, listDeliveries, type DeliveryRow } from './register/queries-delivery.js';
 import { stilRegisterFor } from './register/stil.js';
 import { endAlternativeAddress } from './register/queries.js';
 

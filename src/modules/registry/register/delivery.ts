@@ -4,18 +4,17 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/database.js';
 import type { RegisterLevel, RegisterOperation } from '../../../platform/db/schema.js';
 import { EJERFORM_CODE, LOVGRUNDLAG_CODE, REGISTER_NUMBER, TYPE_OF_INST_TYPE3 } from './codes.js';
+import { markClosedInRegister, markRegistered } from './queries.js';
 import {
   alternativeAddressForRegister,
   daginstitutionForRegister,
-  markClosedInRegister,
-  markRegistered,
   nextQueued,
   openRegisteredUnitsOf,
   queueDelivery,
   setDeliveryStatus,
   unitForRegister,
   type DeliveryRow,
-} from './queries.js';
+} from './queries-delivery.js';
 
 const ELEMENT: Record<RegisterLevel, 'Daginstitution' | 'Anvisningsenhed' | 'AlternativAdresse'> = {
   daginstitution: 'Daginstitution',
