@@ -3,7 +3,8 @@ import type { Insertable } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { LocalDate, makeCpr, type Sex } from '../shared/index.js';
 import { streetsFor } from './addresses.js';
-import { ADULT_FIRST_NAMES, CHILD_FIRST_NAMES, LAST_NAMES, lastNameWeight } from './names.js';
+import { LAST_NAMES, lastNameWeight } from './last-names.js';
+import { ADULT_FIRST_NAMES, CHILD_FIRST_NAMES } from './names.js';
 import type { Rng, UuidGen } from './prng.js';
 import { byCodeUnit, type Register } from './register.js';
 

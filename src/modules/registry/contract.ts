@@ -2,6 +2,16 @@
 import { z } from 'zod';
 import { domainErrors } from '../../platform/http/errors.js';
 import { HistoryEntry } from '../../platform/history/contract.js';
+import {
+  Delivery,
+  DeliveryLog,
+  DeliveryStatus,
+  ImportPreview,
+  PlanAction,
+  PlanCounts,
+  Scope,
+} from './contract/register.js';
+export * from './contract/register.js';
 
 export const UNIT_TYPES = [
   'dagpleje',
@@ -30,7 +40,6 @@ export const Lovgrundlag = z.enum([
   'dtl_66',
   'fsl_3_4',
 ]);
-export const RegisterLevel = z.enum(['daginstitution', 'anvisningsenhed', 'alternativ_adresse']);
 export const AgeBand = z.enum(AGE_BAND);
 /** Places or children per age band (bands without any are left out). */
 export const Places = z.partialRecord(AgeBand, z.number());
@@ -151,71 +160,6 @@ export const registryError = domainErrors({
   'registry.delivery-not-found': 'not-found',
   'registry.delivery-not-refused': 'conflict',
 });
-
-const PlanAction = z.enum(['create', 'update', 'unchanged', 'close']);
-const PlanCounts = z.object({ create: z.number(), update: z.number(), unchanged: z.number(), close: z.number() });
-export const ImportRowError = z.object({
-  level: z.enum(['daginstitution', 'anvisningsenhed', 'alternativ_adresse', 'fil']),
-  row: z.number().nullable(),
-  number: z.string().nullable(),
-  code: z.enum([
-    'invalid-field',
-    'unknown-code',
-    'duplicate-number',
-    'missing-parent',
-    'other-municipality',
-    'number-taken',
-    'children-after-closing',
-    'unknown-format',
-  ]),
-  field: z.string().nullable(),
-  value: z.string().nullable(),
-});
-export type ImportRowError = z.infer<typeof ImportRowError>;
-export const ImportPlanRow = z.object({
-  level: RegisterLevel,
-  number: z.string(),
-  name: z.string(),
-  municipalityCode: z.string(),
-  action: PlanAction,
-  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-});
-export type ImportPlanRow = z.infer<typeof ImportPlanRow>;
-export const ImportPreview = z.object({
-  municipalityCode: z.string().nullable(),
-  source: z.string(),
-  counts: PlanCounts,
-  errors: z.array(ImportRowError),
-  /** Rows matching the filter; `rows` is one page of them. */
-  total: z.number(),
-  rows: z.array(ImportPlanRow),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
-const Scope = z.string().regex(/^(\d{4}|all)$/, 'En kommunekode (4 cifre) eller all.');
-
-export const DeliveryStatus = z.enum(['queued', 'sent', 'accepted', 'refused']);
-export const Delivery = z.object({
-  id,
-  seq: z.number(),
-  municipalityCode: z.string(),
-  level: RegisterLevel,
-  operation: z.enum(['create', 'update', 'close']),
-  number: z.string(),
-  status: DeliveryStatus,
-  errors: z.array(z.object({ field: z.string().nullable(), code: z.string(), text: z.string() })),
-  attempts: z.number(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  payload: z.json(),
-});
-export type Delivery = z.infer<typeof Delivery>;
-export const DeliveryLog = z.object({
-  counts: z.partialRecord(DeliveryStatus, z.number()),
-  total: z.number(),
-  rows: z.array(Delivery),
-});
-export type DeliveryLog = z.infer<typeof DeliveryLog>;
 
 const registerNumber = z
   .string()
