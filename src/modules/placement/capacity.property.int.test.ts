@@ -56,7 +56,9 @@ describe(`no unit is ever over capacity, whatever the paths interleave (${engine
           }
         },
       ),
-      { numRuns: RUNS },
+      // A failing case is reported at once with its seed: shrinking builds a new world for every try, and a CI run that
+      // shrank (or hung) ended only in the test's time limit, without the case.
+      { numRuns: RUNS, endOnFailure: true },
     );
     if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify([...seen].sort((a, b) => a[0].localeCompare(b[0]))));
     // Every path ran; places were given through bookings and offers (the property is not vacuous).
