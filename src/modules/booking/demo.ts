@@ -8,7 +8,8 @@ import { demandFor, refusalAt, unitFacts, type Context } from './availability.js
 import { childDates } from './child-dates.js';
 import { policyOn } from './booking-policy.js';
 import { openCheck } from './search.js';
-import { childEpochs, closingDays, daycareUnits, loadOccupancy } from './store.js';
+import { childEpochs, daycareUnits, loadOccupancy } from './store.js';
+import { closingDays } from './closing.js';
 import { buildTimeline, epochDay, fromEpochDay, type Demand } from './timeline.js';
 
 export interface DemoBookingWish {

@@ -6,15 +6,8 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
-import {
-  cachedClosingDays,
-  closingDays,
-  currentVersions,
-  occupancyCache,
-  type UnitInfo,
-  type UnitOccupancy,
-  type Versions,
-} from './store.js';
+import { cachedClosingDays, closingDays } from './closing.js';
+import { currentVersions, occupancyCache, type UnitInfo, type UnitOccupancy, type Versions } from './store.js';
 import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
 import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
 

@@ -14,7 +14,8 @@ import { bookingError } from './contract.js';
 import { bookingCancelled, bookingMoved, type LetterDraft } from './letters.js';
 import { policyOn, type BookingPolicy } from './booking-policy.js';
 import { openCheck } from './search.js';
-import { closingDays, DAYCARE_TYPES, loadOccupancy, lockUnitLoad } from './store.js';
+import { DAYCARE_TYPES, loadOccupancy, lockUnitLoad } from './store.js';
+import { closingDays } from './closing.js';
 import { earliestFit, day, fromEpochDay } from './timeline.js';
 
 export { bookPlace, NoLongerFree, type BookResult, type OnBehalf } from './book.js';
