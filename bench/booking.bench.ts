@@ -35,8 +35,11 @@ const POPULAR = 20;
 /** Units a search lists, as the booking page asks for them (web/citizen/book-place.tsx). */
 const SHOWN = 60;
 /** Families who search and book quiet units before the rush (not counted): the server then meets the rush warm, as a
- *  running server does (its code compiled, its pool's connections open, their statements planned). */
-const WARM = 40;
+ *  running server does (its code compiled, its pool's connections open, their statements planned). With 40 families,
+ *  V8 was still optimizing about 440 functions during the rush (--trace-opt), on the machine's two cores. */
+const WARM = 1000;
+/** The warm-up stops after this long (the naive baseline books slowly); the same rule for both. */
+const WARM_MAX_SECONDS = 60;
 /** New nursery places the popular units open for the rush, as a share of the families (BENCH_OPENING_SHARE). */
 const OPENING_SHARE = Number(process.env.BENCH_OPENING_SHARE ?? 0.9);
 // A rush (Spire's or the naive one) takes no new family after this many seconds: the naive baseline can take very
@@ -265,10 +268,12 @@ function postBooking(base: string, prefix: string, f: Family, childId: string, u
 }
 
 /** Before the rush (not counted): the WARM families search and book their quiet units, ten at a time (the pool's
- *  size), as a running server's families have done before a rush. */
+ *  size), as a running server's families have done before a rush (at most WARM_MAX_SECONDS). Returns how many did. */
 async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/api/naive') {
   const search = `${base}${prefix}/${prefix === '/api/citizen' ? 'booking/' : ''}availability`;
-  for (let k = 0; k < warm.length; k += 10) {
+  const t0 = performance.now();
+  let k = 0;
+  for (; k < warm.length && performance.now() - t0 < WARM_MAX_SECONDS * 1000; k += 10) {
     const some = warm.slice(k, k + 10);
     // (Not the naive search: it takes minutes, and the bookings warm its connections.)
     await Promise.all(
@@ -284,6 +289,7 @@ async function warmUp(base: string, warm: Family[], prefix: '/api/citizen' | '/a
       }),
     );
   }
+  return Math.min(k, warm.length);
 }
 
 /** One rush against one server: bookers until every family is done, searchers meanwhile. */
@@ -513,7 +519,7 @@ export default async function main() {
         BENCH_TODAY: TODAY.toString(),
         BENCH_NAIVE: naive ? '1' : '0',
       });
-      await warmUp(server.base, warm, naive ? '/api/naive' : '/api/citizen');
+      const warmedUp = await warmUp(server.base, warm, naive ? '/api/naive' : '/api/citizen');
       const statsDb = await openDatabase({ url: `${pg.url}/${dbName}` });
       // The seed's bulk load (gigabytes of WAL) is flushed now, not by a checkpoint in the middle of the rush: a
       // running server's checkpoints are spread over its ordinary writes.
@@ -562,7 +568,7 @@ export default async function main() {
       );
       console.error(`backends during the rush (mean of samples every 50 ms): ${JSON.stringify(backends)}`);
       console.error(`server CPU during the rush: ${JSON.stringify(serverCpu)}`);
-      return { ...r, ...over, serverPeakRssMb, serverCpu, backends, statements };
+      return { ...r, ...over, warmedUp, serverPeakRssMb, serverCpu, backends, statements };
     };
     const spire = await runOn('spire_fast', false);
     const steady = await runOn('spire_steady', false, ARRIVALS_PER_SECOND);
@@ -587,6 +593,7 @@ export default async function main() {
         bookingConcurrency: CONCURRENCY,
         searchers: SEARCHERS,
         warmUpFamilies: WARM,
+        warmUpMaxSeconds: WARM_MAX_SECONDS,
         unitsListed: SHOWN,
         today: TODAY.toString(),
       },

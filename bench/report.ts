@@ -250,7 +250,7 @@ const RENDER: Record<(typeof ALL)[number], (r: any) => string> = {
       ],
       [
         `PostgreSQL 15, fsync ${b.engine.fsync}, synchronous_commit ${b.engine.synchronousCommit}, full_page_writes ${b.engine.fullPageWrites}; ${b.engine.server}; pool ${b.engine.pool}.`,
-        `Workload: ${n(b.workload.enrolledChildren)} children in dagtilbud, ${n(b.workload.daycareUnits)} daycare units; ${b.workload.bookingConcurrency} families booking and ${b.workload.searchers} searching at once; 3 wishes each; a search asks for the ${b.workload.unitsListed ?? 'all'} units the page lists (all are ordered); every family's home geocoded (as a registered address is); before each rush ${b.workload.warmUpFamilies ?? 0} other families search and book quiet units (not counted), as on a running server, and a checkpoint flushes the seed's bulk load.`,
+        `Workload: ${n(b.workload.enrolledChildren)} children in dagtilbud, ${n(b.workload.daycareUnits)} daycare units; ${b.workload.bookingConcurrency} families booking and ${b.workload.searchers} searching at once; 3 wishes each; a search asks for the ${b.workload.unitsListed ?? 'all'} units the page lists (all are ordered); every family's home geocoded (as a registered address is); before each rush other families search and book quiet units (not counted), as on a running server: up to ${n(b.workload.warmUpFamilies ?? 0)} in at most ${b.workload.warmUpMaxSeconds ?? '–'} s (Spire ${n(b.spire.warmedUp ?? 0)}, naive ${n(b.naive.warmedUp ?? 0)}), and a checkpoint flushes the seed's bulk load.`,
         `Naive: ${b.naiveDescription}.`,
         ...whereTheCoresWent(b.spire.serverCpu),
         ...wherePostgresWent(b.spire.statements),

@@ -107,6 +107,26 @@ describe(`book en plads (${engine})`, () => {
     ]);
   });
 
+  it("answers from a unit's closing days as they are now: a search's kept answer does not outlive a new closing day", async () => {
+    const mette = await loginAs(t.app, f.users.mette);
+    const solFrom = async (wished: string) =>
+      (await mette.call('GET', `/api/citizen/booking/availability?childId=${baby}&wished=${wished}`))
+        .json()
+        .items.find((i: any) => i.unitId === f.units.sol)?.start;
+    expect(await solFrom('2027-01-06')).toBe('2027-01-06');
+    const closed = await t.database.db
+      .insertInto('closing_day')
+      .values({ unit_id: f.units.sol, date: '2027-01-06', name: 'Personaledag' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      expect(await solFrom('2027-01-06')).toBe('2027-01-07');
+    } finally {
+      await t.database.db.deleteFrom('closing_day').where('id', '=', closed.id).execute();
+    }
+    expect(await solFrom('2027-01-06')).toBe('2027-01-06');
+  });
+
   it('refuses bad input with a clear 4xx and changes nothing', async () => {
     const mette = await loginAs(t.app, f.users.mette);
     const anders = await loginAs(t.app, f.users.anders);

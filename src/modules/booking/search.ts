@@ -6,10 +6,10 @@ import { refusalAt, type Context } from './availability.js';
 import { childDates } from './child-dates.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { buildTimeline } from './timeline.js';
-import { cachedClosingDays, closingDays } from './closing.js';
+import { cachedClosingDays, closingDays, type ClosingEpochs } from './closing.js';
 import { currentVersions, occupancyCache, type UnitInfo, type UnitOccupancy, type Versions } from './store.js';
 import { epochOf, isoOf, yearOf } from '../../shared/iso-day.js';
-import { earliestBookableFast, fastContext, isNonWorkingDay } from './fast.js';
+import { earliestBookableFast, fastContext, isNonWorkingDay, type FastContext } from './fast.js';
 
 export interface SearchInput {
   birthDate: LocalDate;
@@ -49,6 +49,23 @@ export function without(o: UnitOccupancy, placementId: string | null | undefined
   return { ...o, items, timeline: buildTimeline(o.capacity, items, nw) };
 }
 
+type Answer = { startDay: number; start: string; end: string } | null;
+/** A unit's answer depends on its timeline, the closing days and the child's dates only through `answerKey`, not on
+ *  the family's home: it is kept per held timeline (a change to the unit's load makes a new UnitOccupancy, so a kept
+ *  answer is never stale), and during a rush the many searches for children of the same months share it. */
+const answers = new WeakMap<UnitOccupancy, { closing: ClosingEpochs; byKey: Map<string, Answer> }>();
+const ANSWERS_PER_TIMELINE = 256;
+/** `earliest` and the wished date matter only through the first candidate (no candidate is before it). */
+const answerKey = (c: FastContext, wished: number) =>
+  `${Math.max(wished, c.tomorrow, c.earliest)}|${c.transition}|${c.school}|${c.horizon}|${c.hybridFrom}|${c.release}|${c.modeN}|${c.modeK}|${c.nw}|${c.held}`;
+/** The answers held for the timeline `o` under these closing days (a fresh set when they moved or it is full). */
+function answersOf(o: UnitOccupancy, closing: ClosingEpochs) {
+  let held = answers.get(o);
+  if (!held || held.closing !== closing || held.byKey.size >= ANSWERS_PER_TIMELINE)
+    answers.set(o, (held = { closing, byKey: new Map() }));
+  return held.byKey;
+}
+
 export async function searchAvailability(
   db: Db,
   input: SearchInput,
@@ -71,6 +88,7 @@ export async function searchAvailability(
   const home = input.home?.lat != null && input.home.lon != null ? { lat: input.home.lat, lon: input.home.lon } : null;
   const fc = fastContext(policy, today, ctx.child);
   const wishedDay = epochOf(wished.toString());
+  const key = answerKey(fc, wishedDay);
   const unitClosed = epochs.byUnit,
     municipalityClosed = epochs.byMunicipality;
   const distanceOf = (u: UnitInfo) =>
@@ -85,11 +103,18 @@ export async function searchAvailability(
     const o0 = occ.get(u.id);
     if (!o0) continue;
     const o = without(o0, input.excludePlacementId, policy.nurseryWeight);
-    const uc = unitClosed.get(u.id),
-      mc = municipalityClosed.get(u.municipalityCode);
-    const closed = (day: number) => isNonWorkingDay(day, yearOf) || !!uc?.has(day) || !!mc?.has(day);
-    const found = earliestBookableFast(o.timeline, o.facts, fc, wishedDay, closed);
-    if (!found) continue;
+    // (A timeline without the child's own place is this search's alone: its answer is not kept.)
+    const held = o === o0 ? answersOf(o, epochs) : null;
+    let answer = held?.get(key);
+    if (answer === undefined) {
+      const uc = unitClosed.get(u.id),
+        mc = municipalityClosed.get(u.municipalityCode);
+      const closed = (day: number) => isNonWorkingDay(day, yearOf) || !!uc?.has(day) || !!mc?.has(day);
+      const found = earliestBookableFast(o.timeline, o.facts, fc, wishedDay, closed);
+      answer = found && { startDay: found.start, start: isoOf(found.start), end: isoOf(found.end - 1) };
+      held?.set(key, answer);
+    }
+    if (!answer) continue;
     items.push({
       unitId: u.id,
       number: u.number,
@@ -97,9 +122,9 @@ export async function searchAvailability(
       type: u.type,
       address: `${u.street}, ${u.postalCode} ${u.city}`,
       distanceKm: d,
-      start: isoOf(found.start),
-      end: isoOf(found.end - 1),
-      onWished: found.start === wishedDay,
+      start: answer.start,
+      end: answer.end,
+      onWished: answer.startDay === wishedDay,
     });
   }
   return {

@@ -259,12 +259,18 @@ class OccupancyCache {
   /** Each unit's newest load version seen, complete for every transaction before `horizon` (see loadsSince). */
   private loads = new Map<string, number>();
   horizon: string | null = null;
+  /** The units that may be behind (a newer load seen, or not held): a search looks at these, not at every unit. */
+  private pending = new Set<string>();
+  /** The units list every unit not held was last put in `pending` for (null: to do again). */
+  private pendingFor: UnitInfo[] | null = null;
+  private infoById = new Map<string, UnitInfo>();
 
   private keyed(policy: BookingPolicy, today: LocalDate) {
     const key = `${policy.nurseryWeight}|${policy.transitionAgeMonths}|${today}`;
     if (key !== this.key) {
       this.units.clear();
       this.key = key;
+      this.pendingFor = null;
     }
   }
 
@@ -297,12 +303,22 @@ class OccupancyCache {
     this.seen(v);
     const info = await this.unitsAt(db, v.units);
     this.keyed(policy, today);
-    // A unit this process is writing to right now is not read again: its version may be ahead only by that write,
-    // whose timeline is kept when it commits (a search running meanwhile answers from just before it).
-    const behind = (u: UnitInfo) =>
-      (this.units.get(u.id)?.version ?? -1) < (this.loads.get(u.id) ?? 0) &&
-      !(this.units.has(u.id) && this.inFlight.has(u.id));
-    const stale = info.filter(behind);
+    // Behind: a newer load seen than the timeline held (or none held). A unit this process is writing to right now is
+    // not read again: its version may be ahead only by that write, whose timeline is kept when it commits (a search
+    // running meanwhile answers from just before it). Only the units in `pending` can be ahead (seen() adds them).
+    const ahead = (id: string) => (this.units.get(id)?.version ?? -1) < (this.loads.get(id) ?? 0);
+    const behind = (u: UnitInfo) => ahead(u.id) && !(this.units.has(u.id) && this.inFlight.has(u.id));
+    if (this.pendingFor !== info) {
+      for (const u of info) if (ahead(u.id)) this.pending.add(u.id);
+      this.pendingFor = info;
+      this.infoById = new Map(info.map((u) => [u.id, u]));
+    }
+    const stale: UnitInfo[] = [];
+    for (const id of this.pending) {
+      const u = this.infoById.get(id);
+      if (!u || !ahead(id)) this.pending.delete(id);
+      else if (behind(u)) stale.push(u);
+    }
     if (stale.length) {
       while (this.refreshing) await this.refreshing;
       const still = stale.filter(behind);
@@ -329,7 +345,10 @@ class OccupancyCache {
    *  grow, so the newest wins whatever order concurrent searches' answers arrive in). */
   private seen(v: Versions) {
     for (const [id, version] of Object.entries(v.loads ?? {}))
-      if ((this.loads.get(id) ?? -1) < version) this.loads.set(id, version);
+      if ((this.loads.get(id) ?? -1) < version) {
+        this.loads.set(id, version);
+        this.pending.add(id);
+      }
     if (this.horizon === null || BigInt(v.horizon) > BigInt(this.horizon)) this.horizon = v.horizon;
   }
 
