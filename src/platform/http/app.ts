@@ -5,7 +5,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -74,6 +74,21 @@ const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
   upgradeInsecureRequests: null,
 };
+/** Helmet's headers for Spire's fixed policy, computed once (@fastify/helmet built helmet again for every request). */
+const SECURITY_HEADERS = (() => {
+  const headers: Record<string, string> = {};
+  const res = { setHeader: (k: string, v: string) => (headers[k.toLowerCase()] = v), removeHeader: () => {} };
+  const secure = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
+  secure({} as never, res as never, (e?: unknown) => {
+    if (e) throw e;
+  });
+  return headers;
+})();
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Whether a cookie set in answer to `req` must be Secure: as configured, else everywhere but localhost. */
@@ -137,13 +152,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   // Security headers (CSP, nosniff, frame and referrer policies …) from helmet; HSTS only over https.
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    hsts: false,
-  });
   app.addHook('onRequest', async (req, reply) => {
+    reply.headers(SECURITY_HEADERS);
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // Requests are logged at debug (LOG_LEVEL=debug), errors at error: an info line per request drowns the log.
