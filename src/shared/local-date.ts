@@ -1,6 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Dates parsed lately (a LocalDate is immutable, so one may be shared): requests and rows repeat the same few. */
+const parsed = new Map<string, LocalDate>();
+const PARSED_HELD = 4096;
 
 /** A calendar date without time or zone (ISO calendar). Immutable. */
 export class LocalDate {
@@ -23,14 +26,20 @@ export class LocalDate {
 
   /** Strict 'YYYY-MM-DD' only; no times, offsets, week dates or expanded years. */
   static parse(s: string): LocalDate {
+    const held = parsed.get(s);
+    if (held) return held;
     const m = typeof s === 'string' ? ISO_DATE.exec(s) : null;
     if (!m) throw new RangeError(`Invalid date ${JSON.stringify(s)}: expected format YYYY-MM-DD`);
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    let date: LocalDate;
     try {
-      return LocalDate.of(y, mo, d);
+      date = LocalDate.of(y, mo, d);
     } catch {
       throw new RangeError(`Invalid date ${JSON.stringify(s)}: not a real calendar date`);
     }
+    if (parsed.size >= PARSED_HELD) parsed.clear();
+    parsed.set(s, date);
+    return date;
   }
 
   static tryParse(s: string): LocalDate | null {

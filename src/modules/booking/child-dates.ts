@@ -9,7 +9,19 @@ export interface ChildDates {
   schoolStart: LocalDate;
 }
 
-export function childDates(birth: LocalDate, policy: BookingPolicy): ChildDates {
+/** Per birth date (LocalDate.parse hands out the same one for the same text) and the policy's two ages. */
+const held = new WeakMap<LocalDate, Map<string, Readonly<ChildDates>>>();
+
+export function childDates(birth: LocalDate, policy: BookingPolicy): Readonly<ChildDates> {
+  const key = `${policy.earliestAgeWeeks}|${policy.transitionAgeMonths}`;
+  let byPolicy = held.get(birth);
+  if (!byPolicy) held.set(birth, (byPolicy = new Map()));
+  let dates = byPolicy.get(key);
+  if (!dates) byPolicy.set(key, (dates = Object.freeze(datesOf(birth, policy))));
+  return dates;
+}
+
+function datesOf(birth: LocalDate, policy: BookingPolicy): ChildDates {
   return {
     birth,
     earliestStart: birth.plusWeeks(policy.earliestAgeWeeks),
