@@ -13,7 +13,6 @@
 // searches then arrive SEARCHES_PER_SECOND a second).
 // The naive baseline runs the same workload, from the same database copy, against bench/naive-booking.ts.
 // Counted: only 201 answers. Checked afterwards, independent of Spire's timeline code: 0 overbooked unit-days.
-import { Agent, request as httpRequest } from 'node:http';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { AppClock } from '../src/platform/clock.js';
@@ -24,6 +23,7 @@ import { policyOn } from '../src/modules/booking/booking-policy.js';
 import { childDates } from '../src/modules/booking/child-dates.js';
 import { durability, postgresCpuSeconds, startPostgres, STATEMENT_STATS, statementStats } from './postgres.js';
 import { startServer } from './spawn-server.js';
+import { request } from './http-client.js';
 import { machine, peakRssMb, round, RSS_LIMIT_MB, save, scale, stats } from './common.js';
 
 const TODAY = LocalDate.of(2026, 11, 23);
@@ -240,22 +240,6 @@ async function openPlaces(database: Database, units: string[], extra: number[], 
       [unitId, f, n],
     );
   }
-}
-
-// The families' HTTP client: node:http over keep-alive connections, one per client. It shares the machine's two cores
-// with the server and PostgreSQL, and fetch (undici) cost about twice its CPU per request.
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY + SEARCHERS });
-function request(url: string, o: { method?: string; headers: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number }>((resolve, reject) => {
-    const headers = o.body ? { ...o.headers, 'content-length': String(Buffer.byteLength(o.body)) } : o.headers;
-    const req = httpRequest(url, { method: o.method ?? 'GET', headers, agent }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve({ status: res.statusCode! }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(o.body);
-  });
 }
 
 /** The family books `childId` into `unitId` from its start date, with its session and CSRF token. */
