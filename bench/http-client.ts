@@ -23,13 +23,8 @@ class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.read(chunk));
-    const fail = (e: Error) => {
-      this.closed = true;
-      this.waiting?.reject(e);
-      this.waiting = null;
-    };
-    socket.on('error', fail);
-    socket.on('close', () => fail(new Error('connection closed before the answer')));
+    socket.on('error', (e) => this.fail(e));
+    socket.on('close', () => this.fail(new Error('connection closed before the answer')));
   }
 
   send(text: string): Promise<{ status: number }> {
