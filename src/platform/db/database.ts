@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { DB } from './schema.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { templateFor } from './pglite-template.js';
+import { laterTurn } from '../turns.js';
 
 export type Db = Kysely<DB>;
 
@@ -120,12 +121,15 @@ async function openPostgres(url: string): Promise<Database> {
   const listeners = new Set<() => Promise<void>>();
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: typeParsers });
   const lanePool = new pg.Pool({ connectionString: url, max: LANE_SIZE, types: typeParsers });
-  const kysely = (p: pg.Pool): Db =>
+  const kysely = (p: pg.Pool, later: boolean): Db =>
     new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: { connect: async () => preparing(await p.connect()), end: () => p.end() } }),
+      dialect: new PostgresDialect({
+        pool: { connect: async () => preparing(await p.connect(), later), end: () => p.end() },
+      }),
     });
-  const db = kysely(pool),
-    lane = kysely(lanePool);
+  // The pool's answers resume in a later turn (turns.ts); the interactive lane's at once.
+  const db = kysely(pool, true),
+    lane = kysely(lanePool, false);
   lanes.set(db, lane);
   primaries.set(lane, db);
   return {
@@ -194,18 +198,23 @@ export const PREPARED = '/* prepared */';
 const statementNames = new Map<string, string>();
 const PATCHED = Symbol('preparing');
 
-/** Lets a pooled client run PREPARED statements as named statements (node-postgres parses them once per connection). */
-function preparing(client: pg.PoolClient): pg.PoolClient {
+/** Lets a pooled client run PREPARED statements as named statements (node-postgres parses them once per connection);
+ *  `later`: its answers resume the caller in a later turn (turns.ts). */
+function preparing(client: pg.PoolClient, later: boolean): pg.PoolClient {
   const c = client as pg.PoolClient & { [PATCHED]?: true };
   if (c[PATCHED]) return c;
   const query = c.query.bind(c) as (...args: unknown[]) => unknown;
   // pool.query also goes through here, with a callback: everything but a PREPARED text passes on untouched.
-  c.query = ((...args: unknown[]) => {
+  const named = (...args: unknown[]) => {
     const [text, values, ...rest] = args;
     if (typeof text !== 'string' || !text.startsWith(PREPARED)) return query(...args);
     let name = statementNames.get(text);
     if (!name) statementNames.set(text, (name = `spire_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
     return query({ name, text, values }, ...rest);
+  };
+  c.query = ((...args: unknown[]) => {
+    const answer = named(...args);
+    return later && answer instanceof Promise ? answer.then(async (r) => (await laterTurn(), r)) : answer;
   }) as typeof c.query;
   c[PATCHED] = true;
   return c;

@@ -14,6 +14,7 @@ import {
   hasZodFastifySchemaValidationErrors,
 } from 'fastify-type-provider-zod';
 import { interactive, type Database } from '../db/database.js';
+import { laterTurn } from '../turns.js';
 import type { AppClock } from '../clock.js';
 import { holdSessions, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { authRoutes } from '../auth/routes.js';
@@ -135,8 +136,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as any);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
+    const quick = req.routeOptions.config.interactive;
+    // Everything but a page's interactive reads waits for its turn (turns.ts), so those are answered first.
+    if (!quick) await laterTurn();
     const token = req.cookies[SESSION_COOKIE];
-    const db = req.routeOptions.config.interactive ? interactive(config.database.db) : config.database.db;
+    const db = quick ? interactive(config.database.db) : config.database.db;
     const session = token ? await loadSession(db, config.clock, token) : null;
     req.ctx = {
       db,

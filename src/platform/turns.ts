@@ -1,0 +1,29 @@
+// Each turn of Node's event loop runs every callback whose input has arrived. When a rush keeps the loop busy, a
+// family's search would wait, at each of its steps, behind the work of every booking that arrived with it. So work
+// that no one waits for at a page (everything but the interactive routes) resumes from here: one step per turn, in
+// arrival order. An interactive step then waits for at most one other step, whatever the queue holds.
+const waiting: (() => void)[] = [];
+let head = 0,
+  scheduled = false;
+
+function resumeOne() {
+  scheduled = false;
+  const next = waiting[head++]!;
+  if (head === waiting.length) waiting.length = head = 0;
+  else schedule();
+  next();
+}
+
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(resumeOne);
+}
+
+/** Resumes the caller in a later turn, after the interactive work that was ready, one caller per turn. */
+export function laterTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    schedule();
+  });
+}
