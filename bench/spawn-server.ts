@@ -2,12 +2,17 @@
 // compiled first as the server is for production (bin/build-server.mjs: one esbuild bundle, run by plain node), so a
 // benchmark times the code users run, not tsx's development transform.
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onCleanup } from './lifecycle.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Node's flags in `npm start` (package.json): a benchmark's server runs with them, as users' servers do. */
+export const START_FLAGS: string[] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  .scripts.start.split(' ')
+  .filter((a: string) => a.startsWith('--'));
 
 async function compiled(script: string): Promise<string> {
   // @ts-expect-error: a plain .mjs without types (bin/ is what `npm start` runs)
@@ -40,7 +45,10 @@ export async function startServer(env: Record<string, string>, script = './serve
   const bundle = await compiled(script);
   const child = fork(bundle, [], {
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (see bench/cpu-profile.ts).
-    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+    execArgv: [
+      ...START_FLAGS,
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, ...env },
   });
   const kill = onCleanup(() => {

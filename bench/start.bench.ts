@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onCleanup } from './lifecycle.js';
+import { START_FLAGS } from './spawn-server.js';
 import { machine, round, RSS_LIMIT_MB, save } from './common.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -39,10 +40,10 @@ const vmHwmMb = (pid: number) => {
 
 async function startOnce(env: Record<string, string>) {
   const t0 = performance.now();
-  // `npm start` = `node bin/spire.mjs start`, run directly so the server's pid is ours: it compiles the server and builds
+  // `npm start` = `node <flags> bin/spire.mjs start`, run directly so the server's pid is ours: it compiles the server and builds
   // the web app (each only when its sources changed), the web build beside the database's opening.
   const port = 30000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/spire.mjs'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/spire.mjs'), 'start'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
