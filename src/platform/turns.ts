@@ -10,7 +10,14 @@ function resumeOne() {
   scheduled = false;
   const next = waiting[head++]!;
   if (head === waiting.length) waiting.length = head = 0;
-  else schedule();
+  else {
+    // A queue that never empties (a long rush) drops what it has resumed now and then.
+    if (head >= 1024) {
+      waiting.splice(0, head);
+      head = 0;
+    }
+    schedule();
+  }
   next();
 }
 
