@@ -50,6 +50,8 @@ const SEARCHES_PER_SECOND = Number(process.env.BENCH_SEARCHES_PER_SECOND ?? 20);
 /** Searches a second during the saturated rush: the rate four searchers reached there (119 a second at b9b1452) when
  *  each searched again as soon as answered. */
 const RUSH_SEARCHES_PER_SECOND = Number(process.env.BENCH_RUSH_SEARCHES_PER_SECOND ?? 120);
+/** Searches sent and not yet answered, at most (twice the four closed-loop searchers of before). */
+const SEARCHES_IN_FLIGHT = 8;
 const TARGETS = { bookingsPerSecond: 300, availabilityP95Ms: 20, overbookedUnitDays: 0, serverRssMb: RSS_LIMIT_MB };
 
 interface Family {
@@ -349,13 +351,24 @@ async function rush(
   // The searches arrive on a schedule (open loop), whether or not the earlier ones are answered: a searcher who waited
   // for each answer would search more often the faster the answers came, and so measure its own speed.
   const searchesPerSecond = arrivalsPerSecond ? SEARCHES_PER_SECOND : RUSH_SEARCHES_PER_SECOND;
+  // At most SEARCHES_IN_FLIGHT at once (a slow server would otherwise take every socket the load generator has); a
+  // search that waits for one is timed from when it was due to be sent.
+  let inFlight = 0;
+  const freed: (() => void)[] = [];
   const searchOnce = async (n: number) => {
     const f = families[(n * 7919) % families.length]!;
     const t = performance.now();
-    const r = await request(`${search}?childId=${f.childId}&wished=${f.start}&limit=${SHOWN}`, {
-      headers: { cookie: f.cookie },
-    });
-    if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
+    while (inFlight >= SEARCHES_IN_FLIGHT) await new Promise<void>((r) => freed.push(r));
+    inFlight++;
+    try {
+      const r = await request(`${search}?childId=${f.childId}&wished=${f.start}&limit=${SHOWN}`, {
+        headers: { cookie: f.cookie },
+      });
+      if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
+    } finally {
+      inFlight--;
+      freed.shift()?.();
+    }
     searchMs.push(performance.now() - t);
   };
   const searching = (async () => {
@@ -581,6 +594,7 @@ export default async function main() {
         wishesPerFamily: 3,
         bookingConcurrency: CONCURRENCY,
         searchesPerSecond: RUSH_SEARCHES_PER_SECOND,
+        searchesInFlightAtMost: SEARCHES_IN_FLIGHT,
         warmUpFamilies: WARM,
         warmUpMaxSeconds: WARM_MAX_SECONDS,
         unitsListed: SHOWN,

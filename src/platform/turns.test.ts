@@ -33,3 +33,19 @@ test('input that arrives while work waits for its turn is handled after at most 
   expect(seenAfter).toBeGreaterThanOrEqual(0);
   expect(seenAfter).toBeLessThanOrEqual(2);
 });
+
+test('a long queue resumes every caller once, in arrival order', async () => {
+  const order: number[] = [];
+  // More callers than the queue keeps before it drops the ones resumed; some arrive while it is being worked off.
+  const first = [...Array(3000)].map(async (_, i) => {
+    await laterTurn();
+    order.push(i);
+  });
+  await new Promise((r) => setImmediate(r));
+  const more = [...Array(1000)].map(async (_, i) => {
+    await laterTurn();
+    order.push(3000 + i);
+  });
+  await Promise.all([...first, ...more]);
+  expect(order).toEqual([...Array(4000).keys()]);
+});
