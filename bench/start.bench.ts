@@ -40,8 +40,8 @@ const vmHwmMb = (pid: number) => {
 
 async function startOnce(env: Record<string, string>) {
   const t0 = performance.now();
-  // `npm start` = `node <flags> bin/spire.mjs start`, run directly so the server's pid is ours: it compiles the server and builds
-  // the web app (each only when its sources changed), the web build beside the database's opening.
+  // `npm start` = `node <flags> bin/spire.mjs start`, run directly so the server's pid is ours: it compiles the server
+  // and builds the web app (each only when its sources changed), the web build beside the database's opening.
   const port = 30000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'bin/spire.mjs'), 'start'], {
     cwd: ROOT,

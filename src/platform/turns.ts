@@ -3,11 +3,10 @@
 // that no one waits for at a page (everything but the interactive routes) resumes from here: one step per turn, in
 // arrival order. An interactive step then waits for at most one other step, whatever the queue holds.
 const waiting: (() => void)[] = [];
-let head = 0,
-  scheduled = false;
+let head = 0;
 
+/** Resumes the longest waiting caller; one more turn while others wait (one is pending exactly while any waits). */
 function resumeOne() {
-  scheduled = false;
   const next = waiting[head++]!;
   if (head === waiting.length) waiting.length = head = 0;
   else {
@@ -16,21 +15,14 @@ function resumeOne() {
       waiting.splice(0, head);
       head = 0;
     }
-    schedule();
+    setImmediate(resumeOne);
   }
   next();
-}
-
-function schedule() {
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(resumeOne);
 }
 
 /** Resumes the caller in a later turn, after the interactive work that was ready, one caller per turn. */
 export function laterTurn(): Promise<void> {
   return new Promise((resolve) => {
-    waiting.push(resolve);
-    schedule();
+    if (waiting.push(resolve) - head === 1) setImmediate(resumeOne);
   });
 }
